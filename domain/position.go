@@ -1,0 +1,156 @@
+package domain
+
+import (
+	"sort"
+
+	"github.com/shopspring/decimal"
+)
+
+// ItemState is an invoice as of a date: what is still owed on it.
+type ItemState struct {
+	Invoice     Invoice
+	Outstanding decimal.Decimal
+	DaysPastDue int  // as-of − due; ≤ 0 means not yet due
+	SettledOn   Date // when the last of it was paid, if fully paid
+}
+
+// Position is an account's receivable as of a date, after applying payments
+// and credit notes by the rule of SPEC §2.
+type Position struct {
+	AsOf      Date
+	Currency  Currency
+	Items     []ItemState // invoices issued ≤ AsOf, oldest due first
+	Total     decimal.Decimal
+	Unapplied decimal.Decimal
+}
+
+// Net is total outstanding less unapplied credit.
+func (p Position) Net() decimal.Decimal { return p.Total.Sub(p.Unapplied) }
+
+// Open lists the items still owed.
+func (p Position) Open() []ItemState {
+	var out []ItemState
+	for _, it := range p.Items {
+		if it.Outstanding.IsPositive() {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// Overdue is the outstanding that is past its due date.
+func (p Position) Overdue() decimal.Decimal {
+	sum := decimal.Zero
+	for _, it := range p.Items {
+		if it.DaysPastDue > 0 {
+			sum = sum.Add(it.Outstanding)
+		}
+	}
+	return sum
+}
+
+// credit is a payment or credit note seen as money to apply.
+type credit struct {
+	date    Date
+	ref     string
+	amount  decimal.Decimal
+	invoice string
+}
+
+// PositionOf applies the account's payments and credit notes as of asOf.
+//
+// Application is derived from the data, never from entry order:
+//  1. explicit applications (a payment or credit note naming an invoice) come
+//     first, oldest first, up to what the invoice still owes;
+//  2. everything not yet applied, oldest first (date, then reference), pays the
+//     invoices issued ≤ asOf that are still outstanding, oldest due date first
+//     (then issue date, then number) — "balance forward";
+//  3. what is left is the account's unapplied credit.
+//
+// Documents dated after asOf do not exist as of asOf.
+func PositionOf(f *AccountFile, asOf Date) Position {
+	return positionOf(f.Account.Currency, f.Invoices, f.Payments, f.Credits, asOf)
+}
+
+func positionOf(cur Currency, invoices []Invoice, payments []Payment, credits []CreditNote, asOf Date) Position {
+	p := Position{AsOf: asOf, Currency: cur, Total: decimal.Zero, Unapplied: decimal.Zero}
+	byNumber := make(map[string]int, len(invoices))
+	for _, inv := range invoices {
+		if inv.Issued > asOf {
+			continue
+		}
+		p.Items = append(p.Items, ItemState{Invoice: inv, Outstanding: inv.Amount})
+	}
+	sort.Slice(p.Items, func(i, j int) bool {
+		a, b := p.Items[i].Invoice, p.Items[j].Invoice
+		if a.Due != b.Due {
+			return a.Due < b.Due
+		}
+		if a.Issued != b.Issued {
+			return a.Issued < b.Issued
+		}
+		return a.Number < b.Number
+	})
+	for i, it := range p.Items {
+		byNumber[it.Invoice.Number] = i
+	}
+
+	var cs []credit
+	for _, pay := range payments {
+		if pay.Received <= asOf {
+			cs = append(cs, credit{pay.Received, pay.Reference, pay.Amount, pay.Invoice})
+		}
+	}
+	for _, cn := range credits {
+		if cn.Date <= asOf {
+			cs = append(cs, credit{cn.Date, cn.Number, cn.Amount, cn.Invoice})
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].date != cs[j].date {
+			return cs[i].date < cs[j].date
+		}
+		return cs[i].ref < cs[j].ref
+	})
+
+	apply := func(i int, c *credit) {
+		it := &p.Items[i]
+		take := decimal.Min(it.Outstanding, c.amount)
+		if !take.IsPositive() {
+			return
+		}
+		it.Outstanding = it.Outstanding.Sub(take)
+		c.amount = c.amount.Sub(take)
+		if it.Outstanding.IsZero() {
+			it.SettledOn = c.date
+		}
+	}
+	// 1. explicit applications
+	for k := range cs {
+		if cs[k].invoice == "" {
+			continue
+		}
+		if i, ok := byNumber[cs[k].invoice]; ok {
+			apply(i, &cs[k])
+		}
+	}
+	// 2. balance forward
+	next := 0
+	for k := range cs {
+		for cs[k].amount.IsPositive() && next < len(p.Items) {
+			if !p.Items[next].Outstanding.IsPositive() {
+				next++
+				continue
+			}
+			apply(next, &cs[k])
+		}
+		// 3. unapplied
+		p.Unapplied = p.Unapplied.Add(cs[k].amount)
+	}
+	for i := range p.Items {
+		it := &p.Items[i]
+		it.DaysPastDue = asOf.DaysSince(it.Invoice.Due)
+		p.Total = p.Total.Add(it.Outstanding)
+	}
+	return p
+}

@@ -1,0 +1,90 @@
+// Package queue derives the follow-up queue (SPEC §7) from a book as of a date.
+// It is pure: the book and the date come in, ranked items come out. Only what a
+// person decided (done, snoozed) is stored, as domain.QueueMark.
+package queue
+
+import (
+	"sort"
+
+	"acctdesk/domain"
+)
+
+// Reason codes, SPEC §7.
+const (
+	BrokenPromise     = "broken-promise"
+	PromiseDue        = "promise-due"
+	PlanMissed        = "plan-missed"
+	FollowUp          = "follow-up"
+	Overdue           = "overdue"
+	CreditBreach      = "credit-breach"
+	CreditWarning     = "credit-warning"
+	OverdraftExpiring = "overdraft-expiring"
+	EscalationDue     = "escalation-due"
+	ServiceSLA        = "service-sla"
+	Renewal           = "renewal"
+	QBRDue            = "qbr-due"
+	GoLiveLate        = "go-live-late"
+	StaleContact      = "stale-contact"
+)
+
+// Item is one thing to act on today.
+type Item struct {
+	Account  string
+	Name     string
+	Owner    string
+	Tier     int
+	Reason   string // a code above
+	Key      string // identifies the item and its condition, for done/snooze marks
+	Stake    domain.Money
+	Due      domain.Date
+	DaysLate int
+	Detail   string // one line that says why, in words
+	Score    Score
+}
+
+// Score is the rank of an item, kept in parts so the UI can explain it.
+type Score struct {
+	Money float64 // from money at stake
+	Late  float64 // from days late
+	Kind  float64 // from the kind of failure
+	Tier  float64 // from the account's tier
+	Total float64
+}
+
+// Options narrow the queue.
+type Options struct {
+	Owner string // only this owner's accounts; "" for everyone's
+}
+
+// Build derives the ranked queue of the book as of asOf.
+func Build(b *domain.Book, asOf domain.Date, opt Options) []Item {
+	var items []Item
+	for _, f := range b.Accounts {
+		if opt.Owner != "" && f.Account.Owner != opt.Owner {
+			continue
+		}
+		sum := domain.Summarize(f, asOf, b.Settings)
+		items = append(items, accountItems(&sum, b.Settings)...)
+	}
+	items = applyMarks(items, b.Marks, asOf)
+	Rank(items)
+	return items
+}
+
+// Rank sorts by score, highest first; ties by due date, account and reason so
+// the order is deterministic.
+func Rank(items []Item) {
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := items[i], items[j]
+		if a.Score.Total != b.Score.Total {
+			return a.Score.Total > b.Score.Total
+		}
+		if a.Due != b.Due {
+			return a.Due < b.Due
+		}
+		if a.Account != b.Account {
+			return a.Account < b.Account
+		}
+		return a.Reason < b.Reason
+	})
+}

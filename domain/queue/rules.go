@@ -1,0 +1,360 @@
+package queue
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"acctdesk/domain"
+
+	"github.com/shopspring/decimal"
+)
+
+// kindWeight ranks the kinds of failure: a broken promise outranks plain
+// overdue of the same size, a credit breach outranks a warning.
+var kindWeight = map[string]float64{
+	BrokenPromise:     40,
+	CreditBreach:      36,
+	PlanMissed:        35,
+	EscalationDue:     30,
+	PromiseDue:        28,
+	ServiceSLA:        28,
+	FollowUp:          25,
+	Overdue:           20,
+	CreditWarning:     18,
+	OverdraftExpiring: 16,
+	Renewal:           15,
+	GoLiveLate:        12,
+	QBRDue:            10,
+	StaleContact:      8,
+}
+
+// score combines the parts: ten points per tenfold money at stake, a slowly
+// growing term for lateness (so money dominates small differences in days),
+// the kind of failure and the tier.
+func score(reason string, stake decimal.Decimal, daysLate, tier int) Score {
+	s := Score{Kind: kindWeight[reason]}
+	if f := stake.InexactFloat64(); f > 0 {
+		s.Money = 10 * math.Log10(1+f)
+	}
+	if daysLate > 0 {
+		s.Late = 3 * math.Log2(1+float64(daysLate))
+	}
+	switch tier {
+	case 1:
+		s.Tier = 6
+	case 2:
+		s.Tier = 3
+	}
+	s.Total = math.Round((s.Money+s.Late+s.Kind+s.Tier)*100) / 100
+	return s
+}
+
+// ctx carries what every rule of one account needs.
+type ctx struct {
+	sum  *domain.Summary
+	f    *domain.AccountFile
+	set  domain.Settings
+	asOf domain.Date
+	out  []Item
+}
+
+func (c *ctx) add(reason, key string, stake decimal.Decimal, due domain.Date, detail string) {
+	a := c.f.Account
+	late := 0
+	if !due.IsZero() && c.asOf > due {
+		late = c.asOf.DaysSince(due)
+	}
+	c.out = append(c.out, Item{
+		Account: a.Code, Name: a.Name, Owner: a.Owner, Tier: a.Tier,
+		Reason: reason, Key: reason + ":" + a.Code + ":" + key,
+		Stake: domain.Money{Amount: stake, Currency: a.Currency},
+		Due:   due, DaysLate: late, Detail: detail,
+		Score: score(reason, stake, late, a.Tier),
+	})
+}
+
+func (c *ctx) money(d decimal.Decimal) string {
+	return domain.Money{Amount: d, Currency: c.f.Account.Currency}.String()
+}
+
+// accountItems applies every rule to one account.
+func accountItems(sum *domain.Summary, set domain.Settings) []Item {
+	c := &ctx{sum: sum, f: sum.File, set: set, asOf: sum.AsOf}
+	for _, rule := range rules {
+		rule(c)
+	}
+	return c.out
+}
+
+var rules = []func(*ctx){
+	promises, plans, followUps, overdue, credit, overdraft,
+	escalations, serviceIssues, renewals, qbr, goLive, staleContact,
+}
+
+// lastCallAfter reports whether a call was logged on or after d.
+func (c *ctx) contactSince(d domain.Date, callsOnly bool) bool {
+	for _, a := range c.f.Activities {
+		if a.On < d || a.On > c.asOf {
+			continue
+		}
+		if (callsOnly && a.Kind == "call") || (!callsOnly && domain.IsContact(a.Kind)) {
+			return true
+		}
+	}
+	return false
+}
+
+func promises(c *ctx) {
+	grace := c.set.Thresholds.PromiseGraceDays
+	for _, p := range c.f.Promises {
+		if p.GivenOn > c.asOf {
+			continue
+		}
+		st := domain.PromiseStatus(p, c.f.Payments, c.asOf, grace)
+		left := p.Amount.Sub(st.Paid)
+		key := fmt.Sprint(p.ID)
+		switch st.Status {
+		case domain.PromiseBroken, domain.PromisePartlyKept:
+			// Broken the day after the deadline; a call since then means someone is on it.
+			if c.contactSince(st.Deadline.AddDays(1), true) {
+				continue
+			}
+			word := "broken promise"
+			if st.Status == domain.PromisePartlyKept {
+				word = fmt.Sprintf("promise partly kept (%s paid)", c.money(st.Paid))
+			}
+			c.add(BrokenPromise, key, left, p.DueOn,
+				fmt.Sprintf("%s %s due %s", word, c.money(left), dayMonth(p.DueOn)))
+		case domain.PromiseOpen:
+			if p.DueOn == c.asOf || p.DueOn == c.asOf+1 {
+				when := "today"
+				if p.DueOn != c.asOf {
+					when = "tomorrow"
+				}
+				c.add(PromiseDue, key, left, p.DueOn,
+					fmt.Sprintf("promise %s due %s", c.money(left), when))
+			}
+		}
+	}
+}
+
+func plans(c *ctx) {
+	for _, pl := range c.f.Plans {
+		st := domain.InstalmentStatuses(pl, c.f.Payments, c.asOf, 0)
+		for i, s := range st {
+			if s != domain.InstalmentMissed {
+				continue
+			}
+			in := pl.Instalments[i]
+			c.add(PlanMissed, fmt.Sprintf("%d:%d", pl.ID, i), in.Amount, in.Due,
+				fmt.Sprintf("plan instalment %d of %d, %s due %s, unpaid", i+1, len(pl.Instalments), c.money(in.Amount), dayMonth(in.Due)))
+		}
+	}
+}
+
+func followUps(c *ctx) {
+	for _, fu := range c.f.PendingFollowUps(c.asOf) {
+		if fu.Due > c.asOf {
+			continue
+		}
+		reason := fu.Reason
+		if reason == "" {
+			reason = "follow-up"
+		}
+		when := "today"
+		if fu.Due < c.asOf {
+			when = fmt.Sprintf("since %s", dayMonth(fu.Due))
+		}
+		c.add(FollowUp, fmt.Sprint(fu.ID), decimal.Zero, fu.Due,
+			fmt.Sprintf("%s, due %s", reason, when))
+	}
+}
+
+// overdue: overdue AR (net of unapplied), not disputed or excluded, with no
+// contact since its oldest item entered its current bucket.
+func overdue(c *ctx) {
+	edges := c.set.AgingEdges
+	stake := decimal.Zero
+	oldest := 0
+	var oldestDue domain.Date
+	for _, it := range c.sum.Position.Items {
+		if it.DaysPastDue <= 0 || !it.Outstanding.IsPositive() || it.Invoice.Disputed || it.Invoice.Excluded {
+			continue
+		}
+		stake = stake.Add(it.Outstanding)
+		if it.DaysPastDue > oldest {
+			oldest, oldestDue = it.DaysPastDue, it.Invoice.Due
+		}
+	}
+	stake = stake.Sub(c.sum.Position.Unapplied)
+	if !stake.IsPositive() {
+		return
+	}
+	k := domain.BucketOf(oldest, edges)
+	lower := 1
+	if k > 1 {
+		lower = edges[k-2] + 1
+	}
+	entered := oldestDue.AddDays(lower)
+	if c.contactSince(entered, false) {
+		return
+	}
+	label := domain.BucketLabels(edges)[k]
+	c.add(Overdue, fmt.Sprintf("%d:%s", k, entered), stake, oldestDue,
+		fmt.Sprintf("%s overdue, oldest %d days (%s)", c.money(stake), oldest, label))
+}
+
+func credit(c *ctx) {
+	if !c.sum.HasUtil {
+		return
+	}
+	u := c.sum.Util
+	pct := u.Round(0).IntPart()
+	band := u.Div(decimal.NewFromInt(10)).Floor().IntPart()
+	limit := c.f.Account.CreditLimit.Add(c.f.Account.OverdraftAt(c.asOf))
+	over := c.sum.AR().Sub(limit)
+	th := c.set.Thresholds
+	switch {
+	case u.GreaterThan(decimal.NewFromInt(int64(th.UtilBreachPct))):
+		c.add(CreditBreach, fmt.Sprint(band), over, 0,
+			fmt.Sprintf("utilisation %d %% of limit, %s over", pct, c.money(over)))
+	case u.GreaterThanOrEqual(decimal.NewFromInt(int64(th.UtilWarnPct))):
+		c.add(CreditWarning, fmt.Sprint(band), c.sum.AR(), 0,
+			fmt.Sprintf("utilisation %d %% of limit, %s headroom", pct, c.money(over.Neg())))
+	}
+}
+
+func overdraft(c *ctx) {
+	od := c.f.Account.Overdraft
+	if !od.Amount.IsPositive() || od.Expires < c.asOf || od.Expires > c.asOf.AddDays(7) {
+		return
+	}
+	c.add(OverdraftExpiring, od.Expires.String(), od.Amount, od.Expires,
+		fmt.Sprintf("overdraft %s expires in %d days", c.money(od.Amount), od.Expires.DaysSince(c.asOf)))
+}
+
+func escalations(c *ctx) {
+	for _, e := range c.f.Escalations {
+		if e.Status != "open" || e.Due.IsZero() || e.Due >= c.asOf {
+			continue
+		}
+		c.add(EscalationDue, fmt.Sprint(e.ID), c.sum.AR(), e.Due,
+			fmt.Sprintf("%s escalation to %s past due since %s", e.Severity, e.To, dayMonth(e.Due)))
+	}
+}
+
+func serviceIssues(c *ctx) {
+	for _, s := range c.f.Issues {
+		if s.Status == "resolved" || s.SLADeadline.IsZero() || s.SLADeadline > c.asOf+1 {
+			continue
+		}
+		word := "past SLA since " + dayMonth(s.SLADeadline)
+		if s.SLADeadline >= c.asOf {
+			word = "SLA ends " + dayMonth(s.SLADeadline)
+		}
+		c.add(ServiceSLA, fmt.Sprint(s.ID), decimal.Zero, s.SLADeadline,
+			fmt.Sprintf("%s %s", strings.ReplaceAll(s.Kind, "-", " "), word))
+	}
+}
+
+func renewals(c *ctx) {
+	horizon := c.asOf.AddDays(c.set.Thresholds.RenewalDays)
+	for _, k := range c.f.Contracts {
+		if k.Status == "renewed" || k.End < c.asOf || k.End > horizon {
+			continue
+		}
+		renewed := false
+		for _, o := range c.f.Contracts {
+			if o.Start > k.Start && o.End > k.End {
+				renewed = true
+			}
+		}
+		if renewed {
+			continue
+		}
+		c.add(Renewal, k.ID+":"+k.End.String(), decimal.Zero, k.End,
+			fmt.Sprintf("contract ends in %d days (%s)", k.End.DaysSince(c.asOf), dayMonth(k.End)))
+	}
+}
+
+func qbr(c *ctx) {
+	a := c.f.Account
+	if a.Tier != 1 || a.Status != domain.StatusActive {
+		return
+	}
+	qs, qe := c.asOf.QuarterStart(), c.asOf.QuarterEnd()
+	if qe.DaysSince(c.asOf) > 30 {
+		return
+	}
+	for _, act := range c.f.Activities {
+		if act.Kind == "qbr" && act.On >= qs && act.On <= c.asOf {
+			return
+		}
+	}
+	c.add(QBRDue, qe.String(), decimal.Zero, qe,
+		fmt.Sprintf("no QBR this quarter, quarter ends in %d days", qe.DaysSince(c.asOf)))
+}
+
+func goLive(c *ctx) {
+	a := c.f.Account
+	if a.OpenedOn.IsZero() || a.Status == domain.StatusChurned || (!a.LiveOn.IsZero() && a.LiveOn <= c.asOf) {
+		return
+	}
+	days := c.asOf.DaysSince(a.OpenedOn)
+	if days <= 14 {
+		return
+	}
+	c.add(GoLiveLate, a.OpenedOn.String(), decimal.Zero, a.OpenedOn.AddDays(14),
+		fmt.Sprintf("signed %d days ago, not live", days))
+}
+
+func staleContact(c *ctx) {
+	a := c.f.Account
+	if a.Status != domain.StatusActive {
+		return
+	}
+	since := c.sum.LastContact
+	what := "no contact"
+	if since.IsZero() {
+		since = a.LiveOn
+		if since.IsZero() {
+			since = a.OpenedOn
+		}
+		what = "never contacted, live"
+	}
+	if since.IsZero() {
+		return
+	}
+	days := c.asOf.DaysSince(since)
+	if days <= c.set.Thresholds.StaleContactDays {
+		return
+	}
+	stake := c.sum.AR()
+	if stake.IsNegative() {
+		stake = decimal.Zero
+	}
+	c.add(StaleContact, since.String(), stake, 0, fmt.Sprintf("%s for %d days", what, days))
+}
+
+func dayMonth(d domain.Date) string { return d.Format("2 Jan") }
+
+// applyMarks hides items marked done (same key) or snoozed until after asOf.
+func applyMarks(items []Item, marks []domain.QueueMark, asOf domain.Date) []Item {
+	if len(marks) == 0 {
+		return items
+	}
+	hidden := make(map[string]bool, len(marks))
+	for _, m := range marks {
+		if m.Done || m.Until > asOf {
+			hidden[m.Key] = true
+		}
+	}
+	out := items[:0]
+	for _, it := range items {
+		if !hidden[it.Key] {
+			out = append(out, it)
+		}
+	}
+	return out
+}

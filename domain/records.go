@@ -1,0 +1,610 @@
+package domain
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/shopspring/decimal"
+)
+
+// Stamp records who wrote a record and when; the store sets it on every write.
+type Stamp struct {
+	By string
+	At time.Time
+}
+
+// Thresholds tune the follow-up rules (SPEC §2, §7).
+type Thresholds struct {
+	UtilWarnPct      int // warn at or above this utilisation
+	UtilBreachPct    int // breach above this utilisation
+	StaleContactDays int
+	RenewalDays      int
+	PromiseGraceDays int
+}
+
+// Settings are the book-wide choices.
+type Settings struct {
+	Name          string
+	BaseCurrency  Currency
+	AgingEdges    []int // upper edges of the overdue buckets, e.g. 30 60 90 120
+	DSOPeriodDays int
+	Thresholds    Thresholds
+	Users         []string
+}
+
+// DefaultSettings are the SPEC defaults.
+func DefaultSettings() Settings {
+	return Settings{
+		Name:          "book",
+		BaseCurrency:  "NGN",
+		AgingEdges:    []int{30, 60, 90, 120},
+		DSOPeriodDays: 90,
+		Thresholds: Thresholds{
+			UtilWarnPct: 80, UtilBreachPct: 100, StaleContactDays: 30,
+			RenewalDays: 90, PromiseGraceDays: 3,
+		},
+	}
+}
+
+// Validate checks the settings.
+func (s Settings) Validate() error {
+	if !s.BaseCurrency.Valid() {
+		return fmt.Errorf("base currency %q is unknown", s.BaseCurrency)
+	}
+	if len(s.AgingEdges) == 0 {
+		return errors.New("aging needs at least one bucket edge")
+	}
+	prev := 0
+	for _, e := range s.AgingEdges {
+		if e <= prev {
+			return fmt.Errorf("aging edges must rise from above 0: %v", s.AgingEdges)
+		}
+		prev = e
+	}
+	if s.DSOPeriodDays <= 0 {
+		return errors.New("DSO period must be positive")
+	}
+	return nil
+}
+
+// Account statuses.
+const (
+	StatusOnboarding = "onboarding"
+	StatusActive     = "active"
+	StatusOnHold     = "on-hold"
+	StatusChurned    = "churned"
+)
+
+// Overdraft is a temporary addition to the credit limit.
+type Overdraft struct {
+	Amount     decimal.Decimal
+	Expires    Date
+	ApprovedBy string
+}
+
+// Account is a credit customer.
+type Account struct {
+	Code           string
+	Name           string
+	Tier           int // 1 (most important) … 3
+	Segment        string
+	Owner          string
+	Salesperson    string
+	Status         string
+	OpenedOn       Date // signed
+	LiveOn         Date
+	Terms          string // "cash" or "term"
+	TermsDays      int
+	Currency       Currency
+	CreditLimit    decimal.Decimal // zero: no limit
+	Overdraft      Overdraft
+	Products       []string
+	Notes          string
+	ExpansionNotes string
+	Stamp          Stamp
+}
+
+// DefaultDue is the due date of an invoice issued on d with the account's terms.
+func (a Account) DefaultDue(d Date) Date {
+	if a.Terms == "cash" {
+		return d
+	}
+	return d.AddDays(a.TermsDays)
+}
+
+// HasLimit reports whether the account has a credit limit.
+func (a Account) HasLimit() bool { return a.CreditLimit.IsPositive() }
+
+// Validate says what is wrong with the account, field by field.
+func (a Account) Validate() error {
+	var errs fieldErrors
+	errs.check("code", CheckCode(a.Code))
+	errs.check("name", CheckText(a.Name, true, 200))
+	if a.Tier < 1 || a.Tier > 3 {
+		errs.add("tier", fmt.Sprintf("tier must be 1, 2 or 3, not %d", a.Tier))
+	}
+	switch a.Status {
+	case StatusOnboarding, StatusActive, StatusOnHold, StatusChurned:
+	default:
+		errs.add("status", fmt.Sprintf("status %q is not onboarding, active, on-hold or churned", a.Status))
+	}
+	switch a.Terms {
+	case "cash", "term":
+	default:
+		errs.add("terms", fmt.Sprintf("terms %q is not cash or term", a.Terms))
+	}
+	if a.TermsDays < 0 || a.TermsDays > 365 {
+		errs.add("payment_terms_days", fmt.Sprintf("%d days is out of range 0–365", a.TermsDays))
+	}
+	if !a.Currency.Valid() {
+		errs.add("currency", fmt.Sprintf("currency %q is unknown", a.Currency))
+	}
+	if a.CreditLimit.IsNegative() {
+		errs.add("credit_limit", "credit limit cannot be negative")
+	}
+	if a.Overdraft.Amount.IsNegative() {
+		errs.add("overdraft", "overdraft cannot be negative")
+	}
+	for _, f := range []struct{ name, v string }{{"segment", a.Segment}, {"owner", a.Owner}, {"salesperson", a.Salesperson}, {"notes", a.Notes}, {"expansion_notes", a.ExpansionNotes}} {
+		errs.check(f.name, CheckText(f.v, false, 2000))
+	}
+	for _, p := range a.Products {
+		errs.check("products", CheckText(p, true, 40))
+	}
+	return errs.err()
+}
+
+// Contact roles.
+var ContactRoles = []string{"procurement", "operations", "finance", "executive"}
+
+// Contact is a person at an account.
+type Contact struct {
+	Account string
+	Name    string
+	Role    string
+	Phone   string
+	Email   string
+	Primary bool
+	Stamp   Stamp
+}
+
+// Validate checks the contact.
+func (c Contact) Validate() error {
+	var errs fieldErrors
+	errs.check("account", CheckCode(c.Account))
+	errs.check("name", CheckText(c.Name, true, 200))
+	if c.Role != "" && !oneOf(c.Role, ContactRoles) {
+		errs.add("role", fmt.Sprintf("role %q is not one of %s", c.Role, strings.Join(ContactRoles, ", ")))
+	}
+	errs.check("phone", CheckText(c.Phone, false, 40))
+	errs.check("email", CheckText(c.Email, false, 200))
+	return errs.err()
+}
+
+// VolumeTier is one step of a rebate scheme.
+type VolumeTier struct {
+	FromQuantity decimal.Decimal
+	Percent      decimal.Decimal // either a percentage …
+	PerUnit      decimal.Decimal // … or an amount per unit
+}
+
+// Contract is an agreement with an account.
+type Contract struct {
+	Account    string
+	ID         string
+	Start, End Date
+	NoticeDays int
+	SLA        string
+	Rebates    []VolumeTier
+	Status     string // active, renewed, ended
+	Stamp      Stamp
+}
+
+// Validate checks the contract.
+func (c Contract) Validate() error {
+	var errs fieldErrors
+	errs.check("account", CheckCode(c.Account))
+	if c.Start.IsZero() || c.End.IsZero() {
+		errs.add("end", "a contract needs a start and an end")
+	} else if c.End < c.Start {
+		errs.add("end", "ends before it starts")
+	}
+	return errs.err()
+}
+
+// Invoice is a bill to an account.
+type Invoice struct {
+	Account       string
+	Number        string
+	Issued        Date
+	Due           Date
+	Amount        decimal.Decimal
+	Currency      Currency
+	Product       string
+	Quantity      decimal.Decimal
+	Unit          string
+	Disputed      bool
+	DisputeReason string
+	Excluded      bool // excluded from follow-up
+	Stamp         Stamp
+}
+
+// Validate checks the invoice on its own.
+func (i Invoice) Validate() error {
+	var errs fieldErrors
+	errs.check("account", CheckCode(i.Account))
+	errs.check("number", CheckCode(i.Number))
+	if i.Issued.IsZero() {
+		errs.add("issue_date", "issue date is missing")
+	}
+	if !i.Due.IsZero() && i.Due < i.Issued {
+		errs.add("due_date", "due date is before the issue date")
+	}
+	if !i.Amount.IsPositive() {
+		errs.add("amount", "amount must be more than zero")
+	}
+	if !i.Currency.Valid() {
+		errs.add("currency", fmt.Sprintf("currency %q is unknown", i.Currency))
+	} else if i.Amount.Exponent() < -i.Currency.Places() && !i.Amount.Equal(i.Amount.Round(i.Currency.Places())) {
+		errs.add("amount", fmt.Sprintf("more decimal places than %s allows", i.Currency))
+	}
+	errs.check("product", CheckText(i.Product, false, 40))
+	errs.check("unit", CheckText(i.Unit, false, 20))
+	errs.check("dispute_reason", CheckText(i.DisputeReason, false, 500))
+	return errs.err()
+}
+
+// Payment is money received from an account.
+type Payment struct {
+	Account   string
+	Reference string
+	Received  Date
+	Amount    decimal.Decimal
+	Currency  Currency
+	Invoice   string // explicit application, optional
+	Stamp     Stamp
+}
+
+// Validate checks the payment on its own.
+func (p Payment) Validate() error {
+	var errs fieldErrors
+	errs.check("account", CheckCode(p.Account))
+	errs.check("reference", CheckCode(p.Reference))
+	if p.Received.IsZero() {
+		errs.add("date", "date is missing")
+	}
+	if !p.Amount.IsPositive() {
+		errs.add("amount", "amount must be more than zero")
+	}
+	if !p.Currency.Valid() {
+		errs.add("currency", fmt.Sprintf("currency %q is unknown", p.Currency))
+	}
+	if p.Invoice != "" {
+		errs.check("invoice", CheckCode(p.Invoice))
+	}
+	return errs.err()
+}
+
+// Credit note reasons.
+var CreditReasons = []string{"discount", "rebate", "short-delivery", "price-correction", "write-off", "other"}
+
+// ParseCreditReason matches case-insensitively, reading a space as '-'.
+func ParseCreditReason(s string) (string, error) {
+	r := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), " ", "-")
+	if r == "" {
+		return "other", nil
+	}
+	if !oneOf(r, CreditReasons) {
+		return "", fmt.Errorf("reason %q is not one of %s", s, strings.Join(CreditReasons, ", "))
+	}
+	return r, nil
+}
+
+// CreditNote reduces what an account owes.
+type CreditNote struct {
+	Account  string
+	Number   string
+	Date     Date
+	Amount   decimal.Decimal
+	Currency Currency
+	Reason   string
+	Invoice  string // explicit application, optional
+	Stamp    Stamp
+}
+
+// Validate checks the credit note on its own.
+func (c CreditNote) Validate() error {
+	var errs fieldErrors
+	errs.check("account", CheckCode(c.Account))
+	errs.check("number", CheckCode(c.Number))
+	if c.Date.IsZero() {
+		errs.add("date", "date is missing")
+	}
+	if !c.Amount.IsPositive() {
+		errs.add("amount", "amount must be more than zero")
+	}
+	if !c.Currency.Valid() {
+		errs.add("currency", fmt.Sprintf("currency %q is unknown", c.Currency))
+	}
+	if !oneOf(c.Reason, CreditReasons) {
+		errs.add("reason", fmt.Sprintf("reason %q is not one of %s", c.Reason, strings.Join(CreditReasons, ", ")))
+	}
+	if c.Invoice != "" {
+		errs.check("invoice", CheckCode(c.Invoice))
+	}
+	return errs.err()
+}
+
+// Activity kinds.
+var ActivityKinds = []string{"call", "email", "visit", "meeting", "qbr", "note", "escalation"}
+
+// Call outcomes, as words (the command line) in SPEC order.
+var Outcomes = []string{"reached", "no-answer", "voicemail", "promise", "dispute", "call-back", "refused", "wrong-number"}
+
+// Activity is one entry of an account's timeline. Append-only.
+type Activity struct {
+	ID         uint64 // assigned by the store
+	Account    string
+	On         Date // business date
+	Kind       string
+	Contact    string
+	Outcome    string
+	Text       string
+	Recap      string // written recap kept for "every commitment in writing"
+	NextFollow Date
+	Corrects   uint64 // a correction points at the entry it corrects
+	Stamp      Stamp
+}
+
+// Validate checks the activity.
+func (a Activity) Validate() error {
+	var errs fieldErrors
+	errs.check("account", CheckCode(a.Account))
+	if a.On.IsZero() {
+		errs.add("on", "date is missing")
+	}
+	if !oneOf(a.Kind, ActivityKinds) {
+		errs.add("kind", fmt.Sprintf("kind %q is not one of %s", a.Kind, strings.Join(ActivityKinds, ", ")))
+	}
+	if a.Kind == "call" && !oneOf(a.Outcome, Outcomes) {
+		errs.add("outcome", fmt.Sprintf("outcome %q is not one of %s", a.Outcome, strings.Join(Outcomes, ", ")))
+	}
+	errs.check("contact", CheckText(a.Contact, false, 200))
+	errs.check("note", CheckMultiline(a.Text, 4000))
+	errs.check("recap", CheckMultiline(a.Recap, 4000))
+	if !a.NextFollow.IsZero() && a.NextFollow < a.On {
+		errs.add("next", "next follow-up is before the activity")
+	}
+	return errs.err()
+}
+
+// Promise is a promise to pay, given during an activity.
+type Promise struct {
+	ID       uint64
+	Account  string
+	Amount   decimal.Decimal
+	Currency Currency
+	GivenOn  Date
+	DueOn    Date
+	Activity uint64
+	Contact  string
+	Stamp    Stamp
+}
+
+// Validate checks the promise.
+func (p Promise) Validate() error {
+	var errs fieldErrors
+	errs.check("account", CheckCode(p.Account))
+	if !p.Amount.IsPositive() {
+		errs.add("promise", "promised amount must be more than zero")
+	} else if p.Currency.Valid() && !p.Amount.Equal(p.Amount.Round(p.Currency.Places())) {
+		errs.add("promise", fmt.Sprintf("more decimal places than %s allows", p.Currency))
+	}
+	if p.GivenOn.IsZero() || p.DueOn.IsZero() {
+		errs.add("promise", "a promise needs a date")
+	} else if p.DueOn < p.GivenOn {
+		errs.add("promise", "promised date is before the call")
+	}
+	return errs.err()
+}
+
+// Instalment is one step of a payment plan.
+type Instalment struct {
+	Due    Date
+	Amount decimal.Decimal
+}
+
+// PaymentPlan is a recovery schedule agreed with an account.
+type PaymentPlan struct {
+	ID          uint64
+	Account     string
+	Agreed      Date
+	Instalments []Instalment
+	Stamp       Stamp
+}
+
+// Escalation categories, severities and teams (command-line words).
+var (
+	EscalationCategories = []string{"credit-breach", "overdue", "dispute", "service-incident", "contract", "other"}
+	Severities           = []string{"low", "medium", "high", "critical"}
+	Teams                = []string{"finance", "operations", "management", "legal"}
+)
+
+// Escalation is a matter handed to another team.
+type Escalation struct {
+	ID         uint64
+	Account    string
+	Opened     Date
+	Category   string
+	Severity   string
+	To         string
+	Summary    string
+	Due        Date
+	Status     string // open, resolved
+	Resolution string
+	ResolvedBy string
+	Stamp      Stamp
+}
+
+// Validate checks the escalation.
+func (e Escalation) Validate() error {
+	var errs fieldErrors
+	errs.check("account", CheckCode(e.Account))
+	if e.Opened.IsZero() {
+		errs.add("opened", "date is missing")
+	}
+	if !oneOf(e.Category, EscalationCategories) {
+		errs.add("category", fmt.Sprintf("category %q is not one of %s", e.Category, strings.Join(EscalationCategories, ", ")))
+	}
+	if !oneOf(e.Severity, Severities) {
+		errs.add("severity", fmt.Sprintf("severity %q is not one of %s", e.Severity, strings.Join(Severities, ", ")))
+	}
+	if !oneOf(e.To, Teams) {
+		errs.add("to", fmt.Sprintf("team %q is not one of %s", e.To, strings.Join(Teams, ", ")))
+	}
+	errs.check("summary", CheckMultiline(e.Summary, 2000))
+	if strings.TrimSpace(e.Summary) == "" {
+		errs.add("summary", "say in a few words what is escalated")
+	}
+	if !e.Due.IsZero() && e.Due < e.Opened {
+		errs.add("due", "due date is before the escalation")
+	}
+	if e.Status != "open" && e.Status != "resolved" {
+		errs.add("status", fmt.Sprintf("status %q is not open or resolved", e.Status))
+	}
+	return errs.err()
+}
+
+// Service issue kinds.
+var ServiceKinds = []string{"late-delivery", "short-volume", "fleet-incident", "quality", "billing-error"}
+
+// ServiceIssue is a problem with the service to an account.
+type ServiceIssue struct {
+	ID                 uint64
+	Account            string
+	Kind               string
+	Opened             Date
+	SLADeadline        Date
+	Owner              string
+	Status             string // open, resolved
+	Resolution         string
+	ConfirmedInWriting bool
+	Stamp              Stamp
+}
+
+// FollowUp statuses.
+const (
+	FollowOpen    = "open"
+	FollowDone    = "done"
+	FollowSnoozed = "snoozed"
+)
+
+// FollowUp is a scheduled next step.
+type FollowUp struct {
+	ID       uint64
+	Account  string
+	Due      Date
+	Reason   string
+	Source   string // manual or rule
+	Status   string
+	Until    Date // snoozed until
+	Activity uint64
+	Stamp    Stamp
+}
+
+// Survey is a satisfaction score.
+type Survey struct {
+	ID      uint64
+	Account string
+	On      Date
+	Kind    string // nps, csat
+	Score   int
+	Comment string
+	Stamp   Stamp
+}
+
+// fieldErrors gathers "field: reason" messages.
+type fieldErrors []FieldError
+
+// FieldError names the field and what is wrong with it.
+type FieldError struct {
+	Field  string
+	Reason string
+}
+
+func (e FieldError) Error() string { return e.Field + ": " + e.Reason }
+
+// ValidationError is every field problem of one record.
+type ValidationError []FieldError
+
+func (v ValidationError) Error() string {
+	parts := make([]string, len(v))
+	for i, f := range v {
+		parts[i] = f.Error()
+	}
+	return strings.Join(parts, "; ")
+}
+
+func (f *fieldErrors) add(field, reason string) { *f = append(*f, FieldError{field, reason}) }
+func (f *fieldErrors) check(field string, err error) {
+	if err != nil {
+		f.add(field, err.Error())
+	}
+}
+func (f fieldErrors) err() error {
+	if len(f) == 0 {
+		return nil
+	}
+	return ValidationError(f)
+}
+
+// CheckCode accepts a short identifier: no spaces at the ends, no control characters.
+func CheckCode(s string) error {
+	if s == "" {
+		return errors.New("is empty")
+	}
+	if len(s) > 64 {
+		return errors.New("is longer than 64 characters")
+	}
+	if strings.TrimSpace(s) != s {
+		return errors.New("has spaces at the start or end")
+	}
+	if strings.ContainsRune(s, 0) {
+		return errors.New("contains a NUL character")
+	}
+	return CheckText(s, true, 64)
+}
+
+// CheckText refuses control characters (an escape sequence in a name must never
+// reach a terminal) and overlong text.
+func CheckText(s string, required bool, max int) error {
+	if required && strings.TrimSpace(s) == "" {
+		return errors.New("is empty")
+	}
+	if len(s) > max {
+		return fmt.Errorf("is longer than %d characters", max)
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\ufffd' {
+			return fmt.Errorf("contains a control character (%U)", r)
+		}
+	}
+	return nil
+}
+
+// CheckMultiline is CheckText that allows line breaks and tabs.
+func CheckMultiline(s string, max int) error {
+	return CheckText(strings.NewReplacer("\n", " ", "\t", " ").Replace(s), false, max)
+}
+
+func oneOf(s string, set []string) bool {
+	for _, x := range set {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}

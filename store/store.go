@@ -1,0 +1,144 @@
+// Package store names the storage the rest of acctdesk speaks to, and its errors.
+// Implementations live in sub-packages (store/bolt); nothing outside cmd names them.
+package store
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"acctdesk/domain"
+)
+
+// Errors every implementation returns (wrapped) so callers can tell them apart.
+var (
+	ErrNotFound = errors.New("not found")
+	ErrInUse    = errors.New("the book is in use by another process")
+	ErrNewer    = errors.New("the book was written by a newer acctdesk")
+	ErrNotABook = errors.New("the file is not an acctdesk book")
+	ErrDamaged  = errors.New("the book is damaged")
+	ErrNotEmpty = errors.New("the book is not empty")
+	ErrReadOnly = errors.New("the book is open read-only")
+)
+
+// Store is a book on some medium. Every method is one transaction: an
+// implementation holds its file only while the method runs.
+type Store interface {
+	// Load reads the whole book in one consistent view.
+	Load() (*domain.Book, error)
+	// LoadAccount reads one account's file.
+	LoadAccount(code string) (*domain.AccountFile, error)
+	// Settings reads the book settings.
+	Settings() (domain.Settings, error)
+	// SaveSettings replaces the book settings.
+	SaveSettings(s domain.Settings) error
+	// Apply writes a batch in one transaction: every record lands or none does.
+	// A *RowErrors names each record that was refused.
+	Apply(b *Batch) (Result, error)
+	// LogActivity appends an activity with its optional promise and follow-up.
+	LogActivity(e ActivityEntry) (domain.Activity, error)
+	// OpenEscalation stores a new escalation (and its timeline entry).
+	OpenEscalation(e domain.Escalation, note domain.Activity) (domain.Escalation, error)
+	// Mark stores a queue decision (done or snoozed).
+	Mark(m domain.QueueMark) error
+	// Changes is a counter that moves on every committed write; readers poll it.
+	Changes() (uint64, error)
+	// Empty reports whether the book holds no accounts.
+	Empty() (bool, error)
+	// Check walks the whole file and reports the first inconsistencies found.
+	Check() error
+	// Backup writes a consistent copy to path (temp file, fsync, rename).
+	Backup(path string) error
+}
+
+// ActivityEntry is an activity with what it brings along.
+type ActivityEntry struct {
+	Activity domain.Activity
+	Promise  *domain.Promise // its Activity field is filled by the store
+	Line     int             // source line, for batch errors
+}
+
+// Batch is a set of records to write together. Line numbers, when set, are
+// used in error messages (the line of the import file each record came from).
+type Batch struct {
+	Accounts    []Rec[domain.Account]
+	Contacts    []Rec[domain.Contact]
+	Contracts   []Rec[domain.Contract]
+	Invoices    []Rec[domain.Invoice]
+	Payments    []Rec[domain.Payment]
+	Credits     []Rec[domain.CreditNote]
+	Activities  []ActivityEntry
+	Plans       []Rec[domain.PaymentPlan]
+	Escalations []Rec[domain.Escalation]
+	Issues      []Rec[domain.ServiceIssue]
+	FollowUps   []Rec[domain.FollowUp]
+	Surveys     []Rec[domain.Survey]
+	Marks       []Rec[domain.QueueMark]
+	// CreateAccounts lets documents name accounts that do not exist yet:
+	// a bare account is created in the document's currency.
+	CreateAccounts bool
+	// DryRun validates everything and writes nothing.
+	DryRun bool
+}
+
+// Rec is a record with the line it came from.
+type Rec[T any] struct {
+	Line int
+	V    T
+}
+
+// Result counts what a batch did.
+type Result struct {
+	Added, Updated, Unchanged int
+}
+
+func (r Result) String() string {
+	return fmt.Sprintf("%d added, %d updated, %d unchanged", r.Added, r.Updated, r.Unchanged)
+}
+
+// RowError says what is wrong with one record of a batch.
+type RowError struct {
+	Line   int // 0 when unknown
+	Field  string
+	Reason string
+}
+
+func (e RowError) Error() string {
+	var b strings.Builder
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "line %d: ", e.Line)
+	}
+	if e.Field != "" {
+		b.WriteString(e.Field + ": ")
+	}
+	b.WriteString(e.Reason)
+	return b.String()
+}
+
+// RowErrors is every refused record of a batch; nothing was written.
+type RowErrors []RowError
+
+func (r RowErrors) Error() string {
+	if len(r) == 1 {
+		return r[0].Error()
+	}
+	parts := make([]string, 0, len(r)+1)
+	parts = append(parts, fmt.Sprintf("%d rows refused, nothing imported", len(r)))
+	for _, e := range r {
+		parts = append(parts, "  "+e.Error())
+	}
+	return strings.Join(parts, "\n")
+}
+
+// FromValidation turns a record's validation error into row errors for line.
+func FromValidation(line int, err error) RowErrors {
+	var ve domain.ValidationError
+	if errors.As(err, &ve) {
+		out := make(RowErrors, len(ve))
+		for i, f := range ve {
+			out[i] = RowError{Line: line, Field: f.Field, Reason: f.Reason}
+		}
+		return out
+	}
+	return RowErrors{{Line: line, Reason: err.Error()}}
+}
