@@ -1,6 +1,8 @@
 package domain
 
 import (
+	"time"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -59,8 +61,8 @@ func CountbackDSO(ar decimal.Decimal, invoices []Invoice, asOf Date, months int)
 	days := decimal.Zero
 	left := ar
 	end := asOf
-	for m := 0; m < months && left.IsPositive(); m++ {
-		start := end.AddMonths(-1) // the month is (start, end]
+	for m := 1; m <= months && left.IsPositive(); m++ {
+		start := monthsBack(asOf, m) // the month is (start, end]
 		n := end.DaysSince(start)
 		sales := SalesIn(invoices, start+1, end)
 		switch {
@@ -76,6 +78,16 @@ func CountbackDSO(ar decimal.Decimal, invoices []Invoice, asOf Date, months int)
 		end = start
 	}
 	return days
+}
+
+// monthsBack is asOf moved back n months; from a month's last day it lands on
+// last days, so that 30 Jun walks back to 31 May, 30 Apr, …
+func monthsBack(asOf Date, n int) Date {
+	y, m, day := asOf.Parts()
+	if day == DaysIn(y, m) {
+		return NewDate(y, m-time.Month(n)+1, 0)
+	}
+	return asOf.AddMonths(-n)
 }
 
 // CEI is the collection effectiveness index over a period, in percent:

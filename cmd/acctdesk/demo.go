@@ -1,0 +1,95 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"acctdesk/demo"
+	"acctdesk/domain"
+	"acctdesk/store"
+	"acctdesk/store/bolt"
+)
+
+func (c *cli) demo(args []string) error {
+	fs, g := newFlags("demo")
+	accounts := fs.Int("accounts", 30, "number of accounts")
+	perAccount := fs.Int("invoices-per-account", 0, "invoices per account (0: about 18 months of trading)")
+	seed := fs.Uint64("seed", 1, "random seed; the same seed gives the same book")
+	force := fs.Bool("force", false, "replace a book that is not empty")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *accounts < 1 || *accounts > 1_000_000 {
+		return fmt.Errorf("--accounts %d: use 1 to 1000000", *accounts)
+	}
+	asOf, err := g.date()
+	if err != nil {
+		return err
+	}
+	path := g.path()
+	start := time.Now()
+	n, err := writeDemo(path, g.author(), demo.Options{AsOf: asOf, Seed: *seed, Accounts: *accounts,
+		InvoicesPerAccount: *perAccount, Author: g.author()}, *force)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "demo book of %d accounts as of %s written to %s in %.1fs (%d records)\n",
+		*accounts, asOf, path, time.Since(start).Seconds(), n)
+	return nil
+}
+
+// writeDemo builds the book in a temporary file beside path and renames it
+// into place, so a reader never sees half a demo and a failed run leaves
+// the old book as it was.
+func writeDemo(path, author string, opt demo.Options, force bool) (int, error) {
+	if existing, err := os.Stat(path); err == nil && existing.Size() > 0 {
+		st, err := bolt.Open(path, bolt.Options{Author: author, Now: time.Now})
+		if err != nil && !force {
+			return 0, err
+		}
+		if err == nil {
+			empty, err := st.Empty()
+			if err != nil {
+				return 0, err
+			}
+			if !empty && !force {
+				return 0, fmt.Errorf("%s already holds a book: give --force to replace it with a demo", path)
+			}
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return 0, err
+	}
+	tmp := path + ".demo-tmp"
+	os.Remove(tmp)
+	st, err := bolt.Open(tmp, bolt.Options{Author: author, Now: time.Now})
+	if err != nil {
+		return 0, err
+	}
+	set := domain.DefaultSettings()
+	set.Name = "Demo — fuel distribution book"
+	if err := st.SaveSettings(set); err != nil {
+		return 0, err
+	}
+	records := 0
+	err = demo.Generate(opt, func(b *store.Batch) error {
+		res, err := st.Apply(b)
+		records += res.Added
+		return err
+	})
+	if err != nil {
+		os.Remove(tmp)
+		return 0, fmt.Errorf("demo: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return 0, err
+	}
+	return records, nil
+}
+
+// demoPath is where `acctdesk --demo` keeps its book, apart from the real one.
+func demoPath() string { return filepath.Join(dataDir(), "demo.db") }
+

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"acctdesk/domain"
+	"acctdesk/importer"
+	"acctdesk/store"
+)
+
+func (c *cli) importFile(args []string) error {
+	fs, g := newFlags("import")
+	mapping := fs.String("map", "", "SRC=DST,... rename source columns")
+	layout := fs.String("date-format", "", "Go layout of the dates, e.g. 1/2/2006")
+	currency := fs.String("currency", "", "currency of rows that name none")
+	create := fs.Bool("create-accounts", false, "create accounts that documents name")
+	dry := fs.Bool("dry-run", false, "check everything, write nothing")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return fmt.Errorf("import needs KIND FILE (KIND: %s)", strings.Join(importer.Kinds, ", "))
+	}
+	kind, path := pos[0], pos[1]
+	opt := importer.Options{DateLayout: *layout}
+	if opt.Map, err = importer.ParseMap(*mapping); err != nil {
+		return err
+	}
+	if *currency != "" {
+		if opt.Currency, err = domain.ParseCurrency(*currency); err != nil {
+			return fmt.Errorf("--currency: %v", err)
+		}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, err := g.open()
+	if err != nil {
+		return err
+	}
+	if kind == "accounts" && opt.Currency == "" {
+		set, err := st.Settings()
+		if err != nil {
+			return err
+		}
+		opt.Currency = set.BaseCurrency
+	}
+	batch, err := importer.Read(kind, f, opt)
+	if err != nil {
+		return fileError(path, err)
+	}
+	batch.CreateAccounts, batch.DryRun = *create, *dry
+	res, err := st.Apply(batch)
+	if err != nil {
+		return fileError(path, err)
+	}
+	verb := "imported"
+	if *dry {
+		verb = "dry run, nothing written:"
+	}
+	fmt.Fprintf(c.stdout, "%s %s %s from %s\n", verb, kind, res, path)
+	return nil
+}
+
+// fileError names the file and lists every refused row, capped so a wholly
+// wrong file does not flood the terminal.
+func fileError(path string, err error) error {
+	var rows store.RowErrors
+	if !errors.As(err, &rows) {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if len(rows) == 1 {
+		return fmt.Errorf("%s: %s; nothing imported", path, rows[0].Error())
+	}
+	const max = 50
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %d row problem(s), nothing imported", path, len(rows))
+	for i, r := range rows {
+		if i == max {
+			fmt.Fprintf(&b, "\n  … and %d more", len(rows)-max)
+			break
+		}
+		b.WriteString("\n  " + path + ": " + r.Error())
+	}
+	return errors.New(b.String())
+}

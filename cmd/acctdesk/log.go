@@ -1,0 +1,141 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"acctdesk/domain"
+	"acctdesk/store"
+)
+
+func (c *cli) log(args []string) error {
+	if len(args) == 0 {
+		return errors.New("log needs call or escalation")
+	}
+	sub, rest := "", args
+	for i, a := range args {
+		if !strings.HasPrefix(a, "-") && (i == 0 || !takesValue(args[i-1])) {
+			sub, rest = a, append(append([]string{}, args[:i]...), args[i+1:]...)
+			break
+		}
+	}
+	switch sub {
+	case "call":
+		return c.logCall(rest)
+	case "escalation":
+		return c.logEscalation(rest)
+	}
+	return fmt.Errorf("log %q: use log call or log escalation", sub)
+}
+
+func (c *cli) logCall(args []string) error {
+	fs, g := newFlags("log call")
+	outcome := fs.String("outcome", "", "reached, no-answer, voicemail, promise, dispute, call-back, refused, wrong-number")
+	contact := fs.String("contact", "", "who was called (default the primary contact)")
+	promise := fs.String("promise", "", "AMOUNT@DATE")
+	next := fs.String("next", "", "next follow-up date")
+	note := fs.String("note", "", "what was said")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return errors.New("log call needs one ACCOUNT")
+	}
+	today, err := g.date()
+	if err != nil {
+		return err
+	}
+	st, err := g.openExisting()
+	if err != nil {
+		return err
+	}
+	f, err := st.LoadAccount(pos[0])
+	if err != nil {
+		return err
+	}
+	call := domain.Call{Outcome: *outcome, Contact: *contact, Note: *note}
+	if call.Contact == "" {
+		call.Contact = f.PrimaryContact()
+	}
+	if *promise != "" {
+		amount, date, ok := strings.Cut(*promise, "@")
+		if !ok {
+			return fmt.Errorf("--promise %q: write AMOUNT@DATE, e.g. 1500.00@2026-11-27", *promise)
+		}
+		if call.PromiseAmount, err = domain.ParseAmount(amount, f.Account.Currency); err != nil {
+			return fmt.Errorf("--promise: %v", err)
+		}
+		if call.PromiseDue, err = domain.ParseRelative(date, today); err != nil {
+			return fmt.Errorf("--promise: %v", err)
+		}
+	}
+	if *next != "" {
+		if call.Next, err = domain.ParseRelative(*next, today); err != nil {
+			return fmt.Errorf("--next: %v", err)
+		}
+	}
+	entry, err := call.Entry(f, today)
+	if err != nil {
+		return err
+	}
+	saved, err := st.LogActivity(store.ActivityEntry{Activity: entry.Activity, Promise: entry.Promise})
+	if err != nil {
+		return err
+	}
+	msg := fmt.Sprintf("logged call to %s (%s", f.Account.Code, saved.Outcome)
+	if entry.Promise != nil {
+		msg += fmt.Sprintf(", promise %s due %s", domain.Money{Amount: entry.Promise.Amount, Currency: f.Account.Currency}, entry.Promise.DueOn)
+	}
+	if !saved.NextFollow.IsZero() {
+		msg += ", next follow-up " + saved.NextFollow.String()
+	}
+	fmt.Fprintln(c.stdout, msg+")")
+	return nil
+}
+
+func (c *cli) logEscalation(args []string) error {
+	fs, g := newFlags("log escalation")
+	category := fs.String("category", "", strings.Join(domain.EscalationCategories, ", "))
+	severity := fs.String("severity", "", strings.Join(domain.Severities, ", "))
+	to := fs.String("to", "", strings.Join(domain.Teams, ", "))
+	note := fs.String("note", "", "summary")
+	due := fs.String("due", "", "due date (default +2 working days)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return errors.New("log escalation needs one ACCOUNT")
+	}
+	today, err := g.date()
+	if err != nil {
+		return err
+	}
+	esc := domain.Escalation{Opened: today, Category: *category, Severity: *severity, To: *to,
+		Summary: *note, Status: "open", Due: today.AddWorkdays(2)}
+	if *due != "" {
+		if esc.Due, err = domain.ParseRelative(*due, today); err != nil {
+			return fmt.Errorf("--due: %v", err)
+		}
+	}
+	st, err := g.openExisting()
+	if err != nil {
+		return err
+	}
+	f, err := st.LoadAccount(pos[0])
+	if err != nil {
+		return err
+	}
+	esc.Account = f.Account.Code
+	if err := esc.Validate(); err != nil {
+		return err
+	}
+	saved, err := st.OpenEscalation(esc, esc.TimelineEntry())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "escalated %s to %s (%s, %s), due %s\n", saved.Account, saved.To, saved.Category, saved.Severity, saved.Due)
+	return nil
+}

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"time"
+
+	"acctdesk/demo"
+	"acctdesk/ui"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+func (c *cli) workstation(args []string) error {
+	fs, g := newFlags("acctdesk")
+	useDemo := fs.Bool("demo", false, "open a demo book kept apart from the real one")
+	help := fs.Bool("help", false, "show help")
+	fs.BoolVar(help, "h", false, "show help")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if *help {
+		return helpRequested{}
+	}
+	if len(pos) > 0 {
+		return fmt.Errorf("unknown command %q (run acctdesk --help)", pos[0])
+	}
+	asOf, err := g.date()
+	if err != nil {
+		return err
+	}
+	if *useDemo {
+		if g.db == "" {
+			g.db = demoPath()
+		}
+		// Created on first use, reused afterwards.
+		if _, err := os.Stat(g.db); os.IsNotExist(err) {
+			fmt.Fprintf(c.stderr, "creating a demo book at %s …\n", g.db)
+			if _, err := writeDemo(g.db, g.author(), demo.Options{AsOf: asOf, Seed: 1, Accounts: 30, Author: g.author()}, false); err != nil {
+				return err
+			}
+		}
+	}
+	st, err := g.open()
+	if err != nil {
+		return err
+	}
+	set, err := st.Settings()
+	if err != nil {
+		return err
+	}
+	name := set.Name
+	if name == "" || name == "book" {
+		name = g.path()
+	}
+	m := ui.New(st, ui.Options{BookName: name, AsOf: asOf, User: g.author(), Today: asOf, PollEvery: 2 * time.Second})
+	_, err = tea.NewProgram(m, tea.WithAltScreen()).Run()
+	return err
+}

@@ -1,0 +1,78 @@
+package domain
+
+import "testing"
+
+func TestPromiseStatus(t *testing.T) {
+	// Given 11-20, due 11-27, grace 3 → deadline 11-30.
+	p := Promise{Account: "A", Amount: d("1500"), GivenOn: MustDate("2026-11-20"), DueOn: MustDate("2026-11-27")}
+	cases := []struct {
+		name string
+		pays []Payment
+		asOf string
+		want string
+		paid string
+	}{
+		{"nothing yet, before deadline", nil, "2026-11-25", PromiseOpen, "0"},
+		{"nothing, last grace day", nil, "2026-11-30", PromiseOpen, "0"},
+		{"nothing, day after deadline", nil, "2026-12-01", PromiseBroken, "0"},
+		{"covered early is kept at once", []Payment{pay("P", "2026-11-22", "1500", "")}, "2026-11-23", PromiseKept, "1500"},
+		{"covered in grace", []Payment{pay("P", "2026-11-30", "2000", "")}, "2026-12-10", PromiseKept, "2000"},
+		{"paid after the deadline does not count", []Payment{pay("P", "2026-12-01", "1500", "")}, "2026-12-10", PromiseBroken, "0"},
+		{"paid before given-on does not count", []Payment{pay("P", "2026-11-19", "1500", "")}, "2026-12-10", PromiseBroken, "0"},
+		// 1000 of 1500 in time → partly kept after the deadline, open before it.
+		{"partly kept", []Payment{pay("P", "2026-11-26", "1000", "")}, "2026-12-01", PromisePartlyKept, "1000"},
+		{"partly paid still open", []Payment{pay("P", "2026-11-26", "1000", "")}, "2026-11-29", PromiseOpen, "1000"},
+		// Two payments 700 + 800 = 1500 → kept.
+		{"two payments add up", []Payment{pay("P1", "2026-11-21", "700", ""), pay("P2", "2026-11-29", "800", "")}, "2026-12-05", PromiseKept, "1500"},
+		// As of 11-24 the 11-29 payment does not exist yet.
+		{"future payment ignored", []Payment{pay("P1", "2026-11-29", "1500", "")}, "2026-11-24", PromiseOpen, "0"},
+	}
+	for _, c := range cases {
+		st := PromiseStatus(p, c.pays, MustDate(c.asOf), 3)
+		if st.Status != c.want || st.Paid.String() != c.paid {
+			t.Errorf("%s: %s paid %s, want %s paid %s", c.name, st.Status, st.Paid, c.want, c.paid)
+		}
+	}
+}
+
+func TestUtilisation(t *testing.T) {
+	a := Account{CreditLimit: d("1000"), Overdraft: Overdraft{Amount: d("250"), Expires: MustDate("2026-11-30")}}
+	// Overdraft in force: 1000 / (1000 + 250) = 80 %.
+	if u, ok := Utilisation(a, d("1000"), MustDate("2026-11-30")); !ok || u.String() != "80" {
+		t.Errorf("util %s", u)
+	}
+	// Expired the day after: 1000 / 1000 = 100 %.
+	if u, _ := Utilisation(a, d("1000"), MustDate("2026-12-01")); u.String() != "100" {
+		t.Errorf("util %s", u)
+	}
+	if _, ok := Utilisation(Account{}, d("1000"), MustDate("2026-12-01")); ok {
+		t.Error("no limit, no utilisation")
+	}
+}
+
+func TestAverageDaysLate(t *testing.T) {
+	// I1 1000 due 01-31 settled 02-10 (10 late); I2 3000 due 02-28 settled 02-20 (early → 0);
+	// I3 2000 due 03-31 open as of 04-10 (10 late).
+	// (1000×10 + 3000×0 + 2000×10) / 6000 = 5.
+	f := file([]Invoice{inv("I1", "2026-01-01", "2026-01-31", "1000"), inv("I2", "2026-01-29", "2026-02-28", "3000"), inv("I3", "2026-03-01", "2026-03-31", "2000")},
+		[]Payment{pay("P1", "2026-02-10", "1000", "I1"), pay("P2", "2026-02-20", "3000", "I2")}, nil)
+	got, ok := AverageDaysLate(PositionOf(f, MustDate("2026-04-10")), MustDate("2026-01-01"))
+	if !ok || got.String() != "5" {
+		t.Fatalf("avg days late %s", got)
+	}
+}
+
+func TestInstalmentStatuses(t *testing.T) {
+	// Plan agreed 10-01: 100 on 10-10, 100 on 10-20, 100 on 10-30. Paid 100 on 10-09,
+	// 100 on 10-25. As of 11-05: first kept, second late (covered 10-25), third missed.
+	plan := PaymentPlan{Agreed: MustDate("2026-10-01"), Instalments: []Instalment{
+		{MustDate("2026-10-10"), d("100")}, {MustDate("2026-10-20"), d("100")}, {MustDate("2026-10-30"), d("100")}}}
+	pays := []Payment{pay("P1", "2026-10-09", "100", ""), pay("P2", "2026-10-25", "100", "")}
+	got := InstalmentStatuses(plan, pays, MustDate("2026-11-05"), 0)
+	want := []string{InstalmentKept, InstalmentLate, InstalmentMissed}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("instalment %d: %s, want %s", i, got[i], want[i])
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package domain
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseAmount(t *testing.T) {
+	good := map[string]string{"1500": "1500", "1500.50": "1500.5", "0.01": "0.01", "-3.2": "-3.2", " 7 ": "7", "100.00": "100"}
+	for in, want := range good {
+		got, err := ParseAmount(in, "NGN")
+		if err != nil || got.String() != want {
+			t.Errorf("%q → %s %v", in, got, err)
+		}
+	}
+	for _, bad := range []string{"", "1,500", "1e3", "abc", "1.2.3", "12.345", "--1", "."} {
+		if _, err := ParseAmount(bad, "NGN"); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+	if _, err := ParseAmount("10.5", "XOF"); err == nil {
+		t.Error("XOF has no minor unit")
+	}
+	if got, err := ParseAmount("100.00", "XOF"); err != nil || got.String() != "100" {
+		t.Errorf("100.00 XOF → %s %v", got, err)
+	}
+}
+
+func TestFormats(t *testing.T) {
+	if got := Plain(d("1234567.8"), "NGN"); got != "1234567.80" {
+		t.Error(got)
+	}
+	if got := Plain(d("1500"), "XOF"); got != "1500" {
+		t.Error(got)
+	}
+	if got := Human(d("-1234567.8"), "NGN"); got != "-1,234,567.80" {
+		t.Error(got)
+	}
+	if got := (Money{d("4200000"), "NGN"}).String(); got != "₦4,200,000.00" {
+		t.Error(got)
+	}
+	if got := Places("JPY"); got != 0 {
+		t.Error(got)
+	}
+}
+
+func Places(c Currency) int32 { return c.Places() }
+
+func TestCheckTextRefusesControls(t *testing.T) {
+	if err := CheckText("Acme\x1b[31m", true, 100); err == nil || !strings.Contains(err.Error(), "control") {
+		t.Errorf("escape accepted: %v", err)
+	}
+	if err := CheckText("Ọ̀kàfọ̀ Haulage — Lagos", true, 100); err != nil {
+		t.Error(err)
+	}
+}

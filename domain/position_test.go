@@ -1,0 +1,151 @@
+package domain
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func inv(num, issued, due, amount string) Invoice {
+	return Invoice{Account: "A", Number: num, Issued: MustDate(issued), Due: MustDate(due), Amount: d(amount), Currency: "NGN"}
+}
+
+func pay(ref, date, amount, invoice string) Payment {
+	return Payment{Account: "A", Reference: ref, Received: MustDate(date), Amount: d(amount), Currency: "NGN", Invoice: invoice}
+}
+
+func cn(num, date, amount, invoice string) CreditNote {
+	return CreditNote{Account: "A", Number: num, Date: MustDate(date), Amount: d(amount), Currency: "NGN", Reason: "other", Invoice: invoice}
+}
+
+func file(invs []Invoice, pays []Payment, cns []CreditNote) *AccountFile {
+	return &AccountFile{Account: Account{Code: "A", Currency: "NGN"}, Invoices: invs, Payments: pays, Credits: cns}
+}
+
+func outstanding(p Position) map[string]string {
+	m := map[string]string{}
+	for _, it := range p.Items {
+		m[it.Invoice.Number] = it.Outstanding.StringFixed(2)
+	}
+	return m
+}
+
+func TestPositionOf(t *testing.T) {
+	asOf := "2026-06-30"
+	tests := []struct {
+		name      string
+		f         *AccountFile
+		asOf      string
+		want      map[string]string
+		total     string
+		unapplied string
+	}{
+		{
+			// 1000 and 500 owed; 700 balance-forward pays the oldest due first:
+			// I1 1000 → 300 left.
+			name:  "partial payment goes to the oldest due",
+			f:     file([]Invoice{inv("I2", "2026-02-01", "2026-03-03", "500"), inv("I1", "2026-01-01", "2026-01-31", "1000")}, []Payment{pay("P1", "2026-03-01", "700", "")}, nil),
+			asOf:  asOf,
+			want:  map[string]string{"I1": "300.00", "I2": "500.00"},
+			total: "800.00", unapplied: "0.00",
+		},
+		{
+			// Explicit first: P1 names I2 (500) and pays it whole, the 200 left of it
+			// goes balance-forward to I1 (1000 → 800).
+			name:  "explicit application then balance forward",
+			f:     file([]Invoice{inv("I1", "2026-01-01", "2026-01-31", "1000"), inv("I2", "2026-02-01", "2026-03-03", "500")}, []Payment{pay("P1", "2026-03-01", "700", "I2")}, nil),
+			asOf:  asOf,
+			want:  map[string]string{"I1": "800.00", "I2": "0.00"},
+			total: "800.00", unapplied: "0.00",
+		},
+		{
+			// Over-payment: 1000 + 500 owed, 1800 paid → 300 unapplied.
+			name:  "over-payment leaves unapplied credit",
+			f:     file([]Invoice{inv("I1", "2026-01-01", "2026-01-31", "1000"), inv("I2", "2026-02-01", "2026-03-03", "500")}, []Payment{pay("P1", "2026-03-01", "1800", "")}, nil),
+			asOf:  asOf,
+			want:  map[string]string{"I1": "0.00", "I2": "0.00"},
+			total: "0.00", unapplied: "300.00",
+		},
+		{
+			// A credit note naming I2 reduces it (500 − 120 = 380); one with no
+			// invoice goes balance forward to I1 (1000 − 100 = 900).
+			name:  "credit notes with and without an invoice",
+			f:     file([]Invoice{inv("I1", "2026-01-01", "2026-01-31", "1000"), inv("I2", "2026-02-01", "2026-03-03", "500")}, nil, []CreditNote{cn("C1", "2026-02-10", "120", "I2"), cn("C2", "2026-02-11", "100", "")}),
+			asOf:  asOf,
+			want:  map[string]string{"I1": "900.00", "I2": "380.00"},
+			total: "1280.00", unapplied: "0.00",
+		},
+		{
+			// As of 2026-02-15: I2 (issued 03-01) and P2 (03-05) do not exist yet.
+			// P1 300 pays I1: 1000 − 300 = 700.
+			name:  "documents after the as-of date do not exist",
+			f:     file([]Invoice{inv("I1", "2026-01-01", "2026-01-31", "1000"), inv("I2", "2026-03-01", "2026-03-31", "500")}, []Payment{pay("P1", "2026-02-01", "300", ""), pay("P2", "2026-03-05", "1000", "")}, nil),
+			asOf:  "2026-02-15",
+			want:  map[string]string{"I1": "700.00"},
+			total: "700.00", unapplied: "0.00",
+		},
+		{
+			// Explicit payment of 1200 to I1 (1000): I1 paid, 200 balance-forward to I2 (500 → 300).
+			name:  "explicit over-application spills forward",
+			f:     file([]Invoice{inv("I1", "2026-01-01", "2026-01-31", "1000"), inv("I2", "2026-02-01", "2026-03-03", "500")}, []Payment{pay("P1", "2026-03-01", "1200", "I1")}, nil),
+			asOf:  asOf,
+			want:  map[string]string{"I1": "0.00", "I2": "300.00"},
+			total: "300.00", unapplied: "0.00",
+		},
+		{
+			// Two explicit payments to I1 (1000): P1 600 then P2 600 → I1 paid, P2's
+			// 200 left goes to I2 (500 → 300). Entry order reversed on purpose.
+			name:  "explicit applications in date order, not entry order",
+			f:     file([]Invoice{inv("I2", "2026-02-01", "2026-03-03", "500"), inv("I1", "2026-01-01", "2026-01-31", "1000")}, []Payment{pay("P2", "2026-03-02", "600", "I1"), pay("P1", "2026-03-01", "600", "I1")}, nil),
+			asOf:  asOf,
+			want:  map[string]string{"I1": "0.00", "I2": "300.00"},
+			total: "300.00", unapplied: "0.00",
+		},
+		{
+			// Prepayment: 2000 paid before any invoice; I1 1500 issued later is paid by it,
+			// 500 remains unapplied.
+			name:  "prepayment pays a later invoice",
+			f:     file([]Invoice{inv("I1", "2026-05-01", "2026-05-31", "1500")}, []Payment{pay("P1", "2026-04-01", "2000", "")}, nil),
+			asOf:  asOf,
+			want:  map[string]string{"I1": "0.00"},
+			total: "0.00", unapplied: "500.00",
+		},
+		{
+			// Same due date: the earlier issue date is paid first, then the number decides.
+			// I-B issued 01-02, I-A 01-03, both due 02-01; 150 pays I-B (100) then 50 of I-A.
+			name:  "ties on due date break by issue date then number",
+			f:     file([]Invoice{inv("I-A", "2026-01-03", "2026-02-01", "100"), inv("I-B", "2026-01-02", "2026-02-01", "100")}, []Payment{pay("P1", "2026-02-02", "150", "")}, nil),
+			asOf:  asOf,
+			want:  map[string]string{"I-A": "50.00", "I-B": "0.00"},
+			total: "50.00", unapplied: "0.00",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := PositionOf(tt.f, MustDate(tt.asOf))
+			got := outstanding(p)
+			if len(got) != len(tt.want) {
+				t.Fatalf("items = %v, want %v", got, tt.want)
+			}
+			for k, v := range tt.want {
+				if got[k] != v {
+					t.Errorf("%s outstanding = %s, want %s", k, got[k], v)
+				}
+			}
+			if p.Total.StringFixed(2) != tt.total || p.Unapplied.StringFixed(2) != tt.unapplied {
+				t.Errorf("total %s unapplied %s, want %s %s", p.Total.StringFixed(2), p.Unapplied.StringFixed(2), tt.total, tt.unapplied)
+			}
+		})
+	}
+}
+
+func TestPositionSettledOn(t *testing.T) {
+	// I1 1000 is paid by P1 400 (02-10) and P2 600 (02-20): settled 02-20.
+	f := file([]Invoice{inv("I1", "2026-01-01", "2026-01-31", "1000")}, []Payment{pay("P2", "2026-02-20", "600", ""), pay("P1", "2026-02-10", "400", "")}, nil)
+	p := PositionOf(f, MustDate("2026-03-01"))
+	if got := p.Items[0].SettledOn; got != MustDate("2026-02-20") {
+		t.Fatalf("settled on %s, want 2026-02-20", got)
+	}
+}

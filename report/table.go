@@ -1,0 +1,163 @@
+// Package report builds the reports of SPEC §4 from a book as of a date and
+// prints them as a table for people, or as csv or json for other programs.
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// Kind tells how a cell prints in json and aligns in a table.
+type Kind int
+
+const (
+	Text   Kind = iota // a json string, left-aligned
+	Number             // a json number (or null when empty), right-aligned
+)
+
+// Column is a report column: its csv/json key and how its cells print.
+type Column struct {
+	Key   string
+	Kind  Kind
+	Title string // heading in the table form; derived from Key when empty
+}
+
+// Cell is one value: Plain for csv/json, Human for the table.
+type Cell struct {
+	Plain string
+	Human string
+}
+
+// T is a cell whose two forms are the same.
+func T(s string) Cell { return Cell{s, s} }
+
+// Table is a report ready to print.
+type Table struct {
+	Columns []Column
+	Rows    [][]Cell
+}
+
+// Formats a report can be printed in.
+var Formats = []string{"table", "csv", "json"}
+
+// Write prints the table in a format.
+func (t *Table) Write(w io.Writer, format string) error {
+	switch format {
+	case "csv":
+		return t.csv(w)
+	case "json":
+		return t.json(w)
+	case "table", "":
+		return t.table(w)
+	}
+	return fmt.Errorf("unknown format %q (use table, csv or json)", format)
+}
+
+func (t *Table) csv(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	keys := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		keys[i] = c.Key
+	}
+	cw.Write(keys)
+	rec := make([]string, len(t.Columns))
+	for _, r := range t.Rows {
+		for i, c := range r {
+			rec[i] = c.Plain
+		}
+		cw.Write(rec)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// json writes an array of objects with the csv keys, in column order; numbers
+// keep their exact decimal text.
+func (t *Table) json(w io.Writer) error {
+	var b bytes.Buffer
+	b.WriteString("[")
+	for ri, r := range t.Rows {
+		if ri > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n  {")
+		for i, c := range r {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			k, _ := json.Marshal(t.Columns[i].Key)
+			b.Write(k)
+			b.WriteString(": ")
+			switch {
+			case t.Columns[i].Kind == Number && c.Plain == "":
+				b.WriteString("null")
+			case t.Columns[i].Kind == Number:
+				b.WriteString(c.Plain)
+			default:
+				v, _ := json.Marshal(c.Plain)
+				b.Write(v)
+			}
+		}
+		b.WriteString("}")
+	}
+	if len(t.Rows) > 0 {
+		b.WriteString("\n")
+	}
+	b.WriteString("]\n")
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// table aligns columns for people: numbers right, text left.
+func (t *Table) table(w io.Writer) error {
+	width := make([]int, len(t.Columns))
+	for i, c := range t.Columns {
+		width[i] = max(utf8.RuneCountInString(c.Key), utf8.RuneCountInString(c.Title))
+	}
+	for _, r := range t.Rows {
+		for i, c := range r {
+			if n := utf8.RuneCountInString(c.Human); n > width[i] {
+				width[i] = n
+			}
+		}
+	}
+	var b strings.Builder
+	line := func(cells []string) {
+		for i, s := range cells {
+			pad := strings.Repeat(" ", width[i]-utf8.RuneCountInString(s))
+			if i > 0 {
+				b.WriteString("  ")
+			}
+			if t.Columns[i].Kind == Number {
+				b.WriteString(pad + s)
+			} else if i < len(cells)-1 {
+				b.WriteString(s + pad)
+			} else {
+				b.WriteString(s)
+			}
+		}
+		b.WriteString("\n")
+	}
+	head := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		head[i] = c.Title
+		if head[i] == "" {
+			head[i] = strings.ToUpper(strings.ReplaceAll(c.Key, "_", " "))
+		}
+	}
+	line(head)
+	cells := make([]string, len(t.Columns))
+	for _, r := range t.Rows {
+		for i, c := range r {
+			cells[i] = c.Human
+		}
+		line(cells)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -1,0 +1,371 @@
+package bolt
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"math/big"
+	"time"
+
+	"acctdesk/domain"
+
+	"github.com/shopspring/decimal"
+)
+
+// The codec is a compact binary form kept apart from the domain types, so a
+// domain field can be renamed without touching stored bytes. Every value
+// starts with a version byte for its record type; a decoder that meets a
+// version it does not know refuses the value rather than guess.
+//
+// Primitives: unsigned integers as uvarint, signed as varint, strings and
+// byte strings length-prefixed, decimals as exponent + coefficient, dates as
+// varint days, instants as a presence byte + varint unix nanoseconds.
+
+// enc appends to a byte slice.
+type enc struct{ b []byte }
+
+func (e *enc) u(v uint64)            { e.b = binary.AppendUvarint(e.b, v) }
+func (e *enc) i(v int64)             { e.b = binary.AppendVarint(e.b, v) }
+func (e *enc) int(v int)             { e.i(int64(v)) }
+func (e *enc) byte(v byte)           { e.b = append(e.b, v) }
+func (e *enc) date(d domain.Date)    { e.i(int64(d)) }
+func (e *enc) cur(c domain.Currency) { e.str(string(c)) }
+
+func (e *enc) str(s string) {
+	e.u(uint64(len(s)))
+	e.b = append(e.b, s...)
+}
+
+func (e *enc) bool(v bool) {
+	if v {
+		e.byte(1)
+	} else {
+		e.byte(0)
+	}
+}
+
+func (e *enc) strs(ss []string) {
+	e.u(uint64(len(ss)))
+	for _, s := range ss {
+		e.str(s)
+	}
+}
+
+func (e *enc) ints(vs []int) {
+	e.u(uint64(len(vs)))
+	for _, v := range vs {
+		e.int(v)
+	}
+}
+
+// Decimal coefficient kinds.
+const (
+	decSmall  = 0 // int64 varint
+	decBigPos = 1 // magnitude bytes, positive
+	decBigNeg = 2 // magnitude bytes, negative
+)
+
+func (e *enc) dec(d decimal.Decimal) {
+	e.i(int64(d.Exponent()))
+	// NumDigits is allocation-free for the usual amounts; 18 digits always fit an int64.
+	if d.IsZero() {
+		e.byte(decSmall)
+		e.i(0)
+		return
+	}
+	if d.NumDigits() <= 18 {
+		e.byte(decSmall)
+		e.i(d.CoefficientInt64())
+		return
+	}
+	c := d.Coefficient()
+	if c.IsInt64() {
+		e.byte(decSmall)
+		e.i(c.Int64())
+		return
+	}
+	if c.Sign() < 0 {
+		e.byte(decBigNeg)
+	} else {
+		e.byte(decBigPos)
+	}
+	mag := c.Bytes() // absolute value
+	e.u(uint64(len(mag)))
+	e.b = append(e.b, mag...)
+}
+
+func (e *enc) time(t time.Time) {
+	if t.IsZero() {
+		e.byte(0)
+		return
+	}
+	e.byte(1)
+	e.i(t.UnixNano())
+}
+
+func (e *enc) stamp(s domain.Stamp) {
+	e.str(s.By)
+	e.time(s.At)
+}
+
+// errShort and friends say what is wrong with a value; callers wrap them with
+// the bucket and key and store.ErrDamaged.
+var (
+	errShort   = errors.New("value ends early")
+	errVarint  = errors.New("bad varint")
+	errRange   = errors.New("number out of range")
+	errTrailer = errors.New("bytes left over after the value")
+)
+
+// dec reads what enc wrote. The first error sticks and every later read
+// returns a zero value, so decoders read straight through and check once.
+type dec struct {
+	b   []byte
+	err error
+	in  *interner // optional: shares repeated short strings while loading
+}
+
+func (d *dec) fail(err error) {
+	if d.err == nil {
+		d.err = err
+	}
+	d.b = nil
+}
+
+func (d *dec) u() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail(errVarint)
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *dec) i() int64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail(errVarint)
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *dec) int() int {
+	v := d.i()
+	if v < math.MinInt32 || v > math.MaxInt32 {
+		d.fail(errRange)
+		return 0
+	}
+	return int(v)
+}
+
+func (d *dec) id() uint64 { return d.u() }
+
+func (d *dec) byte() byte {
+	if d.err != nil {
+		return 0
+	}
+	if len(d.b) == 0 {
+		d.fail(errShort)
+		return 0
+	}
+	v := d.b[0]
+	d.b = d.b[1:]
+	return v
+}
+
+func (d *dec) bool() bool {
+	switch d.byte() {
+	case 0:
+		return false
+	case 1:
+		return true
+	default:
+		d.fail(fmt.Errorf("bad boolean"))
+		return false
+	}
+}
+
+func (d *dec) raw() []byte {
+	n := d.u()
+	if d.err != nil {
+		return nil
+	}
+	if n > uint64(len(d.b)) {
+		d.fail(errShort)
+		return nil
+	}
+	v := d.b[:n]
+	d.b = d.b[n:]
+	return v
+}
+
+// str reads a string the caller keeps; it is always a copy (bbolt's bytes
+// die with the transaction).
+func (d *dec) str() string { return string(d.raw()) }
+
+// word reads a short, often repeated string (currency, kind, status, author),
+// shared through the interner when there is one.
+func (d *dec) word() string {
+	b := d.raw()
+	if d.in != nil {
+		return d.in.get(b)
+	}
+	return string(b)
+}
+
+func (d *dec) cur() domain.Currency { return domain.Currency(d.word()) }
+
+func (d *dec) date() domain.Date {
+	v := d.i()
+	if v < math.MinInt32 || v > math.MaxInt32 {
+		d.fail(errRange)
+		return 0
+	}
+	return domain.Date(v)
+}
+
+func (d *dec) count() int {
+	n := d.u()
+	// Every element takes at least one byte: a larger count is garbage, and
+	// refusing it keeps a damaged length from allocating gigabytes.
+	if n > uint64(len(d.b)) {
+		d.fail(errShort)
+		return 0
+	}
+	return int(n)
+}
+
+func (d *dec) strs() []string {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = d.word()
+	}
+	return out
+}
+
+func (d *dec) ints() []int {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	out := make([]int, n)
+	for i := range out {
+		out[i] = d.int()
+	}
+	return out
+}
+
+// maxDecimalBytes bounds a big coefficient (about 150 digits).
+const maxDecimalBytes = 64
+
+func (d *dec) dec() decimal.Decimal {
+	exp := d.i()
+	if exp < math.MinInt32 || exp > math.MaxInt32 {
+		d.fail(errRange)
+		return decimal.Decimal{}
+	}
+	kind := d.byte()
+	if d.err != nil {
+		return decimal.Decimal{}
+	}
+	switch kind {
+	case decSmall:
+		c := d.i()
+		if d.err != nil || (c == 0 && exp == 0) {
+			return decimal.Decimal{} // the zero value, no allocation
+		}
+		return decimal.New(c, int32(exp))
+	case decBigPos, decBigNeg:
+		mag := d.raw()
+		if d.err != nil {
+			return decimal.Decimal{}
+		}
+		if len(mag) > maxDecimalBytes {
+			d.fail(errRange)
+			return decimal.Decimal{}
+		}
+		return decimal.NewFromBigInt(bigInt(mag, kind == decBigNeg), int32(exp))
+	default:
+		d.fail(fmt.Errorf("bad decimal kind %d", kind))
+		return decimal.Decimal{}
+	}
+}
+
+func (d *dec) time() time.Time {
+	switch d.byte() {
+	case 0:
+		return time.Time{}
+	case 1:
+		n := d.i()
+		if d.err != nil {
+			return time.Time{}
+		}
+		return time.Unix(0, n).UTC()
+	default:
+		d.fail(fmt.Errorf("bad instant"))
+		return time.Time{}
+	}
+}
+
+func (d *dec) stamp() domain.Stamp {
+	return domain.Stamp{By: d.word(), At: d.time()}
+}
+
+// version reads the leading version byte and refuses one it does not know.
+func (d *dec) version(known byte) {
+	v := d.byte()
+	if d.err == nil && v != known {
+		d.fail(fmt.Errorf("record version %d, this acctdesk reads %d", v, known))
+	}
+}
+
+// done reports the first error, or leftover bytes.
+func (d *dec) done() error {
+	if d.err != nil {
+		return d.err
+	}
+	if len(d.b) != 0 {
+		return errTrailer
+	}
+	return nil
+}
+
+// bigInt is the slow path of decimals, kept apart so dec stays small.
+func bigInt(mag []byte, neg bool) *big.Int {
+	c := new(big.Int).SetBytes(mag)
+	if neg {
+		c.Neg(c)
+	}
+	return c
+}
+
+// interner shares equal short strings while loading a whole book, so a
+// million invoices in NGN hold one "NGN".
+type interner struct{ m map[string]string }
+
+func newInterner() *interner { return &interner{m: make(map[string]string, 256)} }
+
+func (in *interner) get(b []byte) string {
+	if s, ok := in.m[string(b)]; ok { // no allocation for the lookup
+		return s
+	}
+	s := string(b)
+	if len(b) <= 64 && len(in.m) < 1<<14 {
+		in.m[s] = s
+	}
+	return s
+}

@@ -1,0 +1,110 @@
+package bolt
+
+import (
+	"fmt"
+	"time"
+
+	"acctdesk/domain"
+	"acctdesk/store"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+// A migration moves a book from one schema version to the next. They run in
+// order, in one write transaction, and each is recorded in the migrations
+// bucket with the instant it ran (the influxdb kv/migration habit). Never
+// edit or reorder a released migration: append a new one.
+type migration struct {
+	name string
+	up   func(tx *bbolt.Tx) error
+}
+
+var migrations = []migration{
+	{"create buckets and default settings", createBuckets},
+}
+
+// schemaVersion is the schema version this code writes: one per migration.
+var schemaVersion = uint64(len(migrations))
+
+// version 1
+func createBuckets(tx *bbolt.Tx) error {
+	for _, name := range allBuckets {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	meta := tx.Bucket(bucketMeta)
+	if meta.Get(metaSettings) == nil {
+		s := domain.DefaultSettings()
+		if err := meta.Put(metaSettings, appendSettings(nil, &s)); err != nil {
+			return err
+		}
+	}
+	if meta.Get(metaChanges) == nil {
+		return meta.Put(metaChanges, u64(0))
+	}
+	return nil
+}
+
+// schemaOf reads the stored schema version; 0 for a fresh file.
+func schemaOf(tx *bbolt.Tx) (uint64, error) {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		// A bbolt file with no buckets at all is as good as new; one with
+		// buckets of its own belongs to some other program.
+		if k, _ := tx.Cursor().First(); k != nil {
+			return 0, fmt.Errorf("%w: %s has no meta bucket", store.ErrNotABook, tx.DB().Path())
+		}
+		return 0, nil
+	}
+	raw := meta.Get(metaSchema)
+	if raw == nil {
+		return 0, fmt.Errorf("%w: %s: meta has no schema version", store.ErrDamaged, tx.DB().Path())
+	}
+	v, err := readU64(raw)
+	if err != nil {
+		return 0, fmt.Errorf("%w: %s: schema version: %v", store.ErrDamaged, tx.DB().Path(), err)
+	}
+	if v > schemaVersion {
+		return 0, fmt.Errorf("%w: %s has schema version %d, this acctdesk knows up to %d",
+			store.ErrNewer, tx.DB().Path(), v, schemaVersion)
+	}
+	return v, nil
+}
+
+func needsMigration(tx *bbolt.Tx) (bool, error) {
+	v, err := schemaOf(tx)
+	return v < schemaVersion, err
+}
+
+// migrate runs every pending migration; it reports whether it changed the file.
+func migrate(tx *bbolt.Tx, now time.Time) (bool, error) {
+	from, err := schemaOf(tx)
+	if err != nil || from == schemaVersion {
+		return false, err
+	}
+	for v := from; v < schemaVersion; v++ {
+		m := migrations[v]
+		if err := m.up(tx); err != nil {
+			return false, fmt.Errorf("migration %d (%s): %w", v+1, m.name, err)
+		}
+		rec := appendMigration(nil, migrationRecord{Name: m.name, At: now})
+		if err := tx.Bucket(bucketMigrations).Put(u64(v+1), rec); err != nil {
+			return false, err
+		}
+		if err := tx.Bucket(bucketMeta).Put(metaSchema, u64(v+1)); err != nil {
+			return false, err
+		}
+	}
+	return true, bumpChanges(tx)
+}
+
+// bumpChanges moves the change counter that other processes poll.
+func bumpChanges(tx *bbolt.Tx) error {
+	meta := tx.Bucket(bucketMeta)
+	n, err := readU64(meta.Get(metaChanges))
+	if err != nil {
+		return fmt.Errorf("%w: change counter: %v", store.ErrDamaged, err)
+	}
+	return meta.Put(metaChanges, u64(n+1))
+}

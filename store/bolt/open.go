@@ -1,0 +1,212 @@
+// Package bolt keeps a book in one bbolt file. The Store holds no open file
+// between calls: every method opens the file, runs one transaction and closes
+// it, so several processes share the book politely (SPEC §6).
+package bolt
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"time"
+
+	"acctdesk/domain"
+	"acctdesk/store"
+
+	bbolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// Options tune a Store.
+type Options struct {
+	Author  string           // stamped on every written record
+	Now     func() time.Time // the clock; time.Now when nil
+	Timeout time.Duration    // how long to wait for the file lock; 2s when zero
+}
+
+// DefaultTimeout is how long a method waits for another process to let go of the file.
+const DefaultTimeout = 2 * time.Second
+
+// Store is a book in a bbolt file.
+type Store struct {
+	path string
+	opt  Options
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open makes sure the book at path exists and is current: it creates the
+// file (0600, parent directory 0700) when missing and runs pending migrations.
+// The file is closed again before Open returns.
+func Open(path string, opt Options) (*Store, error) {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.Timeout <= 0 {
+		opt.Timeout = DefaultTimeout
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{path: abs, opt: opt}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return nil, fmt.Errorf("create the book's directory: %w", err)
+	}
+	info, statErr := os.Stat(abs)
+	switch {
+	case statErr == nil && info.Size() > 0:
+		// An existing book: look without the write lock first, so opening a
+		// current book never waits for, or blocks, other processes.
+		var pending bool
+		err = s.view(func(tx *bbolt.Tx) error {
+			var err error
+			pending, err = needsMigration(tx)
+			return err
+		})
+		if err != nil || !pending {
+			return s.result(err)
+		}
+	case statErr != nil && !errors.Is(statErr, os.ErrNotExist):
+		return nil, statErr
+	}
+	err = s.write(true, func(tx *bbolt.Tx) (bool, error) { return migrate(tx, s.now()) })
+	return s.result(err)
+}
+
+func (s *Store) result(err error) (*Store, error) {
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Path is the book's file.
+func (s *Store) Path() string { return s.path }
+
+func (s *Store) now() time.Time { return s.opt.Now().UTC() }
+
+func (s *Store) stamp() domain.Stamp { return domain.Stamp{By: s.opt.Author, At: s.now()} }
+
+// view runs fn in a read-only transaction on a read-only open, so readers
+// share the file lock.
+func (s *Store) view(fn func(tx *bbolt.Tx) error) error {
+	return s.run(false, false, func(tx *bbolt.Tx) (bool, error) { return false, fn(tx) })
+}
+
+// write runs fn in a write transaction; fn says whether to commit (false
+// when nothing changed, so an idle write neither syncs nor moves the counter).
+func (s *Store) write(create bool, fn func(tx *bbolt.Tx) (bool, error)) error {
+	return s.run(true, create, fn)
+}
+
+// run opens the file, runs one transaction and closes the file. Damaged pages
+// can make bbolt panic or fault inside the memory map; both are recovered
+// here and reported as store.ErrDamaged, and the file is let go.
+func (s *Store) run(writable, create bool, fn func(tx *bbolt.Tx) (bool, error)) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	var (
+		file *os.File // bbolt's handle, captured so a panic can still release the lock
+		db   *bbolt.DB
+	)
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %s: %v", store.ErrDamaged, s.path, r)
+			abandon(db, file)
+		}
+	}()
+	db, err = bbolt.Open(s.path, 0o600, &bbolt.Options{
+		Timeout:  s.opt.Timeout,
+		ReadOnly: !writable,
+		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+			if !create {
+				flag &^= os.O_CREATE // a book deleted under us is an error, not a new empty file
+			}
+			f, err := os.OpenFile(name, flag, perm)
+			file = f
+			return f, err
+		},
+	})
+	if err != nil {
+		return s.openError(err)
+	}
+	err = runTx(db, writable, fn)
+	if cerr := db.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	return err
+}
+
+func runTx(db *bbolt.DB, writable bool, fn func(tx *bbolt.Tx) (bool, error)) error {
+	tx, err := db.Begin(writable)
+	if err != nil {
+		return err
+	}
+	done := false
+	defer func() {
+		if !done {
+			_ = tx.Rollback()
+		}
+	}()
+	if err := checkSize(tx); err != nil {
+		return err
+	}
+	commit, err := fn(tx)
+	if err != nil || !commit || !writable {
+		done = true
+		_ = tx.Rollback()
+		return err
+	}
+	done = true
+	return tx.Commit()
+}
+
+// checkSize refuses a file shorter than its own meta page says: reading the
+// missing pages would fault.
+func checkSize(tx *bbolt.Tx) error {
+	info, err := os.Stat(tx.DB().Path())
+	if err != nil {
+		return err
+	}
+	if want := tx.Size(); info.Size() < want {
+		return fmt.Errorf("%w: %s is truncated: %d bytes, the book needs %d", store.ErrDamaged, tx.DB().Path(), info.Size(), want)
+	}
+	return nil
+}
+
+// abandon lets go of a database after a panic. Close may block on locks the
+// panicking transaction still holds, so it gets a moment, and then the file
+// is closed directly, which releases the flock.
+func abandon(db *bbolt.DB, file *os.File) {
+	if db != nil {
+		closed := make(chan struct{})
+		go func() {
+			defer func() { _ = recover(); close(closed) }()
+			_ = db.Close()
+		}()
+		select {
+		case <-closed:
+			return
+		case <-time.After(time.Second):
+		}
+	}
+	if file != nil {
+		_ = file.Close()
+	}
+}
+
+// openError says what bbolt's refusal means for a book.
+func (s *Store) openError(err error) error {
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return fmt.Errorf("%w (%s)", store.ErrInUse, s.path)
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch):
+		return fmt.Errorf("%w: %s", store.ErrNotABook, s.path)
+	case errors.Is(err, berrors.ErrChecksum):
+		return fmt.Errorf("%w: %s: %v", store.ErrDamaged, s.path, err)
+	case errors.Is(err, os.ErrNotExist), errors.Is(err, os.ErrPermission):
+		return err
+	}
+	return fmt.Errorf("%w: %s: %v", store.ErrDamaged, s.path, err)
+}

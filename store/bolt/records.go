@@ -1,0 +1,565 @@
+package bolt
+
+import (
+	"fmt"
+	"time"
+
+	"acctdesk/domain"
+)
+
+// Record encodings, version 1. A value holds a version byte, the stamp, then
+// the fields in a fixed order. The account code and the record's own key
+// (number, reference, name, id) live in the bucket key only, so they are not
+// repeated in the value; decoders take them from the key.
+//
+// Changing a layout means a new version byte, a decoder for both, and a
+// migration if old values must be rewritten.
+
+const (
+	vAccount    = 1
+	vContact    = 1
+	vContract   = 1
+	vInvoice    = 1
+	vPayment    = 1
+	vCredit     = 1
+	vActivity   = 1
+	vPromise    = 1
+	vPlan       = 1
+	vEscalation = 1
+	vIssue      = 1
+	vFollowUp   = 1
+	vSurvey     = 1
+	vMark       = 1
+	vSettings   = 1
+	vMigration  = 1
+)
+
+// body is a value without its version byte and stamp: two records are the
+// same when their bodies are, whoever wrote them and when.
+func body(v []byte) ([]byte, bool) {
+	d := dec{b: v}
+	d.byte()
+	d.raw()
+	d.time()
+	if d.err != nil {
+		return nil, false
+	}
+	return d.b, true
+}
+
+// sameRecord compares two encoded values of the same type, ignoring stamps.
+// A value in an older version never compares equal, so it gets rewritten.
+func sameRecord(a, b []byte) bool {
+	if len(a) == 0 || len(b) == 0 || a[0] != b[0] {
+		return false
+	}
+	ba, ok1 := body(a)
+	bb, ok2 := body(b)
+	return ok1 && ok2 && string(ba) == string(bb)
+}
+
+func head(dst []byte, version byte, s domain.Stamp) enc {
+	e := enc{b: dst}
+	e.byte(version)
+	e.stamp(s)
+	return e
+}
+
+// --- Account (key: code)
+
+func appendAccount(dst []byte, a *domain.Account) []byte {
+	e := head(dst, vAccount, a.Stamp)
+	e.str(a.Name)
+	e.int(a.Tier)
+	e.str(a.Segment)
+	e.str(a.Owner)
+	e.str(a.Salesperson)
+	e.str(a.Status)
+	e.date(a.OpenedOn)
+	e.date(a.LiveOn)
+	e.str(a.Terms)
+	e.int(a.TermsDays)
+	e.cur(a.Currency)
+	e.dec(a.CreditLimit)
+	e.dec(a.Overdraft.Amount)
+	e.date(a.Overdraft.Expires)
+	e.str(a.Overdraft.ApprovedBy)
+	e.strs(a.Products)
+	e.str(a.Notes)
+	e.str(a.ExpansionNotes)
+	return e.b
+}
+
+func decodeAccount(code string, v []byte, in *interner) (domain.Account, error) {
+	d := dec{b: v, in: in}
+	d.version(vAccount)
+	a := domain.Account{Code: code, Stamp: d.stamp()}
+	a.Name = d.str()
+	a.Tier = d.int()
+	a.Segment = d.word()
+	a.Owner = d.word()
+	a.Salesperson = d.word()
+	a.Status = d.word()
+	a.OpenedOn = d.date()
+	a.LiveOn = d.date()
+	a.Terms = d.word()
+	a.TermsDays = d.int()
+	a.Currency = d.cur()
+	a.CreditLimit = d.dec()
+	a.Overdraft.Amount = d.dec()
+	a.Overdraft.Expires = d.date()
+	a.Overdraft.ApprovedBy = d.word()
+	a.Products = d.strs()
+	a.Notes = d.str()
+	a.ExpansionNotes = d.str()
+	return a, d.done()
+}
+
+// --- Contact (key: code 0x00 name)
+
+func appendContact(dst []byte, c *domain.Contact) []byte {
+	e := head(dst, vContact, c.Stamp)
+	e.str(c.Role)
+	e.str(c.Phone)
+	e.str(c.Email)
+	e.bool(c.Primary)
+	return e.b
+}
+
+func decodeContact(code string, own, v []byte, in *interner) (domain.Contact, error) {
+	d := dec{b: v, in: in}
+	d.version(vContact)
+	c := domain.Contact{Account: code, Name: string(own), Stamp: d.stamp()}
+	c.Role = d.word()
+	c.Phone = d.str()
+	c.Email = d.str()
+	c.Primary = d.bool()
+	return c, d.done()
+}
+
+// --- Contract (key: code 0x00 id)
+
+func appendContract(dst []byte, c *domain.Contract) []byte {
+	e := head(dst, vContract, c.Stamp)
+	e.date(c.Start)
+	e.date(c.End)
+	e.int(c.NoticeDays)
+	e.str(c.SLA)
+	e.u(uint64(len(c.Rebates)))
+	for _, r := range c.Rebates {
+		e.dec(r.FromQuantity)
+		e.dec(r.Percent)
+		e.dec(r.PerUnit)
+	}
+	e.str(c.Status)
+	return e.b
+}
+
+func decodeContract(code string, own, v []byte, in *interner) (domain.Contract, error) {
+	d := dec{b: v, in: in}
+	d.version(vContract)
+	c := domain.Contract{Account: code, ID: string(own), Stamp: d.stamp()}
+	c.Start = d.date()
+	c.End = d.date()
+	c.NoticeDays = d.int()
+	c.SLA = d.str()
+	if n := d.count(); n > 0 {
+		c.Rebates = make([]domain.VolumeTier, n)
+		for i := range c.Rebates {
+			c.Rebates[i] = domain.VolumeTier{FromQuantity: d.dec(), Percent: d.dec(), PerUnit: d.dec()}
+		}
+	}
+	c.Status = d.word()
+	return c, d.done()
+}
+
+// --- Invoice (key: code 0x00 number)
+
+const (
+	invDisputed = 1 << iota
+	invExcluded
+)
+
+func appendInvoice(dst []byte, x *domain.Invoice) []byte {
+	e := head(dst, vInvoice, x.Stamp)
+	e.date(x.Issued)
+	e.date(x.Due)
+	e.dec(x.Amount)
+	e.cur(x.Currency)
+	e.str(x.Product)
+	e.dec(x.Quantity)
+	e.str(x.Unit)
+	var flags uint64
+	if x.Disputed {
+		flags |= invDisputed
+	}
+	if x.Excluded {
+		flags |= invExcluded
+	}
+	e.u(flags)
+	e.str(x.DisputeReason)
+	return e.b
+}
+
+func decodeInvoice(code string, own, v []byte, in *interner) (domain.Invoice, error) {
+	d := dec{b: v, in: in}
+	d.version(vInvoice)
+	x := domain.Invoice{Account: code, Number: string(own), Stamp: d.stamp()}
+	x.Issued = d.date()
+	x.Due = d.date()
+	x.Amount = d.dec()
+	x.Currency = d.cur()
+	x.Product = d.word()
+	x.Quantity = d.dec()
+	x.Unit = d.word()
+	flags := d.u()
+	if flags&^(invDisputed|invExcluded) != 0 {
+		d.fail(fmt.Errorf("unknown invoice flags %#x", flags))
+	}
+	x.Disputed = flags&invDisputed != 0
+	x.Excluded = flags&invExcluded != 0
+	x.DisputeReason = d.str()
+	return x, d.done()
+}
+
+// --- Payment (key: code 0x00 reference)
+
+func appendPayment(dst []byte, p *domain.Payment) []byte {
+	e := head(dst, vPayment, p.Stamp)
+	e.date(p.Received)
+	e.dec(p.Amount)
+	e.cur(p.Currency)
+	e.str(p.Invoice)
+	return e.b
+}
+
+func decodePayment(code string, own, v []byte, in *interner) (domain.Payment, error) {
+	d := dec{b: v, in: in}
+	d.version(vPayment)
+	p := domain.Payment{Account: code, Reference: string(own), Stamp: d.stamp()}
+	p.Received = d.date()
+	p.Amount = d.dec()
+	p.Currency = d.cur()
+	p.Invoice = d.str()
+	return p, d.done()
+}
+
+// --- CreditNote (key: code 0x00 number)
+
+func appendCredit(dst []byte, c *domain.CreditNote) []byte {
+	e := head(dst, vCredit, c.Stamp)
+	e.date(c.Date)
+	e.dec(c.Amount)
+	e.cur(c.Currency)
+	e.str(c.Reason)
+	e.str(c.Invoice)
+	return e.b
+}
+
+func decodeCredit(code string, own, v []byte, in *interner) (domain.CreditNote, error) {
+	d := dec{b: v, in: in}
+	d.version(vCredit)
+	c := domain.CreditNote{Account: code, Number: string(own), Stamp: d.stamp()}
+	c.Date = d.date()
+	c.Amount = d.dec()
+	c.Currency = d.cur()
+	c.Reason = d.word()
+	c.Invoice = d.str()
+	return c, d.done()
+}
+
+// --- Activity (key: code 0x00 id)
+
+func appendActivity(dst []byte, a *domain.Activity) []byte {
+	e := head(dst, vActivity, a.Stamp)
+	e.date(a.On)
+	e.str(a.Kind)
+	e.str(a.Contact)
+	e.str(a.Outcome)
+	e.str(a.Text)
+	e.str(a.Recap)
+	e.date(a.NextFollow)
+	e.u(a.Corrects)
+	return e.b
+}
+
+func decodeActivity(code string, own, v []byte, in *interner) (domain.Activity, error) {
+	id, err := keyID(own)
+	if err != nil {
+		return domain.Activity{}, err
+	}
+	d := dec{b: v, in: in}
+	d.version(vActivity)
+	a := domain.Activity{ID: id, Account: code, Stamp: d.stamp()}
+	a.On = d.date()
+	a.Kind = d.word()
+	a.Contact = d.word()
+	a.Outcome = d.word()
+	a.Text = d.str()
+	a.Recap = d.str()
+	a.NextFollow = d.date()
+	a.Corrects = d.id()
+	return a, d.done()
+}
+
+// --- Promise (key: code 0x00 id)
+
+func appendPromise(dst []byte, p *domain.Promise) []byte {
+	e := head(dst, vPromise, p.Stamp)
+	e.dec(p.Amount)
+	e.cur(p.Currency)
+	e.date(p.GivenOn)
+	e.date(p.DueOn)
+	e.u(p.Activity)
+	e.str(p.Contact)
+	return e.b
+}
+
+func decodePromise(code string, own, v []byte, in *interner) (domain.Promise, error) {
+	id, err := keyID(own)
+	if err != nil {
+		return domain.Promise{}, err
+	}
+	d := dec{b: v, in: in}
+	d.version(vPromise)
+	p := domain.Promise{ID: id, Account: code, Stamp: d.stamp()}
+	p.Amount = d.dec()
+	p.Currency = d.cur()
+	p.GivenOn = d.date()
+	p.DueOn = d.date()
+	p.Activity = d.id()
+	p.Contact = d.word()
+	return p, d.done()
+}
+
+// --- PaymentPlan (key: code 0x00 id)
+
+func appendPlan(dst []byte, p *domain.PaymentPlan) []byte {
+	e := head(dst, vPlan, p.Stamp)
+	e.date(p.Agreed)
+	e.u(uint64(len(p.Instalments)))
+	for _, in := range p.Instalments {
+		e.date(in.Due)
+		e.dec(in.Amount)
+	}
+	return e.b
+}
+
+func decodePlan(code string, own, v []byte, in *interner) (domain.PaymentPlan, error) {
+	id, err := keyID(own)
+	if err != nil {
+		return domain.PaymentPlan{}, err
+	}
+	d := dec{b: v, in: in}
+	d.version(vPlan)
+	p := domain.PaymentPlan{ID: id, Account: code, Stamp: d.stamp()}
+	p.Agreed = d.date()
+	if n := d.count(); n > 0 {
+		p.Instalments = make([]domain.Instalment, n)
+		for i := range p.Instalments {
+			p.Instalments[i] = domain.Instalment{Due: d.date(), Amount: d.dec()}
+		}
+	}
+	return p, d.done()
+}
+
+// --- Escalation (key: code 0x00 id)
+
+func appendEscalation(dst []byte, x *domain.Escalation) []byte {
+	e := head(dst, vEscalation, x.Stamp)
+	e.date(x.Opened)
+	e.str(x.Category)
+	e.str(x.Severity)
+	e.str(x.To)
+	e.str(x.Summary)
+	e.date(x.Due)
+	e.str(x.Status)
+	e.str(x.Resolution)
+	e.str(x.ResolvedBy)
+	return e.b
+}
+
+func decodeEscalation(code string, own, v []byte, in *interner) (domain.Escalation, error) {
+	id, err := keyID(own)
+	if err != nil {
+		return domain.Escalation{}, err
+	}
+	d := dec{b: v, in: in}
+	d.version(vEscalation)
+	x := domain.Escalation{ID: id, Account: code, Stamp: d.stamp()}
+	x.Opened = d.date()
+	x.Category = d.word()
+	x.Severity = d.word()
+	x.To = d.word()
+	x.Summary = d.str()
+	x.Due = d.date()
+	x.Status = d.word()
+	x.Resolution = d.str()
+	x.ResolvedBy = d.word()
+	return x, d.done()
+}
+
+// --- ServiceIssue (key: code 0x00 id)
+
+func appendIssue(dst []byte, x *domain.ServiceIssue) []byte {
+	e := head(dst, vIssue, x.Stamp)
+	e.str(x.Kind)
+	e.date(x.Opened)
+	e.date(x.SLADeadline)
+	e.str(x.Owner)
+	e.str(x.Status)
+	e.str(x.Resolution)
+	e.bool(x.ConfirmedInWriting)
+	return e.b
+}
+
+func decodeIssue(code string, own, v []byte, in *interner) (domain.ServiceIssue, error) {
+	id, err := keyID(own)
+	if err != nil {
+		return domain.ServiceIssue{}, err
+	}
+	d := dec{b: v, in: in}
+	d.version(vIssue)
+	x := domain.ServiceIssue{ID: id, Account: code, Stamp: d.stamp()}
+	x.Kind = d.word()
+	x.Opened = d.date()
+	x.SLADeadline = d.date()
+	x.Owner = d.word()
+	x.Status = d.word()
+	x.Resolution = d.str()
+	x.ConfirmedInWriting = d.bool()
+	return x, d.done()
+}
+
+// --- FollowUp (key: code 0x00 id)
+
+func appendFollowUp(dst []byte, f *domain.FollowUp) []byte {
+	e := head(dst, vFollowUp, f.Stamp)
+	e.date(f.Due)
+	e.str(f.Reason)
+	e.str(f.Source)
+	e.str(f.Status)
+	e.date(f.Until)
+	e.u(f.Activity)
+	return e.b
+}
+
+func decodeFollowUp(code string, own, v []byte, in *interner) (domain.FollowUp, error) {
+	id, err := keyID(own)
+	if err != nil {
+		return domain.FollowUp{}, err
+	}
+	d := dec{b: v, in: in}
+	d.version(vFollowUp)
+	f := domain.FollowUp{ID: id, Account: code, Stamp: d.stamp()}
+	f.Due = d.date()
+	f.Reason = d.word()
+	f.Source = d.word()
+	f.Status = d.word()
+	f.Until = d.date()
+	f.Activity = d.id()
+	return f, d.done()
+}
+
+// --- Survey (key: code 0x00 id)
+
+func appendSurvey(dst []byte, s *domain.Survey) []byte {
+	e := head(dst, vSurvey, s.Stamp)
+	e.date(s.On)
+	e.str(s.Kind)
+	e.int(s.Score)
+	e.str(s.Comment)
+	return e.b
+}
+
+func decodeSurvey(code string, own, v []byte, in *interner) (domain.Survey, error) {
+	id, err := keyID(own)
+	if err != nil {
+		return domain.Survey{}, err
+	}
+	d := dec{b: v, in: in}
+	d.version(vSurvey)
+	s := domain.Survey{ID: id, Account: code, Stamp: d.stamp()}
+	s.On = d.date()
+	s.Kind = d.word()
+	s.Score = d.int()
+	s.Comment = d.str()
+	return s, d.done()
+}
+
+// --- QueueMark (key: mark key)
+
+func appendMark(dst []byte, m *domain.QueueMark) []byte {
+	e := head(dst, vMark, m.Stamp)
+	e.str(m.Account)
+	e.bool(m.Done)
+	e.date(m.Until)
+	e.date(m.On)
+	return e.b
+}
+
+func decodeMark(key, v []byte, in *interner) (domain.QueueMark, error) {
+	d := dec{b: v, in: in}
+	d.version(vMark)
+	m := domain.QueueMark{Key: string(key), Stamp: d.stamp()}
+	m.Account = d.word()
+	m.Done = d.bool()
+	m.Until = d.date()
+	m.On = d.date()
+	return m, d.done()
+}
+
+// --- Settings (meta "settings")
+
+func appendSettings(dst []byte, s *domain.Settings) []byte {
+	e := enc{b: dst}
+	e.byte(vSettings)
+	e.str(s.Name)
+	e.cur(s.BaseCurrency)
+	e.ints(s.AgingEdges)
+	e.int(s.DSOPeriodDays)
+	t := s.Thresholds
+	for _, v := range []int{t.UtilWarnPct, t.UtilBreachPct, t.StaleContactDays, t.RenewalDays, t.PromiseGraceDays} {
+		e.int(v)
+	}
+	e.strs(s.Users)
+	return e.b
+}
+
+func decodeSettings(v []byte) (domain.Settings, error) {
+	d := dec{b: v}
+	d.version(vSettings)
+	var s domain.Settings
+	s.Name = d.str()
+	s.BaseCurrency = d.cur()
+	s.AgingEdges = d.ints()
+	s.DSOPeriodDays = d.int()
+	t := &s.Thresholds
+	for _, p := range []*int{&t.UtilWarnPct, &t.UtilBreachPct, &t.StaleContactDays, &t.RenewalDays, &t.PromiseGraceDays} {
+		*p = d.int()
+	}
+	s.Users = d.strs()
+	return s, d.done()
+}
+
+// --- Migration record (key: version, big-endian)
+
+type migrationRecord struct {
+	Name string
+	At   time.Time
+}
+
+func appendMigration(dst []byte, m migrationRecord) []byte {
+	e := enc{b: dst}
+	e.byte(vMigration)
+	e.str(m.Name)
+	e.time(m.At)
+	return e.b
+}
+
+func decodeMigration(v []byte) (migrationRecord, error) {
+	d := dec{b: v}
+	d.version(vMigration)
+	m := migrationRecord{Name: d.str(), At: d.time()}
+	return m, d.done()
+}

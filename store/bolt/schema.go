@@ -1,0 +1,129 @@
+package bolt
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+)
+
+// This file names every bucket and meta key of a book file, and how record
+// keys are built. Nothing else in the package spells a bucket name.
+
+// Top-level buckets.
+var (
+	bucketMeta        = []byte("meta")
+	bucketMigrations  = []byte("migrations")
+	bucketAccounts    = []byte("accounts")    // code → Account
+	bucketContacts    = []byte("contacts")    // code 0x00 name → Contact
+	bucketContracts   = []byte("contracts")   // code 0x00 id → Contract
+	bucketInvoices    = []byte("invoices")    // code 0x00 number → Invoice
+	bucketPayments    = []byte("payments")    // code 0x00 reference → Payment
+	bucketCredits     = []byte("credits")     // code 0x00 number → CreditNote
+	bucketActivities  = []byte("activities")  // code 0x00 id(8, big-endian) → Activity
+	bucketPromises    = []byte("promises")    // code 0x00 id → Promise
+	bucketPlans       = []byte("plans")       // code 0x00 id → PaymentPlan
+	bucketEscalations = []byte("escalations") // code 0x00 id → Escalation
+	bucketIssues      = []byte("issues")      // code 0x00 id → ServiceIssue
+	bucketFollowUps   = []byte("followups")   // code 0x00 id → FollowUp
+	bucketSurveys     = []byte("surveys")     // code 0x00 id → Survey
+	bucketMarks       = []byte("marks")       // mark key → QueueMark (book-wide, like Book.Marks)
+
+	// Uniqueness indexes: a document number is unique in the whole book, so
+	// each maps it to the account that holds it. Kept in the record's transaction.
+	bucketIdxInvoice = []byte("idx_invoice_number")    // number → code
+	bucketIdxPayment = []byte("idx_payment_reference") // reference → code
+	bucketIdxCredit  = []byte("idx_credit_number")     // number → code
+)
+
+// Keys of the meta bucket.
+var (
+	metaSchema   = []byte("schema")   // uint64 big-endian: schema version
+	metaChanges  = []byte("changes")  // uint64 big-endian: moves on every committed change
+	metaSettings = []byte("settings") // encoded domain.Settings
+)
+
+// allBuckets is every top-level bucket a current book has.
+var allBuckets = [][]byte{
+	bucketMeta, bucketMigrations, bucketAccounts, bucketContacts, bucketContracts,
+	bucketInvoices, bucketPayments, bucketCredits, bucketActivities, bucketPromises,
+	bucketPlans, bucketEscalations, bucketIssues, bucketFollowUps, bucketSurveys,
+	bucketMarks, bucketIdxInvoice, bucketIdxPayment, bucketIdxCredit,
+}
+
+// accountBuckets hold records keyed by account code + 0x00 + own key.
+var accountBuckets = [][]byte{
+	bucketContacts, bucketContracts, bucketInvoices, bucketPayments, bucketCredits,
+	bucketActivities, bucketPromises, bucketPlans, bucketEscalations, bucketIssues,
+	bucketFollowUps, bucketSurveys,
+}
+
+// idBuckets are the account buckets whose own key is a sequence number.
+var idBuckets = map[string]bool{
+	string(bucketActivities): true, string(bucketPromises): true, string(bucketPlans): true,
+	string(bucketEscalations): true, string(bucketIssues): true, string(bucketFollowUps): true,
+	string(bucketSurveys): true,
+}
+
+// indexOf names the uniqueness index of a document bucket.
+var indexOf = map[string][]byte{
+	string(bucketInvoices): bucketIdxInvoice,
+	string(bucketPayments): bucketIdxPayment,
+	string(bucketCredits):  bucketIdxCredit,
+}
+
+// keySep ends the account code in a record key. Codes and names cannot hold
+// a NUL (domain.CheckCode, CheckText), so a prefix scan of code+0x00 finds
+// exactly one account's records.
+const keySep = 0x00
+
+// recKey is code 0x00 own.
+func recKey(code, own string) []byte {
+	k := make([]byte, 0, len(code)+1+len(own))
+	k = append(k, code...)
+	k = append(k, keySep)
+	return append(k, own...)
+}
+
+// appendRecKey is recKey into a caller's buffer.
+func appendRecKey(dst []byte, code, own string) []byte {
+	dst = append(dst, code...)
+	dst = append(dst, keySep)
+	return append(dst, own...)
+}
+
+// idKey is code 0x00 id as 8 big-endian bytes, so ids sort numerically.
+func idKey(code string, id uint64) []byte {
+	k := make([]byte, 0, len(code)+9)
+	k = append(k, code...)
+	k = append(k, keySep)
+	return binary.BigEndian.AppendUint64(k, id)
+}
+
+// accountPrefix is the prefix of every record key of an account.
+func accountPrefix(code string) []byte { return append([]byte(code), keySep) }
+
+// splitKey cuts a record key into account code and own key.
+func splitKey(k []byte) (code, own []byte, err error) {
+	i := bytes.IndexByte(k, keySep)
+	if i <= 0 {
+		return nil, nil, fmt.Errorf("key %q has no account prefix", k)
+	}
+	return k[:i], k[i+1:], nil
+}
+
+// keyID reads the id part of an id bucket key.
+func keyID(own []byte) (uint64, error) {
+	if len(own) != 8 {
+		return 0, fmt.Errorf("id key part has %d bytes, not 8", len(own))
+	}
+	return binary.BigEndian.Uint64(own), nil
+}
+
+func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
+
+func readU64(b []byte) (uint64, error) {
+	if len(b) != 8 {
+		return 0, fmt.Errorf("counter has %d bytes, not 8", len(b))
+	}
+	return binary.BigEndian.Uint64(b), nil
+}

@@ -1,0 +1,62 @@
+// Package common is what every pane shares: the size, the one Styles and
+// KeyMap values, the messages panes send upward, and small pure helpers for
+// text, columns, lists, fuzzy matching and text fields.
+package common
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"acctdesk/domain"
+	"acctdesk/ui/keymap"
+	"acctdesk/ui/styles"
+)
+
+// Common is embedded by every pane.
+type Common struct {
+	Width, Height int
+	Styles        *styles.Styles
+	Keys          *keymap.KeyMap
+}
+
+// Component is a pane: a model that owns its keys, its help and its size.
+type Component interface {
+	help.KeyMap
+	Update(msg tea.Msg) tea.Cmd
+	View() string
+	SetSize(w, h int)
+}
+
+// Inputter is a component that can hold the keyboard (a filter being typed).
+type Inputter interface {
+	InputFocused() bool
+}
+
+// Selector is a component with a current account (for c, e, n).
+type Selector interface {
+	// Selected is the account under the cursor and, in the queue, the item key.
+	Selected() (code, itemKey string)
+}
+
+// OpenAccountMsg asks the root to open an account's pane.
+type OpenAccountMsg struct{ Code string }
+
+// OpenAccount is a command that sends OpenAccountMsg.
+func OpenAccount(code string) tea.Cmd {
+	return func() tea.Msg { return OpenAccountMsg{Code: code} }
+}
+
+// ErrorMsg reports an error for the status line.
+type ErrorMsg struct{ Err error }
+
+// ErrorCmd is a command that sends ErrorMsg.
+func ErrorCmd(err error) tea.Cmd { return func() tea.Msg { return ErrorMsg{err} } }
+
+// InfoMsg reports a neutral message for the status line.
+type InfoMsg struct{ Text string }
+
+// InfoCmd is a command that sends InfoMsg.
+func InfoCmd(s string) tea.Cmd { return func() tea.Msg { return InfoMsg{s} } }
+
+// AgingAsOfMsg asks the root to recompute the aging pane as of a date.
+type AgingAsOfMsg struct{ AsOf domain.Date }

@@ -1,0 +1,147 @@
+package common
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/shopspring/decimal"
+
+	"acctdesk/domain"
+)
+
+// Ellipsis ends a cut text.
+const Ellipsis = "…"
+
+// Width is the display width of s (ANSI-aware, wide runes count two).
+func Width(s string) int { return ansi.StringWidth(s) }
+
+// Cut shortens s to at most w cells, ending in … when it was cut.
+func Cut(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, Ellipsis)
+}
+
+// Fit cuts s to w cells and pads it with spaces to exactly w.
+func Fit(s string, w int) string {
+	s = Cut(s, w)
+	if n := ansi.StringWidth(s); n < w {
+		s += strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+// FitRight cuts s to w cells and pads it on the left to exactly w.
+func FitRight(s string, w int) string {
+	s = Cut(s, w)
+	if n := ansi.StringWidth(s); n < w {
+		s = strings.Repeat(" ", w-n) + s
+	}
+	return s
+}
+
+// Spread puts left and right on one line of width w, cutting left first.
+func Spread(left, right string, w int) string {
+	rw := ansi.StringWidth(right)
+	if rw >= w {
+		return Fit(right, w)
+	}
+	lw := w - rw - 1
+	if lw < 0 {
+		lw = 0
+	}
+	return Fit(left, lw) + " " + right
+}
+
+// Clean replaces control characters so stored text can never drive the terminal.
+func Clean(s string) string {
+	if !strings.ContainsFunc(s, isCtl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isCtl(r) {
+			if r == '\n' || r == '\t' || r == '\r' {
+				return ' '
+			}
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isCtl(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) }
+
+// Lines pads or cuts a block to exactly h lines of exactly w cells.
+func Lines(lines []string, w, h int) string {
+	var b strings.Builder
+	for i := 0; i < h; i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if i < len(lines) {
+			l := lines[i]
+			if n := ansi.StringWidth(l); n > w {
+				l = ansi.Truncate(l, w, Ellipsis)
+			} else if n < w {
+				l += strings.Repeat(" ", w-n)
+			}
+			b.WriteString(l)
+		} else {
+			b.WriteString(strings.Repeat(" ", w))
+		}
+	}
+	return b.String()
+}
+
+// Money is the human form with the symbol: ₦1,500.00, -$20.00.
+func Money(d decimal.Decimal, c domain.Currency) string {
+	if d.IsNegative() {
+		return "-" + c.Symbol() + domain.Human(d.Neg(), c)
+	}
+	return c.Symbol() + domain.Human(d, c)
+}
+
+// ShortMoney is the narrow form with the symbol: ₦4.2M, -$950k, ₦0.
+func ShortMoney(d decimal.Decimal, c domain.Currency) string {
+	if d.IsNegative() {
+		return "-" + c.Symbol() + domain.Short(d.Neg())
+	}
+	return c.Symbol() + domain.Short(d)
+}
+
+// MoneyIn is Money when it fits in w cells, else ShortMoney.
+func MoneyIn(d decimal.Decimal, c domain.Currency, w int) string {
+	if s := Money(d, c); ansi.StringWidth(s) <= w {
+		return s
+	}
+	return ShortMoney(d, c)
+}
+
+// Day is a compact date for columns: "02 Jan" in the as-of year, else "Jan 2025";
+// "" for no date.
+func Day(d, asOf domain.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	y, _, _ := d.Parts()
+	ay, _, _ := asOf.Parts()
+	if y == ay {
+		return d.Format("02 Jan")
+	}
+	return d.Format("Jan 2006")
+}
+
+// LongDay is "Fri 20 Nov 2026".
+func LongDay(d domain.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Format("Mon 2 Jan 2006")
+}
+
+// Pct formats a percentage with no decimals: "82 %".
+func Pct(p decimal.Decimal) string { return p.Round(0).String() + " %" }

@@ -1,0 +1,182 @@
+// Package keymap holds the workstation's one KeyMap (SPEC §8). It is built once
+// at start and passed down; every binding carries its help text, so the help
+// screen (`?`) shows the truth.
+package keymap
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap is every binding of the workstation.
+type KeyMap struct {
+	// Global, outside a text field.
+	Queue   key.Binding
+	Book    key.Binding
+	Aging   key.Binding
+	Account key.Binding
+	Jump    key.Binding
+	Help    key.Binding
+	Quit    key.Binding
+	Back    key.Binding
+
+	// Lists.
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
+	Open     key.Binding
+	Filter   key.Binding
+	Sort     key.Binding
+	Group    key.Binding
+
+	// On an account (any pane).
+	Call     key.Binding
+	Escalate key.Binding
+	Note     key.Binding
+
+	// Queue.
+	Done   key.Binding
+	Snooze key.Binding
+
+	// Account.
+	NextTab key.Binding
+	PrevTab key.Binding
+
+	// Aging.
+	PrevMonth key.Binding
+	NextMonth key.Binding
+
+	// Forms and prompts.
+	Save      key.Binding
+	Cancel    key.Binding
+	NextField key.Binding
+	PrevField key.Binding
+	Choose    key.Binding // up/down through choices (contacts, matches)
+	Confirm   key.Binding // y in "discard?"
+
+	// One-key choices of the forms.
+	Outcomes   []Choice
+	Categories []Choice
+	Severities []Choice
+	Teams      []Choice
+}
+
+// Choice is a one-key answer of a form field: the key, the word stored and on
+// the command line, and the label people read.
+type Choice struct {
+	Key, Value, Label string
+}
+
+// Find returns the choice for a key.
+func Find(cs []Choice, k string) (Choice, bool) {
+	for _, c := range cs {
+		if c.Key == k {
+			return c, true
+		}
+	}
+	return Choice{}, false
+}
+
+// Label returns the label of a stored value, or the value.
+func Label(cs []Choice, v string) string {
+	for _, c := range cs {
+		if c.Value == v {
+			return c.Label
+		}
+	}
+	return v
+}
+
+// DefaultKeyMap is the keymap of SPEC §8.
+func DefaultKeyMap() *KeyMap {
+	return &KeyMap{
+		Queue:   key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "queue")),
+		Book:    key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "book")),
+		Aging:   key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "aging")),
+		Account: key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "account (last opened)")),
+		Jump:    key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "jump to an account")),
+		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q/ctrl+c", "quit")),
+		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close form/filter, or back")),
+
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f", " "), key.WithHelp("pgdn", "page down")),
+		Top:      key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end/G", "last")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open the account")),
+		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter (code, name)")),
+		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "cycle sort")),
+		Group:    key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "group: owner, tier, none")),
+
+		Call:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "log a call")),
+		Escalate: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "escalate")),
+		Note:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "add a note")),
+
+		Done:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "mark done")),
+		Snooze: key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "snooze (+1 default)")),
+
+		NextTab: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next tab")),
+		PrevTab: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous tab")),
+
+		PrevMonth: key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "as-of a month back")),
+		NextMonth: key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "as-of a month forward")),
+
+		Save:      key.NewBinding(key.WithKeys("enter", "ctrl+s"), key.WithHelp("enter/ctrl+s", "save")),
+		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
+		PrevField: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
+		Choose:    key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "other contact / match")),
+		Confirm:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "discard what was typed")),
+
+		Outcomes: []Choice{
+			{"r", "reached", "reached"}, {"n", "no-answer", "no answer"}, {"v", "voicemail", "voicemail"},
+			{"p", "promise", "promise to pay"}, {"d", "dispute", "dispute raised"},
+			{"b", "call-back", "call back requested"}, {"x", "refused", "refused"}, {"w", "wrong-number", "wrong number"},
+		},
+		Categories: []Choice{
+			{"b", "credit-breach", "credit breach"}, {"o", "overdue", "overdue"}, {"d", "dispute", "dispute"},
+			{"s", "service-incident", "service incident"}, {"c", "contract", "contract"}, {"x", "other", "other"},
+		},
+		Severities: []Choice{{"1", "low", "low"}, {"2", "medium", "medium"}, {"3", "high", "high"}, {"4", "critical", "critical"}},
+		Teams: []Choice{
+			{"f", "finance", "finance"}, {"o", "operations", "operations"}, {"m", "management", "management"}, {"l", "legal", "legal"},
+		},
+	}
+}
+
+// Section is a titled group of bindings for the help screen.
+type Section struct {
+	Title    string
+	Bindings []key.Binding
+}
+
+// Sections lists every binding by where it works, for `?`.
+func (k *KeyMap) Sections() []Section {
+	return []Section{
+		{"Anywhere", []key.Binding{k.Queue, k.Book, k.Aging, k.Account, k.Jump, k.Help, k.Back, k.Quit}},
+		{"Lists", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Filter, k.Sort, k.Group}},
+		{"On an account", []key.Binding{k.Call, k.Escalate, k.Note}},
+		{"Queue", []key.Binding{k.Done, k.Snooze}},
+		{"Account", []key.Binding{k.NextTab, k.PrevTab}},
+		{"Aging", []key.Binding{k.PrevMonth, k.NextMonth}},
+		{"Forms", []key.Binding{k.Save, k.NextField, k.PrevField, k.Choose, k.Cancel, k.Confirm}},
+		{"Call outcome", choiceHelp(k.Outcomes)},
+		{"Escalation category", choiceHelp(k.Categories)},
+		{"Severity", choiceHelp(k.Severities)},
+		{"Escalate to", choiceHelp(k.Teams)},
+		{"Dates", []key.Binding{help("+3", "in 3 days"), help("mon…sun", "the next such day"),
+			help("today", "or tomorrow"), help("2026-12-01", "a date")}},
+	}
+}
+
+func choiceHelp(cs []Choice) []key.Binding {
+	out := make([]key.Binding, len(cs))
+	for i, c := range cs {
+		out[i] = help(c.Key, c.Label)
+	}
+	return out
+}
+
+func help(k, d string) key.Binding { return key.NewBinding(key.WithKeys(), key.WithHelp(k, d)) }
