@@ -92,4 +92,3 @@ func writeDemo(path, author string, opt demo.Options, force bool) (int, error) {
 
 // demoPath is where `acctdesk --demo` keeps its book, apart from the real one.
 func demoPath() string { return filepath.Join(dataDir(), "demo.db") }
-

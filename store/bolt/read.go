@@ -105,7 +105,7 @@ func (s *Store) Load() (*domain.Book, error) {
 			return err
 		}
 		in := newInterner()
-		files := make([]*domain.AccountFile, 0, b.accounts.Stats().KeyN)
+		var files []*domain.AccountFile
 		c := b.accounts.Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			a, err := decodeAccount(string(k), v, in)

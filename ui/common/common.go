@@ -60,3 +60,21 @@ func InfoCmd(s string) tea.Cmd { return func() tea.Msg { return InfoMsg{s} } }
 
 // AgingAsOfMsg asks the root to recompute the aging pane as of a date.
 type AgingAsOfMsg struct{ AsOf domain.Date }
+
+// TitleLine is a pane's title line, or the filter prompt while it is typed
+// or applied.
+func TitleLine(c Common, title string, f Field, typing bool, w int) string {
+	s := c.Styles
+	if !typing && f.String() == "" {
+		return s.Title.Render(Cut(title, w))
+	}
+	label := "/ "
+	if typing {
+		fw := w / 2
+		if fw < 20 {
+			fw = 20
+		}
+		return s.Key.Render(label) + f.View(fw, true, s.Input, s.Cursor, s.Placeholder) + " " + s.Muted.Render(Cut(title, w-fw-3))
+	}
+	return s.Title.Render(Cut(title, w/2)) + " " + s.Key.Render(Cut("/ "+f.String()+" (esc clears)", w-w/2-1))
+}
