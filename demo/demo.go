@@ -48,17 +48,36 @@ func Generate(opt Options, emit func(*store.Batch) error) error {
 		opt.Author = defaultAuthor
 	}
 	g := newGen(opt)
-	b := &store.Batch{}
+	b := g.newBatch(0)
 	for i := 0; i < opt.Accounts; i++ {
 		g.account(i, b)
 		if (i+1)%accountsPerBatch == 0 || i == opt.Accounts-1 {
 			if err := emit(b); err != nil {
 				return err
 			}
-			b = &store.Batch{}
+			b = g.newBatch(i + 1)
 		}
 	}
 	return nil
+}
+
+// newBatch sizes a big book's batch up front: growing slices of large records
+// by doubling costs more than generating them.
+func (g *gen) newBatch(from int) *store.Batch {
+	n := min(accountsPerBatch, g.opt.Accounts-from)
+	per := g.opt.InvoicesPerAccount
+	if per == 0 || n <= 0 {
+		return &store.Batch{}
+	}
+	return &store.Batch{
+		Accounts:   make([]store.Rec[domain.Account], 0, n),
+		Contacts:   make([]store.Rec[domain.Contact], 0, 3*n),
+		Contracts:  make([]store.Rec[domain.Contract], 0, n+n/8),
+		Invoices:   make([]store.Rec[domain.Invoice], 0, n*per),
+		Payments:   make([]store.Rec[domain.Payment], 0, n*per),
+		Credits:    make([]store.Rec[domain.CreditNote], 0, n*per/16),
+		Activities: make([]store.ActivityEntry, 0, 24*n),
+	}
 }
 
 // gen carries what is shared across accounts: options, the name registry and
@@ -88,11 +107,11 @@ func newGen(opt Options) *gen {
 func (g *gen) account(i int, b *store.Batch) {
 	g.src.Seed(g.opt.Seed, streamBase+uint64(i))
 	a := g.newAcct(g.profile(i))
-	a.contacts()
+	a.makeContacts()
 	if a.p.status != "onboarding" {
 		a.trade()
 	}
-	a.contracts()
+	a.makeContracts()
 	a.credits()
 	a.settle()
 	a.scenarios()

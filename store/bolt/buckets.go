@@ -11,13 +11,13 @@ import (
 // buckets is every bucket of a book inside one transaction; helpers take it
 // so several steps compose into one transaction (the peapod habit).
 type buckets struct {
-	tx                                        *bbolt.Tx
-	meta, migrations, accounts, marks         *bbolt.Bucket
-	contacts, contracts                       *bbolt.Bucket
-	invoices, payments, credits               *bbolt.Bucket
-	activities, promises, plans               *bbolt.Bucket
-	escalations, issues, followups, surveys   *bbolt.Bucket
-	idxInvoice, idxPayment, idxCredit         *bbolt.Bucket
+	tx                                      *bbolt.Tx
+	meta, migrations, accounts, marks       *bbolt.Bucket
+	contacts, contracts                     *bbolt.Bucket
+	invoices, payments, credits             *bbolt.Bucket
+	activities, promises, plans             *bbolt.Bucket
+	escalations, issues, followups, surveys *bbolt.Bucket
+	idxInvoice, idxPayment, idxCredit       *bbolt.Bucket
 }
 
 // bucketsOf finds every bucket, refusing a book that is not at the schema

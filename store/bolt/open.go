@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"acctdesk/domain"
@@ -92,19 +93,34 @@ func (s *Store) stamp() domain.Stamp { return domain.Stamp{By: s.opt.Author, At:
 // view runs fn in a read-only transaction on a read-only open, so readers
 // share the file lock.
 func (s *Store) view(fn func(tx *bbolt.Tx) error) error {
-	return s.run(false, false, func(tx *bbolt.Tx) (bool, error) { return false, fn(tx) })
+	return s.run(false, false, s.opt.Timeout, func(tx *bbolt.Tx) (bool, error) { return false, fn(tx) })
 }
 
 // write runs fn in a write transaction; fn says whether to commit (false
 // when nothing changed, so an idle write neither syncs nor moves the counter).
+// An existing file is first looked at under a shared lock (rawPreflight).
 func (s *Store) write(create bool, fn func(tx *bbolt.Tx) (bool, error)) error {
-	return s.run(true, create, fn)
+	start := time.Now()
+	if info, err := os.Stat(s.path); err == nil && info.Size() > 0 {
+		err := s.view(func(tx *bbolt.Tx) error {
+			if problems := rawPreflight(tx); len(problems) > 0 {
+				return fmt.Errorf("%w: %s: %s", store.ErrDamaged, s.path, strings.Join(problems, "; "))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	// The whole wait for the file stays within one timeout.
+	timeout := max(s.opt.Timeout-time.Since(start), s.opt.Timeout/10)
+	return s.run(true, create, timeout, fn)
 }
 
 // run opens the file, runs one transaction and closes the file. Damaged pages
 // can make bbolt panic or fault inside the memory map; both are recovered
 // here and reported as store.ErrDamaged, and the file is let go.
-func (s *Store) run(writable, create bool, fn func(tx *bbolt.Tx) (bool, error)) (err error) {
+func (s *Store) run(writable, create bool, timeout time.Duration, fn func(tx *bbolt.Tx) (bool, error)) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	var (
 		file *os.File // bbolt's handle, captured so a panic can still release the lock
@@ -117,7 +133,7 @@ func (s *Store) run(writable, create bool, fn func(tx *bbolt.Tx) (bool, error)) 
 		}
 	}()
 	db, err = bbolt.Open(s.path, 0o600, &bbolt.Options{
-		Timeout:  s.opt.Timeout,
+		Timeout:  timeout,
 		ReadOnly: !writable,
 		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
 			if !create {
@@ -154,12 +170,11 @@ func runTx(db *bbolt.DB, writable bool, fn func(tx *bbolt.Tx) (bool, error)) err
 	}
 	commit, err := fn(tx)
 	if err != nil || !commit || !writable {
-		done = true
-		_ = tx.Rollback()
-		return err
+		return err // rolled back by the deferred call
 	}
-	done = true
-	return tx.Commit()
+	err = tx.Commit()
+	done = true // committed, or rolled back by Commit itself on error
+	return err
 }
 
 // checkSize refuses a file shorter than its own meta page says: reading the

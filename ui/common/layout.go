@@ -104,8 +104,11 @@ func Layout(cols []Column, total int) []int {
 }
 
 // Cell is one cell's text and an optional style (ignored on the cursor row).
+// Alt, when set, replaces Text when Text does not fit (₦4.2M for
+// ₦4,200,000.00), so amounts are shortened rather than cut.
 type Cell struct {
 	Text  string
+	Alt   string
 	Style *lipgloss.Style
 }
 
@@ -125,6 +128,9 @@ func Row(cols []Column, widths []int, cells []Cell, plain bool) string {
 		var txt string
 		if i < len(cells) {
 			txt = cells[i].Text
+			if cells[i].Alt != "" && Width(txt) > widths[i] {
+				txt = cells[i].Alt
+			}
 		}
 		if c.Right {
 			txt = FitRight(txt, widths[i])

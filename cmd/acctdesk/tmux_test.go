@@ -1,0 +1,106 @@
+package main
+
+import (
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tmux drives the real binary in a terminal, as a person would.
+type tmux struct {
+	t    *testing.T
+	name string
+}
+
+func startTmux(t *testing.T, w, h int, command string) *tmux {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Fatal("tmux is needed for the end-to-end test (.ci/run installs it)")
+	}
+	s := &tmux{t: t, name: "acctdesk-e2e-" + strings.ReplaceAll(t.Name(), "/", "-")}
+	exec.Command("tmux", "kill-session", "-t", s.name).Run()
+	args := []string{"new-session", "-d", "-s", s.name, "-x", strconv.Itoa(w), "-y", strconv.Itoa(h), command}
+	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
+		t.Fatalf("tmux: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("tmux", "kill-session", "-t", s.name).Run() })
+	return s
+}
+
+func (s *tmux) keys(keys ...string) {
+	s.t.Helper()
+	for _, k := range keys {
+		if out, err := exec.Command("tmux", "send-keys", "-t", s.name, k).CombinedOutput(); err != nil {
+			s.t.Fatalf("send-keys %q: %v %s", k, err, out)
+		}
+		time.Sleep(80 * time.Millisecond)
+	}
+}
+
+func (s *tmux) screen() string {
+	out, _ := exec.Command("tmux", "capture-pane", "-p", "-t", s.name).Output()
+	return string(out)
+}
+
+// waitFor polls the screen until it shows text.
+func (s *tmux) waitFor(text string, within time.Duration) string {
+	s.t.Helper()
+	deadline := time.Now().Add(within)
+	for {
+		scr := s.screen()
+		if strings.Contains(scr, text) {
+			return scr
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("screen never showed %q; it shows:\n%s", text, scr)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func (s *tmux) exited(within time.Duration) bool {
+	deadline := time.Now().Add(within)
+	for time.Now().Before(deadline) {
+		if exec.Command("tmux", "has-session", "-t", s.name).Run() != nil {
+			return true
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return false
+}
+
+// TestWorkstationLogsAPromise opens the workstation on a demo book, logs a
+// promise on the first queue item with the keys of SPEC §8, quits, and finds
+// the promise in the promises report.
+func TestWorkstationLogsAPromise(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	cmd := binary + " --demo --db " + db + " --as-of 2026-11-18 --user e2e; sleep 30"
+	s := startTmux(t, 120, 40, cmd)
+	s.waitFor("Queue", 20*time.Second)
+	s.waitFor("accounts loaded", 10*time.Second)
+	s.keys("c")
+	s.waitFor("Outcome", 5*time.Second)
+	s.keys("p", "250000", "Tab", "fri", "Enter")
+	s.waitFor("Saved call", 5*time.Second)
+	s.keys("q")
+	time.Sleep(300 * time.Millisecond)
+
+	out, stderr, err := proc(t, db, "report", "promises", "--format", "csv", "--as-of", "2026-11-18")
+	if err != nil {
+		t.Fatalf("report: %v %s", err, stderr)
+	}
+	// Wednesday 2026-11-18: "fri" is 2026-11-20.
+	found := false
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, ",250000.00,NGN,2026-11-18,2026-11-20,open,") && strings.Contains(line, ",e2e,") {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("the promise logged in the workstation is not in the report:\n%s", out)
+	}
+}

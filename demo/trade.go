@@ -1,0 +1,174 @@
+package demo
+
+import (
+	"slices"
+
+	"acctdesk/domain"
+)
+
+// wave moves pump prices month by month (naira per litre), the same for every account.
+var wave = [12]int64{0, 20, 35, 15, -10, 5, 25, 40, 30, 10, -5, 15}
+
+var disputeReasons = []string{
+	"Short delivery: tank dip shows 1,200 litres less than the waybill",
+	"Price above the contract rate for the month",
+	"Delivered to the wrong site; customer says it was not ordered",
+	"Duplicate of an earlier invoice for the same waybill",
+}
+
+// litres per delivery by account size; 200 L at the cheapest PMS is still over ₦150,000
+// and 15,000 L at the dearest AGO under ₦25,000,000.
+var litres = [...][2]int{small: {200, 2000}, medium: {1500, 8000}, large: {4000, 15000}}
+
+// trade issues the account's invoices: about 18 months of deliveries before
+// AsOf, or exactly InvoicesPerAccount of them in a big book.
+func (a *acct) trade() {
+	r, p, A := a.r, a.p, a.asOf
+	a.start = maxDate(A.AddMonths(-18), p.live)
+	a.stop = A
+	switch p.beh {
+	case bChurned:
+		a.stop = A.AddDays(-200)
+	case bOnHold, bDelinquent:
+		a.stop = A.AddDays(-45)
+	}
+	if a.stop < a.start {
+		a.stop = a.start
+	}
+	a.discount = int64(r.between(0, 30))
+	a.rescueRate = a.major(int64(r.between(36, 76)) * 5000)
+	a.fleetRate = a.major(int64(r.between(11, 19)) * 5000)
+	a.fleetSize = int64(r.between(4, 40))
+	if n := a.g.opt.InvoicesPerAccount; n > 0 {
+		a.tradeEvenly(n)
+	} else {
+		a.tradeNaturally()
+	}
+	a.disputes()
+}
+
+// tradeNaturally delivers fuel every few days (by size), bills Fleet monthly
+// and Rescue now and then.
+func (a *acct) tradeNaturally() {
+	r, p := a.r, a.p
+	freq := [...][2]int{small: {12, 30}, medium: {6, 14}, large: {4, 8}}[p.size]
+	gap := r.between(freq[0], freq[1])
+	for d := a.start.AddDays(r.between(0, gap)); d <= a.stop; d = d.AddDays(max(1, gap+r.between(-gap/3, gap/3))) {
+		a.add(a.fuel(), d)
+	}
+	if p.sells(pFleet) {
+		y, m, _ := a.start.Parts()
+		for d := domain.NewDate(y, m+1, 1); d <= a.stop; d = d.AddMonths(1) {
+			a.add(pFleet, d)
+		}
+	}
+	if p.sells(pRescue) {
+		for d := a.start.AddDays(r.between(10, 60)); d <= a.stop; d = d.AddDays(r.between(20, 90)) {
+			a.add(pRescue, d)
+		}
+	}
+	slices.SortStableFunc(a.inv, func(x, y invoice) int { return int(x.issued - y.issued) })
+}
+
+// tradeEvenly spreads exactly n invoices over the trading window.
+func (a *acct) tradeEvenly(n int) {
+	r, p := a.r, a.p
+	span := int64(a.stop-a.start) + 1
+	w := make([]int, len(p.products))
+	for i, x := range p.products {
+		w[i] = [...]int{pAGO: 70, pPMS: 25, pRescue: 5, pFleet: 8}[x]
+	}
+	a.inv = make([]invoice, 0, n)
+	for k := 0; k < n; k++ {
+		lo := span * int64(k) / int64(n)
+		hi := span*int64(k+1)/int64(n) - 1
+		d := a.start.AddDays(int(r.between64(lo, max(lo, hi))))
+		a.add(p.products[r.weighted(w...)], d)
+	}
+}
+
+// fuel picks AGO or PMS among what the account buys.
+func (a *acct) fuel() int {
+	ago, pms := a.p.sells(pAGO), a.p.sells(pPMS)
+	if ago && (!pms || a.r.chance(0.75)) {
+		return pAGO
+	}
+	return pPMS
+}
+
+func (a *acct) add(prod int, d domain.Date) {
+	qty, amount := a.line(prod, d)
+	due := d
+	if a.p.termsDays > 0 {
+		due = d.AddDays(a.p.termsDays)
+	}
+	a.inv = append(a.inv, invoice{issued: d, due: due, amount: amount, qty: qty, product: prod})
+}
+
+// line prices one delivery: litres at the month's price, call-outs, vehicle-months.
+func (a *acct) line(prod int, d domain.Date) (qty, amount int64) {
+	r := a.r
+	switch prod {
+	case pRescue:
+		qty = int64(r.between(1, 3))
+		return qty, qty * a.rescueRate
+	case pFleet:
+		return a.fleetSize, a.fleetSize * a.fleetRate
+	}
+	lo, hi := litres[a.p.size][0], litres[a.p.size][1]
+	if a.unit == 1 {
+		lo, hi = 2000, 30000
+	}
+	qty = int64(r.between(lo/50, hi/50)) * 50
+	return qty, qty * a.litrePrice(prod, d)
+}
+
+// litrePrice in minor units: a base, a drift over the months, the monthly wave,
+// the account's discount and a few kobo of rounding noise.
+func (a *acct) litrePrice(prod int, d domain.Date) int64 {
+	y, m, _ := d.Parts()
+	abs := int64(y)*12 + int64(m) - 1
+	by, bm, _ := a.asOf.AddMonths(-18).Parts()
+	rel := max(0, abs-(int64(by)*12+int64(bm)-1))
+	if a.unit == 1 {
+		return 660 + 4*rel + wave[abs%12]/2 - a.discount/5
+	}
+	base := int64(1080)
+	if prod == pPMS {
+		base = 960
+	}
+	return (base+9*rel+wave[abs%12]-a.discount)*100 + int64(a.r.IntN(100))
+}
+
+// disputes marks a few invoices of a disputing account: one about 100 days
+// old (excluded from follow-up while operations review it) and one recent.
+func (a *acct) disputes() {
+	if a.p.beh != bDisputer || len(a.inv) == 0 {
+		return
+	}
+	for k, back := range []int{100, 40} {
+		i := a.nearest(a.asOf.AddDays(-back))
+		v := &a.inv[i]
+		v.disputed = true
+		v.reason = disputeReasons[(a.p.idx+k)%len(disputeReasons)]
+		v.excluded = k == 0
+	}
+}
+
+// nearest is the index of the invoice issued closest to d.
+func (a *acct) nearest(d domain.Date) int {
+	best := 0
+	for i, v := range a.inv {
+		if abs(int(v.issued-d)) < abs(int(a.inv[best].issued-d)) {
+			best = i
+		}
+	}
+	return best
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

@@ -1,0 +1,330 @@
+package bolt
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"slices"
+
+	"acctdesk/domain"
+	"acctdesk/store"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+// Apply writes a batch in one write transaction: every record lands or none
+// does. Records are checked first, every problem is collected as a row error,
+// and only a clean batch is written — in key order, which keeps bbolt's pages
+// dense and its inserts cheap on a large import.
+func (s *Store) Apply(batch *store.Batch) (store.Result, error) {
+	var res store.Result
+	err := s.write(false, func(tx *bbolt.Tx) (bool, error) {
+		a, err := newApplier(tx, s.stamp(), batch.CreateAccounts)
+		if err != nil {
+			return false, err
+		}
+		if err := a.batch(batch); err != nil {
+			return false, err
+		}
+		res = a.res
+		if batch.DryRun {
+			return false, nil
+		}
+		return a.flush()
+	})
+	if err != nil {
+		return store.Result{}, err
+	}
+	return res, nil
+}
+
+// applier checks and plans the writes of one transaction.
+type applier struct {
+	b        *buckets
+	stamp    domain.Stamp
+	settings domain.Settings
+	create   bool // CreateAccounts
+
+	res   store.Result
+	errs  store.RowErrors
+	fatal error // the book itself is unreadable; stop
+
+	scratch []byte
+	arena   arena
+	puts    map[string][]put
+
+	accts     map[string]*acct             // every account met, from the batch or the book
+	seen      map[string]map[string]seenAt // per bucket: key → its first occurrence in the batch
+	invoiceOf map[string]string            // invoice number in this batch → account
+
+	// what single-record methods return
+	activities  []domain.Activity
+	escalations []domain.Escalation
+}
+
+type put struct{ k, v []byte }
+
+// acct is an account as this batch sees it.
+type acct struct {
+	a       domain.Account
+	line    int  // batch line that wrote it; 0 when only read from the book
+	inBook  bool // stored before this batch
+	missing bool // not in the book, not in the batch, not created
+	bad     bool // its own row was refused: its documents get no further errors
+}
+
+type seenAt struct {
+	line int
+	val  []byte
+}
+
+func newApplier(tx *bbolt.Tx, stamp domain.Stamp, create bool) (*applier, error) {
+	b, err := bucketsOf(tx)
+	if err != nil {
+		return nil, err
+	}
+	settings, err := readSettings(b)
+	if err != nil {
+		return nil, err
+	}
+	return &applier{
+		b: b, stamp: stamp, settings: settings, create: create,
+		puts:      map[string][]put{},
+		accts:     map[string]*acct{},
+		seen:      map[string]map[string]seenAt{},
+		invoiceOf: map[string]string{},
+	}, nil
+}
+
+// batch checks every record in dependency order (accounts before what names
+// them, invoices before what pays them) and returns RowErrors if any failed.
+func (a *applier) batch(b *store.Batch) error {
+	for _, r := range b.Accounts {
+		a.account(r)
+	}
+	for _, r := range b.Contacts {
+		a.contact(r)
+	}
+	for _, r := range b.Contracts {
+		a.contract(r)
+	}
+	for _, r := range b.Invoices {
+		a.invoice(r)
+	}
+	for _, r := range b.Payments {
+		a.payment(r)
+	}
+	for _, r := range b.Credits {
+		a.credit(r)
+	}
+	for _, e := range b.Activities {
+		a.activity(e)
+	}
+	for _, r := range b.Plans {
+		a.plan(r)
+	}
+	for _, r := range b.Escalations {
+		a.escalation(r)
+	}
+	for _, r := range b.Issues {
+		a.issue(r)
+	}
+	for _, r := range b.FollowUps {
+		a.followUp(r)
+	}
+	for _, r := range b.Surveys {
+		a.survey(r)
+	}
+	for _, r := range b.Marks {
+		a.mark(r)
+	}
+	return a.finish()
+}
+
+// finish reports a fatal problem, or every refused record sorted by line.
+func (a *applier) finish() error {
+	if a.fatal != nil {
+		return a.fatal
+	}
+	if len(a.errs) > 0 {
+		slices.SortStableFunc(a.errs, func(x, y store.RowError) int { return cmp.Compare(x.Line, y.Line) })
+		return a.errs
+	}
+	return nil
+}
+
+// flush writes the planned records, each bucket in key order, and moves the
+// change counter when something changed.
+func (a *applier) flush() (bool, error) {
+	if a.res.Added+a.res.Updated == 0 {
+		return false, nil
+	}
+	for _, name := range allBuckets {
+		puts := a.puts[string(name)]
+		if len(puts) == 0 {
+			continue
+		}
+		byKey := func(x, y put) int { return bytes.Compare(x.k, y.k) }
+		if !slices.IsSortedFunc(puts, byKey) {
+			slices.SortFunc(puts, byKey)
+		}
+		bk := a.b.tx.Bucket(name)
+		// Keys that all land after the last one stored are appends: pack the
+		// pages fuller, as no insert will split them later.
+		if last, _ := bk.Cursor().Last(); last == nil || bytes.Compare(last, puts[0].k) < 0 {
+			bk.FillPercent = 0.9
+		}
+		for _, p := range puts {
+			if err := bk.Put(p.k, p.v); err != nil {
+				return false, fmt.Errorf("write %s %q: %w", name, p.k, err)
+			}
+		}
+	}
+	return true, bumpChanges(a.b.tx)
+}
+
+// --- bookkeeping
+
+func (a *applier) fail(line int, field, reason string) {
+	a.errs = append(a.errs, store.RowError{Line: line, Field: field, Reason: reason})
+}
+
+// valid records a record's validation errors and reports whether it had none.
+func (a *applier) valid(line int, err error) bool {
+	if err == nil {
+		return true
+	}
+	a.errs = append(a.errs, store.FromValidation(line, err)...)
+	return false
+}
+
+func (a *applier) put(bucket []byte, k, v []byte) {
+	a.puts[string(bucket)] = append(a.puts[string(bucket)], put{k, v})
+}
+
+// encode runs an append function into the scratch buffer and keeps a copy.
+func (a *applier) encode(fn func([]byte) []byte) []byte {
+	a.scratch = fn(a.scratch[:0])
+	return a.arena.keep(a.scratch)
+}
+
+// upsert writes key=val unless the stored record is the same; it counts.
+func (a *applier) upsert(bucket []byte, bk *bbolt.Bucket, key, val []byte) {
+	old := bk.Get(key)
+	switch {
+	case old == nil:
+		a.res.Added++
+	case sameRecord(old, val):
+		a.res.Unchanged++
+		return
+	default:
+		a.res.Updated++
+	}
+	a.put(bucket, key, val)
+}
+
+// repeated reports whether key was already met in this batch. A repeat with
+// the same content is counted unchanged; with other content it is refused.
+func (a *applier) repeated(bucket []byte, key string, line int, val []byte, field, what string) bool {
+	m := a.seen[string(bucket)]
+	if m == nil {
+		m = map[string]seenAt{}
+		a.seen[string(bucket)] = m
+	}
+	first, ok := m[key]
+	if !ok {
+		m[key] = seenAt{line, val}
+		return false
+	}
+	if sameRecord(first.val, val) {
+		a.res.Unchanged++
+	} else {
+		a.fail(line, field, fmt.Sprintf("%s also on line %d with different values", what, first.line))
+	}
+	return true
+}
+
+// lookup finds an account in the batch or the book; with CreateAccounts a
+// missing one is created bare in currency cur (or the base currency). It
+// returns nil when code is not even a valid code (validation says so).
+func (a *applier) lookup(code string, line int, cur domain.Currency) *acct {
+	if st, ok := a.accts[code]; ok {
+		return st
+	}
+	if domain.CheckCode(code) != nil {
+		return nil
+	}
+	if v := a.b.accounts.Get([]byte(code)); v != nil {
+		acc, err := decodeAccount(code, v, nil)
+		if err != nil {
+			a.fatal = damaged(bucketAccounts, []byte(code), err)
+			return nil
+		}
+		st := &acct{a: acc, inBook: true}
+		a.accts[code] = st
+		return st
+	}
+	if !a.create {
+		st := &acct{missing: true}
+		a.accts[code] = st
+		return st
+	}
+	if !cur.Valid() {
+		cur = a.settings.BaseCurrency
+	}
+	bare := domain.Account{
+		Code: code, Name: code, Tier: 3, Status: domain.StatusActive,
+		Terms: "term", TermsDays: 30, Currency: cur, Stamp: a.stamp,
+	}
+	st := &acct{a: bare, line: line}
+	a.accts[code] = st
+	a.res.Added++
+	a.put(bucketAccounts, []byte(code), a.encode(func(b []byte) []byte { return appendAccount(b, &bare) }))
+	return st
+}
+
+// owner checks a record's account and reports it when the record can go on.
+func (a *applier) owner(code string, line int, cur domain.Currency) (*acct, bool) {
+	st := a.lookup(code, line, cur)
+	switch {
+	case st == nil:
+		return nil, false
+	case st.missing:
+		a.fail(line, "account", fmt.Sprintf("account %s not found", code))
+		return st, false
+	}
+	return st, true
+}
+
+// sameCurrency enforces one currency per account.
+func (a *applier) sameCurrency(line int, st *acct, cur domain.Currency) bool {
+	if st.bad || cur == st.a.Currency || !cur.Valid() {
+		return true
+	}
+	a.fail(line, "currency", fmt.Sprintf("currency %s differs from account %s's %s", cur, st.a.Code, st.a.Currency))
+	return false
+}
+
+// hasDocuments reports whether the book holds documents of an account.
+func (a *applier) hasDocuments(code string) bool {
+	prefix := accountPrefix(code)
+	for _, bk := range []*bbolt.Bucket{a.b.invoices, a.b.payments, a.b.credits} {
+		if k, _ := bk.Cursor().Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// arena holds the bytes of planned writes: bbolt keeps the slices given to
+// Put until commit, and one large block beats a million small ones.
+type arena struct{ buf []byte }
+
+func (ar *arena) keep(b []byte) []byte {
+	if cap(ar.buf)-len(ar.buf) < len(b) {
+		ar.buf = make([]byte, 0, max(1<<20, len(b)))
+	}
+	start := len(ar.buf)
+	ar.buf = append(ar.buf, b...)
+	return ar.buf[start:len(ar.buf):len(ar.buf)]
+}

@@ -1,0 +1,425 @@
+package bolt
+
+import (
+	"fmt"
+	"strconv"
+
+	"acctdesk/domain"
+	"acctdesk/store"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+// One method per record kind: fill defaults, validate, check against the
+// book and the rest of the batch, then plan the write.
+
+func (a *applier) account(r store.Rec[domain.Account]) {
+	x := r.V
+	if x.Currency == "" {
+		x.Currency = a.settings.BaseCurrency
+	}
+	if x.Tier == 0 {
+		x.Tier = 3
+	}
+	if x.Status == "" {
+		x.Status = domain.StatusActive
+	}
+	if x.Terms == "" {
+		x.Terms = "term"
+		if x.TermsDays == 0 {
+			x.TermsDays = 30
+		}
+	}
+	x.Stamp = a.stamp
+	ok := a.valid(r.Line, x.Validate())
+	val := a.encode(func(b []byte) []byte { return appendAccount(b, &x) })
+
+	if prev, seen := a.accts[x.Code]; seen && prev.line > 0 {
+		if prev.bad || sameRecord(a.encode(func(b []byte) []byte { return appendAccount(b, &prev.a) }), val) {
+			a.res.Unchanged++
+		} else {
+			a.fail(r.Line, "code", fmt.Sprintf("account %s also on line %d with different values", x.Code, prev.line))
+		}
+		return
+	}
+	st := &acct{a: x, line: r.Line, bad: !ok}
+	if ok || domain.CheckCode(x.Code) == nil {
+		a.accts[x.Code] = st
+	}
+	if !ok {
+		return
+	}
+	key := []byte(x.Code)
+	if old := a.b.accounts.Get(key); old != nil {
+		st.inBook = true
+		stored, err := decodeAccount(x.Code, old, nil)
+		if err != nil {
+			a.fatal = damaged(bucketAccounts, key, err)
+			return
+		}
+		if stored.Currency != x.Currency && a.hasDocuments(x.Code) {
+			a.fail(r.Line, "currency", fmt.Sprintf("account %s has documents in %s; its currency cannot change to %s",
+				x.Code, stored.Currency, x.Currency))
+			return
+		}
+	}
+	a.upsert(bucketAccounts, a.b.accounts, key, val)
+}
+
+func (a *applier) contact(r store.Rec[domain.Contact]) {
+	x := r.V
+	x.Stamp = a.stamp
+	_, found := a.owner(x.Account, r.Line, "")
+	if !a.valid(r.Line, x.Validate()) || !found {
+		return
+	}
+	key := recKey(x.Account, x.Name)
+	val := a.encode(func(b []byte) []byte { return appendContact(b, &x) })
+	if a.repeated(bucketContacts, string(key), r.Line, val, "name", "contact "+x.Name) {
+		return
+	}
+	a.upsert(bucketContacts, a.b.contacts, key, val)
+}
+
+func (a *applier) contract(r store.Rec[domain.Contract]) {
+	x := r.V
+	x.Stamp = a.stamp
+	_, found := a.owner(x.Account, r.Line, "")
+	ok := a.valid(r.Line, x.Validate())
+	if err := validateContractID(x.ID); err != nil {
+		a.fail(r.Line, "id", err.Error())
+		ok = false
+	}
+	if !ok || !found {
+		return
+	}
+	if x.ID == "" {
+		// A contract without an id of its own is a new one; number it.
+		seq, err := a.b.contracts.NextSequence()
+		if err != nil {
+			a.fatal = err
+			return
+		}
+		x.ID = strconv.FormatUint(seq, 10)
+	}
+	key := recKey(x.Account, x.ID)
+	val := a.encode(func(b []byte) []byte { return appendContract(b, &x) })
+	if a.repeated(bucketContracts, string(key), r.Line, val, "id", "contract "+x.ID) {
+		return
+	}
+	a.upsert(bucketContracts, a.b.contracts, key, val)
+}
+
+// docDefaults fills a document's currency from its account.
+func (a *applier) docOwner(code string, line int, cur *domain.Currency) (*acct, bool) {
+	st, found := a.owner(code, line, *cur)
+	if *cur == "" {
+		if found {
+			*cur = st.a.Currency
+		} else {
+			*cur = a.settings.BaseCurrency // keeps validation from adding noise to "account not found"
+		}
+	}
+	return st, found
+}
+
+// document is what invoices, payments and credit notes share: a number unique
+// in the book, kept in an index next to the record.
+func (a *applier) document(line int, st *acct, code, number string, val []byte,
+	bucket []byte, bk, idx *bbolt.Bucket, field, what string) {
+	if a.repeated(bucket, number, line, val, field, what+" "+number) {
+		return
+	}
+	owner := idx.Get([]byte(number))
+	if owner != nil && string(owner) != code {
+		a.fail(line, field, fmt.Sprintf("%s %s is already on account %s", what, number, owner))
+		return
+	}
+	if st.bad {
+		return
+	}
+	key := a.arena.keep(recKey(code, number))
+	if owner == nil {
+		a.res.Added++
+		a.put(bucket, key, val)
+		a.put(indexOf[string(bucket)], []byte(number), []byte(code))
+		return
+	}
+	a.upsert(bucket, bk, key, val)
+}
+
+func (a *applier) invoice(r store.Rec[domain.Invoice]) {
+	x := r.V
+	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
+	if found && x.Due.IsZero() && !x.Issued.IsZero() {
+		x.Due = st.a.DefaultDue(x.Issued)
+	}
+	x.Stamp = a.stamp
+	if x.Number != "" {
+		if _, dup := a.invoiceOf[x.Number]; !dup {
+			a.invoiceOf[x.Number] = x.Account
+		}
+	}
+	if !a.valid(r.Line, x.Validate()) || !found || !a.sameCurrency(r.Line, st, x.Currency) {
+		return
+	}
+	val := a.encode(func(b []byte) []byte { return appendInvoice(b, &x) })
+	a.document(r.Line, st, x.Account, x.Number, val, bucketInvoices, a.b.invoices, a.b.idxInvoice, "number", "invoice")
+}
+
+// applied checks an explicit application: the invoice must be the same account's.
+func (a *applier) applied(line int, code, invoice string) bool {
+	if invoice == "" {
+		return true
+	}
+	owner, ok := a.invoiceOf[invoice]
+	if !ok {
+		if o := a.b.idxInvoice.Get([]byte(invoice)); o != nil {
+			owner = string(o)
+		}
+	}
+	switch owner {
+	case code:
+		return true
+	case "":
+		a.fail(line, "invoice", fmt.Sprintf("invoice %s not found on account %s", invoice, code))
+	default:
+		a.fail(line, "invoice", fmt.Sprintf("invoice %s belongs to account %s, not %s", invoice, owner, code))
+	}
+	return false
+}
+
+func (a *applier) payment(r store.Rec[domain.Payment]) {
+	x := r.V
+	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
+	x.Stamp = a.stamp
+	ok := a.valid(r.Line, x.Validate())
+	if !found {
+		return
+	}
+	ok = a.sameCurrency(r.Line, st, x.Currency) && ok
+	ok = a.applied(r.Line, x.Account, x.Invoice) && ok
+	if !ok {
+		return
+	}
+	val := a.encode(func(b []byte) []byte { return appendPayment(b, &x) })
+	a.document(r.Line, st, x.Account, x.Reference, val, bucketPayments, a.b.payments, a.b.idxPayment, "reference", "payment")
+}
+
+func (a *applier) credit(r store.Rec[domain.CreditNote]) {
+	x := r.V
+	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
+	if x.Reason == "" {
+		x.Reason = "other"
+	}
+	x.Stamp = a.stamp
+	ok := a.valid(r.Line, x.Validate())
+	if !found {
+		return
+	}
+	ok = a.sameCurrency(r.Line, st, x.Currency) && ok
+	ok = a.applied(r.Line, x.Account, x.Invoice) && ok
+	if !ok {
+		return
+	}
+	val := a.encode(func(b []byte) []byte { return appendCredit(b, &x) })
+	a.document(r.Line, st, x.Account, x.Number, val, bucketCredits, a.b.credits, a.b.idxCredit, "number", "credit note")
+}
+
+// activity appends a timeline entry with its promise and next follow-up.
+// Activities are append-only: an entry that names an existing id must be
+// identical to it (a re-import), never a change.
+func (a *applier) activity(e store.ActivityEntry) {
+	x := e.Activity
+	x.Stamp = a.stamp
+	st, found := a.owner(x.Account, e.Line, "")
+	errs := validationOf(x.Validate())
+	var p domain.Promise
+	if e.Promise != nil && found {
+		p = *e.Promise
+		p.Account = x.Account
+		if p.GivenOn.IsZero() {
+			p.GivenOn = x.On
+		}
+		if p.Currency == "" {
+			p.Currency = st.a.Currency
+		}
+		if p.Contact == "" {
+			p.Contact = x.Contact
+		}
+		p.Stamp = a.stamp
+		errs = append(errs, validationOf(p.Validate())...)
+	}
+	if len(errs) > 0 {
+		a.valid(e.Line, errs)
+		return
+	}
+	if !found {
+		return
+	}
+	if e.Promise != nil && !a.sameCurrency(e.Line, st, p.Currency) {
+		return
+	}
+	if x.Corrects != 0 && a.b.activities.Get(idKey(x.Account, x.Corrects)) == nil {
+		a.fail(e.Line, "corrects", fmt.Sprintf("activity %d not found on account %s", x.Corrects, x.Account))
+		return
+	}
+	val := a.encode(func(b []byte) []byte { return appendActivity(b, &x) })
+	if x.ID != 0 {
+		old := a.b.activities.Get(idKey(x.Account, x.ID))
+		switch {
+		case old == nil:
+			a.fail(e.Line, "id", fmt.Sprintf("activity %d not found on account %s", x.ID, x.Account))
+		case sameRecord(old, val):
+			a.res.Unchanged++
+		default:
+			a.fail(e.Line, "id", fmt.Sprintf("activity %d is already recorded; the timeline is append-only, log a correction", x.ID))
+		}
+		return
+	}
+	x.ID = a.nextID(a.b.activities)
+	a.res.Added++
+	a.put(bucketActivities, idKey(x.Account, x.ID), val)
+	a.activities = append(a.activities, x)
+	if e.Promise != nil {
+		p.Activity = x.ID
+		a.put(bucketPromises, idKey(x.Account, a.nextID(a.b.promises)),
+			a.encode(func(b []byte) []byte { return appendPromise(b, &p) }))
+	}
+	if !x.NextFollow.IsZero() {
+		f := domain.FollowUp{
+			Account: x.Account, Due: x.NextFollow, Reason: "next step from call",
+			Source: "manual", Status: domain.FollowOpen, Activity: x.ID, Stamp: a.stamp,
+		}
+		a.put(bucketFollowUps, idKey(x.Account, a.nextID(a.b.followups)),
+			a.encode(func(b []byte) []byte { return appendFollowUp(b, &f) }))
+	}
+}
+
+func validationOf(err error) domain.ValidationError {
+	if err == nil {
+		return nil
+	}
+	if ve, ok := err.(domain.ValidationError); ok {
+		return ve
+	}
+	return domain.ValidationError{{Reason: err.Error()}}
+}
+
+func (a *applier) nextID(bk *bbolt.Bucket) uint64 {
+	id, err := bk.NextSequence()
+	if err != nil && a.fatal == nil {
+		a.fatal = err
+	}
+	return id
+}
+
+// idRecord writes a record keyed by id: a new id when id is 0, else an
+// update of that record of the same account. It returns the id.
+func (a *applier) idRecord(bucket []byte, bk *bbolt.Bucket, line int, code string, id uint64, val []byte, what string) uint64 {
+	if id == 0 {
+		id = a.nextID(bk)
+		a.res.Added++
+		a.put(bucket, idKey(code, id), val)
+		return id
+	}
+	key := idKey(code, id)
+	if a.repeated(bucket, string(key), line, val, "id", fmt.Sprintf("%s %d", what, id)) {
+		return id
+	}
+	if bk.Get(key) == nil {
+		a.fail(line, "id", fmt.Sprintf("%s %d not found on account %s", what, id, code))
+		return id
+	}
+	a.upsert(bucket, bk, key, val)
+	return id
+}
+
+func (a *applier) plan(r store.Rec[domain.PaymentPlan]) {
+	x := r.V
+	x.Stamp = a.stamp
+	_, found := a.owner(x.Account, r.Line, "")
+	if !a.valid(r.Line, validatePlan(x)) || !found {
+		return
+	}
+	val := a.encode(func(b []byte) []byte { return appendPlan(b, &x) })
+	a.idRecord(bucketPlans, a.b.plans, r.Line, x.Account, x.ID, val, "payment plan")
+}
+
+func (a *applier) escalation(r store.Rec[domain.Escalation]) {
+	x := r.V
+	if x.Status == "" {
+		x.Status = "open"
+	}
+	x.Stamp = a.stamp
+	_, found := a.owner(x.Account, r.Line, "")
+	if !a.valid(r.Line, x.Validate()) || !found {
+		return
+	}
+	val := a.encode(func(b []byte) []byte { return appendEscalation(b, &x) })
+	x.ID = a.idRecord(bucketEscalations, a.b.escalations, r.Line, x.Account, x.ID, val, "escalation")
+	a.escalations = append(a.escalations, x)
+}
+
+func (a *applier) issue(r store.Rec[domain.ServiceIssue]) {
+	x := r.V
+	if x.Status == "" {
+		x.Status = "open"
+	}
+	x.Stamp = a.stamp
+	_, found := a.owner(x.Account, r.Line, "")
+	if !a.valid(r.Line, validateIssue(x)) || !found {
+		return
+	}
+	val := a.encode(func(b []byte) []byte { return appendIssue(b, &x) })
+	a.idRecord(bucketIssues, a.b.issues, r.Line, x.Account, x.ID, val, "service issue")
+}
+
+func (a *applier) followUp(r store.Rec[domain.FollowUp]) {
+	x := r.V
+	if x.Status == "" {
+		x.Status = domain.FollowOpen
+	}
+	if x.Source == "" {
+		x.Source = "manual"
+	}
+	x.Stamp = a.stamp
+	_, found := a.owner(x.Account, r.Line, "")
+	if !a.valid(r.Line, validateFollowUp(x)) || !found {
+		return
+	}
+	val := a.encode(func(b []byte) []byte { return appendFollowUp(b, &x) })
+	a.idRecord(bucketFollowUps, a.b.followups, r.Line, x.Account, x.ID, val, "follow-up")
+}
+
+func (a *applier) survey(r store.Rec[domain.Survey]) {
+	x := r.V
+	x.Stamp = a.stamp
+	_, found := a.owner(x.Account, r.Line, "")
+	if !a.valid(r.Line, validateSurvey(x)) || !found {
+		return
+	}
+	val := a.encode(func(b []byte) []byte { return appendSurvey(b, &x) })
+	a.idRecord(bucketSurveys, a.b.surveys, r.Line, x.Account, x.ID, val, "survey")
+}
+
+// mark upserts a queue decision by its key.
+func (a *applier) mark(r store.Rec[domain.QueueMark]) {
+	x := r.V
+	x.Stamp = a.stamp
+	ok := a.valid(r.Line, validateMark(x))
+	if x.Account != "" {
+		if _, found := a.owner(x.Account, r.Line, ""); !found {
+			ok = false
+		}
+	}
+	if !ok {
+		return
+	}
+	key := []byte(x.Key)
+	val := a.encode(func(b []byte) []byte { return appendMark(b, &x) })
+	if a.repeated(bucketMarks, x.Key, r.Line, val, "key", "mark "+x.Key) {
+		return
+	}
+	a.upsert(bucketMarks, a.b.marks, key, val)
+}

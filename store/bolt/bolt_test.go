@@ -1,0 +1,572 @@
+package bolt_test
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"acctdesk/domain"
+	"acctdesk/store"
+	"acctdesk/store/bolt"
+	"acctdesk/store/storetest"
+
+	"github.com/shopspring/decimal"
+	bbolt "go.etcd.io/bbolt"
+)
+
+var fixedNow = time.Date(2025, 3, 15, 9, 30, 0, 0, time.UTC)
+
+func testOptions() bolt.Options {
+	return bolt.Options{Author: "tester", Now: func() time.Time { return fixedNow }, Timeout: 500 * time.Millisecond}
+}
+
+// openTemp opens a new book in a temp dir and checks it at cleanup, as
+// bbolt's own btesting does.
+func openTemp(t testing.TB) *bolt.Store {
+	t.Helper()
+	s, err := bolt.Open(filepath.Join(t.TempDir(), "book.db"), testOptions())
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := s.Check(); err != nil {
+			t.Errorf("Check at cleanup: %v", err)
+		}
+	})
+	return s
+}
+
+func TestContract(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store { return openTemp(t) })
+}
+
+func TestStampsUseAuthorAndClock(t *testing.T) {
+	s := openTemp(t)
+	mustApply(t, s, sampleBatch(1, 1))
+	b, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := b.Accounts[0].Invoices[0].Stamp
+	if st.By != "tester" || !st.At.Equal(fixedNow) || st.At.Location() != time.UTC {
+		t.Errorf("stamp = %+v; want tester at %v UTC", st, fixedNow)
+	}
+}
+
+func TestFileModes(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data", "acctdesk")
+	path := filepath.Join(dir, "book.db")
+	if _, err := bolt.Open(path, testOptions()); err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]os.FileMode{path: 0o600, dir: 0o700 | os.ModeDir, filepath.Dir(dir): 0o700 | os.ModeDir} {
+		info, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Mode() != want {
+			t.Errorf("%s has mode %v, want %v", p, info.Mode(), want)
+		}
+	}
+}
+
+func TestOpenIsIdempotentAndRecordsMigrations(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "book.db")
+	if _, err := bolt.Open(path, testOptions()); err != nil {
+		t.Fatal(err)
+	}
+	s, err := bolt.Open(path, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Path() != path {
+		t.Errorf("Path = %s, want %s", s.Path(), path)
+	}
+	db, err := bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	_ = db.View(func(tx *bbolt.Tx) error {
+		n := 0
+		_ = tx.Bucket([]byte("migrations")).ForEach(func(k, v []byte) error { n++; return nil })
+		if n != 1 {
+			t.Errorf("%d migrations recorded, want 1", n)
+		}
+		if v := tx.Bucket([]byte("meta")).Get([]byte("schema")); len(v) != 8 || v[7] != 1 {
+			t.Errorf("schema = %x, want version 1", v)
+		}
+		return nil
+	})
+}
+
+func TestInUse(t *testing.T) {
+	s := openTemp(t)
+	mustApply(t, s, sampleBatch(2, 2))
+	// Another process writing holds the exclusive lock.
+	holder, err := bbolt.Open(s.Path(), 0o600, &bbolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := testOptions()
+	short.Timeout = 100 * time.Millisecond
+	other, err := bolt.Open(s.Path(), short)
+	if !errors.Is(err, store.ErrInUse) || !strings.Contains(err.Error(), "in use by another process") {
+		t.Errorf("Open while locked = %v; want ErrInUse", err)
+	}
+	if other != nil {
+		t.Error("Open returned a store with an error")
+	}
+	if _, err := s.Load(); !errors.Is(err, store.ErrInUse) {
+		t.Errorf("Load while locked = %v; want ErrInUse", err)
+	}
+	if _, err := s.Apply(sampleBatch(1, 1)); !errors.Is(err, store.ErrInUse) {
+		t.Errorf("Apply while locked = %v; want ErrInUse", err)
+	}
+	if _, err := s.Changes(); !errors.Is(err, store.ErrInUse) {
+		t.Errorf("Changes while locked = %v; want ErrInUse", err)
+	}
+	holder.Close()
+	if _, err := s.Load(); err != nil {
+		t.Errorf("Load after the lock went: %v", err)
+	}
+}
+
+func TestReadersShareTheFile(t *testing.T) {
+	s := openTemp(t)
+	mustApply(t, s, sampleBatch(2, 2))
+	reader, err := bbolt.Open(s.Path(), 0o600, &bbolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	if _, err := s.Load(); err != nil {
+		t.Errorf("Load beside another reader: %v", err)
+	}
+	if _, err := bolt.Open(s.Path(), testOptions()); err != nil {
+		t.Errorf("Open of a current book beside a reader: %v", err)
+	}
+	short := testOptions()
+	short.Timeout = 100 * time.Millisecond
+	w, err := bolt.Open(s.Path(), short)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Apply(sampleBatch(1, 1)); !errors.Is(err, store.ErrInUse) {
+		t.Errorf("Apply beside a reader = %v; want ErrInUse", err)
+	}
+}
+
+func TestNewerSchemaRefused(t *testing.T) {
+	s := openTemp(t)
+	setSchema(t, s.Path(), 7)
+	_, err := bolt.Open(s.Path(), testOptions())
+	if !errors.Is(err, store.ErrNewer) || !strings.Contains(err.Error(), "7") || !strings.Contains(err.Error(), "1") {
+		t.Errorf("Open of a newer book = %v; want ErrNewer naming 7 and 1", err)
+	}
+	if _, err := s.Load(); !errors.Is(err, store.ErrNewer) {
+		t.Errorf("Load of a newer book = %v; want ErrNewer", err)
+	}
+	setSchema(t, s.Path(), 1) // so the cleanup Check passes
+}
+
+func setSchema(t *testing.T, path string, v byte) {
+	t.Helper()
+	db, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Update(func(tx *bbolt.Tx) error {
+		return tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte{0, 0, 0, 0, 0, 0, 0, v})
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestNotABook(t *testing.T) {
+	dir := t.TempDir()
+	random := filepath.Join(dir, "random.bin")
+	junk := make([]byte, 64*1024)
+	r := rand.New(rand.NewPCG(9, 9))
+	for i := range junk {
+		junk[i] = byte(r.Uint32())
+	}
+	if err := os.WriteFile(random, junk, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	text := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(text, []byte("not a database\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(dir, "other.db")
+	db, err := bbolt.Open(other, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = db.Update(func(tx *bbolt.Tx) error { _, err := tx.CreateBucket([]byte("widgets")); return err })
+	db.Close()
+	for _, p := range []string{random, text, other} {
+		if _, err := bolt.Open(p, testOptions()); !errors.Is(err, store.ErrNotABook) {
+			t.Errorf("Open(%s) = %v; want ErrNotABook", filepath.Base(p), err)
+		}
+	}
+	// An empty bbolt file is as good as new.
+	empty := filepath.Join(dir, "empty.db")
+	db, err = bbolt.Open(empty, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if _, err := bolt.Open(empty, testOptions()); err != nil {
+		t.Errorf("Open of an empty bbolt file: %v", err)
+	}
+}
+
+// bigBook writes a book large enough to span many pages and closes it.
+func bigBook(t testing.TB, accounts, invoices int) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "book.db")
+	s, err := bolt.Open(path, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustApply(t, s, sampleBatch(accounts, invoices))
+	for i := range 50 {
+		if _, err := s.LogActivity(store.ActivityEntry{Activity: domain.Activity{
+			Account: fmt.Sprintf("A%05d", i%accounts), On: domain.MustDate("2025-03-01"), Kind: "note", Text: strings.Repeat("x", 200),
+		}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Check(); err != nil {
+		t.Fatalf("Check before damage: %v", err)
+	}
+	return path
+}
+
+// everything calls every method and reports the errors; a panic fails the test.
+func everything(t *testing.T, path string) map[string]error {
+	t.Helper()
+	out := map[string]error{}
+	s, err := bolt.Open(path, testOptions())
+	out["Open"] = err
+	if s == nil {
+		// Open refused: try the methods on a handle to the same path anyway.
+		s, _ = bolt.Open(filepath.Join(t.TempDir(), "scratch.db"), testOptions())
+		s = retarget(t, s, path)
+	}
+	_, out["Load"] = s.Load()
+	out["Check"] = s.Check()
+	_, out["LoadAccount"] = s.LoadAccount("A00003")
+	_, out["Changes"] = s.Changes()
+	_, out["Empty"] = s.Empty()
+	_, out["Settings"] = s.Settings()
+	_, out["Apply"] = s.Apply(sampleBatch(3, 2))
+	_, out["LogActivity"] = s.LogActivity(store.ActivityEntry{Activity: domain.Activity{Account: "A00001", On: domain.MustDate("2025-03-01"), Kind: "note"}})
+	out["Backup"] = s.Backup(filepath.Join(t.TempDir(), "copy.db"))
+	for m, err := range out {
+		// A damaged file must be let go: no method may leave it locked.
+		if errors.Is(err, store.ErrInUse) {
+			t.Errorf("%s: %v", m, err)
+		}
+	}
+	return out
+}
+
+// retarget points a working store at another file by copying the other
+// file over its own path, so methods can be called on a file Open refuses.
+func retarget(t *testing.T, s *bolt.Store, path string) *bolt.Store {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(s.Path(), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestDamagedPages(t *testing.T) {
+	clean := bigBook(t, 60, 40)
+	data, err := os.ReadFile(clean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const page = 4096
+	pages := len(data) / page
+	cases := []struct {
+		name   string
+		damage func(b []byte, r *rand.Rand)
+	}{
+		{"middle pages garbage", func(b []byte, r *rand.Rand) {
+			for i := pages / 3 * page; i < 2*pages/3*page; i++ {
+				b[i] = byte(r.Uint32())
+			}
+		}},
+		{"page headers garbage", func(b []byte, r *rand.Rand) {
+			for p := 3; p < pages; p += 3 {
+				for i := range 16 {
+					b[p*page+i] = byte(r.Uint32())
+				}
+			}
+		}},
+		{"element tables garbage", func(b []byte, r *rand.Rand) {
+			for p := 3; p < pages; p += 2 {
+				for i := 16; i < 200; i++ {
+					b[p*page+i] = byte(r.Uint32())
+				}
+			}
+		}},
+		{"page ids swapped", func(b []byte, r *rand.Rand) {
+			for p := 3; p+1 < pages; p += 4 {
+				a, c := b[p*page:p*page+8], b[(p+1)*page:(p+1)*page+8]
+				for i := range 8 {
+					a[i], c[i] = c[i], a[i]
+				}
+			}
+		}},
+		{"scattered bytes flipped", func(b []byte, r *rand.Rand) {
+			for i := 3 * page; i < len(b); i += 97 + r.IntN(50) {
+				b[i] ^= byte(1 + r.IntN(255))
+			}
+		}},
+	}
+	for seed, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			bad := append([]byte(nil), data...)
+			tc.damage(bad, rand.New(rand.NewPCG(uint64(seed), 1)))
+			path := filepath.Join(t.TempDir(), "damaged.db")
+			if err := os.WriteFile(path, bad, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			errs := everything(t, path)
+			if errs["Check"] == nil {
+				t.Error("Check passed a damaged file")
+			} else if !errors.Is(errs["Check"], store.ErrDamaged) && !errors.Is(errs["Check"], store.ErrNotABook) {
+				t.Errorf("Check = %v; want ErrDamaged", errs["Check"])
+			}
+			if errs["Load"] == nil {
+				t.Error("Load read a damaged file without error")
+			}
+			t.Logf("Check: %.300v", errs["Check"])
+			t.Logf("Load: %.200v", errs["Load"])
+		})
+	}
+}
+
+// TestRandomDamage damages a real book in many small random ways: every
+// method must answer with an error or a result, never panic or hang, and a
+// book that passes Check must load.
+func TestRandomDamage(t *testing.T) {
+	data, err := os.ReadFile(bigBook(t, 60, 40))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := len(data) / 4096
+	for seed := range 120 {
+		r := rand.New(rand.NewPCG(uint64(seed), 77))
+		bad := append([]byte(nil), data...)
+		switch seed % 4 {
+		case 0: // one page of garbage
+			p := 2 + r.IntN(pages-2)
+			for i := p * 4096; i < (p+1)*4096; i++ {
+				bad[i] = byte(r.Uint32())
+			}
+		case 1: // a few bytes anywhere after the meta pages
+			for range 1 + r.IntN(8) {
+				bad[8192+r.IntN(len(bad)-8192)] = byte(r.Uint32())
+			}
+		case 2: // one header field
+			p := 2 + r.IntN(pages-2)
+			off := r.IntN(16)
+			bad[p*4096+off] = byte(r.Uint32())
+		case 3: // copy one page over another
+			a, b := 2+r.IntN(pages-2), 2+r.IntN(pages-2)
+			copy(bad[a*4096:(a+1)*4096], data[b*4096:(b+1)*4096])
+		}
+		path := filepath.Join(t.TempDir(), "d.db")
+		if err := os.WriteFile(path, bad, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		errs := everything(t, path)
+		if errs["Check"] == nil && errs["Load"] != nil {
+			t.Errorf("seed %d: Check passed but Load failed: %v", seed, errs["Load"])
+		}
+	}
+}
+
+func TestTruncatedFile(t *testing.T) {
+	clean := bigBook(t, 60, 40)
+	data, err := os.ReadFile(clean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range []int{len(data) / 2, 3 * 4096, 100} {
+		t.Run(fmt.Sprint(size), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "short.db")
+			if err := os.WriteFile(path, data[:size], 0o600); err != nil {
+				t.Fatal(err)
+			}
+			errs := everything(t, path)
+			for _, m := range []string{"Open", "Load", "Check"} {
+				if errs[m] == nil {
+					t.Errorf("%s on a truncated file succeeded", m)
+				}
+			}
+			t.Logf("Open: %v", errs["Open"])
+		})
+	}
+}
+
+func TestDeletedBookIsNotRecreated(t *testing.T) {
+	s := openTemp(t)
+	if err := os.Remove(s.Path()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Load(); err == nil {
+		t.Error("Load of a deleted book succeeded")
+	}
+	if _, err := s.Apply(sampleBatch(1, 1)); err == nil {
+		t.Error("Apply to a deleted book succeeded")
+	}
+	if _, err := os.Stat(s.Path()); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a write recreated the deleted book: %v", err)
+	}
+	if _, err := bolt.Open(s.Path(), testOptions()); err != nil { // for the cleanup Check
+		t.Fatal(err)
+	}
+}
+
+func TestBackup(t *testing.T) {
+	s := openTemp(t)
+	mustApply(t, s, sampleBatch(20, 10))
+	if _, err := s.LogActivity(store.ActivityEntry{
+		Activity: domain.Activity{Account: "A00002", On: domain.MustDate("2025-03-01"), Kind: "call", Outcome: "promise"},
+		Promise:  &domain.Promise{Amount: decimal.NewFromInt(100), DueOn: domain.MustDate("2025-03-05")},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "copy.db")
+	if err := os.WriteFile(dest, []byte("old backup"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Backup(dest); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Mode().Perm() != 0o600 {
+		t.Errorf("backup mode %v, want 0600", info.Mode().Perm())
+	}
+	copyStore, err := bolt.Open(dest, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := copyStore.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dumpBook(got) != dumpBook(want) {
+		t.Error("the backup loads differently from the original")
+	}
+	if err := copyStore.Check(); err != nil {
+		t.Errorf("Check of the backup: %v", err)
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), ".*tmp*"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary files left: %v", leftovers)
+	}
+	if err := s.Backup(s.Path()); err == nil {
+		t.Error("Backup over the book itself succeeded")
+	}
+}
+
+func TestCheckFindsBrokenIndex(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "book.db")
+	s, err := bolt.Open(path, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustApply(t, s, sampleBatch(3, 3))
+	db, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = db.Update(func(tx *bbolt.Tx) error {
+		idx := tx.Bucket([]byte("idx_invoice_number"))
+		_ = idx.Put([]byte("A00001-I0001"), []byte("A00002"))                         // points at the wrong account
+		_ = idx.Put([]byte("GHOST"), []byte("A00001"))                                // points at nothing
+		_ = tx.Bucket([]byte("invoices")).Put([]byte("NOBODY\x00X"), []byte{1, 0, 0}) // orphan, and garbage
+		_ = tx.Bucket([]byte("payments")).Put([]byte("A00001\x00P"), []byte{9, 9})    // garbage
+		return nil
+	})
+	db.Close()
+	err = s.Check()
+	if !errors.Is(err, store.ErrDamaged) {
+		t.Fatalf("Check = %v; want ErrDamaged", err)
+	}
+	for _, want := range []string{"A00001-I0001", "GHOST", "NOBODY", `A00001\x00P`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("Check does not mention %s:\n%v", want, err)
+		}
+	}
+	if _, err := s.Load(); err == nil {
+		t.Error("Load of a book with a garbage record succeeded")
+	}
+}
+
+// --- helpers
+
+func mustApply(t testing.TB, s *bolt.Store, b *store.Batch) store.Result {
+	t.Helper()
+	res, err := s.Apply(b)
+	if err != nil {
+		t.Fatalf("Apply: %v", err)
+	}
+	return res
+}
+
+// sampleBatch is n accounts with m invoices each, codes A00000…, numbers A00000-I0000….
+func sampleBatch(n, m int) *store.Batch {
+	b := &store.Batch{}
+	for i := range n {
+		code := fmt.Sprintf("A%05d", i)
+		b.Accounts = append(b.Accounts, store.Rec[domain.Account]{Line: i + 2, V: domain.Account{
+			Code: code, Name: "Account " + code, Tier: 1 + i%3, Owner: []string{"ada", "bola", "chi"}[i%3],
+			Status: domain.StatusActive, Terms: "term", TermsDays: 30, Currency: "NGN",
+			CreditLimit: decimal.NewFromInt(int64(1000000 * (1 + i%7))), Products: []string{"AGO"},
+		}})
+		for j := range m {
+			issued := domain.MustDate("2024-01-01").AddDays((i + j*3) % 420)
+			b.Invoices = append(b.Invoices, store.Rec[domain.Invoice]{Line: len(b.Invoices) + 2, V: domain.Invoice{
+				Account: code, Number: fmt.Sprintf("%s-I%04d", code, j), Issued: issued,
+				Amount: decimal.New(int64(10000+(i*7919+j*104729)%5000000), -2), Product: "AGO",
+				Quantity: decimal.NewFromInt(int64(100 + j)), Unit: "litre",
+			}})
+		}
+	}
+	return b
+}
+
+func dumpBook(b *domain.Book) string {
+	var s strings.Builder
+	fmt.Fprintf(&s, "%+v\n", b.Settings)
+	for _, f := range b.Accounts {
+		fmt.Fprintf(&s, "%+v\n", *f)
+	}
+	fmt.Fprintf(&s, "%+v\n", b.Marks)
+	return s.String()
+}

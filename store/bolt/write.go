@@ -1,0 +1,116 @@
+package bolt
+
+import (
+	"errors"
+	"fmt"
+
+	"acctdesk/domain"
+	"acctdesk/store"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+// The single-record writes go through the same applier as Apply, so they are
+// stamped, checked and counted the same way. A refused record comes back as
+// a domain.ValidationError (field by field, for the form that sent it); an
+// unknown account as store.ErrNotFound.
+
+// LogActivity appends an activity with its optional promise and follow-up.
+func (s *Store) LogActivity(e store.ActivityEntry) (domain.Activity, error) {
+	e.Activity.ID = 0 // always a new entry
+	var out domain.Activity
+	err := s.single(e.Activity.Account, func(a *applier) {
+		a.activity(e)
+	}, func(a *applier) {
+		out = a.activities[0]
+	})
+	return out, err
+}
+
+// OpenEscalation stores a new escalation and its timeline entry in one transaction.
+func (s *Store) OpenEscalation(e domain.Escalation, note domain.Activity) (domain.Escalation, error) {
+	if e.Opened.IsZero() {
+		e.Opened = note.On
+	}
+	if note.On.IsZero() {
+		note.On = e.Opened
+	}
+	if note.Account == "" {
+		note.Account = e.Account
+	}
+	if note.Text == "" {
+		note.Text = e.Summary
+	}
+	note.Kind = "escalation"
+	e.ID, note.ID = 0, 0 // always new
+	var out domain.Escalation
+	err := s.single(e.Account, func(a *applier) {
+		a.escalation(store.Rec[domain.Escalation]{V: e})
+		if len(a.errs) == 0 {
+			a.activity(store.ActivityEntry{Activity: note})
+		}
+	}, func(a *applier) {
+		out = a.escalations[0]
+	})
+	return out, err
+}
+
+// Mark stores a queue decision, replacing an earlier one with the same key.
+func (s *Store) Mark(m domain.QueueMark) error {
+	return s.single(m.Account, func(a *applier) {
+		a.mark(store.Rec[domain.QueueMark]{V: m})
+	}, func(*applier) {})
+}
+
+// single runs one record's write: account check, plan, flush.
+func (s *Store) single(account string, plan, done func(a *applier)) error {
+	return s.write(false, func(tx *bbolt.Tx) (bool, error) {
+		a, err := newApplier(tx, s.stamp(), false)
+		if err != nil {
+			return false, err
+		}
+		if account != "" && domain.CheckCode(account) == nil && a.b.accounts.Get([]byte(account)) == nil {
+			return false, fmt.Errorf("account %s %w", account, store.ErrNotFound)
+		}
+		plan(a)
+		if err := a.finish(); err != nil {
+			return false, asValidation(err)
+		}
+		done(a)
+		return a.flush()
+	})
+}
+
+// asValidation turns row errors of a single record into field errors.
+func asValidation(err error) error {
+	var rows store.RowErrors
+	if !errors.As(err, &rows) {
+		return err
+	}
+	out := make(domain.ValidationError, len(rows))
+	for i, r := range rows {
+		out[i] = domain.FieldError{Field: r.Field, Reason: r.Reason}
+	}
+	return out
+}
+
+// SaveSettings replaces the book settings.
+func (s *Store) SaveSettings(set domain.Settings) error {
+	if err := set.Validate(); err != nil {
+		return err
+	}
+	return s.write(false, func(tx *bbolt.Tx) (bool, error) {
+		b, err := bucketsOf(tx)
+		if err != nil {
+			return false, err
+		}
+		val := appendSettings(nil, &set)
+		if string(b.meta.Get(metaSettings)) == string(val) {
+			return false, nil
+		}
+		if err := b.meta.Put(metaSettings, val); err != nil {
+			return false, err
+		}
+		return true, bumpChanges(tx)
+	})
+}

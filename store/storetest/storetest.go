@@ -1,0 +1,643 @@
+// Package storetest is the contract every store.Store implementation must
+// keep. An implementation's tests call Run with a function that opens a new,
+// empty book for each subtest.
+package storetest
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"acctdesk/domain"
+	"acctdesk/store"
+)
+
+// Run runs the contract suite; open must return a fresh, empty book.
+func Run(t *testing.T, open func(t *testing.T) store.Store) {
+	tests := []struct {
+		name string
+		fn   func(t *testing.T, s store.Store)
+	}{
+		{"EmptyBook", testEmptyBook},
+		{"RoundTripEveryKind", testRoundTrip},
+		{"UpsertCounts", testUpsertCounts},
+		{"BadRowWritesNothing", testBadRow},
+		{"CurrencyMismatch", testCurrencyMismatch},
+		{"DuplicateNumberAcrossAccounts", testDuplicateNumber},
+		{"DuplicateKeyInBatch", testDuplicateInBatch},
+		{"ApplicationToAnotherAccount", testForeignApplication},
+		{"MissingAccount", testMissingAccount},
+		{"CreateAccounts", testCreateAccounts},
+		{"Defaults", testDefaults},
+		{"AccountCurrencyChange", testCurrencyChange},
+		{"DryRun", testDryRun},
+		{"LogActivity", testLogActivity},
+		{"LogActivityUnknownAccount", testLogActivityUnknown},
+		{"LogActivityInvalid", testLogActivityInvalid},
+		{"OpenEscalation", testOpenEscalation},
+		{"Mark", testMark},
+		{"UpdateByID", testUpdateByID},
+		{"Settings", testSettings},
+		{"LoadAccount", testLoadAccount},
+		{"Check", testCheck},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
+	}
+}
+
+// --- helpers
+
+func apply(t *testing.T, s store.Store, b *store.Batch) store.Result {
+	t.Helper()
+	res, err := s.Apply(b)
+	if err != nil {
+		t.Fatalf("Apply: %v", err)
+	}
+	return res
+}
+
+func load(t *testing.T, s store.Store) *domain.Book {
+	t.Helper()
+	b, err := s.Load()
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	return b
+}
+
+func changes(t *testing.T, s store.Store) uint64 {
+	t.Helper()
+	n, err := s.Changes()
+	if err != nil {
+		t.Fatalf("Changes: %v", err)
+	}
+	return n
+}
+
+func file(t *testing.T, b *domain.Book, code string) *domain.AccountFile {
+	t.Helper()
+	f := b.Find(code)
+	if f == nil {
+		t.Fatalf("account %s not in the book", code)
+	}
+	return f
+}
+
+// rowErrors applies a batch that must be refused and returns its row errors.
+func rowErrors(t *testing.T, s store.Store, b *store.Batch) store.RowErrors {
+	t.Helper()
+	res, err := s.Apply(b)
+	var rows store.RowErrors
+	if !errors.As(err, &rows) {
+		t.Fatalf("Apply = %v, %v; want RowErrors", res, err)
+	}
+	if res != (store.Result{}) {
+		t.Errorf("refused batch reported %v", res)
+	}
+	return rows
+}
+
+// wantRow checks that a row error names line and field, with reason containing text.
+func wantRow(t *testing.T, rows store.RowErrors, line int, field, text string) {
+	t.Helper()
+	for _, r := range rows {
+		if r.Line == line && r.Field == field && strings.Contains(r.Reason, text) {
+			return
+		}
+	}
+	t.Errorf("no error on line %d field %s containing %q in:\n%v", line, field, text, rows)
+}
+
+// base is the three fixture accounts and ACME's two invoices.
+func base(t *testing.T, s store.Store) {
+	t.Helper()
+	b := fullBatch()
+	apply(t, s, &store.Batch{Accounts: b.Accounts, Invoices: b.Invoices})
+}
+
+// unchanged runs fn, which must refuse its batch, and checks the book is
+// exactly as before and the change counter did not move.
+func unchanged(t *testing.T, s store.Store, fn func()) {
+	t.Helper()
+	before, n := dump(load(t, s)), changes(t, s)
+	fn()
+	if after := dump(load(t, s)); after != before {
+		t.Errorf("a refused batch changed the book:\nbefore %s\nafter  %s", before, after)
+	}
+	if m := changes(t, s); m != n {
+		t.Errorf("a refused batch moved the change counter %d → %d", n, m)
+	}
+}
+
+// --- the contract
+
+func testEmptyBook(t *testing.T, s store.Store) {
+	empty, err := s.Empty()
+	if err != nil || !empty {
+		t.Fatalf("Empty = %v, %v; want true", empty, err)
+	}
+	b := load(t, s)
+	if len(b.Accounts) != 0 || len(b.Marks) != 0 {
+		t.Errorf("new book holds %d accounts, %d marks", len(b.Accounts), len(b.Marks))
+	}
+	same(t, "settings", b.Settings, domain.DefaultSettings())
+	if err := s.Check(); err != nil {
+		t.Errorf("Check on a new book: %v", err)
+	}
+	if _, err := s.LoadAccount("NOPE"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("LoadAccount(NOPE) = %v; want ErrNotFound", err)
+	}
+}
+
+func testRoundTrip(t *testing.T, s store.Store) {
+	in := fullBatch()
+	res := apply(t, s, in)
+	// 3 accounts, 2 contacts, 1 contract, 4 invoices, 2 payments, 1 credit,
+	// 1 activity, 1 plan, 1 escalation, 1 issue, 1 follow-up, 1 survey, 1 mark = 20
+	if res != (store.Result{Added: 20}) {
+		t.Errorf("Apply = %v; want 20 added", res)
+	}
+	if empty, _ := s.Empty(); empty {
+		t.Error("Empty after Apply")
+	}
+	b := load(t, s)
+	if len(b.Accounts) != 3 {
+		t.Fatalf("Load: %d accounts, want 3", len(b.Accounts))
+	}
+	for i, want := range accounts() {
+		got := b.Accounts[i].Account
+		if got.Stamp.At.IsZero() {
+			t.Errorf("account %s has no stamp", got.Code)
+		}
+		got.Stamp = domain.Stamp{}
+		same(t, "account "+want.Code, got, want)
+	}
+	acme, beta, gamma := file(t, b, "ACME"), file(t, b, "BETA"), file(t, b, "GAMMA")
+	u := unstamped(acme)
+	same(t, "contacts", u.Contacts, []domain.Contact{in.Contacts[0].V, in.Contacts[1].V})
+	same(t, "contracts", u.Contracts, []domain.Contract{in.Contracts[0].V})
+	same(t, "ACME invoices", u.Invoices, []domain.Invoice{in.Invoices[0].V, in.Invoices[1].V})
+	same(t, "ACME payments", u.Payments, []domain.Payment{in.Payments[0].V})
+	same(t, "credits", u.Credits, []domain.CreditNote{in.Credits[0].V})
+	same(t, "surveys", stripIDs(u.Surveys, func(x *domain.Survey) { x.ID = 0 }), []domain.Survey{in.Surveys[0].V})
+	same(t, "escalations", stripIDs(u.Escalations, func(x *domain.Escalation) { x.ID = 0 }), []domain.Escalation{in.Escalations[0].V})
+	ub := unstamped(beta)
+	same(t, "BETA invoices", ub.Invoices, []domain.Invoice{in.Invoices[2].V})
+	same(t, "BETA payments", ub.Payments, []domain.Payment{in.Payments[1].V})
+	same(t, "plans", stripIDs(ub.Plans, func(x *domain.PaymentPlan) { x.ID = 0 }), []domain.PaymentPlan{in.Plans[0].V})
+	same(t, "activities", stripIDs(ub.Activities, func(x *domain.Activity) { x.ID = 0 }), []domain.Activity{in.Activities[0].Activity})
+	ug := unstamped(gamma)
+	same(t, "GAMMA invoices", ug.Invoices, []domain.Invoice{in.Invoices[3].V})
+	same(t, "issues", stripIDs(ug.Issues, func(x *domain.ServiceIssue) { x.ID = 0 }), []domain.ServiceIssue{in.Issues[0].V})
+	same(t, "follow-ups", stripIDs(ug.FollowUps, func(x *domain.FollowUp) { x.ID = 0 }), []domain.FollowUp{in.FollowUps[0].V})
+	for _, f := range []*domain.AccountFile{acme, beta, gamma} {
+		for _, a := range f.Activities {
+			if a.ID == 0 {
+				t.Errorf("activity without an id: %+v", a)
+			}
+		}
+	}
+	if len(b.Marks) != 1 {
+		t.Fatalf("marks: %d, want 1", len(b.Marks))
+	}
+	m := b.Marks[0]
+	m.Stamp = domain.Stamp{}
+	same(t, "mark", m, in.Marks[0].V)
+}
+
+func stripIDs[T any](in []T, fn func(*T)) []T { return cleared(in, fn) }
+
+func testUpsertCounts(t *testing.T, s store.Store) {
+	b := fullBatch()
+	batch := &store.Batch{Accounts: b.Accounts, Contacts: b.Contacts, Invoices: b.Invoices, Payments: b.Payments, Credits: b.Credits}
+	if res := apply(t, s, batch); res != (store.Result{Added: 12}) {
+		t.Errorf("first Apply = %v; want 12 added", res)
+	}
+	n := changes(t, s)
+	before := dump(load(t, s))
+	// Re-importing the same file changes nothing, not even the counter.
+	if res := apply(t, s, batch); res != (store.Result{Unchanged: 12}) {
+		t.Errorf("second Apply = %v; want 12 unchanged", res)
+	}
+	if m := changes(t, s); m != n {
+		t.Errorf("re-apply moved the change counter %d → %d", n, m)
+	}
+	if after := dump(load(t, s)); after != before {
+		t.Errorf("re-apply rewrote records:\nbefore %s\nafter  %s", before, after)
+	}
+	// One changed invoice is one update.
+	b2 := fullBatch()
+	b2.Invoices[1].V.Amount = dec("830000")
+	if res := apply(t, s, &store.Batch{Invoices: b2.Invoices}); res != (store.Result{Updated: 1, Unchanged: 3}) {
+		t.Errorf("Apply with one change = %v; want 1 updated, 3 unchanged", res)
+	}
+	if m := changes(t, s); m != n+1 {
+		t.Errorf("change counter %d after a change; want %d", m, n+1)
+	}
+	if got := file(t, load(t, s), "ACME").Invoices[1].Amount; !got.Equal(dec("830000")) {
+		t.Errorf("updated amount = %s", got)
+	}
+}
+
+func testBadRow(t *testing.T, s store.Store) {
+	base(t, s)
+	unchanged(t, s, func() {
+		rows := rowErrors(t, s, &store.Batch{Invoices: []store.Rec[domain.Invoice]{
+			{Line: 6, V: invoice("ACME", "INV-100", "2025-04-01", "2025-05-01", "100", "NGN")},
+			{Line: 7, V: invoice("ACME", "INV-101", "2025-04-01", "2025-05-01", "-5", "NGN")},
+			{Line: 8, V: invoice("ACME", "", "2025-04-01", "2025-05-01", "100", "NGN")},
+			{Line: 9, V: invoice("ACME", "INV-102", "2025-04-01", "2025-03-01", "100", "NGN")},
+		}})
+		wantRow(t, rows, 7, "amount", "more than zero")
+		wantRow(t, rows, 8, "number", "empty")
+		wantRow(t, rows, 9, "due_date", "before")
+		if len(rows) != 3 {
+			t.Errorf("%d row errors, want 3: %v", len(rows), rows)
+		}
+		if !slices.IsSortedFunc(rows, func(a, b store.RowError) int { return a.Line - b.Line }) {
+			t.Errorf("row errors not in line order: %v", rows)
+		}
+	})
+}
+
+func testCurrencyMismatch(t *testing.T, s store.Store) {
+	base(t, s)
+	unchanged(t, s, func() {
+		rows := rowErrors(t, s, &store.Batch{
+			Invoices: []store.Rec[domain.Invoice]{{Line: 4, V: invoice("ACME", "INV-200", "2025-04-01", "2025-05-01", "100", "USD")}},
+			Payments: []store.Rec[domain.Payment]{{Line: 5, V: domain.Payment{Account: "GAMMA", Reference: "P-1", Received: d("2025-04-01"), Amount: dec("10"), Currency: "NGN"}}},
+		})
+		wantRow(t, rows, 4, "currency", "currency USD differs from account ACME's NGN")
+		wantRow(t, rows, 5, "currency", "differs from account GAMMA's XOF")
+	})
+}
+
+func testDuplicateNumber(t *testing.T, s store.Store) {
+	base(t, s)
+	unchanged(t, s, func() {
+		rows := rowErrors(t, s, &store.Batch{Invoices: []store.Rec[domain.Invoice]{
+			{Line: 3, V: invoice("BETA", "INV-001", "2025-04-01", "2025-04-01", "100", "USD")},
+		}})
+		wantRow(t, rows, 3, "number", "ACME")
+	})
+	apply(t, s, &store.Batch{Payments: []store.Rec[domain.Payment]{{V: domain.Payment{Account: "ACME", Reference: "R-1", Received: d("2025-04-01"), Amount: dec("1"), Currency: "NGN"}}}})
+	unchanged(t, s, func() {
+		rows := rowErrors(t, s, &store.Batch{Payments: []store.Rec[domain.Payment]{{Line: 12, V: domain.Payment{Account: "BETA", Reference: "R-1", Received: d("2025-04-01"), Amount: dec("1"), Currency: "USD"}}}})
+		wantRow(t, rows, 12, "reference", "ACME")
+	})
+}
+
+func testDuplicateInBatch(t *testing.T, s store.Store) {
+	base(t, s)
+	unchanged(t, s, func() {
+		rows := rowErrors(t, s, &store.Batch{Invoices: []store.Rec[domain.Invoice]{
+			{Line: 2, V: invoice("ACME", "X-1", "2025-04-01", "2025-05-01", "100", "NGN")},
+			{Line: 3, V: invoice("ACME", "X-1", "2025-04-01", "2025-05-01", "200", "NGN")},
+		}})
+		wantRow(t, rows, 3, "number", "also on line 2")
+	})
+	// The same record twice is harmless: written once.
+	same1 := invoice("ACME", "X-2", "2025-04-01", "2025-05-01", "100", "NGN")
+	res := apply(t, s, &store.Batch{Invoices: []store.Rec[domain.Invoice]{{Line: 2, V: same1}, {Line: 3, V: same1}}})
+	if res != (store.Result{Added: 1, Unchanged: 1}) {
+		t.Errorf("Apply of a repeated row = %v; want 1 added, 1 unchanged", res)
+	}
+}
+
+func testForeignApplication(t *testing.T, s store.Store) {
+	base(t, s)
+	unchanged(t, s, func() {
+		rows := rowErrors(t, s, &store.Batch{
+			Payments: []store.Rec[domain.Payment]{{Line: 2, V: domain.Payment{Account: "BETA", Reference: "W-9", Received: d("2025-04-01"), Amount: dec("10"), Currency: "USD", Invoice: "INV-001"}}},
+			Credits:  []store.Rec[domain.CreditNote]{{Line: 3, V: domain.CreditNote{Account: "ACME", Number: "CN-9", Date: d("2025-04-01"), Amount: dec("10"), Currency: "NGN", Reason: "other", Invoice: "NOPE"}}},
+		})
+		wantRow(t, rows, 2, "invoice", "belongs to account ACME")
+		wantRow(t, rows, 3, "invoice", "not found")
+	})
+	// An invoice earlier in the same batch can be named.
+	res := apply(t, s, &store.Batch{
+		Invoices: []store.Rec[domain.Invoice]{{V: invoice("BETA", "B-9", "2025-04-01", "2025-04-01", "10", "USD")}},
+		Payments: []store.Rec[domain.Payment]{{V: domain.Payment{Account: "BETA", Reference: "W-10", Received: d("2025-04-02"), Amount: dec("10"), Currency: "USD", Invoice: "B-9"}}},
+	})
+	if res.Added != 2 {
+		t.Errorf("Apply = %v; want 2 added", res)
+	}
+}
+
+func testMissingAccount(t *testing.T, s store.Store) {
+	base(t, s)
+	unchanged(t, s, func() {
+		rows := rowErrors(t, s, &store.Batch{
+			Invoices: []store.Rec[domain.Invoice]{{Line: 5, V: invoice("NEWCO", "N-1", "2025-04-01", "", "100", "")}},
+			Contacts: []store.Rec[domain.Contact]{{Line: 6, V: domain.Contact{Account: "NOBODY", Name: "X"}}},
+		})
+		wantRow(t, rows, 5, "account", "account NEWCO not found")
+		wantRow(t, rows, 6, "account", "account NOBODY not found")
+		if len(rows) != 2 {
+			t.Errorf("want exactly the two missing accounts, got %v", rows)
+		}
+	})
+}
+
+func testCreateAccounts(t *testing.T, s store.Store) {
+	base(t, s)
+	res := apply(t, s, &store.Batch{
+		CreateAccounts: true,
+		Invoices: []store.Rec[domain.Invoice]{
+			{Line: 2, V: invoice("NEWCO", "N-1", "2025-04-01", "", "100", "USD")},
+			{Line: 3, V: invoice("NEWCO", "N-2", "2025-04-02", "", "50", "")},
+		},
+		Payments: []store.Rec[domain.Payment]{{Line: 2, V: domain.Payment{Account: "OTHER", Reference: "O-1", Received: d("2025-04-01"), Amount: dec("5")}}},
+	})
+	if res != (store.Result{Added: 5}) {
+		t.Errorf("Apply = %v; want 5 added (2 accounts, 3 documents)", res)
+	}
+	b := load(t, s)
+	nc := file(t, b, "NEWCO")
+	want := domain.Account{Code: "NEWCO", Name: "NEWCO", Tier: 3, Status: domain.StatusActive, Terms: "term", TermsDays: 30, Currency: "USD"}
+	got := nc.Account
+	got.Stamp = domain.Stamp{}
+	same(t, "created account", got, want)
+	if len(nc.Invoices) != 2 || nc.Invoices[1].Currency != "USD" || nc.Invoices[0].Due != d("2025-05-01") {
+		t.Errorf("NEWCO invoices: %+v", nc.Invoices)
+	}
+	if c := file(t, b, "OTHER").Account.Currency; c != b.Settings.BaseCurrency {
+		t.Errorf("account created from a payment without currency is in %s, want the base %s", c, b.Settings.BaseCurrency)
+	}
+}
+
+func testDefaults(t *testing.T, s store.Store) {
+	base(t, s)
+	apply(t, s, &store.Batch{
+		Invoices: []store.Rec[domain.Invoice]{
+			{V: domain.Invoice{Account: "GAMMA", Number: "G-2", Issued: d("2025-05-01"), Amount: dec("1000")}},
+			{V: domain.Invoice{Account: "BETA", Number: "B-2", Issued: d("2025-05-01"), Amount: dec("10")}},
+		},
+		Credits: []store.Rec[domain.CreditNote]{{V: domain.CreditNote{Account: "GAMMA", Number: "GC-1", Date: d("2025-05-02"), Amount: dec("5")}}},
+	})
+	b := load(t, s)
+	g := file(t, b, "GAMMA")
+	// GAMMA trades in XOF on 45 days: 2025-05-01 + 45 = 2025-06-15.
+	if x := g.Invoices[1]; x.Currency != "XOF" || x.Due != d("2025-06-15") {
+		t.Errorf("GAMMA invoice defaults: currency %s due %s", x.Currency, x.Due)
+	}
+	if c := g.Credits[0]; c.Currency != "XOF" || c.Reason != "other" {
+		t.Errorf("credit defaults: currency %s reason %q", c.Currency, c.Reason)
+	}
+	// BETA is on cash terms: due on the day.
+	if x := file(t, b, "BETA").Invoices[1]; x.Number != "B-2" || x.Due != d("2025-05-01") || x.Currency != "USD" {
+		t.Errorf("BETA invoice defaults: currency %s due %s", x.Currency, x.Due)
+	}
+}
+
+func testCurrencyChange(t *testing.T, s store.Store) {
+	base(t, s)
+	acme := accounts()[0]
+	acme.Currency = "USD"
+	unchanged(t, s, func() {
+		rows := rowErrors(t, s, &store.Batch{Accounts: []store.Rec[domain.Account]{{Line: 2, V: acme}}})
+		wantRow(t, rows, 2, "currency", "cannot change")
+	})
+	// An account without documents can still change its currency.
+	fresh := domain.Account{Code: "FRESH", Name: "Fresh", Tier: 3, Status: "active", Terms: "term", TermsDays: 30, Currency: "NGN"}
+	apply(t, s, &store.Batch{Accounts: []store.Rec[domain.Account]{{V: fresh}}})
+	fresh.Currency = "GHS"
+	if res := apply(t, s, &store.Batch{Accounts: []store.Rec[domain.Account]{{V: fresh}}}); res != (store.Result{Updated: 1}) {
+		t.Errorf("currency change of an account without documents = %v; want 1 updated", res)
+	}
+}
+
+func testDryRun(t *testing.T, s store.Store) {
+	base(t, s)
+	b := fullBatch()
+	unchanged(t, s, func() {
+		res, err := s.Apply(&store.Batch{DryRun: true, Accounts: b.Accounts, Invoices: b.Invoices, Payments: b.Payments})
+		if err != nil {
+			t.Fatalf("dry run: %v", err)
+		}
+		if res != (store.Result{Added: 2, Unchanged: 7}) {
+			t.Errorf("dry run = %v; want 2 added, 7 unchanged", res)
+		}
+	})
+	unchanged(t, s, func() {
+		rows := rowErrors(t, s, &store.Batch{DryRun: true, Invoices: []store.Rec[domain.Invoice]{{Line: 4, V: invoice("ACME", "Z", "2025-01-01", "", "0", "")}}})
+		wantRow(t, rows, 4, "amount", "more than zero")
+	})
+}
+
+func testLogActivity(t *testing.T, s store.Store) {
+	base(t, s)
+	n := changes(t, s)
+	e := store.ActivityEntry{
+		Activity: domain.Activity{Account: "ACME", On: d("2025-03-10"), Kind: "call", Contact: "Ngozi Okafor",
+			Outcome: "promise", Text: "will pay Friday", NextFollow: d("2025-03-15")},
+		Promise: &domain.Promise{Amount: dec("400000"), DueOn: d("2025-03-14")},
+	}
+	got, err := s.LogActivity(e)
+	if err != nil {
+		t.Fatalf("LogActivity: %v", err)
+	}
+	if got.ID == 0 || got.Stamp.At.IsZero() {
+		t.Errorf("LogActivity returned %+v; want an id and a stamp", got)
+	}
+	if m := changes(t, s); m != n+1 {
+		t.Errorf("change counter %d after LogActivity, want %d", m, n+1)
+	}
+	second, err := s.LogActivity(store.ActivityEntry{Activity: domain.Activity{Account: "ACME", On: d("2025-03-11"), Kind: "note", Text: "second"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.ID <= got.ID {
+		t.Errorf("ids do not rise: %d then %d", got.ID, second.ID)
+	}
+	f, err := s.LoadAccount("ACME")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Activities) != 2 || f.Activities[0].ID != got.ID || f.Activities[1].ID != second.ID {
+		t.Fatalf("activities: %+v", f.Activities)
+	}
+	same(t, "stored activity", f.Activities[0], got)
+	if len(f.Promises) != 1 {
+		t.Fatalf("promises: %+v", f.Promises)
+	}
+	p := f.Promises[0]
+	want := domain.Promise{ID: p.ID, Account: "ACME", Amount: dec("400000"), Currency: "NGN", GivenOn: d("2025-03-10"),
+		DueOn: d("2025-03-14"), Activity: got.ID, Contact: "Ngozi Okafor", Stamp: got.Stamp}
+	same(t, "promise", p, want)
+	if len(f.FollowUps) != 1 {
+		t.Fatalf("follow-ups: %+v", f.FollowUps)
+	}
+	fu := f.FollowUps[0]
+	wantFU := domain.FollowUp{ID: fu.ID, Account: "ACME", Due: d("2025-03-15"), Reason: "next step from call",
+		Source: "manual", Status: domain.FollowOpen, Activity: got.ID, Stamp: got.Stamp}
+	same(t, "follow-up", fu, wantFU)
+	if err := s.Check(); err != nil {
+		t.Errorf("Check: %v", err)
+	}
+}
+
+func testLogActivityUnknown(t *testing.T, s store.Store) {
+	base(t, s)
+	unchanged(t, s, func() {
+		_, err := s.LogActivity(store.ActivityEntry{Activity: domain.Activity{Account: "NOPE", On: d("2025-03-10"), Kind: "note"}})
+		if !errors.Is(err, store.ErrNotFound) || !strings.Contains(err.Error(), "account NOPE not found") {
+			t.Errorf("LogActivity on an unknown account = %v; want ErrNotFound", err)
+		}
+	})
+}
+
+func testLogActivityInvalid(t *testing.T, s store.Store) {
+	base(t, s)
+	unchanged(t, s, func() {
+		_, err := s.LogActivity(store.ActivityEntry{
+			Activity: domain.Activity{Account: "ACME", On: d("2025-03-10"), Kind: "call", Outcome: "shrug"},
+			Promise:  &domain.Promise{Amount: dec("100"), DueOn: d("2025-03-01")},
+		})
+		var ve domain.ValidationError
+		if !errors.As(err, &ve) {
+			t.Fatalf("LogActivity of a bad call = %v; want a ValidationError", err)
+		}
+		fields := map[string]bool{}
+		for _, f := range ve {
+			fields[f.Field] = true
+		}
+		if !fields["outcome"] || !fields["promise"] {
+			t.Errorf("want outcome and promise errors, got %v", ve)
+		}
+	})
+}
+
+func testOpenEscalation(t *testing.T, s store.Store) {
+	base(t, s)
+	e := domain.Escalation{Account: "ACME", Opened: d("2025-03-12"), Category: "credit-breach", Severity: "critical",
+		To: "management", Summary: "limit exceeded by 40%", Due: d("2025-03-14")}
+	got, err := s.OpenEscalation(e, domain.Activity{})
+	if err != nil {
+		t.Fatalf("OpenEscalation: %v", err)
+	}
+	if got.ID == 0 || got.Status != "open" {
+		t.Errorf("OpenEscalation returned %+v", got)
+	}
+	f, err := s.LoadAccount("ACME")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Escalations) != 1 {
+		t.Fatalf("escalations: %+v", f.Escalations)
+	}
+	same(t, "stored escalation", f.Escalations[0], got)
+	if len(f.Activities) != 1 || f.Activities[0].Kind != "escalation" || f.Activities[0].On != d("2025-03-12") ||
+		f.Activities[0].Text != e.Summary {
+		t.Errorf("timeline entry: %+v", f.Activities)
+	}
+	if _, err := s.OpenEscalation(domain.Escalation{Account: "NOPE"}, domain.Activity{}); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("OpenEscalation on an unknown account = %v", err)
+	}
+}
+
+func testMark(t *testing.T, s store.Store) {
+	base(t, s)
+	m := domain.QueueMark{Key: "stale-contact:ACME", Account: "ACME", Until: d("2025-03-20"), On: d("2025-03-13")}
+	if err := s.Mark(m); err != nil {
+		t.Fatal(err)
+	}
+	n := changes(t, s)
+	if err := s.Mark(m); err != nil {
+		t.Fatal(err)
+	}
+	if changes(t, s) != n {
+		t.Error("marking the same again moved the change counter")
+	}
+	m.Done, m.Until = true, 0
+	if err := s.Mark(m); err != nil {
+		t.Fatal(err)
+	}
+	marks := load(t, s).Marks
+	if len(marks) != 1 || !marks[0].Done || marks[0].Until != 0 {
+		t.Errorf("marks after upsert: %+v", marks)
+	}
+	if err := s.Mark(domain.QueueMark{Key: "x", Account: "NOPE", Done: true}); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Mark on an unknown account = %v", err)
+	}
+}
+
+func testUpdateByID(t *testing.T, s store.Store) {
+	b := fullBatch()
+	apply(t, s, &store.Batch{Accounts: b.Accounts, FollowUps: b.FollowUps, Escalations: b.Escalations})
+	f := file(t, load(t, s), "GAMMA")
+	fu := f.FollowUps[0]
+	fu.Status = domain.FollowDone
+	if res := apply(t, s, &store.Batch{FollowUps: []store.Rec[domain.FollowUp]{{V: fu}}}); res != (store.Result{Updated: 1}) {
+		t.Errorf("update by id = %v; want 1 updated", res)
+	}
+	if got := file(t, load(t, s), "GAMMA").FollowUps; len(got) != 1 || got[0].Status != domain.FollowDone {
+		t.Errorf("follow-ups after update: %+v", got)
+	}
+	fu.ID = 9999
+	unchanged(t, s, func() {
+		rows := rowErrors(t, s, &store.Batch{FollowUps: []store.Rec[domain.FollowUp]{{Line: 4, V: fu}}})
+		wantRow(t, rows, 4, "id", "not found")
+	})
+}
+
+func testSettings(t *testing.T, s store.Store) {
+	set := domain.DefaultSettings()
+	set.Name, set.BaseCurrency, set.AgingEdges, set.Users = "west", "GHS", []int{15, 45}, []string{"ada", "bola"}
+	n := changes(t, s)
+	if err := s.SaveSettings(set); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Settings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	same(t, "settings", got, set)
+	if m := changes(t, s); m != n+1 {
+		t.Errorf("change counter %d after SaveSettings, want %d", m, n+1)
+	}
+	bad := set
+	bad.BaseCurrency = "ZZZ"
+	if err := s.SaveSettings(bad); err == nil {
+		t.Error("SaveSettings accepted an unknown base currency")
+	}
+	// New accounts without a currency take the base currency.
+	apply(t, s, &store.Batch{Accounts: []store.Rec[domain.Account]{{V: domain.Account{Code: "K", Name: "K"}}}})
+	if c := file(t, load(t, s), "K").Account.Currency; c != "GHS" {
+		t.Errorf("account currency %s; want the base GHS", c)
+	}
+}
+
+func testLoadAccount(t *testing.T, s store.Store) {
+	apply(t, s, fullBatch())
+	// A code that is a prefix of another must not pick up the other's records.
+	apply(t, s, &store.Batch{
+		Accounts: []store.Rec[domain.Account]{{V: domain.Account{Code: "ACM", Name: "Acm", Currency: "NGN"}}},
+		Invoices: []store.Rec[domain.Invoice]{{V: invoice("ACM", "A-1", "2025-01-01", "", "1", "")}},
+	})
+	b := load(t, s)
+	for _, want := range b.Accounts {
+		got, err := s.LoadAccount(want.Account.Code)
+		if err != nil {
+			t.Fatalf("LoadAccount(%s): %v", want.Account.Code, err)
+		}
+		same(t, "LoadAccount("+want.Account.Code+")", *got, *want)
+	}
+	if n := len(file(t, b, "ACM").Invoices); n != 1 {
+		t.Errorf("ACM has %d invoices, want 1", n)
+	}
+}
+
+func testCheck(t *testing.T, s store.Store) {
+	apply(t, s, fullBatch())
+	if _, err := s.LogActivity(store.ActivityEntry{
+		Activity: domain.Activity{Account: "GAMMA", On: d("2025-03-10"), Kind: "call", Outcome: "no-answer", NextFollow: d("2025-03-11")},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Check(); err != nil {
+		t.Errorf("Check on good data: %v", err)
+	}
+}
