@@ -1,6 +1,9 @@
 package domain
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestPromiseStatus(t *testing.T) {
 	// Given 11-20, due 11-27, grace 3 → deadline 11-30.
@@ -73,6 +76,20 @@ func TestInstalmentStatuses(t *testing.T) {
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("instalment %d: %s, want %s", i, got[i], want[i])
+		}
+	}
+}
+
+func TestPromiseRecap(t *testing.T) {
+	// Open: I1 1000 (oldest due), I2 500. A promise of 1200 covers I1 whole and 200 of I2.
+	f := file([]Invoice{inv("I2", "2026-10-01", "2026-10-31", "500"), inv("I1", "2026-09-01", "2026-10-01", "1000")}, nil, nil)
+	f.Account.Name = "Acme Ltd"
+	p := Promise{Amount: d("1200"), DueOn: MustDate("2026-11-27"), Contact: "Ngozi Eze"}
+	got := PromiseRecap(f, p, "ada", MustDate("2026-11-22"))
+	for _, want := range []string{"Dear Ngozi Eze", "Acme Ltd will pay ₦1,200.00 by Friday 27 November 2026",
+		"I1 of 1 Sep 2026, due 1 Oct 2026: ₦1,000.00\n", "I2 of 1 Oct 2026, due 31 Oct 2026: ₦200.00 (part of ₦500.00)", "ada"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("recap lacks %q:\n%s", want, got)
 		}
 	}
 }
