@@ -65,7 +65,7 @@ func (a *acct) scenarios() {
 }
 
 // promiseAmount is what a customer promises: its oldest one to three overdue
-// invoices, rounded down to ₦10,000 (or the whole balance when nothing is overdue).
+// invoices, rounded down to ₦10,000 (half the balance when nothing is overdue).
 func (a *acct) promiseAmount(items []int64) int64 {
 	step := a.major(10_000)
 	var amt int64

@@ -18,8 +18,11 @@ import (
 // dense and its inserts cheap on a large import.
 func (s *Store) Apply(batch *store.Batch) (store.Result, error) {
 	var res store.Result
-	err := s.write(false, func(tx *bbolt.Tx) (bool, error) {
+	err := s.writeSized(false, batchBytes(batch), func(tx *bbolt.Tx) (bool, error) {
 		a, err := newApplier(tx, s.stamp(), batch.CreateAccounts)
+		if a != nil {
+			a.history = true
+		}
 		if err != nil {
 			return false, err
 		}
@@ -38,12 +41,24 @@ func (s *Store) Apply(batch *store.Batch) (store.Result, error) {
 	return res, nil
 }
 
+// batchBytes guesses what a batch adds to the file: a record, its key, its
+// index entry and the B+tree around them come to a few hundred bytes.
+func batchBytes(b *store.Batch) int64 {
+	n := len(b.Accounts) + len(b.Contacts) + len(b.Contracts) + len(b.Invoices) + len(b.Payments) +
+		len(b.Credits) + 3*len(b.Activities) + len(b.Plans) + len(b.Escalations) + len(b.Issues) +
+		len(b.FollowUps) + len(b.Surveys) + len(b.Marks)
+	return int64(n) * 400
+}
+
 // applier checks and plans the writes of one transaction.
 type applier struct {
 	b        *buckets
 	stamp    domain.Stamp
 	settings domain.Settings
 	create   bool // CreateAccounts
+	// history keeps the stamps a batch brings (an import of past activities,
+	// the demo's timeline written by its owners); single writes never do.
+	history bool
 
 	res   store.Result
 	errs  store.RowErrors
@@ -68,7 +83,6 @@ type put struct{ k, v []byte }
 type acct struct {
 	a       domain.Account
 	line    int  // batch line that wrote it; 0 when only read from the book
-	inBook  bool // stored before this batch
 	missing bool // not in the book, not in the batch, not created
 	bad     bool // its own row was refused: its documents get no further errors
 }
@@ -99,6 +113,24 @@ func newApplier(tx *bbolt.Tx, stamp domain.Stamp, create bool) (*applier, error)
 // batch checks every record in dependency order (accounts before what names
 // them, invoices before what pays them) and returns RowErrors if any failed.
 func (a *applier) batch(b *store.Batch) error {
+	// Size the maps and write lists once: a large import would otherwise
+	// spend its time growing them.
+	for _, r := range []struct {
+		bucket []byte
+		n      int
+	}{
+		{bucketAccounts, len(b.Accounts)}, {bucketContacts, len(b.Contacts)}, {bucketContracts, len(b.Contracts)},
+		{bucketInvoices, len(b.Invoices)}, {bucketPayments, len(b.Payments)}, {bucketCredits, len(b.Credits)},
+		{bucketIdxInvoice, len(b.Invoices)}, {bucketIdxPayment, len(b.Payments)}, {bucketIdxCredit, len(b.Credits)},
+		{bucketMarks, len(b.Marks)},
+	} {
+		if r.n > 0 {
+			a.puts[string(r.bucket)] = make([]put, 0, r.n)
+			a.seen[string(r.bucket)] = make(map[string]seenAt, r.n)
+		}
+	}
+	a.accts = make(map[string]*acct, len(b.Accounts))
+	a.invoiceOf = make(map[string]string, len(b.Invoices))
 	for _, r := range b.Accounts {
 		a.account(r)
 	}
@@ -260,7 +292,7 @@ func (a *applier) lookup(code string, line int, cur domain.Currency) *acct {
 			a.fatal = damaged(bucketAccounts, []byte(code), err)
 			return nil
 		}
-		st := &acct{a: acc, inBook: true}
+		st := &acct{a: acc}
 		a.accts[code] = st
 		return st
 	}
@@ -322,9 +354,19 @@ type arena struct{ buf []byte }
 
 func (ar *arena) keep(b []byte) []byte {
 	if cap(ar.buf)-len(ar.buf) < len(b) {
-		ar.buf = make([]byte, 0, max(1<<20, len(b)))
+		// Blocks grow from 4 KiB to 1 MiB: a logged call stays small, an import gets big blocks.
+		ar.buf = make([]byte, 0, max(min(2*cap(ar.buf), 1<<20), 4<<10, len(b)))
 	}
 	start := len(ar.buf)
 	ar.buf = append(ar.buf, b...)
 	return ar.buf[start:len(ar.buf):len(ar.buf)]
+}
+
+// stampFor is the stamp a record is written with: the writer's, unless a batch
+// brings a complete one of its own.
+func (a *applier) stampFor(given domain.Stamp) domain.Stamp {
+	if a.history && given.By != "" && !given.At.IsZero() {
+		return given
+	}
+	return a.stamp
 }

@@ -30,7 +30,7 @@ func (a *applier) account(r store.Rec[domain.Account]) {
 			x.TermsDays = 30
 		}
 	}
-	x.Stamp = a.stamp
+	x.Stamp = a.stampFor(x.Stamp)
 	ok := a.valid(r.Line, x.Validate())
 	val := a.encode(func(b []byte) []byte { return appendAccount(b, &x) })
 
@@ -51,7 +51,6 @@ func (a *applier) account(r store.Rec[domain.Account]) {
 	}
 	key := []byte(x.Code)
 	if old := a.b.accounts.Get(key); old != nil {
-		st.inBook = true
 		stored, err := decodeAccount(x.Code, old, nil)
 		if err != nil {
 			a.fatal = damaged(bucketAccounts, key, err)
@@ -68,7 +67,7 @@ func (a *applier) account(r store.Rec[domain.Account]) {
 
 func (a *applier) contact(r store.Rec[domain.Contact]) {
 	x := r.V
-	x.Stamp = a.stamp
+	x.Stamp = a.stampFor(x.Stamp)
 	_, found := a.owner(x.Account, r.Line, "")
 	if !a.valid(r.Line, x.Validate()) || !found {
 		return
@@ -83,7 +82,7 @@ func (a *applier) contact(r store.Rec[domain.Contact]) {
 
 func (a *applier) contract(r store.Rec[domain.Contract]) {
 	x := r.V
-	x.Stamp = a.stamp
+	x.Stamp = a.stampFor(x.Stamp)
 	_, found := a.owner(x.Account, r.Line, "")
 	ok := a.valid(r.Line, x.Validate())
 	if err := validateContractID(x.ID); err != nil {
@@ -154,7 +153,7 @@ func (a *applier) invoice(r store.Rec[domain.Invoice]) {
 	if found && x.Due.IsZero() && !x.Issued.IsZero() {
 		x.Due = st.a.DefaultDue(x.Issued)
 	}
-	x.Stamp = a.stamp
+	x.Stamp = a.stampFor(x.Stamp)
 	if x.Number != "" {
 		if _, dup := a.invoiceOf[x.Number]; !dup {
 			a.invoiceOf[x.Number] = x.Account
@@ -192,7 +191,7 @@ func (a *applier) applied(line int, code, invoice string) bool {
 func (a *applier) payment(r store.Rec[domain.Payment]) {
 	x := r.V
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
-	x.Stamp = a.stamp
+	x.Stamp = a.stampFor(x.Stamp)
 	ok := a.valid(r.Line, x.Validate())
 	if !found {
 		return
@@ -212,7 +211,7 @@ func (a *applier) credit(r store.Rec[domain.CreditNote]) {
 	if x.Reason == "" {
 		x.Reason = "other"
 	}
-	x.Stamp = a.stamp
+	x.Stamp = a.stampFor(x.Stamp)
 	ok := a.valid(r.Line, x.Validate())
 	if !found {
 		return
@@ -231,7 +230,7 @@ func (a *applier) credit(r store.Rec[domain.CreditNote]) {
 // identical to it (a re-import), never a change.
 func (a *applier) activity(e store.ActivityEntry) {
 	x := e.Activity
-	x.Stamp = a.stamp
+	x.Stamp = a.stampFor(x.Stamp)
 	st, found := a.owner(x.Account, e.Line, "")
 	errs := validationOf(x.Validate())
 	var p domain.Promise
@@ -247,7 +246,7 @@ func (a *applier) activity(e store.ActivityEntry) {
 		if p.Contact == "" {
 			p.Contact = x.Contact
 		}
-		p.Stamp = a.stamp
+		p.Stamp = a.stampFor(p.Stamp)
 		errs = append(errs, validationOf(p.Validate())...)
 	}
 	if len(errs) > 0 {
@@ -289,7 +288,7 @@ func (a *applier) activity(e store.ActivityEntry) {
 	if !x.NextFollow.IsZero() {
 		f := domain.FollowUp{
 			Account: x.Account, Due: x.NextFollow, Reason: "next step from call",
-			Source: "manual", Status: domain.FollowOpen, Activity: x.ID, Stamp: a.stamp,
+			Source: "manual", Status: domain.FollowOpen, Activity: x.ID, Stamp: x.Stamp,
 		}
 		a.put(bucketFollowUps, idKey(x.Account, a.nextID(a.b.followups)),
 			a.encode(func(b []byte) []byte { return appendFollowUp(b, &f) }))
@@ -337,7 +336,7 @@ func (a *applier) idRecord(bucket []byte, bk *bbolt.Bucket, line int, code strin
 
 func (a *applier) plan(r store.Rec[domain.PaymentPlan]) {
 	x := r.V
-	x.Stamp = a.stamp
+	x.Stamp = a.stampFor(x.Stamp)
 	_, found := a.owner(x.Account, r.Line, "")
 	if !a.valid(r.Line, validatePlan(x)) || !found {
 		return
@@ -351,7 +350,7 @@ func (a *applier) escalation(r store.Rec[domain.Escalation]) {
 	if x.Status == "" {
 		x.Status = "open"
 	}
-	x.Stamp = a.stamp
+	x.Stamp = a.stampFor(x.Stamp)
 	_, found := a.owner(x.Account, r.Line, "")
 	if !a.valid(r.Line, x.Validate()) || !found {
 		return
@@ -366,7 +365,7 @@ func (a *applier) issue(r store.Rec[domain.ServiceIssue]) {
 	if x.Status == "" {
 		x.Status = "open"
 	}
-	x.Stamp = a.stamp
+	x.Stamp = a.stampFor(x.Stamp)
 	_, found := a.owner(x.Account, r.Line, "")
 	if !a.valid(r.Line, validateIssue(x)) || !found {
 		return
@@ -383,7 +382,7 @@ func (a *applier) followUp(r store.Rec[domain.FollowUp]) {
 	if x.Source == "" {
 		x.Source = "manual"
 	}
-	x.Stamp = a.stamp
+	x.Stamp = a.stampFor(x.Stamp)
 	_, found := a.owner(x.Account, r.Line, "")
 	if !a.valid(r.Line, validateFollowUp(x)) || !found {
 		return
@@ -394,7 +393,7 @@ func (a *applier) followUp(r store.Rec[domain.FollowUp]) {
 
 func (a *applier) survey(r store.Rec[domain.Survey]) {
 	x := r.V
-	x.Stamp = a.stamp
+	x.Stamp = a.stampFor(x.Stamp)
 	_, found := a.owner(x.Account, r.Line, "")
 	if !a.valid(r.Line, validateSurvey(x)) || !found {
 		return
@@ -406,7 +405,7 @@ func (a *applier) survey(r store.Rec[domain.Survey]) {
 // mark upserts a queue decision by its key.
 func (a *applier) mark(r store.Rec[domain.QueueMark]) {
 	x := r.V
-	x.Stamp = a.stamp
+	x.Stamp = a.stampFor(x.Stamp)
 	ok := a.valid(r.Line, validateMark(x))
 	if x.Account != "" {
 		if _, found := a.owner(x.Account, r.Line, ""); !found {

@@ -250,6 +250,19 @@ func bigBook(t testing.TB, accounts, invoices int) string {
 	return path
 }
 
+// usedSize is how much of a book file holds pages (bbolt grows files ahead).
+func usedSize(t testing.TB, path string) int {
+	t.Helper()
+	db, err := bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int64
+	_ = db.View(func(tx *bbolt.Tx) error { n = tx.Size(); return nil })
+	return int(n)
+}
+
 // everything calls every method and reports the errors; a panic fails the test.
 func everything(t *testing.T, path string) map[string]error {
 	t.Helper()
@@ -294,13 +307,13 @@ func retarget(t *testing.T, s *bolt.Store, path string) *bolt.Store {
 }
 
 func TestDamagedPages(t *testing.T) {
-	clean := bigBook(t, 60, 40)
+	clean := bigBook(t, 600, 4)
 	data, err := os.ReadFile(clean)
 	if err != nil {
 		t.Fatal(err)
 	}
 	const page = 4096
-	pages := len(data) / page
+	pages := usedSize(t, clean) / page
 	cases := []struct {
 		name   string
 		damage func(b []byte, r *rand.Rand)
@@ -333,7 +346,7 @@ func TestDamagedPages(t *testing.T) {
 			}
 		}},
 		{"scattered bytes flipped", func(b []byte, r *rand.Rand) {
-			for i := 3 * page; i < len(b); i += 97 + r.IntN(50) {
+			for i := 3 * page; i < pages*page; i += 97 + r.IntN(50) {
 				b[i] ^= byte(1 + r.IntN(255))
 			}
 		}},
@@ -365,11 +378,12 @@ func TestDamagedPages(t *testing.T) {
 // method must answer with an error or a result, never panic or hang, and a
 // book that passes Check must load.
 func TestRandomDamage(t *testing.T) {
-	data, err := os.ReadFile(bigBook(t, 60, 40))
+	clean := bigBook(t, 600, 4)
+	data, err := os.ReadFile(clean)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages := len(data) / 4096
+	pages := usedSize(t, clean) / 4096
 	for seed := range 120 {
 		r := rand.New(rand.NewPCG(uint64(seed), 77))
 		bad := append([]byte(nil), data...)
@@ -381,7 +395,7 @@ func TestRandomDamage(t *testing.T) {
 			}
 		case 1: // a few bytes anywhere after the meta pages
 			for range 1 + r.IntN(8) {
-				bad[8192+r.IntN(len(bad)-8192)] = byte(r.Uint32())
+				bad[8192+r.IntN(pages*4096-8192)] = byte(r.Uint32())
 			}
 		case 2: // one header field
 			p := 2 + r.IntN(pages-2)
@@ -403,12 +417,12 @@ func TestRandomDamage(t *testing.T) {
 }
 
 func TestTruncatedFile(t *testing.T) {
-	clean := bigBook(t, 60, 40)
+	clean := bigBook(t, 600, 4)
 	data, err := os.ReadFile(clean)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, size := range []int{len(data) / 2, 3 * 4096, 100} {
+	for _, size := range []int{usedSize(t, clean) / 2, 3 * 4096, 100} {
 		t.Run(fmt.Sprint(size), func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "short.db")
 			if err := os.WriteFile(path, data[:size], 0o600); err != nil {
@@ -422,6 +436,27 @@ func TestTruncatedFile(t *testing.T) {
 			}
 			t.Logf("Open: %v", errs["Open"])
 		})
+	}
+}
+
+func TestReadOnlyFile(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes to read-only files")
+	}
+	s := openTemp(t)
+	mustApply(t, s, sampleBatch(2, 2))
+	if err := os.Chmod(s.Path(), 0o400); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(s.Path(), 0o600)
+	if _, err := bolt.Open(s.Path(), testOptions()); err != nil {
+		t.Errorf("Open of a current read-only book: %v", err)
+	}
+	if _, err := s.Load(); err != nil {
+		t.Errorf("Load of a read-only book: %v", err)
+	}
+	if _, err := s.Apply(sampleBatch(3, 1)); !errors.Is(err, store.ErrReadOnly) {
+		t.Errorf("Apply to a read-only book = %v; want ErrReadOnly", err)
 	}
 }
 
@@ -569,4 +604,48 @@ func dumpBook(b *domain.Book) string {
 	}
 	fmt.Fprintf(&s, "%+v\n", b.Marks)
 	return s.String()
+}
+
+// TestLoadLargeBook crosses the size from which Load spreads its work over
+// goroutines: the result must equal reading each account on its own.
+func TestLoadLargeBook(t *testing.T) {
+	s := openTemp(t)
+	mustApply(t, s, sampleBatch(700, 7))
+	for i := range 40 {
+		if _, err := s.LogActivity(store.ActivityEntry{Activity: domain.Activity{
+			Account: fmt.Sprintf("A%05d", i*17), On: domain.MustDate("2025-03-01"), Kind: "call", Outcome: "reached",
+			NextFollow: domain.MustDate("2025-03-09"),
+		}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Accounts) != 700 {
+		t.Fatalf("%d accounts", len(b.Accounts))
+	}
+	for i, f := range b.Accounts {
+		if len(f.Invoices) != 7 {
+			t.Fatalf("%s has %d invoices", f.Account.Code, len(f.Invoices))
+		}
+		if i%50 != 0 {
+			continue
+		}
+		one, err := s.LoadAccount(f.Account.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprintf("%+v", *one) != fmt.Sprintf("%+v", *f) {
+			t.Errorf("%s: Load and LoadAccount differ", f.Account.Code)
+		}
+	}
+	// A reader's append to one account's slice must not reach the next one's.
+	first, second := b.Accounts[0], b.Accounts[1]
+	before := second.Invoices[0].Number
+	_ = append(first.Invoices, domain.Invoice{Number: "APPENDED"})
+	if second.Invoices[0].Number != before {
+		t.Error("appending to one account's invoices overwrote the next account's")
+	}
 }

@@ -126,23 +126,23 @@ func checkBook(tx *bbolt.Tx, p *problems) {
 func checkKind(b *buckets, kind fileKind, codes map[string]bool, p *problems) {
 	in := newInterner()
 	var scratch domain.AccountFile
-	_ = kind.of(b).ForEach(func(k, v []byte) error {
+	_ = b.tx.Bucket(kind.name()).ForEach(func(k, v []byte) error {
 		code, own, err := splitKey(k)
 		if err != nil {
-			p.add("%s %q: %v", kind.bucket, k, err)
+			p.add("%s %q: %v", kind.name(), k, err)
 			return nil
 		}
 		if !codes[string(code)] {
-			p.add("%s %q: account %s does not exist", kind.bucket, k, code)
+			p.add("%s %q: account %s does not exist", kind.name(), k, code)
 		}
 		scratch = domain.AccountFile{}
 		if err := kind.add(&scratch, string(code), own, v, in); err != nil {
-			p.add("%s %q: %v", kind.bucket, k, err)
+			p.add("%s %q: %v", kind.name(), k, err)
 			return nil
 		}
 		for _, ref := range activityRefs(&scratch) {
 			if ref != 0 && b.activities.Get(idKey(string(code), ref)) == nil {
-				p.add("%s %q: activity %d does not exist", kind.bucket, k, ref)
+				p.add("%s %q: activity %d does not exist", kind.name(), k, ref)
 			}
 		}
 		return nil

@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/big"
 	"time"
+	"unsafe"
 
 	"acctdesk/domain"
 
@@ -211,7 +212,21 @@ func (d *dec) raw() []byte {
 
 // str reads a string the caller keeps; it is always a copy (bbolt's bytes
 // die with the transaction).
-func (d *dec) str() string { return string(d.raw()) }
+func (d *dec) str() string {
+	b := d.raw()
+	if d.in != nil {
+		return d.in.str(b)
+	}
+	return string(b)
+}
+
+// key is a string from the record's key, copied like str.
+func key(b []byte, in *interner) string {
+	if in != nil {
+		return in.str(b)
+	}
+	return string(b)
+}
 
 // word reads a short, often repeated string (currency, kind, status, author),
 // shared through the interner when there is one.
@@ -288,6 +303,9 @@ func (d *dec) dec() decimal.Decimal {
 		if d.err != nil || (c == 0 && exp == 0) {
 			return decimal.Decimal{} // the zero value, no allocation
 		}
+		if d.in != nil {
+			return d.in.decimal(c, int32(exp))
+		}
 		return decimal.New(c, int32(exp))
 	case decBigPos, decBigNeg:
 		mag := d.raw()
@@ -353,19 +371,69 @@ func bigInt(mag []byte, neg bool) *big.Int {
 	return c
 }
 
-// interner shares equal short strings while loading a whole book, so a
-// million invoices in NGN hold one "NGN".
-type interner struct{ m map[string]string }
+// interner makes the strings of a whole-book load cheaply. Short repeated
+// words are shared, so a million invoices in NGN hold one "NGN"; other
+// strings are copied into large blocks rather than allocated one by one.
+type interner struct {
+	m     map[string]string
+	last  [64]string // direct-mapped cache in front of m
+	block []byte
+	decs  [1024]decSlot
+}
+
+// decSlot caches a decimal: quantities, limits and round amounts repeat, and
+// each new decimal costs an allocation. Sharing one is safe: a Decimal never
+// changes its coefficient in place.
+type decSlot struct {
+	c   int64
+	exp int32
+	set bool
+	d   decimal.Decimal
+}
+
+func (in *interner) decimal(c int64, exp int32) decimal.Decimal {
+	s := &in.decs[(uint64(c)*0x9E3779B97F4A7C15+uint64(uint32(exp)))>>54]
+	if s.set && s.c == c && s.exp == exp {
+		return s.d
+	}
+	*s = decSlot{c: c, exp: exp, set: true, d: decimal.New(c, exp)}
+	return s.d
+}
 
 func newInterner() *interner { return &interner{m: make(map[string]string, 256)} }
 
 func (in *interner) get(b []byte) string {
-	if s, ok := in.m[string(b)]; ok { // no allocation for the lookup
-		return s
+	if len(b) == 0 {
+		return ""
 	}
-	s := string(b)
-	if len(b) <= 64 && len(in.m) < 1<<14 {
-		in.m[s] = s
+	slot := &in.last[(len(b)*31+int(b[0])+int(b[len(b)-1]))&63]
+	if *slot == string(b) { // no allocation for the comparison
+		return *slot
 	}
+	s, ok := in.m[string(b)] // nor for the lookup
+	if !ok {
+		s = in.str(b)
+		if len(b) <= 64 && len(in.m) < 1<<14 {
+			in.m[s] = s
+		}
+	}
+	*slot = s
 	return s
+}
+
+// str copies b into the current block. The block is never written again
+// where a string points, so the strings stay immutable.
+func (in *interner) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > 1024 {
+		return string(b)
+	}
+	if cap(in.block)-len(in.block) < len(b) {
+		in.block = make([]byte, 0, 64<<10)
+	}
+	start := len(in.block)
+	in.block = append(in.block, b...)
+	return unsafe.String(&in.block[start], len(b))
 }

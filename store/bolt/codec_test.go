@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -23,6 +24,10 @@ type codecCase struct {
 	garble func(val []byte) error               // decode arbitrary bytes with fixed key parts
 }
 
+// testIn exercises the interner's paths (shared words, string blocks,
+// decimal cache) in the decoders that take one.
+var testIn = newInterner()
+
 var (
 	fuzzCode = "ACME"
 	fuzzOwn  = []byte("INV-1")
@@ -40,7 +45,7 @@ var codecCases = []codecCase{
 				Products: rstrs(r), Notes: rs(r), ExpansionNotes: rs(r), Stamp: rstamp(r)}
 		},
 		func(v any) []byte { x := v.(domain.Account); return appendAccount(nil, &x) },
-		func(v any, b []byte) (any, error) { return decodeAccount(v.(domain.Account).Code, b, newInterner()) },
+		func(v any, b []byte) (any, error) { return decodeAccount(v.(domain.Account).Code, b, testIn) },
 		func(b []byte) error { _, err := decodeAccount(fuzzCode, b, nil); return err }},
 	{"contact",
 		func(r *rand.Rand) any {
@@ -75,9 +80,9 @@ var codecCases = []codecCase{
 		func(v any) []byte { x := v.(domain.Invoice); return appendInvoice(nil, &x) },
 		func(v any, b []byte) (any, error) {
 			x := v.(domain.Invoice)
-			return decodeInvoice(x.Account, []byte(x.Number), b, newInterner())
+			return decodeInvoice(x.Account, []byte(x.Number), b, testIn)
 		},
-		func(b []byte) error { _, err := decodeInvoice(fuzzCode, fuzzOwn, b, newInterner()); return err }},
+		func(b []byte) error { _, err := decodeInvoice(fuzzCode, fuzzOwn, b, testIn); return err }},
 	{"payment",
 		func(r *rand.Rand) any {
 			return domain.Payment{Account: rs(r), Reference: rs(r), Received: rdate(r), Amount: rdec(r), Currency: domain.Currency(rs(r)), Invoice: rs(r), Stamp: rstamp(r)}
@@ -373,4 +378,46 @@ func FuzzDecodeRoundTrip(f *testing.F) {
 		c := codecCases[int(kind)%len(codecCases)]
 		roundTrip(t, c, c.make(rand.New(rand.NewPCG(s1, s2))))
 	})
+}
+
+// TestCodecCoversEveryField fails when a domain record gains a field the
+// codec does not store, so a new field is never silently dropped on save.
+// Adding one means: encode it, bump the record's version byte, and keep a
+// decoder for the old version.
+func TestCodecCoversEveryField(t *testing.T) {
+	known := []struct {
+		v    any
+		want string
+	}{
+		{domain.Account{}, "Code Name Tier Segment Owner Salesperson Status OpenedOn LiveOn Terms TermsDays Currency CreditLimit Overdraft Products Notes ExpansionNotes Stamp"},
+		{domain.Overdraft{}, "Amount Expires ApprovedBy"},
+		{domain.Contact{}, "Account Name Role Phone Email Primary Stamp"},
+		{domain.Contract{}, "Account ID Start End NoticeDays SLA Rebates Status Stamp"},
+		{domain.VolumeTier{}, "FromQuantity Percent PerUnit"},
+		{domain.Invoice{}, "Account Number Issued Due Amount Currency Product Quantity Unit Disputed DisputeReason Excluded Stamp"},
+		{domain.Payment{}, "Account Reference Received Amount Currency Invoice Stamp"},
+		{domain.CreditNote{}, "Account Number Date Amount Currency Reason Invoice Stamp"},
+		{domain.Activity{}, "ID Account On Kind Contact Outcome Text Recap NextFollow Corrects Stamp"},
+		{domain.Promise{}, "ID Account Amount Currency GivenOn DueOn Activity Contact Stamp"},
+		{domain.PaymentPlan{}, "ID Account Agreed Instalments Stamp"},
+		{domain.Instalment{}, "Due Amount"},
+		{domain.Escalation{}, "ID Account Opened Category Severity To Summary Due Status Resolution ResolvedBy Stamp"},
+		{domain.ServiceIssue{}, "ID Account Kind Opened SLADeadline Owner Status Resolution ConfirmedInWriting Stamp"},
+		{domain.FollowUp{}, "ID Account Due Reason Source Status Until Activity Stamp"},
+		{domain.Survey{}, "ID Account On Kind Score Comment Stamp"},
+		{domain.QueueMark{}, "Key Account Done Until On Stamp"},
+		{domain.Settings{}, "Name BaseCurrency AgingEdges DSOPeriodDays Thresholds Users"},
+		{domain.Thresholds{}, "UtilWarnPct UtilBreachPct StaleContactDays RenewalDays PromiseGraceDays"},
+		{domain.Stamp{}, "By At"},
+	}
+	for _, k := range known {
+		typ, want := reflect.TypeOf(k.v), k.want
+		var names []string
+		for i := range typ.NumField() {
+			names = append(names, typ.Field(i).Name)
+		}
+		if got := strings.Join(names, " "); got != want {
+			t.Errorf("domain.%s has fields\n  %s\nthe codec stores\n  %s", typ.Name(), got, want)
+		}
+	}
 }

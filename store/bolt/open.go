@@ -93,15 +93,25 @@ func (s *Store) stamp() domain.Stamp { return domain.Stamp{By: s.opt.Author, At:
 // view runs fn in a read-only transaction on a read-only open, so readers
 // share the file lock.
 func (s *Store) view(fn func(tx *bbolt.Tx) error) error {
-	return s.run(false, false, s.opt.Timeout, func(tx *bbolt.Tx) (bool, error) { return false, fn(tx) })
+	return s.run(txOpts{timeout: s.opt.Timeout}, func(tx *bbolt.Tx) (bool, error) { return false, fn(tx) })
 }
 
 // write runs fn in a write transaction; fn says whether to commit (false
 // when nothing changed, so an idle write neither syncs nor moves the counter).
 // An existing file is first looked at under a shared lock (rawPreflight).
 func (s *Store) write(create bool, fn func(tx *bbolt.Tx) (bool, error)) error {
+	return s.writeSized(create, 0, fn)
+}
+
+// writeSized is write for a transaction expected to add about grow bytes.
+// bbolt remaps the file each time it outgrows its map, and every remap
+// copies every page the transaction has touched onto the heap; mapping
+// enough up front spares a large import a dozen such copies.
+func (s *Store) writeSized(create bool, grow int64, fn func(tx *bbolt.Tx) (bool, error)) error {
 	start := time.Now()
+	var size int64
 	if info, err := os.Stat(s.path); err == nil && info.Size() > 0 {
+		size = info.Size()
 		err := s.view(func(tx *bbolt.Tx) error {
 			if problems := rawPreflight(tx); len(problems) > 0 {
 				return fmt.Errorf("%w: %s: %s", store.ErrDamaged, s.path, strings.Join(problems, "; "))
@@ -114,13 +124,29 @@ func (s *Store) write(create bool, fn func(tx *bbolt.Tx) (bool, error)) error {
 	}
 	// The whole wait for the file stays within one timeout.
 	timeout := max(s.opt.Timeout-time.Since(start), s.opt.Timeout/10)
-	return s.run(true, create, timeout, fn)
+	mmap := 0
+	if grow > growHintFrom {
+		mmap = int(min(size+grow, 1<<40))
+	}
+	return s.run(txOpts{writable: true, create: create, timeout: timeout, mmap: mmap}, fn)
+}
+
+// growHintFrom is the size of write from which the file is mapped ahead.
+// Below bbolt's allocation step (16 MiB) bbolt would also grow the file to
+// the whole map, so small imports leave it to bbolt.
+const growHintFrom = 16 << 20
+
+// txOpts say how run opens the file.
+type txOpts struct {
+	writable, create bool
+	timeout          time.Duration
+	mmap             int // initial map size; 0 lets bbolt choose
 }
 
 // run opens the file, runs one transaction and closes the file. Damaged pages
 // can make bbolt panic or fault inside the memory map; both are recovered
 // here and reported as store.ErrDamaged, and the file is let go.
-func (s *Store) run(writable, create bool, timeout time.Duration, fn func(tx *bbolt.Tx) (bool, error)) (err error) {
+func (s *Store) run(o txOpts, fn func(tx *bbolt.Tx) (bool, error)) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	var (
 		file *os.File // bbolt's handle, captured so a panic can still release the lock
@@ -133,10 +159,11 @@ func (s *Store) run(writable, create bool, timeout time.Duration, fn func(tx *bb
 		}
 	}()
 	db, err = bbolt.Open(s.path, 0o600, &bbolt.Options{
-		Timeout:  timeout,
-		ReadOnly: !writable,
+		Timeout:         o.timeout,
+		ReadOnly:        !o.writable,
+		InitialMmapSize: o.mmap,
 		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
-			if !create {
+			if !o.create {
 				flag &^= os.O_CREATE // a book deleted under us is an error, not a new empty file
 			}
 			f, err := os.OpenFile(name, flag, perm)
@@ -145,9 +172,9 @@ func (s *Store) run(writable, create bool, timeout time.Duration, fn func(tx *bb
 		},
 	})
 	if err != nil {
-		return s.openError(err)
+		return s.openError(err, o.writable)
 	}
-	err = runTx(db, writable, fn)
+	err = runTx(db, o.writable, fn)
 	if cerr := db.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
@@ -212,8 +239,10 @@ func abandon(db *bbolt.DB, file *os.File) {
 }
 
 // openError says what bbolt's refusal means for a book.
-func (s *Store) openError(err error) error {
+func (s *Store) openError(err error, writable bool) error {
 	switch {
+	case writable && errors.Is(err, os.ErrPermission):
+		return fmt.Errorf("%w: %s: %v", store.ErrReadOnly, s.path, err)
 	case errors.Is(err, berrors.ErrTimeout):
 		return fmt.Errorf("%w (%s)", store.ErrInUse, s.path)
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch):

@@ -12,151 +12,130 @@ import (
 	bbolt "go.etcd.io/bbolt"
 )
 
-// fileKind reads one account bucket into account files.
-type fileKind struct {
-	bucket []byte
-	of     func(b *buckets) *bbolt.Bucket
-	add    func(f *domain.AccountFile, code string, own, v []byte, in *interner) error
+// fileKind is one account bucket as part of an account file.
+type fileKind interface {
+	name() []byte
+	// loadAll walks the part of the bucket that holds files' records (a
+	// contiguous run of accounts in code order) and hands each its records.
+	loadAll(bk *bbolt.Bucket, files []*domain.AccountFile, in *interner) error
+	// loadOne reads one account's records with a prefix scan.
+	loadOne(bk *bbolt.Bucket, f *domain.AccountFile, prefix []byte, in *interner) error
+	// add decodes one record into f (Check uses it on a scratch file).
+	add(f *domain.AccountFile, code string, own, v []byte, in *interner) error
 }
 
-func push[T any](dst *[]T, x T, err error) error {
+// kindOf binds a record type to its bucket, decoder and AccountFile field.
+type kindOf[T any] struct {
+	bucket []byte
+	decode func(code string, own, v []byte, in *interner) (T, error)
+	field  func(*domain.AccountFile) *[]T
+}
+
+func (k kindOf[T]) name() []byte { return k.bucket }
+
+func (k kindOf[T]) add(f *domain.AccountFile, code string, own, v []byte, in *interner) error {
+	x, err := k.decode(code, own, v, in)
 	if err == nil {
-		*dst = append(*dst, x)
+		*k.field(f) = append(*k.field(f), x)
 	}
 	return err
 }
 
-var fileKinds = []fileKind{
-	{bucketContacts, func(b *buckets) *bbolt.Bucket { return b.contacts },
-		func(f *domain.AccountFile, c string, o, v []byte, in *interner) error {
-			x, err := decodeContact(c, o, v, in)
-			return push(&f.Contacts, x, err)
-		}},
-	{bucketContracts, func(b *buckets) *bbolt.Bucket { return b.contracts },
-		func(f *domain.AccountFile, c string, o, v []byte, in *interner) error {
-			x, err := decodeContract(c, o, v, in)
-			return push(&f.Contracts, x, err)
-		}},
-	{bucketInvoices, func(b *buckets) *bbolt.Bucket { return b.invoices },
-		func(f *domain.AccountFile, c string, o, v []byte, in *interner) error {
-			x, err := decodeInvoice(c, o, v, in)
-			return push(&f.Invoices, x, err)
-		}},
-	{bucketPayments, func(b *buckets) *bbolt.Bucket { return b.payments },
-		func(f *domain.AccountFile, c string, o, v []byte, in *interner) error {
-			x, err := decodePayment(c, o, v, in)
-			return push(&f.Payments, x, err)
-		}},
-	{bucketCredits, func(b *buckets) *bbolt.Bucket { return b.credits },
-		func(f *domain.AccountFile, c string, o, v []byte, in *interner) error {
-			x, err := decodeCredit(c, o, v, in)
-			return push(&f.Credits, x, err)
-		}},
-	{bucketActivities, func(b *buckets) *bbolt.Bucket { return b.activities },
-		func(f *domain.AccountFile, c string, o, v []byte, in *interner) error {
-			x, err := decodeActivity(c, o, v, in)
-			return push(&f.Activities, x, err)
-		}},
-	{bucketPromises, func(b *buckets) *bbolt.Bucket { return b.promises },
-		func(f *domain.AccountFile, c string, o, v []byte, in *interner) error {
-			x, err := decodePromise(c, o, v, in)
-			return push(&f.Promises, x, err)
-		}},
-	{bucketPlans, func(b *buckets) *bbolt.Bucket { return b.plans },
-		func(f *domain.AccountFile, c string, o, v []byte, in *interner) error {
-			x, err := decodePlan(c, o, v, in)
-			return push(&f.Plans, x, err)
-		}},
-	{bucketEscalations, func(b *buckets) *bbolt.Bucket { return b.escalations },
-		func(f *domain.AccountFile, c string, o, v []byte, in *interner) error {
-			x, err := decodeEscalation(c, o, v, in)
-			return push(&f.Escalations, x, err)
-		}},
-	{bucketIssues, func(b *buckets) *bbolt.Bucket { return b.issues },
-		func(f *domain.AccountFile, c string, o, v []byte, in *interner) error {
-			x, err := decodeIssue(c, o, v, in)
-			return push(&f.Issues, x, err)
-		}},
-	{bucketFollowUps, func(b *buckets) *bbolt.Bucket { return b.followups },
-		func(f *domain.AccountFile, c string, o, v []byte, in *interner) error {
-			x, err := decodeFollowUp(c, o, v, in)
-			return push(&f.FollowUps, x, err)
-		}},
-	{bucketSurveys, func(b *buckets) *bbolt.Bucket { return b.surveys },
-		func(f *domain.AccountFile, c string, o, v []byte, in *interner) error {
-			x, err := decodeSurvey(c, o, v, in)
-			return push(&f.Surveys, x, err)
-		}},
-}
-
-// Load reads the whole book in one read transaction. Each bucket is walked
-// once with a cursor; since every key starts with its account code, records
-// arrive grouped by account in code order and are matched to the accounts by
-// a merge, without a lookup per record.
-func (s *Store) Load() (*domain.Book, error) {
-	var book *domain.Book
-	err := s.view(func(tx *bbolt.Tx) error {
-		b, err := bucketsOf(tx)
-		if err != nil {
-			return err
-		}
-		settings, err := readSettings(b)
-		if err != nil {
-			return err
-		}
-		in := newInterner()
-		var files []*domain.AccountFile
-		c := b.accounts.Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
-			a, err := decodeAccount(string(k), v, in)
-			if err != nil {
-				return damaged(bucketAccounts, k, err)
-			}
-			files = append(files, &domain.AccountFile{Account: a})
-		}
-		for _, kind := range fileKinds {
-			if err := mergeKind(kind, kind.of(b), files, in); err != nil {
-				return err
-			}
-		}
-		for _, f := range files {
-			sortFile(f)
-		}
-		marks, err := readMarks(b, in)
-		if err != nil {
-			return err
-		}
-		book = domain.NewBook(settings, files, marks)
-		return nil
-	})
-	return book, err
-}
-
-// mergeKind walks one bucket and hands each record to its account's file.
-// Records of an account that does not exist are skipped here; Check reports them.
-func mergeKind(kind fileKind, bk *bbolt.Bucket, files []*domain.AccountFile, in *interner) error {
-	i := 0
+func (k kindOf[T]) loadOne(bk *bbolt.Bucket, f *domain.AccountFile, prefix []byte, in *interner) error {
 	c := bk.Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		code, own, err := splitKey(k)
+	for key, v := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, v = c.Next() {
+		if err := k.add(f, f.Account.Code, key[len(prefix):], v, in); err != nil {
+			return damaged(k.bucket, key, err)
+		}
+	}
+	return nil
+}
+
+// loadAll walks the bucket once from the first file's records to past the
+// last's. Keys start with the account code, so records arrive grouped in
+// code order, as the files are: a merge, no lookups. Each account's records are decoded into a run of a shared slab
+// (capacity capped, so a reader's append never spills into the next
+// account's run); a run that outgrows its slab moves to a fresh one, which
+// copies far less than growing one slice per account or one for all.
+// Records of an account that does not exist are skipped; Check reports them.
+func (k kindOf[T]) loadAll(bk *bbolt.Bucket, files []*domain.AccountFile, in *interner) error {
+	if len(files) == 0 {
+		return nil
+	}
+	var (
+		slab  []T
+		start int  // where the current account's run begins in slab
+		cur   = -1 // index of the current account in files
+		i     int  // merge position in files
+	)
+	closeRun := func() {
+		if cur >= 0 && len(slab) > start {
+			*k.field(files[cur]) = slab[start:len(slab):len(slab)]
+		}
+	}
+	c := bk.Cursor()
+	for key, v := c.Seek(accountPrefix(files[0].Account.Code)); key != nil; key, v = c.Next() {
+		code, own, err := splitKey(key)
 		if err != nil {
-			return damaged(kind.bucket, k, err)
+			return damaged(k.bucket, key, err)
 		}
 		for i < len(files) && files[i].Account.Code < string(code) {
 			i++
 		}
 		if i == len(files) {
-			return nil
+			break
 		}
 		f := files[i]
 		if f.Account.Code != string(code) {
 			continue
 		}
-		if err := kind.add(f, f.Account.Code, own, v, in); err != nil {
-			return damaged(kind.bucket, k, err)
+		x, err := k.decode(f.Account.Code, own, v, in)
+		if err != nil {
+			return damaged(k.bucket, key, err)
 		}
+		if i != cur {
+			closeRun()
+			cur, start = i, len(slab)
+		}
+		if len(slab) == cap(slab) {
+			run := slab[start:]
+			slab = append(make([]T, 0, max(slabSize, 2*len(run))), run...)
+			start = 0
+		}
+		slab = append(slab, x)
 	}
+	closeRun()
 	return nil
+}
+
+// slabSize is how many records a slab holds.
+const slabSize = 4096
+
+var fileKinds = []fileKind{
+	kindOf[domain.Contact]{bucketContacts, decodeContact,
+		func(f *domain.AccountFile) *[]domain.Contact { return &f.Contacts }},
+	kindOf[domain.Contract]{bucketContracts, decodeContract,
+		func(f *domain.AccountFile) *[]domain.Contract { return &f.Contracts }},
+	kindOf[domain.Invoice]{bucketInvoices, decodeInvoice,
+		func(f *domain.AccountFile) *[]domain.Invoice { return &f.Invoices }},
+	kindOf[domain.Payment]{bucketPayments, decodePayment,
+		func(f *domain.AccountFile) *[]domain.Payment { return &f.Payments }},
+	kindOf[domain.CreditNote]{bucketCredits, decodeCredit,
+		func(f *domain.AccountFile) *[]domain.CreditNote { return &f.Credits }},
+	kindOf[domain.Activity]{bucketActivities, decodeActivity,
+		func(f *domain.AccountFile) *[]domain.Activity { return &f.Activities }},
+	kindOf[domain.Promise]{bucketPromises, decodePromise,
+		func(f *domain.AccountFile) *[]domain.Promise { return &f.Promises }},
+	kindOf[domain.PaymentPlan]{bucketPlans, decodePlan,
+		func(f *domain.AccountFile) *[]domain.PaymentPlan { return &f.Plans }},
+	kindOf[domain.Escalation]{bucketEscalations, decodeEscalation,
+		func(f *domain.AccountFile) *[]domain.Escalation { return &f.Escalations }},
+	kindOf[domain.ServiceIssue]{bucketIssues, decodeIssue,
+		func(f *domain.AccountFile) *[]domain.ServiceIssue { return &f.Issues }},
+	kindOf[domain.FollowUp]{bucketFollowUps, decodeFollowUp,
+		func(f *domain.AccountFile) *[]domain.FollowUp { return &f.FollowUps }},
+	kindOf[domain.Survey]{bucketSurveys, decodeSurvey,
+		func(f *domain.AccountFile) *[]domain.Survey { return &f.Surveys }},
 }
 
 // LoadAccount reads one account's file.
@@ -186,11 +165,8 @@ func loadFile(b *buckets, code string, in *interner) (*domain.AccountFile, error
 	f := &domain.AccountFile{Account: a}
 	prefix := accountPrefix(code)
 	for _, kind := range fileKinds {
-		c := kind.of(b).Cursor()
-		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-			if err := kind.add(f, a.Code, k[len(prefix):], v, in); err != nil {
-				return nil, damaged(kind.bucket, k, err)
-			}
+		if err := kind.loadOne(b.tx.Bucket(kind.name()), f, prefix, in); err != nil {
+			return nil, err
 		}
 	}
 	sortFile(f)
@@ -200,15 +176,23 @@ func loadFile(b *buckets, code string, in *interner) (*domain.AccountFile, error
 // sortFile puts documents in the order SPEC readers expect; contacts,
 // contracts and the id-keyed records already come in key order.
 func sortFile(f *domain.AccountFile) {
-	slices.SortFunc(f.Invoices, func(a, b domain.Invoice) int {
+	sortIfNeeded(f.Invoices, func(a, b domain.Invoice) int {
 		return cmp.Or(cmp.Compare(a.Issued, b.Issued), cmp.Compare(a.Number, b.Number))
 	})
-	slices.SortFunc(f.Payments, func(a, b domain.Payment) int {
+	sortIfNeeded(f.Payments, func(a, b domain.Payment) int {
 		return cmp.Or(cmp.Compare(a.Received, b.Received), cmp.Compare(a.Reference, b.Reference))
 	})
-	slices.SortFunc(f.Credits, func(a, b domain.CreditNote) int {
+	sortIfNeeded(f.Credits, func(a, b domain.CreditNote) int {
 		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Number, b.Number))
 	})
+}
+
+// sortIfNeeded skips the sort when numbers already follow dates, as they
+// usually do.
+func sortIfNeeded[T any](s []T, fn func(a, b T) int) {
+	if !slices.IsSortedFunc(s, fn) {
+		slices.SortFunc(s, fn)
+	}
 }
 
 func readMarks(b *buckets, in *interner) ([]domain.QueueMark, error) {

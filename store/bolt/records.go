@@ -129,7 +129,7 @@ func appendContact(dst []byte, c *domain.Contact) []byte {
 func decodeContact(code string, own, v []byte, in *interner) (domain.Contact, error) {
 	d := dec{b: v, in: in}
 	d.version(vContact)
-	c := domain.Contact{Account: code, Name: string(own), Stamp: d.stamp()}
+	c := domain.Contact{Account: code, Name: key(own, in), Stamp: d.stamp()}
 	c.Role = d.word()
 	c.Phone = d.str()
 	c.Email = d.str()
@@ -158,7 +158,7 @@ func appendContract(dst []byte, c *domain.Contract) []byte {
 func decodeContract(code string, own, v []byte, in *interner) (domain.Contract, error) {
 	d := dec{b: v, in: in}
 	d.version(vContract)
-	c := domain.Contract{Account: code, ID: string(own), Stamp: d.stamp()}
+	c := domain.Contract{Account: code, ID: key(own, in), Stamp: d.stamp()}
 	c.Start = d.date()
 	c.End = d.date()
 	c.NoticeDays = d.int()
@@ -204,7 +204,7 @@ func appendInvoice(dst []byte, x *domain.Invoice) []byte {
 func decodeInvoice(code string, own, v []byte, in *interner) (domain.Invoice, error) {
 	d := dec{b: v, in: in}
 	d.version(vInvoice)
-	x := domain.Invoice{Account: code, Number: string(own), Stamp: d.stamp()}
+	x := domain.Invoice{Account: code, Number: key(own, in), Stamp: d.stamp()}
 	x.Issued = d.date()
 	x.Due = d.date()
 	x.Amount = d.dec()
@@ -236,7 +236,7 @@ func appendPayment(dst []byte, p *domain.Payment) []byte {
 func decodePayment(code string, own, v []byte, in *interner) (domain.Payment, error) {
 	d := dec{b: v, in: in}
 	d.version(vPayment)
-	p := domain.Payment{Account: code, Reference: string(own), Stamp: d.stamp()}
+	p := domain.Payment{Account: code, Reference: key(own, in), Stamp: d.stamp()}
 	p.Received = d.date()
 	p.Amount = d.dec()
 	p.Currency = d.cur()
@@ -259,7 +259,7 @@ func appendCredit(dst []byte, c *domain.CreditNote) []byte {
 func decodeCredit(code string, own, v []byte, in *interner) (domain.CreditNote, error) {
 	d := dec{b: v, in: in}
 	d.version(vCredit)
-	c := domain.CreditNote{Account: code, Number: string(own), Stamp: d.stamp()}
+	c := domain.CreditNote{Account: code, Number: key(own, in), Stamp: d.stamp()}
 	c.Date = d.date()
 	c.Amount = d.dec()
 	c.Currency = d.cur()
@@ -498,10 +498,10 @@ func appendMark(dst []byte, m *domain.QueueMark) []byte {
 	return e.b
 }
 
-func decodeMark(key, v []byte, in *interner) (domain.QueueMark, error) {
+func decodeMark(k, v []byte, in *interner) (domain.QueueMark, error) {
 	d := dec{b: v, in: in}
 	d.version(vMark)
-	m := domain.QueueMark{Key: string(key), Stamp: d.stamp()}
+	m := domain.QueueMark{Key: key(k, in), Stamp: d.stamp()}
 	m.Account = d.word()
 	m.Done = d.bool()
 	m.Until = d.date()

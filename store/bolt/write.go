@@ -35,9 +35,7 @@ func (s *Store) OpenEscalation(e domain.Escalation, note domain.Activity) (domai
 	if note.On.IsZero() {
 		note.On = e.Opened
 	}
-	if note.Account == "" {
-		note.Account = e.Account
-	}
+	note.Account = e.Account
 	if note.Text == "" {
 		note.Text = e.Summary
 	}

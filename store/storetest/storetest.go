@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"acctdesk/domain"
 	"acctdesk/store"
@@ -41,6 +42,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Settings", testSettings},
 		{"LoadAccount", testLoadAccount},
 		{"Check", testCheck},
+		{"StampsOfHistory", testStampsOfHistory},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
@@ -639,5 +641,32 @@ func testCheck(t *testing.T, s store.Store) {
 	}
 	if err := s.Check(); err != nil {
 		t.Errorf("Check on good data: %v", err)
+	}
+}
+
+// testStampsOfHistory: a batch may bring complete stamps (a timeline written by
+// others, imported); a single write is always stamped by the writer.
+func testStampsOfHistory(t *testing.T, s store.Store) {
+	base(t, s)
+	past := domain.Stamp{By: "tunde", At: time.Date(2025, 3, 1, 9, 30, 0, 0, time.UTC)}
+	apply(t, s, &store.Batch{Activities: []store.ActivityEntry{{Activity: domain.Activity{
+		Account: "ACME", On: d("2025-03-01"), Kind: "call", Outcome: "reached", Text: "history", Stamp: past}}}})
+	got, err := s.LogActivity(store.ActivityEntry{Activity: domain.Activity{
+		Account: "ACME", On: d("2025-03-02"), Kind: "note", Text: "now", Stamp: past}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := s.LoadAccount("ACME")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Activities) != 2 {
+		t.Fatalf("activities %+v", f.Activities)
+	}
+	if f.Activities[0].Stamp != past {
+		t.Errorf("imported stamp %+v, want %+v", f.Activities[0].Stamp, past)
+	}
+	if got.Stamp == past || f.Activities[1].Stamp.By == "tunde" {
+		t.Errorf("a single write kept the caller's stamp: %+v", f.Activities[1].Stamp)
 	}
 }

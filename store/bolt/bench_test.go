@@ -1,0 +1,148 @@
+package bolt_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"acctdesk/domain"
+	"acctdesk/store"
+	"acctdesk/store/bolt"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+// BenchmarkLoad reads a book of 1,000 accounts × 100 invoices.
+func BenchmarkLoad(b *testing.B) {
+	s, err := bolt.Open(filepath.Join(b.TempDir(), "book.db"), testOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	mustApply(b, s, sampleBatch(1000, 100))
+	b.ReportAllocs()
+	for b.Loop() {
+		book, err := s.Load()
+		if err != nil || len(book.Accounts) != 1000 {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkApplyInvoices writes 100,000 invoices (and 1,000 accounts) in one batch.
+func BenchmarkApplyInvoices(b *testing.B) {
+	batch := sampleBatch(1000, 100)
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		s, err := bolt.Open(filepath.Join(b.TempDir(), "book.db"), testOptions())
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		mustApply(b, s, batch)
+	}
+}
+
+// BenchmarkReapplyUnchanged re-imports the same 100,000 invoices: all unchanged.
+func BenchmarkReapplyUnchanged(b *testing.B) {
+	s, err := bolt.Open(filepath.Join(b.TempDir(), "book.db"), testOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	batch := sampleBatch(1000, 100)
+	mustApply(b, s, batch)
+	b.ReportAllocs()
+	for b.Loop() {
+		if res := mustApply(b, s, batch); res.Unchanged != 101000 {
+			b.Fatal(res)
+		}
+	}
+}
+
+// BenchmarkLogActivity is one logged call with a promise and a follow-up:
+// open, preflight, one write transaction (two fsyncs), close.
+func BenchmarkLogActivity(b *testing.B) {
+	s, err := bolt.Open(filepath.Join(b.TempDir(), "book.db"), testOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	mustApply(b, s, sampleBatch(100, 10))
+	i := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		i++
+		_, err := s.LogActivity(store.ActivityEntry{
+			Activity: domain.Activity{Account: fmt.Sprintf("A%05d", i%100), On: domain.MustDate("2025-03-01"),
+				Kind: "call", Outcome: "promise", Text: "will pay on Friday", NextFollow: domain.MustDate("2025-03-08")},
+			Promise: &domain.Promise{Amount: domain.M("1000", "NGN").Amount, DueOn: domain.MustDate("2025-03-07")},
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBareBoltUpdate is the floor under LogActivity: three puts of
+// similar size in one bbolt Update on a database kept open.
+func BenchmarkBareBoltUpdate(b *testing.B) {
+	db, err := bbolt.Open(filepath.Join(b.TempDir(), "bare.db"), 0o600, &bbolt.Options{Timeout: time.Second})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	benchUpdates(b, func(fn func(*bbolt.Tx) error) error { return db.Update(fn) })
+}
+
+// BenchmarkBareBoltOpenUpdateClose adds what holding no file between calls
+// costs: open, update, close.
+func BenchmarkBareBoltOpenUpdateClose(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "bare.db")
+	benchUpdates(b, func(fn func(*bbolt.Tx) error) error {
+		db, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: time.Second})
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		return db.Update(fn)
+	})
+}
+
+func benchUpdates(b *testing.B, update func(func(*bbolt.Tx) error) error) {
+	val := make([]byte, 80)
+	if err := update(func(tx *bbolt.Tx) error {
+		_, err := tx.CreateBucketIfNotExists([]byte("b"))
+		return err
+	}); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		err := update(func(tx *bbolt.Tx) error {
+			bk := tx.Bucket([]byte("b"))
+			for range 3 {
+				id, _ := bk.NextSequence()
+				if err := bk.Put(fmt.Appendf(nil, "A%05d\x00%08d", id%100, id), val); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkChanges is what a workstation's poll costs.
+func BenchmarkChanges(b *testing.B) {
+	s, err := bolt.Open(filepath.Join(b.TempDir(), "book.db"), testOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := s.Changes(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
