@@ -338,7 +338,7 @@ func (a *applier) plan(r store.Rec[domain.PaymentPlan]) {
 	x := r.V
 	x.Stamp = a.stampFor(x.Stamp)
 	_, found := a.owner(x.Account, r.Line, "")
-	if !a.valid(r.Line, validatePlan(x)) || !found {
+	if !a.valid(r.Line, x.Validate()) || !found {
 		return
 	}
 	val := a.encode(func(b []byte) []byte { return appendPlan(b, &x) })
@@ -367,7 +367,7 @@ func (a *applier) issue(r store.Rec[domain.ServiceIssue]) {
 	}
 	x.Stamp = a.stampFor(x.Stamp)
 	_, found := a.owner(x.Account, r.Line, "")
-	if !a.valid(r.Line, validateIssue(x)) || !found {
+	if !a.valid(r.Line, x.Validate()) || !found {
 		return
 	}
 	val := a.encode(func(b []byte) []byte { return appendIssue(b, &x) })
@@ -384,7 +384,7 @@ func (a *applier) followUp(r store.Rec[domain.FollowUp]) {
 	}
 	x.Stamp = a.stampFor(x.Stamp)
 	_, found := a.owner(x.Account, r.Line, "")
-	if !a.valid(r.Line, validateFollowUp(x)) || !found {
+	if !a.valid(r.Line, x.Validate()) || !found {
 		return
 	}
 	val := a.encode(func(b []byte) []byte { return appendFollowUp(b, &x) })
@@ -395,7 +395,7 @@ func (a *applier) survey(r store.Rec[domain.Survey]) {
 	x := r.V
 	x.Stamp = a.stampFor(x.Stamp)
 	_, found := a.owner(x.Account, r.Line, "")
-	if !a.valid(r.Line, validateSurvey(x)) || !found {
+	if !a.valid(r.Line, x.Validate()) || !found {
 		return
 	}
 	val := a.encode(func(b []byte) []byte { return appendSurvey(b, &x) })
@@ -406,7 +406,7 @@ func (a *applier) survey(r store.Rec[domain.Survey]) {
 func (a *applier) mark(r store.Rec[domain.QueueMark]) {
 	x := r.V
 	x.Stamp = a.stampFor(x.Stamp)
-	ok := a.valid(r.Line, validateMark(x))
+	ok := a.valid(r.Line, x.Validate())
 	if x.Account != "" {
 		if _, found := a.owner(x.Account, r.Line, ""); !found {
 			ok = false
