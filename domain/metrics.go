@@ -204,3 +204,73 @@ func (f *AccountFile) NextFollowUp(asOf Date) Date {
 	}
 	return next
 }
+
+// NetARAt is net AR as of d: invoices issued minus payments and credit notes
+// received, all dated ≤ d. It equals total outstanding less unapplied credit,
+// without working out the application.
+func (f *AccountFile) NetARAt(d Date) decimal.Decimal {
+	sum := decimal.Zero
+	for _, inv := range f.Invoices {
+		if inv.Issued <= d {
+			sum = sum.Add(inv.Amount)
+		}
+	}
+	for _, p := range f.Payments {
+		if p.Received <= d {
+			sum = sum.Sub(p.Amount)
+		}
+	}
+	for _, c := range f.Credits {
+		if c.Date <= d {
+			sum = sum.Sub(c.Amount)
+		}
+	}
+	return sum
+}
+
+// UtilisationAbove is the first day of the unbroken run of days, ending on
+// asOf, on which utilisation was above pct (or at or above it, when inclusive).
+// It looks back at most maxDays; zero when asOf itself is not in such a run.
+// A "new breach" is a run with a new start.
+func UtilisationAbove(f *AccountFile, asOf Date, pct int64, inclusive bool, maxDays int) Date {
+	a := f.Account
+	if !a.HasLimit() {
+		return 0
+	}
+	over := func(net decimal.Decimal, d Date) bool {
+		u, _ := Utilisation(a, net, d)
+		c := u.Cmp(decimal.NewFromInt(pct))
+		return c > 0 || (inclusive && c == 0)
+	}
+	// Day-by-day change of net AR, so walking back costs one step per day.
+	delta := map[Date]decimal.Decimal{}
+	from := asOf.AddDays(-maxDays)
+	for _, inv := range f.Invoices {
+		if inv.Issued > from && inv.Issued <= asOf {
+			delta[inv.Issued] = delta[inv.Issued].Add(inv.Amount)
+		}
+	}
+	for _, p := range f.Payments {
+		if p.Received > from && p.Received <= asOf {
+			delta[p.Received] = delta[p.Received].Sub(p.Amount)
+		}
+	}
+	for _, c := range f.Credits {
+		if c.Date > from && c.Date <= asOf {
+			delta[c.Date] = delta[c.Date].Sub(c.Amount)
+		}
+	}
+	net := f.NetARAt(asOf)
+	if !over(net, asOf) {
+		return 0
+	}
+	start := asOf
+	for d := asOf; d > from; d-- {
+		net = net.Sub(delta[d]) // net AR as of the day before d
+		if !over(net, d-1) {
+			return start
+		}
+		start = d - 1
+	}
+	return start
+}

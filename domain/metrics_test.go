@@ -93,3 +93,31 @@ func TestPromiseRecap(t *testing.T) {
 		}
 	}
 }
+
+func TestUtilisationAbove(t *testing.T) {
+	// Limit 1000. I1 900 on 10-01 (90 %), I2 200 on 10-10 (110 %), P1 300 on 10-20 (80 %),
+	// I3 400 on 11-01 (120 %). As of 11-05 the breach (> 100 %) runs since 11-01; the
+	// warning (≥ 80 %) since 10-01, unbroken.
+	f := file([]Invoice{inv("I1", "2026-10-01", "2026-10-31", "900"), inv("I2", "2026-10-10", "2026-11-09", "200"),
+		inv("I3", "2026-11-01", "2026-12-01", "400")}, []Payment{pay("P1", "2026-10-20", "300", "")}, nil)
+	f.Account.CreditLimit = d("1000")
+	asOf := MustDate("2026-11-05")
+	if got := UtilisationAbove(f, asOf, 100, false, 365); got != MustDate("2026-11-01") {
+		t.Errorf("breach since %s, want 2026-11-01", got)
+	}
+	if got := UtilisationAbove(f, asOf, 80, true, 365); got != MustDate("2026-10-01") {
+		t.Errorf("warning since %s, want 2026-10-01", got)
+	}
+	// As of 10-25 (80 %, not over 100 %): no breach.
+	if got := UtilisationAbove(f, MustDate("2026-10-25"), 100, false, 365); got != 0 {
+		t.Errorf("breach as of 10-25: %s", got)
+	}
+	// Bounded look-back: with 20 days the run is cut at 10-16.
+	if got := UtilisationAbove(f, asOf, 80, true, 20); got != MustDate("2026-10-16") {
+		t.Errorf("bounded: %s", got)
+	}
+	// Net AR as of 10-20 = 900 + 200 − 300 = 800.
+	if got := f.NetARAt(MustDate("2026-10-20")); got.String() != "800" {
+		t.Errorf("net %s", got)
+	}
+}

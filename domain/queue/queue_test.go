@@ -175,3 +175,26 @@ func TestMarks(t *testing.T) {
 		t.Error("snooze")
 	}
 }
+
+func TestDoneCreditBreachReturnsOnANewBreach(t *testing.T) {
+	f := acct("A", 2)
+	f.Account.CreditLimit = dec("1000")
+	f.Invoices = []domain.Invoice{{Account: "A", Number: "I1", Issued: asOf - 10, Due: asOf + 20, Amount: dec("1100"), Currency: "NGN"}}
+	b := domain.NewBook(domain.DefaultSettings(), []*domain.AccountFile{f}, nil)
+	items := Build(b, asOf, Options{})
+	if len(items) != 1 || items[0].Reason != CreditBreach {
+		t.Fatalf("items %+v", items)
+	}
+	b.Marks = []domain.QueueMark{{Key: items[0].Key, Account: "A", Done: true, On: asOf}}
+	// Still the same breach two days later: stays done.
+	if got := Build(b, asOf+2, Options{}); len(got) != 0 {
+		t.Fatalf("the same breach came back: %+v", got)
+	}
+	// Paid down to 90 % on asOf+3 (a warning, a different item), then over again on asOf+5.
+	f.Payments = []domain.Payment{{Account: "A", Reference: "P1", Received: asOf + 3, Amount: dec("200"), Currency: "NGN"}}
+	f.Invoices = append(f.Invoices, domain.Invoice{Account: "A", Number: "I2", Issued: asOf + 5, Due: asOf + 35, Amount: dec("300"), Currency: "NGN"})
+	got := Build(b, asOf+6, Options{})
+	if got[0].Reason != CreditBreach || got[0].Key == items[0].Key {
+		t.Fatalf("a new breach did not come back: %+v", got)
+	}
+}

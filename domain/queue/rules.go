@@ -205,22 +205,25 @@ func overdue(c *ctx) {
 		fmt.Sprintf("%s overdue, oldest %d days (%s)", c.money(stake), oldest, label))
 }
 
+// credit: a breach (over 100 %) outranks a warning (at or over 80 %). The key is
+// the day the run over the threshold began, so "done" lasts until a new breach.
 func credit(c *ctx) {
 	if !c.sum.HasUtil {
 		return
 	}
 	u := c.sum.Util
 	pct := u.Round(0).IntPart()
-	band := u.Div(decimal.NewFromInt(10)).Floor().IntPart()
 	limit := c.f.Account.CreditLimit.Add(c.f.Account.OverdraftAt(c.asOf))
 	over := c.sum.AR().Sub(limit)
 	th := c.set.Thresholds
 	switch {
 	case u.GreaterThan(decimal.NewFromInt(int64(th.UtilBreachPct))):
-		c.add(CreditBreach, fmt.Sprint(band), over, 0,
-			fmt.Sprintf("utilisation %d %% of limit, %s over", pct, c.money(over)))
+		since := domain.UtilisationAbove(c.f, c.asOf, int64(th.UtilBreachPct), false, 365)
+		c.add(CreditBreach, since.String(), over, 0,
+			fmt.Sprintf("utilisation %d %% of limit, %s over, since %s", pct, c.money(over), dayMonth(since)))
 	case u.GreaterThanOrEqual(decimal.NewFromInt(int64(th.UtilWarnPct))):
-		c.add(CreditWarning, fmt.Sprint(band), c.sum.AR(), 0,
+		since := domain.UtilisationAbove(c.f, c.asOf, int64(th.UtilWarnPct), true, 365)
+		c.add(CreditWarning, since.String(), c.sum.AR(), 0,
 			fmt.Sprintf("utilisation %d %% of limit, %s headroom", pct, c.money(over.Neg())))
 	}
 }
@@ -239,7 +242,7 @@ func escalations(c *ctx) {
 		if e.Status != "open" || e.Due.IsZero() || e.Due >= c.asOf {
 			continue
 		}
-		c.add(EscalationDue, fmt.Sprint(e.ID), c.sum.AR(), e.Due,
+		c.add(EscalationDue, fmt.Sprintf("%d:%s", e.ID, e.Due), c.sum.AR(), e.Due,
 			fmt.Sprintf("%s escalation to %s past due since %s", e.Severity, e.To, dayMonth(e.Due)))
 	}
 }
