@@ -198,3 +198,28 @@ func TestDoneCreditBreachReturnsOnANewBreach(t *testing.T) {
 		t.Fatalf("a new breach did not come back: %+v", got)
 	}
 }
+
+func TestProgress(t *testing.T) {
+	// Two overdue accounts and a broken promise at the start of the day. A call on
+	// A today handles A's overdue; B's broken promise is marked done; C is untouched.
+	a, b, c := acct("A", 2), acct("B", 2), acct("C", 2)
+	a.Invoices = []domain.Invoice{invoice("A", "I", 10, "1000")}
+	c.Invoices = []domain.Invoice{invoice("C", "I", 10, "1000")}
+	b.Promises = []domain.Promise{{ID: 1, Account: "B", Amount: dec("500"), Currency: "NGN", GivenOn: asOf - 20, DueOn: asOf - 10}}
+	book := domain.NewBook(domain.DefaultSettings(), []*domain.AccountFile{a, b, c}, nil)
+	start := Build(book, asOf, Options{})
+	if len(start) != 3 {
+		t.Fatalf("start %+v", start)
+	}
+	a.Activities = append(a.Activities, domain.Activity{ID: 9, Account: "A", On: asOf, Kind: "call", Outcome: "reached"})
+	for _, it := range start {
+		if it.Account == "B" {
+			book.Marks = []domain.QueueMark{{Key: it.Key, Account: "B", Done: true, On: asOf}}
+		}
+	}
+	now := Build(book, asOf, Options{})
+	handled, total := Progress(book, asOf, Options{}, now)
+	if handled != 2 || total != 3 || len(now) != 1 {
+		t.Fatalf("handled %d of %d, %d left", handled, total, len(now))
+	}
+}
