@@ -1,0 +1,84 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"acctdesk/domain"
+	"acctdesk/domain/queue"
+	"acctdesk/store/bolt"
+)
+
+// TestDoneAndSnoozeSurviveARestart marks queue items through the real store,
+// reopens the file and builds the queue again; a done item comes back only
+// when its condition arises anew.
+func TestDoneAndSnoozeSurviveARestart(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "book.db")
+	importBook(t, db, dir)
+	asOf := domain.MustDate("2026-12-01")
+	open := func() *bolt.Store {
+		st, err := bolt.Open(db, bolt.Options{Author: "ada", Now: time.Now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	build := func(d domain.Date) []queue.Item {
+		b, err := open().Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return queue.Build(b, d, queue.Options{})
+	}
+	find := func(items []queue.Item, code, reason string) *queue.Item {
+		for i := range items {
+			if items[i].Account == code && items[i].Reason == reason {
+				return &items[i]
+			}
+		}
+		return nil
+	}
+	items := build(asOf)
+	acme := find(items, "ACME", queue.Overdue)
+	togo := find(items, "TOGO", queue.Overdue)
+	if acme == nil || togo == nil {
+		t.Fatalf("queue: %+v", items)
+	}
+	// ACME's oldest item is 120+ days; TOGO's T-1 is 31 days, in 31–60.
+	if err := open().Mark(domain.QueueMark{Key: acme.Key, Account: "ACME", Done: true, On: asOf}); err != nil {
+		t.Fatal(err)
+	}
+	if err := open().Mark(domain.QueueMark{Key: togo.Key, Account: "TOGO", Done: true, On: asOf}); err != nil {
+		t.Fatal(err)
+	}
+	items = build(asOf)
+	if find(items, "ACME", queue.Overdue) != nil || find(items, "TOGO", queue.Overdue) != nil {
+		t.Fatalf("done items are back after a restart: %+v", items)
+	}
+	// 30 days later TOGO's debt enters 61–90: a new condition, so it returns.
+	// ACME's oldest item stays in 120+: it stays done.
+	later := build(asOf.AddDays(30))
+	if it := find(later, "TOGO", queue.Overdue); it == nil || !strings.Contains(it.Detail, "61–90") {
+		t.Fatalf("TOGO did not come back in a new bucket: %+v", later)
+	}
+	if find(later, "ACME", queue.Overdue) != nil {
+		t.Fatalf("ACME came back without a new condition")
+	}
+	// Snooze: hidden until the date, back on it.
+	stale := find(items, "ACME", queue.QBRDue)
+	if stale == nil {
+		t.Fatalf("no qbr-due item for ACME: %+v", items)
+	}
+	if err := open().Mark(domain.QueueMark{Key: stale.Key, Account: "ACME", Until: asOf.AddDays(3), On: asOf}); err != nil {
+		t.Fatal(err)
+	}
+	if find(build(asOf.AddDays(2)), "ACME", queue.QBRDue) != nil {
+		t.Error("snoozed item shown before its date")
+	}
+	if find(build(asOf.AddDays(3)), "ACME", queue.QBRDue) == nil {
+		t.Error("snoozed item not back on its date")
+	}
+}
