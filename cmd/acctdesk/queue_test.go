@@ -82,3 +82,22 @@ func TestDoneAndSnoozeSurviveARestart(t *testing.T) {
 		t.Error("snoozed item not back on its date")
 	}
 }
+
+// TestDemoQueueHasEveryRule: the demo book, as of a date within 30 days of a
+// quarter end, triggers every rule of SPEC §7.
+func TestDemoQueueHasEveryRule(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	must(t, db, "demo", "--as-of", "2026-12-05")
+	out := must(t, db, "report", "queue", "--format", "csv", "--as-of", "2026-12-05")
+	seen := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n")[1:] {
+		seen[strings.Split(line, ",")[2]] = true
+	}
+	for _, code := range []string{queue.BrokenPromise, queue.PromiseDue, queue.PlanMissed, queue.FollowUp, queue.Overdue,
+		queue.CreditBreach, queue.CreditWarning, queue.OverdraftExpiring, queue.EscalationDue, queue.ServiceSLA,
+		queue.Renewal, queue.QBRDue, queue.GoLiveLate, queue.StaleContact} {
+		if !seen[code] {
+			t.Errorf("the demo queue has no %s item", code)
+		}
+	}
+}
