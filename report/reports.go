@@ -215,7 +215,7 @@ func Queue(in Input) *Table {
 		{"score", Number, ""}, {"detail", Text, ""}}}
 	for i, it := range queue.Build(in.Book, in.AsOf, queue.Options{Owner: in.Owner}) {
 		t.Rows = append(t.Rows, []Cell{T(strconv.Itoa(i + 1)), T(it.Account), T(it.Reason), date(it.Due),
-			T(strconv.FormatFloat(it.Score.Total, 'f', 2, 64)), T(it.Detail)})
+			T(strconv.FormatFloat(it.Score.Total, 'f', 2, 64)), T(it.Detail + "; score " + it.Score.String())})
 	}
 	return t
 }

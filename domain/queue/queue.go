@@ -4,6 +4,7 @@
 package queue
 
 import (
+	"fmt"
 	"sort"
 
 	"acctdesk/domain"
@@ -87,4 +88,9 @@ func Rank(items []Item) {
 		}
 		return a.Reason < b.Reason
 	})
+}
+
+// String explains the score by its parts: "126.00 = money 73.1 + late 14.9 + kind 35 + tier 3".
+func (s Score) String() string {
+	return fmt.Sprintf("%.2f = money %.1f + late %.1f + kind %.0f + tier %.0f", s.Total, s.Money, s.Late, s.Kind, s.Tier)
 }
