@@ -96,7 +96,6 @@ func Read(kind string, r io.Reader, opt Options) (*store.Batch, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
@@ -108,6 +107,7 @@ func Read(kind string, r io.Reader, opt Options) (*store.Batch, error) {
 		if blank(rec) {
 			continue
 		}
+		line, _ := cr.FieldPos(0)
 		p.row(line, rec)
 	}
 	if len(p.errs) > 0 {
