@@ -24,11 +24,26 @@ type loadedMsg struct {
 	book    *domain.Book
 	sums    []domain.Summary
 	queue   *queue.Data
+	items   []dq.Item
 	books   *book.Data
 	aging   *aging.Data
 	cands   []jump.Candidate
 	account *account.Data // the open account, refreshed
 	err     error
+}
+
+// progressMsg is the day's progress through the queue, computed after a load
+// (it builds the start-of-day queue, so it comes on its own).
+type progressMsg struct {
+	seq            int
+	handled, total int
+}
+
+func progress(b *domain.Book, seq int, asOf domain.Date, items []dq.Item) tea.Cmd {
+	return func() tea.Msg {
+		h, t := dq.Progress(b, asOf, dq.Options{}, items)
+		return progressMsg{seq: seq, handled: h, total: t}
+	}
 }
 
 // agingMsg is the aging recomputed as of another date.
@@ -84,6 +99,7 @@ func compute(b *domain.Book, seq int, n uint64, asOf, agingAsOf domain.Date, ope
 	msg := loadedMsg{
 		seq: seq, changes: n, book: b, sums: sums,
 		queue: queue.Prepare(items, asOf),
+		items: items,
 		books: book.Prepare(sums, totals, set, asOf),
 		cands: jump.Prepare(sums),
 	}

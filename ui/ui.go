@@ -8,7 +8,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -89,6 +88,7 @@ type Model struct {
 	changes  uint64
 	agingSeq int
 	polling  bool
+	pollErr  bool // the last poll failed (shown until one succeeds)
 
 	status     string
 	statusKind statusKind
@@ -181,6 +181,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.apply(msg)
+		return m, progress(msg.book, msg.seq, m.opt.AsOf, msg.items)
+
+	case progressMsg:
+		if msg.seq == m.loadedAt {
+			m.queue.SetProgress(msg.handled, msg.total)
+		}
 		return m, nil
 
 	case agingMsg:
@@ -200,10 +206,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.polling = false
 		next := tick(m.opt.PollEvery)
 		if msg.err != nil {
+			m.pollErr = true
 			m.setStatus(stErr, "Cannot read the book right now: "+msg.err.Error())
 			return m, next
 		}
-		if msg.n != m.changes && !m.loading && m.loadedAt != 0 {
+		if m.pollErr {
+			m.pollErr = false
+			m.setStatus(stInfo, "The book can be read again")
+		}
+		// Reload when the counter moved, or when the first load failed.
+		if !m.loading && (m.loadedAt == 0 || msg.n != m.changes) {
 			return m, tea.Batch(m.reload(), next)
 		}
 		return m, next
@@ -229,13 +241,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.jump = nil
 		return m, nil
 
-	case common.AgingAsOfMsg:
-		if m.bk == nil {
-			return m, nil
-		}
-		m.agingSeq++
-		return m, agingCmd(m.bk, m.agingSeq, msg.AsOf)
-
 	case queue.DoneMsg:
 		return m, markDone(m.st, msg.Item, m.opt.AsOf, m.opt.User)
 
@@ -255,9 +260,36 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 
 	case tea.KeyMsg:
+		// A terminal (or tmux, or a fast typist over ssh) may deliver several
+		// keys in one read, which Bubble Tea reports as one message with many
+		// runes. Outside a paste they are handled one by one, so "cn" is c
+		// then n. A paste goes whole into a text field, and nowhere else: a
+		// pasted "ddd" must not mark three items done.
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 {
+			if msg.Paste {
+				if !m.typing() {
+					return m, nil
+				}
+				return m, m.key(msg)
+			}
+			var cmds []tea.Cmd
+			for _, r := range msg.Runes {
+				cmds = append(cmds, m.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
+			}
+			return m, tea.Batch(cmds...)
+		}
 		return m, m.key(msg)
 	}
 	return m, nil
+}
+
+// typing reports whether a text field has the keyboard.
+func (m *Model) typing() bool {
+	if m.form != nil || m.jump != nil {
+		return true
+	}
+	in, ok := m.pane().(common.Inputter)
+	return ok && in.InputFocused()
 }
 
 func (m *Model) apply(msg loadedMsg) {
@@ -269,6 +301,7 @@ func (m *Model) apply(msg loadedMsg) {
 	m.book.SetData(msg.books)
 	if msg.aging != nil && (msg.aging.AsOf == m.aging.AsOf() || m.aging.AsOf() == 0 || first) {
 		m.aging.SetData(msg.aging)
+		m.agingSeq++ // an aging computed from the older book must not come after this one
 	}
 	if code := m.account.Code(); code != "" {
 		if msg.account == nil {
@@ -341,9 +374,9 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	}
 	when := ""
 	if !msg.at.IsZero() {
-		when = " at " + msg.at.Local().Format("15:04")
+		when = msg.at.Local().Format("15:04") + " "
 	}
-	m.setStatus(stOK, fmt.Sprintf("✓ Saved %s on %s: %s%s", sub.Kind, sub.Code, sub.What, when))
+	m.setStatus(stOK, fmt.Sprintf("✓ %ssaved %s on %s: %s", when, sub.Kind, sub.Code, sub.What))
 	if sub.ItemKey != "" && m.cur == QueuePane {
 		m.queue.Advance(sub.ItemKey)
 	}
@@ -439,7 +472,12 @@ func (m *Model) key(km tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	// 4. The pane.
-	return p.Update(km)
+	cmd := p.Update(km)
+	if d, ok := m.aging.TakeRequest(); ok && m.bk != nil {
+		m.agingSeq++
+		cmd = tea.Batch(cmd, agingCmd(m.bk, m.agingSeq, d))
+	}
+	return cmd
 }
 
 // switchKey handles 1 2 3 4.
@@ -494,32 +532,47 @@ func (m *Model) topBar(w int) string {
 			tabs = append(tabs, s.TabInactive.Render(" "+label+" "))
 		}
 	}
-	left := s.Brand.Render(" acctdesk ") + strings.Join(tabs, s.TopBar.Render(" "))
+	tabLine := strings.Join(tabs, s.TopBar.Render(" "))
 	name := m.opt.BookName
 	if name == "" && m.bk != nil {
 		name = m.bk.Settings.Name
 	}
-	right := name + " · as of " + common.LongDay(m.opt.AsOf)
-	if !m.opt.Today.IsZero() && m.opt.Today != m.opt.AsOf {
-		right += " (today " + common.Day(m.opt.Today, m.opt.AsOf) + ")"
+	name = common.Clean(name)
+	asOf := m.opt.AsOf
+	today := ""
+	if !m.opt.Today.IsZero() && m.opt.Today != asOf {
+		today = " (today " + common.Day(m.opt.Today, asOf) + ")"
 	}
-	lw := common.Width(left)
-	room := w - lw - 2
-	if room < 10 {
-		return s.TopBar.Render(common.Fit(left, w))
+	// The longest form that fits: brand, tabs, book name and the long date;
+	// the brand goes first, then the weekday, then the name.
+	brand := s.Brand.Render(" acctdesk ")
+	type form struct{ left, right string }
+	var forms []form
+	for _, r := range []string{
+		name + " · as of " + common.LongDay(asOf) + today,
+		name + " · as of " + common.LongDay(asOf),
+		name + " · as of " + asOf.Format("2 Jan 2006"),
+	} {
+		forms = append(forms, form{brand + tabLine, r})
 	}
-	right = common.Cut(right, room)
-	gap := w - lw - common.Width(right) - 1
-	return left + s.TopBar.Render(strings.Repeat(" ", gap)+right+" ")
+	for _, r := range []string{
+		name + " · as of " + asOf.Format("2 Jan 2006"),
+		name + " · " + asOf.Format("2 Jan 2006"),
+		asOf.Format("2 Jan 2006"),
+	} {
+		forms = append(forms, form{" " + tabLine, r})
+	}
+	for _, f := range forms {
+		lw, rw := common.Width(f.left), common.Width(f.right)
+		if lw+rw+2 <= w {
+			return f.left + s.TopBar.Render(strings.Repeat(" ", w-lw-rw-1)+f.right+" ")
+		}
+	}
+	return s.TopBar.Render(common.Fit(" "+tabLine, w))
 }
 
 func (m *Model) statusLine(w int) string {
 	s := m.c.Styles
-	right := ""
-	if m.opt.User != "" {
-		right = m.opt.User + " · "
-	}
-	right += "? help · q quit"
 	msg := m.status
 	st := s.Status
 	switch {
@@ -532,11 +585,35 @@ func (m *Model) statusLine(w int) string {
 	case m.statusKind == stErr:
 		st = s.StatusErr
 	}
-	rw := common.Width(right)
-	if rw+10 > w {
-		return st.Render(common.Fit(" "+msg, w))
+	msg = " " + msg
+	// The message comes first: the hints on the right give way to it.
+	user := ""
+	if m.opt.User != "" {
+		user = m.opt.User + " · "
 	}
-	return st.Render(common.Fit(" "+msg, w-rw-1)) + s.Status.Render(" "+right)
+	right := ""
+	for _, r := range []string{user + "? help · q quit", user + "? help", "? help"} {
+		if common.Width(msg)+common.Width(r)+2 <= w {
+			right = r
+			break
+		}
+	}
+	if right == "" {
+		return st.Render(common.Fit(msg, w))
+	}
+	rw := common.Width(right)
+	return st.Render(common.Fit(msg, w-rw-1)) + s.Status.Render(" "+right)
+}
+
+// paneHelp is the current pane's own keys, from its ShortHelp.
+func (m *Model) paneHelp(w int) string {
+	s := m.c.Styles
+	var parts []string
+	for _, b := range m.pane().ShortHelp() {
+		h := b.Help()
+		parts = append(parts, s.Key.Render(h.Key)+" "+s.Desc.Render(h.Desc))
+	}
+	return common.Cut(s.GroupHeader.Render(m.cur.String()+" pane:")+" "+strings.Join(parts, s.Muted.Render(" · ")), w)
 }
 
 // helpView lists every binding of the KeyMap, in columns.
@@ -557,48 +634,48 @@ func (m *Model) helpView() string {
 		}
 		items = append(items, "")
 	}
-	ncol := w / colW
-	if ncol < 1 {
-		ncol = 1
-	}
 	rows := h - 1
 	if rows < 1 {
 		rows = 1
 	}
-	per := (len(items) + ncol - 1) / ncol
-	if per < rows {
-		per = rows
+	// Columns of one screen height each; ↓ shows the next column.
+	var cols [][]string
+	for len(items) > 0 {
+		n := rows
+		if n > len(items) {
+			n = len(items)
+		}
+		cols = append(cols, items[:n])
+		items = items[n:]
 	}
-	maxScroll := per - rows
-	if maxScroll < 0 {
-		maxScroll = 0
+	ncol := w / colW
+	if ncol < 1 {
+		ncol = 1
 	}
-	scroll := m.helpScroll
-	if scroll > maxScroll {
-		scroll = maxScroll
+	first := m.helpScroll
+	if max := len(cols) - ncol; first > max {
+		first = max
 	}
-	lines := []string{s.Title.Render(common.Cut("Keys · ? or esc closes · ↑/↓ scroll", w))}
-	for r := 0; r < rows; r++ {
+	if first < 0 {
+		first = 0
+	}
+	title := "Keys · ? or esc closes"
+	if len(cols) > ncol {
+		title += fmt.Sprintf(" · ↑/↓ more (%d–%d of %d columns)", first+1, min(first+ncol, len(cols)), len(cols))
+	}
+	lines := []string{s.Title.Render(common.Cut(title, w)), m.paneHelp(w)}
+	for r := 0; r < rows-1; r++ {
 		var b strings.Builder
-		for c := 0; c < ncol; c++ {
-			i := c*per + r + scroll
+		for c := first; c < first+ncol && c < len(cols); c++ {
 			cell := ""
-			if i < (c+1)*per && i < len(items) {
-				cell = items[i]
+			if r < len(cols[c]) {
+				cell = cols[c][r]
 			}
 			b.WriteString(common.Fit(cell, colW))
 		}
 		lines = append(lines, b.String())
 	}
 	return common.Lines(lines, w, h)
-}
-
-// Err reports the last error shown, for tests.
-func (m *Model) Err() error {
-	if m.statusKind == stErr {
-		return errors.New(m.status)
-	}
-	return nil
 }
 
 // Status is the status line's message, for tests.

@@ -246,7 +246,7 @@ func openItems(sum *domain.Summary, set domain.Settings, asOf domain.Date) Tab {
 	sec := Section{
 		Title: "Aging: " + strings.Join(parts, " · "),
 		Cols: []common.Column{
-			{Title: "Invoice", Width: 12, Min: 8, Max: 16},
+			{Title: "Invoice", Width: 15, Min: 12, Max: 20},
 			{Title: "Issued", Width: 8, Drop: 4},
 			{Title: "Due", Width: 8},
 			{Title: "Days", Width: 4, Right: true},
@@ -254,7 +254,7 @@ func openItems(sum *domain.Summary, set domain.Settings, asOf domain.Date) Tab {
 			{Title: "Amount", Width: 15, Max: 18, Right: true, Drop: 2},
 			{Title: "Outstanding", Width: 15, Max: 18, Right: true},
 			{Title: "Product", Width: 8, Max: 12, Drop: 5},
-			{Title: "Note", Width: 12, Min: 6, Max: 60, Drop: 1},
+			{Title: "Note", Width: 12, Min: 6, Max: 60, Drop: 1, Fill: true},
 		},
 		Empty: "Nothing outstanding.",
 	}
@@ -325,7 +325,7 @@ func paymentsTab(f *domain.AccountFile, asOf domain.Date) Tab {
 			{Title: "Kind", Width: 11, Min: 7},
 			{Title: "Reference", Width: 14, Min: 8, Max: 20},
 			{Title: "Amount", Width: 15, Max: 18, Right: true},
-			{Title: "Applied to / reason", Width: 20, Min: 10, Max: 60, Drop: 1},
+			{Title: "Applied to / reason", Width: 20, Min: 10, Max: 60, Drop: 1, Fill: true},
 		},
 		Empty: "No payments or credit notes.",
 	}
@@ -366,7 +366,7 @@ func activityTab(f *domain.AccountFile, asOf domain.Date) Tab {
 			{Title: "Outcome", Width: 12, Min: 7, Drop: 3},
 			{Title: "Contact", Width: 14, Min: 8, Max: 20, Drop: 2},
 			{Title: "By", Width: 10, Min: 6, Max: 14, Drop: 4},
-			{Title: "What was said", Width: 20, Min: 12, Max: 200},
+			{Title: "What was said", Width: 20, Min: 12, Max: 200, Fill: true},
 		},
 		Empty: "No activity yet. c logs a call, n adds a note.",
 	}
@@ -495,7 +495,7 @@ func escalationsTab(f *domain.AccountFile, asOf domain.Date) Tab {
 			{Title: "To", Width: 10, Min: 5, Drop: 3},
 			{Title: "Due", Width: 8, Drop: 2},
 			{Title: "Status", Width: 8},
-			{Title: "Summary", Width: 16, Min: 10, Max: 200},
+			{Title: "Summary", Width: 16, Min: 10, Max: 200, Fill: true},
 		},
 		Empty: "No escalations. e escalates.",
 	}
@@ -527,7 +527,7 @@ func escalationsTab(f *domain.AccountFile, asOf domain.Date) Tab {
 			{Title: "Owner", Width: 10, Min: 6, Max: 16, Drop: 3},
 			{Title: "Status", Width: 8},
 			{Title: "In writing", Width: 10, Drop: 2},
-			{Title: "Resolution", Width: 12, Min: 8, Max: 200, Drop: 1},
+			{Title: "Resolution", Width: 12, Min: 8, Max: 200, Drop: 1, Fill: true},
 		},
 		Empty: "No service issues.",
 	}
@@ -561,7 +561,7 @@ func contractsTab(f *domain.AccountFile, asOf domain.Date) Tab {
 			{Title: "Days left", Width: 9, Right: true},
 			{Title: "Notice", Width: 6, Right: true, Drop: 3},
 			{Title: "Status", Width: 8, Drop: 2},
-			{Title: "SLA", Width: 12, Min: 6, Max: 200, Drop: 1},
+			{Title: "SLA", Width: 12, Min: 6, Max: 200, Drop: 1, Fill: true},
 		},
 		Empty: "No contracts on file.",
 	}

@@ -227,6 +227,7 @@ type Pane struct {
 	common.Common
 	data      *Data
 	pending   domain.Date // as-of asked for and not yet computed
+	request   domain.Date // as-of asked for and not yet handed to the root
 	lines     []Line
 	shown     int
 	list      common.List
@@ -253,6 +254,15 @@ func (p *Pane) AsOf() domain.Date {
 		return p.data.AsOf
 	}
 	return 0
+}
+
+// TakeRequest hands the root the as-of date asked for with < or >, once.
+// The root computes it in a tea.Cmd and answers with SetData; asking here,
+// in the same Update, keeps the requests in key order.
+func (p *Pane) TakeRequest() (domain.Date, bool) {
+	d := p.request
+	p.request = 0
+	return d, d != 0
 }
 
 // SetData shows a computed aging.
@@ -411,8 +421,7 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 			n = 1
 		}
 		p.pending = cur.AddMonths(n)
-		d := p.pending
-		return func() tea.Msg { return common.AgingAsOfMsg{AsOf: d} }
+		p.request = p.pending
 	}
 	return nil
 }
@@ -420,7 +429,7 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 func (p *Pane) columns() []common.Column {
 	cols := []common.Column{
 		{Title: "Account", Width: 8, Max: 10},
-		{Title: "Name", Width: 16, Min: 10, Max: 32, Drop: 5},
+		{Title: "Name", Width: 16, Min: 10, Max: 40, Drop: 5, Fill: true},
 	}
 	for _, l := range p.data.Labels {
 		cols = append(cols, common.Column{Title: l, Width: 9, Max: 11, Right: true})
@@ -443,7 +452,7 @@ func (p *Pane) View() string {
 	if p.pending != 0 {
 		when += " (computing " + common.LongDay(p.pending) + "…)"
 	}
-	title := fmt.Sprintf("Aging as of %s · %d accounts · sort: %s · group: %s · < > month", when, p.shown, Sorts[p.sort], Groupings[p.group])
+	title := fmt.Sprintf("Aging as of %s (< >) · %s · sort: %s · group: %s", when, common.Count(p.shown, "account"), Sorts[p.sort], Groupings[p.group])
 	lines := make([]string, 0, p.Height)
 	lines = append(lines, common.TitleLine(p.Common, title, p.filter, p.filtering, w))
 	cols := p.columns()
@@ -498,7 +507,7 @@ func (p *Pane) View() string {
 			lines = append(lines, s.Muted.Render(fmt.Sprintf("  … and %d more currencies", len(p.data.Totals)-3)))
 			break
 		}
-		cells := []common.Cell{{Text: string(t.Cur)}, {Text: fmt.Sprintf("total · %d accounts", t.Accounts)}}
+		cells := []common.Cell{{Text: string(t.Cur)}, {Text: "total · " + common.Count(t.Accounts, "account")}}
 		for _, c := range t.Cells {
 			cells = append(cells, common.Cell{Text: c})
 		}

@@ -55,8 +55,12 @@ func Prepare(sums []domain.Summary, totals []domain.CurrencyTotal, set domain.Se
 		if dso.Valid {
 			dsoText = dso.Days.Round(0).String() + " days"
 		}
+		acc := "accounts"
+		if t.Accounts == 1 {
+			acc = "account"
+		}
 		d.TotalText = append(d.TotalText, [2]string{
-			fmt.Sprintf("%s · %d accounts · AR %s · overdue %s (%s) · DSO %s", t.Currency, t.Accounts,
+			fmt.Sprintf("%s · %d %s · AR %s · overdue %s (%s) · DSO %s", t.Currency, t.Accounts, acc,
 				common.Money(ar, t.Currency), common.Money(ov, t.Currency), pctOf(ov, ar), dsoText),
 			fmt.Sprintf("%s · %d acc · AR %s · overdue %s · DSO %s", t.Currency, t.Accounts,
 				common.ShortMoney(ar, t.Currency), common.ShortMoney(ov, t.Currency), dsoText),
@@ -271,11 +275,7 @@ func Group(rows []Row, order []int, group int) []Line {
 			parts = append(parts, "AR "+common.ShortMoney(totals[c], c)+", overdue "+common.ShortMoney(overdue[c], c))
 		}
 		h := groupTitle(&rows[out[start+1].Row], group)
-		acc := "accounts"
-		if n == 1 {
-			acc = "account"
-		}
-		out[start].Heading = fmt.Sprintf("%s · %d %s · %s", h, n, acc, strings.Join(parts, " | "))
+		out[start].Heading = fmt.Sprintf("%s · %s · %s", h, common.Count(n, "account"), strings.Join(parts, " | "))
 	}
 	prev := "\x00"
 	for _, r := range order {
@@ -462,10 +462,10 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 
 var columns = []common.Column{
 	{Title: "Account", Width: 8, Min: 6, Max: 10},
-	{Title: "Name", Width: 20, Min: 10, Max: 36},
+	{Title: "Name", Width: 20, Min: 10, Max: 44, Fill: true},
 	{Title: "T", Width: 1, Drop: 6, Right: true},
 	{Title: "Owner", Width: 10, Max: 16, Drop: 8},
-	{Title: "Products", Width: 12, Max: 24, Drop: 10},
+	{Title: "Products", Width: 12, Max: 30, Drop: 10, Fill: true},
 	{Title: "AR", Width: 9, Right: true},
 	{Title: "Overdue", Width: 9, Right: true, Drop: 2},
 	{Title: "Util", Width: 5, Right: true, Drop: 3},
@@ -594,3 +594,6 @@ func (p *Pane) FullHelp() [][]key.Binding {
 	k := p.Keys
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Filter, k.Sort, k.Group}, {k.Call, k.Escalate, k.Note}}
 }
+
+// Shown is the number of accounts shown (after the filter).
+func (p *Pane) Shown() int { return p.shown }

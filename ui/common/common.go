@@ -7,7 +7,6 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"acctdesk/domain"
 	"acctdesk/ui/keymap"
 	"acctdesk/ui/styles"
 )
@@ -57,9 +56,6 @@ type InfoMsg struct{ Text string }
 
 // InfoCmd is a command that sends InfoMsg.
 func InfoCmd(s string) tea.Cmd { return func() tea.Msg { return InfoMsg{s} } }
-
-// AgingAsOfMsg asks the root to recompute the aging pane as of a date.
-type AgingAsOfMsg struct{ AsOf domain.Date }
 
 // TitleLine is a pane's title line, or the filter prompt while it is typed
 // or applied.

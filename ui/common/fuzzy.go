@@ -4,10 +4,31 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
-// Fold lower-cases s for matching (done once per data change, not per key).
-func Fold(s string) string { return strings.ToLower(s) }
+// Fold lower-cases s and takes the accents off for matching ("Ọ̀yọ́" → "oyo"),
+// done once per data change, not per key.
+func Fold(s string) string {
+	s = strings.ToLower(s)
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, norm.NFD.String(s))
+}
 
 // Fuzzy scores how well query matches target, both already folded. ok is false
 // when the query's runes do not all appear in target in order. Higher is

@@ -16,6 +16,7 @@ type Column struct {
 	Max   int  // widest when there is room to spare; 0 means Width
 	Drop  int  // drop order: higher drops first, 0 never
 	Right bool // right-aligned (numbers)
+	Fill  bool // takes the room left after the other columns reached their Max
 }
 
 // Gap is the space between columns.
@@ -24,7 +25,7 @@ const Gap = 1
 // Layout fits columns into total cells and returns each column's width,
 // 0 for a dropped column. Columns shrink to their Min first, then the column
 // with the highest Drop number goes, and so on; spare room goes to columns
-// with a Max, in order, up to their Max.
+// with a Max, in order, up to their Max, Fill columns last.
 func Layout(cols []Column, total int) []int {
 	w := make([]int, len(cols))
 	on := make([]bool, len(cols))
@@ -82,17 +83,19 @@ func Layout(cols []Column, total int) []int {
 		}
 	}
 	spare := total - sum()
-	for i, c := range cols {
-		if spare <= 0 {
-			break
-		}
-		if on[i] && c.Max > w[i] {
-			add := c.Max - w[i]
-			if add > spare {
-				add = spare
+	for _, fill := range []bool{false, true} {
+		for i, c := range cols {
+			if spare <= 0 {
+				break
 			}
-			w[i] += add
-			spare -= add
+			if on[i] && c.Fill == fill && c.Max > w[i] {
+				add := c.Max - w[i]
+				if add > spare {
+					add = spare
+				}
+				w[i] += add
+				spare -= add
+			}
 		}
 	}
 	for i := range w {

@@ -1,6 +1,7 @@
 package common
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -145,3 +146,24 @@ func LongDay(d domain.Date) string {
 
 // Pct formats a percentage with no decimals: "82 %".
 func Pct(p decimal.Decimal) string { return p.Round(0).String() + " %" }
+
+// Count is "1 account", "3 accounts".
+func Count(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// WeekDay is "Fri 20 Nov" in the as-of year, else "Fri 20 Nov 2027".
+func WeekDay(d, asOf domain.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	y, _, _ := d.Parts()
+	ay, _, _ := asOf.Parts()
+	if y == ay {
+		return d.Format("Mon 2 Jan")
+	}
+	return d.Format("Mon 2 Jan 2006")
+}

@@ -204,10 +204,10 @@ func (b *callBody) validate() (*Submission, bool) {
 	}
 	what := keymap.Label(f[fOutcome].choices, outcome)
 	if promise != nil {
-		what = fmt.Sprintf("promise of %s due %s", common.Money(promise.Amount, t.Currency), common.LongDay(promise.DueOn))
+		what = fmt.Sprintf("promise %s due %s", common.Money(promise.Amount, t.Currency), common.WeekDay(promise.DueOn, t.Today))
 	}
 	if !next.IsZero() {
-		what += ", next follow-up " + common.LongDay(next)
+		what += ", next " + common.WeekDay(next, t.Today)
 	}
 	return &Submission{Kind: Call, Entry: store.ActivityEntry{Activity: act, Promise: promise}, What: what}, true
 }

@@ -122,7 +122,7 @@ func (b *escBody) validate() (*Submission, bool) {
 		Account: t.Code, On: t.Today, Kind: "escalation",
 		Text: fmt.Sprintf("Escalated to %s (%s, %s): %s", e.To, e.Severity, keymap.Label(f[eCategory].choices, e.Category), summary),
 	}
-	what := fmt.Sprintf("%s escalation to %s, due %s", e.Severity, e.To, common.LongDay(due))
+	what := fmt.Sprintf("%s escalation to %s, due %s", e.Severity, e.To, common.WeekDay(due, t.Today))
 	return &Submission{Kind: Escalation, Escalation: e, Note: note, What: what}, true
 }
 

@@ -77,7 +77,7 @@ func (b *noteBody) validate() (*Submission, bool) {
 	}
 	what := "note"
 	if !next.IsZero() {
-		what += ", follow-up " + common.LongDay(next)
+		what += ", next " + common.WeekDay(next, t.Today)
 	}
 	return &Submission{Kind: Note, Entry: store.ActivityEntry{Activity: act}, What: what}, true
 }
@@ -150,7 +150,7 @@ func (b *snoozeBody) validate() (*Submission, bool) {
 		return nil, false
 	}
 	m := domain.QueueMark{Key: b.t.Item.Key, Account: b.t.Code, Until: d, On: b.t.Today}
-	return &Submission{Kind: Snooze, Mark: m, What: "snoozed until " + common.LongDay(d)}, true
+	return &Submission{Kind: Snooze, Mark: m, What: "snoozed until " + common.WeekDay(d, b.t.Today)}, true
 }
 
 func (b *snoozeBody) fieldOf(string) int { return 0 }

@@ -53,6 +53,12 @@ type Pane struct {
 	filter    common.Field
 	filtering bool
 	sort      int
+	progress  string // "3 of 24 handled today", once known
+}
+
+// SetProgress shows how much of the day's queue is handled (queue.Progress).
+func (p *Pane) SetProgress(handled, total int) {
+	p.progress = fmt.Sprintf("%d of %d handled today", handled, total)
 }
 
 // New makes an empty queue pane.
@@ -253,7 +259,7 @@ var columns = []common.Column{
 	{Title: "#", Width: 3, Drop: 6, Right: true},
 	{Title: "Account", Width: 8, Min: 6, Max: 10},
 	{Title: "Name", Width: 16, Min: 10, Max: 30, Drop: 4},
-	{Title: "Why", Width: 34, Min: 30, Max: 140},
+	{Title: "Why", Width: 34, Min: 30, Max: 140, Fill: true},
 	{Title: "At stake", Width: 9, Drop: 2, Right: true},
 	{Title: "Due", Width: 6, Drop: 3},
 	{Title: "Score", Width: 5, Drop: 5, Right: true},
@@ -268,10 +274,14 @@ func (p *Pane) View() string {
 		return common.Lines([]string{s.Muted.Render("Loading the queue…")}, w, p.Height)
 	}
 	lines := make([]string, 0, p.Height)
-	title := fmt.Sprintf("Queue · %d to act on · as of %s · sort: %s", len(p.data.Items), common.LongDay(p.data.AsOf), sorts[p.sort])
+	title := fmt.Sprintf("Queue · %d to act on", len(p.data.Items))
 	if len(p.view) != len(p.data.Items) {
-		title = fmt.Sprintf("Queue · %d of %d · as of %s · sort: %s", len(p.view), len(p.data.Items), common.LongDay(p.data.AsOf), sorts[p.sort])
+		title = fmt.Sprintf("Queue · %d of %d shown", len(p.view), len(p.data.Items))
 	}
+	if p.progress != "" {
+		title += " · " + p.progress
+	}
+	title += " · sort: " + sorts[p.sort]
 	lines = append(lines, common.TitleLine(p.Common, title, p.filter, p.filtering, w))
 	widths := common.Layout(columns, w-2)
 	lines = append(lines, "  "+s.ColHeader.Render(common.Header(columns, widths)))
@@ -337,11 +347,10 @@ func (p *Pane) footer(w int) []string {
 		head += " · at stake " + common.Money(it.Stake.Amount, it.Stake.Currency)
 	}
 	detail := common.Clean(it.Detail)
-	if it.DaysLate > 0 {
+	if it.DaysLate > 0 && it.Reason != dq.Overdue {
 		detail += fmt.Sprintf(" · %d days late", it.DaysLate)
 	}
-	sc := it.Score
-	score := fmt.Sprintf("score %.2f = money %.1f + late %.1f + kind %.0f + tier %.0f", sc.Total, sc.Money, sc.Late, sc.Kind, sc.Tier)
+	score := "score " + it.Score.String()
 	return []string{
 		s.Title.Render(common.Cut(head, w)),
 		common.Cut(detail, w),
@@ -359,4 +368,13 @@ func (p *Pane) ShortHelp() []key.Binding {
 func (p *Pane) FullHelp() [][]key.Binding {
 	k := p.Keys
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Filter, k.Sort}, {k.Call, k.Escalate, k.Note, k.Done, k.Snooze}}
+}
+
+// Items are the items shown, in order.
+func (p *Pane) Items() []dq.Item {
+	out := make([]dq.Item, len(p.view))
+	for i, ix := range p.view {
+		out[i] = p.data.Items[ix]
+	}
+	return out
 }

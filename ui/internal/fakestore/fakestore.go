@@ -130,13 +130,17 @@ func (s *Store) file(code string) (*domain.AccountFile, error) {
 	return f, nil
 }
 
-// Apply writes a batch (only the kinds the tests need: invoices, payments,
-// activities, follow-ups, marks).
+// Apply writes a batch. It keeps what it is given (no upserts, no
+// validation): enough for the demo generator and for tests that change the
+// book behind the workstation's back.
 func (s *Store) Apply(b *store.Batch) (store.Result, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.fail(); err != nil {
 		return store.Result{}, err
+	}
+	if b.DryRun {
+		return store.Result{}, nil
 	}
 	var res store.Result
 	for _, r := range b.Accounts {
@@ -149,29 +153,74 @@ func (s *Store) Apply(b *store.Batch) (store.Result, error) {
 			res.Added++
 		}
 	}
-	for _, r := range b.Invoices {
-		f, err := s.file(r.V.Account)
-		if err != nil {
-			return store.Result{}, err
+	add := func(code string, put func(f *domain.AccountFile)) error {
+		f, ok := s.files[code]
+		if !ok {
+			if !b.CreateAccounts {
+				return store.RowErrors{{Field: "account", Reason: "account " + code + " " + store.ErrNotFound.Error()}}
+			}
+			f = &domain.AccountFile{Account: domain.Account{Code: code, Name: code, Tier: 3, Status: domain.StatusActive, Terms: "term", TermsDays: 30, Currency: s.settings.BaseCurrency}}
+			s.files[code] = f
 		}
-		f.Invoices = append(f.Invoices, r.V)
+		put(f)
 		res.Added++
+		return nil
+	}
+	var errs []error
+	for _, r := range b.Contacts {
+		errs = append(errs, add(r.V.Account, func(f *domain.AccountFile) { f.Contacts = append(f.Contacts, r.V) }))
+	}
+	for _, r := range b.Contracts {
+		errs = append(errs, add(r.V.Account, func(f *domain.AccountFile) { f.Contracts = append(f.Contracts, r.V) }))
+	}
+	for _, r := range b.Invoices {
+		errs = append(errs, add(r.V.Account, func(f *domain.AccountFile) { f.Invoices = append(f.Invoices, r.V) }))
 	}
 	for _, r := range b.Payments {
-		f, err := s.file(r.V.Account)
-		if err != nil {
-			return store.Result{}, err
+		errs = append(errs, add(r.V.Account, func(f *domain.AccountFile) { f.Payments = append(f.Payments, r.V) }))
+	}
+	for _, r := range b.Credits {
+		errs = append(errs, add(r.V.Account, func(f *domain.AccountFile) { f.Credits = append(f.Credits, r.V) }))
+	}
+	for _, e := range b.Activities {
+		a := e.Activity
+		if a.ID == 0 {
+			s.nextID++
+			a.ID = s.nextID
 		}
-		f.Payments = append(f.Payments, r.V)
-		res.Added++
+		errs = append(errs, add(a.Account, func(f *domain.AccountFile) {
+			f.Activities = append(f.Activities, a)
+			if e.Promise != nil {
+				p := *e.Promise
+				s.nextID++
+				p.ID, p.Activity = s.nextID, a.ID
+				f.Promises = append(f.Promises, p)
+			}
+		}))
+	}
+	for _, r := range b.Plans {
+		errs = append(errs, add(r.V.Account, func(f *domain.AccountFile) { f.Plans = append(f.Plans, r.V) }))
+	}
+	for _, r := range b.Escalations {
+		errs = append(errs, add(r.V.Account, func(f *domain.AccountFile) { f.Escalations = append(f.Escalations, r.V) }))
+	}
+	for _, r := range b.Issues {
+		errs = append(errs, add(r.V.Account, func(f *domain.AccountFile) { f.Issues = append(f.Issues, r.V) }))
+	}
+	for _, r := range b.FollowUps {
+		errs = append(errs, add(r.V.Account, func(f *domain.AccountFile) { f.FollowUps = append(f.FollowUps, r.V) }))
+	}
+	for _, r := range b.Surveys {
+		errs = append(errs, add(r.V.Account, func(f *domain.AccountFile) { f.Surveys = append(f.Surveys, r.V) }))
 	}
 	for _, r := range b.Marks {
 		s.marks = append(s.marks, r.V)
 		res.Added++
 	}
-	if !b.DryRun {
-		s.changes++
+	if err := errors.Join(errs...); err != nil {
+		return res, err
 	}
+	s.changes++
 	return res, nil
 }
 

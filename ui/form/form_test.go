@@ -1,0 +1,259 @@
+package form
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"acctdesk/domain"
+	dq "acctdesk/domain/queue"
+	"acctdesk/ui/common"
+	"acctdesk/ui/keymap"
+	"acctdesk/ui/styles"
+)
+
+var tue = domain.MustDate("2026-11-17") // a Tuesday
+
+func cm() common.Common {
+	return common.Common{Width: 80, Height: 22, Styles: styles.DefaultStyles(), Keys: keymap.DefaultKeyMap()}
+}
+
+func target() Target {
+	return Target{Code: "ACC001", Name: "Dangote Haulage Ltd", Currency: "NGN", Today: tue,
+		Primary: "Ngozi Eze", Contacts: []string{"Ngozi Eze", "Tunde Bakare"}, ItemKey: "broken-promise:ACC001:3"}
+}
+
+// typeKeys sends words as runes and names (enter, tab, …) as keys; it returns
+// the last outcome.
+func typeKeys(m *Model, seq ...string) Outcome {
+	var out Outcome
+	for _, s := range seq {
+		var msgs []tea.KeyMsg
+		switch s {
+		case "enter":
+			msgs = []tea.KeyMsg{{Type: tea.KeyEnter}}
+		case "ctrl+s":
+			msgs = []tea.KeyMsg{{Type: tea.KeyCtrlS}}
+		case "tab":
+			msgs = []tea.KeyMsg{{Type: tea.KeyTab}}
+		case "shift+tab":
+			msgs = []tea.KeyMsg{{Type: tea.KeyShiftTab}}
+		case "esc":
+			msgs = []tea.KeyMsg{{Type: tea.KeyEsc}}
+		case "down":
+			msgs = []tea.KeyMsg{{Type: tea.KeyDown}}
+		case "backspace":
+			msgs = []tea.KeyMsg{{Type: tea.KeyBackspace}}
+		default:
+			for _, r := range s {
+				msgs = append(msgs, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+			}
+		}
+		for _, k := range msgs {
+			out = m.Key(k)
+		}
+	}
+	return out
+}
+
+func TestDefaultNext(t *testing.T) {
+	fri := domain.MustDate("2026-11-20")
+	cases := []struct {
+		outcome  string
+		today    domain.Date
+		promised domain.Date
+		want     string
+	}{
+		{"no-answer", tue, 0, "2026-11-18"},
+		{"voicemail", tue, 0, "2026-11-18"},
+		{"no-answer", fri, 0, "2026-11-23"}, // Friday → Monday
+		{"promise", tue, fri, "2026-11-21"}, // the day after the promised date
+		{"promise", tue, 0, ""},
+		{"reached", tue, 0, "2026-11-24"}, // +7
+		{"dispute", tue, 0, "2026-11-24"},
+		{"", tue, 0, ""},
+	}
+	for _, c := range cases {
+		if got := DefaultNext(c.outcome, c.today, c.promised).String(); got != c.want {
+			t.Errorf("DefaultNext(%s, %s, %s) = %s, want %s", c.outcome, c.today, c.promised, got, c.want)
+		}
+	}
+	if got := DefaultEscalationDue(domain.MustDate("2026-11-19")); got.String() != "2026-11-23" {
+		t.Errorf("Thursday + 2 working days = %s", got)
+	}
+}
+
+func TestCallNoAnswer(t *testing.T) {
+	m := NewCall(cm(), target())
+	out := typeKeys(m, "n", "enter")
+	if out.Submit == nil {
+		t.Fatalf("not submitted:\n%s", m.View())
+	}
+	a := out.Submit.Entry.Activity
+	if a.Outcome != "no-answer" || a.NextFollow != tue+1 || a.Contact != "Ngozi Eze" || a.Kind != "call" || a.On != tue {
+		t.Fatalf("%+v", a)
+	}
+	if out.Submit.Code != "ACC001" || out.Submit.ItemKey != "broken-promise:ACC001:3" || out.Submit.Entry.Promise != nil {
+		t.Fatalf("%+v", out.Submit)
+	}
+	if !m.Saving() {
+		t.Fatal("not waiting for the store")
+	}
+	if o := typeKeys(m, "q", "esc"); o.Close || o.Submit != nil {
+		t.Fatal("keys act while saving")
+	}
+}
+
+func TestCallPromiseFlow(t *testing.T) {
+	m := NewCall(cm(), target())
+	typeKeys(m, "p")
+	if !strings.Contains(m.View(), "▸ Promise amount") {
+		t.Fatalf("after p the cursor is not in the amount:\n%s", m.View())
+	}
+	out := typeKeys(m, "250000", "tab", "fri", "tab", "+10", "tab", "down", "tab", "pays Friday", "ctrl+s")
+	if out.Submit == nil {
+		t.Fatalf("not submitted:\n%s", m.View())
+	}
+	e := out.Submit.Entry
+	if e.Promise == nil || e.Promise.Amount.String() != "250000" || e.Promise.DueOn.String() != "2026-11-20" || e.Promise.GivenOn != tue {
+		t.Fatalf("promise %+v", e.Promise)
+	}
+	if e.Activity.NextFollow != tue+10 || e.Activity.Contact != "Tunde Bakare" || e.Promise.Contact != "Tunde Bakare" || e.Activity.Text != "pays Friday" {
+		t.Fatalf("activity %+v", e.Activity)
+	}
+	if out.Submit.What != "promise ₦250,000.00 due Fri 20 Nov, next Fri 27 Nov" {
+		t.Fatalf("what %q", out.Submit.What)
+	}
+}
+
+func TestCallValidation(t *testing.T) {
+	cases := []struct {
+		name  string
+		keys  []string
+		field string // the focused field after enter
+		err   string
+		kept  []string
+	}{
+		{"no outcome", []string{"enter"}, "Outcome", "choose an outcome: r n v p d b x w", nil},
+		{"bad amount", []string{"p", "25x000", "tab", "fri", "enter"}, "Promise amount", `"25x000" is not an amount`, []string{"[₦ 25x000", "[fri"}},
+		{"too many places", []string{"p", "10.001", "tab", "fri", "enter"}, "Promise amount", `"10.001" has more decimal places than NGN allows (2)`, []string{"10.001"}},
+		{"zero", []string{"p", "0", "tab", "fri", "enter"}, "Promise amount", "the promised amount must be more than zero", nil},
+		{"no date", []string{"p", "100", "enter"}, "Promised for", "say when they will pay", []string{"[₦ 100"}},
+		{"bad date", []string{"p", "100", "tab", "someday", "enter"}, "Promised for", `"someday": use 2026-12-01, +3, mon…sun, today or tomorrow`, []string{"[someday"}},
+		{"past date", []string{"p", "100", "tab", "2026-11-01", "enter"}, "Promised for", "Sun 1 Nov 2026 is in the past", nil},
+		{"bad next", []string{"r", "+x", "enter"}, "Next follow-up", `"+x": use +N for N days ahead`, []string{"[+x"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m := NewCall(cm(), target())
+			out := typeKeys(m, c.keys...)
+			if out.Submit != nil {
+				t.Fatal("submitted")
+			}
+			v := m.View()
+			if !strings.Contains(v, "! "+c.err) {
+				t.Errorf("no error %q:\n%s", c.err, v)
+			}
+			if !strings.Contains(v, "▸ "+c.field) {
+				t.Errorf("focus not on %s:\n%s", c.field, v)
+			}
+			for _, k := range c.kept {
+				if !strings.Contains(v, k) {
+					t.Errorf("lost %q:\n%s", k, v)
+				}
+			}
+		})
+	}
+}
+
+func TestCallNoneAndEditing(t *testing.T) {
+	m := NewCall(cm(), target())
+	out := typeKeys(m, "b", "none", "enter")
+	if out.Submit == nil || !out.Submit.Entry.Activity.NextFollow.IsZero() {
+		t.Fatalf("none: %+v", out.Submit)
+	}
+	// an outcome can be changed: back to the outcome and another key
+	m = NewCall(cm(), target())
+	out = typeKeys(m, "p", "shift+tab", "v", "enter")
+	if out.Submit == nil || out.Submit.Entry.Activity.Outcome != "voicemail" || out.Submit.Entry.Promise != nil {
+		t.Fatalf("changed outcome: %+v", out.Submit)
+	}
+}
+
+func TestEscape(t *testing.T) {
+	m := NewCall(cm(), target())
+	if m.Dirty() {
+		t.Fatal("a fresh form is dirty (the preselected contact is not typing)")
+	}
+	if out := typeKeys(m, "esc"); !out.Close {
+		t.Fatal("esc on an empty form did not close it")
+	}
+	m = NewCall(cm(), target())
+	out := typeKeys(m, "r", "esc")
+	if out.Close || !strings.Contains(m.View(), "Discard what you typed?") {
+		t.Fatalf("esc with an outcome chosen did not ask:\n%s", m.View())
+	}
+	if out := typeKeys(m, "n"); out.Close {
+		t.Fatal("n closed the form")
+	}
+	if !strings.Contains(m.View(), "[r reached]") {
+		t.Fatal("keeping on editing lost the outcome")
+	}
+	typeKeys(m, "esc")
+	if out := typeKeys(m, "y"); !out.Close {
+		t.Fatal("y did not discard")
+	}
+}
+
+func TestFailedKeepsTyping(t *testing.T) {
+	m := NewCall(cm(), target())
+	typeKeys(m, "r", "tab", "tab", "spoke to Ngozi", "enter")
+	m.Failed(domain.ValidationError{{Field: "contact", Reason: "unknown contact"}, {Field: "zzz", Reason: "odd"}})
+	v := m.View()
+	for _, want := range []string{"! unknown contact", "Not saved: zzz: odd", "[spoke to Ngozi", "▸ Contact"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("missing %q:\n%s", want, v)
+		}
+	}
+	if m.Saving() {
+		t.Fatal("still saving")
+	}
+}
+
+func TestEscalationForm(t *testing.T) {
+	m := NewEscalation(cm(), target())
+	out := typeKeys(m, "s", "2", "o", "truck late twice", "enter")
+	if out.Submit == nil {
+		t.Fatalf("not submitted:\n%s", m.View())
+	}
+	e := out.Submit.Escalation
+	if e.Category != "service-incident" || e.Severity != "medium" || e.To != "operations" || e.Summary != "truck late twice" || e.Due.String() != "2026-11-19" || e.Opened != tue {
+		t.Fatalf("%+v", e)
+	}
+	if n := out.Submit.Note; n.Kind != "escalation" || !strings.Contains(n.Text, "truck late twice") {
+		t.Fatalf("note %+v", n)
+	}
+}
+
+func TestNoteAndSnooze(t *testing.T) {
+	m := NewNote(cm(), target())
+	if out := typeKeys(m, "enter"); out.Submit != nil || !strings.Contains(m.View(), "! the note is empty") {
+		t.Fatalf("empty note:\n%s", m.View())
+	}
+	out := typeKeys(m, "q is fine here", "tab", "mon", "enter")
+	if out.Submit == nil || out.Submit.Entry.Activity.Text != "q is fine here" || out.Submit.Entry.Activity.NextFollow.String() != "2026-11-23" {
+		t.Fatalf("%+v", out.Submit)
+	}
+	tg := target()
+	tg.Item = &dq.Item{Key: "overdue:ACC001:3:2026-10-01", Account: "ACC001", Detail: "overdue"}
+	m = NewSnooze(cm(), tg)
+	out = typeKeys(m, "enter")
+	if out.Submit == nil || out.Submit.Mark.Until != tue+1 || out.Submit.Mark.Key != tg.Item.Key {
+		t.Fatalf("%+v", out.Submit)
+	}
+	m = NewSnooze(cm(), tg)
+	if out := typeKeys(m, "today", "enter"); out.Submit != nil {
+		t.Fatal("snoozed until today")
+	}
+}

@@ -1,0 +1,141 @@
+package ui
+
+import (
+	"os"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"acctdesk/ui/common"
+	"acctdesk/ui/internal/fakestore"
+)
+
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	time.Local = time.UTC
+	os.Exit(m.Run())
+}
+
+func testOptions() Options {
+	return Options{BookName: "Lagos fuel book", AsOf: fakestore.SampleAsOf, User: "ada", Today: fakestore.SampleAsOf, PollEvery: time.Hour}
+}
+
+// keyMsg builds the key message for a name: "enter", "tab", "esc", … or runes.
+func keyMsg(s string) tea.KeyMsg {
+	switch s {
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "tab":
+		return tea.KeyMsg{Type: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyMsg{Type: tea.KeyShiftTab}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "up":
+		return tea.KeyMsg{Type: tea.KeyUp}
+	case "down":
+		return tea.KeyMsg{Type: tea.KeyDown}
+	case "backspace":
+		return tea.KeyMsg{Type: tea.KeyBackspace}
+	case "home":
+		return tea.KeyMsg{Type: tea.KeyHome}
+	case "end":
+		return tea.KeyMsg{Type: tea.KeyEnd}
+	case "pgdown":
+		return tea.KeyMsg{Type: tea.KeyPgDown}
+	case "pgup":
+		return tea.KeyMsg{Type: tea.KeyPgUp}
+	case "left":
+		return tea.KeyMsg{Type: tea.KeyLeft}
+	case "right":
+		return tea.KeyMsg{Type: tea.KeyRight}
+	case "ctrl+s":
+		return tea.KeyMsg{Type: tea.KeyCtrlS}
+	case "ctrl+c":
+		return tea.KeyMsg{Type: tea.KeyCtrlC}
+	case " ":
+		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}
+
+// keys turns "c p 250000 tab fri enter" into key messages; a word that is
+// not a key name is typed rune by rune.
+func keys(seq ...string) []tea.KeyMsg {
+	var out []tea.KeyMsg
+	for _, s := range seq {
+		switch s {
+		case "enter", "tab", "shift+tab", "esc", "up", "down", "backspace", "ctrl+s", "ctrl+c", " ",
+			"home", "end", "pgdown", "pgup", "left", "right":
+			out = append(out, keyMsg(s))
+		default:
+			for _, r := range s {
+				out = append(out, keyMsg(string(r)))
+			}
+		}
+	}
+	return out
+}
+
+// drive runs messages through the model without a program, running the
+// commands they return (and theirs) until none is left. Commands that do not
+// answer within 300 ms (ticks) are dropped.
+func drive(m *Model, msgs ...tea.Msg) {
+	queue := append([]tea.Msg{}, msgs...)
+	for len(queue) > 0 {
+		msg := queue[0]
+		queue = queue[1:]
+		if b, ok := msg.(tea.BatchMsg); ok {
+			for _, c := range b {
+				if r := run(c); r != nil {
+					queue = append(queue, r)
+				}
+			}
+			continue
+		}
+		_, cmd := m.Update(msg)
+		if r := run(cmd); r != nil {
+			queue = append(queue, r)
+		}
+	}
+}
+
+func run(cmd tea.Cmd) tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- cmd() }()
+	select {
+	case msg := <-ch:
+		return msg
+	case <-time.After(300 * time.Millisecond):
+		return nil
+	}
+}
+
+// loaded is a model over the sample book, sized and loaded, driven without a program.
+func loaded(t testing.TB, w, h int) (*Model, *fakestore.Store) {
+	t.Helper()
+	st := fakestore.NewSample()
+	m := NewModel(st, testOptions())
+	m.loadSeq++
+	drive(m, tea.WindowSizeMsg{Width: w, Height: h}, load(st, m.loadSeq, m.opt.AsOf, 0, "")())
+	if m.bk == nil {
+		t.Fatal("the book did not load")
+	}
+	return m, st
+}
+
+func press(m *Model, seq ...string) {
+	for _, k := range keys(seq...) {
+		drive(m, k)
+	}
+}
+
+func width(s string) int { return common.Width(s) }
+
+func windowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }

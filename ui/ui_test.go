@@ -1,0 +1,510 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"acctdesk/domain"
+	"acctdesk/store"
+	"acctdesk/ui/internal/fakestore"
+)
+
+// start runs the workstation on st at a fixed size and waits until the book is shown.
+func start(t *testing.T, st store.Store, w, h int, opt Options) *teatest.TestModel {
+	t.Helper()
+	tm := teatest.NewTestModel(t, New(st, opt), teatest.WithInitialTermSize(w, h))
+	waitOutput(t, tm, "handled today") // the queue's title, once the book and the day's progress are in
+	return tm
+}
+
+func waitOutput(t *testing.T, tm *teatest.TestModel, s string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s)) },
+		teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+}
+
+func send(tm *teatest.TestModel, seq ...string) {
+	for _, k := range keys(seq...) {
+		tm.Send(k)
+	}
+}
+
+func final(t *testing.T, tm *testing.T, m *teatest.TestModel) *Model {
+	t.Helper()
+	if err := m.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	return m.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+}
+
+// waitStore polls the fake store until cond holds.
+func waitStore(t *testing.T, st *fakestore.Store, cond func(e []store.ActivityEntry, x []domain.Escalation, k []domain.QueueMark) bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if cond(st.Recorded()) {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatal("the store never got the expected write")
+}
+
+// TestGolden keeps a golden View() of each pane at 80×24 and 160×48.
+// Regenerate with: go test ./ui -run TestGolden -update
+func TestGolden(t *testing.T) {
+	type step struct {
+		keys   []string
+		marker string // text on screen once the keys took effect
+	}
+	k := func(marker string, ks ...string) step { return step{ks, marker} }
+	panes := []struct {
+		name  string
+		steps []step
+	}{
+		{"queue", nil},
+		{"book", []step{k("Book ·", "2")}},
+		{"aging", []step{k("Aging as of", "3")}},
+		{"account", []step{k("Book ·", "2"), k("Contacts:", "enter")}},
+		{"account_activity", []step{k("Book ·", "2"), k("Contacts:", "enter"), k("What was said", "tab", "tab")}},
+		{"account_promises", []step{k("Book ·", "2", "j", "j"), k("Contacts:", "enter"), k("Payment plan #30", "tab", "tab", "tab")}},
+		{"call_form", []step{k("Fri 20 Nov 2026", "c", "p", "250000", "tab", "fri")}},
+		{"escalation_form", []step{k("Summary", "e", "o", "3")}},
+		{"help", []step{k("Keys ·", "?")}},
+	}
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		for _, p := range panes {
+			if size[0] == 160 && strings.Contains(p.name, "_") {
+				continue // the extra screens at one size only
+			}
+			t.Run(fmt.Sprintf("%s_%dx%d", p.name, size[0], size[1]), func(t *testing.T) {
+				tm := start(t, fakestore.NewSample(), size[0], size[1], testOptions())
+				for _, st := range p.steps {
+					send(tm, st.keys...)
+					waitOutput(t, tm, st.marker)
+				}
+				m := final(t, nil, tm)
+				view := m.View()
+				checkFits(t, view, size[0], size[1])
+				golden.RequireEqual(t, []byte(view))
+			})
+		}
+	}
+}
+
+// checkFits asserts the screen is exactly h lines of exactly w cells.
+func checkFits(t *testing.T, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) != h {
+		t.Fatalf("%d lines, want %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if n := width(l); n != w {
+			t.Fatalf("line %d is %d cells wide, want %d: %q", i+1, n, w, l)
+		}
+	}
+}
+
+// `c n enter` logs an unanswered call with tomorrow's follow-up, to the
+// primary finance contact, and the queue moves to the next item.
+func TestCallNoAnswer(t *testing.T) {
+	st := fakestore.NewSample()
+	tm := start(t, st, 80, 24, testOptions())
+	send(tm, "c", "n", "enter")
+	waitStore(t, st, func(e []store.ActivityEntry, _ []domain.Escalation, _ []domain.QueueMark) bool { return len(e) == 1 })
+	waitOutput(t, tm, "2 of 21 handled today")
+	m := final(t, nil, tm)
+
+	entries, _, _ := st.Recorded()
+	a := entries[0].Activity
+	if a.Account != "ACC001" || a.Kind != "call" || a.Outcome != "no-answer" {
+		t.Fatalf("logged %+v", a)
+	}
+	if want := domain.MustDate("2026-11-18"); a.NextFollow != want {
+		t.Fatalf("next follow-up %s, want tomorrow %s", a.NextFollow, want)
+	}
+	if a.On != fakestore.SampleAsOf || a.Contact != "Ngozi Eze" || a.Stamp.By != "ada" {
+		t.Fatalf("on %s contact %q by %q", a.On, a.Contact, a.Stamp.By)
+	}
+	if entries[0].Promise != nil {
+		t.Fatal("a no-answer call carries no promise")
+	}
+	if !strings.Contains(m.Status(), "✓ 09:30 saved call on ACC001: no answer, next Wed 18 Nov") {
+		t.Fatalf("status %q", m.Status())
+	}
+	// The call answered the broken promise; the cursor went on to the next item.
+	if code, key := m.queue.Selected(); code != "ACC003" || !strings.HasPrefix(key, "plan-missed:") {
+		t.Fatalf("cursor on %s %s after the save, want the next item (ACC003 plan)", code, key)
+	}
+	if m.form != nil {
+		t.Fatal("the form stayed open")
+	}
+	// The call answered the broken promise and the follow-up due since 11 Nov.
+	if v := m.View(); !strings.Contains(v, "Queue · 19 to act on · 2 of 21 handled today") {
+		t.Fatalf("progress:\n%s", v)
+	}
+}
+
+// `c p 250000 tab fri enter` logs a promise of 250000 due the next Friday.
+func TestCallPromise(t *testing.T) {
+	st := fakestore.NewSample()
+	tm := start(t, st, 80, 24, testOptions())
+	send(tm, "c", "p", "250000", "tab", "fri", "enter")
+	waitStore(t, st, func(e []store.ActivityEntry, _ []domain.Escalation, _ []domain.QueueMark) bool { return len(e) == 1 })
+	waitOutput(t, tm, "saved call")
+	m := final(t, nil, tm)
+
+	entries, _, _ := st.Recorded()
+	e := entries[0]
+	if e.Activity.Outcome != "promise" || e.Promise == nil {
+		t.Fatalf("logged %+v", e)
+	}
+	p := e.Promise
+	if !p.Amount.Equal(domain.M("250000", "NGN").Amount) || p.Currency != "NGN" {
+		t.Fatalf("promise %s %s", p.Amount, p.Currency)
+	}
+	// 17 Nov 2026 is a Tuesday: the next Friday is 20 Nov.
+	if want := domain.MustDate("2026-11-20"); p.DueOn != want || p.GivenOn != fakestore.SampleAsOf {
+		t.Fatalf("promise given %s due %s, want due %s", p.GivenOn, p.DueOn, want)
+	}
+	if want := domain.MustDate("2026-11-21"); e.Activity.NextFollow != want {
+		t.Fatalf("next follow-up %s, want the day after the promised date %s", e.Activity.NextFollow, want)
+	}
+	if !strings.Contains(m.Status(), "saved call on ACC001: promise ₦250,000.00 due Fri 20 Nov, next Sat 21 Nov") {
+		t.Fatalf("status %q", m.Status())
+	}
+}
+
+// A bad amount keeps everything typed and says what is wrong next to the field.
+func TestCallInvalidAmount(t *testing.T) {
+	st := fakestore.NewSample()
+	tm := start(t, st, 80, 24, testOptions())
+	send(tm, "c", "p", "25x000", "tab", "fri", "tab", "tab", "tab", "said next week", "enter")
+	waitOutput(t, tm, "is not an amount")
+	m := final(t, nil, tm)
+	if e, _, _ := st.Recorded(); len(e) != 0 {
+		t.Fatalf("wrote %d entries on a bad amount", len(e))
+	}
+	if m.form == nil {
+		t.Fatal("the form closed on a bad amount")
+	}
+	view := m.View()
+	for _, want := range []string{"[₦ 25x000", "! \"25x000\" is not an amount", "[fri", "[said next week", "[p promise to pay]"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the form does not show %q:\n%s", want, view)
+		}
+	}
+	// The cursor went back to the field in error.
+	if !strings.Contains(view, "▸ Promise amount") {
+		t.Errorf("focus is not on the amount:\n%s", view)
+	}
+}
+
+// esc on an empty form closes it without asking; with something typed it asks.
+func TestEscape(t *testing.T) {
+	st := fakestore.NewSample()
+	tm := start(t, st, 80, 24, testOptions())
+	send(tm, "c", "esc")
+	waitOutput(t, tm, "Cancelled, nothing saved")
+	send(tm, "c", "n", "esc")
+	waitOutput(t, tm, "Discard what you typed?")
+	m := final(t, nil, tm)
+	if m.form == nil {
+		t.Fatal("esc on a typed form closed it without asking")
+	}
+	m.key(keyMsg("y"))
+	if m.form != nil {
+		t.Fatal("y did not discard")
+	}
+	if e, _, _ := st.Recorded(); len(e) != 0 {
+		t.Fatal("a cancelled form wrote")
+	}
+}
+
+// Typing q (or 1, :, ?) into a note never quits or switches panes.
+func TestTextSwallowsKeys(t *testing.T) {
+	st := fakestore.NewSample()
+	tm := start(t, st, 80, 24, testOptions())
+	send(tm, "c", "r", "tab", "tab", "quiet? q1:2 done", "enter")
+	waitStore(t, st, func(e []store.ActivityEntry, _ []domain.Escalation, _ []domain.QueueMark) bool { return len(e) == 1 })
+	m := final(t, nil, tm)
+	entries, _, _ := st.Recorded()
+	if got := entries[0].Activity.Text; got != "quiet? q1:2 done" {
+		t.Fatalf("note %q", got)
+	}
+	if want := fakestore.SampleAsOf.AddDays(7); entries[0].Activity.NextFollow != want {
+		t.Fatalf("reached: next %s, want +7 %s", entries[0].Activity.NextFollow, want)
+	}
+	if m.Current() != QueuePane {
+		t.Fatalf("pane %s", m.Current())
+	}
+}
+
+func TestEscalation(t *testing.T) {
+	st := fakestore.NewSample()
+	tm := start(t, st, 80, 24, testOptions())
+	send(tm, "2", "j", "e", "b", "4", "m", "over limit by 12 %", "enter")
+	waitStore(t, st, func(_ []store.ActivityEntry, x []domain.Escalation, _ []domain.QueueMark) bool { return len(x) == 1 })
+	waitOutput(t, tm, "saved escalation on ACC002")
+	final(t, nil, tm)
+	_, xs, _ := st.Recorded()
+	e := xs[0]
+	if e.Account != "ACC002" || e.Category != "credit-breach" || e.Severity != "critical" || e.To != "management" || e.Summary != "over limit by 12 %" {
+		t.Fatalf("escalation %+v", e)
+	}
+	// Tuesday + 2 working days = Thursday.
+	if want := domain.MustDate("2026-11-19"); e.Due != want || e.Status != "open" {
+		t.Fatalf("due %s status %s", e.Due, e.Status)
+	}
+}
+
+func TestEscalationNeedsEveryChoice(t *testing.T) {
+	m, st := loaded(t, 80, 24)
+	press(m, "e", "o", "enter")
+	if m.form == nil {
+		t.Fatal("saved without severity, team and summary")
+	}
+	v := m.View()
+	for _, want := range []string{"! choose one: 1 2 3 4", "! choose one: f o m l", "! say in a few words what is escalated", "▸ Severity"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("missing %q:\n%s", want, v)
+		}
+	}
+	if _, xs, _ := st.Recorded(); len(xs) != 0 {
+		t.Fatal("wrote")
+	}
+}
+
+func TestNote(t *testing.T) {
+	m, st := loaded(t, 80, 24)
+	press(m, "4") // no account open yet: nothing to note on
+	press(m, "n")
+	if m.form != nil {
+		t.Fatal("a note form opened with no account")
+	}
+	press(m, "1", "n", "asked for a statement", "tab", "+3", "enter")
+	e, _, _ := st.Recorded()
+	if len(e) != 1 || e[0].Activity.Kind != "note" || e[0].Activity.Text != "asked for a statement" || e[0].Activity.NextFollow != fakestore.SampleAsOf.AddDays(3) {
+		t.Fatalf("entries %+v", e)
+	}
+}
+
+func TestDoneAndSnooze(t *testing.T) {
+	m, st := loaded(t, 80, 24)
+	first, firstKey := m.queue.Selected()
+	press(m, "d")
+	_, _, marks := st.Recorded()
+	if len(marks) != 1 || !marks[0].Done || marks[0].Key != firstKey || marks[0].Account != first {
+		t.Fatalf("marks %+v", marks)
+	}
+	if _, k := m.queue.Selected(); k == firstKey {
+		t.Fatal("the done item is still selected")
+	}
+	_, second := m.queue.Selected()
+	press(m, "z", "enter")
+	_, _, marks = st.Recorded()
+	if len(marks) != 2 || marks[1].Key != second || marks[1].Until != fakestore.SampleAsOf.AddDays(1) {
+		t.Fatalf("snooze %+v", marks)
+	}
+	for _, it := range m.queue.Items() {
+		if it.Key == firstKey || it.Key == second {
+			t.Fatalf("%s still in the queue", it.Key)
+		}
+	}
+}
+
+func TestSaveFailureKeepsForm(t *testing.T) {
+	st := fakestore.NewSample()
+	st.SetFailNext(store.ErrInUse)
+	tm := start(t, st, 80, 24, testOptions())
+	send(tm, "c", "n", "tab", "tab", "left a message", "enter")
+	waitOutput(t, tm, "Not saved")
+	m := final(t, nil, tm)
+	if m.form == nil || m.form.Saving() {
+		t.Fatal("the form closed or still waits after the store refused")
+	}
+	v := m.View()
+	if !strings.Contains(v, "Not saved: the book is in use by another process") || !strings.Contains(v, "[left a message") {
+		t.Fatalf("view:\n%s", v)
+	}
+	if e, _, _ := st.Recorded(); len(e) != 0 {
+		t.Fatal("wrote")
+	}
+	// The same form saves once the book is free again.
+	drive(m, keyMsg("enter"))
+	if e, _, _ := st.Recorded(); len(e) != 1 || e[0].Activity.Text != "left a message" {
+		t.Fatalf("entries %+v", e)
+	}
+}
+
+func TestStoreValidationGoesToField(t *testing.T) {
+	m, st := loaded(t, 80, 24)
+	st.SetFailNext(domain.ValidationError{{Field: "contact", Reason: "no such contact"}})
+	press(m, "c", "n", "enter")
+	v := m.View()
+	if !strings.Contains(v, "! no such contact") || !strings.Contains(v, "▸ Contact") {
+		t.Fatalf("view:\n%s", v)
+	}
+}
+
+func TestJump(t *testing.T) {
+	st := fakestore.NewSample()
+	tm := start(t, st, 80, 24, testOptions())
+	send(tm, ":", "lekki", "enter")
+	waitOutput(t, tm, "Lekki Property Mgmt · tier 1")
+	m := final(t, nil, tm)
+	if m.Current() != AccountPane || m.account.Code() != "ACC010" {
+		t.Fatalf("pane %s account %s", m.Current(), m.account.Code())
+	}
+	press(m, "esc")
+	if m.Current() != QueuePane {
+		t.Fatalf("esc went to %s, want back to the queue", m.Current())
+	}
+}
+
+func TestBookFilterSortGroup(t *testing.T) {
+	m, _ := loaded(t, 100, 30)
+	press(m, "2", "/", "qkano")
+	if m.Current() != BookPane || !m.book.InputFocused() {
+		t.Fatal("q quit or switched while filtering")
+	}
+	press(m, "backspace", "backspace", "backspace", "backspace", "backspace", "kano", "enter")
+	if code, _ := m.book.Selected(); code != "ACC004" || m.book.Shown() != 1 {
+		t.Fatalf("filter kano: %s, %d shown", code, m.book.Shown())
+	}
+	press(m, "esc")
+	if m.book.Shown() != 12 {
+		t.Fatalf("esc kept the filter: %d shown", m.book.Shown())
+	}
+	press(m, "s") // AR, highest first within a currency
+	if code, _ := m.book.Selected(); code != "ACC004" {
+		t.Fatalf("sorting lost the cursor: %s", code)
+	}
+	press(m, "home")
+	if code, _ := m.book.Selected(); code != "ACC001" {
+		t.Fatalf("highest NGN AR first: %s", code)
+	}
+	press(m, "g") // by owner
+	v := m.View()
+	for _, want := range []string{"Owner: Ada Obi · 4 accounts", "Owner: Bola Ade · 3 accounts", "No owner · 1 account", "group: owner"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("missing %q:\n%s", want, v)
+		}
+	}
+	if code, _ := m.book.Selected(); code == "" {
+		t.Fatal("the cursor rests on a heading")
+	}
+}
+
+func TestAgingMonths(t *testing.T) {
+	st := fakestore.NewSample()
+	tm := start(t, st, 100, 30, testOptions())
+	send(tm, "3", "<")
+	waitOutput(t, tm, "Aging as of Sat 17 Oct 2026")
+	send(tm, ">", ">")
+	waitOutput(t, tm, "Aging as of Thu 17 Dec 2026")
+	send(tm, "enter")
+	waitOutput(t, tm, "Contacts:")
+	m := final(t, nil, tm)
+	if m.Current() != AccountPane {
+		t.Fatalf("enter drilled into %s", m.Current())
+	}
+}
+
+// An import in another process shows up at the next poll.
+func TestLiveReload(t *testing.T) {
+	st := fakestore.NewSample()
+	opt := testOptions()
+	opt.PollEvery = 20 * time.Millisecond
+	tm := start(t, st, 120, 30, opt)
+	send(tm, "2")
+	waitOutput(t, tm, "Book ·")
+	_, err := st.Apply(&store.Batch{Invoices: []store.Rec[domain.Invoice]{{V: domain.Invoice{
+		Account: "ACC007", Number: "INV-7001", Issued: domain.MustDate("2026-11-17"), Due: domain.MustDate("2026-12-01"),
+		Amount: domain.M("9876543", "NGN").Amount, Currency: "NGN"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitOutput(t, tm, "₦9.9M")
+	final(t, nil, tm)
+}
+
+func TestQuit(t *testing.T) {
+	tm := start(t, fakestore.NewSample(), 80, 24, testOptions())
+	send(tm, "q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+}
+
+var _ = errors.New
+var _ tea.Msg
+
+// Keys that arrive in one read ("cp250000" from tmux or a fast typist) are
+// handled one by one; a paste outside a text field does nothing.
+func TestKeysInOneRead(t *testing.T) {
+	m, st := loaded(t, 80, 24)
+	drive(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("cp250000")}, keyMsg("tab"), tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("fri")}, keyMsg("enter"))
+	e, _, _ := st.Recorded()
+	if len(e) != 1 || e[0].Promise == nil || e[0].Promise.Amount.String() != "250000" || e[0].Promise.DueOn.String() != "2026-11-20" {
+		t.Fatalf("entries %+v", e)
+	}
+	drive(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("ddd"), Paste: true})
+	if _, _, marks := st.Recorded(); len(marks) != 0 {
+		t.Fatal("a paste marked items done")
+	}
+	press(m, "n")
+	drive(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("pasted q text"), Paste: true}, keyMsg("enter"))
+	if e, _, _ := st.Recorded(); len(e) != 2 || e[1].Activity.Text != "pasted q text" {
+		t.Fatalf("paste into a note: %+v", e)
+	}
+}
+
+// A poll that cannot read the book says so, and says when it can again.
+func TestPollError(t *testing.T) {
+	m, _ := loaded(t, 80, 24)
+	drive(m, changesMsg{err: store.ErrInUse})
+	if !strings.Contains(m.Status(), "Cannot read the book right now: the book is in use by another process") {
+		t.Fatalf("status %q", m.Status())
+	}
+	drive(m, changesMsg{n: m.changes})
+	if m.Status() != "The book can be read again" {
+		t.Fatalf("status %q", m.Status())
+	}
+}
+
+// failingStore refuses the first Load, as a book held by another process would.
+type failingStore struct {
+	*fakestore.Store
+	fails int
+}
+
+func (f *failingStore) Load() (*domain.Book, error) {
+	if f.fails > 0 {
+		f.fails--
+		return nil, store.ErrInUse
+	}
+	return f.Store.Load()
+}
+
+// A first load that fails is retried at the next poll.
+func TestFirstLoadRetried(t *testing.T) {
+	st := &failingStore{Store: fakestore.NewSample(), fails: 1}
+	m := NewModel(st, testOptions())
+	m.loadSeq++
+	drive(m, windowSize(80, 24), load(st, m.loadSeq, m.opt.AsOf, 0, "")())
+	if m.bk != nil || !strings.Contains(m.Status(), "Could not read the book: the book is in use by another process") {
+		t.Fatalf("status %q", m.Status())
+	}
+	drive(m, changesMsg{n: 0})
+	if m.bk == nil {
+		t.Fatal("not retried")
+	}
+}
