@@ -137,20 +137,22 @@ func Human(d decimal.Decimal, c Currency) string {
 	return b.String()
 }
 
-// Short formats for narrow columns: 4.2M, 950.0k, 12.
+// Short formats for narrow columns, rounding half away from zero:
+// 1.2B, 4.2M, 42.5k, 620k, 950.
 func Short(d decimal.Decimal) string {
-	f := d.InexactFloat64()
-	a := f
-	if a < 0 {
-		a = -a
+	a := d.Abs()
+	unit := func(div int64, suffix string, places int32) string {
+		return d.Div(decimal.NewFromInt(div)).Round(places).StringFixed(places) + suffix
 	}
 	switch {
-	case a >= 1e9:
-		return fmt.Sprintf("%.1fB", f/1e9)
-	case a >= 1e6:
-		return fmt.Sprintf("%.1fM", f/1e6)
-	case a >= 1e4:
-		return fmt.Sprintf("%.0fk", f/1e3)
+	case a.GreaterThanOrEqual(decimal.NewFromInt(999_950_000)):
+		return unit(1_000_000_000, "B", 1)
+	case a.GreaterThanOrEqual(decimal.NewFromInt(999_500)):
+		return unit(1_000_000, "M", 1)
+	case a.GreaterThanOrEqual(decimal.NewFromInt(99_950)):
+		return unit(1_000, "k", 0)
+	case a.GreaterThanOrEqual(decimal.NewFromInt(1_000)):
+		return strings.Replace(unit(1_000, "k", 1), ".0k", "k", 1)
 	default:
 		return d.Round(0).String()
 	}

@@ -39,6 +39,12 @@ func TestFormats(t *testing.T) {
 	if got := (Money{d("4200000"), "NGN"}).String(); got != "₦4,200,000.00" {
 		t.Error(got)
 	}
+	for in, want := range map[string]string{"42500": "42.5k", "620000": "620k", "999499": "999k", "999500": "1.0M",
+		"4249999": "4.2M", "4250000": "4.3M", "1500000000": "1.5B", "950.4": "950", "-42500": "-42.5k", "99949": "99.9k", "99950": "100k", "80000": "80k", "1000": "1k"} {
+		if got := Short(d(in)); got != want {
+			t.Errorf("Short(%s) = %s, want %s", in, got, want)
+		}
+	}
 	if got := Places("JPY"); got != 0 {
 		t.Error(got)
 	}

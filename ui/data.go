@@ -39,9 +39,9 @@ type progressMsg struct {
 	handled, total int
 }
 
-func progress(b *domain.Book, seq int, asOf domain.Date, items []dq.Item) tea.Cmd {
+func progress(b *domain.Book, sums []domain.Summary, seq int, asOf domain.Date, items []dq.Item) tea.Cmd {
 	return func() tea.Msg {
-		h, t := dq.Progress(b, asOf, dq.Options{}, items)
+		h, t := dq.Progress(b, sums, asOf, dq.Options{}, items)
 		return progressMsg{seq: seq, handled: h, total: t}
 	}
 }
@@ -95,7 +95,7 @@ func compute(b *domain.Book, seq int, n uint64, asOf, agingAsOf domain.Date, ope
 	set := b.Settings
 	sums := domain.SummarizeBook(b, asOf)
 	totals := domain.TotalsByCurrency(sums, set.AgingEdges)
-	items := dq.Build(b, asOf, dq.Options{})
+	items := dq.FromSummaries(b, sums, dq.Options{})
 	msg := loadedMsg{
 		seq: seq, changes: n, book: b, sums: sums,
 		queue: queue.Prepare(items, asOf),

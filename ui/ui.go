@@ -181,7 +181,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.apply(msg)
-		return m, progress(msg.book, msg.seq, m.opt.AsOf, msg.items)
+		return m, progress(msg.book, msg.sums, msg.seq, m.opt.AsOf, msg.items)
 
 	case progressMsg:
 		if msg.seq == m.loadedAt {

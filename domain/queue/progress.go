@@ -7,8 +7,20 @@ import "acctdesk/domain"
 // did today (activities dated today, the promises and follow-ups they set, and
 // today's done and snooze marks); an item of it that no longer appears has been
 // handled. New items that arose during the day count in the total.
-func Progress(b *domain.Book, asOf domain.Date, opt Options, now []Item) (handled, total int) {
-	start := Build(startOfDay(b, asOf), asOf, opt)
+//
+// sums are the book's summaries as of asOf; only accounts with activity today
+// are summarised again for the start of the day.
+func Progress(b *domain.Book, sums []domain.Summary, asOf domain.Date, opt Options, now []Item) (handled, total int) {
+	sod := startOfDay(b, asOf)
+	startSums := make([]domain.Summary, len(sums))
+	for i := range sums {
+		if f := sod.Find(sums[i].File.Account.Code); f != nil && f != sums[i].File {
+			startSums[i] = domain.Summarize(f, asOf, b.Settings)
+		} else {
+			startSums[i] = sums[i]
+		}
+	}
+	start := FromSummaries(sod, startSums, opt)
 	current := make(map[string]bool, len(now))
 	for _, it := range now {
 		current[it.Key] = true

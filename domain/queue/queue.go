@@ -59,13 +59,21 @@ type Options struct {
 
 // Build derives the ranked queue of the book as of asOf.
 func Build(b *domain.Book, asOf domain.Date, opt Options) []Item {
+	return FromSummaries(b, domain.SummarizeBook(b, asOf), opt)
+}
+
+// FromSummaries derives the queue from summaries already computed as of one
+// date (the workstation computes them once per load for every pane).
+func FromSummaries(b *domain.Book, sums []domain.Summary, opt Options) []Item {
 	var items []Item
-	for _, f := range b.Accounts {
-		if opt.Owner != "" && f.Account.Owner != opt.Owner {
+	var asOf domain.Date
+	for i := range sums {
+		s := &sums[i]
+		asOf = s.AsOf
+		if opt.Owner != "" && s.File.Account.Owner != opt.Owner {
 			continue
 		}
-		sum := domain.Summarize(f, asOf, b.Settings)
-		items = append(items, accountItems(&sum, b.Settings)...)
+		items = append(items, accountItems(s, b.Settings)...)
 	}
 	items = applyMarks(items, b.Marks, asOf)
 	Rank(items)

@@ -218,7 +218,7 @@ func TestProgress(t *testing.T) {
 		}
 	}
 	now := Build(book, asOf, Options{})
-	handled, total := Progress(book, asOf, Options{}, now)
+	handled, total := Progress(book, domain.SummarizeBook(book, asOf), asOf, Options{}, now)
 	if handled != 2 || total != 3 || len(now) != 1 {
 		t.Fatalf("handled %d of %d, %d left", handled, total, len(now))
 	}

@@ -202,7 +202,7 @@ func overdue(c *ctx) {
 	}
 	label := domain.BucketLabels(edges)[k]
 	c.add(Overdue, fmt.Sprintf("%d:%s", k, entered), stake, oldestDue,
-		fmt.Sprintf("%s overdue, oldest %d days (%s)", c.money(stake), oldest, label))
+		fmt.Sprintf("%s overdue, oldest %s (%s)", c.money(stake), days(oldest), label))
 }
 
 // credit: a breach (over 100 %) outranks a warning (at or over 80 %). The key is
@@ -234,7 +234,7 @@ func overdraft(c *ctx) {
 		return
 	}
 	c.add(OverdraftExpiring, od.Expires.String(), od.Amount, od.Expires,
-		fmt.Sprintf("overdraft %s expires in %d days", c.money(od.Amount), od.Expires.DaysSince(c.asOf)))
+		fmt.Sprintf("overdraft %s expires in %s", c.money(od.Amount), days(od.Expires.DaysSince(c.asOf))))
 }
 
 func escalations(c *ctx) {
@@ -277,7 +277,7 @@ func renewals(c *ctx) {
 			continue
 		}
 		c.add(Renewal, k.ID+":"+k.End.String(), decimal.Zero, k.End,
-			fmt.Sprintf("contract ends in %d days (%s)", k.End.DaysSince(c.asOf), dayMonth(k.End)))
+			fmt.Sprintf("contract ends in %s (%s)", days(k.End.DaysSince(c.asOf)), dayMonth(k.End)))
 	}
 }
 
@@ -296,7 +296,7 @@ func qbr(c *ctx) {
 		}
 	}
 	c.add(QBRDue, qe.String(), decimal.Zero, qe,
-		fmt.Sprintf("no QBR this quarter, quarter ends in %d days", qe.DaysSince(c.asOf)))
+		fmt.Sprintf("no QBR this quarter, quarter ends in %s", days(qe.DaysSince(c.asOf))))
 }
 
 func goLive(c *ctx) {
@@ -304,12 +304,12 @@ func goLive(c *ctx) {
 	if a.OpenedOn.IsZero() || a.Status == domain.StatusChurned || (!a.LiveOn.IsZero() && a.LiveOn <= c.asOf) {
 		return
 	}
-	days := c.asOf.DaysSince(a.OpenedOn)
-	if days <= 14 {
+	n := c.asOf.DaysSince(a.OpenedOn)
+	if n <= 14 {
 		return
 	}
 	c.add(GoLiveLate, a.OpenedOn.String(), decimal.Zero, a.OpenedOn.AddDays(14),
-		fmt.Sprintf("signed %d days ago, not live", days))
+		fmt.Sprintf("signed %s ago, not live", days(n)))
 }
 
 func staleContact(c *ctx) {
@@ -329,18 +329,26 @@ func staleContact(c *ctx) {
 	if since.IsZero() {
 		return
 	}
-	days := c.asOf.DaysSince(since)
-	if days <= c.set.Thresholds.StaleContactDays {
+	n := c.asOf.DaysSince(since)
+	if n <= c.set.Thresholds.StaleContactDays {
 		return
 	}
 	stake := c.sum.AR()
 	if stake.IsNegative() {
 		stake = decimal.Zero
 	}
-	c.add(StaleContact, since.String(), stake, 0, fmt.Sprintf("%s for %d days", what, days))
+	c.add(StaleContact, since.String(), stake, 0, fmt.Sprintf("%s for %s", what, days(n)))
 }
 
 func dayMonth(d domain.Date) string { return d.Format("2 Jan") }
+
+// days is "1 day" or "n days".
+func days(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
+}
 
 // applyMarks hides items marked done (same key) or snoozed until after asOf.
 func applyMarks(items []Item, marks []domain.QueueMark, asOf domain.Date) []Item {
