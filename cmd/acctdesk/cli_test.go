@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"acctdesk/store/bolt"
 )
 
 // acctdesk runs one command line in-process against db and returns stdout, or
@@ -179,6 +182,38 @@ func TestUnknownThings(t *testing.T) {
 	for _, args := range [][]string{{"frobnicate"}, {"report", "aging"}, {"report", "nope", "--format", "csv"}, {"import", "widgets", "x.csv"}} {
 		if _, err := acctdesk(t, db, args...); err == nil {
 			t.Errorf("%v succeeded", args)
+		}
+	}
+}
+
+func TestRecapsKeptOnActivities(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "book.db")
+	importBook(t, db, dir)
+	must(t, db, "log", "call", "ACME", "--outcome", "promise", "--promise", "800000.00@2026-11-27", "--as-of", "2026-11-22")
+	must(t, db, "log", "escalation", "ACME", "--category", "overdue", "--severity", "high", "--to", "management", "--note", "120+ days", "--as-of", "2026-11-22")
+	st, err := bolt.Open(db, bolt.Options{Author: "t", Now: time.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := st.LoadAccount("ACME")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Activities) != 2 {
+		t.Fatalf("activities %+v", f.Activities)
+	}
+	// The oldest open items as of 11-22: A-2 (200,000.25), then A-1 (700,000.00): the promise covers
+	// A-2 whole and 599,999.75 of A-1.
+	call, esc := f.Activities[0].Recap, f.Activities[1].Recap
+	for _, want := range []string{"Dear Ngozi Eze", "₦800,000.00 by Friday 27 November 2026", "A-2 of 29 Feb 2024", "₦599,999.75 (part of ₦700,000.00)"} {
+		if !strings.Contains(call, want) {
+			t.Errorf("call recap lacks %q:\n%s", want, call)
+		}
+	}
+	for _, want := range []string{"To management: escalation on Acme Haulage Ltd (ACME), overdue, severity high", "120+ days"} {
+		if !strings.Contains(esc, want) {
+			t.Errorf("escalation recap lacks %q:\n%s", want, esc)
 		}
 	}
 }

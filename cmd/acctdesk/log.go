@@ -80,6 +80,10 @@ func (c *cli) logCall(args []string) error {
 	if err != nil {
 		return err
 	}
+	if entry.Promise != nil {
+		// Every commitment in writing: the recap is kept on the activity.
+		entry.Activity.Recap = domain.PromiseRecap(f, *entry.Promise, g.author(), today)
+	}
 	saved, err := st.LogActivity(store.ActivityEntry{Activity: entry.Activity, Promise: entry.Promise})
 	if err != nil {
 		return err
@@ -132,7 +136,13 @@ func (c *cli) logEscalation(args []string) error {
 	if err := esc.Validate(); err != nil {
 		return err
 	}
-	saved, err := st.OpenEscalation(esc, esc.TimelineEntry())
+	set, err := st.Settings()
+	if err != nil {
+		return err
+	}
+	timeline := esc.TimelineEntry()
+	timeline.Recap = domain.EscalationRecap(domain.Summarize(f, today, set), esc, g.author())
+	saved, err := st.OpenEscalation(esc, timeline)
 	if err != nil {
 		return err
 	}
