@@ -104,3 +104,32 @@ func TestWorkstationLogsAPromise(t *testing.T) {
 		t.Fatalf("the promise logged in the workstation is not in the report:\n%s", out)
 	}
 }
+
+// TestWorkstationSeesOtherProcesses: with the workstation open, an import and
+// a backup from another process succeed, and the new invoice shows up in the
+// open workstation within a few seconds, without a restart.
+func TestWorkstationSeesOtherProcesses(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	if _, stderr, err := proc(t, db, "demo", "--as-of", "2026-11-18"); err != nil {
+		t.Fatalf("demo: %v %s", err, stderr)
+	}
+	s := startTmux(t, 120, 40, binary+" --db "+db+" --as-of 2026-11-18 --user e2e; sleep 30")
+	s.waitFor("accounts loaded", 20*time.Second)
+	s.keys(":", "MAID01", "Enter")
+	s.waitFor("Maiduguri", 5*time.Second)
+	if strings.Contains(s.screen(), "INV-LIVE-1") {
+		t.Fatal("the invoice is there before the import")
+	}
+	more := write(t, dir, "more.csv", "account,number,issue_date,amount\nMAID01,INV-LIVE-1,2026-11-17,123456.78\n")
+	start := time.Now()
+	if out, stderr, err := proc(t, db, "import", "invoices", more); err != nil || !strings.Contains(out, "1 added") {
+		t.Fatalf("import while the workstation is open: %v %s %s", err, out, stderr)
+	}
+	if _, stderr, err := proc(t, db, "backup", filepath.Join(dir, "copy.db")); err != nil {
+		t.Fatalf("backup while the workstation is open: %v %s", err, stderr)
+	}
+	s.waitFor("INV-LIVE-1", 5*time.Second)
+	t.Logf("the imported invoice appeared in the open workstation after %v", time.Since(start).Round(100*time.Millisecond))
+	s.keys("q")
+}
