@@ -73,8 +73,15 @@ func PositionOf(f *AccountFile, asOf Date) Position {
 }
 
 func positionOf(cur Currency, invoices []Invoice, payments []Payment, credits []CreditNote, asOf Date) Position {
+	return positionUsing(cur, invoices, payments, credits, asOf, true)
+}
+
+// positionUsing is positionOf with the integer fast path on or off (the tests
+// compare the two).
+func positionUsing(cur Currency, invoices []Invoice, payments []Payment, credits []CreditNote, asOf Date, fast bool) Position {
 	p := Position{AsOf: asOf, Currency: cur, Total: decimal.Zero, Unapplied: decimal.Zero}
 	byNumber := make(map[string]int, len(invoices))
+	p.Items = make([]ItemState, 0, len(invoices))
 	for _, inv := range invoices {
 		if inv.Issued > asOf {
 			continue
@@ -95,7 +102,7 @@ func positionOf(cur Currency, invoices []Invoice, payments []Payment, credits []
 		byNumber[it.Invoice.Number] = i
 	}
 
-	var cs []credit
+	cs := make([]credit, 0, len(payments)+len(credits))
 	for _, pay := range payments {
 		if pay.Received <= asOf {
 			cs = append(cs, credit{pay.Received, pay.Reference, pay.Amount, pay.Invoice})
@@ -113,6 +120,20 @@ func positionOf(cur Currency, invoices []Invoice, payments []Payment, credits []
 		return cs[i].ref < cs[j].ref
 	})
 
+	if !fast || !applyMinor(&p, cs, byNumber) {
+		applyDecimal(&p, cs, byNumber)
+	}
+	for i := range p.Items {
+		it := &p.Items[i]
+		it.DaysPastDue = asOf.DaysSince(it.Invoice.Due)
+		p.Total = p.Total.Add(it.Outstanding)
+	}
+	return p
+}
+
+// applyDecimal applies the credits to the items: explicit applications first,
+// then balance forward, the rest unapplied (see PositionOf).
+func applyDecimal(p *Position, cs []credit, byNumber map[string]int) {
 	apply := func(i int, c *credit) {
 		it := &p.Items[i]
 		take := decimal.Min(it.Outstanding, c.amount)
@@ -125,7 +146,6 @@ func positionOf(cur Currency, invoices []Invoice, payments []Payment, credits []
 			it.SettledOn = c.date
 		}
 	}
-	// 1. explicit applications
 	for k := range cs {
 		if cs[k].invoice == "" {
 			continue
@@ -134,7 +154,6 @@ func positionOf(cur Currency, invoices []Invoice, payments []Payment, credits []
 			apply(i, &cs[k])
 		}
 	}
-	// 2. balance forward
 	next := 0
 	for k := range cs {
 		for cs[k].amount.IsPositive() && next < len(p.Items) {
@@ -144,13 +163,104 @@ func positionOf(cur Currency, invoices []Invoice, payments []Payment, credits []
 			}
 			apply(next, &cs[k])
 		}
-		// 3. unapplied
 		p.Unapplied = p.Unapplied.Add(cs[k].amount)
+	}
+}
+
+// applyMinor is applyDecimal in integer minor units, which spares the
+// allocations of decimal arithmetic on big books. It reports false, having
+// changed nothing, when an amount does not fit (then applyDecimal runs).
+func applyMinor(p *Position, cs []credit, byNumber map[string]int) bool {
+	const maxDocs = 9000 // each amount < 10^15 units, so sums stay within int64
+	if len(p.Items)+len(cs) > maxDocs {
+		return false
+	}
+	places := int32(0)
+	for _, it := range p.Items {
+		places = max(places, -it.Outstanding.Exponent())
+	}
+	for _, c := range cs {
+		places = max(places, -c.amount.Exponent())
+	}
+	if places > 6 {
+		return false
+	}
+	owed := make([]int64, len(p.Items))
+	orig := make([]int64, len(p.Items))
+	for i, it := range p.Items {
+		v, ok := toMinor(it.Outstanding, places)
+		if !ok {
+			return false
+		}
+		owed[i], orig[i] = v, v
+	}
+	left := make([]int64, len(cs))
+	for k, c := range cs {
+		v, ok := toMinor(c.amount, places)
+		if !ok {
+			return false
+		}
+		left[k] = v
+	}
+	settled := make([]Date, len(p.Items))
+	apply := func(i, k int) {
+		take := min(owed[i], left[k])
+		if take <= 0 {
+			return
+		}
+		owed[i] -= take
+		left[k] -= take
+		if owed[i] == 0 {
+			settled[i] = cs[k].date
+		}
+	}
+	for k := range cs {
+		if cs[k].invoice == "" {
+			continue
+		}
+		if i, ok := byNumber[cs[k].invoice]; ok {
+			apply(i, k)
+		}
+	}
+	next := 0
+	var unapplied int64
+	for k := range cs {
+		for left[k] > 0 && next < len(p.Items) {
+			if owed[next] <= 0 {
+				next++
+				continue
+			}
+			apply(next, k)
+		}
+		unapplied += left[k]
 	}
 	for i := range p.Items {
 		it := &p.Items[i]
-		it.DaysPastDue = asOf.DaysSince(it.Invoice.Due)
-		p.Total = p.Total.Add(it.Outstanding)
+		it.SettledOn = settled[i]
+		switch {
+		case owed[i] == 0:
+			it.Outstanding = decimal.Zero
+		case owed[i] == orig[i]:
+			// untouched: keep the invoice's own value
+		default:
+			it.Outstanding = decimal.New(owed[i], -places)
+		}
 	}
-	return p
+	if unapplied != 0 {
+		p.Unapplied = decimal.New(unapplied, -places)
+	}
+	return true
+}
+
+// toMinor is d in units of 10^-places when it has at most 15 digits there.
+func toMinor(d decimal.Decimal, places int32) (int64, bool) {
+	shift := d.Exponent() + places
+	if shift < 0 || d.NumDigits()+int(shift) > 15 {
+		return 0, false
+	}
+	v := d.CoefficientInt64()
+	for ; shift > 0; shift-- {
+		v *= 10
+	}
+	return v, true
 }

@@ -1,6 +1,9 @@
 package domain
 
 import (
+	"runtime"
+	"sync"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -41,12 +44,22 @@ func Summarize(f *AccountFile, asOf Date, set Settings) Summary {
 	return s
 }
 
-// SummarizeBook summarises every account, in the book's order (by code).
+// SummarizeBook summarises every account, in the book's order (by code),
+// spreading the accounts over the processors: each summary is independent.
 func SummarizeBook(b *Book, asOf Date) []Summary {
 	out := make([]Summary, len(b.Accounts))
-	for i, f := range b.Accounts {
-		out[i] = Summarize(f, asOf, b.Settings)
+	workers := min(runtime.GOMAXPROCS(0), len(b.Accounts)/256+1)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(b.Accounts); i += workers {
+				out[i] = Summarize(b.Accounts[i], asOf, b.Settings)
+			}
+		}()
 	}
+	wg.Wait()
 	return out
 }
 
