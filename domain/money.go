@@ -82,7 +82,10 @@ func ParseAmount(s string, c Currency) (decimal.Decimal, error) {
 	for i, r := range s {
 		switch {
 		case r >= '0' && r <= '9':
-			digits++
+			// Leading zeros of the whole part are not counted, so "0.5" and ".5" are alike.
+			if point || r != '0' || digits > 0 {
+				digits++
+			}
 			if point {
 				places++
 			}
@@ -93,7 +96,7 @@ func ParseAmount(s string, c Currency) (decimal.Decimal, error) {
 			return decimal.Zero, fmt.Errorf("%q is not an amount (digits and one '.' only)", s)
 		}
 	}
-	if digits == 0 || digits > 30 {
+	if !strings.ContainsAny(s, "0123456789") || digits > 30 {
 		return decimal.Zero, fmt.Errorf("%q is not an amount", s)
 	}
 	if c != "" && int32(places) > c.Places() {
