@@ -1,7 +1,8 @@
 package domain
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"github.com/shopspring/decimal"
 )
@@ -65,21 +66,22 @@ func StandingOf(invoices []Invoice, payments []Payment, credits []CreditNote) St
 		}
 	}
 	from := h.AddDays(-SalesWindow + 1)
-	byDay := map[Date]decimal.Decimal{}
 	for _, x := range invoices {
 		if x.Issued >= from {
-			if sum, ok := byDay[x.Issued]; ok {
-				byDay[x.Issued] = sum.Add(x.Amount)
-			} else {
-				byDay[x.Issued] = x.Amount
-			}
+			s.Sales = append(s.Sales, DaySales{On: x.Issued, Amount: x.Amount})
 		}
 	}
-	s.Sales = make([]DaySales, 0, len(byDay))
-	for on, amt := range byDay {
-		s.Sales = append(s.Sales, DaySales{On: on, Amount: amt})
+	slices.SortStableFunc(s.Sales, func(a, b DaySales) int { return cmp.Compare(a.On, b.On) })
+	// One entry per day: the day's invoices added up.
+	days := s.Sales[:0]
+	for _, d := range s.Sales {
+		if n := len(days); n > 0 && days[n-1].On == d.On {
+			days[n-1].Amount = days[n-1].Amount.Add(d.Amount)
+		} else {
+			days = append(days, d)
+		}
 	}
-	sort.Slice(s.Sales, func(i, j int) bool { return s.Sales[i].On < s.Sales[j].On })
+	s.Sales = slices.Clip(days)
 	return s
 }
 
@@ -122,8 +124,10 @@ func (s *Standing) SalesIn(from, to Date) decimal.Decimal {
 // AccountPosition is an account with its receivable as of a date: what the
 // aging and DSO reports read, without the rest of the account's file.
 type AccountPosition struct {
-	Account  Account
-	Position Position        // Items hold the open items only
+	Account Account
+	// Position's Items are the open items only; a store may fill their
+	// invoices with the account, number, dates, amount and currency alone.
+	Position Position
 	Sales    decimal.Decimal // invoiced in the DSO period ending at Position.AsOf
 }
 
@@ -162,18 +166,4 @@ func PositionsOf(b *Book, asOf Date) *BookPositions {
 		out.Accounts[i] = AccountPositionOf(f, asOf, b.Settings.DSOPeriodDays)
 	}
 	return out
-}
-
-// Summary is the account's summary as far as its position goes: aging, DSO
-// and utilisation. The file holds the account alone, so the last contact and
-// the next follow-up are zero.
-func (ap *AccountPosition) Summary(set Settings) Summary {
-	asOf := ap.Position.AsOf
-	ag := AgingOf(ap.Position, set.AgingEdges)
-	s := Summary{
-		File: &AccountFile{Account: ap.Account}, AsOf: asOf, Position: ap.Position, Aging: ag,
-		DSO: NewDSO(ag.Net(), ag.Buckets[0], ap.Sales, set.DSOPeriodDays),
-	}
-	s.Util, s.HasUtil = Utilisation(ap.Account, ag.Net(), asOf)
-	return s
 }

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -45,7 +46,19 @@ type Options struct {
 	Map        map[string]string // source header (any case) → canonical column
 	DateLayout string            // Go layout; ISO when empty
 	Currency   domain.Currency   // currency of rows that name none; "" leaves it to the account
+	// Size is the file's length in bytes when known: the batch is then sized
+	// up front from the first rows, instead of growing a million-row slice.
+	Size int64
+	// Progress, when set, is called every ProgressEvery rows and at the end
+	// with the rows read so far.
+	Progress func(rows int)
 }
+
+// ProgressEvery is how many rows Read reads between calls to Options.Progress.
+const ProgressEvery = 10_000
+
+// sampleRows is how many rows Read reads before it sizes the batch.
+const sampleRows = 1000
 
 // ParseMap reads "SRC=DST,SRC=DST".
 func ParseMap(s string) (map[string]string, error) {
@@ -91,10 +104,18 @@ func Read(kind string, r io.Reader, opt Options) (*store.Batch, error) {
 		return nil, err
 	}
 	p := &parser{kind: kind, opt: opt, h: h, b: &store.Batch{}}
+	start, rows := cr.InputOffset(), 0
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
+		}
+		rows++
+		if rows == sampleRows && opt.Size > 0 {
+			p.reserve(float64(opt.Size-start) / float64(cr.InputOffset()-start))
+		}
+		if opt.Progress != nil && rows%ProgressEvery == 0 {
+			opt.Progress(rows)
 		}
 		if err != nil {
 			var pe *csv.ParseError
@@ -110,10 +131,28 @@ func Read(kind string, r io.Reader, opt Options) (*store.Batch, error) {
 		line, _ := cr.FieldPos(0)
 		p.row(line, rec)
 	}
+	if opt.Progress != nil {
+		opt.Progress(rows)
+	}
 	if len(p.errs) > 0 {
 		return nil, p.errs
 	}
 	return p.b, nil
+}
+
+// reserve grows the batch for the whole file: what the first rows made,
+// times how many times larger the file is than those rows, with a margin.
+func (p *parser) reserve(scale float64) {
+	b := p.b
+	grow := func(have int) int {
+		want := min(float64(have)*scale*1.05+16, 1<<26) // a wrong Size must not ask for gigabytes
+		return max(int(want)-have, 0)
+	}
+	b.Accounts = slices.Grow(b.Accounts, grow(len(b.Accounts)))
+	b.Contacts = slices.Grow(b.Contacts, grow(len(b.Contacts)))
+	b.Invoices = slices.Grow(b.Invoices, grow(len(b.Invoices)))
+	b.Payments = slices.Grow(b.Payments, grow(len(b.Payments)))
+	b.Credits = slices.Grow(b.Credits, grow(len(b.Credits)))
 }
 
 // sniff strips a UTF-8 BOM and picks ';' when the header has more of them than commas.

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,10 +22,23 @@ type Input struct {
 	Book  *domain.Book
 	AsOf  domain.Date
 	Owner string // only this owner's accounts when set
+	// Positions is read when Book is nil, by the reports FromPositions
+	// names; they give the same output as from the Book as of the same date.
+	Positions *domain.BookPositions
 }
+
+// FromPositions reports whether the named report can be made from
+// positions alone (Input.Positions), without the whole book.
+func FromPositions(name string) bool { return name == "aging" || name == "dso" }
 
 // Build makes the named report.
 func Build(name string, in Input) (*Table, error) {
+	if in.Book == nil && (in.Positions == nil || !FromPositions(name)) {
+		if !slices.Contains(Names, name) {
+			return nil, fmt.Errorf("unknown report %q (use book, aging, dso, promises, escalations or queue)", name)
+		}
+		return nil, fmt.Errorf("report %s needs the whole book", name)
+	}
 	switch name {
 	case "book":
 		return Book(in), nil
@@ -42,6 +56,14 @@ func Build(name string, in Input) (*Table, error) {
 	return nil, fmt.Errorf("unknown report %q (use book, aging, dso, promises, escalations or queue)", name)
 }
 
+// settings are the book's, from whichever the input holds.
+func (in Input) settings() domain.Settings {
+	if in.Book == nil {
+		return in.Positions.Settings
+	}
+	return in.Book.Settings
+}
+
 func (in Input) summaries() []domain.Summary {
 	var out []domain.Summary
 	for _, f := range in.Book.Accounts {
@@ -51,10 +73,6 @@ func (in Input) summaries() []domain.Summary {
 		out = append(out, domain.Summarize(f, in.AsOf, in.Book.Settings))
 	}
 	return out
-}
-
-func money(d decimal.Decimal, c domain.Currency) Cell {
-	return Cell{domain.Plain(d, c), domain.Human(d, c)}
 }
 
 func days(d decimal.Decimal, ok bool) Cell {
@@ -76,13 +94,17 @@ func instant(t time.Time) Cell {
 // Aging: one row per account with a non-zero total or unapplied, by code,
 // then a TOTAL row per currency.
 func Aging(in Input) *Table {
-	edges := in.Book.Settings.AgingEdges
+	edges := in.settings().AgingEdges
 	t := &Table{Columns: []Column{{"account", Text, ""}, {"currency", Text, ""}}}
 	labels := domain.BucketLabels(edges)
 	for i, k := range domain.BucketKeys(edges) {
 		t.Columns = append(t.Columns, Column{k, Number, strings.ToUpper(labels[i])})
 	}
 	t.Columns = append(t.Columns, Column{Key: "total", Kind: Number}, Column{Key: "unapplied", Kind: Number}, Column{Key: "net", Kind: Number})
+	if in.Book == nil {
+		agingFromPositions(in, t, edges)
+		return t
+	}
 	var shown []domain.Summary
 	for _, s := range in.summaries() {
 		if s.Aging.Total.IsZero() && s.Aging.Unapplied.IsZero() {
@@ -109,7 +131,11 @@ func agingRow(code string, c domain.Currency, a domain.Aging) []Cell {
 func DSO(in Input) *Table {
 	t := &Table{Columns: []Column{{"account", Text, ""}, {"currency", Text, ""}, {"ar", Number, ""}, {"sales", Number, ""},
 		{"period_days", Number, ""}, {"dso", Number, ""}, {"best_possible_dso", Number, ""}, {"add", Number, ""}}}
-	period := in.Book.Settings.DSOPeriodDays
+	period := in.settings().DSOPeriodDays
+	if in.Book == nil {
+		dsoFromPositions(in, t, in.settings().AgingEdges, period)
+		return t
+	}
 	var shown []domain.Summary
 	for _, s := range in.summaries() {
 		if s.DSO.AR.IsZero() && s.DSO.Sales.IsZero() {
@@ -118,7 +144,7 @@ func DSO(in Input) *Table {
 		shown = append(shown, s)
 		t.Rows = append(t.Rows, dsoRow(s.File.Account.Code, s.File.Account.Currency, s.DSO))
 	}
-	for _, tot := range domain.TotalsByCurrency(shown, in.Book.Settings.AgingEdges) {
+	for _, tot := range domain.TotalsByCurrency(shown, in.settings().AgingEdges) {
 		t.Rows = append(t.Rows, dsoRow("TOTAL", tot.Currency, tot.DSO(period)))
 	}
 	return t

@@ -3,7 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"acctdesk/domain"
@@ -40,6 +42,9 @@ func (c *cli) importFile(args []string) error {
 		return err
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err == nil {
+		opt.Size = info.Size()
+	}
 	st, err := g.open()
 	if err != nil {
 		return err
@@ -51,12 +56,37 @@ func (c *cli) importFile(args []string) error {
 		}
 		opt.Currency = set.BaseCurrency
 	}
-	batch, err := importer.Read(kind, f, opt)
+	// On a terminal, a progress bar on stderr: rows read, then what the
+	// store does with them.
+	var in io.Reader = f
+	var bar *progressBar
+	if isTerminal(c.stderr) {
+		bar = newProgressBar(c.stderr, filepath.Base(path))
+		counted := &countingReader{r: f}
+		in = counted
+		opt.Progress = func(rows int) {
+			frac := -1.0
+			if opt.Size > 0 {
+				frac = float64(counted.n) / float64(opt.Size)
+			}
+			bar.show("reading", rows, 0, "rows", frac)
+		}
+		defer bar.clear()
+	}
+	batch, err := importer.Read(kind, in, opt)
 	if err != nil {
 		return fileError(path, err)
 	}
 	batch.CreateAccounts, batch.DryRun = *create, *dry
-	res, err := st.Apply(batch)
+	var res store.Result
+	if pa, ok := any(st).(store.ProgressApplier); ok && bar != nil {
+		res, err = pa.ApplyProgress(batch, bar.apply)
+	} else {
+		res, err = st.Apply(batch)
+	}
+	if bar != nil {
+		bar.clear()
+	}
 	if err != nil {
 		return fileError(path, err)
 	}

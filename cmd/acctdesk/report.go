@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"acctdesk/report"
+	"acctdesk/store"
 )
 
 func (c *cli) report(args []string) error {
@@ -32,11 +33,18 @@ func (c *cli) report(args []string) error {
 	if err != nil {
 		return err
 	}
-	book, err := st.Load()
+	in := report.Input{AsOf: asOf, Owner: *owner}
+	// Aging and DSO read each account's standing rather than the whole
+	// book when the store keeps them; the figures are the same.
+	if ps, ok := any(st).(store.Positions); ok && report.FromPositions(pos[0]) {
+		in.Positions, err = ps.Positions(asOf)
+	} else {
+		in.Book, err = st.Load()
+	}
 	if err != nil {
 		return err
 	}
-	t, err := report.Build(pos[0], report.Input{Book: book, AsOf: asOf, Owner: *owner})
+	t, err := report.Build(pos[0], in)
 	if err != nil {
 		return err
 	}

@@ -85,7 +85,7 @@ func TestWorkstationLogsAPromise(t *testing.T) {
 	s.keys("c")
 	s.waitFor("Outcome", 5*time.Second)
 	s.keys("p", "250000", "Tab", "fri", "Enter")
-	s.waitFor("Saved call", 5*time.Second)
+	s.waitFor("saved call on", 5*time.Second)
 	s.keys("q")
 	time.Sleep(300 * time.Millisecond)
 

@@ -17,11 +17,20 @@ import (
 // and only a clean batch is written — in key order, which keeps bbolt's pages
 // dense and its inserts cheap on a large import.
 func (s *Store) Apply(batch *store.Batch) (store.Result, error) {
+	return s.ApplyProgress(batch, func(store.Progress) {})
+}
+
+var _ store.ProgressApplier = (*Store)(nil)
+
+// ApplyProgress is Apply, reporting how it goes: checking every record,
+// writing them, restating the accounts they touch, committing.
+func (s *Store) ApplyProgress(batch *store.Batch, report func(store.Progress)) (store.Result, error) {
 	var res store.Result
 	err := s.writeSized(false, batchBytes(batch), func(tx *bbolt.Tx) (bool, error) {
 		a, err := newApplier(tx, s.stamp(), batch.CreateAccounts)
 		if a != nil {
 			a.history = true
+			a.report = report
 		}
 		if err != nil {
 			return false, err
@@ -33,7 +42,11 @@ func (s *Store) Apply(batch *store.Batch) (store.Result, error) {
 		if batch.DryRun {
 			return false, nil
 		}
-		return a.flush()
+		changed, err := a.flush()
+		if changed && err == nil {
+			report(store.Progress{Stage: "committing"})
+		}
+		return changed, err
 	})
 	if err != nil {
 		return store.Result{}, err
@@ -75,6 +88,20 @@ type applier struct {
 	// what single-record methods return
 	activities  []domain.Activity
 	escalations []domain.Escalation
+
+	report      func(store.Progress) // nil for single-record writes
+	done, total int                  // records checked, of all in the batch
+}
+
+// progressEvery is how many records pass between progress reports.
+const progressEvery = 8192
+
+// tick counts a checked record and reports every progressEvery.
+func (a *applier) tick() {
+	a.done++
+	if a.report != nil && a.done%progressEvery == 0 {
+		a.report(store.Progress{Stage: "checking", Done: a.done, Total: a.total})
+	}
 }
 
 type put struct{ k, v []byte }
@@ -131,44 +158,60 @@ func (a *applier) batch(b *store.Batch) error {
 	}
 	a.accts = make(map[string]*acct, len(b.Accounts))
 	a.invoiceOf = make(map[string]string, len(b.Invoices))
+	a.total = len(b.Accounts) + len(b.Contacts) + len(b.Contracts) + len(b.Invoices) + len(b.Payments) +
+		len(b.Credits) + len(b.Activities) + len(b.Plans) + len(b.Escalations) + len(b.Issues) +
+		len(b.FollowUps) + len(b.Surveys) + len(b.Marks)
 	for _, r := range b.Accounts {
 		a.account(r)
+		a.tick()
 	}
 	for _, r := range b.Contacts {
 		a.contact(r)
+		a.tick()
 	}
 	for _, r := range b.Contracts {
 		a.contract(r)
+		a.tick()
 	}
 	for _, r := range b.Invoices {
 		a.invoice(r)
+		a.tick()
 	}
 	for _, r := range b.Payments {
 		a.payment(r)
+		a.tick()
 	}
 	for _, r := range b.Credits {
 		a.credit(r)
+		a.tick()
 	}
 	for _, e := range b.Activities {
 		a.activity(e)
+		a.tick()
 	}
 	for _, r := range b.Plans {
 		a.plan(r)
+		a.tick()
 	}
 	for _, r := range b.Escalations {
 		a.escalation(r)
+		a.tick()
 	}
 	for _, r := range b.Issues {
 		a.issue(r)
+		a.tick()
 	}
 	for _, r := range b.FollowUps {
 		a.followUp(r)
+		a.tick()
 	}
 	for _, r := range b.Surveys {
 		a.survey(r)
+		a.tick()
 	}
 	for _, r := range b.Marks {
 		a.mark(r)
+		a.tick()
 	}
 	return a.finish()
 }
@@ -191,6 +234,10 @@ func (a *applier) flush() (bool, error) {
 	if a.res.Added+a.res.Updated == 0 {
 		return false, nil
 	}
+	written, writes := 0, 0
+	for _, name := range allBuckets {
+		writes += len(a.puts[string(name)])
+	}
 	for _, name := range allBuckets {
 		puts := a.puts[string(name)]
 		if len(puts) == 0 {
@@ -201,19 +248,34 @@ func (a *applier) flush() (bool, error) {
 			slices.SortFunc(puts, byKey)
 		}
 		bk := a.b.tx.Bucket(name)
-		// Keys that all land after the last one stored are appends: pack the
-		// pages fuller, as no insert will split them later.
-		if last, _ := bk.Cursor().Last(); last == nil || bytes.Compare(last, puts[0].k) < 0 {
-			bk.FillPercent = 0.9
+		// Keys that all land after the last one stored are appends, and a
+		// bulk write replaces whole runs of pages: pack the pages full.
+		if len(puts) >= bulkFrom {
+			bk.FillPercent = bulkFill
+		} else if last, _ := bk.Cursor().Last(); last == nil || bytes.Compare(last, puts[0].k) < 0 {
+			bk.FillPercent = bulkFill
 		}
 		for _, p := range puts {
 			if err := bk.Put(p.k, p.v); err != nil {
 				return false, fmt.Errorf("write %s %q: %w", name, p.k, err)
 			}
+			if written++; a.report != nil && written%progressEvery == 0 {
+				a.report(store.Progress{Stage: "writing", Done: written, Total: writes})
+			}
 		}
+	}
+	if err := restate(a.b.tx, a.touchedAccounts(), a.report); err != nil {
+		return false, err
 	}
 	return true, bumpChanges(a.b.tx)
 }
+
+// bulkFill is how full a bucket's pages are packed when a transaction writes
+// many keys into it.
+const bulkFill = 1.0
+
+// bulkFrom is how many keys a transaction writes to a bucket to count as bulk.
+const bulkFrom = 64
 
 // --- bookkeeping
 

@@ -2,14 +2,19 @@ package bolt_test
 
 import (
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"acctdesk/demo"
 	"acctdesk/domain"
+	"acctdesk/report"
 	"acctdesk/store"
 	"acctdesk/store/bolt"
 
+	"github.com/shopspring/decimal"
 	bbolt "go.etcd.io/bbolt"
 )
 
@@ -142,6 +147,119 @@ func BenchmarkChanges(b *testing.B) {
 	}
 	for b.Loop() {
 		if _, err := s.Changes(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// The aging report's storage side: every account's position from its
+// standing, on a demo book built here (always run) and on the L book named
+// by ACCTDESK_BENCH_L (10,000 accounts, 1,000,000 invoices; see
+// BENCHMARKS.md for how to build it).
+
+var benchAsOf = domain.MustDate("2026-11-22")
+
+// benchDemo is a demo book of 300 accounts with 30 invoices each.
+func benchDemo(b *testing.B) *bolt.Store {
+	b.Helper()
+	return demoBook(b, demo.Options{AsOf: benchAsOf, Seed: 7, Accounts: 300, InvoicesPerAccount: 30})
+}
+
+// benchL opens the L book, or skips.
+func benchL(b *testing.B) *bolt.Store {
+	b.Helper()
+	path := os.Getenv("ACCTDESK_BENCH_L")
+	if path == "" {
+		b.Skip("ACCTDESK_BENCH_L names no L book")
+	}
+	s, err := bolt.Open(path, bolt.Options{Author: "bench"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+func benchPositions(b *testing.B, s *bolt.Store) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.Positions(benchAsOf); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// benchAgingReport is what `report aging --format csv` does after opening
+// the book: positions, the table, the csv.
+func benchAgingReport(b *testing.B, s *bolt.Store) {
+	b.ReportAllocs()
+	for b.Loop() {
+		ps, err := s.Positions(benchAsOf)
+		if err != nil {
+			b.Fatal(err)
+		}
+		t, err := report.Build("aging", report.Input{Positions: ps, AsOf: benchAsOf})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := t.Write(io.Discard, "csv"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// benchAgingFromLoad is the same report the way it was made before the
+// standings: the whole book loaded, every account summarised.
+func benchAgingFromLoad(b *testing.B, s *bolt.Store) {
+	b.ReportAllocs()
+	for b.Loop() {
+		book, err := s.Load()
+		if err != nil {
+			b.Fatal(err)
+		}
+		t, err := report.Build("aging", report.Input{Book: book, AsOf: benchAsOf})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := t.Write(io.Discard, "csv"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkPositions(b *testing.B)      { benchPositions(b, benchDemo(b)) }
+func BenchmarkAgingReport(b *testing.B)    { benchAgingReport(b, benchDemo(b)) }
+func BenchmarkAgingFromLoad(b *testing.B)  { benchAgingFromLoad(b, benchDemo(b)) }
+func BenchmarkPositionsL(b *testing.B)     { benchPositions(b, benchL(b)) }
+func BenchmarkAgingReportL(b *testing.B)   { benchAgingReport(b, benchL(b)) }
+func BenchmarkAgingFromLoadL(b *testing.B) { benchAgingFromLoad(b, benchL(b)) }
+
+// BenchmarkPositionsBeforeHorizonL is a mid-history date on the L book: no
+// standing covers it, so every account is computed from its documents.
+func BenchmarkPositionsBeforeHorizonL(b *testing.B) {
+	s := benchL(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.Positions(benchAsOf.AddDays(-200)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkApplyPaymentRestates is the price of keeping standings: a payment on one
+// account of the demo book (its standing recomputed in the same write).
+func BenchmarkApplyPaymentRestates(b *testing.B) {
+	s := benchDemo(b)
+	book, err := s.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	code := book.Accounts[0].Account.Code
+	i := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		i++
+		if _, err := s.Apply(&store.Batch{Payments: []store.Rec[domain.Payment]{{V: domain.Payment{
+			Account: code, Reference: fmt.Sprintf("BENCH-%d", i), Received: benchAsOf, Amount: decimal.NewFromInt(1)}}}}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -95,11 +95,11 @@ func TestOpenIsIdempotentAndRecordsMigrations(t *testing.T) {
 	_ = db.View(func(tx *bbolt.Tx) error {
 		n := 0
 		_ = tx.Bucket([]byte("migrations")).ForEach(func(k, v []byte) error { n++; return nil })
-		if n != 1 {
-			t.Errorf("%d migrations recorded, want 1", n)
+		if n != 2 {
+			t.Errorf("%d migrations recorded, want 2", n)
 		}
-		if v := tx.Bucket([]byte("meta")).Get([]byte("schema")); len(v) != 8 || v[7] != 1 {
-			t.Errorf("schema = %x, want version 1", v)
+		if v := tx.Bucket([]byte("meta")).Get([]byte("schema")); len(v) != 8 || v[7] != 2 {
+			t.Errorf("schema = %x, want version 2", v)
 		}
 		return nil
 	})
@@ -166,13 +166,13 @@ func TestNewerSchemaRefused(t *testing.T) {
 	s := openTemp(t)
 	setSchema(t, s.Path(), 7)
 	_, err := bolt.Open(s.Path(), testOptions())
-	if !errors.Is(err, store.ErrNewer) || !strings.Contains(err.Error(), "7") || !strings.Contains(err.Error(), "1") {
-		t.Errorf("Open of a newer book = %v; want ErrNewer naming 7 and 1", err)
+	if !errors.Is(err, store.ErrNewer) || !strings.Contains(err.Error(), "7") || !strings.Contains(err.Error(), "2") {
+		t.Errorf("Open of a newer book = %v; want ErrNewer naming 7 and 2", err)
 	}
 	if _, err := s.Load(); !errors.Is(err, store.ErrNewer) {
 		t.Errorf("Load of a newer book = %v; want ErrNewer", err)
 	}
-	setSchema(t, s.Path(), 1) // so the cleanup Check passes
+	setSchema(t, s.Path(), 2) // so the cleanup Check passes
 }
 
 func setSchema(t *testing.T, path string, v byte) {

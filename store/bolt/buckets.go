@@ -18,6 +18,7 @@ type buckets struct {
 	activities, promises, plans             *bbolt.Bucket
 	escalations, issues, followups, surveys *bbolt.Bucket
 	idxInvoice, idxPayment, idxCredit       *bbolt.Bucket
+	summaries                               *bbolt.Bucket
 }
 
 // bucketsOf finds every bucket, refusing a book that is not at the schema
@@ -41,7 +42,7 @@ func bucketsOf(tx *bbolt.Tx) (*buckets, error) {
 		{bucketActivities, &b.activities}, {bucketPromises, &b.promises}, {bucketPlans, &b.plans},
 		{bucketEscalations, &b.escalations}, {bucketIssues, &b.issues}, {bucketFollowUps, &b.followups},
 		{bucketSurveys, &b.surveys}, {bucketIdxInvoice, &b.idxInvoice}, {bucketIdxPayment, &b.idxPayment},
-		{bucketIdxCredit, &b.idxCredit},
+		{bucketIdxCredit, &b.idxCredit}, {bucketSummaries, &b.summaries},
 	} {
 		*p.dst = tx.Bucket(p.name)
 		if *p.dst == nil {

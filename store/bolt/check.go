@@ -110,6 +110,7 @@ func checkBook(tx *bbolt.Tx, p *problems) {
 	for _, bucket := range [][]byte{bucketInvoices, bucketPayments, bucketCredits} {
 		checkIndex(b.tx.Bucket(bucket), indexOf[string(bucket)], bucket, p)
 	}
+	checkStandings(b, codes, p)
 	_ = b.marks.ForEach(func(k, v []byte) error {
 		m, err := decodeMark(k, v, nil)
 		if err != nil {

@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"encoding/binary"
+	"errors"
 	"math/big"
 	"math/rand/v2"
 	"reflect"
@@ -198,6 +199,33 @@ var codecCases = []codecCase{
 		func(v any) []byte { x := v.(domain.Settings); return appendSettings(nil, &x) },
 		func(_ any, b []byte) (any, error) { return decodeSettings(b) },
 		func(b []byte) error { _, err := decodeSettings(b); return err }},
+	{"standing",
+		func(r *rand.Rand) any {
+			h := domain.Date(1 + r.IntN(3_000_000))
+			if r.IntN(8) == 0 {
+				h = 0
+			}
+			s := domain.Standing{Horizon: h, Unapplied: rdec(r)}
+			for range r.IntN(5) {
+				issued := h - domain.Date(r.IntN(2000))
+				s.Open = append(s.Open, domain.OpenItem{Number: rs(r), Issued: issued, Due: issued + domain.Date(r.IntN(400)-100),
+					Amount: rdec(r), Outstanding: rdec(r)})
+			}
+			day := h - domain.SalesWindow
+			for range r.IntN(8) {
+				day += domain.Date(1 + r.IntN(60))
+				s.Sales = append(s.Sales, domain.DaySales{On: day, Amount: rdec(r)})
+			}
+			return s
+		},
+		func(v any) []byte { x := v.(domain.Standing); return appendStanding(nil, &x) },
+		func(_ any, b []byte) (any, error) { return decodeStanding(b, testIn) },
+		func(b []byte) error {
+			_, err := decodeStanding(b, nil)
+			a := domain.Account{Code: fuzzCode, Currency: "NGN"}
+			_, _, err2 := positionAt(b, a, domain.MustDate("2026-01-01"), 90, testIn)
+			return errors.Join(err, err2)
+		}},
 	{"migration",
 		func(r *rand.Rand) any { return migrationRecord{Name: rs(r), At: rtime(r)} },
 		func(v any) []byte { return appendMigration(nil, v.(migrationRecord)) },

@@ -21,14 +21,23 @@ type migration struct {
 
 var migrations = []migration{
 	{"create buckets and default settings", createBuckets},
+	{"account standings", buildStandings},
 }
 
 // schemaVersion is the schema version this code writes: one per migration.
 var schemaVersion = uint64(len(migrations))
 
+// bucketsV1 are the buckets of schema version 1, as released.
+var bucketsV1 = [][]byte{
+	bucketMeta, bucketMigrations, bucketAccounts, bucketContacts, bucketContracts,
+	bucketInvoices, bucketPayments, bucketCredits, bucketActivities, bucketPromises,
+	bucketPlans, bucketEscalations, bucketIssues, bucketFollowUps, bucketSurveys,
+	bucketMarks, bucketIdxInvoice, bucketIdxPayment, bucketIdxCredit,
+}
+
 // version 1
 func createBuckets(tx *bbolt.Tx) error {
-	for _, name := range allBuckets {
+	for _, name := range bucketsV1 {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}

@@ -28,6 +28,11 @@ var (
 	bucketSurveys     = []byte("surveys")     // code 0x00 id → Survey
 	bucketMarks       = []byte("marks")       // mark key → QueueMark (book-wide, like Book.Marks)
 
+	// Derived: each account's standing (domain.Standing), recomputed from its
+	// invoices, payments and credit notes in every transaction that changes
+	// them. Absent for an account without documents. Schema version 2.
+	bucketSummaries = []byte("summaries") // code → Standing
+
 	// Uniqueness indexes: a document number is unique in the whole book, so
 	// each maps it to the account that holds it. Kept in the record's transaction.
 	bucketIdxInvoice = []byte("idx_invoice_number")    // number → code
@@ -47,7 +52,7 @@ var allBuckets = [][]byte{
 	bucketMeta, bucketMigrations, bucketAccounts, bucketContacts, bucketContracts,
 	bucketInvoices, bucketPayments, bucketCredits, bucketActivities, bucketPromises,
 	bucketPlans, bucketEscalations, bucketIssues, bucketFollowUps, bucketSurveys,
-	bucketMarks, bucketIdxInvoice, bucketIdxPayment, bucketIdxCredit,
+	bucketMarks, bucketIdxInvoice, bucketIdxPayment, bucketIdxCredit, bucketSummaries,
 }
 
 // accountBuckets hold records keyed by account code + 0x00 + own key.

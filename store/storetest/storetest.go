@@ -43,6 +43,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"LoadAccount", testLoadAccount},
 		{"Check", testCheck},
 		{"StampsOfHistory", testStampsOfHistory},
+		{"Positions", testPositions},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
