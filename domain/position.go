@@ -1,14 +1,16 @@
 package domain
 
 import (
-	"sort"
+	"cmp"
+	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
 
 // ItemState is an invoice as of a date: what is still owed on it.
 type ItemState struct {
-	Invoice     Invoice
+	Invoice     *Invoice // the account's own record; read, never changed
 	Outstanding decimal.Decimal
 	DaysPastDue int  // as-of − due; ≤ 0 means not yet due
 	SettledOn   Date // when the last of it was paid, if fully paid
@@ -82,21 +84,20 @@ func positionUsing(cur Currency, invoices []Invoice, payments []Payment, credits
 	p := Position{AsOf: asOf, Currency: cur, Total: decimal.Zero, Unapplied: decimal.Zero}
 	byNumber := make(map[string]int, len(invoices))
 	p.Items = make([]ItemState, 0, len(invoices))
-	for _, inv := range invoices {
-		if inv.Issued > asOf {
-			continue
+	for i := range invoices {
+		if inv := &invoices[i]; inv.Issued <= asOf {
+			p.Items = append(p.Items, ItemState{Invoice: inv, Outstanding: inv.Amount})
 		}
-		p.Items = append(p.Items, ItemState{Invoice: inv, Outstanding: inv.Amount})
 	}
-	sort.Slice(p.Items, func(i, j int) bool {
-		a, b := p.Items[i].Invoice, p.Items[j].Invoice
-		if a.Due != b.Due {
-			return a.Due < b.Due
+	slices.SortFunc(p.Items, func(x, y ItemState) int {
+		a, b := x.Invoice, y.Invoice
+		if c := cmp.Compare(a.Due, b.Due); c != 0 {
+			return c
 		}
-		if a.Issued != b.Issued {
-			return a.Issued < b.Issued
+		if c := cmp.Compare(a.Issued, b.Issued); c != 0 {
+			return c
 		}
-		return a.Number < b.Number
+		return strings.Compare(a.Number, b.Number)
 	})
 	for i, it := range p.Items {
 		byNumber[it.Invoice.Number] = i
@@ -113,11 +114,11 @@ func positionUsing(cur Currency, invoices []Invoice, payments []Payment, credits
 			cs = append(cs, credit{cn.Date, cn.Number, cn.Amount, cn.Invoice})
 		}
 	}
-	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].date != cs[j].date {
-			return cs[i].date < cs[j].date
+	slices.SortFunc(cs, func(a, b credit) int {
+		if c := cmp.Compare(a.date, b.date); c != 0 {
+			return c
 		}
-		return cs[i].ref < cs[j].ref
+		return strings.Compare(a.ref, b.ref)
 	})
 
 	if !fast || !applyMinor(&p, cs, byNumber) {

@@ -100,7 +100,7 @@ func (s *Standing) PositionAt(asOf Date, code string, cur Currency) Position {
 	}
 	for i, it := range s.Open {
 		p.Items[i] = ItemState{
-			Invoice: Invoice{Account: code, Number: it.Number, Issued: it.Issued, Due: it.Due,
+			Invoice: &Invoice{Account: code, Number: it.Number, Issued: it.Issued, Due: it.Due,
 				Amount: it.Amount, Currency: cur},
 			Outstanding: it.Outstanding,
 			DaysPastDue: asOf.DaysSince(it.Due),

@@ -335,12 +335,11 @@ func (s *Store) Positions(asOf domain.Date) (*domain.BookPositions, error) {
 			if err != nil {
 				return err
 			}
+			for i := range ds.invoices {
+				ds.invoices[i].Account, ds.invoices[i].Currency = a.Code, a.Currency
+			}
 			f := &domain.AccountFile{Account: a, Invoices: ds.invoices, Payments: ds.payments, Credits: ds.credits}
 			ap = domain.AccountPositionOf(f, asOf, period)
-			for i := range ap.Position.Items {
-				inv := &ap.Position.Items[i].Invoice
-				inv.Account, inv.Currency = a.Code, a.Currency
-			}
 			out.Accounts = append(out.Accounts, ap)
 		}
 		return nil
@@ -439,7 +438,7 @@ func positionAt(v []byte, a domain.Account, asOf domain.Date, period int, in *in
 			amount := d.dec()
 			left := d.dec()
 			p.Items[i] = domain.ItemState{
-				Invoice: domain.Invoice{Account: a.Code, Number: num, Issued: issued, Due: due,
+				Invoice: &domain.Invoice{Account: a.Code, Number: num, Issued: issued, Due: due,
 					Amount: amount, Currency: a.Currency},
 				Outstanding: left,
 				DaysPastDue: asOf.DaysSince(due),
