@@ -33,7 +33,7 @@ func bigModel(b *testing.B) *Model {
 	st := bigStore(b)
 	m := NewModel(st, testOptions())
 	m.loadSeq++
-	drive(m, tea.WindowSizeMsg{Width: 160, Height: 48}, compute(big.book, m.loadSeq, 0, m.opt.AsOf, 0, ""))
+	drive(m, tea.WindowSizeMsg{Width: 160, Height: 48}, compute(big.book, 0, loadInput{seq: m.loadSeq, asOf: m.opt.AsOf, user: m.opt.User}))
 	if len(m.sums) != 10000 {
 		b.Fatalf("%d accounts", len(m.sums))
 	}
@@ -143,19 +143,49 @@ func BenchmarkLoadCompute(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		compute(big.book, 1, 0, fakestore.SampleAsOf, 0, "")
+		compute(big.book, 0, loadInput{seq: 1, asOf: fakestore.SampleAsOf, user: "ada"})
 	}
 }
 
 // Applying a computed load to the panes (runs in Update).
 func BenchmarkApplyLoad(b *testing.B) {
 	m := bigModel(b)
-	msg := compute(big.book, 1, 0, fakestore.SampleAsOf, 0, "")
+	msg := compute(big.book, 0, loadInput{seq: 1, asOf: fakestore.SampleAsOf, user: "ada"})
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		m.loadSeq++
 		msg.seq = m.loadSeq
 		m.Update(msg)
+	}
+}
+
+// Cycling the queue's grouping (none → reason → owner) and its scope (mine,
+// everyone's): each key re-scopes, re-orders and re-groups the whole queue.
+func BenchmarkQueueGroupAndScope(b *testing.B) {
+	m := bigModel(b)
+	m.queue.SetOwner("Ada Obi", "Ada Obi")
+	press(m, "1")
+	ks := []tea.KeyMsg{keyMsg("g"), keyMsg("m"), keyMsg("g"), keyMsg("m"), keyMsg("g")}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		updateView(m, ks[i%len(ks)])
+	}
+}
+
+// Moving down a grouped queue.
+func BenchmarkQueueCursorGrouped(b *testing.B) {
+	m := bigModel(b)
+	press(m, "1", "g")
+	down, up := keyMsg("down"), keyMsg("up")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if (i/2000)%2 == 0 {
+			updateView(m, down)
+		} else {
+			updateView(m, up)
+		}
 	}
 }

@@ -22,7 +22,7 @@ func TestDemoBook(t *testing.T) {
 	for _, sz := range [][2]int{{80, 24}, {250, 70}} {
 		m := NewModel(st, testOptions())
 		m.loadSeq++
-		drive(m, windowSize(sz[0], sz[1]), load(st, m.loadSeq, m.opt.AsOf, 0, "")())
+		drive(m, windowSize(sz[0], sz[1]), load(st, loadInput{seq: m.loadSeq, asOf: m.opt.AsOf, user: m.opt.User})())
 		if len(m.sums) != 120 {
 			t.Fatalf("%d accounts", len(m.sums))
 		}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"io"
 	"os"
 	"testing"
 	"time"
@@ -20,7 +21,7 @@ func TestMain(m *testing.M) {
 }
 
 func testOptions() Options {
-	return Options{BookName: "Lagos fuel book", AsOf: fakestore.SampleAsOf, User: "ada", Today: fakestore.SampleAsOf, PollEvery: time.Hour}
+	return Options{BookName: "Lagos fuel book", AsOf: fakestore.SampleAsOf, User: "ada", Today: fakestore.SampleAsOf, PollEvery: time.Hour, Clipboard: io.Discard}
 }
 
 // keyMsg builds the key message for a name: "enter", "tab", "esc", … or runes.
@@ -123,7 +124,7 @@ func loaded(t testing.TB, w, h int) (*Model, *fakestore.Store) {
 	st := fakestore.NewSample()
 	m := NewModel(st, testOptions())
 	m.loadSeq++
-	drive(m, tea.WindowSizeMsg{Width: w, Height: h}, load(st, m.loadSeq, m.opt.AsOf, 0, "")())
+	drive(m, tea.WindowSizeMsg{Width: w, Height: h}, load(st, loadInput{seq: m.loadSeq, asOf: m.opt.AsOf, user: m.opt.User})())
 	if m.bk == nil {
 		t.Fatal("the book did not load")
 	}

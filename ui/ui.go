@@ -3,17 +3,21 @@
 // panes live in sub-packages; every store call runs in a tea.Cmd.
 //
 // Keys are routed in this order: an open form or prompt (which holds the
-// keyboard, so typing q in a note never quits), a pane's filter being typed,
-// the global keys, then the current pane.
+// keyboard, so typing q in a note never quits), the recap or help shown over
+// the pane, a pane's filter being typed, the global keys, then the current
+// pane.
 package ui
 
 import (
 	"fmt"
+	"io"
+	"os"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"acctdesk/domain"
 	"acctdesk/store"
@@ -35,6 +39,9 @@ type Options struct {
 	User      string        // the author of every write
 	Today     domain.Date   // the real date, shown when it differs from AsOf
 	PollEvery time.Duration // how often the change counter is read; 2 s when zero
+	// Clipboard is where the OSC 52 sequence of `y` is written: the writer the
+	// program renders on. os.Stdout (Bubble Tea's default output) when nil.
+	Clipboard io.Writer
 }
 
 // Pane names.
@@ -92,6 +99,45 @@ type Model struct {
 
 	status     string
 	statusKind statusKind
+
+	recap     recap         // the last recap saved, while fresh (y copies it)
+	recapView *recapOverlay // the recap shown after y, until esc
+	clip      io.Writer
+	clipEnv   clipEnv
+}
+
+// recap is a written recap of a promise or an escalation.
+type recap struct {
+	code, kind, text string
+}
+
+// recapOverlay is a recap shown over the pane: its text wrapped to the
+// width (again on a resize) and the first line shown.
+type recapOverlay struct {
+	recap
+	lines []string
+	top   int
+}
+
+func (o *recapOverlay) wrap(w int) {
+	o.lines = o.lines[:0]
+	for _, para := range strings.Split(strings.TrimRight(o.text, "\n"), "\n") {
+		para = common.Clean(para)
+		body := strings.TrimLeft(para, " ")
+		if body == "" {
+			o.lines = append(o.lines, "")
+			continue
+		}
+		indent := para[:len(para)-len(body)]
+		for _, l := range strings.Split(ansi.Wordwrap(body, max(w-2-len(indent), 10), " "), "\n") {
+			o.lines = append(o.lines, "  "+indent+l)
+		}
+	}
+}
+
+// scroll moves the first line shown by n, within the text.
+func (o *recapOverlay) scroll(n, rows int) {
+	o.top = max(0, min(o.top+n, len(o.lines)-rows))
 }
 
 // New makes the root model over a store. Init loads the book.
@@ -103,7 +149,11 @@ func NewModel(st store.Store, opt Options) *Model {
 		opt.PollEvery = 2 * time.Second
 	}
 	c := common.Common{Width: 80, Height: 24, Styles: styles.DefaultStyles(), Keys: keymap.DefaultKeyMap()}
-	m := &Model{st: st, opt: opt, c: c, keys: c.Keys}
+	m := &Model{st: st, opt: opt, c: c, keys: c.Keys, clip: opt.Clipboard,
+		clipEnv: clipEnv{term: os.Getenv("TERM"), tmux: os.Getenv("TMUX")}}
+	if m.clip == nil {
+		m.clip = os.Stdout
+	}
 	m.queue = queue.New(c)
 	m.book = book.New(c)
 	m.aging = aging.New(c)
@@ -120,8 +170,10 @@ func (m *Model) Init() tea.Cmd {
 func (m *Model) reload() tea.Cmd {
 	m.loadSeq++
 	m.loading = true
-	agingAsOf := m.aging.AsOf()
-	return load(m.st, m.loadSeq, m.opt.AsOf, agingAsOf, m.account.Code())
+	return load(m.st, loadInput{
+		seq: m.loadSeq, asOf: m.opt.AsOf, agingAsOf: m.aging.AsOf(),
+		open: m.account.Code(), openAsOf: m.account.AsOf(), user: m.opt.User,
+	})
 }
 
 // Current is the pane shown.
@@ -169,6 +221,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.c.Width, m.c.Height = msg.Width, msg.Height
 		m.resize()
+		if m.recapView != nil {
+			m.recapView.wrap(m.c.Width)
+			m.recapView.scroll(0, m.recapRows())
+		}
 		return m, nil
 
 	case loadedMsg:
@@ -181,11 +237,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.apply(msg)
-		return m, progress(msg.book, msg.sums, msg.seq, m.opt.AsOf, msg.items)
+		return m, progress(msg.book, msg.sums, msg.seq, m.opt.AsOf, msg.items, msg.owner)
 
 	case progressMsg:
 		if msg.seq == m.loadedAt {
-			m.queue.SetProgress(msg.handled, msg.total)
+			m.queue.SetProgress(msg.everyone, msg.mine)
+		}
+		return m, nil
+
+	case copiedMsg:
+		if msg.err != nil {
+			m.setStatus(stErr, "Recap not copied: "+msg.err.Error())
+		} else {
+			m.setStatus(stOK, "✓ Recap copied to the clipboard · esc closes it")
 		}
 		return m, nil
 
@@ -229,12 +293,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.queue.Advance(msg.item.Key)
+		m.recap = recap{}
 		m.setStatus(stOK, fmt.Sprintf("✓ Done: %s %s", msg.item.Account, common.Clean(msg.item.Detail)))
 		return m, m.reload()
 
 	case common.OpenAccountMsg:
 		m.jump = nil
-		m.openAccount(msg.Code)
+		m.openAccount(msg.Code, msg.AsOf)
 		return m, nil
 
 	case jump.CloseMsg:
@@ -297,6 +362,7 @@ func (m *Model) apply(msg loadedMsg) {
 	m.loadedAt = msg.seq
 	m.changes = msg.changes
 	m.bk, m.sums, m.cands = msg.book, msg.sums, msg.cands
+	m.queue.SetOwner(m.opt.User, msg.owner)
 	m.queue.SetData(msg.queue)
 	m.book.SetData(msg.books)
 	if msg.aging != nil && (msg.aging.AsOf == m.aging.AsOf() || m.aging.AsOf() == 0 || first) {
@@ -314,7 +380,9 @@ func (m *Model) apply(msg loadedMsg) {
 	}
 }
 
-func (m *Model) openAccount(code string) {
+// openAccount shows an account as of the workstation's date, or as of asOf
+// (the aging's date after < or >); one account is summarised here.
+func (m *Model) openAccount(code string, asOf domain.Date) {
 	if m.bk == nil {
 		return
 	}
@@ -324,7 +392,7 @@ func (m *Model) openAccount(code string) {
 		m.setStatus(stErr, "No account "+code)
 		return
 	}
-	m.account.SetData(account.Prepare(f, sum, m.bk.Settings, m.opt.AsOf))
+	m.account.SetData(prepareAccount(f, sum, m.bk.Settings, m.opt.AsOf, asOf))
 	if m.cur != AccountPane {
 		m.prev = m.cur
 	}
@@ -376,7 +444,18 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	if !msg.at.IsZero() {
 		when = msg.at.Local().Format("15:04") + " "
 	}
-	m.setStatus(stOK, fmt.Sprintf("✓ %ssaved %s on %s: %s", when, sub.Kind, sub.Code, sub.What))
+	// The recap stays fresh until the next thing is saved.
+	m.recap = recap{}
+	hint := ""
+	if msg.recap != "" {
+		kind := sub.Kind.String()
+		if sub.Kind == form.Call {
+			kind = "promise"
+		}
+		m.recap = recap{code: sub.Code, kind: kind, text: msg.recap}
+		hint = " (y copies the recap)"
+	}
+	m.setStatus(stOK, fmt.Sprintf("✓ %ssaved %s on %s%s: %s", when, sub.Kind, sub.Code, hint, sub.What))
 	if sub.ItemKey != "" && m.cur == QueuePane {
 		m.queue.Advance(sub.ItemKey)
 	}
@@ -398,7 +477,7 @@ func (m *Model) key(km tea.KeyMsg) tea.Cmd {
 		out := m.form.Key(km)
 		switch {
 		case out.Submit != nil:
-			return save(m.st, *out.Submit, m.opt.User)
+			return save(m.st, *out.Submit, m.opt.User, m.recapInput(out.Submit.Code))
 		case out.Close:
 			m.form = nil
 			m.setStatus(stInfo, "Cancelled, nothing saved")
@@ -407,6 +486,27 @@ func (m *Model) key(km tea.KeyMsg) tea.Cmd {
 	}
 	if m.jump != nil {
 		return m.jump.Update(km)
+	}
+	if m.recapView != nil {
+		switch {
+		case key.Matches(km, k.Back), key.Matches(km, k.Help):
+			m.recapView = nil
+		case key.Matches(km, k.Quit):
+			return tea.Quit
+		case key.Matches(km, k.Recap):
+			return copyCmd(m.clip, m.recapView.text, m.clipEnv)
+		case key.Matches(km, k.Down):
+			m.recapView.scroll(1, m.recapRows())
+		case key.Matches(km, k.Up):
+			m.recapView.scroll(-1, m.recapRows())
+		case key.Matches(km, k.PageDown):
+			m.recapView.scroll(m.recapRows(), m.recapRows())
+		case key.Matches(km, k.PageUp):
+			m.recapView.scroll(-m.recapRows(), m.recapRows())
+		case m.switchKey(km):
+			m.recapView = nil
+		}
+		return nil
 	}
 	if m.help {
 		switch {
@@ -447,7 +547,9 @@ func (m *Model) key(km tea.KeyMsg) tea.Cmd {
 		m.jump = jump.New(m.c, m.cands)
 		m.jump.SetSize(m.c.Width, m.bodyHeight())
 		return nil
-	case key.Matches(km, k.Call), key.Matches(km, k.Escalate), key.Matches(km, k.Note):
+	case key.Matches(km, k.Recap):
+		return m.copyRecap()
+	case key.Matches(km, k.Call), key.Matches(km, k.Escalate), key.Matches(km, k.Note), key.Matches(km, k.FollowUp):
 		sel, ok := p.(common.Selector)
 		if !ok {
 			return nil
@@ -463,6 +565,8 @@ func (m *Model) key(km tea.KeyMsg) tea.Cmd {
 			m.openForm(form.NewCall(m.c, t))
 		case key.Matches(km, k.Escalate):
 			m.openForm(form.NewEscalation(m.c, t))
+		case key.Matches(km, k.FollowUp):
+			m.openForm(form.NewFollowUp(m.c, t))
 		default:
 			m.openForm(form.NewNote(m.c, t))
 		}
@@ -478,6 +582,34 @@ func (m *Model) key(km tea.KeyMsg) tea.Cmd {
 		cmd = tea.Batch(cmd, agingCmd(m.bk, m.agingSeq, d))
 	}
 	return cmd
+}
+
+// recapInput captures, when a form is submitted, what its recap is made from.
+func (m *Model) recapInput(code string) recapInput {
+	rc := recapInput{asOf: m.opt.AsOf}
+	if m.bk != nil {
+		rc.file = m.bk.Find(code)
+		rc.sum = summaryOf(m.sums, code)
+	}
+	return rc
+}
+
+// copyRecap copies a recap and shows it: on the account's activity tab the
+// latest recap of its timeline, elsewhere the last one saved while fresh.
+func (m *Model) copyRecap() tea.Cmd {
+	r := m.recap
+	if m.cur == AccountPane {
+		if text, ok := m.account.ActivityRecap(); ok {
+			r = recap{code: m.account.Code(), kind: "timeline", text: text}
+		}
+	}
+	if r.text == "" {
+		m.setStatus(stInfo, "No recap to copy: y works after a promise (c p) or an escalation (e) is saved, or on an activity tab with a recap")
+		return nil
+	}
+	m.recapView = &recapOverlay{recap: r}
+	m.recapView.wrap(m.c.Width)
+	return copyCmd(m.clip, r.text, m.clipEnv)
 }
 
 // switchKey handles 1 2 3 4.
@@ -510,6 +642,8 @@ func (m *Model) View() string {
 		body = m.form.View()
 	case m.jump != nil:
 		body = m.jump.View()
+	case m.recapView != nil:
+		body = m.recapBody()
 	case m.help:
 		body = m.helpView()
 	default:
@@ -526,7 +660,7 @@ func (m *Model) topBar(w int) string {
 		if Pane(i) == AccountPane && m.account.Code() != "" {
 			label += " " + m.account.Code()
 		}
-		if Pane(i) == m.cur && m.form == nil && m.jump == nil && !m.help {
+		if Pane(i) == m.cur && m.form == nil && m.jump == nil && !m.help && m.recapView == nil {
 			tabs = append(tabs, s.TabActive.Render("["+label+"]"))
 		} else {
 			tabs = append(tabs, s.TabInactive.Render(" "+label+" "))
@@ -605,15 +739,57 @@ func (m *Model) statusLine(w int) string {
 	return st.Render(common.Fit(msg, w-rw-1)) + s.Status.Render(" "+right)
 }
 
-// paneHelp is the current pane's own keys, from its ShortHelp.
-func (m *Model) paneHelp(w int) string {
+func (m *Model) recapRows() int { return max(m.bodyHeight()-2, 1) }
+
+// recapBody shows the recap copied, as wrapped when it was opened or resized.
+func (m *Model) recapBody() string {
 	s := m.c.Styles
-	var parts []string
-	for _, b := range m.pane().ShortHelp() {
-		h := b.Help()
-		parts = append(parts, s.Key.Render(h.Key)+" "+s.Desc.Render(h.Desc))
+	w, h := m.c.Width, m.bodyHeight()
+	o := m.recapView
+	var title string
+	switch o.kind {
+	case "timeline":
+		title = "Latest recap on " + common.Clean(o.code) + "'s timeline"
+	default:
+		title = "Recap of the " + o.kind + " on " + common.Clean(o.code)
 	}
-	return common.Cut(s.GroupHeader.Render(m.cur.String()+" pane:")+" "+strings.Join(parts, s.Muted.Render(" · ")), w)
+	title += " · copied · esc closes · y copies again"
+	rows := m.recapRows()
+	from := max(0, min(o.top, len(o.lines)-rows))
+	end := min(from+rows, len(o.lines))
+	if len(o.lines) > rows {
+		title += fmt.Sprintf(" · ↑/↓ lines %d–%d of %d", from+1, end, len(o.lines))
+	}
+	lines := []string{s.Title.Render(common.Cut(title, w)), ""}
+	lines = append(lines, o.lines[from:end]...)
+	return common.Lines(lines, w, h)
+}
+
+// paneHelp is the current pane's own keys, from its ShortHelp, on as many
+// lines as it takes up to two (the second cut when still too long).
+func (m *Model) paneHelp(w int) []string {
+	s := m.c.Styles
+	head := m.cur.String() + " pane: "
+	sep := " · "
+	var lines []string
+	line, lw := s.GroupHeader.Render(head), common.Width(head)
+	for i, b := range m.pane().ShortHelp() {
+		h := b.Help()
+		part := s.Key.Render(h.Key) + " " + s.Desc.Render(h.Desc)
+		pw := common.Width(h.Key) + 1 + common.Width(h.Desc)
+		if i > 0 {
+			if lw+common.Width(sep)+pw > w && len(lines) == 0 {
+				lines = append(lines, line)
+				line, lw = strings.Repeat(" ", common.Width(head)), common.Width(head)
+			} else {
+				line += s.Muted.Render(sep)
+				lw += common.Width(sep)
+			}
+		}
+		line += part
+		lw += pw
+	}
+	return append(lines, common.Cut(line, w))
 }
 
 // helpView lists every binding of the KeyMap, in columns.
@@ -634,7 +810,8 @@ func (m *Model) helpView() string {
 		}
 		items = append(items, "")
 	}
-	rows := h - 1
+	paneKeys := m.paneHelp(w)
+	rows := h - 1 - len(paneKeys) // under the title and the pane's keys
 	if rows < 1 {
 		rows = 1
 	}
@@ -663,8 +840,8 @@ func (m *Model) helpView() string {
 	if len(cols) > ncol {
 		title += fmt.Sprintf(" · ↑/↓ more (%d–%d of %d columns)", first+1, min(first+ncol, len(cols)), len(cols))
 	}
-	lines := []string{s.Title.Render(common.Cut(title, w)), m.paneHelp(w)}
-	for r := 0; r < rows-1; r++ {
+	lines := append([]string{s.Title.Render(common.Cut(title, w))}, paneKeys...)
+	for r := 0; r < rows; r++ {
 		var b strings.Builder
 		for c := first; c < first+ncol && c < len(cols); c++ {
 			cell := ""

@@ -79,6 +79,11 @@ func TestGolden(t *testing.T) {
 		{"call_form", []step{k("Fri 20 Nov 2026", "c", "p", "250000", "tab", "fri")}},
 		{"escalation_form", []step{k("Summary", "e", "o", "3")}},
 		{"help", []step{k("Keys ·", "?")}},
+		{"queue_grouped", []step{k("group: reason", "g")}},
+		{"queue_by_owner", []step{k("group: owner", "g", "g")}},
+		{"followup_form", []step{k("Schedule a follow-up", "f")}},
+		{"recap", []step{k("(y copies the recap)", "c", "p", "250000", "tab", "fri", "enter"), k("copied · esc closes", "y")}},
+		{"account_past", []step{k("Aging as of Sat 17 Oct", "3", "<"), k("not Tue 17 Nov", "enter")}},
 	}
 	for _, size := range [][2]int{{80, 24}, {160, 48}} {
 		for _, p := range panes {
@@ -149,7 +154,7 @@ func TestCallNoAnswer(t *testing.T) {
 		t.Fatal("the form stayed open")
 	}
 	// The call answered the broken promise and the follow-up due since 11 Nov.
-	if v := m.View(); !strings.Contains(v, "Queue · 19 to act on · 2 of 21 handled today") {
+	if v := m.View(); !strings.Contains(v, "Queue · everyone's · 19 to act on · 2 of 21 handled today") {
 		t.Fatalf("progress:\n%s", v)
 	}
 }
@@ -179,7 +184,7 @@ func TestCallPromise(t *testing.T) {
 	if want := domain.MustDate("2026-11-21"); e.Activity.NextFollow != want {
 		t.Fatalf("next follow-up %s, want the day after the promised date %s", e.Activity.NextFollow, want)
 	}
-	if !strings.Contains(m.Status(), "saved call on ACC001: promise ₦250,000.00 due Fri 20 Nov, next Sat 21 Nov") {
+	if !strings.Contains(m.Status(), "saved call on ACC001 (y copies the recap): promise ₦250,000.00 due Fri 20 Nov, next Sat 21 Nov") {
 		t.Fatalf("status %q", m.Status())
 	}
 }
@@ -499,7 +504,7 @@ func TestFirstLoadRetried(t *testing.T) {
 	st := &failingStore{Store: fakestore.NewSample(), fails: 1}
 	m := NewModel(st, testOptions())
 	m.loadSeq++
-	drive(m, windowSize(80, 24), load(st, m.loadSeq, m.opt.AsOf, 0, "")())
+	drive(m, windowSize(80, 24), load(st, loadInput{seq: m.loadSeq, asOf: m.opt.AsOf, user: m.opt.User})())
 	if m.bk != nil || !strings.Contains(m.Status(), "Could not read the book: the book is in use by another process") {
 		t.Fatalf("status %q", m.Status())
 	}

@@ -63,6 +63,8 @@ type Tab struct {
 type Data struct {
 	Code, Name string
 	AsOf       domain.Date
+	Past       string   // "as of Sat 17 Oct 2026, not today" when AsOf is not the workstation's date
+	Recap      string   // the latest written recap on the timeline (y copies it)
 	Head       []string // identity, money, contacts, contract
 	Util       decimal.Decimal
 	HasUtil    bool
@@ -71,15 +73,20 @@ type Data struct {
 	Tabs       []Tab
 }
 
-// Prepare formats an account's file and summary as of asOf.
-func Prepare(f *domain.AccountFile, sum *domain.Summary, set domain.Settings, asOf domain.Date) *Data {
+// Prepare formats an account's file and summary as of asOf; today is the
+// workstation's business date (the header says so plainly when they differ,
+// as after a drill from the aging moved to another month).
+func Prepare(f *domain.AccountFile, sum *domain.Summary, set domain.Settings, asOf, today domain.Date) *Data {
 	a := f.Account
 	cur := a.Currency
 	money := func(d decimal.Decimal) string { return common.Money(d, cur) }
 	d := &Data{Code: common.Clean(a.Code), Name: common.Clean(a.Name), AsOf: asOf}
+	if !today.IsZero() && asOf != today {
+		d.Past = fmt.Sprintf("as of %s, not %s", common.LongDay(asOf), common.WeekDay(today, today))
+	}
 
 	// Header.
-	id := fmt.Sprintf("%s  %s · tier %d · %s", d.Code, d.Name, a.Tier, a.Status)
+	id := fmt.Sprintf(" · tier %d · %s", a.Tier, a.Status)
 	if a.Owner != "" {
 		id += " · owner " + common.Clean(a.Owner)
 	}
@@ -126,6 +133,7 @@ func Prepare(f *domain.AccountFile, sum *domain.Summary, set domain.Settings, as
 		figures += " · next follow-up " + common.Day(sum.NextFollowUp, asOf)
 	}
 	d.Head = []string{id, figures, contactsLine(f), contractLine(f, asOf)}
+	d.Recap = latestRecap(f, asOf)
 
 	d.Tabs = []Tab{
 		openItems(sum, set, asOf),
@@ -343,6 +351,8 @@ func paymentsTab(f *domain.AccountFile, asOf domain.Date) Tab {
 	return Tab{Name: "Payments & credits", Short: "Payments", Sections: []Section{sec}}
 }
 
+const activityTabName = "Activity"
+
 func activityTab(f *domain.AccountFile, asOf domain.Date) Tab {
 	acts := make([]domain.Activity, len(f.Activities))
 	copy(acts, f.Activities)
@@ -382,6 +392,9 @@ func activityTab(f *domain.AccountFile, asOf domain.Date) Tab {
 		if a.Corrects != 0 {
 			text = fmt.Sprintf("(corrects #%d) %s", a.Corrects, text)
 		}
+		if a.Recap != "" {
+			text = "[recap] " + text
+		}
 		kind := a.Kind
 		if kind == "qbr" {
 			kind = "QBR"
@@ -397,7 +410,30 @@ func activityTab(f *domain.AccountFile, asOf domain.Date) Tab {
 			{Text: text, Tone: tone},
 		})
 	}
-	return Tab{Name: "Activity", Short: "Activity", Sections: []Section{sec}}
+	if r := latestRecap(f, asOf); r != "" {
+		sec.Title = "Timeline · y copies the latest recap"
+	}
+	return Tab{Name: activityTabName, Short: "Activity", Sections: []Section{sec}}
+}
+
+// latestRecap is the recap of the latest activity (on or before asOf) that
+// has one: what y copies on the activity tab.
+func latestRecap(f *domain.AccountFile, asOf domain.Date) string {
+	var best *domain.Activity
+	for i := range f.Activities {
+		a := &f.Activities[i]
+		if a.Recap == "" || a.On > asOf {
+			continue
+		}
+		if best == nil || a.On > best.On || (a.On == best.On && (a.Stamp.At.After(best.Stamp.At) ||
+			(a.Stamp.At.Equal(best.Stamp.At) && a.ID > best.ID))) {
+			best = a
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	return best.Recap
 }
 
 func statusTone(s string) Tone {
@@ -675,6 +711,23 @@ func (p *Pane) SetData(d *Data) {
 // Tab is the index of the current tab.
 func (p *Pane) Tab() int { return p.tab }
 
+// AsOf is the date the account is shown as of, or zero.
+func (p *Pane) AsOf() domain.Date {
+	if p.data == nil {
+		return 0
+	}
+	return p.data.AsOf
+}
+
+// ActivityRecap is the latest recap on the timeline when the activity tab is
+// shown (what y copies there).
+func (p *Pane) ActivityRecap() (string, bool) {
+	if p.data == nil || p.data.Tabs[p.tab].Name != activityTabName || p.data.Recap == "" {
+		return "", false
+	}
+	return p.data.Recap, true
+}
+
 // Selected is the account shown.
 func (p *Pane) Selected() (code, itemKey string) { return p.Code(), "" }
 
@@ -805,7 +858,7 @@ func (p *Pane) View() string {
 	}
 	d := p.data
 	lines := make([]string, 0, p.Height)
-	lines = append(lines, s.Title.Render(common.Cut(d.Head[0], w)))
+	lines = append(lines, p.identLine(w))
 	lines = append(lines, p.limitLine(w))
 	lines = append(lines, common.Cut(d.Head[1], w))
 	lines = append(lines, s.Muted.Render(common.Cut(d.Head[2], w)))
@@ -817,6 +870,18 @@ func (p *Pane) View() string {
 		lines[len(lines)-1] = s.Muted.Render(common.Cut(fmt.Sprintf("↓ %d more lines (j/pgdn)", len(p.lines)-to), w))
 	}
 	return common.Lines(lines, w, p.Height)
+}
+
+// identLine is the code and name, then (when the account is shown as of
+// another date than the workstation's) that date, then the rest.
+func (p *Pane) identLine(w int) string {
+	s := p.Styles
+	d := p.data
+	line := s.Title.Render(d.Code + "  " + d.Name)
+	if d.Past != "" {
+		line += " " + s.Warn.Render("["+d.Past+"]")
+	}
+	return common.Cut(line+s.Title.Render(d.Head[0]), w)
 }
 
 func (p *Pane) limitLine(w int) string {
@@ -892,11 +957,11 @@ func (p *Pane) tabsLine(w int) string {
 // ShortHelp is the pane's key summary.
 func (p *Pane) ShortHelp() []key.Binding {
 	k := p.Keys
-	return []key.Binding{k.NextTab, k.PrevTab, k.Call, k.Escalate, k.Note, k.Back}
+	return []key.Binding{k.NextTab, k.PrevTab, k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Back}
 }
 
 // FullHelp is every key of the pane.
 func (p *Pane) FullHelp() [][]key.Binding {
 	k := p.Keys
-	return [][]key.Binding{{k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown}, {k.Call, k.Escalate, k.Note, k.Back}}
+	return [][]key.Binding{{k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown}, {k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Back}}
 }

@@ -409,7 +409,7 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 		p.rebuild(keep)
 	case key.Matches(km, k.Open):
 		if code, _ := p.Selected(); code != "" {
-			return common.OpenAccount(code)
+			return common.OpenAccountAt(code, p.data.AsOf) // the date shown, not the one computing
 		}
 	case key.Matches(km, k.PrevMonth), key.Matches(km, k.NextMonth):
 		cur := p.AsOf()
@@ -533,5 +533,5 @@ func (p *Pane) ShortHelp() []key.Binding {
 // FullHelp is every key of the pane.
 func (p *Pane) FullHelp() [][]key.Binding {
 	k := p.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.PrevMonth, k.NextMonth, k.Open, k.Filter, k.Sort, k.Group}, {k.Call, k.Escalate, k.Note}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.PrevMonth, k.NextMonth, k.Open, k.Filter, k.Sort, k.Group}, {k.Call, k.Escalate, k.Note, k.FollowUp}}
 }

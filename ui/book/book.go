@@ -586,13 +586,13 @@ func pctOf(part, whole decimal.Decimal) string {
 // ShortHelp is the pane's key summary.
 func (p *Pane) ShortHelp() []key.Binding {
 	k := p.Keys
-	return []key.Binding{k.Open, k.Filter, k.Sort, k.Group, k.Call, k.Escalate, k.Note}
+	return []key.Binding{k.Open, k.Filter, k.Sort, k.Group, k.Call, k.Escalate, k.Note, k.FollowUp}
 }
 
 // FullHelp is every key of the pane.
 func (p *Pane) FullHelp() [][]key.Binding {
 	k := p.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Filter, k.Sort, k.Group}, {k.Call, k.Escalate, k.Note}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Filter, k.Sort, k.Group}, {k.Call, k.Escalate, k.Note, k.FollowUp}}
 }
 
 // Shown is the number of accounts shown (after the filter).

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"acctdesk/domain"
 	"acctdesk/ui/keymap"
 	"acctdesk/ui/styles"
 )
@@ -37,12 +38,22 @@ type Selector interface {
 	Selected() (code, itemKey string)
 }
 
-// OpenAccountMsg asks the root to open an account's pane.
-type OpenAccountMsg struct{ Code string }
+// OpenAccountMsg asks the root to open an account's pane, as of the
+// workstation's date or, when AsOf is set, as of that date (a drill from the
+// aging moved to another month).
+type OpenAccountMsg struct {
+	Code string
+	AsOf domain.Date
+}
 
 // OpenAccount is a command that sends OpenAccountMsg.
 func OpenAccount(code string) tea.Cmd {
 	return func() tea.Msg { return OpenAccountMsg{Code: code} }
+}
+
+// OpenAccountAt is OpenAccount as of a date.
+func OpenAccountAt(code string, asOf domain.Date) tea.Cmd {
+	return func() tea.Msg { return OpenAccountMsg{Code: code, AsOf: asOf} }
 }
 
 // ErrorMsg reports an error for the status line.

@@ -28,10 +28,11 @@ const (
 	Escalation
 	Note
 	Snooze
+	FollowUp
 )
 
 func (k Kind) String() string {
-	return [...]string{"call", "escalation", "note", "snooze"}[k]
+	return [...]string{"call", "escalation", "note", "snooze", "follow-up"}[k]
 }
 
 // Target is the account a form works on, captured by value when it opens.
@@ -54,6 +55,7 @@ type Submission struct {
 	Escalation domain.Escalation   // escalation
 	Note       domain.Activity     // the escalation's timeline entry
 	Mark       domain.QueueMark    // snooze
+	FollowUp   domain.FollowUp     // a follow-up scheduled by hand
 	What       string              // what was recorded, in words, for the status line
 }
 
@@ -103,6 +105,8 @@ func (m *Model) Kind() Kind {
 		return Escalation
 	case *noteBody:
 		return Note
+	case *followBody:
+		return FollowUp
 	}
 	return Snooze
 }

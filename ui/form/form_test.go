@@ -257,3 +257,61 @@ func TestNoteAndSnooze(t *testing.T) {
 		t.Fatal("snoozed until today")
 	}
 }
+
+func TestFollowUpForm(t *testing.T) {
+	cases := []struct {
+		keys   []string
+		due    string
+		reason string
+	}{
+		{[]string{"enter"}, "2026-11-24", ""}, // +7 by default
+		{[]string{"+3", "tab", "confirm the remittance", "enter"}, "2026-11-20", "confirm the remittance"},
+		{[]string{"fri", "enter"}, "2026-11-20", ""},
+		{[]string{"tomorrow", "enter"}, "2026-11-18", ""},
+		{[]string{"2026-12-01", "tab", "  send the statement  ", "ctrl+s"}, "2026-12-01", "send the statement"},
+		{[]string{"today", "enter"}, "2026-11-17", ""},
+	}
+	for _, c := range cases {
+		m := NewFollowUp(cm(), target())
+		out := typeKeys(m, c.keys...)
+		if out.Submit == nil {
+			t.Fatalf("%v: not submitted:\n%s", c.keys, m.View())
+		}
+		fu := out.Submit.FollowUp
+		if out.Submit.Kind != FollowUp || fu.Account != "ACC001" || fu.Due.String() != c.due || fu.Reason != c.reason ||
+			fu.Source != "manual" || fu.Status != domain.FollowOpen || fu.Activity != 0 {
+			t.Errorf("%v: %+v", c.keys, fu)
+		}
+		if out.Submit.ItemKey != "broken-promise:ACC001:3" {
+			t.Errorf("%v: item %q", c.keys, out.Submit.ItemKey)
+		}
+	}
+	for _, c := range []struct {
+		keys []string
+		err  string
+	}{
+		{[]string{"someday", "enter"}, `"someday": use 2026-12-01, +3, mon…sun, today or tomorrow`},
+		{[]string{"2026-11-01", "enter"}, "Sun 1 Nov 2026 is in the past"},
+	} {
+		m := NewFollowUp(cm(), target())
+		if out := typeKeys(m, c.keys...); out.Submit != nil {
+			t.Fatalf("%v: submitted", c.keys)
+		}
+		if v := m.View(); !strings.Contains(v, c.err) {
+			t.Errorf("%v: no %q:\n%s", c.keys, c.err, v)
+		}
+	}
+	// The reason field stops at the 500 characters a follow-up may hold.
+	m := NewFollowUp(cm(), target())
+	if out := typeKeys(m, "tab", strings.Repeat("x", 600), "enter"); out.Submit == nil || len(out.Submit.FollowUp.Reason) != 500 {
+		t.Fatalf("long reason: %+v", out.Submit)
+	}
+	m = NewFollowUp(cm(), target())
+	typeKeys(m, "+2")
+	if v := m.View(); !strings.Contains(v, "→ Thu 19 Nov 2026") || !strings.Contains(v, "Schedule a follow-up · ACC001 Dangote Haulage Ltd") {
+		t.Fatalf("view:\n%s", v)
+	}
+	if m.Kind() != FollowUp || !m.Dirty() {
+		t.Fatal("kind or dirty")
+	}
+}

@@ -33,10 +33,16 @@ type KeyMap struct {
 	Call     key.Binding
 	Escalate key.Binding
 	Note     key.Binding
+	FollowUp key.Binding
+
+	// After a promise or an escalation is saved (and on the activity tab).
+	Recap key.Binding
 
 	// Queue.
-	Done   key.Binding
-	Snooze key.Binding
+	Done       key.Binding
+	Snooze     key.Binding
+	Scope      key.Binding // my accounts / everyone's
+	QueueGroup key.Binding // g in the queue: reason, owner, none
 
 	// Account.
 	NextTab key.Binding
@@ -113,9 +119,14 @@ func DefaultKeyMap() *KeyMap {
 		Call:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "log a call")),
 		Escalate: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "escalate")),
 		Note:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "add a note")),
+		FollowUp: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "schedule a follow-up")),
 
-		Done:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "mark done")),
-		Snooze: key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "snooze (+1 default)")),
+		Recap: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy the recap (OSC 52)")),
+
+		Done:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "mark done")),
+		Snooze:     key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "snooze (+1 default)")),
+		Scope:      key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mine / everyone's")),
+		QueueGroup: key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "group: reason, owner")),
 
 		NextTab: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next tab")),
 		PrevTab: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous tab")),
@@ -155,10 +166,10 @@ type Section struct {
 // Sections lists every binding by where it works, for `?`.
 func (k *KeyMap) Sections() []Section {
 	return []Section{
-		{"Anywhere", []key.Binding{k.Queue, k.Book, k.Aging, k.Account, k.Jump, k.Help, k.Back, k.Quit}},
+		{"Anywhere", []key.Binding{k.Queue, k.Book, k.Aging, k.Account, k.Jump, k.Recap, k.Help, k.Back, k.Quit}},
 		{"Lists", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Filter, k.Sort, k.Group}},
-		{"On an account", []key.Binding{k.Call, k.Escalate, k.Note}},
-		{"Queue", []key.Binding{k.Done, k.Snooze}},
+		{"On an account", []key.Binding{k.Call, k.Escalate, k.Note, k.FollowUp}},
+		{"Queue", []key.Binding{k.Done, k.Snooze, k.Scope, k.QueueGroup}},
 		{"Account", []key.Binding{k.NextTab, k.PrevTab}},
 		{"Aging", []key.Binding{k.PrevMonth, k.NextMonth}},
 		{"Forms", []key.Binding{k.Save, k.NextField, k.PrevField, k.Choose, k.Cancel, k.Confirm}},

@@ -44,21 +44,39 @@ type SnoozeMsg struct{ Item dq.Item }
 // Sort orders of the queue.
 var sorts = []string{"rank", "due", "at stake", "account"}
 
+// Groupings are what `g` cycles through in the queue.
+var Groupings = []string{"none", "reason", "owner"}
+
+// Progress is the day's work on one scope: "7 of 23 handled today".
+type Progress struct {
+	Handled, Total int
+	Known          bool
+}
+
 // Pane is the queue pane.
 type Pane struct {
 	common.Common
 	data      *Data
-	view      []int // indices into data.Items, filtered and ordered
+	owner     string // the user as the book spells an owner; "" when they own none
+	user      string
+	ownerSet  bool
+	mine      bool  // only the user's accounts
+	scoped    []int // indices into data.Items in scope, in rank order
+	rank      []int // 1-based rank of each item within the scope, 0 outside it
+	lines     []Line
+	shown     int // items shown (after the filter)
 	list      common.List
 	filter    common.Field
 	filtering bool
 	sort      int
-	progress  string // "3 of 24 handled today", once known
+	group     int
+	progress  [2]Progress // everyone's, mine
 }
 
-// SetProgress shows how much of the day's queue is handled (queue.Progress).
-func (p *Pane) SetProgress(handled, total int) {
-	p.progress = fmt.Sprintf("%d of %d handled today", handled, total)
+// SetProgress shows how much of the day's queue is handled (queue.Progress),
+// for everyone's accounts and for the user's own.
+func (p *Pane) SetProgress(everyone, mine Progress) {
+	p.progress = [2]Progress{everyone, mine}
 }
 
 // New makes an empty queue pane.
@@ -67,6 +85,30 @@ func New(c common.Common) *Pane {
 	p.filter.Placeholder = "code or name"
 	return p
 }
+
+// SetOwner tells the pane whose accounts are "mine": owner is the user's name
+// as the book spells it on accounts ("" when the user owns none). The first
+// call chooses the scope: mine when the user owns an account, else everyone's.
+func (p *Pane) SetOwner(user, owner string) {
+	if p.ownerSet && p.user == user && p.owner == owner {
+		return
+	}
+	p.user, p.owner = user, owner
+	if !p.ownerSet {
+		p.ownerSet = true
+		p.mine = owner != ""
+	}
+	if p.data != nil {
+		_, keep := p.Selected()
+		p.rebuild(keep)
+	}
+}
+
+// Mine reports whether only the user's accounts are shown.
+func (p *Pane) Mine() bool { return p.mine }
+
+// Group is the grouping shown: 0 none, 1 reason, 2 owner.
+func (p *Pane) Group() int { return p.group }
 
 // SetData shows a new queue, keeping the cursor on the same item when it is
 // still there, else at the same position.
@@ -80,7 +122,7 @@ func (p *Pane) SetData(d *Data) {
 func (p *Pane) Loaded() bool { return p.data != nil }
 
 // Len is the number of items shown.
-func (p *Pane) Len() int { return len(p.view) }
+func (p *Pane) Len() int { return p.shown }
 
 // Advance moves to the next item if the cursor is still on key (after the
 // item was worked), so the list is worked top-down.
@@ -101,10 +143,14 @@ func (p *Pane) Selected() (code, itemKey string) {
 
 // SelectedItem is the item under the cursor.
 func (p *Pane) SelectedItem() (dq.Item, bool) {
-	if p.data == nil || len(p.view) == 0 || p.list.Cursor >= len(p.view) {
+	if p.data == nil || p.list.Cursor >= len(p.lines) {
 		return dq.Item{}, false
 	}
-	return p.data.Items[p.view[p.list.Cursor]], true
+	ix := p.lines[p.list.Cursor].Item
+	if ix < 0 {
+		return dq.Item{}, false
+	}
+	return p.data.Items[ix], true
 }
 
 // InputFocused reports whether the filter is being typed.
@@ -124,6 +170,18 @@ func (p *Pane) listHeight() int {
 	return h
 }
 
+// Scope returns the indices of the items of owner's accounts (all when
+// owner is nil), in rank order.
+func Scope(items []dq.Item, owner *string) []int {
+	out := make([]int, 0, len(items))
+	for i := range items {
+		if owner == nil || items[i].Owner == *owner {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // Filter returns the view indices matching query, in the given order.
 func Filter(d *Data, order []int, query string) []int {
 	q := common.Fold(strings.TrimSpace(query))
@@ -139,15 +197,13 @@ func Filter(d *Data, order []int, query string) []int {
 	return out
 }
 
-// Order returns item indices in the sort order (0 rank, 1 due, 2 stake, 3 account).
-func Order(items []dq.Item, mode int) []int {
-	idx := make([]int, len(items))
-	for i := range idx {
-		idx[i] = i
-	}
+// Order returns the indices idx (in rank order) in the sort order: 0 rank,
+// 1 due, 2 stake, 3 account.
+func Order(items []dq.Item, idx []int, mode int) []int {
 	if mode == 0 {
 		return idx // Build ranks them already
 	}
+	idx = append([]int(nil), idx...)
 	sort.SliceStable(idx, func(a, b int) bool {
 		x, y := items[idx[a]], items[idx[b]]
 		switch mode {
@@ -172,15 +228,157 @@ func Order(items []dq.Item, mode int) []int {
 	return idx
 }
 
+// reasons are the reason codes in the order of SPEC §7, with their group titles.
+var reasons = []struct{ code, title string }{
+	{dq.BrokenPromise, "Broken promises"},
+	{dq.PromiseDue, "Promises due"},
+	{dq.PlanMissed, "Missed plan instalments"},
+	{dq.FollowUp, "Follow-ups"},
+	{dq.Overdue, "Overdue"},
+	{dq.CreditBreach, "Credit breaches"},
+	{dq.CreditWarning, "Credit warnings"},
+	{dq.OverdraftExpiring, "Overdrafts expiring"},
+	{dq.EscalationDue, "Escalations due"},
+	{dq.ServiceSLA, "Service SLAs"},
+	{dq.Renewal, "Renewals"},
+	{dq.QBRDue, "QBRs due"},
+	{dq.GoLiveLate, "Late go-lives"},
+	{dq.StaleContact, "No recent contact"},
+}
+
+func reasonRank(code string) int {
+	for i, r := range reasons {
+		if r.code == code {
+			return i
+		}
+	}
+	return len(reasons)
+}
+
+func reasonTitle(code string) string {
+	if i := reasonRank(code); i < len(reasons) {
+		return reasons[i].title
+	}
+	return code
+}
+
+// Line is one line of the list: an item, or a group heading.
+type Line struct {
+	Item    int // index into Data.Items, -1 for a heading
+	Heading string
+}
+
+// Group puts the items of order into groups (1 by reason in the order of
+// SPEC §7, 2 by owner A–Z with the unowned last), keeping order within each,
+// with a heading that gives the count and the money at stake per currency.
+func Group(items []dq.Item, order []int, group int) []Line {
+	if group == 0 {
+		out := make([]Line, len(order))
+		for i, ix := range order {
+			out[i] = Line{Item: ix}
+		}
+		return out
+	}
+	// Each item's group, worked out once: by reason its place in SPEC §7, by
+	// owner the owner (the unowned last).
+	var rank []int
+	key := func(it *dq.Item) string {
+		if it.Owner == "" {
+			return "\uffff"
+		}
+		return it.Owner
+	}
+	sorted := append([]int(nil), order...)
+	if group == 1 {
+		rank = make([]int, len(items))
+		for _, ix := range sorted {
+			rank[ix] = reasonRank(items[ix].Reason)
+		}
+		sort.SliceStable(sorted, func(a, b int) bool {
+			x, y := sorted[a], sorted[b]
+			if rank[x] != rank[y] {
+				return rank[x] < rank[y]
+			}
+			return items[x].Reason < items[y].Reason // codes unknown here share a rank
+		})
+		key = func(it *dq.Item) string { return it.Reason }
+	} else {
+		sort.SliceStable(sorted, func(a, b int) bool { return key(&items[sorted[a]]) < key(&items[sorted[b]]) })
+	}
+	out := make([]Line, 0, len(sorted)+16)
+	start, n := -1, 0
+	stake := domain.Totals{}
+	flush := func() {
+		if start < 0 {
+			return
+		}
+		it := &items[out[start+1].Item]
+		title := reasonTitle(it.Reason)
+		if group == 2 {
+			title = "Owner: " + common.Clean(it.Owner)
+			if it.Owner == "" {
+				title = "No owner"
+			}
+		}
+		h := title + " · " + common.Count(n, "item")
+		var parts []string
+		for _, c := range stake.Currencies() {
+			if !stake[c].IsZero() {
+				parts = append(parts, common.ShortMoney(stake[c], c))
+			}
+		}
+		if len(parts) > 0 {
+			h += " · " + strings.Join(parts, " + ") + " at stake"
+		}
+		out[start].Heading = h
+	}
+	prev := "\x00"
+	for _, ix := range sorted {
+		it := &items[ix]
+		if g := key(it); g != prev {
+			flush()
+			prev, start, n = g, len(out), 0
+			stake = domain.Totals{}
+			out = append(out, Line{Item: -1})
+		}
+		stake.Add(it.Stake.Currency, it.Stake.Amount)
+		n++
+		out = append(out, Line{Item: ix})
+	}
+	flush()
+	return out
+}
+
 func (p *Pane) rebuild(keep string) {
 	if p.data == nil {
 		return
 	}
-	p.view = Filter(p.data, Order(p.data.Items, p.sort), p.filter.String())
-	p.list = p.list.SetLen(len(p.view)).Resize(p.listHeight())
+	items := p.data.Items
+	switch {
+	case !p.mine:
+		p.scoped = Scope(items, nil)
+	case p.owner == "":
+		p.scoped = p.scoped[:0] // the user owns no account
+	default:
+		p.scoped = Scope(items, &p.owner)
+	}
+	if len(p.rank) != len(items) {
+		p.rank = make([]int, len(items))
+	} else {
+		clear(p.rank)
+	}
+	for r, ix := range p.scoped {
+		p.rank[ix] = r + 1
+	}
+	shown := Filter(p.data, Order(items, p.scoped, p.sort), p.filter.String())
+	p.shown = len(shown)
+	p.lines = Group(items, shown, p.group)
+	lines := p.lines
+	p.list.Skip = func(i int) bool { return lines[i].Item < 0 }
+	p.list = p.list.SetLen(len(p.lines)).Resize(p.listHeight())
 	if keep != "" {
-		for i, ix := range p.view {
-			if p.data.Items[ix].Key == keep {
+		for i, l := range p.lines {
+			if l.Item >= 0 && items[l.Item].Key == keep {
 				p.list.Cursor = i
 				p.list = p.list.Scroll()
 				break
@@ -239,6 +437,17 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 		_, keep := p.Selected()
 		p.sort = (p.sort + 1) % len(sorts)
 		p.rebuild(keep)
+	case key.Matches(km, k.QueueGroup):
+		_, keep := p.Selected()
+		p.group = (p.group + 1) % len(Groupings)
+		p.rebuild(keep)
+	case key.Matches(km, k.Scope):
+		_, keep := p.Selected()
+		p.mine = !p.mine
+		p.rebuild(keep)
+		if p.mine && p.owner == "" {
+			return common.InfoCmd(fmt.Sprintf("%s owns no accounts in this book: m shows everyone's", p.userName()))
+		}
 	case key.Matches(km, k.Open):
 		if code, _ := p.Selected(); code != "" {
 			return common.OpenAccount(code)
@@ -255,6 +464,13 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+func (p *Pane) userName() string {
+	if p.user == "" {
+		return "you"
+	}
+	return common.Clean(p.user)
+}
+
 var columns = []common.Column{
 	{Title: "#", Width: 3, Drop: 6, Right: true},
 	{Title: "Account", Width: 8, Min: 6, Max: 10},
@@ -266,6 +482,45 @@ var columns = []common.Column{
 	{Title: "Owner", Width: 10, Max: 16, Drop: 7},
 }
 
+// title is the pane's title: the scope, the counts, the day's progress and
+// the sort and grouping, the defaults dropped first when the line is narrow.
+func (p *Pane) title(w int) string {
+	scope := "everyone's"
+	prog := p.progress[0]
+	if p.mine {
+		scope = "mine"
+		if p.owner != "" {
+			scope = "mine (" + common.Clean(p.owner) + ")"
+		}
+		prog = p.progress[1]
+	}
+	count := fmt.Sprintf("%d to act on", len(p.scoped))
+	if p.shown != len(p.scoped) {
+		count = fmt.Sprintf("%d of %d shown", p.shown, len(p.scoped))
+	}
+	head := []string{"Queue", scope, count}
+	if prog.Known {
+		head = append(head, fmt.Sprintf("%d of %d handled today", prog.Handled, prog.Total))
+	}
+	srt, grp := "sort: "+sorts[p.sort], "group: "+Groupings[p.group]
+	var tries [][]string
+	tries = append(tries, append(append([]string{}, head...), srt, grp))
+	var nondefault []string
+	if p.sort != 0 {
+		nondefault = append(nondefault, srt)
+	}
+	if p.group != 0 {
+		nondefault = append(nondefault, grp)
+	}
+	tries = append(tries, append(append([]string{}, head...), nondefault...), head)
+	for _, t := range tries {
+		if s := strings.Join(t, " · "); common.Width(s) <= w {
+			return s
+		}
+	}
+	return strings.Join(head, " · ")
+}
+
 // View draws the pane.
 func (p *Pane) View() string {
 	s := p.Styles
@@ -274,28 +529,29 @@ func (p *Pane) View() string {
 		return common.Lines([]string{s.Muted.Render("Loading the queue…")}, w, p.Height)
 	}
 	lines := make([]string, 0, p.Height)
-	title := fmt.Sprintf("Queue · %d to act on", len(p.data.Items))
-	if len(p.view) != len(p.data.Items) {
-		title = fmt.Sprintf("Queue · %d of %d shown", len(p.view), len(p.data.Items))
-	}
-	if p.progress != "" {
-		title += " · " + p.progress
-	}
-	title += " · sort: " + sorts[p.sort]
-	lines = append(lines, common.TitleLine(p.Common, title, p.filter, p.filtering, w))
+	lines = append(lines, common.TitleLine(p.Common, p.title(w), p.filter, p.filtering, w))
 	widths := common.Layout(columns, w-2)
 	lines = append(lines, "  "+s.ColHeader.Render(common.Header(columns, widths)))
 	from, to := p.list.Window()
 	for i := from; i < to; i++ {
-		it := p.data.Items[p.view[i]]
+		l := p.lines[i]
+		if l.Item < 0 {
+			lines = append(lines, s.GroupHeader.Render(common.Cut("  "+l.Heading, w)))
+			continue
+		}
 		sel := i == p.list.Cursor
-		lines = append(lines, row(p.Common, it, i+1, p.data.AsOf, widths, sel))
+		lines = append(lines, row(p.Common, p.data.Items[l.Item], p.rank[l.Item], p.data.AsOf, widths, sel))
 	}
-	if len(p.view) == 0 {
-		if p.filter.String() != "" {
-			lines = append(lines, s.Muted.Render("  Nothing matches the filter. esc clears it."))
-		} else {
-			lines = append(lines, s.Good.Render("  Nothing to act on today."))
+	if p.shown == 0 {
+		switch {
+		case p.filter.String() != "":
+			lines = append(lines, s.Muted.Render(common.Cut("  Nothing matches the filter. esc clears it.", w)))
+		case p.mine && p.owner == "":
+			lines = append(lines, s.Muted.Render(common.Cut(fmt.Sprintf("  %s owns no accounts in this book. m shows everyone's.", p.userName()), w)))
+		case p.mine:
+			lines = append(lines, s.Good.Render(common.Cut("  Nothing to act on today in your accounts. m shows everyone's.", w)))
+		default:
+			lines = append(lines, s.Good.Render(common.Cut("  Nothing to act on today.", w)))
 		}
 	}
 	for len(lines) < p.Height-4 {
@@ -361,20 +617,33 @@ func (p *Pane) footer(w int) []string {
 // ShortHelp is the pane's key summary.
 func (p *Pane) ShortHelp() []key.Binding {
 	k := p.Keys
-	return []key.Binding{k.Open, k.Call, k.Escalate, k.Note, k.Done, k.Snooze, k.Filter, k.Sort}
+	return []key.Binding{k.Open, k.Call, k.Escalate, k.Note, k.Done, k.Snooze, k.FollowUp, k.Scope, k.QueueGroup, k.Filter, k.Sort}
 }
 
 // FullHelp is every key of the pane.
 func (p *Pane) FullHelp() [][]key.Binding {
 	k := p.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Filter, k.Sort}, {k.Call, k.Escalate, k.Note, k.Done, k.Snooze}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Filter, k.Sort, k.Scope, k.QueueGroup}, {k.Call, k.Escalate, k.Note, k.FollowUp, k.Done, k.Snooze}}
 }
 
-// Items are the items shown, in order.
+// Items are the items shown, in order (headings left out).
 func (p *Pane) Items() []dq.Item {
-	out := make([]dq.Item, len(p.view))
-	for i, ix := range p.view {
-		out[i] = p.data.Items[ix]
+	out := make([]dq.Item, 0, p.shown)
+	for _, l := range p.lines {
+		if l.Item >= 0 {
+			out = append(out, p.data.Items[l.Item])
+		}
+	}
+	return out
+}
+
+// Headings are the group headings shown, in order.
+func (p *Pane) Headings() []string {
+	var out []string
+	for _, l := range p.lines {
+		if l.Item < 0 {
+			out = append(out, l.Heading)
+		}
 	}
 	return out
 }

@@ -29,7 +29,9 @@ type Store struct {
 	// Entries, Escalations and Marks record what the UI wrote, in order.
 	Entries     []store.ActivityEntry
 	Escalations []domain.Escalation
+	Notes       []domain.Activity // the timeline entries of the escalations
 	Marks       []domain.QueueMark
+	FollowUps   []domain.FollowUp // follow-ups written through Apply
 	loads       int
 }
 
@@ -208,7 +210,28 @@ func (s *Store) Apply(b *store.Batch) (store.Result, error) {
 		errs = append(errs, add(r.V.Account, func(f *domain.AccountFile) { f.Issues = append(f.Issues, r.V) }))
 	}
 	for _, r := range b.FollowUps {
-		errs = append(errs, add(r.V.Account, func(f *domain.AccountFile) { f.FollowUps = append(f.FollowUps, r.V) }))
+		// A follow-up set by hand gets an id and a stamp, as the store gives
+		// them; its status and source default as the store's do.
+		fu := r.V
+		if fu.ID == 0 {
+			s.nextID++
+			fu.ID = s.nextID
+		}
+		if fu.Stamp.At.IsZero() {
+			fu.Stamp = s.stamp(fu.Stamp.By)
+		}
+		if fu.Status == "" {
+			fu.Status = domain.FollowOpen
+		}
+		if fu.Source == "" {
+			fu.Source = "manual"
+		}
+		if err := fu.Validate(); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		s.FollowUps = append(s.FollowUps, fu)
+		errs = append(errs, add(fu.Account, func(f *domain.AccountFile) { f.FollowUps = append(f.FollowUps, fu) }))
 	}
 	for _, r := range b.Surveys {
 		errs = append(errs, add(r.V.Account, func(f *domain.AccountFile) { f.Surveys = append(f.Surveys, r.V) }))
@@ -288,6 +311,7 @@ func (s *Store) OpenEscalation(e domain.Escalation, note domain.Activity) (domai
 	note.ID, note.Stamp = s.nextID, e.Stamp
 	f.Activities = append(f.Activities, note)
 	s.Escalations = append(s.Escalations, e)
+	s.Notes = append(s.Notes, note)
 	s.changes++
 	return e, nil
 }
@@ -334,6 +358,20 @@ func (s *Store) Recorded() (entries []store.ActivityEntry, escalations []domain.
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return slices.Clone(s.Entries), slices.Clone(s.Escalations), slices.Clone(s.Marks)
+}
+
+// EscalationNotes returns copies of the escalations' timeline entries.
+func (s *Store) EscalationNotes() []domain.Activity {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.Notes)
+}
+
+// RecordedFollowUps returns copies of the follow-ups written through Apply.
+func (s *Store) RecordedFollowUps() []domain.FollowUp {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.FollowUps)
 }
 
 // SetFailNext makes the next write fail with err.

@@ -1,0 +1,567 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"acctdesk/domain"
+	dq "acctdesk/domain/queue"
+	"acctdesk/store"
+	"acctdesk/ui/internal/fakestore"
+)
+
+// clipboard is a writer the OSC 52 sequence can be written to from a command.
+type clipboard struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (c *clipboard) Write(p []byte) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.b.Write(p)
+}
+
+func (c *clipboard) String() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.b.String()
+}
+
+// plainTerminal makes the clipboard sequence that of a terminal outside tmux
+// and screen, whatever the test runs in.
+func plainTerminal(t *testing.T) {
+	t.Setenv("TMUX", "")
+	t.Setenv("TERM", "xterm-256color")
+}
+
+// keysOf is the keys of the items shown, in order.
+func keysOf(m *Model) []string {
+	var out []string
+	for _, it := range m.queue.Items() {
+		out = append(out, it.Key)
+	}
+	return out
+}
+
+func contains(keys []string, k string) bool {
+	for _, x := range keys {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// next is the key after k in keys.
+func next(keys []string, k string) string {
+	for i, x := range keys {
+		if x == k && i+1 < len(keys) {
+			return keys[i+1]
+		}
+	}
+	return ""
+}
+
+func title(m *Model) string { return strings.SplitN(m.queue.View(), "\n", 2)[0] }
+
+// The morning review, as a program: open the queue, log a no-answer call on
+// the first item with `c n enter`. The broken promise leaves the list (a call
+// was logged since it broke) and so does the follow-up the call answered;
+// the cursor is on what was the second item; the counter went from 0 to 2 of
+// the day's 21.
+func TestMorningReviewNoAnswer(t *testing.T) {
+	st := fakestore.NewSample()
+	tm := start(t, st, 100, 30, testOptions()) // the queue is shown, "0 of 21 handled today"
+	send(tm, "c", "n", "enter")
+	waitStore(t, st, func(e []store.ActivityEntry, _ []domain.Escalation, _ []domain.QueueMark) bool { return len(e) == 1 })
+	waitOutput(t, tm, "2 of 21 handled today")
+	m := final(t, nil, tm)
+
+	keys := keysOf(m)
+	for _, gone := range []string{"broken-promise:ACC001:3", "follow-up:ACC001:4"} {
+		if contains(keys, gone) {
+			t.Errorf("%s is still in today's queue", gone)
+		}
+	}
+	if _, k := m.queue.Selected(); k != "plan-missed:ACC003:30:1" {
+		t.Fatalf("cursor on %s, want the next item (ACC003's missed instalment)", k)
+	}
+	// 21 items this morning, 2 handled: 19 left.
+	if got := title(m); !strings.Contains(got, "19 to act on · 2 of 21 handled today") {
+		t.Fatalf("title %q", got)
+	}
+	if len(keys) != 19 {
+		t.Fatalf("%d items left, want 19", len(keys))
+	}
+}
+
+// Every action on the queue moves the cursor to the next item, and the
+// counter moves whenever the item is handled: d and z remove it; an
+// escalation or a note is logged but leaves the item standing (an escalation
+// is not contact, nor is a note), so the counter stays and the cursor still
+// moves on; a call with someone reached answers the overdue item.
+func TestQueueWorkedTopDown(t *testing.T) {
+	m, st := loaded(t, 100, 30)
+	type step struct {
+		keys    []string
+		leaves  bool // the item leaves today's list
+		handled int  // the counter afterwards, of 21
+	}
+	steps := []step{
+		{[]string{"c", "n", "enter"}, true, 2},                                     // broken promise ACC001 (and its follow-up)
+		{[]string{"d"}, true, 3},                                                   // ACC003 missed instalment
+		{[]string{"z", "enter"}, true, 4},                                          // ACC003 overdue, snoozed to tomorrow
+		{[]string{"e", "o", "2", "f", "legal has not replied", "enter"}, false, 4}, // ACC003 escalation past due
+		{[]string{"n", "asked for the statement", "enter"}, false, 4},              // ACC002 overdue
+		{[]string{"c", "r", "enter"}, true, 5},                                     // ACC010 overdue (its credit warning and overdraft stay)
+	}
+	for i, s := range steps {
+		before := keysOf(m)
+		_, cur := m.queue.Selected()
+		want := next(before, cur)
+		press(m, s.keys...)
+		if m.form != nil {
+			t.Fatalf("step %d %v: the form stayed open: %s", i, s.keys, m.Status())
+		}
+		after := keysOf(m)
+		if got := contains(after, cur); got == s.leaves {
+			t.Errorf("step %d %v: %s still listed %v, want leaves=%v", i, s.keys, cur, got, s.leaves)
+		}
+		if _, k := m.queue.Selected(); k != want {
+			t.Errorf("step %d %v: cursor on %s, want the next item %s", i, s.keys, k, want)
+		}
+		if got, wantT := title(m), fmt.Sprintf("%d of 21 handled today", s.handled); !strings.Contains(got, wantT) {
+			t.Errorf("step %d %v: title %q, want %q", i, s.keys, got, wantT)
+		}
+	}
+	_, _, marks := st.Recorded()
+	if len(marks) != 2 || !marks[0].Done || marks[0].Key != "plan-missed:ACC003:30:1" || marks[0].Account != "ACC003" || marks[0].On != fakestore.SampleAsOf {
+		t.Fatalf("done mark %+v", marks)
+	}
+	if z := marks[1]; z.Done || !strings.HasPrefix(z.Key, "overdue:ACC003:") || z.Until != fakestore.SampleAsOf.AddDays(1) || z.On != fakestore.SampleAsOf || z.Stamp.By != "ada" {
+		t.Fatalf("snooze mark %+v", z)
+	}
+}
+
+// z takes a typed date: fri from Tuesday 17 Nov is Friday 20 Nov.
+func TestSnoozeTypedDate(t *testing.T) {
+	m, st := loaded(t, 80, 24)
+	_, first := m.queue.Selected()
+	press(m, "z", "fri", "enter")
+	_, _, marks := st.Recorded()
+	if len(marks) != 1 || marks[0].Key != first || marks[0].Until != domain.MustDate("2026-11-20") || marks[0].Done {
+		t.Fatalf("marks %+v", marks)
+	}
+	if contains(keysOf(m), first) {
+		t.Fatal("the snoozed item is still listed")
+	}
+	// A snooze to today is refused in the field; nothing is written.
+	_, second := m.queue.Selected()
+	press(m, "z", "today", "enter")
+	if m.form == nil || !strings.Contains(m.View(), "! snooze until a day after today") {
+		t.Fatalf("view:\n%s", m.View())
+	}
+	if _, _, marks := st.Recorded(); len(marks) != 1 {
+		t.Fatal("wrote a snooze to today")
+	}
+	press(m, "esc", "y")
+	if _, k := m.queue.Selected(); k != second {
+		t.Fatalf("cancelling moved the cursor to %s", k)
+	}
+}
+
+// m switches between the user's accounts and everyone's; the default is
+// "mine" when the user owns an account, and the progress line is the scope's.
+func TestQueueMineEveryone(t *testing.T) {
+	st := fakestore.NewSample()
+	opt := testOptions()
+	opt.User = "ada obi" // the owner "Ada Obi", matched without regard to case
+	m := NewModel(st, opt)
+	m.loadSeq++
+	drive(m, windowSize(100, 30), load(st, loadInput{seq: m.loadSeq, asOf: opt.AsOf, user: opt.User})())
+	if !m.queue.Mine() {
+		t.Fatal("a user who owns accounts starts on everyone's")
+	}
+	all := dq.Build(m.bk, opt.AsOf, dq.Options{})
+	mine := dq.Build(m.bk, opt.AsOf, dq.Options{Owner: "Ada Obi"})
+	if len(mine) == 0 || len(mine) == len(all) {
+		t.Fatalf("sample: %d of %d items are Ada's", len(mine), len(all))
+	}
+	got := m.queue.Items()
+	if len(got) != len(mine) {
+		t.Fatalf("mine: %d items, want %d", len(got), len(mine))
+	}
+	for i, it := range got {
+		if it.Owner != "Ada Obi" || it.Key != mine[i].Key {
+			t.Fatalf("mine[%d] = %s of %s, want %s", i, it.Key, it.Owner, mine[i].Key)
+		}
+	}
+	if tt := title(m); !strings.Contains(tt, fmt.Sprintf("Queue · mine (Ada Obi) · %d to act on · 0 of %d handled today", len(mine), len(mine))) {
+		t.Fatalf("title %q", tt)
+	}
+	press(m, "m")
+	if len(m.queue.Items()) != len(all) || m.queue.Mine() {
+		t.Fatalf("everyone's: %d items, want %d", len(m.queue.Items()), len(all))
+	}
+	if tt := title(m); !strings.Contains(tt, fmt.Sprintf("Queue · everyone's · %d to act on · 0 of %d handled today", len(all), len(all))) {
+		t.Fatalf("title %q", tt)
+	}
+	// Work an item of someone else's: only everyone's counter moves.
+	for it, _ := m.queue.SelectedItem(); it.Owner == "Ada Obi"; it, _ = m.queue.SelectedItem() {
+		press(m, "j")
+	}
+	press(m, "d")
+	press(m, "m")
+	if tt := title(m); !strings.Contains(tt, fmt.Sprintf("0 of %d handled today", len(mine))) {
+		t.Fatalf("mine after someone else's item was done: %q", tt)
+	}
+	press(m, "home", "d")
+	if tt := title(m); !strings.Contains(tt, fmt.Sprintf("1 of %d handled today", len(mine))) {
+		t.Fatalf("mine after one of mine was done: %q", tt)
+	}
+	press(m, "?")
+	if !strings.Contains(m.View(), "m              mine / everyone's") {
+		t.Fatalf("help:\n%s", m.View())
+	}
+}
+
+// A user who owns no account starts on everyone's; m says plainly why "mine"
+// is empty.
+func TestQueueMineOwnsNothing(t *testing.T) {
+	m, _ := loaded(t, 100, 30) // user "ada"; the owners are "Ada Obi", …
+	if m.queue.Mine() {
+		t.Fatal("a user who owns nothing starts on mine")
+	}
+	press(m, "m")
+	v := m.View()
+	for _, want := range []string{"Queue · mine · 0 to act on", "ada owns no accounts in this book. m shows everyone's."} {
+		if !strings.Contains(v, want) {
+			t.Errorf("missing %q:\n%s", want, v)
+		}
+	}
+	if !strings.Contains(m.Status(), "ada owns no accounts in this book") {
+		t.Errorf("status %q", m.Status())
+	}
+	press(m, "d", "z")
+	if m.form != nil {
+		t.Fatal("z opened a form with nothing selected")
+	}
+}
+
+// g cycles none → reason → owner → none; headings give counts and stakes, the
+// cursor never rests on one, and work moves across a group's end.
+func TestQueueGroups(t *testing.T) {
+	m, _ := loaded(t, 120, 40)
+	press(m, "g")
+	h := m.queue.Headings()
+	if len(h) == 0 || h[0] != "Broken promises · 1 item · ₦4.2M at stake" {
+		t.Fatalf("reason headings %q", h)
+	}
+	want := []string{"Broken promises", "Promises due", "Missed plan instalments", "Follow-ups", "Overdue"}
+	for i, w := range want {
+		if !strings.HasPrefix(h[i], w+" · ") {
+			t.Fatalf("heading %d = %q, want %s (SPEC §7 order)", i, h[i], w)
+		}
+	}
+	if !strings.Contains(m.View(), "group: reason") {
+		t.Fatalf("title:\n%s", m.View())
+	}
+	// The counts add up to the items.
+	n := 0
+	for _, x := range h {
+		var k int
+		fmt.Sscanf(x[strings.Index(x, " · ")+len(" · "):], "%d", &k)
+		n += k
+	}
+	if n != 21 || len(m.queue.Items()) != 21 {
+		t.Fatalf("headings count %d items, %d shown, want 21", n, len(m.queue.Items()))
+	}
+	// Done on the only broken promise: the cursor crosses the heading to the
+	// first promise due.
+	press(m, "home")
+	if _, k := m.queue.Selected(); k != "broken-promise:ACC001:3" {
+		t.Fatalf("home: %s", k)
+	}
+	press(m, "d")
+	if it, ok := m.queue.SelectedItem(); !ok || it.Reason != dq.PromiseDue {
+		t.Fatalf("after done: %+v", it)
+	}
+	if m.queue.Headings()[0] != "Promises due · 1 item · ₦3.4M at stake" {
+		t.Fatalf("headings %q", m.queue.Headings())
+	}
+	press(m, "g")
+	h = m.queue.Headings()
+	if len(h) != 4 || !strings.HasPrefix(h[0], "Owner: Ada Obi · ") || !strings.HasPrefix(h[3], "No owner · 1 item") {
+		t.Fatalf("owner headings %q", h)
+	}
+	press(m, "g")
+	if len(m.queue.Headings()) != 0 || !strings.Contains(title(m), "20 to act on") {
+		t.Fatalf("none: %q %q", m.queue.Headings(), title(m))
+	}
+}
+
+// f schedules a follow-up by hand: +7 by default, any date the forms take,
+// and a reason; it is written through Apply and is in the queue on its date.
+func TestFollowUpByHand(t *testing.T) {
+	m, st := loaded(t, 100, 30)
+	press(m, "f")
+	if m.form == nil || !strings.Contains(m.View(), "Schedule a follow-up · ACC001") || !strings.Contains(m.View(), "default Tue 24 Nov 2026") {
+		t.Fatalf("view:\n%s", m.View())
+	}
+	press(m, "tab", "confirm the remittance advice", "enter")
+	fus := st.RecordedFollowUps()
+	if len(fus) != 1 {
+		t.Fatalf("follow-ups %+v", fus)
+	}
+	fu := fus[0]
+	if fu.Account != "ACC001" || fu.Due != fakestore.SampleAsOf.AddDays(7) || fu.Reason != "confirm the remittance advice" ||
+		fu.Source != "manual" || fu.Status != domain.FollowOpen || fu.Activity != 0 || fu.Stamp.By != "ada" {
+		t.Fatalf("follow-up %+v", fu)
+	}
+	if !strings.Contains(m.Status(), "saved follow-up on ACC001: Tue 24 Nov, confirm the remittance advice") {
+		t.Fatalf("status %q", m.Status())
+	}
+	// Not in today's queue; in the queue of its day, as a follow-up item.
+	for _, it := range m.queue.Items() {
+		if it.Reason == dq.FollowUp && strings.Contains(it.Detail, "remittance") {
+			t.Fatal("a follow-up for next week is in today's queue")
+		}
+	}
+	b, _ := st.Load()
+	found := false
+	for _, it := range dq.Build(b, fu.Due, dq.Options{}) {
+		if it.Key == fmt.Sprintf("follow-up:ACC001:%d", fu.ID) && it.Detail == "confirm the remittance advice, due today" {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatal("the follow-up is not in the queue of its day")
+	}
+
+	// One for today shows up at once; the date field takes the usual words.
+	press(m, "2", "j", "f", "today", "tab", "send the revised statement", "enter", "1")
+	var it *dq.Item
+	for _, x := range m.queue.Items() {
+		if x.Reason == dq.FollowUp && x.Account == "ACC002" {
+			it = &x
+		}
+	}
+	if it == nil || it.Detail != "send the revised statement, due today" {
+		t.Fatalf("today's follow-up is not in the queue: %+v", m.queue.Items())
+	}
+	// A bad date keeps what was typed and says what is wrong.
+	press(m, "f", "someday", "tab", "keep me", "enter")
+	v := m.View()
+	if m.form == nil || !strings.Contains(v, "[someday") || !strings.Contains(v, "[keep me") || !strings.Contains(v, "! \"someday\": use 2026-12-01") {
+		t.Fatalf("view:\n%s", v)
+	}
+	press(m, "esc", "y")
+	if len(st.RecordedFollowUps()) != 2 {
+		t.Fatal("a bad date wrote")
+	}
+}
+
+func osc52Plain(s string) string {
+	return "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(s)) + "\x07"
+}
+
+func TestOSC52(t *testing.T) {
+	const text = "Dear Ngozi Eze,\nAs agreed: ₦250,000.00."
+	b64 := base64.StdEncoding.EncodeToString([]byte(text))
+	cases := []struct {
+		env  clipEnv
+		want string
+	}{
+		{clipEnv{term: "xterm-256color"}, "\x1b]52;c;" + b64 + "\x07"},
+		// tmux: plain (set-clipboard on) and wrapped for passthrough.
+		{clipEnv{term: "screen-256color", tmux: "/tmp/tmux-0/default,1,0"}, "\x1b]52;c;" + b64 + "\x07" + "\x1bPtmux;\x1b\x1b]52;c;" + b64 + "\x07\x1b\\"},
+		// GNU screen: DCS-wrapped.
+		{clipEnv{term: "screen"}, "\x1bP\x1b]52;c;" + b64 + "\x07\x1b\\"},
+	}
+	for _, c := range cases {
+		if got := OSC52(text, c.env); got != c.want {
+			t.Errorf("%+v:\n got %q\nwant %q", c.env, got, c.want)
+		}
+	}
+	// The command writes the sequence in one piece.
+	var cb clipboard
+	if msg := copyCmd(&cb, text, clipEnv{})(); msg.(copiedMsg).err != nil || cb.String() != cases[0].want {
+		t.Fatalf("wrote %q", cb.String())
+	}
+}
+
+// A promise saved from the call form carries its written recap
+// (domain.PromiseRecap) on the activity; y copies it with OSC 52 and shows it
+// until esc.
+func TestRecapPromise(t *testing.T) {
+	plainTerminal(t)
+	st := fakestore.NewSample()
+	var cb clipboard
+	opt := testOptions()
+	opt.Clipboard = &cb
+	before, _ := st.Load()
+	tm := start(t, st, 100, 30, opt)
+	send(tm, "y")
+	waitOutput(t, tm, "No recap to copy")
+	send(tm, "c", "p", "250000", "tab", "fri", "enter")
+	waitStore(t, st, func(e []store.ActivityEntry, _ []domain.Escalation, _ []domain.QueueMark) bool { return len(e) == 1 })
+	waitOutput(t, tm, "y copies the recap")
+	send(tm, "y")
+	waitOutput(t, tm, "Recap copied to the clipboard")
+	m := final(t, nil, tm)
+
+	entries, _, _ := st.Recorded()
+	e := entries[0]
+	want := domain.PromiseRecap(before.Find("ACC001"), *e.Promise, "ada", fakestore.SampleAsOf)
+	if e.Activity.Recap != want {
+		t.Fatalf("recap on the activity:\n%s\nwant:\n%s", e.Activity.Recap, want)
+	}
+	for _, s := range []string{"Dear Ngozi Eze,", "will pay ₦250,000.00 by Friday 20 November 2026", "INV-1001", "Kind regards,\nada"} {
+		if !strings.Contains(want, s) {
+			t.Errorf("the recap does not say %q:\n%s", s, want)
+		}
+	}
+	if got := cb.String(); got != osc52Plain(want) {
+		t.Fatalf("clipboard bytes %q, want %q", got, osc52Plain(want))
+	}
+	v := m.View()
+	for _, s := range []string{"Recap of the promise on ACC001 · copied · esc closes", "Dear Ngozi Eze,", "Kind regards,"} {
+		if !strings.Contains(v, s) {
+			t.Errorf("the overlay does not show %q:\n%s", s, v)
+		}
+	}
+	checkFits(t, v, 100, 30)
+	m.key(keyMsg("esc"))
+	if m.recapView != nil || strings.Contains(m.View(), "Kind regards,") {
+		t.Fatal("esc did not close the recap")
+	}
+	// A later save without a recap ends its freshness.
+	drive(m, keyMsg("d"))
+	m.key(keyMsg("y"))
+	if m.recapView != nil || !strings.Contains(m.Status(), "No recap to copy") {
+		t.Fatalf("status %q", m.Status())
+	}
+}
+
+// An escalation's timeline entry carries the note to the team
+// (domain.EscalationRecap); y copies it.
+func TestRecapEscalation(t *testing.T) {
+	plainTerminal(t)
+	st := fakestore.NewSample()
+	var cb clipboard
+	opt := testOptions()
+	opt.Clipboard = &cb
+	m := NewModel(st, opt)
+	m.loadSeq++
+	drive(m, windowSize(100, 30), load(st, loadInput{seq: m.loadSeq, asOf: opt.AsOf, user: opt.User})())
+	sum := *summaryOf(m.sums, "ACC002")
+	press(m, "2", "j", "e", "b", "4", "m", "over limit by 12 %", "enter")
+	notes := st.EscalationNotes()
+	_, xs, _ := st.Recorded()
+	if len(notes) != 1 || len(xs) != 1 {
+		t.Fatalf("notes %+v", notes)
+	}
+	want := domain.EscalationRecap(sum, xs[0], "ada")
+	if notes[0].Recap != want || !strings.Contains(want, "To management: escalation on") || !strings.Contains(want, "over limit by 12 %") {
+		t.Fatalf("recap on the timeline entry:\n%s\nwant:\n%s", notes[0].Recap, want)
+	}
+	press(m, "y")
+	if cb.String() != osc52Plain(want) {
+		t.Fatalf("clipboard %q", cb.String())
+	}
+	if !strings.Contains(m.View(), "Recap of the escalation on ACC002 · copied") || !strings.Contains(m.Status(), "Recap copied") {
+		t.Fatalf("view:\n%s\nstatus %q", m.View(), m.Status())
+	}
+}
+
+// On an account's activity tab, y copies the latest recap of its timeline.
+func TestRecapActivityTab(t *testing.T) {
+	plainTerminal(t)
+	st := fakestore.NewSample()
+	var cb clipboard
+	opt := testOptions()
+	opt.Clipboard = &cb
+	m := NewModel(st, opt)
+	m.loadSeq++
+	drive(m, windowSize(120, 30), load(st, loadInput{seq: m.loadSeq, asOf: opt.AsOf, user: opt.User})())
+	press(m, "c", "p", "100000", "tab", "+3", "enter", "d") // the d ends the recap's freshness
+	entries, _, _ := st.Recorded()
+	recap := entries[0].Activity.Recap
+	press(m, ":", "ACC001", "enter", "y")
+	if m.recapView != nil {
+		t.Fatal("y copied on the open-items tab with no fresh recap")
+	}
+	press(m, "tab", "tab")
+	v := m.View()
+	if !strings.Contains(v, "Timeline · y copies the latest recap") || !strings.Contains(v, "[recap] promised ₦100,000.00") {
+		t.Fatalf("activity tab:\n%s", v)
+	}
+	press(m, "y")
+	if cb.String() != osc52Plain(recap) || m.recapView == nil {
+		t.Fatalf("clipboard %q", cb.String())
+	}
+}
+
+// An account opened from the aging after < shows the aging's date, says so
+// in its header, and keeps it across a reload; opened from the queue it is
+// as of today again.
+func TestAgingDrillKeepsDate(t *testing.T) {
+	m, st := loaded(t, 120, 30)
+	press(m, "3", "<")
+	if got := m.aging.AsOf(); got != domain.MustDate("2026-10-17") {
+		t.Fatalf("aging as of %s", got)
+	}
+	press(m, "enter")
+	code := m.account.Code()
+	if m.Current() != AccountPane || m.account.AsOf() != domain.MustDate("2026-10-17") {
+		t.Fatalf("%s opened as of %s", code, m.account.AsOf())
+	}
+	head := strings.SplitN(m.account.View(), "\n", 2)[0]
+	if !strings.Contains(head, "[as of Sat 17 Oct 2026, not Tue 17 Nov]") {
+		t.Fatalf("header %q", head)
+	}
+	// The figures are October's.
+	b, _ := st.Load()
+	oct := domain.Summarize(b.Find(code), domain.MustDate("2026-10-17"), b.Settings)
+	if !strings.Contains(m.View(), "AR "+domain.Money{Amount: oct.AR(), Currency: oct.File.Account.Currency}.String()) {
+		t.Fatalf("not October's AR %s:\n%s", oct.AR(), m.View())
+	}
+	// A save reloads the book: the account stays in October.
+	press(m, "n", "looked at October", "enter")
+	if m.account.AsOf() != domain.MustDate("2026-10-17") || !strings.Contains(m.account.View(), "not Tue 17 Nov") {
+		t.Fatalf("after a reload: as of %s", m.account.AsOf())
+	}
+	// The note was logged today, not in October.
+	if e, _, _ := st.Recorded(); len(e) != 1 || e[0].Activity.On != fakestore.SampleAsOf {
+		t.Fatalf("entries %+v", e)
+	}
+	press(m, "1", "enter")
+	if m.account.AsOf() != fakestore.SampleAsOf || strings.Contains(m.account.View(), "[as of") {
+		t.Fatalf("from the queue: as of %s\n%s", m.account.AsOf(), m.account.View())
+	}
+}
+
+// The screens this issue adds fit every size.
+func TestQueueLayouts(t *testing.T) {
+	plainTerminal(t)
+	screens := [][]string{
+		{"g"}, {"g", "g"}, {"m"}, {"f"}, {"f", "x", "enter"},
+		{"c", "p", "250000", "tab", "fri", "enter", "y"},
+		{"c", "p", "250000", "tab", "fri", "enter", "y", "down", "down", "down", "down", "down", "down", "down", "down"},
+		{"3", "<", "enter"},
+	}
+	for _, ks := range screens {
+		for _, sz := range [][2]int{{80, 24}, {100, 30}, {160, 48}, {40, 10}} {
+			m, _ := loaded(t, sz[0], sz[1])
+			press(m, ks...)
+			checkFits(t, m.View(), sz[0], sz[1])
+			drive(m, windowSize(80, 24))
+			checkFits(t, m.View(), 80, 24)
+		}
+	}
+}
