@@ -1,6 +1,9 @@
 package domain
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -232,45 +235,57 @@ func (f *AccountFile) NetARAt(d Date) decimal.Decimal {
 // asOf, on which utilisation was above pct (or at or above it, when inclusive).
 // It looks back at most maxDays; zero when asOf itself is not in such a run.
 // A "new breach" is a run with a new start.
+//
+// Utilisation only changes on a day a document is dated or the day after an
+// overdraft expires, so only those days are tested, walking back from asOf.
 func UtilisationAbove(f *AccountFile, asOf Date, pct int64, inclusive bool, maxDays int) Date {
 	a := f.Account
 	if !a.HasLimit() {
 		return 0
 	}
+	p := decimal.NewFromInt(pct)
 	over := func(net decimal.Decimal, d Date) bool {
-		u, _ := Utilisation(a, net, d)
-		c := u.Cmp(decimal.NewFromInt(pct))
+		// net ÷ limit × 100 against pct, without dividing: net × 100 against pct × limit.
+		c := net.Mul(hundred).Cmp(p.Mul(a.CreditLimit.Add(a.OverdraftAt(d))))
 		return c > 0 || (inclusive && c == 0)
-	}
-	// Day-by-day change of net AR, so walking back costs one step per day.
-	delta := map[Date]decimal.Decimal{}
-	from := asOf.AddDays(-maxDays)
-	for _, inv := range f.Invoices {
-		if inv.Issued > from && inv.Issued <= asOf {
-			delta[inv.Issued] = delta[inv.Issued].Add(inv.Amount)
-		}
-	}
-	for _, p := range f.Payments {
-		if p.Received > from && p.Received <= asOf {
-			delta[p.Received] = delta[p.Received].Sub(p.Amount)
-		}
-	}
-	for _, c := range f.Credits {
-		if c.Date > from && c.Date <= asOf {
-			delta[c.Date] = delta[c.Date].Sub(c.Amount)
-		}
 	}
 	net := f.NetARAt(asOf)
 	if !over(net, asOf) {
 		return 0
 	}
-	start := asOf
-	for d := asOf; d > from; d-- {
-		net = net.Sub(delta[d]) // net AR as of the day before d
-		if !over(net, d-1) {
-			return start
-		}
-		start = d - 1
+	from := asOf.AddDays(-maxDays)
+	type change struct {
+		on    Date
+		delta decimal.Decimal
 	}
-	return start
+	var changes []change
+	for _, inv := range f.Invoices {
+		if inv.Issued > from && inv.Issued <= asOf {
+			changes = append(changes, change{inv.Issued, inv.Amount})
+		}
+	}
+	for _, pay := range f.Payments {
+		if pay.Received > from && pay.Received <= asOf {
+			changes = append(changes, change{pay.Received, pay.Amount.Neg()})
+		}
+	}
+	for _, c := range f.Credits {
+		if c.Date > from && c.Date <= asOf {
+			changes = append(changes, change{c.Date, c.Amount.Neg()})
+		}
+	}
+	if e := a.Overdraft.Expires + 1; a.Overdraft.Amount.IsPositive() && e > from && e <= asOf {
+		changes = append(changes, change{e, decimal.Zero}) // the limit changes that day
+	}
+	slices.SortFunc(changes, func(x, y change) int { return cmp.Compare(y.on, x.on) })
+	for i := 0; i < len(changes); {
+		day := changes[i].on
+		for ; i < len(changes) && changes[i].on == day; i++ {
+			net = net.Sub(changes[i].delta) // net AR as of the day before
+		}
+		if !over(net, day-1) {
+			return day
+		}
+	}
+	return from
 }
