@@ -17,6 +17,9 @@ type AccountFile struct {
 	Issues      []ServiceIssue
 	FollowUps   []FollowUp
 	Surveys     []Survey
+	// Standing is what the store keeps of the documents applied, when it
+	// keeps one; it must agree with the documents above (same read).
+	Standing *Standing
 }
 
 // PrimaryContact is the primary contact, preferring finance, else the first finance

@@ -32,7 +32,7 @@ func (s *Summary) Overdue() decimal.Decimal { return s.Aging.Overdue() }
 
 // Summarize computes an account's summary as of asOf.
 func Summarize(f *AccountFile, asOf Date, set Settings) Summary {
-	pos := PositionOf(f, asOf)
+	pos := currentPosition(f, asOf, set.DSOPeriodDays)
 	ag := AgingOf(pos, set.AgingEdges)
 	s := Summary{
 		File: f, AsOf: asOf, Position: pos, Aging: ag,
@@ -103,4 +103,25 @@ func sortTotals(t []CurrencyTotal) {
 			t[j], t[j-1] = t[j-1], t[j]
 		}
 	}
+}
+
+// currentPosition is PositionOf, taken from the file's standing when that
+// answers for asOf: then Items hold the open invoices only (the settled ones
+// are not listed), each pointing at the file's own invoice record.
+func currentPosition(f *AccountFile, asOf Date, period int) Position {
+	st := f.Standing
+	if st == nil || !st.Covers(asOf, period) {
+		return PositionOf(f, asOf)
+	}
+	p := st.PositionAt(asOf, f.Account.Code, f.Account.Currency)
+	for i := range p.Items {
+		num := p.Items[i].Invoice.Number
+		for k := range f.Invoices {
+			if f.Invoices[k].Number == num {
+				p.Items[i].Invoice = &f.Invoices[k]
+				break
+			}
+		}
+	}
+	return p
 }

@@ -42,6 +42,9 @@ func (s *Store) Load() (*domain.Book, error) {
 		if err := loadRecords(tx, files, in); err != nil {
 			return err
 		}
+		if err := attachStandings(b, files, in); err != nil {
+			return err
+		}
 		marks, err := readMarks(b, in)
 		if err != nil {
 			return err
@@ -142,6 +145,24 @@ func loadWorker(db *bbolt.DB, files []*domain.AccountFile, queue <-chan loadTask
 			}
 			return err
 		}
+	}
+	return nil
+}
+
+// attachStandings gives every file the standing kept for it, so summaries as
+// of a date on or after its horizon need not apply every document again.
+func attachStandings(b *buckets, files []*domain.AccountFile, in *interner) error {
+	c := b.summaries.Cursor()
+	for _, f := range files {
+		k, v := c.Seek([]byte(f.Account.Code))
+		if k == nil || string(k) != f.Account.Code {
+			continue
+		}
+		st, err := decodeStanding(v, in)
+		if err != nil {
+			return damaged(bucketSummaries, k, err)
+		}
+		f.Standing = &st
 	}
 	return nil
 }

@@ -146,8 +146,10 @@ func (s *Store) LoadAccount(code string) (*domain.AccountFile, error) {
 		if err != nil {
 			return err
 		}
-		file, err = loadFile(b, code, nil)
-		return err
+		if file, err = loadFile(b, code, nil); err != nil {
+			return err
+		}
+		return attachStandings(b, []*domain.AccountFile{file}, nil)
 	})
 	return file, err
 }

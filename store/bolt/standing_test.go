@@ -99,6 +99,7 @@ func TestReportsFromPositions(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				withoutStandings(book) // the reference applies every document
 				for _, d := range dates {
 					ps, err := s.Positions(d)
 					if err != nil {
@@ -145,6 +146,7 @@ func TestStandingsFollowWrites(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		withoutStandings(b)
 		for _, d := range []domain.Date{domain.MustDate("2024-06-01"), domain.MustDate("2026-01-01")} {
 			ps, err := s.Positions(d)
 			if err != nil {
@@ -269,5 +271,57 @@ func TestMigrationBuildsStandings(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Error("positions after the migration differ from before")
+	}
+}
+
+// withoutStandings drops the standings Load attaches, so what is computed from
+// the book applies every document again.
+func withoutStandings(b *domain.Book) {
+	for _, f := range b.Accounts {
+		f.Standing = nil
+	}
+}
+
+// TestSummariesFromStandings: summaries of a loaded book (which carry the
+// stored standings) equal summaries applying every document, at dates before,
+// at and after the accounts' latest documents.
+func TestSummariesFromStandings(t *testing.T) {
+	s := demoBook(t, demo.Options{AsOf: domain.MustDate("2026-11-18"), Seed: 5, Accounts: 40})
+	book, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	withoutStandings(plain)
+	used := 0
+	for _, d := range []domain.Date{domain.MustDate("2026-06-30"), domain.MustDate("2026-11-17"), domain.MustDate("2026-11-18"), domain.MustDate("2027-01-31")} {
+		got, want := domain.SummarizeBook(book, d), domain.SummarizeBook(plain, d)
+		for i := range got {
+			if st := book.Accounts[i].Standing; st != nil && st.Covers(d, book.Settings.DSOPeriodDays) {
+				used++
+			}
+			g, w := got[i], want[i]
+			ga, wa := fmt.Sprint(g.Aging.Buckets, g.Aging.Unapplied), fmt.Sprint(w.Aging.Buckets, w.Aging.Unapplied)
+			if ga != wa || !g.AR().Equal(w.AR()) || !g.DSO.Days.Equal(w.DSO.Days) || g.Util.String() != w.Util.String() {
+				t.Fatalf("%s as of %s: %s vs %s", book.Accounts[i].Account.Code, d, ga, wa)
+			}
+			var open []string
+			for _, it := range g.Position.Open() {
+				open = append(open, fmt.Sprintf("%s %s %v", it.Invoice.Number, it.Outstanding, it.Invoice.Disputed))
+			}
+			var wantOpen []string
+			for _, it := range w.Position.Open() {
+				wantOpen = append(wantOpen, fmt.Sprintf("%s %s %v", it.Invoice.Number, it.Outstanding, it.Invoice.Disputed))
+			}
+			if fmt.Sprint(open) != fmt.Sprint(wantOpen) {
+				t.Fatalf("%s as of %s: open items %v, want %v", book.Accounts[i].Account.Code, d, open, wantOpen)
+			}
+		}
+	}
+	if used == 0 {
+		t.Fatal("no summary came from a standing: the test proves nothing")
 	}
 }

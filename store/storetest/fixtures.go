@@ -118,6 +118,7 @@ func unstamped(f *domain.AccountFile) domain.AccountFile {
 	c.Issues = cleared(f.Issues, func(x *domain.ServiceIssue) { x.Stamp = domain.Stamp{} })
 	c.FollowUps = cleared(f.FollowUps, func(x *domain.FollowUp) { x.Stamp = domain.Stamp{} })
 	c.Surveys = cleared(f.Surveys, func(x *domain.Survey) { x.Stamp = domain.Stamp{} })
+	c.Standing = nil // derived from the documents; compared where it is tested
 	return c
 }
 
@@ -135,14 +136,33 @@ func cleared[T any](in []T, fn func(*T)) []T {
 
 // show prints a value with decimals by their value ("1500000" for
 // "1500000.00"), so two dumps are equal when the records are.
-func show(v any) string { return fmt.Sprintf("%+v", v) }
+func show(v any) string {
+	switch f := v.(type) {
+	case domain.AccountFile:
+		return fileText(&f)
+	case *domain.AccountFile:
+		return fileText(f)
+	}
+	return fmt.Sprintf("%+v", v)
+}
+
+// fileText prints an account file with its standing by value, not by address.
+func fileText(f *domain.AccountFile) string {
+	c := *f
+	c.Standing = nil
+	out := fmt.Sprintf("%+v", c)
+	if f.Standing != nil {
+		out += fmt.Sprintf(" standing %+v", *f.Standing)
+	}
+	return out
+}
 
 // dump is a whole book as text, stamps included: two equal dumps are the same book.
 func dump(b *domain.Book) string {
 	var s strings.Builder
 	fmt.Fprintf(&s, "settings %+v\n", b.Settings)
 	for _, f := range b.Accounts {
-		fmt.Fprintf(&s, "%+v\n", *f)
+		s.WriteString(fileText(f) + "\n")
 	}
 	fmt.Fprintf(&s, "marks %+v\n", b.Marks)
 	return s.String()
