@@ -5,7 +5,10 @@ package queue
 
 import (
 	"fmt"
+	"runtime"
+	"slices"
 	"sort"
+	"sync"
 
 	"acctdesk/domain"
 )
@@ -63,19 +66,32 @@ func Build(b *domain.Book, asOf domain.Date, opt Options) []Item {
 }
 
 // FromSummaries derives the queue from summaries already computed as of one
-// date (the workstation computes them once per load for every pane).
+// date (the workstation computes them once per load for every pane). The
+// accounts are independent, so they are shared out over the processors.
 func FromSummaries(b *domain.Book, sums []domain.Summary, opt Options) []Item {
-	var items []Item
-	var asOf domain.Date
-	for i := range sums {
-		s := &sums[i]
-		asOf = s.AsOf
-		if opt.Owner != "" && s.File.Account.Owner != opt.Owner {
-			continue
-		}
-		items = append(items, accountItems(s, b.Settings)...)
+	if len(sums) == 0 {
+		return nil
 	}
-	items = applyMarks(items, b.Marks, asOf)
+	workers := min(runtime.GOMAXPROCS(0), len(sums)/256+1)
+	parts := make([][]Item, workers)
+	var wg sync.WaitGroup
+	for w := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lo, hi := w*len(sums)/workers, (w+1)*len(sums)/workers
+			for i := lo; i < hi; i++ {
+				s := &sums[i]
+				if opt.Owner != "" && s.File.Account.Owner != opt.Owner {
+					continue
+				}
+				parts[w] = append(parts[w], accountItems(s, b.Settings)...)
+			}
+		}()
+	}
+	wg.Wait()
+	items := slices.Concat(parts...)
+	items = applyMarks(items, b.Marks, sums[0].AsOf)
 	Rank(items)
 	return items
 }
