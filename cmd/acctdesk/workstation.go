@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"acctdesk/demo"
@@ -45,6 +46,12 @@ func (c *cli) workstation(args []string) error {
 	st, err := g.open()
 	if err != nil {
 		return err
+	}
+	if os.Getenv("GOGC") == "" {
+		// The workstation holds the whole book for the session; collecting
+		// less often while the heap grows to it shortens the start on a big
+		// book by about a fifth and costs little memory (the heap is live data).
+		debug.SetGCPercent(400)
 	}
 	set, err := st.Settings()
 	if err != nil {
