@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"acctdesk/domain"
+	"acctdesk/domain/queue"
 	"acctdesk/store/bolt"
 	"acctdesk/ui"
 
@@ -34,5 +35,30 @@ func BenchmarkWorkstationFirstFrameL(b *testing.B) {
 		b.StopTimer()
 		tm.Quit()
 		b.StartTimer()
+	}
+}
+
+// BenchmarkQueueBuildL measures building the follow-up queue of the L book
+// once it is loaded: every account summarised (from its stored standing) and
+// every rule of SPEC §7 applied and ranked.
+func BenchmarkQueueBuildL(b *testing.B) {
+	path := os.Getenv("ACCTDESK_BENCH_L")
+	if path == "" {
+		b.Skip("ACCTDESK_BENCH_L names no L book (see BENCHMARKS.md)")
+	}
+	st, err := bolt.Open(path, bolt.Options{Author: "bench", Now: time.Now})
+	if err != nil {
+		b.Fatal(err)
+	}
+	book, err := st.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	asOf := domain.MustDate("2026-11-22")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if items := queue.Build(book, asOf, queue.Options{}); len(items) == 0 {
+			b.Fatal("empty queue")
+		}
 	}
 }
