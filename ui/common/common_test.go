@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"acctdesk/domain"
+
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -196,5 +198,20 @@ func TestField(t *testing.T) {
 	f.Key(k{Type: tea.KeyRunes, Runes: []rune("a\x1bb\tc"), Paste: true})
 	if f.String() != "ab cello" {
 		t.Fatalf("paste: %q", f.String())
+	}
+}
+
+func TestDay(t *testing.T) {
+	asOf := domain.MustDate("2026-11-22")
+	for in, want := range map[string]string{
+		"2026-11-16": "16 Nov", "2027-01-16": "16 Jan", "2026-06-01": "01 Jun", // within half a year
+		"2027-06-30": "Jun'27", "2025-03-01": "Mar'25", // further off: the year shows
+	} {
+		if got := Day(domain.MustDate(in), asOf); got != want {
+			t.Errorf("Day(%s) = %q, want %q", in, got, want)
+		}
+	}
+	if Day(0, asOf) != "" {
+		t.Error("the zero date prints")
 	}
 }

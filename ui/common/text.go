@@ -128,12 +128,12 @@ func Day(d, asOf domain.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	y, _, _ := d.Parts()
-	ay, _, _ := asOf.Parts()
-	if y == ay {
+	// Within half a year the day and month say which date it is; further off
+	// the year matters more than the day, and both forms fit six columns.
+	if n := d.DaysSince(asOf); n >= -180 && n <= 180 {
 		return d.Format("02 Jan")
 	}
-	return d.Format("Jan 2006")
+	return d.Format("Jan'06")
 }
 
 // LongDay is "Fri 20 Nov 2026".
