@@ -90,7 +90,8 @@ func (c *cli) logCall(args []string) error {
 	}
 	msg := fmt.Sprintf("logged call to %s (%s", f.Account.Code, saved.Outcome)
 	if entry.Promise != nil {
-		msg += fmt.Sprintf(", promise %s due %s", domain.Money{Amount: entry.Promise.Amount, Currency: f.Account.Currency}, entry.Promise.DueOn)
+		msg = fmt.Sprintf("logged call to %s (promise of %s due %s", f.Account.Code,
+			domain.Money{Amount: entry.Promise.Amount, Currency: f.Account.Currency}, entry.Promise.DueOn)
 	}
 	if !saved.NextFollow.IsZero() {
 		msg += ", next follow-up " + saved.NextFollow.String()
