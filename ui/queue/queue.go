@@ -395,36 +395,22 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 	}
 	k := p.Keys
 	if p.filtering {
-		switch {
-		case km.Type == tea.KeyEnter:
-			p.filtering = false
-		case km.Type == tea.KeyEsc:
-			p.filtering = false
-			p.filter.Set("")
+		var edit common.FilterEdit
+		p.list, edit, p.filtering = common.FilterKey(p.list, &p.filter, km)
+		switch edit {
+		case common.FilterDropped:
 			p.rebuild("")
-		case km.Type == tea.KeyUp || km.Type == tea.KeyDown:
-			p.list = p.list.Move(map[bool]int{true: -1, false: 1}[km.Type == tea.KeyUp])
-		default:
-			if p.filter.Key(km) {
-				p.rebuild("")
-				p.list = p.list.Top()
-			}
+		case common.FilterChanged:
+			p.rebuild("")
+			p.list = p.list.Top()
 		}
 		return nil
 	}
+	if l, ok := common.NavKey(p.list, km, k); ok {
+		p.list = l
+		return nil
+	}
 	switch {
-	case key.Matches(km, k.Up):
-		p.list = p.list.Move(-1)
-	case key.Matches(km, k.Down):
-		p.list = p.list.Move(1)
-	case key.Matches(km, k.PageUp):
-		p.list = p.list.Page(-1)
-	case key.Matches(km, k.PageDown):
-		p.list = p.list.Page(1)
-	case key.Matches(km, k.Top):
-		p.list = p.list.Top()
-	case key.Matches(km, k.Bottom):
-		p.list = p.list.Bottom()
 	case key.Matches(km, k.Filter):
 		p.filtering = true
 	case key.Matches(km, k.Back):
