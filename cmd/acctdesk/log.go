@@ -13,13 +13,7 @@ func (c *cli) log(args []string) error {
 	if len(args) == 0 {
 		return errors.New("log needs call or escalation")
 	}
-	sub, rest := "", args
-	for i, a := range args {
-		if !strings.HasPrefix(a, "-") && (i == 0 || !takesValue(args[i-1])) {
-			sub, rest = a, append(append([]string{}, args[:i]...), args[i+1:]...)
-			break
-		}
-	}
+	sub, rest := firstWord(args)
 	switch sub {
 	case "call":
 		return c.logCall(rest)

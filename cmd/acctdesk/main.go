@@ -53,17 +53,7 @@ func oneLine(err error) string { return strings.TrimRight(err.Error(), "\n") }
 
 // run dispatches a command line; it is what tests call.
 func run(args []string, stdout, stderr io.Writer) error {
-	cmd, rest := "", args
-	for i, a := range args {
-		if !strings.HasPrefix(a, "-") {
-			if i > 0 && takesValue(args[i-1]) {
-				continue
-			}
-			cmd = a
-			rest = append(append([]string{}, args[:i]...), args[i+1:]...)
-			break
-		}
-	}
+	cmd, rest := firstWord(args)
 	c := &cli{stdout: stdout, stderr: stderr}
 	switch cmd {
 	case "":
@@ -84,6 +74,18 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return helpRequested{}
 	}
 	return fmt.Errorf("unknown command %q (run acctdesk --help)", cmd)
+}
+
+// firstWord takes the first word that is neither a flag nor a global flag's
+// value out of args: the command ("report"), or a sub-command ("call").
+func firstWord(args []string) (string, []string) {
+	for i, a := range args {
+		if strings.HasPrefix(a, "-") || (i > 0 && takesValue(args[i-1])) {
+			continue
+		}
+		return a, append(append([]string{}, args[:i]...), args[i+1:]...)
+	}
+	return "", args
 }
 
 // takesValue reports whether a global flag written as "--flag value" consumes the next word.
