@@ -18,7 +18,8 @@ type AccountFile struct {
 	FollowUps   []FollowUp
 	Surveys     []Survey
 	// Standing is what the store keeps of the documents applied, when it
-	// keeps one; it must agree with the documents above (same read).
+	// keeps one; it must agree with the documents above (same read). A
+	// loaded book's standings carry no Sales: the invoices above give them.
 	Standing *Standing
 }
 

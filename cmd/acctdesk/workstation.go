@@ -47,12 +47,7 @@ func (c *cli) workstation(args []string) error {
 	if err != nil {
 		return err
 	}
-	if os.Getenv("GOGC") == "" {
-		// The workstation holds the whole book for the session; collecting
-		// less often while the heap grows to it shortens the start on a big
-		// book by about a fifth and costs little memory (the heap is live data).
-		debug.SetGCPercent(400)
-	}
+	tuneGC(g.path())
 	set, err := st.Settings()
 	if err != nil {
 		return err
@@ -64,4 +59,22 @@ func (c *cli) workstation(args []string) error {
 	m := ui.New(st, ui.Options{BookName: name, AsOf: asOf, User: g.author(), Today: asOf, PollEvery: 2 * time.Second})
 	_, err = tea.NewProgram(m, tea.WithAltScreen()).Run()
 	return err
+}
+
+// tuneGC: the workstation holds the whole book for the session, so nearly all
+// it allocates while loading stays live. Collecting as the heap grows towards
+// it costs a quarter of the start on a big book and frees almost nothing, so
+// the collector waits for a memory limit of four times the file instead
+// (about 1.3 GB for a 10,000-account book whose loaded heap is 0.85 GB),
+// and collects as usual past it. GOGC or GOMEMLIMIT set by the user win.
+func tuneGC(path string) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	limit := int64(256 << 20)
+	if info, err := os.Stat(path); err == nil {
+		limit = max(limit, 4*info.Size())
+	}
+	debug.SetMemoryLimit(limit)
+	debug.SetGCPercent(-1)
 }

@@ -150,7 +150,8 @@ func loadWorker(db *bbolt.DB, files []*domain.AccountFile, queue <-chan loadTask
 }
 
 // attachStandings gives every file the standing kept for it, so summaries as
-// of a date on or after its horizon need not apply every document again.
+// of a date on or after its horizon need not apply every document again. The
+// standing's sales are left out: the file's own invoices give them.
 func attachStandings(b *buckets, files []*domain.AccountFile, in *interner) error {
 	c := b.summaries.Cursor()
 	for _, f := range files {
@@ -158,7 +159,7 @@ func attachStandings(b *buckets, files []*domain.AccountFile, in *interner) erro
 		if k == nil || string(k) != f.Account.Code {
 			continue
 		}
-		st, err := decodeStanding(v, in)
+		st, err := decodeStandingPart(v, in, false)
 		if err != nil {
 			return damaged(bucketSummaries, k, err)
 		}
