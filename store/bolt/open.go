@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"acctdesk/domain"
@@ -98,7 +97,7 @@ func (s *Store) view(fn func(tx *bbolt.Tx) error) error {
 
 // write runs fn in a write transaction; fn says whether to commit (false
 // when nothing changed, so an idle write neither syncs nor moves the counter).
-// An existing file is first looked at under a shared lock (rawPreflight).
+// An existing file is first looked at under a shared lock (preflight).
 func (s *Store) write(create bool, fn func(tx *bbolt.Tx) (bool, error)) error {
 	return s.writeSized(create, 0, fn)
 }
@@ -112,13 +111,7 @@ func (s *Store) writeSized(create bool, grow int64, fn func(tx *bbolt.Tx) (bool,
 	var size int64
 	if info, err := os.Stat(s.path); err == nil && info.Size() > 0 {
 		size = info.Size()
-		err := s.view(func(tx *bbolt.Tx) error {
-			if problems := rawPreflight(tx); len(problems) > 0 {
-				return fmt.Errorf("%w: %s: %s", store.ErrDamaged, s.path, strings.Join(problems, "; "))
-			}
-			return nil
-		})
-		if err != nil {
+		if err := s.preflight(s.opt.Timeout); err != nil {
 			return err
 		}
 	}
