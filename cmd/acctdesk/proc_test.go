@@ -192,3 +192,31 @@ func TestDemoRefusesToOverwrite(t *testing.T) {
 		t.Errorf("demo book mode %v", info.Mode())
 	}
 }
+
+// TestNewerSchemaRefused: a book written by a newer acctdesk gives a one-line
+// error and a non-zero exit for every command, and is left as it was.
+func TestNewerSchemaRefused(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "book.db")
+	importBook(t, db, dir)
+	held, err := bbolt.Open(db, 0o600, &bbolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := held.Update(func(tx *bbolt.Tx) error {
+		return tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte{0, 0, 0, 0, 0, 0, 0, 99})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	held.Close()
+	before, _ := os.ReadFile(db)
+	for _, args := range [][]string{{"report", "aging"}, {"check"}, {"log", "call", "ACME", "--outcome", "reached"}, {"import", "invoices", filepath.Join(dir, "invoices.csv")}} {
+		_, stderr, err := proc(t, db, args...)
+		if err == nil || !strings.Contains(stderr, "newer") || strings.Count(strings.TrimSpace(stderr), "\n") > 0 || strings.Contains(stderr, "goroutine") {
+			t.Errorf("%v on a newer book: %v %q", args, err, stderr)
+		}
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("the newer book was changed")
+	}
+}
