@@ -142,7 +142,7 @@ func (d Date) QuarterStart() Date {
 	return NewDate(y, time.Month((int(m)-1)/3*3+1), 1)
 }
 
-// Min and Max of two dates, ignoring zero.
+// MinDate is the earlier of two dates, ignoring zero.
 func MinDate(a, b Date) Date {
 	if a == 0 || (b != 0 && b < a) {
 		return b

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -114,12 +115,53 @@ func ParseAmount(s string, c Currency) (decimal.Decimal, error) {
 }
 
 // Plain formats an amount with the currency's own places and no separators,
-// as reports print it in csv and json.
-func Plain(d decimal.Decimal, c Currency) string { return d.StringFixed(c.Places()) }
+// as reports print it in csv and json. Amounts that already have the
+// currency's places or fewer (nearly all) are printed without big-number
+// arithmetic; reports print hundreds of thousands of them.
+func Plain(d decimal.Decimal, c Currency) string {
+	places := c.Places()
+	exp := d.Exponent()
+	if exp < -places || d.NumDigits() > 18 || int(exp+places) >= len(pow10) {
+		return d.StringFixed(places)
+	}
+	coef := d.CoefficientInt64()
+	if shift := pow10[exp+places]; shift != 1 {
+		if coef > (1<<63-1)/shift || coef < -(1<<63-1)/shift {
+			return d.StringFixed(places)
+		}
+		coef *= shift
+	}
+	neg := coef < 0
+	if neg {
+		coef = -coef
+	}
+	digits := strconv.FormatInt(coef, 10)
+	if len(digits) <= int(places) {
+		digits = strings.Repeat("0", int(places)+1-len(digits)) + digits
+	}
+	var b strings.Builder
+	b.Grow(len(digits) + 2)
+	if neg {
+		b.WriteByte('-')
+	}
+	if places == 0 {
+		b.WriteString(digits)
+		return b.String()
+	}
+	cut := len(digits) - int(places)
+	b.WriteString(digits[:cut])
+	b.WriteByte('.')
+	b.WriteString(digits[cut:])
+	return b.String()
+}
+
+var pow10 = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
 
 // Human formats with thousands separators and the currency's places: "1,234,567.80".
-func Human(d decimal.Decimal, c Currency) string {
-	s := d.StringFixed(c.Places())
+func Human(d decimal.Decimal, c Currency) string { return Grouped(Plain(d, c)) }
+
+// Grouped puts thousands separators into the whole part of a Plain amount.
+func Grouped(s string) string {
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	intPart, frac := s, ""
@@ -127,14 +169,15 @@ func Human(d decimal.Decimal, c Currency) string {
 		intPart, frac = s[:i], s[i:]
 	}
 	var b strings.Builder
+	b.Grow(len(s) + len(s)/3 + 1)
 	if neg {
 		b.WriteByte('-')
 	}
-	for i, r := range intPart {
+	for i := 0; i < len(intPart); i++ {
 		if i > 0 && (len(intPart)-i)%3 == 0 {
 			b.WriteByte(',')
 		}
-		b.WriteRune(r)
+		b.WriteByte(intPart[i])
 	}
 	b.WriteString(frac)
 	return b.String()

@@ -2,6 +2,8 @@ package domain
 
 import (
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/shopspring/decimal"
@@ -93,16 +95,8 @@ func TotalsByCurrency(sums []Summary, edges []int) []CurrencyTotal {
 		out[k].Sales = out[k].Sales.Add(s.DSO.Sales)
 		out[k].Accounts++
 	}
-	sortTotals(out)
+	slices.SortFunc(out, func(a, b CurrencyTotal) int { return strings.Compare(string(a.Currency), string(b.Currency)) })
 	return out
-}
-
-func sortTotals(t []CurrencyTotal) {
-	for i := 1; i < len(t); i++ {
-		for j := i; j > 0 && t[j].Currency < t[j-1].Currency; j-- {
-			t[j], t[j-1] = t[j-1], t[j]
-		}
-	}
 }
 
 // currentPosition is PositionOf, taken from the file's standing when that

@@ -92,7 +92,8 @@ var rules = []func(*ctx){
 	escalations, serviceIssues, renewals, qbr, goLive, staleContact,
 }
 
-// lastCallAfter reports whether a call was logged on or after d.
+// contactSince reports whether a contact (a call, when callsOnly) was logged
+// between d and the as-of date.
 func (c *ctx) contactSince(d domain.Date, callsOnly bool) bool {
 	for _, a := range c.f.Activities {
 		if a.On < d || a.On > c.asOf {
