@@ -44,7 +44,7 @@ func TestAgingOfBoundaryDays(t *testing.T) {
 		amt *= 2
 	}
 	// Issue dates must not be after due dates for the not-yet-due one; 2026-01-01 is fine.
-	a := AgingOf(PositionOf(file(invs, nil, nil), asOf), []int{30, 60, 90, 120})
+	a := AgingOf(mustPosition(t, file(invs, nil, nil), asOf), []int{30, 60, 90, 120})
 	want := []string{"3", "12", "48", "192", "768", "1024"}
 	for i, w := range want {
 		if a.Buckets[i].String() != w {
@@ -61,7 +61,7 @@ func TestAgingZeroDecimalCurrency(t *testing.T) {
 	f := &AccountFile{Account: Account{Code: "X", Currency: "XOF"},
 		Invoices: []Invoice{{Account: "X", Number: "F1", Issued: MustDate("2026-05-01"), Due: MustDate("2026-06-15"), Amount: d("150000"), Currency: "XOF"}},
 		Payments: []Payment{{Account: "X", Reference: "R1", Received: MustDate("2026-06-20"), Amount: d("49999"), Currency: "XOF"}}}
-	a := AgingOf(PositionOf(f, MustDate("2026-06-30")), []int{30, 60, 90, 120})
+	a := AgingOf(mustPosition(t, f, MustDate("2026-06-30")), []int{30, 60, 90, 120})
 	if got := Plain(a.Buckets[1], "XOF"); got != "100001" {
 		t.Fatalf("1–30 = %s, want 100001", got)
 	}
@@ -78,7 +78,7 @@ func TestAgingLeapDay(t *testing.T) {
 		t.Fatalf("due %s", due)
 	}
 	f := file([]Invoice{{Account: "A", Number: "L", Issued: issued, Due: due, Amount: d("10.50"), Currency: "NGN"}}, nil, nil)
-	a := AgingOf(PositionOf(f, MustDate("2024-04-30")), []int{30, 60, 90, 120})
+	a := AgingOf(mustPosition(t, f, MustDate("2024-04-30")), []int{30, 60, 90, 120})
 	if !a.Buckets[2].Equal(d("10.50")) {
 		t.Fatalf("buckets %v", a.Buckets)
 	}

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -14,6 +15,7 @@ type Call struct {
 	PromiseAmount decimal.Decimal
 	PromiseDue    Date
 	Next          Date // zero: the default for the outcome
+	NoNext        bool // no next follow-up at all
 	Note          string
 }
 
@@ -58,8 +60,13 @@ func (c Call) Entry(f *AccountFile, today Date) (CallEntry, error) {
 		errs.add("promise", "a promise goes with the outcome promise")
 	}
 	next := c.Next
-	if next.IsZero() {
+	switch {
+	case c.NoNext:
+		next = 0
+	case next.IsZero():
 		next = DefaultNext(c.Outcome, today, c.PromiseDue)
+	case next < today:
+		errs.add("next", fmt.Sprintf("%s is in the past", next))
 	}
 	if err := errs.err(); err != nil {
 		return CallEntry{}, err
@@ -83,6 +90,6 @@ func (c Call) Entry(f *AccountFile, today Date) (CallEntry, error) {
 
 // TimelineEntry is the activity that records an escalation on the account's timeline.
 func (e Escalation) TimelineEntry() Activity {
-	return Activity{Account: e.Account, On: e.Opened, Kind: "escalation",
-		Outcome: e.Category, Text: fmt.Sprintf("escalated to %s (%s): %s", e.To, e.Severity, e.Summary)}
+	return Activity{Account: e.Account, On: e.Opened, Kind: "escalation", Outcome: e.Category,
+		Text: fmt.Sprintf("Escalated to %s (%s, %s): %s", e.To, e.Severity, strings.ReplaceAll(e.Category, "-", " "), e.Summary)}
 }

@@ -142,6 +142,12 @@ func (d Date) QuarterStart() Date {
 	return NewDate(y, time.Month((int(m)-1)/3*3+1), 1)
 }
 
+// MonthStart is the first day of d's month.
+func (d Date) MonthStart() Date {
+	y, m, _ := d.Parts()
+	return NewDate(y, m, 1)
+}
+
 // MinDate is the earlier of two dates, ignoring zero.
 func MinDate(a, b Date) Date {
 	if a == 0 || (b != 0 && b < a) {

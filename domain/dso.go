@@ -30,12 +30,6 @@ func SalesIn(invoices []Invoice, from, to Date) decimal.Decimal {
 	return sum
 }
 
-// DSOOf computes simple DSO over the period days ending asOf (asOf−P+1 … asOf).
-func DSOOf(f *AccountFile, a Aging, asOf Date, period int) DSO {
-	sales := SalesIn(f.Invoices, asOf.AddDays(-period+1), asOf)
-	return NewDSO(a.Net(), a.Buckets[0], sales, period)
-}
-
 // NewDSO computes the ratios from the parts (also used for book totals).
 func NewDSO(ar, current, sales decimal.Decimal, period int) DSO {
 	d := DSO{AR: ar, CurrentAR: current, Sales: sales, PeriodDays: period,
@@ -57,14 +51,14 @@ func RoundDays(d decimal.Decimal) decimal.Decimal { return d.Round(1) }
 // CountbackDSO walks back month by month from asOf: each whole month whose
 // sales the AR still covers adds its days; the month that covers the rest
 // adds its share. months bounds the walk (AR older than that adds nothing more).
-func CountbackDSO(ar decimal.Decimal, invoices []Invoice, asOf Date, months int) decimal.Decimal {
+func CountbackDSO(ar decimal.Decimal, l *Ledger, asOf Date, months int) decimal.Decimal {
 	days := decimal.Zero
 	left := ar
 	end := asOf
 	for m := 1; m <= months && left.IsPositive(); m++ {
 		start := monthsBack(asOf, m) // the month is (start, end]
 		n := end.DaysSince(start)
-		sales := SalesIn(invoices, start+1, end)
+		sales := l.Sales(start+1, end)
 		switch {
 		case !sales.IsPositive():
 			days = days.Add(decimal.NewFromInt(int64(n)))

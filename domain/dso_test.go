@@ -14,9 +14,8 @@ func TestDSO(t *testing.T) {
 	}
 	// P1 3000 pays OLD (1000) then 2000 of IN1: AR = 1000 (IN1, 59 days late) + 6000 (current) = 7000.
 	f := file(invs, []Payment{pay("P1", "2026-05-10", "3000", "")}, nil)
-	edges := []int{30, 60, 90, 120}
-	a := AgingOf(PositionOf(f, asOf), edges)
-	got := DSOOf(f, a, asOf, 90)
+	set := DefaultSettings() // edges 30/60/90/120, period 90
+	got := Summarize(mustFacts(t, f), asOf, set).DSO
 	// sales = 3000 + 6000 = 9000; DSO = 7000 / 9000 × 90 = 70.0
 	// best = 6000 / 9000 × 90 = 60.0; ADD = 10.0
 	if !got.Valid || got.Sales.String() != "9000" {
@@ -55,7 +54,7 @@ func TestCountbackDSO(t *testing.T) {
 	// Sales June 4000, May 3100. AR 5550 covers June (30 days, 1550 left),
 	// then 1550/3100 of May = 15.5 days → 45.5.
 	invs := []Invoice{inv("J", "2026-06-10", "2026-07-10", "4000"), inv("M", "2026-05-10", "2026-06-09", "3100")}
-	got := CountbackDSO(d("5550"), invs, MustDate("2026-06-30"), 24)
+	got := CountbackDSO(d("5550"), &mustFacts(t, file(invs, nil, nil)).Ledger, MustDate("2026-06-30"), 24)
 	if got.StringFixed(1) != "45.5" {
 		t.Fatalf("countback %s, want 45.5", got)
 	}

@@ -31,7 +31,7 @@ func TestPromiseStatus(t *testing.T) {
 		{"future payment ignored", []Payment{pay("P1", "2026-11-29", "1500", "")}, "2026-11-24", PromiseOpen, "0"},
 	}
 	for _, c := range cases {
-		st := PromiseStatus(p, c.pays, MustDate(c.asOf), 3)
+		st := PromiseStatus(p, &mustFacts(t, file(nil, c.pays, nil)).Ledger, MustDate(c.asOf), 3)
 		if st.Status != c.want || st.Paid.String() != c.paid {
 			t.Errorf("%s: %s paid %s, want %s paid %s", c.name, st.Status, st.Paid, c.want, c.paid)
 		}
@@ -59,7 +59,7 @@ func TestAverageDaysLate(t *testing.T) {
 	// (1000×10 + 3000×0 + 2000×10) / 6000 = 5.
 	f := file([]Invoice{inv("I1", "2026-01-01", "2026-01-31", "1000"), inv("I2", "2026-01-29", "2026-02-28", "3000"), inv("I3", "2026-03-01", "2026-03-31", "2000")},
 		[]Payment{pay("P1", "2026-02-10", "1000", "I1"), pay("P2", "2026-02-20", "3000", "I2")}, nil)
-	got, ok := AverageDaysLate(PositionOf(f, MustDate("2026-04-10")), MustDate("2026-01-01"))
+	got, ok := AverageDaysLate(mustPosition(t, f, MustDate("2026-04-10")), MustDate("2026-01-01"))
 	if !ok || got.String() != "5" {
 		t.Fatalf("avg days late %s", got)
 	}
@@ -71,7 +71,7 @@ func TestInstalmentStatuses(t *testing.T) {
 	plan := PaymentPlan{Agreed: MustDate("2026-10-01"), Instalments: []Instalment{
 		{MustDate("2026-10-10"), d("100")}, {MustDate("2026-10-20"), d("100")}, {MustDate("2026-10-30"), d("100")}}}
 	pays := []Payment{pay("P1", "2026-10-09", "100", ""), pay("P2", "2026-10-25", "100", "")}
-	got := InstalmentStatuses(plan, pays, MustDate("2026-11-05"), 0)
+	got := InstalmentStatuses(plan, &mustFacts(t, file(nil, pays, nil)).Ledger, MustDate("2026-11-05"), 0)
 	want := []string{InstalmentKept, InstalmentLate, InstalmentMissed}
 	for i := range want {
 		if got[i] != want[i] {
@@ -85,7 +85,10 @@ func TestPromiseRecap(t *testing.T) {
 	f := file([]Invoice{inv("I2", "2026-10-01", "2026-10-31", "500"), inv("I1", "2026-09-01", "2026-10-01", "1000")}, nil, nil)
 	f.Account.Name = "Acme Ltd"
 	p := Promise{Amount: d("1200"), DueOn: MustDate("2026-11-27"), Contact: "Ngozi Eze"}
-	got := PromiseRecap(f, p, "ada", MustDate("2026-11-22"))
+	got, err := PromiseRecap(f, p, "ada", MustDate("2026-11-22"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, want := range []string{"Dear Ngozi Eze", "Acme Ltd will pay ₦1,200.00 by Friday 27 November 2026",
 		"I1 of 1 Sep 2026, due 1 Oct 2026: ₦1,000.00\n", "I2 of 1 Oct 2026, due 31 Oct 2026: ₦200.00 (part of ₦500.00)", "ada"} {
 		if !strings.Contains(got, want) {
@@ -101,23 +104,24 @@ func TestUtilisationAbove(t *testing.T) {
 	f := file([]Invoice{inv("I1", "2026-10-01", "2026-10-31", "900"), inv("I2", "2026-10-10", "2026-11-09", "200"),
 		inv("I3", "2026-11-01", "2026-12-01", "400")}, []Payment{pay("P1", "2026-10-20", "300", "")}, nil)
 	f.Account.CreditLimit = d("1000")
+	x := mustFacts(t, f)
 	asOf := MustDate("2026-11-05")
-	if got := UtilisationAbove(f, asOf, 100, false, 365); got != MustDate("2026-11-01") {
+	if got := x.UtilisationAbove(asOf, 100, false, 365); got != MustDate("2026-11-01") {
 		t.Errorf("breach since %s, want 2026-11-01", got)
 	}
-	if got := UtilisationAbove(f, asOf, 80, true, 365); got != MustDate("2026-10-01") {
+	if got := x.UtilisationAbove(asOf, 80, true, 365); got != MustDate("2026-10-01") {
 		t.Errorf("warning since %s, want 2026-10-01", got)
 	}
 	// As of 10-25 (80 %, not over 100 %): no breach.
-	if got := UtilisationAbove(f, MustDate("2026-10-25"), 100, false, 365); got != 0 {
+	if got := x.UtilisationAbove(MustDate("2026-10-25"), 100, false, 365); got != 0 {
 		t.Errorf("breach as of 10-25: %s", got)
 	}
 	// Bounded look-back: with 20 days the run is cut at 10-16.
-	if got := UtilisationAbove(f, asOf, 80, true, 20); got != MustDate("2026-10-16") {
+	if got := x.UtilisationAbove(asOf, 80, true, 20); got != MustDate("2026-10-16") {
 		t.Errorf("bounded: %s", got)
 	}
 	// Net AR as of 10-20 = 900 + 200 − 300 = 800.
-	if got := f.NetARAt(MustDate("2026-10-20")); got.String() != "800" {
+	if got := x.Ledger.NetAR(MustDate("2026-10-20")); got.String() != "800" {
 		t.Errorf("net %s", got)
 	}
 }

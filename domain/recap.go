@@ -10,7 +10,11 @@ import (
 // PromiseRecap is the short written confirmation of a promise to pay, to the
 // customer: amount, date and the invoices it covers (oldest due first, as the
 // payment will be applied). "Every commitment in writing."
-func PromiseRecap(f *AccountFile, p Promise, author string, asOf Date) string {
+func PromiseRecap(f *AccountFile, p Promise, author string, asOf Date) (string, error) {
+	pos, err := PositionOf(f, asOf)
+	if err != nil {
+		return "", err
+	}
 	c := f.Account.Currency
 	money := func(d decimal.Decimal) string { return Money{Amount: d, Currency: c}.String() }
 	var b strings.Builder
@@ -22,7 +26,7 @@ func PromiseRecap(f *AccountFile, p Promise, author string, asOf Date) string {
 		greeting, f.Account.Name, money(p.Amount), p.DueOn.Format("Monday 2 January 2006"))
 	left := p.Amount
 	var lines []string
-	for _, it := range PositionOf(f, asOf).Open() {
+	for _, it := range pos.Open() {
 		if !left.IsPositive() {
 			break
 		}
@@ -39,12 +43,12 @@ func PromiseRecap(f *AccountFile, p Promise, author string, asOf Date) string {
 		b.WriteString("This covers:\n" + strings.Join(lines, "\n") + "\n")
 	}
 	fmt.Fprintf(&b, "\nPlease reply if anything here differs from your understanding.\n\nKind regards,\n%s\n", author)
-	return b.String()
+	return b.String(), nil
 }
 
 // EscalationRecap is the note to the team an escalation goes to.
 func EscalationRecap(s Summary, e Escalation, author string) string {
-	a := s.File.Account
+	a := s.Facts.Account
 	c := a.Currency
 	money := func(d decimal.Decimal) string { return Money{Amount: d, Currency: c}.String() }
 	var b strings.Builder

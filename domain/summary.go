@@ -9,12 +9,12 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Summary is an account's figures as of a date, computed once per data change
-// and cached by the panes and reports.
+// Summary is an account's figures as of a date, from its facts: computed once
+// per data change and cached by the panes and reports.
 type Summary struct {
-	File         *AccountFile
+	Facts        *Facts
 	AsOf         Date
-	Position     Position
+	Open         []OpenItem // what is still owed, in application order
 	Aging        Aging
 	DSO          DSO
 	Util         decimal.Decimal // percent; valid when HasUtil
@@ -23,8 +23,14 @@ type Summary struct {
 	NextFollowUp Date
 }
 
+// OpenItem is an invoice still owed as of the summary's date.
+type OpenItem struct {
+	Invoice int32 // index into the ledger's invoices
+	Owed    int64 // in the ledger's units
+}
+
 // Account is the summarised account.
-func (s *Summary) Account() *Account { return &s.File.Account }
+func (s *Summary) Account() *Account { return &s.Facts.Account }
 
 // AR is net AR: outstanding less unapplied credit.
 func (s *Summary) AR() decimal.Decimal { return s.Aging.Net() }
@@ -33,16 +39,28 @@ func (s *Summary) AR() decimal.Decimal { return s.Aging.Net() }
 func (s *Summary) Overdue() decimal.Decimal { return s.Aging.Overdue() }
 
 // Summarize computes an account's summary as of asOf.
-func Summarize(f *AccountFile, asOf Date, set Settings) Summary {
-	pos := currentPosition(f, asOf, set.DSOPeriodDays)
-	ag := AgingOf(pos, set.AgingEdges)
-	s := Summary{
-		File: f, AsOf: asOf, Position: pos, Aging: ag,
-		DSO:          DSOOf(f, ag, asOf, set.DSOPeriodDays),
-		LastContact:  f.LastContact(asOf),
-		NextFollowUp: f.NextFollowUp(asOf),
+func Summarize(x *Facts, asOf Date, set Settings) Summary {
+	l := &x.Ledger
+	ap := l.Apply(asOf, nil, nil)
+	s := Summary{Facts: x, AsOf: asOf, LastContact: x.LastContact(asOf), NextFollowUp: x.NextFollowUp(asOf)}
+	edges := set.AgingEdges
+	buckets := make([]Sum, len(edges)+2)
+	var total Sum
+	for i, owed := range ap.Owed {
+		if owed <= 0 {
+			continue
+		}
+		s.Open = append(s.Open, OpenItem{Invoice: int32(i), Owed: owed})
+		l.add(&buckets[BucketOf(asOf.DaysSince(l.Invoices[i].Due), edges)], owed)
+		l.add(&total, owed)
 	}
-	s.Util, s.HasUtil = Utilisation(f.Account, ag.Net(), asOf)
+	s.Aging = Aging{Buckets: make([]decimal.Decimal, len(buckets)), Total: total.Decimal(), Unapplied: ap.Unapplied}
+	for i := range buckets {
+		s.Aging.Buckets[i] = buckets[i].Decimal()
+	}
+	period := set.DSOPeriodDays
+	s.DSO = NewDSO(s.Aging.Net(), s.Aging.Buckets[0], l.Sales(asOf.AddDays(-period+1), asOf), period)
+	s.Util, s.HasUtil = Utilisation(x.Account, s.Aging.Net(), asOf)
 	return s
 }
 
@@ -53,13 +71,11 @@ func SummarizeBook(b *Book, asOf Date) []Summary {
 	workers := min(runtime.GOMAXPROCS(0), len(b.Accounts)/256+1)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for i := w; i < len(b.Accounts); i += workers {
 				out[i] = Summarize(b.Accounts[i], asOf, b.Settings)
 			}
-		}()
+		})
 	}
 	wg.Wait()
 	return out
@@ -80,42 +96,61 @@ func (t CurrencyTotal) DSO(period int) DSO {
 
 // TotalsByCurrency adds summaries up per currency, sorted by currency code.
 func TotalsByCurrency(sums []Summary, edges []int) []CurrencyTotal {
-	idx := map[Currency]int{}
-	var out []CurrencyTotal
+	t := NewCurrencyTotals(edges)
 	for i := range sums {
-		s := &sums[i]
-		c := s.File.Account.Currency
-		k, ok := idx[c]
-		if !ok {
-			k = len(out)
-			idx[c] = k
-			out = append(out, CurrencyTotal{Currency: c, Aging: NewAging(edges), Sales: decimal.Zero})
+		t.Add(sums[i].Facts.Account.Currency, sums[i].Aging, sums[i].DSO.Sales)
+	}
+	return t.Totals()
+}
+
+// CurrencyTotals adds accounts' figures up per currency, never across.
+type CurrencyTotals struct {
+	edges []int
+	idx   map[Currency]int
+	accs  []*currencySum
+}
+
+type currencySum struct {
+	cur                     Currency
+	buckets                 []Sum
+	total, unapplied, sales Sum
+	n                       int
+}
+
+// NewCurrencyTotals is empty totals for agings with these edges.
+func NewCurrencyTotals(edges []int) *CurrencyTotals {
+	return &CurrencyTotals{edges: edges, idx: map[Currency]int{}}
+}
+
+// Add counts one account of currency cur with its aging and its sales in
+// the DSO period.
+func (t *CurrencyTotals) Add(cur Currency, a Aging, sales decimal.Decimal) {
+	k, ok := t.idx[cur]
+	if !ok {
+		k = len(t.accs)
+		t.idx[cur] = k
+		t.accs = append(t.accs, &currencySum{cur: cur, buckets: make([]Sum, len(t.edges)+2)})
+	}
+	c := t.accs[k]
+	for j, b := range a.Buckets {
+		c.buckets[j].Add(b)
+	}
+	c.total.Add(a.Total)
+	c.unapplied.Add(a.Unapplied)
+	c.sales.Add(sales)
+	c.n++
+}
+
+// Totals are the totals per currency, sorted by currency code.
+func (t *CurrencyTotals) Totals() []CurrencyTotal {
+	out := make([]CurrencyTotal, len(t.accs))
+	for i, c := range t.accs {
+		ag := Aging{Buckets: make([]decimal.Decimal, len(c.buckets)), Total: c.total.Decimal(), Unapplied: c.unapplied.Decimal()}
+		for j := range c.buckets {
+			ag.Buckets[j] = c.buckets[j].Decimal()
 		}
-		out[k].Aging.Add(s.Aging)
-		out[k].Sales = out[k].Sales.Add(s.DSO.Sales)
-		out[k].Accounts++
+		out[i] = CurrencyTotal{Currency: c.cur, Aging: ag, Sales: c.sales.Decimal(), Accounts: c.n}
 	}
 	slices.SortFunc(out, func(a, b CurrencyTotal) int { return strings.Compare(string(a.Currency), string(b.Currency)) })
 	return out
-}
-
-// currentPosition is PositionOf, taken from the file's standing when that
-// answers for asOf: then Items hold the open invoices only (the settled ones
-// are not listed), each pointing at the file's own invoice record.
-func currentPosition(f *AccountFile, asOf Date, period int) Position {
-	st := f.Standing
-	if st == nil || !st.Covers(asOf, period) {
-		return PositionOf(f, asOf)
-	}
-	p := st.PositionAt(asOf, f.Account.Code, f.Account.Currency)
-	for i := range p.Items {
-		num := p.Items[i].Invoice.Number
-		for k := range f.Invoices {
-			if f.Invoices[k].Number == num {
-				p.Items[i].Invoice = &f.Invoices[k]
-				break
-			}
-		}
-	}
-	return p
 }

@@ -34,15 +34,21 @@ func testBook() *domain.Book {
 	x := &domain.AccountFile{Account: domain.Account{Code: "X-TOGO", Name: "Lomé", Tier: 3, Status: "active", Terms: "term", TermsDays: 30, Currency: "XOF"}}
 	// 150000 XOF due 2026-02-01: 149 days past due → 120+.
 	x.Invoices = []domain.Invoice{{Account: "X-TOGO", Number: "X1", Issued: domain.MustDate("2026-01-02"), Due: domain.MustDate("2026-02-01"), Amount: dec("150000"), Currency: "XOF"}}
-	return domain.NewBook(set, []*domain.AccountFile{x, c, a, b}, nil)
+	book, err := domain.BookOf(set, []*domain.AccountFile{x, c, a, b})
+	if err != nil {
+		panic(err)
+	}
+	return book
 }
 
 func render(t *testing.T, name, format string) string {
 	t.Helper()
-	tab, err := Build(name, Input{Book: testBook(), AsOf: domain.MustDate("2026-06-30")})
+	r, err := Lookup(name)
 	if err != nil {
 		t.Fatal(err)
 	}
+	b := testBook()
+	tab := Of(r, Input{AsOf: domain.MustDate("2026-06-30")}, b.Settings, b.Accounts)
 	var buf bytes.Buffer
 	if err := tab.Write(&buf, format); err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,63 +16,52 @@ import (
 // Names of the reports.
 var Names = []string{"book", "aging", "dso", "promises", "escalations", "queue"}
 
-// Input is what every report reads.
+// Input is what a report is asked for.
 type Input struct {
-	Book  *domain.Book
 	AsOf  domain.Date
 	Owner string // only this owner's accounts when set
-	// Positions is read when Book is nil, by the reports FromPositions
-	// names; they give the same output as from the Book as of the same date.
-	Positions *domain.BookPositions
 }
 
-// FromPositions reports whether the named report can be made from
-// positions alone (Input.Positions), without the whole book.
-func FromPositions(name string) bool { return name == "aging" || name == "dso" }
+// A Report is made in two steps, so that the book can be read a page of
+// accounts at a time and nothing but what the report keeps stays in memory:
+// Part keeps what the report needs of one account (nil for nothing), and
+// Finish makes the table from every account's part, in account code order.
+type Report struct {
+	Name   string
+	Part   func(in Input, set domain.Settings, x *domain.Facts) any
+	Finish func(in Input, set domain.Settings, parts []any) *Table
+}
 
-// Build makes the named report.
-func Build(name string, in Input) (*Table, error) {
-	if in.Book == nil && (in.Positions == nil || !FromPositions(name)) {
-		if !slices.Contains(Names, name) {
-			return nil, fmt.Errorf("unknown report %q (use book, aging, dso, promises, escalations or queue)", name)
+var reports = []Report{
+	{"book", bookPart, bookTable},
+	{"aging", positionPart, agingTable},
+	{"dso", positionPart, dsoTable},
+	{"promises", promisesPart, promisesTable},
+	{"escalations", escalationsPart, escalationsTable},
+	{"queue", queuePart, queueTable},
+}
+
+// Lookup finds a report by name.
+func Lookup(name string) (Report, error) {
+	for _, r := range reports {
+		if r.Name == name {
+			return r, nil
 		}
-		return nil, fmt.Errorf("report %s needs the whole book", name)
 	}
-	switch name {
-	case "book":
-		return Book(in), nil
-	case "aging":
-		return Aging(in), nil
-	case "dso":
-		return DSO(in), nil
-	case "promises":
-		return Promises(in), nil
-	case "escalations":
-		return Escalations(in), nil
-	case "queue":
-		return Queue(in), nil
-	}
-	return nil, fmt.Errorf("unknown report %q (use book, aging, dso, promises, escalations or queue)", name)
+	return Report{}, fmt.Errorf("unknown report %q (use %s)", name, strings.Join(Names, ", "))
 }
 
-// settings are the book's, from whichever the input holds.
-func (in Input) settings() domain.Settings {
-	if in.Book == nil {
-		return in.Positions.Settings
+// Of makes a report from facts already in memory (tests, and the
+// workstation's view), in code order.
+func Of(r Report, in Input, set domain.Settings, accounts []*domain.Facts) *Table {
+	parts := make([]any, len(accounts))
+	for i, x := range accounts {
+		parts[i] = r.Part(in, set, x)
 	}
-	return in.Book.Settings
+	return r.Finish(in, set, parts)
 }
 
-func (in Input) summaries() []domain.Summary {
-	var out []domain.Summary
-	for _, f := range in.Book.Accounts {
-		if in.Owner != "" && f.Account.Owner != in.Owner {
-			continue
-		}
-		out = append(out, domain.Summarize(f, in.AsOf, in.Book.Settings))
-	}
-	return out
-}
+func (in Input) skip(x *domain.Facts) bool { return in.Owner != "" && x.Account.Owner != in.Owner }
 
 func days(d decimal.Decimal, ok bool) Cell {
 	if !ok {
@@ -91,29 +79,42 @@ func instant(t time.Time) Cell {
 	return Cell{t.UTC().Format(time.RFC3339), t.UTC().Format("2006-01-02 15:04")}
 }
 
+// position is what the aging and DSO reports keep of an account.
+type position struct {
+	code  string
+	cur   domain.Currency
+	aging domain.Aging
+	dso   domain.DSO
+}
+
+func positionPart(in Input, set domain.Settings, x *domain.Facts) any {
+	if in.skip(x) {
+		return nil
+	}
+	s := domain.Summarize(x, in.AsOf, set)
+	return &position{x.Account.Code, x.Account.Currency, s.Aging, s.DSO}
+}
+
 // Aging: one row per account with a non-zero total or unapplied, by code,
 // then a TOTAL row per currency.
-func Aging(in Input) *Table {
-	edges := in.settings().AgingEdges
+func agingTable(in Input, set domain.Settings, parts []any) *Table {
+	edges := set.AgingEdges
 	t := &Table{Columns: []Column{{"account", Text, ""}, {"currency", Text, ""}}}
 	labels := domain.BucketLabels(edges)
 	for i, k := range domain.BucketKeys(edges) {
 		t.Columns = append(t.Columns, Column{k, Number, strings.ToUpper(labels[i])})
 	}
 	t.Columns = append(t.Columns, Column{Key: "total", Kind: Number}, Column{Key: "unapplied", Kind: Number}, Column{Key: "net", Kind: Number})
-	if in.Book == nil {
-		agingFromPositions(in, t, edges)
-		return t
-	}
-	var shown []domain.Summary
-	for _, s := range in.summaries() {
-		if s.Aging.Total.IsZero() && s.Aging.Unapplied.IsZero() {
+	totals := domain.NewCurrencyTotals(edges)
+	for _, part := range parts {
+		p, ok := part.(*position)
+		if !ok || (p.aging.Total.IsZero() && p.aging.Unapplied.IsZero()) {
 			continue
 		}
-		shown = append(shown, s)
-		t.Rows = append(t.Rows, agingRow(s.File.Account.Code, s.File.Account.Currency, s.Aging))
+		t.Rows = append(t.Rows, agingRow(p.code, p.cur, p.aging))
+		totals.Add(p.cur, p.aging, p.dso.Sales)
 	}
-	for _, tot := range domain.TotalsByCurrency(shown, edges) {
+	for _, tot := range totals.Totals() {
 		t.Rows = append(t.Rows, agingRow("TOTAL", tot.Currency, tot.Aging))
 	}
 	return t
@@ -128,23 +129,20 @@ func agingRow(code string, c domain.Currency, a domain.Aging) []Cell {
 }
 
 // DSO: every account with AR or sales in the period, then TOTAL per currency.
-func DSO(in Input) *Table {
+func dsoTable(in Input, set domain.Settings, parts []any) *Table {
 	t := &Table{Columns: []Column{{"account", Text, ""}, {"currency", Text, ""}, {"ar", Number, ""}, {"sales", Number, ""},
 		{"period_days", Number, ""}, {"dso", Number, ""}, {"best_possible_dso", Number, ""}, {"add", Number, ""}}}
-	period := in.settings().DSOPeriodDays
-	if in.Book == nil {
-		dsoFromPositions(in, t, in.settings().AgingEdges, period)
-		return t
-	}
-	var shown []domain.Summary
-	for _, s := range in.summaries() {
-		if s.DSO.AR.IsZero() && s.DSO.Sales.IsZero() {
+	period := set.DSOPeriodDays
+	totals := domain.NewCurrencyTotals(set.AgingEdges)
+	for _, part := range parts {
+		p, ok := part.(*position)
+		if !ok || (p.dso.AR.IsZero() && p.dso.Sales.IsZero()) {
 			continue
 		}
-		shown = append(shown, s)
-		t.Rows = append(t.Rows, dsoRow(s.File.Account.Code, s.File.Account.Currency, s.DSO))
+		t.Rows = append(t.Rows, dsoRow(p.code, p.cur, p.dso))
+		totals.Add(p.cur, p.aging, p.dso.Sales)
 	}
-	for _, tot := range domain.TotalsByCurrency(shown, in.settings().AgingEdges) {
+	for _, tot := range totals.Totals() {
 		t.Rows = append(t.Rows, dsoRow("TOTAL", tot.Currency, tot.DSO(period)))
 	}
 	return t
@@ -156,41 +154,60 @@ func dsoRow(code string, c domain.Currency, d domain.DSO) []Cell {
 }
 
 // Book: one row per account.
-func Book(in Input) *Table {
+func bookPart(in Input, set domain.Settings, x *domain.Facts) any {
+	if in.skip(x) {
+		return nil
+	}
+	s := domain.Summarize(x, in.AsOf, set)
+	a := x.Account
+	util := T("")
+	if s.HasUtil {
+		util = T(s.Util.Round(1).StringFixed(1))
+	}
+	return []Cell{T(a.Code), T(a.Name), T(strconv.Itoa(a.Tier)), T(a.Owner), T(a.Status),
+		T(string(a.Currency)), money(a.CreditLimit, a.Currency), money(s.AR(), a.Currency),
+		money(s.Overdue(), a.Currency), util, date(s.LastContact), date(s.NextFollowUp)}
+}
+
+func bookTable(in Input, set domain.Settings, parts []any) *Table {
 	t := &Table{Columns: []Column{{"account", Text, ""}, {"name", Text, ""}, {"tier", Number, ""}, {"owner", Text, ""},
 		{"status", Text, ""}, {"currency", Text, ""}, {"credit_limit", Number, ""}, {"ar", Number, ""}, {"overdue", Number, ""},
 		{"utilisation_pct", Number, ""}, {"last_contact", Text, ""}, {"next_follow_up", Text, ""}}}
-	for _, s := range in.summaries() {
-		a := s.File.Account
-		util := T("")
-		if s.HasUtil {
-			util = T(s.Util.Round(1).StringFixed(1))
+	for _, p := range parts {
+		if row, ok := p.([]Cell); ok {
+			t.Rows = append(t.Rows, row)
 		}
-		t.Rows = append(t.Rows, []Cell{T(a.Code), T(a.Name), T(strconv.Itoa(a.Tier)), T(a.Owner), T(a.Status),
-			T(string(a.Currency)), money(a.CreditLimit, a.Currency), money(s.AR(), a.Currency),
-			money(s.Overdue(), a.Currency), util, date(s.LastContact), date(s.NextFollowUp)})
 	}
 	return t
 }
 
+// promiseRow is a promise with its status as of the report's date.
+type promiseRow struct {
+	p  domain.Promise
+	st domain.PromiseState
+}
+
 // Promises: every promise given on or before the date, with its status then.
-func Promises(in Input) *Table {
+func promisesPart(in Input, set domain.Settings, x *domain.Facts) any {
+	if in.skip(x) {
+		return nil
+	}
+	var rows []promiseRow
+	for _, p := range x.Promises {
+		if p.GivenOn <= in.AsOf {
+			rows = append(rows, promiseRow{p, domain.PromiseStatus(p, &x.Ledger, in.AsOf, set.Thresholds.PromiseGraceDays)})
+		}
+	}
+	return rows
+}
+
+func promisesTable(in Input, set domain.Settings, parts []any) *Table {
 	t := &Table{Columns: []Column{{"account", Text, ""}, {"amount", Number, ""}, {"currency", Text, ""}, {"given_on", Text, ""},
 		{"due_on", Text, ""}, {"status", Text, ""}, {"recorded_at", Text, ""}, {"author", Text, ""}, {"contact", Text, ""}}}
-	grace := in.Book.Settings.Thresholds.PromiseGraceDays
-	type row struct {
-		p  domain.Promise
-		st domain.PromiseState
-	}
-	var rows []row
-	for _, f := range in.Book.Accounts {
-		if in.Owner != "" && f.Account.Owner != in.Owner {
-			continue
-		}
-		for _, p := range f.Promises {
-			if p.GivenOn <= in.AsOf {
-				rows = append(rows, row{p, domain.PromiseStatus(p, f.Payments, in.AsOf, grace)})
-			}
+	var rows []promiseRow
+	for _, p := range parts {
+		if r, ok := p.([]promiseRow); ok {
+			rows = append(rows, r...)
 		}
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
@@ -208,18 +225,26 @@ func Promises(in Input) *Table {
 }
 
 // Escalations: every escalation opened on or before the date, newest first.
-func Escalations(in Input) *Table {
+func escalationsPart(in Input, set domain.Settings, x *domain.Facts) any {
+	if in.skip(x) {
+		return nil
+	}
+	var es []domain.Escalation
+	for _, e := range x.Escalations {
+		if e.Opened <= in.AsOf {
+			es = append(es, e)
+		}
+	}
+	return es
+}
+
+func escalationsTable(in Input, set domain.Settings, parts []any) *Table {
 	t := &Table{Columns: []Column{{"account", Text, ""}, {"opened_at", Text, ""}, {"category", Text, ""}, {"severity", Text, ""},
 		{"to", Text, ""}, {"status", Text, ""}, {"summary", Text, ""}, {"author", Text, ""}}}
 	var es []domain.Escalation
-	for _, f := range in.Book.Accounts {
-		if in.Owner != "" && f.Account.Owner != in.Owner {
-			continue
-		}
-		for _, e := range f.Escalations {
-			if e.Opened <= in.AsOf {
-				es = append(es, e)
-			}
+	for _, p := range parts {
+		if e, ok := p.([]domain.Escalation); ok {
+			es = append(es, e...)
 		}
 	}
 	sort.SliceStable(es, func(i, j int) bool {
@@ -236,10 +261,25 @@ func Escalations(in Input) *Table {
 }
 
 // Queue: the ranked follow-up queue, in the workstation's order.
-func Queue(in Input) *Table {
+func queuePart(in Input, set domain.Settings, x *domain.Facts) any {
+	if in.skip(x) {
+		return nil
+	}
+	s := domain.Summarize(x, in.AsOf, set)
+	return queue.AccountItems(&s, set)
+}
+
+func queueTable(in Input, set domain.Settings, parts []any) *Table {
 	t := &Table{Columns: []Column{{"rank", Number, ""}, {"account", Text, ""}, {"reason", Text, ""}, {"due", Text, ""},
 		{"score", Number, ""}, {"detail", Text, ""}}}
-	for i, it := range queue.Build(in.Book, in.AsOf, queue.Options{Owner: in.Owner}) {
+	var items []queue.Item
+	for _, p := range parts {
+		if its, ok := p.([]queue.Item); ok {
+			items = append(items, its...)
+		}
+	}
+	queue.Rank(items)
+	for i, it := range items {
 		t.Rows = append(t.Rows, []Cell{T(strconv.Itoa(i + 1)), T(it.Account), T(it.Reason), date(it.Due),
 			T(strconv.FormatFloat(it.Score.Total, 'f', 2, 64)), T(it.Detail + "; score " + it.Score.String())})
 	}

@@ -1,5 +1,7 @@
 package store
 
+import "context"
+
 // Progress is how far a long write has come.
 type Progress struct {
 	Stage string // what the write is doing: "checking", "writing", "summarising", "committing"
@@ -12,5 +14,5 @@ type Progress struct {
 type ProgressApplier interface {
 	// ApplyProgress is Apply, calling report (never nil) from time to time
 	// on the caller's goroutine.
-	ApplyProgress(b *Batch, report func(Progress)) (Result, error)
+	ApplyProgress(ctx context.Context, b *Batch, report func(Progress)) (Result, error)
 }

@@ -3,6 +3,7 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -21,34 +22,95 @@ var (
 	ErrReadOnly = errors.New("the book is open read-only")
 )
 
-// Store is a book on some medium. Every method is one transaction: an
-// implementation holds its file only while the method runs.
+// Store is a book on some medium: a Reader, a Writer and an Admin. Every
+// method is one short transaction; an implementation holds its file only
+// while the method runs, never for longer than the time to read or write
+// what it names.
 type Store interface {
-	// Load reads the whole book in one consistent view.
-	Load() (*domain.Book, error)
-	// LoadAccount reads one account's file.
-	LoadAccount(code string) (*domain.AccountFile, error)
+	Reader
+	Writer
+	Admin
+}
+
+// Reader reads a book. Book-wide readers read facts (domain.Facts) a page or
+// a few accounts at a time, and what changed since a change counter; only
+// one account's full file is read whole.
+type Reader interface {
 	// Settings reads the book settings.
 	Settings() (domain.Settings, error)
-	// SaveSettings replaces the book settings.
-	SaveSettings(s domain.Settings) error
-	// Apply writes a batch in one transaction: every record lands or none does.
-	// A *RowErrors names each record that was refused.
-	Apply(b *Batch) (Result, error)
-	// LogActivity appends an activity with its optional promise and follow-up.
-	LogActivity(e ActivityEntry) (domain.Activity, error)
-	// OpenEscalation stores a new escalation (and its timeline entry).
-	OpenEscalation(e domain.Escalation, note domain.Activity) (domain.Escalation, error)
-	// Mark stores a queue decision (done or snoozed).
-	Mark(m domain.QueueMark) error
-	// Changes is a counter that moves on every committed write; readers poll it.
+	// Changes reads the change counter, which moves on every committed write.
 	Changes() (uint64, error)
+	// Changed says which accounts the writes after change since touched.
+	Changed(since uint64) (Changed, error)
+	// Facts reads the facts of at most limit accounts whose codes come after
+	// after, in code order ("" starts at the first account).
+	Facts(after string, limit int) (FactsPage, error)
+	// FactsOf reads the facts of the named accounts; codes not in the book
+	// are left out.
+	FactsOf(codes []string) (FactsPage, error)
+	// LoadAccount reads one account's whole file.
+	LoadAccount(code string) (*domain.AccountFile, error)
 	// Empty reports whether the book holds no accounts.
 	Empty() (bool, error)
+}
+
+// FactsPage is facts read in one transaction, with the settings and the
+// change counter as of that transaction.
+type FactsPage struct {
+	Changes  uint64
+	Settings domain.Settings
+	Facts    []*domain.Facts // in code order
+	More     bool            // Facts: accounts after the last one remain
+}
+
+// Changed is what the writes after a change counter touched.
+type Changed struct {
+	Since, Now uint64
+	Accounts   []string // the accounts written, sorted, each once
+	Settings   bool     // the settings were written
+	// All: the change log no longer reaches back to Since, so anything may
+	// have changed: read everything again.
+	All bool
+}
+
+// Writer writes to a book. The author of every write comes with its
+// context (WithAuthor); a write without one is refused.
+type Writer interface {
+	// Apply writes a batch in one transaction: every record lands or none does.
+	// A *RowErrors names each record that was refused.
+	Apply(ctx context.Context, b *Batch) (Result, error)
+	// LogActivity appends an activity with its optional promise and follow-up.
+	LogActivity(ctx context.Context, e ActivityEntry) (domain.Activity, error)
+	// OpenEscalation stores a new escalation and its timeline entry.
+	OpenEscalation(ctx context.Context, e domain.Escalation, note domain.Activity) (domain.Escalation, error)
+	// Mark stores a queue decision (done or snoozed) on its account.
+	Mark(ctx context.Context, m domain.QueueMark) error
+	// SaveSettings replaces the book settings.
+	SaveSettings(ctx context.Context, s domain.Settings) error
+}
+
+// Admin looks after the book as a whole.
+type Admin interface {
 	// Check walks the whole file and reports the first inconsistencies found.
 	Check() error
 	// Backup writes a consistent copy to path (temp file, fsync, rename).
 	Backup(path string) error
+}
+
+// ErrNoAuthor refuses a write whose context names no author.
+var ErrNoAuthor = errors.New("a write needs an author")
+
+type authorKey struct{}
+
+// WithAuthor is ctx carrying the author of the writes made with it.
+func WithAuthor(ctx context.Context, name string) context.Context {
+	return context.WithValue(ctx, authorKey{}, name)
+}
+
+// AuthorOf is the author ctx carries; "" when it carries none.
+func AuthorOf(ctx context.Context) string {
+	name, _ := ctx.Value(authorKey{}).(string)
+	return name
 }
 
 // ActivityEntry is an activity with what it brings along.

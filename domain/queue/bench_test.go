@@ -35,7 +35,11 @@ func bigBook(n, per int) *domain.Book {
 		}
 		files[i] = f
 	}
-	return domain.NewBook(domain.DefaultSettings(), files, nil)
+	book, err := domain.BookOf(domain.DefaultSettings(), files)
+	if err != nil {
+		panic(err)
+	}
+	return book
 }
 
 // BenchmarkBuild10k: the whole queue of a 10,000-account, 1,000,000-invoice book.
@@ -57,7 +61,7 @@ func BenchmarkFromSummaries10k(b *testing.B) {
 	sums := domain.SummarizeBook(book, asOf)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		FromSummaries(book, sums, Options{})
+		FromSummaries(book.Settings, sums, Options{})
 	}
 }
 

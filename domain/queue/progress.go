@@ -11,16 +11,29 @@ import "acctdesk/domain"
 // sums are the book's summaries as of asOf; only accounts with activity today
 // are summarised again for the start of the day.
 func Progress(b *domain.Book, sums []domain.Summary, asOf domain.Date, opt Options, now []Item) (handled, total int) {
-	sod := startOfDay(b, asOf)
+	start := startOfDay(b, sums, asOf, opt)
+	return Compare(start, now)
+}
+
+// startOfDay is the queue of the book as it was when the day began: the
+// accounts with something done today are summarised again without it.
+func startOfDay(b *domain.Book, sums []domain.Summary, asOf domain.Date, opt Options) []Item {
 	startSums := make([]domain.Summary, len(sums))
 	for i := range sums {
-		if f := sod.Find(sums[i].File.Account.Code); f != nil && f != sums[i].File {
-			startSums[i] = domain.Summarize(f, asOf, b.Settings)
+		x := sums[i].Facts
+		if sod := x.Without(asOf); sod != x {
+			startSums[i] = domain.Summarize(sod, asOf, b.Settings)
 		} else {
 			startSums[i] = sums[i]
 		}
 	}
-	start := FromSummaries(sod, startSums, opt)
+	return FromSummaries(b.Settings, startSums, opt)
+}
+
+// Compare counts, between the queue at the start of the day and now, the
+// items handled (gone since) and the day's total (the start's items and the
+// ones that arose since).
+func Compare(start, now []Item) (handled, total int) {
 	current := make(map[string]bool, len(now))
 	for _, it := range now {
 		current[it.Key] = true
@@ -39,38 +52,4 @@ func Progress(b *domain.Book, sums []domain.Summary, asOf domain.Date, opt Optio
 		}
 	}
 	return handled, total
-}
-
-// startOfDay is a shallow copy of the book without today's own actions.
-func startOfDay(b *domain.Book, asOf domain.Date) *domain.Book {
-	files := make([]*domain.AccountFile, 0, len(b.Accounts))
-	for _, f := range b.Accounts {
-		today := map[uint64]bool{}
-		for _, a := range f.Activities {
-			if a.On >= asOf {
-				today[a.ID] = true
-			}
-		}
-		if len(today) == 0 {
-			files = append(files, f)
-			continue
-		}
-		c := *f
-		c.Activities = keep(f.Activities, func(a domain.Activity) bool { return !today[a.ID] })
-		c.Promises = keep(f.Promises, func(p domain.Promise) bool { return p.Activity == 0 || !today[p.Activity] })
-		c.FollowUps = keep(f.FollowUps, func(u domain.FollowUp) bool { return u.Activity == 0 || !today[u.Activity] })
-		files = append(files, &c)
-	}
-	marks := keep(b.Marks, func(m domain.QueueMark) bool { return m.On < asOf })
-	return domain.NewBook(b.Settings, files, marks)
-}
-
-func keep[T any](in []T, ok func(T) bool) []T {
-	out := make([]T, 0, len(in))
-	for _, x := range in {
-		if ok(x) {
-			out = append(out, x)
-		}
-	}
-	return out
 }

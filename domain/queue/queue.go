@@ -62,13 +62,13 @@ type Options struct {
 
 // Build derives the ranked queue of the book as of asOf.
 func Build(b *domain.Book, asOf domain.Date, opt Options) []Item {
-	return FromSummaries(b, domain.SummarizeBook(b, asOf), opt)
+	return FromSummaries(b.Settings, domain.SummarizeBook(b, asOf), opt)
 }
 
 // FromSummaries derives the queue from summaries already computed as of one
 // date (the workstation computes them once per load for every pane). The
 // accounts are independent, so they are shared out over the processors.
-func FromSummaries(b *domain.Book, sums []domain.Summary, opt Options) []Item {
+func FromSummaries(set domain.Settings, sums []domain.Summary, opt Options) []Item {
 	if len(sums) == 0 {
 		return nil
 	}
@@ -82,16 +82,15 @@ func FromSummaries(b *domain.Book, sums []domain.Summary, opt Options) []Item {
 			lo, hi := w*len(sums)/workers, (w+1)*len(sums)/workers
 			for i := lo; i < hi; i++ {
 				s := &sums[i]
-				if opt.Owner != "" && s.File.Account.Owner != opt.Owner {
+				if opt.Owner != "" && s.Facts.Account.Owner != opt.Owner {
 					continue
 				}
-				parts[w] = append(parts[w], accountItems(s, b.Settings)...)
+				parts[w] = append(parts[w], AccountItems(s, set)...)
 			}
 		}()
 	}
 	wg.Wait()
 	items := slices.Concat(parts...)
-	items = applyMarks(items, b.Marks, sums[0].AsOf)
 	Rank(items)
 	return items
 }

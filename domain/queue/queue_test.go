@@ -30,7 +30,17 @@ func call(id uint64, code string, on domain.Date) domain.Activity {
 }
 
 func build(files ...*domain.AccountFile) []Item {
-	return Build(domain.NewBook(domain.DefaultSettings(), files, nil), asOf, Options{})
+	return Build(bookOf(files...), asOf, Options{})
+}
+
+// bookOf is the book of the files as they are now (a book is made of facts,
+// so a test that changes a file makes the book again).
+func bookOf(files ...*domain.AccountFile) *domain.Book {
+	b, err := domain.BookOf(domain.DefaultSettings(), files)
+	if err != nil {
+		panic(err)
+	}
+	return b
 }
 
 func reasons(items []Item, code string) map[string]bool {
@@ -156,13 +166,13 @@ func TestOrdering(t *testing.T) {
 func TestMarks(t *testing.T) {
 	f := acct("A", 2)
 	f.Invoices = []domain.Invoice{invoice("A", "I1", 31, "1000")}
-	b := domain.NewBook(domain.DefaultSettings(), []*domain.AccountFile{f}, nil)
-	items := Build(b, asOf, Options{})
+	items := Build(bookOf(f), asOf, Options{})
 	if len(items) != 1 {
 		t.Fatalf("items %+v", items)
 	}
 	// Done hides it; the same debt entering the next bucket brings it back.
-	b.Marks = []domain.QueueMark{{Key: items[0].Key, Account: "A", Done: true, On: asOf}}
+	f.Marks = []domain.QueueMark{{Key: items[0].Key, Account: "A", Done: true, On: asOf}}
+	b := bookOf(f)
 	if n := len(Build(b, asOf, Options{})); n != 0 {
 		t.Fatalf("done item still listed")
 	}
@@ -170,7 +180,8 @@ func TestMarks(t *testing.T) {
 		t.Fatalf("a new bucket did not bring it back: %+v", later)
 	}
 	// Snoozed until tomorrow: hidden today, back tomorrow.
-	b.Marks = []domain.QueueMark{{Key: items[0].Key, Account: "A", Until: asOf + 1, On: asOf}}
+	f.Marks = []domain.QueueMark{{Key: items[0].Key, Account: "A", Until: asOf + 1, On: asOf}}
+	b = bookOf(f)
 	if len(Build(b, asOf, Options{})) != 0 || len(Build(b, asOf+1, Options{})) != 1 {
 		t.Error("snooze")
 	}
@@ -180,12 +191,12 @@ func TestDoneCreditBreachReturnsOnANewBreach(t *testing.T) {
 	f := acct("A", 2)
 	f.Account.CreditLimit = dec("1000")
 	f.Invoices = []domain.Invoice{{Account: "A", Number: "I1", Issued: asOf - 10, Due: asOf + 20, Amount: dec("1100"), Currency: "NGN"}}
-	b := domain.NewBook(domain.DefaultSettings(), []*domain.AccountFile{f}, nil)
-	items := Build(b, asOf, Options{})
+	items := Build(bookOf(f), asOf, Options{})
 	if len(items) != 1 || items[0].Reason != CreditBreach {
 		t.Fatalf("items %+v", items)
 	}
-	b.Marks = []domain.QueueMark{{Key: items[0].Key, Account: "A", Done: true, On: asOf}}
+	f.Marks = []domain.QueueMark{{Key: items[0].Key, Account: "A", Done: true, On: asOf}}
+	b := bookOf(f)
 	// Still the same breach two days later: stays done.
 	if got := Build(b, asOf+2, Options{}); len(got) != 0 {
 		t.Fatalf("the same breach came back: %+v", got)
@@ -193,7 +204,7 @@ func TestDoneCreditBreachReturnsOnANewBreach(t *testing.T) {
 	// Paid down to 90 % on asOf+3 (a warning, a different item), then over again on asOf+5.
 	f.Payments = []domain.Payment{{Account: "A", Reference: "P1", Received: asOf + 3, Amount: dec("200"), Currency: "NGN"}}
 	f.Invoices = append(f.Invoices, domain.Invoice{Account: "A", Number: "I2", Issued: asOf + 5, Due: asOf + 35, Amount: dec("300"), Currency: "NGN"})
-	got := Build(b, asOf+6, Options{})
+	got := Build(bookOf(f), asOf+6, Options{})
 	if got[0].Reason != CreditBreach || got[0].Key == items[0].Key {
 		t.Fatalf("a new breach did not come back: %+v", got)
 	}
@@ -206,17 +217,17 @@ func TestProgress(t *testing.T) {
 	a.Invoices = []domain.Invoice{invoice("A", "I", 10, "1000")}
 	c.Invoices = []domain.Invoice{invoice("C", "I", 10, "1000")}
 	b.Promises = []domain.Promise{{ID: 1, Account: "B", Amount: dec("500"), Currency: "NGN", GivenOn: asOf - 20, DueOn: asOf - 10}}
-	book := domain.NewBook(domain.DefaultSettings(), []*domain.AccountFile{a, b, c}, nil)
-	start := Build(book, asOf, Options{})
+	start := Build(bookOf(a, b, c), asOf, Options{})
 	if len(start) != 3 {
 		t.Fatalf("start %+v", start)
 	}
 	a.Activities = append(a.Activities, domain.Activity{ID: 9, Account: "A", On: asOf, Kind: "call", Outcome: "reached"})
 	for _, it := range start {
 		if it.Account == "B" {
-			book.Marks = []domain.QueueMark{{Key: it.Key, Account: "B", Done: true, On: asOf}}
+			b.Marks = []domain.QueueMark{{Key: it.Key, Account: "B", Done: true, On: asOf}}
 		}
 	}
+	book := bookOf(a, b, c)
 	now := Build(book, asOf, Options{})
 	handled, total := Progress(book, domain.SummarizeBook(book, asOf), asOf, Options{}, now)
 	if handled != 2 || total != 3 || len(now) != 1 {

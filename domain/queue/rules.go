@@ -53,7 +53,7 @@ func score(reason string, stake decimal.Decimal, daysLate, tier int) Score {
 // ctx carries what every rule of one account needs.
 type ctx struct {
 	sum  *domain.Summary
-	f    *domain.AccountFile
+	f    *domain.Facts
 	set  domain.Settings
 	asOf domain.Date
 	out  []Item
@@ -78,13 +78,15 @@ func (c *ctx) money(d decimal.Decimal) string {
 	return domain.Money{Amount: d, Currency: c.f.Account.Currency}.String()
 }
 
-// accountItems applies every rule to one account.
-func accountItems(sum *domain.Summary, set domain.Settings) []Item {
-	c := &ctx{sum: sum, f: sum.File, set: set, asOf: sum.AsOf}
+// AccountItems applies every rule to one account and leaves out what its
+// queue marks hide (done, or snoozed past the date). The items of the book
+// are the items of its accounts, ranked (Rank).
+func AccountItems(sum *domain.Summary, set domain.Settings) []Item {
+	c := &ctx{sum: sum, f: sum.Facts, set: set, asOf: sum.AsOf}
 	for _, rule := range rules {
 		rule(c)
 	}
-	return c.out
+	return applyMarks(c.out, c.f.Marks, c.asOf)
 }
 
 var rules = []func(*ctx){
@@ -95,15 +97,7 @@ var rules = []func(*ctx){
 // contactSince reports whether a contact (a call, when callsOnly) was logged
 // between d and the as-of date.
 func (c *ctx) contactSince(d domain.Date, callsOnly bool) bool {
-	for _, a := range c.f.Activities {
-		if a.On < d || a.On > c.asOf {
-			continue
-		}
-		if (callsOnly && a.Kind == "call") || (!callsOnly && domain.IsContact(a.Kind)) {
-			return true
-		}
-	}
-	return false
+	return c.f.ContactSince(d, c.asOf, callsOnly)
 }
 
 func promises(c *ctx) {
@@ -112,7 +106,7 @@ func promises(c *ctx) {
 		if p.GivenOn > c.asOf {
 			continue
 		}
-		st := domain.PromiseStatus(p, c.f.Payments, c.asOf, grace)
+		st := domain.PromiseStatus(p, &c.f.Ledger, c.asOf, grace)
 		left := p.Amount.Sub(st.Paid)
 		key := fmt.Sprint(p.ID)
 		switch st.Status {
@@ -142,7 +136,7 @@ func promises(c *ctx) {
 
 func plans(c *ctx) {
 	for _, pl := range c.f.Plans {
-		st := domain.InstalmentStatuses(pl, c.f.Payments, c.asOf, 0)
+		st := domain.InstalmentStatuses(pl, &c.f.Ledger, c.asOf, 0)
 		for i, s := range st {
 			if s != domain.InstalmentMissed {
 				continue
@@ -176,19 +170,22 @@ func followUps(c *ctx) {
 // contact since its oldest item entered its current bucket.
 func overdue(c *ctx) {
 	edges := c.set.AgingEdges
-	stake := decimal.Zero
+	l := &c.f.Ledger
+	var owed domain.Sum
 	oldest := 0
 	var oldestDue domain.Date
-	for _, it := range c.sum.Position.Items {
-		if it.DaysPastDue <= 0 || !it.Outstanding.IsPositive() || it.Invoice.Disputed || it.Invoice.Excluded {
+	for _, o := range c.sum.Open {
+		inv := l.Invoices[o.Invoice]
+		dpd := c.asOf.DaysSince(inv.Due)
+		if dpd <= 0 || inv.Disputed || inv.Excluded {
 			continue
 		}
-		stake = stake.Add(it.Outstanding)
-		if it.DaysPastDue > oldest {
-			oldest, oldestDue = it.DaysPastDue, it.Invoice.Due
+		owed.AddInt(o.Owed, l.Exp)
+		if dpd > oldest {
+			oldest, oldestDue = dpd, inv.Due
 		}
 	}
-	stake = stake.Sub(c.sum.Position.Unapplied)
+	stake := owed.Decimal().Sub(c.sum.Aging.Unapplied)
 	if !stake.IsPositive() {
 		return
 	}
@@ -219,11 +216,11 @@ func credit(c *ctx) {
 	th := c.set.Thresholds
 	switch {
 	case u.GreaterThan(decimal.NewFromInt(int64(th.UtilBreachPct))):
-		since := domain.UtilisationAbove(c.f, c.asOf, int64(th.UtilBreachPct), false, 365)
+		since := c.f.UtilisationAbove(c.asOf, int64(th.UtilBreachPct), false, 365)
 		c.add(CreditBreach, since.String(), over, 0,
 			fmt.Sprintf("utilisation %d %% of limit, %s over, since %s", pct, c.money(over), dayMonth(since)))
 	case u.GreaterThanOrEqual(decimal.NewFromInt(int64(th.UtilWarnPct))):
-		since := domain.UtilisationAbove(c.f, c.asOf, int64(th.UtilWarnPct), true, 365)
+		since := c.f.UtilisationAbove(c.asOf, int64(th.UtilWarnPct), true, 365)
 		c.add(CreditWarning, since.String(), c.sum.AR(), 0,
 			fmt.Sprintf("utilisation %d %% of limit, %s headroom", pct, c.money(over.Neg())))
 	}
@@ -291,8 +288,8 @@ func qbr(c *ctx) {
 	if qe.DaysSince(c.asOf) > 30 {
 		return
 	}
-	for _, act := range c.f.Activities {
-		if act.Kind == "qbr" && act.On >= qs && act.On <= c.asOf {
+	for _, t := range c.f.Touches {
+		if t.Kind == "qbr" && t.On >= qs && t.On <= c.asOf {
 			return
 		}
 	}

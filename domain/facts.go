@@ -1,0 +1,298 @@
+package domain
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Facts are one account's records reduced to what the book-wide views read —
+// the book and aging rows, the queue rules, the reports, the metrics — for
+// any as-of date: the documents as a Ledger, the timeline as Touches (when
+// and what kind, no text), and the small records whole. They are a pure
+// function of the account's records (FactsOf); a store keeps them beside the
+// records, rewritten in the transaction that changes them, so that a reader
+// of the whole book reads facts and never every document. Only the account
+// pane, the forms and the documents read an account's full file.
+type Facts struct {
+	Account     Account
+	Contacts    []Contact
+	Ledger      Ledger
+	Volume      []Volume // invoiced per month and product, oldest month first
+	Touches     []Touch  // every activity, oldest id first
+	Promises    []Promise
+	Plans       []PaymentPlan
+	Escalations []Escalation
+	Issues      []ServiceIssue
+	Contracts   []Contract
+	FollowUps   []FollowUp // follow-ups that are not done
+	Surveys     []Survey
+	Marks       []QueueMark
+}
+
+// Touch is an activity as the book-wide views need it.
+type Touch struct {
+	ID      uint64
+	On      Date
+	Kind    string
+	Outcome string
+}
+
+// Volume is what an account was invoiced in one month for one product.
+type Volume struct {
+	Month    Date // the first day of the month
+	Product  string
+	Amount   decimal.Decimal
+	Quantity decimal.Decimal
+}
+
+// FactsOf reduces an account's file to its facts. The error names a document
+// whose amount is out of range.
+func FactsOf(f *AccountFile) (Facts, error) {
+	l, _, err := LedgerOf(f.Invoices, f.Payments, f.Credits)
+	if err != nil {
+		return Facts{}, err
+	}
+	x := Facts{
+		Account: f.Account, Contacts: f.Contacts, Ledger: l, Volume: VolumeOf(f.Invoices),
+		Promises: f.Promises, Plans: f.Plans, Escalations: f.Escalations, Issues: f.Issues,
+		Contracts: f.Contracts, Surveys: f.Surveys, Marks: f.Marks,
+	}
+	if len(f.Activities) > 0 {
+		x.Touches = make([]Touch, len(f.Activities))
+		for i, a := range f.Activities {
+			x.Touches[i] = Touch{ID: a.ID, On: a.On, Kind: a.Kind, Outcome: a.Outcome}
+		}
+		slices.SortFunc(x.Touches, func(a, b Touch) int { return cmp.Compare(a.ID, b.ID) })
+	}
+	for _, fu := range f.FollowUps {
+		if fu.Status != FollowDone {
+			x.FollowUps = append(x.FollowUps, fu)
+		}
+	}
+	return x, nil
+}
+
+// VolumeOf adds invoices up per month and product.
+func VolumeOf(invoices []Invoice) []Volume {
+	type key struct {
+		month   Date
+		product string
+	}
+	idx := map[key]int{}
+	var out []Volume
+	for i := range invoices {
+		x := &invoices[i]
+		k := key{x.Issued.MonthStart(), x.Product}
+		j, ok := idx[k]
+		if !ok {
+			j = len(out)
+			idx[k] = j
+			out = append(out, Volume{Month: k.month, Product: x.Product, Amount: decimal.Zero, Quantity: decimal.Zero})
+		}
+		out[j].Amount = out[j].Amount.Add(x.Amount)
+		out[j].Quantity = out[j].Quantity.Add(x.Quantity)
+	}
+	slices.SortFunc(out, func(a, b Volume) int {
+		return cmp.Or(cmp.Compare(a.Month, b.Month), strings.Compare(a.Product, b.Product))
+	})
+	return out
+}
+
+// PrimaryContact is the primary contact, preferring finance, else the first
+// finance contact, else the first contact; "" when there is none.
+func PrimaryContact(contacts []Contact) string {
+	best, rank := "", 99
+	for _, c := range contacts {
+		r := 4
+		switch {
+		case c.Primary && c.Role == "finance":
+			r = 0
+		case c.Primary:
+			r = 1
+		case c.Role == "finance":
+			r = 2
+		}
+		if r < rank {
+			best, rank = c.Name, r
+		}
+	}
+	return best
+}
+
+// IsContact reports whether an activity kind is a contact with the customer.
+func IsContact(kind string) bool {
+	switch kind {
+	case "call", "email", "visit", "meeting", "qbr":
+		return true
+	}
+	return false
+}
+
+// LastContact is the business date of the latest contact on or before asOf.
+func (x *Facts) LastContact(asOf Date) Date {
+	var last Date
+	for _, t := range x.Touches {
+		if IsContact(t.Kind) && t.On <= asOf && t.On > last {
+			last = t.On
+		}
+	}
+	return last
+}
+
+// ContactSince reports whether a contact (a call, when callsOnly) was logged
+// from d to asOf.
+func (x *Facts) ContactSince(d, asOf Date, callsOnly bool) bool {
+	for _, t := range x.Touches {
+		if t.On < d || t.On > asOf {
+			continue
+		}
+		if (callsOnly && t.Kind == "call") || (!callsOnly && IsContact(t.Kind)) {
+			return true
+		}
+	}
+	return false
+}
+
+// PendingFollowUps are the follow-ups still to do as of asOf: open, not
+// snoozed past asOf, and not superseded by a contact logged after they were set.
+func (x *Facts) PendingFollowUps(asOf Date) []FollowUp {
+	var out []FollowUp
+	for _, fu := range x.FollowUps {
+		if fu.Status == FollowDone || (fu.Status == FollowSnoozed && fu.Until > asOf) {
+			continue
+		}
+		setOn, setBy := x.followUpOrigin(fu)
+		superseded := false
+		for _, t := range x.Touches {
+			if !IsContact(t.Kind) || t.On > asOf || t.ID == setBy {
+				continue
+			}
+			if t.On > setOn || (t.On == setOn && setBy != 0 && t.ID > setBy) {
+				superseded = true
+				break
+			}
+		}
+		if !superseded {
+			out = append(out, fu)
+		}
+	}
+	return out
+}
+
+// followUpOrigin is the business date a follow-up was set and the activity that set it.
+func (x *Facts) followUpOrigin(fu FollowUp) (Date, uint64) {
+	if fu.Activity != 0 {
+		if i, ok := slices.BinarySearchFunc(x.Touches, fu.Activity, func(t Touch, id uint64) int { return cmp.Compare(t.ID, id) }); ok {
+			return x.Touches[i].On, fu.Activity
+		}
+	}
+	if !fu.Stamp.At.IsZero() {
+		return DateOf(fu.Stamp.At), 0
+	}
+	return fu.Due, 0
+}
+
+// NextFollowUp is the earliest pending follow-up date, or zero.
+func (x *Facts) NextFollowUp(asOf Date) Date {
+	var next Date
+	for _, fu := range x.PendingFollowUps(asOf) {
+		next = MinDate(next, fu.Due)
+	}
+	return next
+}
+
+// UtilisationAbove is the first day of the unbroken run of days, ending on
+// asOf, on which utilisation was above pct (or at or above it, when inclusive).
+// It looks back at most maxDays; zero when asOf itself is not in such a run.
+// A "new breach" is a run with a new start.
+//
+// Utilisation only changes on a day a document is dated or the day after an
+// overdraft expires, so only those days are tested, walking back from asOf.
+func (x *Facts) UtilisationAbove(asOf Date, pct int64, inclusive bool, maxDays int) Date {
+	a := x.Account
+	if !a.HasLimit() {
+		return 0
+	}
+	l := &x.Ledger
+	p := decimal.NewFromInt(pct)
+	over := func(net decimal.Decimal, d Date) bool {
+		// net ÷ limit × 100 against pct, without dividing: net × 100 against pct × limit.
+		c := net.Mul(hundred).Cmp(p.Mul(a.CreditLimit.Add(a.OverdraftAt(d))))
+		return c > 0 || (inclusive && c == 0)
+	}
+	net := l.NetAR(asOf)
+	if !over(net, asOf) {
+		return 0
+	}
+	from := asOf.AddDays(-maxDays)
+	type change struct {
+		on    Date
+		delta int64
+	}
+	var changes []change
+	for _, inv := range l.Invoices {
+		if inv.Issued > from && inv.Issued <= asOf {
+			changes = append(changes, change{inv.Issued, inv.Amount})
+		}
+	}
+	for _, c := range l.Credits {
+		if c.On > from && c.On <= asOf {
+			changes = append(changes, change{c.On, -c.Amount})
+		}
+	}
+	if e := a.Overdraft.Expires + 1; a.Overdraft.Amount.IsPositive() && e > from && e <= asOf {
+		changes = append(changes, change{e, 0}) // the limit changes that day
+	}
+	slices.SortFunc(changes, func(x, y change) int { return cmp.Compare(y.on, x.on) })
+	for i := 0; i < len(changes); {
+		day := changes[i].on
+		var back Sum
+		for ; i < len(changes) && changes[i].on == day; i++ {
+			l.add(&back, changes[i].delta)
+		}
+		net = net.Sub(back.Decimal()) // net AR as of the day before
+		if !over(net, day-1) {
+			return day
+		}
+	}
+	return from
+}
+
+// Without is the facts as they were before the day asOf began: without the
+// activities dated asOf or later, the promises and follow-ups they set, and
+// the queue marks made that day. The queue's progress compares the day's
+// queue with the one of its start.
+func (x *Facts) Without(asOf Date) *Facts {
+	today := map[uint64]bool{}
+	for _, t := range x.Touches {
+		if t.On >= asOf {
+			today[t.ID] = true
+		}
+	}
+	marksToday := slices.ContainsFunc(x.Marks, func(m QueueMark) bool { return m.On >= asOf })
+	if len(today) == 0 && !marksToday {
+		return x
+	}
+	c := *x
+	c.Touches = keep(x.Touches, func(t Touch) bool { return !today[t.ID] })
+	c.Promises = keep(x.Promises, func(p Promise) bool { return p.Activity == 0 || !today[p.Activity] })
+	c.FollowUps = keep(x.FollowUps, func(u FollowUp) bool { return u.Activity == 0 || !today[u.Activity] })
+	c.Marks = keep(x.Marks, func(m QueueMark) bool { return m.On < asOf })
+	return &c
+}
+
+func keep[T any](in []T, ok func(T) bool) []T {
+	out := make([]T, 0, len(in))
+	for _, x := range in {
+		if ok(x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// PrimaryContact is the account's primary contact (see PrimaryContact).
+func (x *Facts) PrimaryContact() string { return PrimaryContact(x.Contacts) }

@@ -1,0 +1,328 @@
+package domain
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Ledger is an account's invoices, payments and credit notes reduced to what
+// applying them needs (SPEC §2): dates, amounts and explicit applications,
+// already in the order the rule applies them, with amounts as integers in
+// units of 10^Exp. What the account owes as of any date is worked out from
+// it without the documents themselves (Apply), which is how book-wide
+// figures travel in time cheaply.
+//
+// It is the one implementation of the application rule: PositionOf, for a
+// whole account file, applies the file's ledger too.
+type Ledger struct {
+	Exp      int32           // amounts are in units of 10^Exp (Exp ≤ 0)
+	Invoices []LedgerInvoice // application order: due date, issue date, number
+	Credits  []LedgerCredit  // payments and credit notes, oldest first: date, then reference or number
+}
+
+// LedgerInvoice is an invoice as the application rule sees it.
+type LedgerInvoice struct {
+	Issued, Due Date
+	Amount      int64
+	Disputed    bool
+	Excluded    bool // excluded from follow-up
+}
+
+// LedgerCredit is a payment or a credit note as the application rule sees it.
+type LedgerCredit struct {
+	On      Date
+	Amount  int64
+	Invoice int32      // index into Invoices of the invoice it names; -1 for none (balance forward)
+	Kind    CreditKind // a payment, or a credit note and its reason
+}
+
+// CreditKind tells a payment from a credit note, and a credit note's reason.
+type CreditKind uint8
+
+// Credit kinds: KindPayment, then one per credit-note reason in
+// CreditReasons order.
+const KindPayment CreditKind = 0
+
+// CreditKindOf is a credit note's kind from its reason ("other" when unknown).
+func CreditKindOf(reason string) CreditKind {
+	if i := slices.Index(CreditReasons, reason); i >= 0 {
+		return CreditKind(i + 1)
+	}
+	return CreditKind(len(CreditReasons))
+}
+
+// IsPayment reports whether the credit is a payment.
+func (k CreditKind) IsPayment() bool { return k == KindPayment }
+
+// Reason is a credit note's reason; "" for a payment.
+func (k CreditKind) Reason() string {
+	if k == KindPayment || int(k) > len(CreditReasons) {
+		return ""
+	}
+	return CreditReasons[k-1]
+}
+
+// MaxAmount is the largest amount a document may carry, in the currency's
+// unit (SPEC §6): so that every amount, and the ledger's integer form of
+// it, stays exact.
+var MaxAmount = decimal.New(1, 15)
+
+// maxUnits bounds a ledger amount in its own units: 10^18 fits an int64.
+const maxUnits = 1_000_000_000_000_000_000
+
+// LedgerOf builds an account's ledger from its documents. order[i] is the
+// index in invoices of the ledger's i-th invoice. An amount that has no
+// exact integer form at the account's scale is an error naming the document
+// (validation keeps such amounts out of a book).
+func LedgerOf(invoices []Invoice, payments []Payment, credits []CreditNote) (l Ledger, order []int, err error) {
+	// The scale: the finest exponent any amount needs once its trailing
+	// zeros are dropped (so "100.000000" does not force six places).
+	exp := int32(0)
+	scan := func(d decimal.Decimal) {
+		if !d.IsZero() {
+			exp = min(exp, normExp(d))
+		}
+	}
+	for i := range invoices {
+		scan(invoices[i].Amount)
+	}
+	for i := range payments {
+		scan(payments[i].Amount)
+	}
+	for i := range credits {
+		scan(credits[i].Amount)
+	}
+	l.Exp = exp
+
+	order = make([]int, len(invoices))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(x, y int) int {
+		a, b := &invoices[x], &invoices[y]
+		return cmp.Or(cmp.Compare(a.Due, b.Due), cmp.Compare(a.Issued, b.Issued), strings.Compare(a.Number, b.Number))
+	})
+	byNumber := make(map[string]int32, len(invoices))
+	l.Invoices = make([]LedgerInvoice, len(invoices))
+	for k, i := range order {
+		x := &invoices[i]
+		v, ok := units(x.Amount, exp)
+		if !ok {
+			return Ledger{}, nil, fmt.Errorf("invoice %s: amount %s is out of range", x.Number, x.Amount)
+		}
+		l.Invoices[k] = LedgerInvoice{Issued: x.Issued, Due: x.Due, Amount: v, Disputed: x.Disputed, Excluded: x.Excluded}
+		byNumber[x.Number] = int32(k)
+	}
+
+	type keyed struct {
+		ref string
+		c   LedgerCredit
+	}
+	cs := make([]keyed, 0, len(payments)+len(credits))
+	named := func(number string) int32 {
+		if number == "" {
+			return -1
+		}
+		if k, ok := byNumber[number]; ok {
+			return k
+		}
+		return -1
+	}
+	for i := range payments {
+		p := &payments[i]
+		v, ok := units(p.Amount, exp)
+		if !ok {
+			return Ledger{}, nil, fmt.Errorf("payment %s: amount %s is out of range", p.Reference, p.Amount)
+		}
+		cs = append(cs, keyed{p.Reference, LedgerCredit{On: p.Received, Amount: v, Invoice: named(p.Invoice), Kind: KindPayment}})
+	}
+	for i := range credits {
+		c := &credits[i]
+		v, ok := units(c.Amount, exp)
+		if !ok {
+			return Ledger{}, nil, fmt.Errorf("credit note %s: amount %s is out of range", c.Number, c.Amount)
+		}
+		cs = append(cs, keyed{c.Number, LedgerCredit{On: c.Date, Amount: v, Invoice: named(c.Invoice), Kind: CreditKindOf(c.Reason)}})
+	}
+	slices.SortFunc(cs, func(a, b keyed) int {
+		return cmp.Or(cmp.Compare(a.c.On, b.c.On), strings.Compare(a.ref, b.ref))
+	})
+	l.Credits = make([]LedgerCredit, len(cs))
+	for i := range cs {
+		l.Credits[i] = cs[i].c
+	}
+	return l, order, nil
+}
+
+// normExp is the exponent of d once trailing zeros of its coefficient are
+// dropped.
+func normExp(d decimal.Decimal) int32 {
+	e := d.Exponent()
+	if d.NumDigits() <= 18 {
+		c := d.CoefficientInt64()
+		for c != 0 && c%10 == 0 && e < 0 {
+			c /= 10
+			e++
+		}
+		return e
+	}
+	return min(e, 0)
+}
+
+// units is d as an integer in units of 10^exp, when it is one and fits.
+func units(d decimal.Decimal, exp int32) (int64, bool) {
+	shifted := d.Shift(-exp)
+	if !shifted.IsInteger() || shifted.Abs().Cmp(decimal.NewFromInt(maxUnits)) > 0 {
+		return 0, false
+	}
+	return shifted.IntPart(), true
+}
+
+// Dec is an amount of the ledger as a decimal.
+func (l *Ledger) Dec(v int64) decimal.Decimal {
+	if v == 0 {
+		return decimal.Zero
+	}
+	return decimal.New(v, l.Exp)
+}
+
+// add adds an amount of the ledger to s, exactly: totals of many large
+// amounts can outgrow an int64, and Sum then carries on in decimal.
+func (l *Ledger) add(s *Sum, v int64) { s.AddInt(v, l.Exp) }
+
+// Applied is what the ledger comes to as of a date: what each invoice issued
+// by then still owes, when each was paid in full, and the credit left over.
+type Applied struct {
+	AsOf      Date
+	Owed      []int64 // per ledger invoice; 0 when settled or not issued by AsOf
+	SettledOn []Date  // per ledger invoice: the date it was paid in full, zero otherwise
+	Unapplied decimal.Decimal
+}
+
+// Apply works the rule of SPEC §2 as of asOf, from the data, never from the
+// order things were entered:
+//  1. explicit applications (a payment or credit note naming an invoice)
+//     come first, oldest first, up to what the invoice still owes;
+//  2. everything not yet applied, oldest first (date, then reference), pays
+//     the invoices issued ≤ asOf that are still outstanding, oldest due date
+//     first (then issue date, then number) — "balance forward";
+//  3. what is left is the account's unapplied credit.
+//
+// Documents dated after asOf do not exist as of asOf. The owed and settled
+// slices are reused when they are long enough.
+func (l *Ledger) Apply(asOf Date, owed []int64, settled []Date) Applied {
+	n := len(l.Invoices)
+	if cap(owed) < n {
+		owed = make([]int64, n)
+	}
+	if cap(settled) < n {
+		settled = make([]Date, n)
+	}
+	owed, settled = owed[:n], settled[:n]
+	for i := range l.Invoices {
+		owed[i], settled[i] = 0, 0
+		if l.Invoices[i].Issued <= asOf {
+			owed[i] = l.Invoices[i].Amount
+		}
+	}
+	// Credits are in date order: those dated ≤ asOf are a prefix.
+	last := len(l.Credits)
+	for k, c := range l.Credits {
+		if c.On > asOf {
+			last = k
+			break
+		}
+	}
+	credits := l.Credits[:last]
+	left := make([]int64, len(credits))
+	take := func(i, k int) {
+		t := min(owed[i], left[k])
+		if t <= 0 {
+			return
+		}
+		owed[i] -= t
+		left[k] -= t
+		if owed[i] == 0 {
+			settled[i] = credits[k].On
+		}
+	}
+	for k, c := range credits {
+		left[k] = c.Amount
+		if c.Invoice >= 0 && l.Invoices[c.Invoice].Issued <= asOf {
+			take(int(c.Invoice), k)
+		}
+	}
+	next := 0
+	var unapplied Sum
+	for k := range credits {
+		for left[k] > 0 && next < n {
+			if owed[next] <= 0 {
+				next++
+				continue
+			}
+			take(next, k)
+		}
+		l.add(&unapplied, left[k])
+	}
+	return Applied{AsOf: asOf, Owed: owed, SettledOn: settled, Unapplied: unapplied.Decimal()}
+}
+
+// Sales is what was invoiced from from to to, both included.
+func (l *Ledger) Sales(from, to Date) decimal.Decimal {
+	var s Sum
+	for _, x := range l.Invoices {
+		if x.Issued >= from && x.Issued <= to {
+			l.add(&s, x.Amount)
+		}
+	}
+	return s.Decimal()
+}
+
+// Paid is what payments (not credit notes) dated from from to to brought in.
+func (l *Ledger) Paid(from, to Date) decimal.Decimal {
+	var s Sum
+	for _, c := range l.Credits {
+		if c.On > to {
+			break
+		}
+		if c.On >= from && c.Kind.IsPayment() {
+			l.add(&s, c.Amount)
+		}
+	}
+	return s.Decimal()
+}
+
+// NetAR is net AR as of d: invoiced minus paid and credited, all dated ≤ d.
+// It equals total outstanding less unapplied credit without working out the
+// application.
+func (l *Ledger) NetAR(d Date) decimal.Decimal {
+	var s Sum
+	for _, x := range l.Invoices {
+		if x.Issued <= d {
+			l.add(&s, x.Amount)
+		}
+	}
+	for _, c := range l.Credits {
+		if c.On > d {
+			break
+		}
+		l.add(&s, -c.Amount)
+	}
+	return s.Decimal()
+}
+
+// Horizon is the latest date of any document; zero for an empty ledger.
+func (l *Ledger) Horizon() Date {
+	var h Date
+	for _, x := range l.Invoices {
+		h = max(h, x.Issued)
+	}
+	if n := len(l.Credits); n > 0 {
+		h = max(h, l.Credits[n-1].On)
+	}
+	return h
+}
