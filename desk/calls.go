@@ -165,3 +165,7 @@ func (d *Desk) mark(ctx context.Context, m domain.QueueMark) error {
 	d.wrote()
 	return nil
 }
+
+// Account reads one account's whole file, for the account pane, the forms
+// and the documents.
+func (d *Desk) Account(code string) (*domain.AccountFile, error) { return d.st.LoadAccount(code) }

@@ -30,6 +30,7 @@ type Desk struct {
 	st   store.Store
 	opt  Options
 	view atomic.Pointer[View]
+	err  atomic.Pointer[error] // the last look at the book failed
 
 	refreshing sync.Mutex // one load or refresh at a time
 	subsMu     sync.Mutex
@@ -123,13 +124,12 @@ func (d *Desk) notify() {
 
 // Watch keeps the view fresh until ctx ends: it refreshes right after a
 // write made through this desk, and looks for other processes' writes
-// every Poll (reading only the change counter while nothing moves). errs,
-// when not nil, hears of each failed look and of the first one that
-// succeeds again (nil).
-func (d *Desk) Watch(ctx context.Context, errs func(error)) {
+// every Poll (reading only the change counter while nothing moves). When a
+// look fails, Err says why until one succeeds again; subscribers hear of
+// both.
+func (d *Desk) Watch(ctx context.Context) {
 	t := time.NewTicker(d.opt.Poll)
 	defer t.Stop()
-	failing := false
 	for {
 		select {
 		case <-ctx.Done():
@@ -137,29 +137,37 @@ func (d *Desk) Watch(ctx context.Context, errs func(error)) {
 		case <-d.kick:
 		case <-t.C:
 			if v := d.view.Load(); v != nil {
-				if n, err := d.st.Changes(); err == nil && n == v.Changes {
-					if failing && errs != nil {
-						failing = false
-						errs(nil)
-					}
+				n, err := d.st.Changes()
+				if err == nil && n == v.Changes {
+					d.setErr(nil)
 					continue
 				}
 			}
 		}
 		_, err := d.Refresh()
-		switch {
-		case err != nil:
-			failing = true
-			if errs != nil {
-				errs(err)
-			}
-		case failing:
-			failing = false
-			if errs != nil {
-				errs(nil)
-			}
-		}
+		d.setErr(err)
 	}
+}
+
+// Err is why the last look at the book failed, or nil when it worked.
+func (d *Desk) Err() error {
+	if e := d.err.Load(); e != nil {
+		return *e
+	}
+	return nil
+}
+
+func (d *Desk) setErr(err error) {
+	old := d.Err()
+	if (old == nil) == (err == nil) && (old == nil || old.Error() == err.Error()) {
+		return
+	}
+	if err == nil {
+		d.err.Store(nil)
+	} else {
+		d.err.Store(&err)
+	}
+	d.notify()
 }
 
 // wrote is called after every write: the watcher refreshes at once.

@@ -205,3 +205,18 @@ func (v *View) Progress(owner string) (handled, total int) {
 	}
 	return queue.Compare(start, now)
 }
+
+// Owner is the user's name as the book spells it on accounts (matched
+// without regard to case), or "" when the user owns no account.
+func (v *View) Owner(user string) string {
+	user = strings.TrimSpace(user)
+	if user == "" {
+		return ""
+	}
+	for i := range v.Sums {
+		if o := v.Sums[i].Facts.Account.Owner; strings.EqualFold(o, user) {
+			return o
+		}
+	}
+	return ""
+}
