@@ -14,6 +14,7 @@ require (
 	github.com/muesli/termenv v0.16.0
 	github.com/shopspring/decimal v1.4.0
 	go.etcd.io/bbolt v1.4.3
+	golang.org/x/sys v0.38.0
 	golang.org/x/text v0.28.0
 )
 
@@ -33,5 +34,4 @@ require (
 	github.com/muesli/cancelreader v0.2.2 // indirect
 	github.com/rivo/uniseg v0.4.7 // indirect
 	github.com/xo/terminfo v0.0.0-20220910002029-abceb7e1c41e // indirect
-	golang.org/x/sys v0.38.0 // indirect
 )

@@ -68,7 +68,8 @@ func (d *Desk) log(ctx context.Context, a domain.Account, e store.ActivityEntry)
 	d.wrote()
 	out := Logged{Account: a, Activity: saved, Recap: saved.Recap}
 	if e.Promise != nil {
-		p := *e.Promise
+		p := *e.Promise // as stored with the activity: same author and time
+		p.Activity, p.Stamp = saved.ID, saved.Stamp
 		out.Promise = &p
 	}
 	return out, nil

@@ -142,8 +142,34 @@ func (v *View) with(facts []*domain.Facts) *View {
 			nv.index[nv.Sums[i].Facts.Account.Code] = i
 		}
 	}
-	nv.rank()
+	nv.rerank(v.Queue)
+	nv.Totals = domain.TotalsByCurrency(nv.Sums, nv.Settings.AgingEdges)
 	return &nv
+}
+
+// rerank is the queue of the touched accounts' new items merged into the
+// previous queue without theirs: the order ranking everything again gives
+// (queue.Compare), at the cost of the touched accounts only.
+func (v *View) rerank(prev []queue.Item) {
+	touched := make(map[string]bool, len(v.Touched))
+	var fresh []queue.Item
+	for _, code := range v.Touched {
+		touched[code] = true
+		fresh = append(fresh, v.Items[v.index[code]]...)
+	}
+	queue.Rank(fresh)
+	out := make([]queue.Item, 0, len(prev)+len(fresh))
+	for _, it := range prev {
+		if touched[it.Account] {
+			continue
+		}
+		for len(fresh) > 0 && queue.Compare(fresh[0], it) < 0 {
+			out = append(out, fresh[0])
+			fresh = fresh[1:]
+		}
+		out = append(out, it)
+	}
+	v.Queue = append(out, fresh...)
 }
 
 // Summary is an account's figures, or nil when it is not in the book.
@@ -193,7 +219,7 @@ func (v *View) At(asOf domain.Date) []domain.Summary {
 
 // Progress is the day's work on the queue, for one owner's accounts or
 // ("") everyone's: the items handled since the day began and the day's
-// total (queue.Compare).
+// total (queue.CompareDays).
 func (v *View) Progress(owner string) (handled, total int) {
 	var start, now []queue.Item
 	for i := range v.Sums {
@@ -203,7 +229,7 @@ func (v *View) Progress(owner string) (handled, total int) {
 		start = append(start, v.start[i]...)
 		now = append(now, v.Items[i]...)
 	}
-	return queue.Compare(start, now)
+	return queue.CompareDays(start, now)
 }
 
 // Owner is the user's name as the book spells it on accounts (matched

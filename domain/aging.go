@@ -32,6 +32,19 @@ func BucketOf(days int, edges []int) int {
 	return len(edges) + 1
 }
 
+// BucketLabel names bucket k for people (see BucketLabels).
+func BucketLabel(k int, edges []int) string {
+	switch {
+	case k == 0:
+		return "Current"
+	case k > len(edges):
+		return fmt.Sprintf("%d+", edges[len(edges)-1])
+	case k == 1:
+		return fmt.Sprintf("1–%d", edges[0])
+	}
+	return fmt.Sprintf("%d–%d", edges[k-2]+1, edges[k-1])
+}
+
 // BucketLabels names the buckets for people: Current, 1–30, 31–60, …, 120+.
 func BucketLabels(edges []int) []string {
 	out := []string{"Current"}

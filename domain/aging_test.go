@@ -83,3 +83,12 @@ func TestAgingLeapDay(t *testing.T) {
 		t.Fatalf("buckets %v", a.Buckets)
 	}
 }
+
+func TestBucketLabel(t *testing.T) {
+	edges := []int{30, 60, 90, 120}
+	for k, want := range BucketLabels(edges) {
+		if got := BucketLabel(k, edges); got != want {
+			t.Errorf("bucket %d: %q, want %q", k, got, want)
+		}
+	}
+}

@@ -211,20 +211,22 @@ func (x *Facts) NextFollowUp(asOf Date) Date {
 //
 // Utilisation only changes on a day a document is dated or the day after an
 // overdraft expires, so only those days are tested, walking back from asOf.
+// The test is done in the ledger's integer units against the threshold as
+// an integer (utilisation > pct ⇔ net > pct × limit ÷ 100), so the walk does
+// no decimal arithmetic. Net AR beyond an int64 of units (9.2 × 10^18, a
+// thousand times MaxAmount at three places) reports no run.
 func (x *Facts) UtilisationAbove(asOf Date, pct int64, inclusive bool, maxDays int) Date {
 	a := x.Account
 	if !a.HasLimit() {
 		return 0
 	}
 	l := &x.Ledger
-	p := decimal.NewFromInt(pct)
-	over := func(net decimal.Decimal, d Date) bool {
-		// net ÷ limit × 100 against pct, without dividing: net × 100 against pct × limit.
-		c := net.Mul(hundred).Cmp(p.Mul(a.CreditLimit.Add(a.OverdraftAt(d))))
-		return c > 0 || (inclusive && c == 0)
+	over, ok := l.overLimit(a, pct, inclusive)
+	if !ok {
+		return 0 // thresholds beyond 10^18 units: no book holds such (MaxAmount)
 	}
-	net := l.NetAR(asOf)
-	if !over(net, asOf) {
+	net, ok := l.netUnits(asOf)
+	if !ok || !over(net, asOf) {
 		return 0
 	}
 	from := asOf.AddDays(-maxDays)
@@ -249,16 +251,75 @@ func (x *Facts) UtilisationAbove(asOf Date, pct int64, inclusive bool, maxDays i
 	slices.SortFunc(changes, func(x, y change) int { return cmp.Compare(y.on, x.on) })
 	for i := 0; i < len(changes); {
 		day := changes[i].on
-		var back Sum
 		for ; i < len(changes) && changes[i].on == day; i++ {
-			l.add(&back, changes[i].delta)
+			if addOverflows(net, -changes[i].delta) {
+				return 0
+			}
+			net -= changes[i].delta // net AR as of the day before
 		}
-		net = net.Sub(back.Decimal()) // net AR as of the day before
 		if !over(net, day-1) {
 			return day
 		}
 	}
 	return from
+}
+
+// overLimit is the test "net (in the ledger's units) is over pct % of the
+// account's limit on day d", with the limit's thresholds worked out once.
+func (l *Ledger) overLimit(a Account, pct int64, inclusive bool) (func(net int64, d Date) bool, bool) {
+	threshold := func(limit decimal.Decimal) (int64, bool) {
+		// pct × limit ÷ 100 in units of 10^Exp, exactly; then the integer
+		// that a whole number of units must pass.
+		t := limit.Mul(decimal.NewFromInt(pct)).Shift(-2 - l.Exp)
+		if inclusive {
+			t = t.Ceil()
+		} else {
+			t = t.Floor()
+		}
+		if t.Abs().Cmp(decimal.NewFromInt(maxUnits)) > 0 {
+			return 0, false
+		}
+		return t.IntPart(), true
+	}
+	with, ok1 := threshold(a.CreditLimit.Add(a.Overdraft.Amount))
+	without, ok2 := threshold(a.CreditLimit)
+	if !ok1 || !ok2 {
+		return nil, false
+	}
+	return func(net int64, d Date) bool {
+		t := without
+		if a.OverdraftAt(d).IsPositive() {
+			t = with
+		}
+		if inclusive {
+			return net >= t
+		}
+		return net > t
+	}, true
+}
+
+// netUnits is NetAR in the ledger's units; ok is false when it does not fit
+// an int64.
+func (l *Ledger) netUnits(d Date) (int64, bool) {
+	var n int64
+	for _, x := range l.Invoices {
+		if x.Issued <= d {
+			if addOverflows(n, x.Amount) {
+				return 0, false
+			}
+			n += x.Amount
+		}
+	}
+	for _, c := range l.Credits {
+		if c.On > d {
+			break
+		}
+		if addOverflows(n, -c.Amount) {
+			return 0, false
+		}
+		n -= c.Amount
+	}
+	return n, true
 }
 
 // Without is the facts as they were before the day asOf began: without the

@@ -125,3 +125,29 @@ func TestUtilisationAbove(t *testing.T) {
 		t.Errorf("net %s", got)
 	}
 }
+
+func TestUtilisationAboveWithOverdraft(t *testing.T) {
+	// Limit 1000 + overdraft 250 until 11-03. AR 1100 since 10-01: 88 % while
+	// the overdraft stands, 110 % from 11-04, the day after it expires.
+	// Exactly at the threshold: 1000 of 1250 is 80 %, a warning (≥), not over 80 (>).
+	f := file([]Invoice{inv("I1", "2026-10-01", "2026-10-31", "1100")}, nil, nil)
+	f.Account.CreditLimit = d("1000")
+	f.Account.Overdraft = Overdraft{Amount: d("250"), Expires: MustDate("2026-11-03")}
+	x := mustFacts(t, f)
+	if got := x.UtilisationAbove(MustDate("2026-11-10"), 100, false, 365); got != MustDate("2026-11-04") {
+		t.Errorf("breach since %s, want 2026-11-04", got)
+	}
+	if got := x.UtilisationAbove(MustDate("2026-11-02"), 100, false, 365); got != 0 {
+		t.Errorf("breach while the overdraft stands: %s", got)
+	}
+	g := file([]Invoice{inv("I1", "2026-10-01", "2026-10-31", "1000")}, nil, nil)
+	g.Account.CreditLimit = d("1000")
+	g.Account.Overdraft = f.Account.Overdraft
+	y := mustFacts(t, g)
+	if got := y.UtilisationAbove(MustDate("2026-11-02"), 80, true, 365); got != MustDate("2026-10-01") {
+		t.Errorf("warning at exactly 80 %%: %s", got)
+	}
+	if got := y.UtilisationAbove(MustDate("2026-11-02"), 80, false, 365); got != 0 {
+		t.Errorf("over 80 %% at exactly 80 %%: %s", got)
+	}
+}

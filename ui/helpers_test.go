@@ -10,8 +10,15 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"acctdesk/desk"
+	"acctdesk/store"
+	"acctdesk/store/memstore"
 	"acctdesk/ui/common"
-	"acctdesk/ui/internal/fakestore"
+	"acctdesk/ui/internal/sample"
+	"acctdesk/ui/pages/account"
+	"acctdesk/ui/pages/aging"
+	"acctdesk/ui/pages/book"
+	"acctdesk/ui/pages/queue"
 )
 
 func TestMain(m *testing.M) {
@@ -21,8 +28,11 @@ func TestMain(m *testing.M) {
 }
 
 func testOptions() Options {
-	return Options{BookName: "Lagos fuel book", AsOf: fakestore.SampleAsOf, User: "ada", Today: fakestore.SampleAsOf, PollEvery: time.Hour, Clipboard: io.Discard}
+	return Options{BookName: "Lagos fuel book", AsOf: sample.AsOf, User: "ada", Today: sample.AsOf, Clipboard: io.Discard}
 }
+
+// newDesk is a desk over st as of the sample's date.
+func newDesk(st store.Store) *desk.Desk { return desk.New(st, desk.Options{AsOf: sample.AsOf}) }
 
 // keyMsg builds the key message for a name: "enter", "tab", "esc", … or runes.
 func keyMsg(s string) tea.KeyMsg {
@@ -81,10 +91,27 @@ func keys(seq ...string) []tea.KeyMsg {
 	return out
 }
 
-// drive runs messages through the model without a program, running the
-// commands they return (and theirs) until none is left. Commands that do not
-// answer within 300 ms (ticks) are dropped.
+// drive runs messages through the model without a program (process), then
+// does what the desk's watcher and the model's subscription do in a
+// program: it brings the desk's view up to date and, when the view moved,
+// tells the model, until nothing moves.
 func drive(m *Model, msgs ...tea.Msg) {
+	for {
+		process(m, msgs...)
+		before := m.c.Desk.Current()
+		if v, _ := m.c.Desk.Refresh(); v == nil || v == before {
+			return
+		}
+		msgs = []tea.Msg{changedMsg{}}
+	}
+}
+
+// process runs messages through the model, running the commands they
+// return (and theirs) until none is left. A command that does not answer
+// within 10 s is dropped: nothing the model asks for waits that long
+// without a program (the desk's subscription starts in Init, which drive
+// never calls).
+func process(m *Model, msgs ...tea.Msg) {
 	queue := append([]tea.Msg{}, msgs...)
 	for len(queue) > 0 {
 		msg := queue[0]
@@ -113,19 +140,18 @@ func run(cmd tea.Cmd) tea.Msg {
 	select {
 	case msg := <-ch:
 		return msg
-	case <-time.After(300 * time.Millisecond):
+	case <-time.After(10 * time.Second):
 		return nil
 	}
 }
 
 // loaded is a model over the sample book, sized and loaded, driven without a program.
-func loaded(t testing.TB, w, h int) (*Model, *fakestore.Store) {
+func loaded(t testing.TB, w, h int) (*Model, *memstore.Store) {
 	t.Helper()
-	st := fakestore.NewSample()
-	m := NewModel(st, testOptions())
-	m.loadSeq++
-	drive(m, tea.WindowSizeMsg{Width: w, Height: h}, load(st, loadInput{seq: m.loadSeq, asOf: m.opt.AsOf, user: m.opt.User})())
-	if m.bk == nil {
+	st := sample.Store()
+	m := New(newDesk(st), testOptions())
+	drive(m, tea.WindowSizeMsg{Width: w, Height: h}, firstLoad(m.c.Desk)())
+	if m.view == nil {
 		t.Fatal("the book did not load")
 	}
 	return m, st
@@ -140,3 +166,18 @@ func press(m *Model, seq ...string) {
 func width(s string) int { return common.Width(s) }
 
 func windowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+// pageOf is the model's page of type P.
+func pageOf[P common.Page](m *Model) P {
+	for _, p := range m.pages {
+		if x, ok := p.(P); ok {
+			return x
+		}
+	}
+	panic("no such page")
+}
+
+func queueOf(m *Model) *queue.Page     { return pageOf[*queue.Page](m) }
+func bookOf(m *Model) *book.Page       { return pageOf[*book.Page](m) }
+func agingOf(m *Model) *aging.Page     { return pageOf[*aging.Page](m) }
+func accountOf(m *Model) *account.Page { return pageOf[*account.Page](m) }

@@ -10,8 +10,8 @@ import (
 
 	"acctdesk/domain"
 	dq "acctdesk/domain/queue"
-	"acctdesk/store"
-	"acctdesk/ui/internal/fakestore"
+	"acctdesk/store/memstore"
+	"acctdesk/ui/internal/sample"
 )
 
 // clipboard is a writer the OSC 52 sequence can be written to from a command.
@@ -42,7 +42,7 @@ func plainTerminal(t *testing.T) {
 // keysOf is the keys of the items shown, in order.
 func keysOf(m *Model) []string {
 	var out []string
-	for _, it := range m.queue.Items() {
+	for _, it := range queueOf(m).Items() {
 		out = append(out, it.Key)
 	}
 	return out
@@ -67,7 +67,7 @@ func next(keys []string, k string) string {
 	return ""
 }
 
-func title(m *Model) string { return strings.SplitN(m.queue.View(), "\n", 2)[0] }
+func title(m *Model) string { return strings.SplitN(queueOf(m).View(), "\n", 2)[0] }
 
 // The morning review, as a program: open the queue, log a no-answer call on
 // the first item with `c n enter`. The broken promise leaves the list (a call
@@ -75,10 +75,10 @@ func title(m *Model) string { return strings.SplitN(m.queue.View(), "\n", 2)[0] 
 // the cursor is on what was the second item; the counter went from 0 to 2 of
 // the day's 21.
 func TestMorningReviewNoAnswer(t *testing.T) {
-	st := fakestore.NewSample()
-	tm := start(t, st, 100, 30, testOptions()) // the queue is shown, "0 of 21 handled today"
+	st := sample.Store()
+	tm := start(t, newDesk(st), 100, 30, testOptions()) // the queue is shown, "0 of 21 handled today"
 	send(tm, "c", "n", "enter")
-	waitStore(t, st, func(e []store.ActivityEntry, _ []domain.Escalation, _ []domain.QueueMark) bool { return len(e) == 1 })
+	waitStore(t, st, func(r memstore.Recorded) bool { return len(r.Entries) == 1 })
 	waitOutput(t, tm, "2 of 21 handled today")
 	m := final(t, nil, tm)
 
@@ -88,7 +88,7 @@ func TestMorningReviewNoAnswer(t *testing.T) {
 			t.Errorf("%s is still in today's queue", gone)
 		}
 	}
-	if _, k := m.queue.Selected(); k != "plan-missed:ACC003:30:1" {
+	if _, k := queueOf(m).Selected(); k != "plan-missed:ACC003:30:1" {
 		t.Fatalf("cursor on %s, want the next item (ACC003's missed instalment)", k)
 	}
 	// 21 items this morning, 2 handled: 19 left.
@@ -122,28 +122,28 @@ func TestQueueWorkedTopDown(t *testing.T) {
 	}
 	for i, s := range steps {
 		before := keysOf(m)
-		_, cur := m.queue.Selected()
+		_, cur := queueOf(m).Selected()
 		want := next(before, cur)
 		press(m, s.keys...)
-		if m.form != nil {
+		if m.form() != nil {
 			t.Fatalf("step %d %v: the form stayed open: %s", i, s.keys, m.Status())
 		}
 		after := keysOf(m)
 		if got := contains(after, cur); got == s.leaves {
 			t.Errorf("step %d %v: %s still listed %v, want leaves=%v", i, s.keys, cur, got, s.leaves)
 		}
-		if _, k := m.queue.Selected(); k != want {
+		if _, k := queueOf(m).Selected(); k != want {
 			t.Errorf("step %d %v: cursor on %s, want the next item %s", i, s.keys, k, want)
 		}
 		if got, wantT := title(m), fmt.Sprintf("%d of 21 handled today", s.handled); !strings.Contains(got, wantT) {
 			t.Errorf("step %d %v: title %q, want %q", i, s.keys, got, wantT)
 		}
 	}
-	_, _, marks := st.Recorded()
-	if len(marks) != 2 || !marks[0].Done || marks[0].Key != "plan-missed:ACC003:30:1" || marks[0].Account != "ACC003" || marks[0].On != fakestore.SampleAsOf {
+	marks := st.Recorded().Marks
+	if len(marks) != 2 || !marks[0].Done || marks[0].Key != "plan-missed:ACC003:30:1" || marks[0].Account != "ACC003" || marks[0].On != sample.AsOf {
 		t.Fatalf("done mark %+v", marks)
 	}
-	if z := marks[1]; z.Done || !strings.HasPrefix(z.Key, "overdue:ACC003:") || z.Until != fakestore.SampleAsOf.AddDays(1) || z.On != fakestore.SampleAsOf || z.Stamp.By != "ada" {
+	if z := marks[1]; z.Done || !strings.HasPrefix(z.Key, "overdue:ACC003:") || z.Until != sample.AsOf.AddDays(1) || z.On != sample.AsOf || z.Stamp.By != "ada" {
 		t.Fatalf("snooze mark %+v", z)
 	}
 }
@@ -151,9 +151,9 @@ func TestQueueWorkedTopDown(t *testing.T) {
 // z takes a typed date: fri from Tuesday 17 Nov is Friday 20 Nov.
 func TestSnoozeTypedDate(t *testing.T) {
 	m, st := loaded(t, 80, 24)
-	_, first := m.queue.Selected()
+	_, first := queueOf(m).Selected()
 	press(m, "z", "fri", "enter")
-	_, _, marks := st.Recorded()
+	marks := st.Recorded().Marks
 	if len(marks) != 1 || marks[0].Key != first || marks[0].Until != domain.MustDate("2026-11-20") || marks[0].Done {
 		t.Fatalf("marks %+v", marks)
 	}
@@ -161,16 +161,16 @@ func TestSnoozeTypedDate(t *testing.T) {
 		t.Fatal("the snoozed item is still listed")
 	}
 	// A snooze to today is refused in the field; nothing is written.
-	_, second := m.queue.Selected()
+	_, second := queueOf(m).Selected()
 	press(m, "z", "today", "enter")
-	if m.form == nil || !strings.Contains(m.View(), "! snooze until a day after today") {
+	if m.form() == nil || !strings.Contains(m.View(), "! snooze until a day after today") {
 		t.Fatalf("view:\n%s", m.View())
 	}
-	if _, _, marks := st.Recorded(); len(marks) != 1 {
+	if marks := st.Recorded().Marks; len(marks) != 1 {
 		t.Fatal("wrote a snooze to today")
 	}
 	press(m, "esc", "y")
-	if _, k := m.queue.Selected(); k != second {
+	if _, k := queueOf(m).Selected(); k != second {
 		t.Fatalf("cancelling moved the cursor to %s", k)
 	}
 }
@@ -178,21 +178,19 @@ func TestSnoozeTypedDate(t *testing.T) {
 // m switches between the user's accounts and everyone's; the default is
 // "mine" when the user owns an account, and the progress line is the scope's.
 func TestQueueMineEveryone(t *testing.T) {
-	st := fakestore.NewSample()
 	opt := testOptions()
 	opt.User = "ada obi" // the owner "Ada Obi", matched without regard to case
-	m := NewModel(st, opt)
-	m.loadSeq++
-	drive(m, windowSize(100, 30), load(st, loadInput{seq: m.loadSeq, asOf: opt.AsOf, user: opt.User})())
-	if !m.queue.Mine() {
+	m := New(newDesk(sample.Store()), opt)
+	drive(m, windowSize(100, 30), firstLoad(m.c.Desk)())
+	if !queueOf(m).Mine() {
 		t.Fatal("a user who owns accounts starts on everyone's")
 	}
-	all := dq.Build(m.bk, opt.AsOf, dq.Options{})
-	mine := dq.Build(m.bk, opt.AsOf, dq.Options{Owner: "Ada Obi"})
+	all := dq.Build(m.view.Book(), opt.AsOf, dq.Options{})
+	mine := dq.Build(m.view.Book(), opt.AsOf, dq.Options{Owner: "Ada Obi"})
 	if len(mine) == 0 || len(mine) == len(all) {
 		t.Fatalf("sample: %d of %d items are Ada's", len(mine), len(all))
 	}
-	got := m.queue.Items()
+	got := queueOf(m).Items()
 	if len(got) != len(mine) {
 		t.Fatalf("mine: %d items, want %d", len(got), len(mine))
 	}
@@ -205,14 +203,14 @@ func TestQueueMineEveryone(t *testing.T) {
 		t.Fatalf("title %q", tt)
 	}
 	press(m, "m")
-	if len(m.queue.Items()) != len(all) || m.queue.Mine() {
-		t.Fatalf("everyone's: %d items, want %d", len(m.queue.Items()), len(all))
+	if len(queueOf(m).Items()) != len(all) || queueOf(m).Mine() {
+		t.Fatalf("everyone's: %d items, want %d", len(queueOf(m).Items()), len(all))
 	}
 	if tt := title(m); !strings.Contains(tt, fmt.Sprintf("Queue · everyone's · %d to act on · 0 of %d handled today", len(all), len(all))) {
 		t.Fatalf("title %q", tt)
 	}
 	// Work an item of someone else's: only everyone's counter moves.
-	for it, _ := m.queue.SelectedItem(); it.Owner == "Ada Obi"; it, _ = m.queue.SelectedItem() {
+	for it, _ := queueOf(m).SelectedItem(); it.Owner == "Ada Obi"; it, _ = queueOf(m).SelectedItem() {
 		press(m, "j")
 	}
 	press(m, "d")
@@ -234,7 +232,7 @@ func TestQueueMineEveryone(t *testing.T) {
 // is empty.
 func TestQueueMineOwnsNothing(t *testing.T) {
 	m, _ := loaded(t, 100, 30) // user "ada"; the owners are "Ada Obi", …
-	if m.queue.Mine() {
+	if queueOf(m).Mine() {
 		t.Fatal("a user who owns nothing starts on mine")
 	}
 	press(m, "m")
@@ -248,7 +246,7 @@ func TestQueueMineOwnsNothing(t *testing.T) {
 		t.Errorf("status %q", m.Status())
 	}
 	press(m, "d", "z")
-	if m.form != nil {
+	if m.form() != nil {
 		t.Fatal("z opened a form with nothing selected")
 	}
 }
@@ -258,7 +256,7 @@ func TestQueueMineOwnsNothing(t *testing.T) {
 func TestQueueGroups(t *testing.T) {
 	m, _ := loaded(t, 120, 40)
 	press(m, "g")
-	h := m.queue.Headings()
+	h := queueOf(m).Headings()
 	if len(h) == 0 || h[0] != "Broken promises · 1 item · ₦4.2M at stake" {
 		t.Fatalf("reason headings %q", h)
 	}
@@ -278,30 +276,30 @@ func TestQueueGroups(t *testing.T) {
 		fmt.Sscanf(x[strings.Index(x, " · ")+len(" · "):], "%d", &k)
 		n += k
 	}
-	if n != 21 || len(m.queue.Items()) != 21 {
-		t.Fatalf("headings count %d items, %d shown, want 21", n, len(m.queue.Items()))
+	if n != 21 || len(queueOf(m).Items()) != 21 {
+		t.Fatalf("headings count %d items, %d shown, want 21", n, len(queueOf(m).Items()))
 	}
 	// Done on the only broken promise: the cursor crosses the heading to the
 	// first promise due.
 	press(m, "home")
-	if _, k := m.queue.Selected(); k != "broken-promise:ACC001:3" {
+	if _, k := queueOf(m).Selected(); k != "broken-promise:ACC001:3" {
 		t.Fatalf("home: %s", k)
 	}
 	press(m, "d")
-	if it, ok := m.queue.SelectedItem(); !ok || it.Reason != dq.PromiseDue {
+	if it, ok := queueOf(m).SelectedItem(); !ok || it.Reason != dq.PromiseDue {
 		t.Fatalf("after done: %+v", it)
 	}
-	if m.queue.Headings()[0] != "Promises due · 1 item · ₦3.4M at stake" {
-		t.Fatalf("headings %q", m.queue.Headings())
+	if queueOf(m).Headings()[0] != "Promises due · 1 item · ₦3.4M at stake" {
+		t.Fatalf("headings %q", queueOf(m).Headings())
 	}
 	press(m, "g")
-	h = m.queue.Headings()
+	h = queueOf(m).Headings()
 	if len(h) != 4 || !strings.HasPrefix(h[0], "Owner: Ada Obi · ") || !strings.HasPrefix(h[3], "No owner · 1 item") {
 		t.Fatalf("owner headings %q", h)
 	}
 	press(m, "g")
-	if len(m.queue.Headings()) != 0 || !strings.Contains(title(m), "20 to act on") {
-		t.Fatalf("none: %q %q", m.queue.Headings(), title(m))
+	if len(queueOf(m).Headings()) != 0 || !strings.Contains(title(m), "20 to act on") {
+		t.Fatalf("none: %q %q", queueOf(m).Headings(), title(m))
 	}
 }
 
@@ -310,16 +308,16 @@ func TestQueueGroups(t *testing.T) {
 func TestFollowUpByHand(t *testing.T) {
 	m, st := loaded(t, 100, 30)
 	press(m, "f")
-	if m.form == nil || !strings.Contains(m.View(), "Schedule a follow-up · ACC001") || !strings.Contains(m.View(), "default Tue 24 Nov 2026") {
+	if m.form() == nil || !strings.Contains(m.View(), "Schedule a follow-up · ACC001") || !strings.Contains(m.View(), "default Tue 24 Nov 2026") {
 		t.Fatalf("view:\n%s", m.View())
 	}
 	press(m, "tab", "confirm the remittance advice", "enter")
-	fus := st.RecordedFollowUps()
+	fus := st.Recorded().FollowUps
 	if len(fus) != 1 {
 		t.Fatalf("follow-ups %+v", fus)
 	}
 	fu := fus[0]
-	if fu.Account != "ACC001" || fu.Due != fakestore.SampleAsOf.AddDays(7) || fu.Reason != "confirm the remittance advice" ||
+	if fu.Account != "ACC001" || fu.Due != sample.AsOf.AddDays(7) || fu.Reason != "confirm the remittance advice" ||
 		fu.Source != "manual" || fu.Status != domain.FollowOpen || fu.Activity != 0 || fu.Stamp.By != "ada" {
 		t.Fatalf("follow-up %+v", fu)
 	}
@@ -327,14 +325,13 @@ func TestFollowUpByHand(t *testing.T) {
 		t.Fatalf("status %q", m.Status())
 	}
 	// Not in today's queue; in the queue of its day, as a follow-up item.
-	for _, it := range m.queue.Items() {
+	for _, it := range queueOf(m).Items() {
 		if it.Reason == dq.FollowUp && strings.Contains(it.Detail, "remittance") {
 			t.Fatal("a follow-up for next week is in today's queue")
 		}
 	}
-	b, _ := st.Load()
 	found := false
-	for _, it := range dq.Build(b, fu.Due, dq.Options{}) {
+	for _, it := range dq.Build(m.view.Book(), fu.Due, dq.Options{}) {
 		if it.Key == fmt.Sprintf("follow-up:ACC001:%d", fu.ID) && it.Detail == "confirm the remittance advice, due today" {
 			found = true
 		}
@@ -346,22 +343,22 @@ func TestFollowUpByHand(t *testing.T) {
 	// One for today shows up at once; the date field takes the usual words.
 	press(m, "2", "j", "f", "today", "tab", "send the revised statement", "enter", "1")
 	var it *dq.Item
-	for _, x := range m.queue.Items() {
+	for _, x := range queueOf(m).Items() {
 		if x.Reason == dq.FollowUp && x.Account == "ACC002" {
 			it = &x
 		}
 	}
 	if it == nil || it.Detail != "send the revised statement, due today" {
-		t.Fatalf("today's follow-up is not in the queue: %+v", m.queue.Items())
+		t.Fatalf("today's follow-up is not in the queue: %+v", queueOf(m).Items())
 	}
 	// A bad date keeps what was typed and says what is wrong.
 	press(m, "f", "someday", "tab", "keep me", "enter")
 	v := m.View()
-	if m.form == nil || !strings.Contains(v, "[someday") || !strings.Contains(v, "[keep me") || !strings.Contains(v, "! \"someday\": use 2026-12-01") {
+	if m.form() == nil || !strings.Contains(v, "[someday") || !strings.Contains(v, "[keep me") || !strings.Contains(v, "! \"someday\": use 2026-12-01") {
 		t.Fatalf("view:\n%s", v)
 	}
 	press(m, "esc", "y")
-	if len(st.RecordedFollowUps()) != 2 {
+	if len(st.Recorded().FollowUps) != 2 {
 		t.Fatal("a bad date wrote")
 	}
 }
@@ -400,24 +397,24 @@ func TestOSC52(t *testing.T) {
 // until esc.
 func TestRecapPromise(t *testing.T) {
 	plainTerminal(t)
-	st := fakestore.NewSample()
+	st := sample.Store()
 	var cb clipboard
 	opt := testOptions()
 	opt.Clipboard = &cb
-	before, _ := st.Load()
-	tm := start(t, st, 100, 30, opt)
+	before, _ := st.LoadAccount("ACC001")
+	tm := start(t, newDesk(st), 100, 30, opt)
 	send(tm, "y")
 	waitOutput(t, tm, "No recap to copy")
 	send(tm, "c", "p", "250000", "tab", "fri", "enter")
-	waitStore(t, st, func(e []store.ActivityEntry, _ []domain.Escalation, _ []domain.QueueMark) bool { return len(e) == 1 })
+	waitStore(t, st, func(r memstore.Recorded) bool { return len(r.Entries) == 1 })
 	waitOutput(t, tm, "y copies the recap")
 	send(tm, "y")
 	waitOutput(t, tm, "Recap copied to the clipboard")
 	m := final(t, nil, tm)
 
-	entries, _, _ := st.Recorded()
+	entries := st.Recorded().Entries
 	e := entries[0]
-	want := domain.PromiseRecap(before.Find("ACC001"), *e.Promise, "ada", fakestore.SampleAsOf)
+	want, _ := domain.PromiseRecap(before, *e.Promise, "ada", sample.AsOf)
 	if e.Activity.Recap != want {
 		t.Fatalf("recap on the activity:\n%s\nwant:\n%s", e.Activity.Recap, want)
 	}
@@ -437,13 +434,13 @@ func TestRecapPromise(t *testing.T) {
 	}
 	checkFits(t, v, 100, 30)
 	m.key(keyMsg("esc"))
-	if m.recapView != nil || strings.Contains(m.View(), "Kind regards,") {
+	if m.top() != nil || strings.Contains(m.View(), "Kind regards,") {
 		t.Fatal("esc did not close the recap")
 	}
 	// A later save without a recap ends its freshness.
 	drive(m, keyMsg("d"))
 	m.key(keyMsg("y"))
-	if m.recapView != nil || !strings.Contains(m.Status(), "No recap to copy") {
+	if m.top() != nil || !strings.Contains(m.Status(), "No recap to copy") {
 		t.Fatalf("status %q", m.Status())
 	}
 }
@@ -452,17 +449,16 @@ func TestRecapPromise(t *testing.T) {
 // (domain.EscalationRecap); y copies it.
 func TestRecapEscalation(t *testing.T) {
 	plainTerminal(t)
-	st := fakestore.NewSample()
+	st := sample.Store()
 	var cb clipboard
 	opt := testOptions()
 	opt.Clipboard = &cb
-	m := NewModel(st, opt)
-	m.loadSeq++
-	drive(m, windowSize(100, 30), load(st, loadInput{seq: m.loadSeq, asOf: opt.AsOf, user: opt.User})())
-	sum := *summaryOf(m.sums, "ACC002")
+	m := New(newDesk(st), opt)
+	drive(m, windowSize(100, 30), firstLoad(m.c.Desk)())
+	sum := *m.view.Summary("ACC002")
 	press(m, "2", "j", "e", "b", "4", "m", "over limit by 12 %", "enter")
-	notes := st.EscalationNotes()
-	_, xs, _ := st.Recorded()
+	notes := st.Recorded().Notes
+	xs := st.Recorded().Escalations
 	if len(notes) != 1 || len(xs) != 1 {
 		t.Fatalf("notes %+v", notes)
 	}
@@ -482,18 +478,17 @@ func TestRecapEscalation(t *testing.T) {
 // On an account's activity tab, y copies the latest recap of its timeline.
 func TestRecapActivityTab(t *testing.T) {
 	plainTerminal(t)
-	st := fakestore.NewSample()
+	st := sample.Store()
 	var cb clipboard
 	opt := testOptions()
 	opt.Clipboard = &cb
-	m := NewModel(st, opt)
-	m.loadSeq++
-	drive(m, windowSize(120, 30), load(st, loadInput{seq: m.loadSeq, asOf: opt.AsOf, user: opt.User})())
+	m := New(newDesk(st), opt)
+	drive(m, windowSize(120, 30), firstLoad(m.c.Desk)())
 	press(m, "c", "p", "100000", "tab", "+3", "enter", "d") // the d ends the recap's freshness
-	entries, _, _ := st.Recorded()
+	entries := st.Recorded().Entries
 	recap := entries[0].Activity.Recap
 	press(m, ":", "ACC001", "enter", "y")
-	if m.recapView != nil {
+	if m.top() != nil {
 		t.Fatal("y copied on the open-items tab with no fresh recap")
 	}
 	press(m, "tab", "tab")
@@ -502,7 +497,7 @@ func TestRecapActivityTab(t *testing.T) {
 		t.Fatalf("activity tab:\n%s", v)
 	}
 	press(m, "y")
-	if cb.String() != osc52Plain(recap) || m.recapView == nil {
+	if cb.String() != osc52Plain(recap) || m.top() == nil {
 		t.Fatalf("clipboard %q", cb.String())
 	}
 }
@@ -513,36 +508,35 @@ func TestRecapActivityTab(t *testing.T) {
 func TestAgingDrillKeepsDate(t *testing.T) {
 	m, st := loaded(t, 120, 30)
 	press(m, "3", "<")
-	if got := m.aging.AsOf(); got != domain.MustDate("2026-10-17") {
+	if got := agingOf(m).AsOf(); got != domain.MustDate("2026-10-17") {
 		t.Fatalf("aging as of %s", got)
 	}
 	press(m, "enter")
-	code := m.account.Code()
-	if m.Current() != AccountPane || m.account.AsOf() != domain.MustDate("2026-10-17") {
-		t.Fatalf("%s opened as of %s", code, m.account.AsOf())
+	code := accountOf(m).Code()
+	if m.Current() != "Account" || accountOf(m).AsOf() != domain.MustDate("2026-10-17") {
+		t.Fatalf("%s opened as of %s", code, accountOf(m).AsOf())
 	}
-	head := strings.SplitN(m.account.View(), "\n", 2)[0]
+	head := strings.SplitN(accountOf(m).View(), "\n", 2)[0]
 	if !strings.Contains(head, "[as of Sat 17 Oct 2026, not Tue 17 Nov]") {
 		t.Fatalf("header %q", head)
 	}
 	// The figures are October's.
-	b, _ := st.Load()
-	oct := domain.Summarize(b.Find(code), domain.MustDate("2026-10-17"), b.Settings)
-	if !strings.Contains(m.View(), "AR "+domain.Money{Amount: oct.AR(), Currency: oct.File.Account.Currency}.String()) {
+	oct := domain.Summarize(m.view.Facts(code), domain.MustDate("2026-10-17"), m.view.Settings)
+	if !strings.Contains(m.View(), "AR "+domain.Money{Amount: oct.AR(), Currency: oct.Facts.Account.Currency}.String()) {
 		t.Fatalf("not October's AR %s:\n%s", oct.AR(), m.View())
 	}
 	// A save reloads the book: the account stays in October.
 	press(m, "n", "looked at October", "enter")
-	if m.account.AsOf() != domain.MustDate("2026-10-17") || !strings.Contains(m.account.View(), "not Tue 17 Nov") {
-		t.Fatalf("after a reload: as of %s", m.account.AsOf())
+	if accountOf(m).AsOf() != domain.MustDate("2026-10-17") || !strings.Contains(accountOf(m).View(), "not Tue 17 Nov") {
+		t.Fatalf("after a reload: as of %s", accountOf(m).AsOf())
 	}
 	// The note was logged today, not in October.
-	if e, _, _ := st.Recorded(); len(e) != 1 || e[0].Activity.On != fakestore.SampleAsOf {
+	if e := st.Recorded().Entries; len(e) != 1 || e[0].Activity.On != sample.AsOf {
 		t.Fatalf("entries %+v", e)
 	}
 	press(m, "1", "enter")
-	if m.account.AsOf() != fakestore.SampleAsOf || strings.Contains(m.account.View(), "[as of") {
-		t.Fatalf("from the queue: as of %s\n%s", m.account.AsOf(), m.account.View())
+	if accountOf(m).AsOf() != sample.AsOf || strings.Contains(accountOf(m).View(), "[as of") {
+		t.Fatalf("from the queue: as of %s\n%s", accountOf(m).AsOf(), accountOf(m).View())
 	}
 }
 

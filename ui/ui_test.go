@@ -2,9 +2,10 @@ package ui
 
 import (
 	"bytes"
-	"errors"
+	"context"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -12,15 +13,22 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"acctdesk/desk"
 	"acctdesk/domain"
 	"acctdesk/store"
-	"acctdesk/ui/internal/fakestore"
+	"acctdesk/store/memstore"
+	"acctdesk/ui/internal/sample"
 )
 
-// start runs the workstation on st at a fixed size and waits until the book is shown.
-func start(t *testing.T, st store.Store, w, h int, opt Options) *teatest.TestModel {
+// start runs the workstation on a desk at a fixed size, with the desk's
+// watcher running as the command line runs it, and waits until the book is
+// shown.
+func start(t *testing.T, d *desk.Desk, w, h int, opt Options) *teatest.TestModel {
 	t.Helper()
-	tm := teatest.NewTestModel(t, New(st, opt), teatest.WithInitialTermSize(w, h))
+	ctx, stop := context.WithCancel(context.Background())
+	t.Cleanup(stop)
+	go d.Watch(ctx)
+	tm := teatest.NewTestModel(t, New(d, opt), teatest.WithInitialTermSize(w, h))
 	waitOutput(t, tm, "handled today") // the queue's title, once the book and the day's progress are in
 	return tm
 }
@@ -42,11 +50,16 @@ func final(t *testing.T, tm *testing.T, m *teatest.TestModel) *Model {
 	if err := m.Quit(); err != nil {
 		t.Fatal(err)
 	}
-	return m.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+	fm := m.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+	// The program is over: the test drives the model by hand from here on,
+	// as the desk's watcher and the subscription would (drive).
+	fm.unsubscribe()
+	fm.events = nil
+	return fm
 }
 
-// waitStore polls the fake store until cond holds.
-func waitStore(t *testing.T, st *fakestore.Store, cond func(e []store.ActivityEntry, x []domain.Escalation, k []domain.QueueMark) bool) {
+// waitStore polls the store until cond holds of what it recorded.
+func waitStore(t *testing.T, st *memstore.Store, cond func(r memstore.Recorded) bool) {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for time.Now().Before(deadline) {
@@ -91,7 +104,7 @@ func TestGolden(t *testing.T) {
 				continue // the extra screens at one size only
 			}
 			t.Run(fmt.Sprintf("%s_%dx%d", p.name, size[0], size[1]), func(t *testing.T) {
-				tm := start(t, fakestore.NewSample(), size[0], size[1], testOptions())
+				tm := start(t, newDesk(sample.Store()), size[0], size[1], testOptions())
 				for _, st := range p.steps {
 					send(tm, st.keys...)
 					waitOutput(t, tm, st.marker)
@@ -122,14 +135,14 @@ func checkFits(t *testing.T, view string, w, h int) {
 // `c n enter` logs an unanswered call with tomorrow's follow-up, to the
 // primary finance contact, and the queue moves to the next item.
 func TestCallNoAnswer(t *testing.T) {
-	st := fakestore.NewSample()
-	tm := start(t, st, 80, 24, testOptions())
+	st := sample.Store()
+	tm := start(t, newDesk(st), 80, 24, testOptions())
 	send(tm, "c", "n", "enter")
-	waitStore(t, st, func(e []store.ActivityEntry, _ []domain.Escalation, _ []domain.QueueMark) bool { return len(e) == 1 })
+	waitStore(t, st, func(r memstore.Recorded) bool { return len(r.Entries) == 1 })
 	waitOutput(t, tm, "2 of 21 handled today")
 	m := final(t, nil, tm)
 
-	entries, _, _ := st.Recorded()
+	entries := st.Recorded().Entries
 	a := entries[0].Activity
 	if a.Account != "ACC001" || a.Kind != "call" || a.Outcome != "no-answer" {
 		t.Fatalf("logged %+v", a)
@@ -137,7 +150,7 @@ func TestCallNoAnswer(t *testing.T) {
 	if want := domain.MustDate("2026-11-18"); a.NextFollow != want {
 		t.Fatalf("next follow-up %s, want tomorrow %s", a.NextFollow, want)
 	}
-	if a.On != fakestore.SampleAsOf || a.Contact != "Ngozi Eze" || a.Stamp.By != "ada" {
+	if a.On != sample.AsOf || a.Contact != "Ngozi Eze" || a.Stamp.By != "ada" {
 		t.Fatalf("on %s contact %q by %q", a.On, a.Contact, a.Stamp.By)
 	}
 	if entries[0].Promise != nil {
@@ -147,10 +160,10 @@ func TestCallNoAnswer(t *testing.T) {
 		t.Fatalf("status %q", m.Status())
 	}
 	// The call answered the broken promise; the cursor went on to the next item.
-	if code, key := m.queue.Selected(); code != "ACC003" || !strings.HasPrefix(key, "plan-missed:") {
+	if code, key := queueOf(m).Selected(); code != "ACC003" || !strings.HasPrefix(key, "plan-missed:") {
 		t.Fatalf("cursor on %s %s after the save, want the next item (ACC003 plan)", code, key)
 	}
-	if m.form != nil {
+	if m.form() != nil {
 		t.Fatal("the form stayed open")
 	}
 	// The call answered the broken promise and the follow-up due since 11 Nov.
@@ -161,14 +174,14 @@ func TestCallNoAnswer(t *testing.T) {
 
 // `c p 250000 tab fri enter` logs a promise of 250000 due the next Friday.
 func TestCallPromise(t *testing.T) {
-	st := fakestore.NewSample()
-	tm := start(t, st, 80, 24, testOptions())
+	st := sample.Store()
+	tm := start(t, newDesk(st), 80, 24, testOptions())
 	send(tm, "c", "p", "250000", "tab", "fri", "enter")
-	waitStore(t, st, func(e []store.ActivityEntry, _ []domain.Escalation, _ []domain.QueueMark) bool { return len(e) == 1 })
+	waitStore(t, st, func(r memstore.Recorded) bool { return len(r.Entries) == 1 })
 	waitOutput(t, tm, "saved call")
 	m := final(t, nil, tm)
 
-	entries, _, _ := st.Recorded()
+	entries := st.Recorded().Entries
 	e := entries[0]
 	if e.Activity.Outcome != "promise" || e.Promise == nil {
 		t.Fatalf("logged %+v", e)
@@ -178,7 +191,7 @@ func TestCallPromise(t *testing.T) {
 		t.Fatalf("promise %s %s", p.Amount, p.Currency)
 	}
 	// 17 Nov 2026 is a Tuesday: the next Friday is 20 Nov.
-	if want := domain.MustDate("2026-11-20"); p.DueOn != want || p.GivenOn != fakestore.SampleAsOf {
+	if want := domain.MustDate("2026-11-20"); p.DueOn != want || p.GivenOn != sample.AsOf {
 		t.Fatalf("promise given %s due %s, want due %s", p.GivenOn, p.DueOn, want)
 	}
 	if want := domain.MustDate("2026-11-21"); e.Activity.NextFollow != want {
@@ -191,15 +204,15 @@ func TestCallPromise(t *testing.T) {
 
 // A bad amount keeps everything typed and says what is wrong next to the field.
 func TestCallInvalidAmount(t *testing.T) {
-	st := fakestore.NewSample()
-	tm := start(t, st, 80, 24, testOptions())
+	st := sample.Store()
+	tm := start(t, newDesk(st), 80, 24, testOptions())
 	send(tm, "c", "p", "25x000", "tab", "fri", "tab", "tab", "tab", "said next week", "enter")
 	waitOutput(t, tm, "is not an amount")
 	m := final(t, nil, tm)
-	if e, _, _ := st.Recorded(); len(e) != 0 {
+	if e := st.Recorded().Entries; len(e) != 0 {
 		t.Fatalf("wrote %d entries on a bad amount", len(e))
 	}
-	if m.form == nil {
+	if m.form() == nil {
 		t.Fatal("the form closed on a bad amount")
 	}
 	view := m.View()
@@ -216,52 +229,52 @@ func TestCallInvalidAmount(t *testing.T) {
 
 // esc on an empty form closes it without asking; with something typed it asks.
 func TestEscape(t *testing.T) {
-	st := fakestore.NewSample()
-	tm := start(t, st, 80, 24, testOptions())
+	st := sample.Store()
+	tm := start(t, newDesk(st), 80, 24, testOptions())
 	send(tm, "c", "esc")
 	waitOutput(t, tm, "Cancelled, nothing saved")
 	send(tm, "c", "n", "esc")
 	waitOutput(t, tm, "Discard what you typed?")
 	m := final(t, nil, tm)
-	if m.form == nil {
+	if m.form() == nil {
 		t.Fatal("esc on a typed form closed it without asking")
 	}
 	m.key(keyMsg("y"))
-	if m.form != nil {
+	if m.form() != nil {
 		t.Fatal("y did not discard")
 	}
-	if e, _, _ := st.Recorded(); len(e) != 0 {
+	if e := st.Recorded().Entries; len(e) != 0 {
 		t.Fatal("a cancelled form wrote")
 	}
 }
 
 // Typing q (or 1, :, ?) into a note never quits or switches panes.
 func TestTextSwallowsKeys(t *testing.T) {
-	st := fakestore.NewSample()
-	tm := start(t, st, 80, 24, testOptions())
+	st := sample.Store()
+	tm := start(t, newDesk(st), 80, 24, testOptions())
 	send(tm, "c", "r", "tab", "tab", "quiet? q1:2 done", "enter")
-	waitStore(t, st, func(e []store.ActivityEntry, _ []domain.Escalation, _ []domain.QueueMark) bool { return len(e) == 1 })
+	waitStore(t, st, func(r memstore.Recorded) bool { return len(r.Entries) == 1 })
 	m := final(t, nil, tm)
-	entries, _, _ := st.Recorded()
+	entries := st.Recorded().Entries
 	if got := entries[0].Activity.Text; got != "quiet? q1:2 done" {
 		t.Fatalf("note %q", got)
 	}
-	if want := fakestore.SampleAsOf.AddDays(7); entries[0].Activity.NextFollow != want {
+	if want := sample.AsOf.AddDays(7); entries[0].Activity.NextFollow != want {
 		t.Fatalf("reached: next %s, want +7 %s", entries[0].Activity.NextFollow, want)
 	}
-	if m.Current() != QueuePane {
+	if m.Current() != "Queue" {
 		t.Fatalf("pane %s", m.Current())
 	}
 }
 
 func TestEscalation(t *testing.T) {
-	st := fakestore.NewSample()
-	tm := start(t, st, 80, 24, testOptions())
+	st := sample.Store()
+	tm := start(t, newDesk(st), 80, 24, testOptions())
 	send(tm, "2", "j", "e", "b", "4", "m", "over limit by 12 %", "enter")
-	waitStore(t, st, func(_ []store.ActivityEntry, x []domain.Escalation, _ []domain.QueueMark) bool { return len(x) == 1 })
+	waitStore(t, st, func(r memstore.Recorded) bool { return len(r.Escalations) == 1 })
 	waitOutput(t, tm, "saved escalation on ACC002")
 	final(t, nil, tm)
-	_, xs, _ := st.Recorded()
+	xs := st.Recorded().Escalations
 	e := xs[0]
 	if e.Account != "ACC002" || e.Category != "credit-breach" || e.Severity != "critical" || e.To != "management" || e.Summary != "over limit by 12 %" {
 		t.Fatalf("escalation %+v", e)
@@ -275,7 +288,7 @@ func TestEscalation(t *testing.T) {
 func TestEscalationNeedsEveryChoice(t *testing.T) {
 	m, st := loaded(t, 80, 24)
 	press(m, "e", "o", "enter")
-	if m.form == nil {
+	if m.form() == nil {
 		t.Fatal("saved without severity, team and summary")
 	}
 	v := m.View()
@@ -284,7 +297,7 @@ func TestEscalationNeedsEveryChoice(t *testing.T) {
 			t.Errorf("missing %q:\n%s", want, v)
 		}
 	}
-	if _, xs, _ := st.Recorded(); len(xs) != 0 {
+	if xs := st.Recorded().Escalations; len(xs) != 0 {
 		t.Fatal("wrote")
 	}
 }
@@ -293,34 +306,34 @@ func TestNote(t *testing.T) {
 	m, st := loaded(t, 80, 24)
 	press(m, "4") // no account open yet: nothing to note on
 	press(m, "n")
-	if m.form != nil {
+	if m.form() != nil {
 		t.Fatal("a note form opened with no account")
 	}
 	press(m, "1", "n", "asked for a statement", "tab", "+3", "enter")
-	e, _, _ := st.Recorded()
-	if len(e) != 1 || e[0].Activity.Kind != "note" || e[0].Activity.Text != "asked for a statement" || e[0].Activity.NextFollow != fakestore.SampleAsOf.AddDays(3) {
+	e := st.Recorded().Entries
+	if len(e) != 1 || e[0].Activity.Kind != "note" || e[0].Activity.Text != "asked for a statement" || e[0].Activity.NextFollow != sample.AsOf.AddDays(3) {
 		t.Fatalf("entries %+v", e)
 	}
 }
 
 func TestDoneAndSnooze(t *testing.T) {
 	m, st := loaded(t, 80, 24)
-	first, firstKey := m.queue.Selected()
+	first, firstKey := queueOf(m).Selected()
 	press(m, "d")
-	_, _, marks := st.Recorded()
+	marks := st.Recorded().Marks
 	if len(marks) != 1 || !marks[0].Done || marks[0].Key != firstKey || marks[0].Account != first {
 		t.Fatalf("marks %+v", marks)
 	}
-	if _, k := m.queue.Selected(); k == firstKey {
+	if _, k := queueOf(m).Selected(); k == firstKey {
 		t.Fatal("the done item is still selected")
 	}
-	_, second := m.queue.Selected()
+	_, second := queueOf(m).Selected()
 	press(m, "z", "enter")
-	_, _, marks = st.Recorded()
-	if len(marks) != 2 || marks[1].Key != second || marks[1].Until != fakestore.SampleAsOf.AddDays(1) {
+	marks = st.Recorded().Marks
+	if len(marks) != 2 || marks[1].Key != second || marks[1].Until != sample.AsOf.AddDays(1) {
 		t.Fatalf("snooze %+v", marks)
 	}
-	for _, it := range m.queue.Items() {
+	for _, it := range queueOf(m).Items() {
 		if it.Key == firstKey || it.Key == second {
 			t.Fatalf("%s still in the queue", it.Key)
 		}
@@ -328,25 +341,25 @@ func TestDoneAndSnooze(t *testing.T) {
 }
 
 func TestSaveFailureKeepsForm(t *testing.T) {
-	st := fakestore.NewSample()
+	st := sample.Store()
 	st.SetFailNext(store.ErrInUse)
-	tm := start(t, st, 80, 24, testOptions())
+	tm := start(t, newDesk(st), 80, 24, testOptions())
 	send(tm, "c", "n", "tab", "tab", "left a message", "enter")
 	waitOutput(t, tm, "Not saved")
 	m := final(t, nil, tm)
-	if m.form == nil || m.form.Saving() {
+	if m.form() == nil || m.form().Saving() {
 		t.Fatal("the form closed or still waits after the store refused")
 	}
 	v := m.View()
 	if !strings.Contains(v, "Not saved: the book is in use by another process") || !strings.Contains(v, "[left a message") {
 		t.Fatalf("view:\n%s", v)
 	}
-	if e, _, _ := st.Recorded(); len(e) != 0 {
+	if e := st.Recorded().Entries; len(e) != 0 {
 		t.Fatal("wrote")
 	}
 	// The same form saves once the book is free again.
 	drive(m, keyMsg("enter"))
-	if e, _, _ := st.Recorded(); len(e) != 1 || e[0].Activity.Text != "left a message" {
+	if e := st.Recorded().Entries; len(e) != 1 || e[0].Activity.Text != "left a message" {
 		t.Fatalf("entries %+v", e)
 	}
 }
@@ -362,16 +375,16 @@ func TestStoreValidationGoesToField(t *testing.T) {
 }
 
 func TestJump(t *testing.T) {
-	st := fakestore.NewSample()
-	tm := start(t, st, 80, 24, testOptions())
+	st := sample.Store()
+	tm := start(t, newDesk(st), 80, 24, testOptions())
 	send(tm, ":", "lekki", "enter")
 	waitOutput(t, tm, "Lekki Property Mgmt · tier 1")
 	m := final(t, nil, tm)
-	if m.Current() != AccountPane || m.account.Code() != "ACC010" {
-		t.Fatalf("pane %s account %s", m.Current(), m.account.Code())
+	if m.Current() != "Account" || accountOf(m).Code() != "ACC010" {
+		t.Fatalf("pane %s account %s", m.Current(), accountOf(m).Code())
 	}
 	press(m, "esc")
-	if m.Current() != QueuePane {
+	if m.Current() != "Queue" {
 		t.Fatalf("esc went to %s, want back to the queue", m.Current())
 	}
 }
@@ -379,23 +392,23 @@ func TestJump(t *testing.T) {
 func TestBookFilterSortGroup(t *testing.T) {
 	m, _ := loaded(t, 100, 30)
 	press(m, "2", "/", "qkano")
-	if m.Current() != BookPane || !m.book.InputFocused() {
+	if m.Current() != "Book" || !bookOf(m).InputFocused() {
 		t.Fatal("q quit or switched while filtering")
 	}
 	press(m, "backspace", "backspace", "backspace", "backspace", "backspace", "kano", "enter")
-	if code, _ := m.book.Selected(); code != "ACC004" || m.book.Shown() != 1 {
-		t.Fatalf("filter kano: %s, %d shown", code, m.book.Shown())
+	if code, _ := bookOf(m).Selected(); code != "ACC004" || bookOf(m).Shown() != 1 {
+		t.Fatalf("filter kano: %s, %d shown", code, bookOf(m).Shown())
 	}
 	press(m, "esc")
-	if m.book.Shown() != 12 {
-		t.Fatalf("esc kept the filter: %d shown", m.book.Shown())
+	if bookOf(m).Shown() != 12 {
+		t.Fatalf("esc kept the filter: %d shown", bookOf(m).Shown())
 	}
 	press(m, "s") // AR, highest first within a currency
-	if code, _ := m.book.Selected(); code != "ACC004" {
+	if code, _ := bookOf(m).Selected(); code != "ACC004" {
 		t.Fatalf("sorting lost the cursor: %s", code)
 	}
 	press(m, "home")
-	if code, _ := m.book.Selected(); code != "ACC001" {
+	if code, _ := bookOf(m).Selected(); code != "ACC001" {
 		t.Fatalf("highest NGN AR first: %s", code)
 	}
 	press(m, "g") // by owner
@@ -405,14 +418,14 @@ func TestBookFilterSortGroup(t *testing.T) {
 			t.Errorf("missing %q:\n%s", want, v)
 		}
 	}
-	if code, _ := m.book.Selected(); code == "" {
+	if code, _ := bookOf(m).Selected(); code == "" {
 		t.Fatal("the cursor rests on a heading")
 	}
 }
 
 func TestAgingMonths(t *testing.T) {
-	st := fakestore.NewSample()
-	tm := start(t, st, 100, 30, testOptions())
+	st := sample.Store()
+	tm := start(t, newDesk(st), 100, 30, testOptions())
 	send(tm, "3", "<")
 	waitOutput(t, tm, "Aging as of Sat 17 Oct 2026")
 	send(tm, ">", ">")
@@ -420,23 +433,25 @@ func TestAgingMonths(t *testing.T) {
 	send(tm, "enter")
 	waitOutput(t, tm, "Contacts:")
 	m := final(t, nil, tm)
-	if m.Current() != AccountPane {
+	if m.Current() != "Account" {
 		t.Fatalf("enter drilled into %s", m.Current())
 	}
 }
 
-// An import in another process shows up at the next poll.
+// An import in another process shows up once the desk has read it.
 func TestLiveReload(t *testing.T) {
-	st := fakestore.NewSample()
-	opt := testOptions()
-	opt.PollEvery = 20 * time.Millisecond
-	tm := start(t, st, 120, 30, opt)
+	st := sample.Store()
+	d := newDesk(st)
+	tm := start(t, d, 120, 30, testOptions())
 	send(tm, "2")
 	waitOutput(t, tm, "Book ·")
-	_, err := st.Apply(&store.Batch{Invoices: []store.Rec[domain.Invoice]{{V: domain.Invoice{
+	_, err := st.Apply(store.WithAuthor(context.Background(), "import"), &store.Batch{Invoices: []store.Rec[domain.Invoice]{{V: domain.Invoice{
 		Account: "ACC007", Number: "INV-7001", Issued: domain.MustDate("2026-11-17"), Due: domain.MustDate("2026-12-01"),
 		Amount: domain.M("9876543", "NGN").Amount, Currency: "NGN"}}}})
 	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Refresh(); err != nil {
 		t.Fatal(err)
 	}
 	waitOutput(t, tm, "₦9.9M")
@@ -444,72 +459,85 @@ func TestLiveReload(t *testing.T) {
 }
 
 func TestQuit(t *testing.T) {
-	tm := start(t, fakestore.NewSample(), 80, 24, testOptions())
+	tm := start(t, newDesk(sample.Store()), 80, 24, testOptions())
 	send(tm, "q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 }
-
-var _ = errors.New
-var _ tea.Msg
 
 // Keys that arrive in one read ("cp250000" from tmux or a fast typist) are
 // handled one by one; a paste outside a text field does nothing.
 func TestKeysInOneRead(t *testing.T) {
 	m, st := loaded(t, 80, 24)
 	drive(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("cp250000")}, keyMsg("tab"), tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("fri")}, keyMsg("enter"))
-	e, _, _ := st.Recorded()
+	e := st.Recorded().Entries
 	if len(e) != 1 || e[0].Promise == nil || e[0].Promise.Amount.String() != "250000" || e[0].Promise.DueOn.String() != "2026-11-20" {
 		t.Fatalf("entries %+v", e)
 	}
 	drive(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("ddd"), Paste: true})
-	if _, _, marks := st.Recorded(); len(marks) != 0 {
+	if marks := st.Recorded().Marks; len(marks) != 0 {
 		t.Fatal("a paste marked items done")
 	}
 	press(m, "n")
 	drive(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("pasted q text"), Paste: true}, keyMsg("enter"))
-	if e, _, _ := st.Recorded(); len(e) != 2 || e[1].Activity.Text != "pasted q text" {
+	if e := st.Recorded().Entries; len(e) != 2 || e[1].Activity.Text != "pasted q text" {
 		t.Fatalf("paste into a note: %+v", e)
 	}
 }
 
-// A poll that cannot read the book says so, and says when it can again.
+// flakyStore fails every read while fail is set, as a book another process
+// holds would.
+type flakyStore struct {
+	*memstore.Store
+	fail atomic.Bool
+}
+
+func (f *flakyStore) Changes() (uint64, error) {
+	if f.fail.Load() {
+		return 0, store.ErrInUse
+	}
+	return f.Store.Changes()
+}
+
+func (f *flakyStore) Changed(since uint64) (store.Changed, error) {
+	if f.fail.Load() {
+		return store.Changed{}, store.ErrInUse
+	}
+	return f.Store.Changed(since)
+}
+
+func (f *flakyStore) Facts(after string, limit int) (store.FactsPage, error) {
+	if f.fail.Load() {
+		return store.FactsPage{}, store.ErrInUse
+	}
+	return f.Store.Facts(after, limit)
+}
+
+// A look at the book that fails says so, and says when it works again.
 func TestPollError(t *testing.T) {
-	m, _ := loaded(t, 80, 24)
-	drive(m, changesMsg{err: store.ErrInUse})
-	if !strings.Contains(m.Status(), "Cannot read the book right now: the book is in use by another process") {
+	st := &flakyStore{Store: sample.Store()}
+	d := desk.New(st, desk.Options{AsOf: sample.AsOf, Poll: 10 * time.Millisecond})
+	tm := start(t, d, 80, 24, testOptions())
+	st.fail.Store(true)
+	waitOutput(t, tm, "Cannot read the book right now: the book is in use by another process")
+	st.fail.Store(false)
+	waitOutput(t, tm, "The book can be read again")
+	if m := final(t, nil, tm); m.Status() != "The book can be read again" {
 		t.Fatalf("status %q", m.Status())
 	}
-	drive(m, changesMsg{n: m.changes})
-	if m.Status() != "The book can be read again" {
-		t.Fatalf("status %q", m.Status())
-	}
 }
 
-// failingStore refuses the first Load, as a book held by another process would.
-type failingStore struct {
-	*fakestore.Store
-	fails int
-}
-
-func (f *failingStore) Load() (*domain.Book, error) {
-	if f.fails > 0 {
-		f.fails--
-		return nil, store.ErrInUse
-	}
-	return f.Store.Load()
-}
-
-// A first load that fails is retried at the next poll.
+// A first load that fails is tried again by the desk.
 func TestFirstLoadRetried(t *testing.T) {
-	st := &failingStore{Store: fakestore.NewSample(), fails: 1}
-	m := NewModel(st, testOptions())
-	m.loadSeq++
-	drive(m, windowSize(80, 24), load(st, loadInput{seq: m.loadSeq, asOf: m.opt.AsOf, user: m.opt.User})())
-	if m.bk != nil || !strings.Contains(m.Status(), "Could not read the book: the book is in use by another process") {
+	st := &flakyStore{Store: sample.Store()}
+	st.fail.Store(true)
+	m := New(newDesk(st), testOptions())
+	drive(m, windowSize(80, 24), firstLoad(m.c.Desk)())
+	if m.view != nil || !strings.Contains(m.Status(), "Could not read the book: the book is in use by another process") {
 		t.Fatalf("status %q", m.Status())
 	}
-	drive(m, changesMsg{n: 0})
-	if m.bk == nil {
+	st.fail.Store(false)
+	drive(m)
+	if m.view == nil {
 		t.Fatal("not retried")
 	}
 }

@@ -90,13 +90,25 @@ func yes(b bool) string {
 
 func run(db, dir string, paidOn bool) error {
 	start := time.Now()
-	st, err := bolt.Open(db, bolt.Options{Author: "export"})
+	st, err := bolt.Open(db, bolt.Options{})
 	if err != nil {
 		return err
 	}
-	book, err := st.Load()
-	if err != nil {
-		return err
+	// Every account's code from the facts, a page at a time, then each
+	// account's whole file on its own: no transaction holds the whole book.
+	var codes []string
+	for after := ""; ; {
+		p, err := st.Facts(after, 1000)
+		if err != nil {
+			return err
+		}
+		for _, x := range p.Facts {
+			codes = append(codes, x.Account.Code)
+		}
+		if !p.More || len(p.Facts) == 0 {
+			break
+		}
+		after = codes[len(codes)-1]
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -120,7 +132,11 @@ func run(db, dir string, paidOn bool) error {
 		return err
 	}
 	paid := 0
-	for _, f := range book.Accounts {
+	for _, code := range codes {
+		f, err := st.LoadAccount(code)
+		if err != nil {
+			return err
+		}
 		a := f.Account
 		acc.row(a.Code, a.Name, strconv.Itoa(a.Tier), a.Segment, a.Owner, a.Salesperson, a.Status, a.Terms,
 			strconv.Itoa(a.TermsDays), a.CreditLimit.String(), string(a.Currency), strings.Join(a.Products, ";"),

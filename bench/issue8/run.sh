@@ -147,7 +147,9 @@ open_ws() {
 ws_pid() { $TM list-panes -t "$1" -F '#{pane_pid}'; }
 # cpu_ms PID: utime + stime of PID in ms
 cpu_ms() {
-  local s rest; s=$(< "/proc/$1/stat"); rest=${s##*) }
+  local s rest
+  if ! s=$(< "/proc/$1/stat") 2> /dev/null; then say "  process $1 has ended"; echo 0; return 0; fi
+  rest=${s##*) }
   local -a f=($rest)
   echo $(( (f[11] + f[12]) * 1000 / CLK_TCK ))
 }
@@ -283,7 +285,7 @@ sec_calls() {
     local raw=$RES/calls-$side.txt db sess=calls-$side bin
     bin=$(bin_of "$side")
     db=$(copy L "$side" L-calls)
-    echo "# side=$side account=$code book=$db; n rc returned_s seen_s latency_s message" > "$raw"
+    echo "# side=$side account=$code book=$db; n exit returned_s seen_s latency_s (s from the first call; messages in $raw.msgs)" > "$raw"
     local tload; tload=$(open_ws "$sess" "$side" "$db" bench) || { row calls L "log call: workstation failed to open ($side)" "" "" "" "" "" ""; continue; }
     local tabs; tabs=$(go_activity "$sess" "$code") || { row calls L "log call: Activity tab not reached ($side)" "" "" "" "" "" ""; quit "$sess"; continue; }
     capture "$sess" > "$RES/calls-$side-screen-before.txt"
@@ -319,7 +321,7 @@ sec_calls() {
       RET[$n]=$(now_us); RC[$n]=$rc
       if ((rc)); then echo "refused $n exit $rc: ${msg//$db/BOOK}" >> "$raw.msgs"; fi
     done
-    sleep_until_us $((tstart + CALLS * 1000000)); c3=$(cpu_ms "$pid")
+    sleep_until_us $((tstart + CALLS * 1000000)); c3=$(cpu_ms "$pid"); local t3; t3=$(now_us)
     # give the last call 10 s to show
     local last=${RET[$CALLS]}
     while (($(now_us) < last + 10000000)); do
@@ -347,15 +349,19 @@ sec_calls() {
       if [ -n "$l" ]; then lat+=("$l"); fi
       echo "$n ${RC[$n]} $(secs "$tstart" "${RET[$n]}") ${sn:+$(secs "$tstart" "$sn")} ${l:-unseen}" >> "$raw"
     done
+    local gone=""
+    if [ ! -e "/proc/$pid" ]; then gone=" (the workstation ENDED during the calls)"; fi
     quit "$sess" || true
     local busy=$((c3 - c2)) per
-    per=$(awk -v b="$busy" -v i="$idle" -v n="$CALLS" -v d="$CALLS" -v id="$IDLE_SECONDS" 'BEGIN {printf "%.1f", (b - i * d / id) / n}')
+    # the window is CALLS s, longer only if the calls themselves ran late
+    per=$(awk -v b="$busy" -v i="$idle" -v n="$CALLS" -v d="$(secs "$tstart" "$t3")" -v id="$IDLE_SECONDS" 'BEGIN {printf "%.1f", (b - i * d / id) / n}')
     local lmed lmax
-    lmed=$(printf '%s\n' "${lat[@]:-}" | grep . | median); lmax=$(printf '%s\n' "${lat[@]:-}" | grep . | maxof)
+    lmed=$(printf '%s\n' "${lat[@]:-}" | { grep . || true; } | median)
+    lmax=$(printf '%s\n' "${lat[@]:-}" | { grep . || true; } | maxof)
     [ -z "$lmax" ] && lmax=nan
     {
-      echo "account $code; workstation loaded in $tload s; Activity after $tabs tab(s); pid $pid"
-      echo "idle cpu over $IDLE_SECONDS s: $idle ms; cpu over the $CALLS s of calls: $busy ms; per call: $per ms (clock tick $((1000 / CLK_TCK)) ms)"
+      echo "account $code; workstation loaded in $tload s; Activity after $tabs tab(s); pid $pid$gone"
+      echo "idle cpu over $IDLE_SECONDS s: $idle ms; cpu over the $(secs "$tstart" "$t3") s of calls: $busy ms; per call: $per ms (clock tick $((1000 / CLK_TCK)) ms)"
       echo "cpu until settled ($(secs "$tstart" "$t4") s): $((c4 - c2)) ms; per call, idle subtracted: $settled ms"
       echo "latency median $lmed s, max $lmax s, seen ${#lat[@]} of $((CALLS - refused)) acknowledged; refused $refused; unseen $unseen"
     } | tee -a "$raw" >&2
@@ -372,7 +378,7 @@ sec_calls() {
   row calls L "log call each 1 s: return → visible, max" "$(fmt_s "${B[4]}")" "$(fmt_s "${A[4]}")" "$(ratio "${B[4]}" "${A[4]}")" "" "" ""
   local msgs=""
   for side in "${SIDES[@]}"; do
-    [ ! -s "$RES/calls-$side.txt.msgs" ] || msgs+="$side: $(sed 's/^refused [0-9]* //' "$RES/calls-$side.txt.msgs" | sort | uniq -c | awk '{n = $1; $1 = ""; print n "×" $0}' | paste -sd';' -) "
+    [ ! -s "$RES/calls-$side.txt.msgs" ] || msgs+="$side: $(sed 's/^refused [0-9]* //' "$RES/calls-$side.txt.msgs" | sort | uniq -c | awk '{n = $1; $1 = ""; print n "×" $0}' | paste -sd';' -); "
   done
   row calls L "log call each 1 s: refused calls (of $CALLS)" "${B[5]}" "${A[5]}" "–" "" "" "${msgs:-none refused}"
 }
@@ -390,8 +396,10 @@ sec_contention() {
     bin=$(bin_of "$side")
     db=$(copy L "$side" L-contend)
     "$bin" report queue --format csv --db "$db" --as-of "$ASOF" > /dev/null   # a first open (migrates, for the after binary)
-    local w
-    for w in 1 2 3; do open_ws "cont-$side-$w" "$side" "$db" "desk$w" > /dev/null || say "  workstation $w did not load"; done
+    local w loaded=0
+    for w in 1 2 3; do
+      if open_ws "cont-$side-$w" "$side" "$db" "desk$w" > /dev/null; then loaded=$((loaded + 1)); else say "  workstation $w did not load"; fi
+    done
     local tend=$(( $(now_us) + CONTENTION_SECONDS * 1000000 ))
     local -a pids=()
     local rep
@@ -453,26 +461,26 @@ sec_contention() {
       echo "writes attempted $attempted acknowledged $acked refused $refused"
       echo "acknowledged present $present missing $missing; refused but present $rp"
       echo "log call median $lmed s"
-      echo "report runs $total, failed $rfail: $reps"
-      echo "workstations still running at the end: $alive of 3"
+      echo "report runs $total, failed $rfail: ${reps%, }"
+      echo "workstations loaded at the start: $loaded of 3, still running at the end: $alive"
       echo "refused messages:"; cat "$dir/refused-messages.txt"
     } | tee "$RES/contention-$side.txt" >&2
-    echo "$attempted $acked $refused $present $missing $rp $lmed $total $rfail $alive" > "$WORK/tmp/cont-$side.sum"
+    echo "$attempted $acked $refused $present $missing $rp $lmed $total $rfail $alive $loaded" > "$WORK/tmp/cont-$side.sum"
     printf '%s' "${reps%, }" > "$WORK/tmp/cont-$side.reps"
   done
   local -a B A
-  B=($(cat "$WORK/tmp/cont-before.sum" 2>/dev/null || echo nan nan nan nan nan nan nan nan nan nan))
-  A=($(cat "$WORK/tmp/cont-after.sum" 2>/dev/null || echo nan nan nan nan nan nan nan nan nan nan))
+  B=($(cat "$WORK/tmp/cont-before.sum" 2>/dev/null || echo nan nan nan nan nan nan nan nan nan nan nan))
+  A=($(cat "$WORK/tmp/cont-after.sum" 2>/dev/null || echo nan nan nan nan nan nan nan nan nan nan nan))
   row contention L "contention ${CONTENTION_SECONDS} s: writes attempted" "${B[0]}" "${A[0]}" "–" "" "" "4 loggers, tight loop; log call median $(fmt_s "${B[6]}") / $(fmt_s "${A[6]}")"
   row contention L "contention: writes acknowledged" "${B[1]}" "${A[1]}" "–" "" "" ""
   local msgs=""
   for side in "${SIDES[@]}"; do
-    [ ! -s "$RES/contention-$side/refused-messages.txt" ] || msgs+="$side: $(head -5 "$RES/contention-$side/refused-messages.txt" | paste -sd';' -) "
+    [ ! -s "$RES/contention-$side/refused-messages.txt" ] || msgs+="$side: $(head -5 "$RES/contention-$side/refused-messages.txt" | paste -sd';' -); "
   done
-  row contention L "contention: writes refused" "${B[2]}" "${A[2]}" "–" "" "" "${msgs:-none refused}; refused but present: ${B[5]} / ${A[5]}"
+  row contention L "contention: writes refused" "${B[2]}" "${A[2]}" "–" "" "" "${msgs:-none refused; }refused but present: ${B[5]} / ${A[5]}"
   row contention L "contention: acknowledged present / missing" "${B[3]} / ${B[4]}" "${A[3]} / ${A[4]}" "–" "" "" "read back with bench/issue8/present"
   row contention L "contention: report runs completed (failed)" "${B[7]} (${B[8]})" "${A[7]} (${A[8]})" "$(ratio "${A[7]}" "${B[7]}")" "" "" \
-    "ratio after/before here; before: $(cat "$WORK/tmp/cont-before.reps" 2>/dev/null); after: $(cat "$WORK/tmp/cont-after.reps" 2>/dev/null); workstations alive at end ${B[9]}/3, ${A[9]}/3"
+    "ratio after/before here; before: $(cat "$WORK/tmp/cont-before.reps" 2>/dev/null); after: $(cat "$WORK/tmp/cont-after.reps" 2>/dev/null); workstations loaded / alive at the end: before ${B[10]} / ${B[9]}, after ${A[10]} / ${A[9]} of 3"
 }
 
 # output check: OUT_TAG REPORT-ARGS; runs each side once, compares; sets CMP_NOTE, OK_before/OK_after
@@ -589,10 +597,10 @@ sec_aging() {
   summarise aging "$tag" "report aging --as-of $MID --format csv" "$B" "${cmds[@]}"
   local ts ms ta
   ts=$(med_of sqlite "$RES/$tag-times.txt"); ms=$(med_of sqlite "$RES/$tag-rss.txt"); ta=$(med_of after "$RES/$tag-times.txt")
-  echo "median_s sqlite $ts; median_rss_kb sqlite $ms; ${same% }" >> "$RES/$tag.txt"
+  echo "median_s sqlite $ts; median_rss_kb sqlite $ms; ${same%; }" >> "$RES/$tag.txt"
   row aging "$B" "  SQLite aging.sql on the same data (peer)" "$(fmt_s "$ts")" "" "–" "$(fmt_kb "$ms")" "" \
-    "SQLite in the before column; SQLite/after $(ratio "$ts" "$ta"); ${same% }; same hyperfine rounds"
-  say "  SQLite $(fmt_s "$ts") ($(fmt_kb "$ms")); ${same% }"
+    "SQLite in the before column; SQLite/after $(ratio "$ts" "$ta"); ${same%; }; same hyperfine rounds"
+  say "  SQLite $(fmt_s "$ts") ($(fmt_kb "$ms")); ${same%; }"
 }
 
 print_table() {

@@ -192,7 +192,7 @@ func TestRecapsKeptOnActivities(t *testing.T) {
 	importBook(t, db, dir)
 	must(t, db, "log", "call", "ACME", "--outcome", "promise", "--promise", "800000.00@2026-11-27", "--as-of", "2026-11-22")
 	must(t, db, "log", "escalation", "ACME", "--category", "overdue", "--severity", "high", "--to", "management", "--note", "120+ days", "--as-of", "2026-11-22")
-	st, err := bolt.Open(db, bolt.Options{Author: "t", Now: time.Now})
+	st, err := bolt.Open(db, bolt.Options{Now: time.Now})
 	if err != nil {
 		t.Fatal(err)
 	}

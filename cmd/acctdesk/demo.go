@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -45,7 +46,7 @@ func (c *cli) demo(args []string) error {
 // the old book as it was.
 func writeDemo(path, author string, opt demo.Options, force bool) (int, error) {
 	if existing, err := os.Stat(path); err == nil && existing.Size() > 0 {
-		st, err := bolt.Open(path, bolt.Options{Author: author, Now: time.Now})
+		st, err := bolt.Open(path, bolt.Options{Now: time.Now})
 		if err != nil && !force {
 			return 0, err
 		}
@@ -64,18 +65,19 @@ func writeDemo(path, author string, opt demo.Options, force bool) (int, error) {
 	}
 	tmp := path + ".demo-tmp"
 	os.Remove(tmp)
-	st, err := bolt.Open(tmp, bolt.Options{Author: author, Now: time.Now})
+	st, err := bolt.Open(tmp, bolt.Options{Now: time.Now})
 	if err != nil {
 		return 0, err
 	}
+	ctx := store.WithAuthor(context.Background(), author)
 	set := domain.DefaultSettings()
 	set.Name = "Demo — fuel distribution book"
-	if err := st.SaveSettings(set); err != nil {
+	if err := st.SaveSettings(ctx, set); err != nil {
 		return 0, err
 	}
 	records := 0
 	err = demo.Generate(opt, func(b *store.Batch) error {
-		res, err := st.Apply(b)
+		res, err := st.Apply(ctx, b)
 		records += res.Added
 		return err
 	})

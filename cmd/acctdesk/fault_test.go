@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"acctdesk/domain"
+	"acctdesk/store"
 	"acctdesk/store/bolt"
 )
 
@@ -21,21 +23,40 @@ var long = flag.Bool("long", false, "run the fault tests at full length (many ki
 // notes gathers the notes of every activity in the book, counting repeats.
 func notes(t *testing.T, db string) map[string]int {
 	t.Helper()
-	st, err := bolt.Open(db, bolt.Options{Author: "test", Now: time.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := st.Load()
+	st, err := bolt.Open(db, bolt.Options{Now: time.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
 	m := map[string]int{}
-	for _, f := range b.Accounts {
+	for _, f := range files(t, st) {
 		for _, a := range f.Activities {
 			m[a.Text]++
 		}
 	}
 	return m
+}
+
+// files reads every account's whole file, one account at a time.
+func files(t *testing.T, st store.Reader) []*domain.AccountFile {
+	t.Helper()
+	var out []*domain.AccountFile
+	for after := ""; ; {
+		p, err := st.Facts(after, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range p.Facts {
+			f, err := st.LoadAccount(x.Account.Code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, f)
+			after = x.Account.Code
+		}
+		if !p.More {
+			return out
+		}
+	}
 }
 
 // TestKillDuringLogCall kills `log call` with SIGKILL at random moments; every

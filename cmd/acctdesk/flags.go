@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,7 +12,9 @@ import (
 	"strings"
 	"time"
 
+	"acctdesk/desk"
 	"acctdesk/domain"
+	"acctdesk/store"
 	"acctdesk/store/bolt"
 )
 
@@ -104,7 +107,21 @@ func (g *globals) path() string {
 
 // open opens the book for a command.
 func (g *globals) open() (*bolt.Store, error) {
-	return bolt.Open(g.path(), bolt.Options{Author: g.author(), Now: time.Now})
+	return bolt.Open(g.path(), bolt.Options{Now: time.Now})
+}
+
+// ctx is the context of a command's writes: its author comes with it.
+func (g *globals) ctx() context.Context {
+	return store.WithAuthor(context.Background(), g.author())
+}
+
+// desk is the use cases over the book, as of the business date.
+func (g *globals) desk(st store.Store) (*desk.Desk, error) {
+	asOf, err := g.date()
+	if err != nil {
+		return nil, err
+	}
+	return desk.New(st, desk.Options{AsOf: asOf}), nil
 }
 
 // openExisting refuses to create a book as a side effect of reading one.

@@ -80,9 +80,9 @@ func (c *cli) importFile(args []string) error {
 	batch.CreateAccounts, batch.DryRun = *create, *dry
 	var res store.Result
 	if pa, ok := any(st).(store.ProgressApplier); ok && bar != nil {
-		res, err = pa.ApplyProgress(batch, bar.apply)
+		res, err = pa.ApplyProgress(g.ctx(), batch, bar.apply)
 	} else {
-		res, err = st.Apply(batch)
+		res, err = st.Apply(g.ctx(), batch)
 	}
 	if bar != nil {
 		bar.clear()

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"acctdesk/domain"
-	"acctdesk/store"
 )
 
 func (c *cli) log(args []string) error {
@@ -45,18 +44,19 @@ func (c *cli) logCall(args []string) error {
 	if err != nil {
 		return err
 	}
-	f, err := st.LoadAccount(pos[0])
+	d, err := g.desk(st)
 	if err != nil {
 		return err
 	}
 	call := domain.Call{Outcome: *outcome, Contact: *contact, Note: *note}
-	if call.Contact == "" {
-		call.Contact = f.PrimaryContact()
-	}
 	if *promise != "" {
 		amount, date, ok := strings.Cut(*promise, "@")
 		if !ok {
 			return fmt.Errorf("--promise %q: write AMOUNT@DATE, e.g. 1500.00@2026-11-27", *promise)
+		}
+		f, err := d.Account(pos[0])
+		if err != nil {
+			return err
 		}
 		if call.PromiseAmount, err = domain.ParseAmount(amount, f.Account.Currency); err != nil {
 			return fmt.Errorf("--promise: %v", err)
@@ -70,25 +70,17 @@ func (c *cli) logCall(args []string) error {
 			return fmt.Errorf("--next: %v", err)
 		}
 	}
-	entry, err := call.Entry(f, today)
+	got, err := d.LogCall(g.ctx(), pos[0], call)
 	if err != nil {
 		return err
 	}
-	if entry.Promise != nil {
-		// Every commitment in writing: the recap is kept on the activity.
-		entry.Activity.Recap = domain.PromiseRecap(f, *entry.Promise, g.author(), today)
+	code := got.Account.Code
+	msg := fmt.Sprintf("logged call to %s (%s", code, got.Activity.Outcome)
+	if p := got.Promise; p != nil {
+		msg = fmt.Sprintf("logged call to %s (promise of %s due %s", code, domain.Money{Amount: p.Amount, Currency: got.Account.Currency}, p.DueOn)
 	}
-	saved, err := st.LogActivity(store.ActivityEntry{Activity: entry.Activity, Promise: entry.Promise})
-	if err != nil {
-		return err
-	}
-	msg := fmt.Sprintf("logged call to %s (%s", f.Account.Code, saved.Outcome)
-	if entry.Promise != nil {
-		msg = fmt.Sprintf("logged call to %s (promise of %s due %s", f.Account.Code,
-			domain.Money{Amount: entry.Promise.Amount, Currency: f.Account.Currency}, entry.Promise.DueOn)
-	}
-	if !saved.NextFollow.IsZero() {
-		msg += ", next follow-up " + saved.NextFollow.String()
+	if !got.Activity.NextFollow.IsZero() {
+		msg += ", next follow-up " + got.Activity.NextFollow.String()
 	}
 	fmt.Fprintln(c.stdout, msg+")")
 	return nil
@@ -112,8 +104,7 @@ func (c *cli) logEscalation(args []string) error {
 	if err != nil {
 		return err
 	}
-	esc := domain.Escalation{Opened: today, Category: *category, Severity: *severity, To: *to,
-		Summary: *note, Status: "open", Due: today.AddWorkdays(2)}
+	esc := domain.Escalation{Category: *category, Severity: *severity, To: *to, Summary: *note}
 	if *due != "" {
 		if esc.Due, err = domain.ParseRelative(*due, today); err != nil {
 			return fmt.Errorf("--due: %v", err)
@@ -123,24 +114,15 @@ func (c *cli) logEscalation(args []string) error {
 	if err != nil {
 		return err
 	}
-	f, err := st.LoadAccount(pos[0])
+	d, err := g.desk(st)
 	if err != nil {
 		return err
 	}
-	esc.Account = f.Account.Code
-	if err := esc.Validate(); err != nil {
-		return err
-	}
-	set, err := st.Settings()
+	got, err := d.Escalate(g.ctx(), pos[0], esc)
 	if err != nil {
 		return err
 	}
-	timeline := esc.TimelineEntry()
-	timeline.Recap = domain.EscalationRecap(domain.Summarize(f, today, set), esc, g.author())
-	saved, err := st.OpenEscalation(esc, timeline)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "escalated %s to %s (%s, %s), due %s\n", saved.Account, saved.To, saved.Category, saved.Severity, saved.Due)
+	e := got.Escalation
+	fmt.Fprintf(c.stdout, "escalated %s to %s (%s, %s), due %s\n", e.Account, e.To, e.Category, e.Severity, e.Due)
 	return nil
 }

@@ -48,7 +48,7 @@ func proc(t *testing.T, db string, args ...string) (string, string, error) {
 
 func mustChanges(t *testing.T, db string) uint64 {
 	t.Helper()
-	st, err := bolt.Open(db, bolt.Options{Author: "test", Now: time.Now})
+	st, err := bolt.Open(db, bolt.Options{Now: time.Now})
 	if err != nil {
 		t.Fatal(err)
 	}

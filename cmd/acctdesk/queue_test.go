@@ -1,15 +1,20 @@
 package main
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"acctdesk/desk"
 	"acctdesk/domain"
 	"acctdesk/domain/queue"
+	"acctdesk/store"
 	"acctdesk/store/bolt"
 )
+
+var ada = store.WithAuthor(context.Background(), "ada")
 
 // TestDoneAndSnoozeSurviveARestart marks queue items through the real store,
 // reopens the file and builds the queue again; a done item comes back only
@@ -20,18 +25,18 @@ func TestDoneAndSnoozeSurviveARestart(t *testing.T) {
 	importBook(t, db, dir)
 	asOf := domain.MustDate("2026-12-01")
 	open := func() *bolt.Store {
-		st, err := bolt.Open(db, bolt.Options{Author: "ada", Now: time.Now})
+		st, err := bolt.Open(db, bolt.Options{Now: time.Now})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return st
 	}
 	build := func(d domain.Date) []queue.Item {
-		b, err := open().Load()
+		v, err := desk.New(open(), desk.Options{AsOf: d}).View()
 		if err != nil {
 			t.Fatal(err)
 		}
-		return queue.Build(b, d, queue.Options{})
+		return v.Queue
 	}
 	find := func(items []queue.Item, code, reason string) *queue.Item {
 		for i := range items {
@@ -48,10 +53,10 @@ func TestDoneAndSnoozeSurviveARestart(t *testing.T) {
 		t.Fatalf("queue: %+v", items)
 	}
 	// ACME's oldest item is 120+ days; TOGO's T-1 is 31 days, in 31–60.
-	if err := open().Mark(domain.QueueMark{Key: acme.Key, Account: "ACME", Done: true, On: asOf}); err != nil {
+	if err := open().Mark(ada, domain.QueueMark{Key: acme.Key, Account: "ACME", Done: true, On: asOf}); err != nil {
 		t.Fatal(err)
 	}
-	if err := open().Mark(domain.QueueMark{Key: togo.Key, Account: "TOGO", Done: true, On: asOf}); err != nil {
+	if err := open().Mark(ada, domain.QueueMark{Key: togo.Key, Account: "TOGO", Done: true, On: asOf}); err != nil {
 		t.Fatal(err)
 	}
 	items = build(asOf)
@@ -72,7 +77,7 @@ func TestDoneAndSnoozeSurviveARestart(t *testing.T) {
 	if stale == nil {
 		t.Fatalf("no qbr-due item for ACME: %+v", items)
 	}
-	if err := open().Mark(domain.QueueMark{Key: stale.Key, Account: "ACME", Until: asOf.AddDays(3), On: asOf}); err != nil {
+	if err := open().Mark(ada, domain.QueueMark{Key: stale.Key, Account: "ACME", Until: asOf.AddDays(3), On: asOf}); err != nil {
 		t.Fatal(err)
 	}
 	if find(build(asOf.AddDays(2)), "ACME", queue.QBRDue) != nil {

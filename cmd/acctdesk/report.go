@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"acctdesk/report"
-	"acctdesk/store"
 )
 
 func (c *cli) report(args []string) error {
@@ -25,26 +24,18 @@ func (c *cli) report(args []string) error {
 	default:
 		return fmt.Errorf("--format %q: use table, csv or json", *format)
 	}
-	asOf, err := g.date()
-	if err != nil {
+	if _, err := report.Lookup(pos[0]); err != nil {
 		return err
 	}
 	st, err := g.openExisting()
 	if err != nil {
 		return err
 	}
-	in := report.Input{AsOf: asOf, Owner: *owner}
-	// Aging and DSO read each account's standing rather than the whole
-	// book when the store keeps them; the figures are the same.
-	if ps, ok := any(st).(store.Positions); ok && report.FromPositions(pos[0]) {
-		in.Positions, err = ps.Positions(asOf)
-	} else {
-		in.Book, err = st.Load()
-	}
+	d, err := g.desk(st)
 	if err != nil {
 		return err
 	}
-	t, err := report.Build(pos[0], in)
+	t, err := d.Report(pos[0], report.Input{AsOf: d.AsOf(), Owner: *owner})
 	if err != nil {
 		return err
 	}

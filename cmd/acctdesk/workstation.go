@@ -1,10 +1,9 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
-	"runtime/debug"
-	"time"
 
 	"acctdesk/demo"
 	"acctdesk/ui"
@@ -47,7 +46,6 @@ func (c *cli) workstation(args []string) error {
 	if err != nil {
 		return err
 	}
-	tuneGC(g.path())
 	set, err := st.Settings()
 	if err != nil {
 		return err
@@ -56,25 +54,14 @@ func (c *cli) workstation(args []string) error {
 	if name == "" || name == "book" {
 		name = g.path()
 	}
-	m := ui.New(st, ui.Options{BookName: name, AsOf: asOf, User: g.author(), Today: asOf, PollEvery: 2 * time.Second})
+	d, err := g.desk(st)
+	if err != nil {
+		return err
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	go d.Watch(ctx)
+	m := ui.New(d, ui.Options{BookName: name, AsOf: asOf, User: g.author(), Today: asOf})
 	_, err = tea.NewProgram(m, tea.WithAltScreen()).Run()
 	return err
-}
-
-// tuneGC: the workstation holds the whole book for the session, so nearly all
-// it allocates while loading stays live. Collecting as the heap grows towards
-// it costs a quarter of the start on a big book and frees almost nothing, so
-// the collector waits for a memory limit of four times the file instead
-// (about 1.3 GB for a 10,000-account book whose loaded heap is 0.85 GB),
-// and collects as usual past it. GOGC or GOMEMLIMIT set by the user win.
-func tuneGC(path string) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return
-	}
-	limit := int64(256 << 20)
-	if info, err := os.Stat(path); err == nil {
-		limit = max(limit, 4*info.Size())
-	}
-	debug.SetMemoryLimit(limit)
-	debug.SetGCPercent(-1)
 }

@@ -12,7 +12,7 @@ import "acctdesk/domain"
 // are summarised again for the start of the day.
 func Progress(b *domain.Book, sums []domain.Summary, asOf domain.Date, opt Options, now []Item) (handled, total int) {
 	start := startOfDay(b, sums, asOf, opt)
-	return Compare(start, now)
+	return CompareDays(start, now)
 }
 
 // startOfDay is the queue of the book as it was when the day began: the
@@ -30,10 +30,10 @@ func startOfDay(b *domain.Book, sums []domain.Summary, asOf domain.Date, opt Opt
 	return FromSummaries(b.Settings, startSums, opt)
 }
 
-// Compare counts, between the queue at the start of the day and now, the
+// CompareDays counts, between the queue at the start of the day and now, the
 // items handled (gone since) and the day's total (the start's items and the
 // ones that arose since).
-func Compare(start, now []Item) (handled, total int) {
+func CompareDays(start, now []Item) (handled, total int) {
 	current := make(map[string]bool, len(now))
 	for _, it := range now {
 		current[it.Key] = true

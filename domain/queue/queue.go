@@ -4,10 +4,11 @@
 package queue
 
 import (
+	"cmp"
 	"fmt"
 	"runtime"
 	"slices"
-	"sort"
+	"strings"
 	"sync"
 
 	"acctdesk/domain"
@@ -96,21 +97,21 @@ func FromSummaries(set domain.Settings, sums []domain.Summary, opt Options) []It
 }
 
 // Rank sorts by score, highest first; ties by due date, account and reason so
-// the order is deterministic.
-func Rank(items []Item) {
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := items[i], items[j]
-		if a.Score.Total != b.Score.Total {
-			return a.Score.Total > b.Score.Total
-		}
-		if a.Due != b.Due {
-			return a.Due < b.Due
-		}
-		if a.Account != b.Account {
-			return a.Account < b.Account
-		}
-		return a.Reason < b.Reason
-	})
+// the order is deterministic (Compare).
+func Rank(items []Item) { slices.SortStableFunc(items, Compare) }
+
+// Compare orders two items as the queue ranks them: higher score first,
+// then earlier due date, then account code, then reason. Items of different
+// accounts never tie, so ranked lists of different accounts merge into the
+// same order as ranking them together.
+func Compare(a, b Item) int {
+	switch {
+	case a.Score.Total > b.Score.Total:
+		return -1
+	case a.Score.Total < b.Score.Total:
+		return 1
+	}
+	return cmp.Or(cmp.Compare(a.Due, b.Due), strings.Compare(a.Account, b.Account), strings.Compare(a.Reason, b.Reason))
 }
 
 // String explains the score by its parts: "126.00 = money 73.1 + late 14.9 + kind 35 + tier 3".

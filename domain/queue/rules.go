@@ -198,7 +198,7 @@ func overdue(c *ctx) {
 	if c.contactSince(entered, false) {
 		return
 	}
-	label := domain.BucketLabels(edges)[k]
+	label := domain.BucketLabel(k, edges)
 	c.add(Overdue, fmt.Sprintf("%d:%s", k, entered), stake, oldestDue,
 		fmt.Sprintf("%s overdue, oldest %s (%s)", c.money(stake), days(oldest), label))
 }

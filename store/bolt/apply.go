@@ -3,6 +3,7 @@ package bolt
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"fmt"
 	"slices"
 
@@ -16,18 +17,22 @@ import (
 // does. Records are checked first, every problem is collected as a row error,
 // and only a clean batch is written — in key order, which keeps bbolt's pages
 // dense and its inserts cheap on a large import.
-func (s *Store) Apply(batch *store.Batch) (store.Result, error) {
-	return s.ApplyProgress(batch, func(store.Progress) {})
+func (s *Store) Apply(ctx context.Context, batch *store.Batch) (store.Result, error) {
+	return s.ApplyProgress(ctx, batch, func(store.Progress) {})
 }
 
 var _ store.ProgressApplier = (*Store)(nil)
 
 // ApplyProgress is Apply, reporting how it goes: checking every record,
-// writing them, restating the accounts they touch, committing.
-func (s *Store) ApplyProgress(batch *store.Batch, report func(store.Progress)) (store.Result, error) {
+// writing them, making the touched accounts' facts again, committing.
+func (s *Store) ApplyProgress(ctx context.Context, batch *store.Batch, report func(store.Progress)) (store.Result, error) {
+	stamp, err := s.stamp(ctx)
+	if err != nil {
+		return store.Result{}, err
+	}
 	var res store.Result
-	err := s.writeSized(false, batchBytes(batch), func(tx *bbolt.Tx) (bool, error) {
-		a, err := newApplier(tx, s.stamp(), batch.CreateAccounts)
+	err = s.writeSized(false, batchBytes(batch), func(tx *bbolt.Tx) (bool, error) {
+		a, err := newApplier(tx, stamp, batch.CreateAccounts)
 		if a != nil {
 			a.history = true
 			a.report = report
@@ -39,14 +44,16 @@ func (s *Store) ApplyProgress(batch *store.Batch, report func(store.Progress)) (
 			return false, err
 		}
 		res = a.res
-		if batch.DryRun {
-			return false, nil
-		}
+		// A dry run writes too, and rolls back: the facts made from the
+		// records can refuse them (an amount out of the ledger's range).
 		changed, err := a.flush()
-		if changed && err == nil {
+		if batch.DryRun || err != nil {
+			return false, err
+		}
+		if changed {
 			report(store.Progress{Stage: "committing"})
 		}
-		return changed, err
+		return changed, nil
 	})
 	if err != nil {
 		return store.Result{}, err
@@ -264,10 +271,34 @@ func (a *applier) flush() (bool, error) {
 			}
 		}
 	}
-	if err := restate(a.b.tx, a.touchedAccounts(), a.report); err != nil {
+	t := a.touched()
+	if err := restate(a.b, t, a.report); err != nil {
 		return false, err
 	}
-	return true, bumpChanges(a.b.tx)
+	return true, bumpChanges(a.b.tx, change{accounts: t.all()})
+}
+
+// touched names the accounts whose records the planned writes change.
+func (a *applier) touched() touched {
+	var t touched
+	for _, p := range a.puts[string(bucketAccounts)] {
+		t.records = append(t.records, string(p.k))
+	}
+	codes := func(dst []string, kinds []fileKind) []string {
+		for _, k := range kinds {
+			last := ""
+			for _, p := range a.puts[string(k.name())] {
+				if code, _, err := splitKey(p.k); err == nil && string(code) != last {
+					last = string(code)
+					dst = append(dst, last)
+				}
+			}
+		}
+		return slices.Compact(slices.Sorted(slices.Values(dst)))
+	}
+	t.documents = codes(nil, documentKinds)
+	t.records = codes(t.records, recordKinds)
+	return t
 }
 
 // bulkFill is how full a bucket's pages are packed when a transaction writes

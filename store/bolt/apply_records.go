@@ -402,22 +402,21 @@ func (a *applier) survey(r store.Rec[domain.Survey]) {
 	a.idRecord(bucketSurveys, a.b.surveys, r.Line, x.Account, x.ID, val, "survey")
 }
 
-// mark upserts a queue decision by its key.
+// mark upserts a queue decision by its account and key.
 func (a *applier) mark(r store.Rec[domain.QueueMark]) {
 	x := r.V
 	x.Stamp = a.stampFor(x.Stamp)
 	ok := a.valid(r.Line, x.Validate())
-	if x.Account != "" {
-		if _, found := a.owner(x.Account, r.Line, ""); !found {
-			ok = false
-		}
-	}
-	if !ok {
+	if x.Account == "" {
+		a.fail(r.Line, "account", "a mark names its account")
 		return
 	}
-	key := []byte(x.Key)
+	if _, found := a.owner(x.Account, r.Line, ""); !ok || !found {
+		return
+	}
+	key := recKey(x.Account, x.Key)
 	val := a.encode(func(b []byte) []byte { return appendMark(b, &x) })
-	if a.repeated(bucketMarks, x.Key, r.Line, val, "key", "mark "+x.Key) {
+	if a.repeated(bucketMarks, string(key), r.Line, val, "key", "mark "+x.Key) {
 		return
 	}
 	a.upsert(bucketMarks, a.b.marks, key, val)

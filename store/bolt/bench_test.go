@@ -1,6 +1,7 @@
 package bolt_test
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -9,9 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"acctdesk/demo"
 	"acctdesk/domain"
-	"acctdesk/report"
 	"acctdesk/store"
 	"acctdesk/store/bolt"
 
@@ -19,18 +18,36 @@ import (
 	bbolt "go.etcd.io/bbolt"
 )
 
-// BenchmarkLoad reads a book of 1,000 accounts × 100 invoices.
-func BenchmarkLoad(b *testing.B) {
+// BenchmarkFacts reads every account's facts, a page at a time, from a book
+// of 1,000 accounts × 100 invoices: what a workstation does at start.
+func BenchmarkFacts(b *testing.B) {
 	s, err := bolt.Open(filepath.Join(b.TempDir(), "book.db"), testOptions())
 	if err != nil {
 		b.Fatal(err)
 	}
 	mustApply(b, s, sampleBatch(1000, 100))
+	benchFacts(b, s, 1000)
+}
+
+// benchFacts reads every page of facts, 500 accounts a page (the desk's),
+// keeping them all as the desk does (so the collector works as it would).
+func benchFacts(b *testing.B, s *bolt.Store, accounts int) {
 	b.ReportAllocs()
 	for b.Loop() {
-		book, err := s.Load()
-		if err != nil || len(book.Accounts) != 1000 {
-			b.Fatal(err)
+		all := make([]*domain.Facts, 0, accounts)
+		for after := ""; ; {
+			p, err := s.Facts(after, 500)
+			if err != nil {
+				b.Fatal(err)
+			}
+			all = append(all, p.Facts...)
+			if !p.More {
+				break
+			}
+			after = p.Facts[len(p.Facts)-1].Account.Code
+		}
+		if len(all) != accounts {
+			b.Fatalf("%d accounts, want %d", len(all), accounts)
 		}
 	}
 }
@@ -78,7 +95,7 @@ func BenchmarkLogActivity(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		i++
-		_, err := s.LogActivity(store.ActivityEntry{
+		_, err := s.LogActivity(ctx, store.ActivityEntry{
 			Activity: domain.Activity{Account: fmt.Sprintf("A%05d", i%100), On: domain.MustDate("2025-03-01"),
 				Kind: "call", Outcome: "promise", Text: "will pay on Friday", NextFollow: domain.MustDate("2025-03-08")},
 			Promise: &domain.Promise{Amount: domain.M("1000", "NGN").Amount, DueOn: domain.MustDate("2025-03-07")},
@@ -115,10 +132,11 @@ func BenchmarkBareBoltOpenUpdateClose(b *testing.B) {
 }
 
 // BenchmarkBareBoltSameWrites is LogActivity's own writes done bare: on the
-// same book, the same buckets and keys (activity, promise, follow-up, change
-// counter) with values of the same size, in one Update on a database kept
-// open: no open, no checks, no encoding. LogActivity ÷ this is the cost of
-// the short-lock rule and of everything acctdesk does around the write.
+// same book, the same buckets and keys (activity, promise, follow-up, the
+// account's facts, the change counter and its log entry) with values of the
+// same size, in one Update on a database kept open: no open, no checks, no
+// encoding, no facts made. LogActivity ÷ this is the cost of the short-lock
+// rule and of everything acctdesk does around the write.
 func BenchmarkBareBoltSameWrites(b *testing.B) {
 	db, err := bbolt.Open(sameWritesBook(b), 0o600, &bbolt.Options{Timeout: time.Second})
 	if err != nil {
@@ -153,14 +171,20 @@ func sameWritesBook(b *testing.B) string {
 	return path
 }
 
+// factsGrowth is about what a logged call with a promise and a follow-up
+// adds to the account's facts: a touch, a promise and a follow-up.
+const factsGrowth = 130
+
 func benchSameWrites(b *testing.B, update func(func(*bbolt.Tx) error) error) {
 	val := make([]byte, 110)
+	entry := make([]byte, 10)
 	var seq uint64
 	b.ReportAllocs()
 	for b.Loop() {
 		seq++
 		err := update(func(tx *bbolt.Tx) error {
-			key := binary.BigEndian.AppendUint64([]byte(fmt.Sprintf("A%05d\x00", seq%100)), seq)
+			code := fmt.Sprintf("A%05d", seq%100)
+			key := binary.BigEndian.AppendUint64([]byte(code+"\x00"), seq)
 			for _, name := range []string{"activities", "promises", "followups"} {
 				bk := tx.Bucket([]byte(name))
 				if _, err := bk.NextSequence(); err != nil {
@@ -170,7 +194,17 @@ func benchSameWrites(b *testing.B, update func(func(*bbolt.Tx) error) error) {
 					return err
 				}
 			}
-			return tx.Bucket([]byte("meta")).Put([]byte("changes"), binary.BigEndian.AppendUint64(nil, seq))
+			facts := tx.Bucket([]byte("facts"))
+			grown := append(bytes.Clone(facts.Get([]byte(code))), make([]byte, factsGrowth)...)
+			if err := facts.Put([]byte(code), grown); err != nil {
+				return err
+			}
+			meta := tx.Bucket([]byte("meta"))
+			n := binary.BigEndian.Uint64(meta.Get([]byte("changes"))) + 1
+			if err := meta.Put([]byte("changes"), binary.BigEndian.AppendUint64(nil, n)); err != nil {
+				return err
+			}
+			return tx.Bucket([]byte("changelog")).Put(binary.BigEndian.AppendUint64(nil, n), entry)
 		})
 		if err != nil {
 			b.Fatal(err)
@@ -217,115 +251,101 @@ func BenchmarkChanges(b *testing.B) {
 	}
 }
 
-// The aging report's storage side: every account's position from its
-// standing, on a demo book built here (always run) and on the L book named
-// by ACCTDESK_BENCH_L (10,000 accounts, 1,000,000 invoices; see
-// BENCHMARKS.md for how to build it).
-
-var benchAsOf = domain.MustDate("2026-11-22")
-
-// benchDemo is a demo book of 300 accounts with 30 invoices each.
-func benchDemo(b *testing.B) *bolt.Store {
-	b.Helper()
-	return demoBook(b, demo.Options{AsOf: benchAsOf, Seed: 7, Accounts: 300, InvoicesPerAccount: 30})
-}
-
-// benchL opens the L book, or skips.
-func benchL(b *testing.B) *bolt.Store {
-	b.Helper()
-	path := os.Getenv("ACCTDESK_BENCH_L")
-	if path == "" {
-		b.Skip("ACCTDESK_BENCH_L names no L book")
-	}
-	s, err := bolt.Open(path, bolt.Options{Author: "bench"})
+// BenchmarkChanged is a workstation's refresh after a colleague's call: what
+// the last write touched.
+func BenchmarkChanged(b *testing.B) {
+	s, err := bolt.Open(filepath.Join(b.TempDir(), "book.db"), testOptions())
 	if err != nil {
 		b.Fatal(err)
 	}
-	return s
-}
-
-func benchPositions(b *testing.B, s *bolt.Store) {
-	b.ReportAllocs()
+	mustApply(b, s, sampleBatch(10, 1))
+	n, err := s.Changes()
+	if err != nil {
+		b.Fatal(err)
+	}
 	for b.Loop() {
-		if _, err := s.Positions(benchAsOf); err != nil {
-			b.Fatal(err)
+		if ch, err := s.Changed(n - 1); err != nil || len(ch.Accounts) != 10 {
+			b.Fatal(ch, err)
 		}
 	}
 }
 
-// benchAgingReport is what `report aging --format csv` does after opening
-// the book: positions, the table, the csv.
-func benchAgingReport(b *testing.B, s *bolt.Store) {
-	b.ReportAllocs()
-	for b.Loop() {
-		ps, err := s.Positions(benchAsOf)
-		if err != nil {
-			b.Fatal(err)
-		}
-		t, err := report.Build("aging", report.Input{Positions: ps, AsOf: benchAsOf})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := t.Write(io.Discard, "csv"); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// benchAgingFromLoad is the same report the way it was made before the
-// standings: the whole book loaded, every account summarised.
-func benchAgingFromLoad(b *testing.B, s *bolt.Store) {
-	b.ReportAllocs()
-	for b.Loop() {
-		book, err := s.Load()
-		if err != nil {
-			b.Fatal(err)
-		}
-		t, err := report.Build("aging", report.Input{Book: book, AsOf: benchAsOf})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := t.Write(io.Discard, "csv"); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func BenchmarkPositions(b *testing.B)      { benchPositions(b, benchDemo(b)) }
-func BenchmarkAgingReport(b *testing.B)    { benchAgingReport(b, benchDemo(b)) }
-func BenchmarkAgingFromLoad(b *testing.B)  { benchAgingFromLoad(b, benchDemo(b)) }
-func BenchmarkPositionsL(b *testing.B)     { benchPositions(b, benchL(b)) }
-func BenchmarkAgingReportL(b *testing.B)   { benchAgingReport(b, benchL(b)) }
-func BenchmarkAgingFromLoadL(b *testing.B) { benchAgingFromLoad(b, benchL(b)) }
-
-// BenchmarkPositionsBeforeHorizonL is a mid-history date on the L book: no
-// standing covers it, so every account is computed from its documents.
-func BenchmarkPositionsBeforeHorizonL(b *testing.B) {
-	s := benchL(b)
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := s.Positions(benchAsOf.AddDays(-200)); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkApplyPaymentRestates is the price of keeping standings: a payment on one
-// account of the demo book (its standing recomputed in the same write).
+// BenchmarkApplyPaymentRestates is the price of keeping facts: a payment on
+// one account of 30 invoices, its ledger made again in the same write.
 func BenchmarkApplyPaymentRestates(b *testing.B) {
-	s := benchDemo(b)
-	book, err := s.Load()
+	s, err := bolt.Open(filepath.Join(b.TempDir(), "book.db"), testOptions())
 	if err != nil {
 		b.Fatal(err)
 	}
-	code := book.Accounts[0].Account.Code
+	mustApply(b, s, sampleBatch(300, 30))
 	i := 0
 	b.ReportAllocs()
 	for b.Loop() {
 		i++
-		if _, err := s.Apply(&store.Batch{Payments: []store.Rec[domain.Payment]{{V: domain.Payment{
-			Account: code, Reference: fmt.Sprintf("BENCH-%d", i), Received: benchAsOf, Amount: decimal.NewFromInt(1)}}}}); err != nil {
+		if _, err := s.Apply(ctx, &store.Batch{Payments: []store.Rec[domain.Payment]{{V: domain.Payment{
+			Account: "A00007", Reference: fmt.Sprintf("BENCH-%d", i), Received: domain.MustDate("2025-03-01"), Amount: decimal.NewFromInt(1)}}}}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// The L book (10,000 accounts, 1,000,000 invoices; BENCHMARKS.md says how
+// to build it). ACCTDESK_BENCH_L names a copy to read: opening it migrates
+// it to this schema first, in place. ACCTDESK_BENCH_L2 names a book of
+// schema 2 that BenchmarkMigrateL copies, never writes, and migrates.
+
+// BenchmarkFactsL reads every account's facts of the L book, 500 a page.
+func BenchmarkFactsL(b *testing.B) {
+	path := os.Getenv("ACCTDESK_BENCH_L")
+	if path == "" {
+		b.Skip("ACCTDESK_BENCH_L names no L book")
+	}
+	s, err := bolt.Open(path, bolt.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchFacts(b, s, 10_000)
+}
+
+// BenchmarkMigrateL opens a copy of a schema-2 L book: every account's
+// facts and ledger made, the change log begun, the standings dropped.
+func BenchmarkMigrateL(b *testing.B) {
+	src := os.Getenv("ACCTDESK_BENCH_L2")
+	if src == "" {
+		b.Skip("ACCTDESK_BENCH_L2 names no schema-2 L book")
+	}
+	for b.Loop() {
+		b.StopTimer()
+		dst := filepath.Join(b.TempDir(), "L.db")
+		copyFile(b, src, dst)
+		b.StartTimer()
+		if _, err := bolt.Open(dst, bolt.Options{}); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		if info, err := os.Stat(dst); err == nil {
+			b.ReportMetric(float64(info.Size()), "bytes")
+		}
+		os.Remove(dst)
+		b.StartTimer()
+	}
+}
+
+func copyFile(t testing.TB, src, dst string) {
+	t.Helper()
+	in, err := os.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -1,6 +1,7 @@
 package bolt_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -22,8 +23,11 @@ import (
 var fixedNow = time.Date(2025, 3, 15, 9, 30, 0, 0, time.UTC)
 
 func testOptions() bolt.Options {
-	return bolt.Options{Author: "tester", Now: func() time.Time { return fixedNow }, Timeout: 500 * time.Millisecond}
+	return bolt.Options{Now: func() time.Time { return fixedNow }, Timeout: 500 * time.Millisecond}
 }
+
+// ctx carries the author of the tests' writes.
+var ctx = store.WithAuthor(context.Background(), "tester")
 
 // openTemp opens a new book in a temp dir and checks it at cleanup, as
 // bbolt's own btesting does.
@@ -48,11 +52,11 @@ func TestContract(t *testing.T) {
 func TestStampsUseAuthorAndClock(t *testing.T) {
 	s := openTemp(t)
 	mustApply(t, s, sampleBatch(1, 1))
-	b, err := s.Load()
+	f, err := s.LoadAccount("A00000")
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := b.Accounts[0].Invoices[0].Stamp
+	st := f.Invoices[0].Stamp
 	if st.By != "tester" || !st.At.Equal(fixedNow) || st.At.Location() != time.UTC {
 		t.Errorf("stamp = %+v; want tester at %v UTC", st, fixedNow)
 	}
@@ -95,11 +99,11 @@ func TestOpenIsIdempotentAndRecordsMigrations(t *testing.T) {
 	_ = db.View(func(tx *bbolt.Tx) error {
 		n := 0
 		_ = tx.Bucket([]byte("migrations")).ForEach(func(k, v []byte) error { n++; return nil })
-		if n != 2 {
-			t.Errorf("%d migrations recorded, want 2", n)
+		if n != 3 {
+			t.Errorf("%d migrations recorded, want 3", n)
 		}
-		if v := tx.Bucket([]byte("meta")).Get([]byte("schema")); len(v) != 8 || v[7] != 2 {
-			t.Errorf("schema = %x, want version 2", v)
+		if v := tx.Bucket([]byte("meta")).Get([]byte("schema")); len(v) != 8 || v[7] != 3 {
+			t.Errorf("schema = %x, want version 3", v)
 		}
 		return nil
 	})
@@ -122,18 +126,18 @@ func TestInUse(t *testing.T) {
 	if other != nil {
 		t.Error("Open returned a store with an error")
 	}
-	if _, err := s.Load(); !errors.Is(err, store.ErrInUse) {
-		t.Errorf("Load while locked = %v; want ErrInUse", err)
+	if _, err := s.Facts("", 10); !errors.Is(err, store.ErrInUse) {
+		t.Errorf("Facts while locked = %v; want ErrInUse", err)
 	}
-	if _, err := s.Apply(sampleBatch(1, 1)); !errors.Is(err, store.ErrInUse) {
+	if _, err := s.Apply(ctx, sampleBatch(1, 1)); !errors.Is(err, store.ErrInUse) {
 		t.Errorf("Apply while locked = %v; want ErrInUse", err)
 	}
 	if _, err := s.Changes(); !errors.Is(err, store.ErrInUse) {
 		t.Errorf("Changes while locked = %v; want ErrInUse", err)
 	}
 	holder.Close()
-	if _, err := s.Load(); err != nil {
-		t.Errorf("Load after the lock went: %v", err)
+	if _, err := s.Facts("", 10); err != nil {
+		t.Errorf("Facts after the lock went: %v", err)
 	}
 }
 
@@ -145,8 +149,8 @@ func TestReadersShareTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer reader.Close()
-	if _, err := s.Load(); err != nil {
-		t.Errorf("Load beside another reader: %v", err)
+	if _, err := s.Facts("", 10); err != nil {
+		t.Errorf("Facts beside another reader: %v", err)
 	}
 	if _, err := bolt.Open(s.Path(), testOptions()); err != nil {
 		t.Errorf("Open of a current book beside a reader: %v", err)
@@ -157,7 +161,7 @@ func TestReadersShareTheFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.Apply(sampleBatch(1, 1)); !errors.Is(err, store.ErrInUse) {
+	if _, err := w.Apply(ctx, sampleBatch(1, 1)); !errors.Is(err, store.ErrInUse) {
 		t.Errorf("Apply beside a reader = %v; want ErrInUse", err)
 	}
 }
@@ -166,13 +170,13 @@ func TestNewerSchemaRefused(t *testing.T) {
 	s := openTemp(t)
 	setSchema(t, s.Path(), 7)
 	_, err := bolt.Open(s.Path(), testOptions())
-	if !errors.Is(err, store.ErrNewer) || !strings.Contains(err.Error(), "7") || !strings.Contains(err.Error(), "2") {
-		t.Errorf("Open of a newer book = %v; want ErrNewer naming 7 and 2", err)
+	if !errors.Is(err, store.ErrNewer) || !strings.Contains(err.Error(), "7") || !strings.Contains(err.Error(), "3") {
+		t.Errorf("Open of a newer book = %v; want ErrNewer naming 7 and 3", err)
 	}
-	if _, err := s.Load(); !errors.Is(err, store.ErrNewer) {
-		t.Errorf("Load of a newer book = %v; want ErrNewer", err)
+	if _, err := s.Facts("", 10); !errors.Is(err, store.ErrNewer) {
+		t.Errorf("Facts of a newer book = %v; want ErrNewer", err)
 	}
-	setSchema(t, s.Path(), 2) // so the cleanup Check passes
+	setSchema(t, s.Path(), 3) // so the cleanup Check passes
 }
 
 func setSchema(t *testing.T, path string, v byte) {
@@ -238,7 +242,7 @@ func bigBook(t testing.TB, accounts, invoices int) string {
 	}
 	mustApply(t, s, sampleBatch(accounts, invoices))
 	for i := range 50 {
-		if _, err := s.LogActivity(store.ActivityEntry{Activity: domain.Activity{
+		if _, err := s.LogActivity(ctx, store.ActivityEntry{Activity: domain.Activity{
 			Account: fmt.Sprintf("A%05d", i%accounts), On: domain.MustDate("2025-03-01"), Kind: "note", Text: strings.Repeat("x", 200),
 		}}); err != nil {
 			t.Fatal(err)
@@ -274,14 +278,15 @@ func everything(t *testing.T, path string) map[string]error {
 		s, _ = bolt.Open(filepath.Join(t.TempDir(), "scratch.db"), testOptions())
 		s = retarget(t, s, path)
 	}
-	_, out["Load"] = s.Load()
+	_, _, out["Read"] = readAll(s)
 	out["Check"] = s.Check()
 	_, out["LoadAccount"] = s.LoadAccount("A00003")
 	_, out["Changes"] = s.Changes()
 	_, out["Empty"] = s.Empty()
 	_, out["Settings"] = s.Settings()
-	_, out["Apply"] = s.Apply(sampleBatch(3, 2))
-	_, out["LogActivity"] = s.LogActivity(store.ActivityEntry{Activity: domain.Activity{Account: "A00001", On: domain.MustDate("2025-03-01"), Kind: "note"}})
+	_, out["Changed"] = s.Changed(0)
+	_, out["Apply"] = s.Apply(ctx, sampleBatch(3, 2))
+	_, out["LogActivity"] = s.LogActivity(ctx, store.ActivityEntry{Activity: domain.Activity{Account: "A00001", On: domain.MustDate("2025-03-01"), Kind: "note"}})
 	out["Backup"] = s.Backup(filepath.Join(t.TempDir(), "copy.db"))
 	for m, err := range out {
 		// A damaged file must be let go: no method may leave it locked.
@@ -365,18 +370,18 @@ func TestDamagedPages(t *testing.T) {
 			} else if !errors.Is(errs["Check"], store.ErrDamaged) && !errors.Is(errs["Check"], store.ErrNotABook) {
 				t.Errorf("Check = %v; want ErrDamaged", errs["Check"])
 			}
-			if errs["Load"] == nil {
-				t.Error("Load read a damaged file without error")
+			if errs["Read"] == nil {
+				t.Error("reading every account read a damaged file without error")
 			}
 			t.Logf("Check: %.300v", errs["Check"])
-			t.Logf("Load: %.200v", errs["Load"])
+			t.Logf("Read: %.200v", errs["Read"])
 		})
 	}
 }
 
 // TestRandomDamage damages a real book in many small random ways: every
 // method must answer with an error or a result, never panic or hang, and a
-// book that passes Check must load.
+// book that passes Check must read.
 func TestRandomDamage(t *testing.T) {
 	clean := bigBook(t, 600, 4)
 	data, err := os.ReadFile(clean)
@@ -410,8 +415,8 @@ func TestRandomDamage(t *testing.T) {
 			t.Fatal(err)
 		}
 		errs := everything(t, path)
-		if errs["Check"] == nil && errs["Load"] != nil {
-			t.Errorf("seed %d: Check passed but Load failed: %v", seed, errs["Load"])
+		if errs["Check"] == nil && errs["Read"] != nil {
+			t.Errorf("seed %d: Check passed but reading failed: %v", seed, errs["Read"])
 		}
 	}
 }
@@ -429,7 +434,7 @@ func TestTruncatedFile(t *testing.T) {
 				t.Fatal(err)
 			}
 			errs := everything(t, path)
-			for _, m := range []string{"Open", "Load", "Check"} {
+			for _, m := range []string{"Open", "Read", "Check"} {
 				if errs[m] == nil {
 					t.Errorf("%s on a truncated file succeeded", m)
 				}
@@ -452,10 +457,10 @@ func TestReadOnlyFile(t *testing.T) {
 	if _, err := bolt.Open(s.Path(), testOptions()); err != nil {
 		t.Errorf("Open of a current read-only book: %v", err)
 	}
-	if _, err := s.Load(); err != nil {
-		t.Errorf("Load of a read-only book: %v", err)
+	if _, _, err := readAll(s); err != nil {
+		t.Errorf("reading a read-only book: %v", err)
 	}
-	if _, err := s.Apply(sampleBatch(3, 1)); !errors.Is(err, store.ErrReadOnly) {
+	if _, err := s.Apply(ctx, sampleBatch(3, 1)); !errors.Is(err, store.ErrReadOnly) {
 		t.Errorf("Apply to a read-only book = %v; want ErrReadOnly", err)
 	}
 }
@@ -465,10 +470,10 @@ func TestDeletedBookIsNotRecreated(t *testing.T) {
 	if err := os.Remove(s.Path()); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Load(); err == nil {
-		t.Error("Load of a deleted book succeeded")
+	if _, err := s.Facts("", 10); err == nil {
+		t.Error("Facts of a deleted book succeeded")
 	}
-	if _, err := s.Apply(sampleBatch(1, 1)); err == nil {
+	if _, err := s.Apply(ctx, sampleBatch(1, 1)); err == nil {
 		t.Error("Apply to a deleted book succeeded")
 	}
 	if _, err := os.Stat(s.Path()); !errors.Is(err, os.ErrNotExist) {
@@ -482,7 +487,7 @@ func TestDeletedBookIsNotRecreated(t *testing.T) {
 func TestBackup(t *testing.T) {
 	s := openTemp(t)
 	mustApply(t, s, sampleBatch(20, 10))
-	if _, err := s.LogActivity(store.ActivityEntry{
+	if _, err := s.LogActivity(ctx, store.ActivityEntry{
 		Activity: domain.Activity{Account: "A00002", On: domain.MustDate("2025-03-01"), Kind: "call", Outcome: "promise"},
 		Promise:  &domain.Promise{Amount: decimal.NewFromInt(100), DueOn: domain.MustDate("2025-03-05")},
 	}); err != nil {
@@ -506,15 +511,7 @@ func TestBackup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := s.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := copyStore.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if dumpBook(got) != dumpBook(want) {
+	if dumpBook(t, copyStore) != dumpBook(t, s) {
 		t.Error("the backup loads differently from the original")
 	}
 	if err := copyStore.Check(); err != nil {
@@ -558,8 +555,8 @@ func TestCheckFindsBrokenIndex(t *testing.T) {
 			t.Errorf("Check does not mention %s:\n%v", want, err)
 		}
 	}
-	if _, err := s.Load(); err == nil {
-		t.Error("Load of a book with a garbage record succeeded")
+	if _, _, err := readAll(s); err == nil {
+		t.Error("reading a book with a garbage record succeeded")
 	}
 }
 
@@ -567,7 +564,7 @@ func TestCheckFindsBrokenIndex(t *testing.T) {
 
 func mustApply(t testing.TB, s *bolt.Store, b *store.Batch) store.Result {
 	t.Helper()
-	res, err := s.Apply(b)
+	res, err := s.Apply(ctx, b)
 	if err != nil {
 		t.Fatalf("Apply: %v", err)
 	}
@@ -596,67 +593,76 @@ func sampleBatch(n, m int) *store.Batch {
 	return b
 }
 
-func dumpBook(b *domain.Book) string {
-	var s strings.Builder
-	fmt.Fprintf(&s, "%+v\n", b.Settings)
-	for _, f := range b.Accounts {
-		s.WriteString(fileText(f))
+// readAll reads every account's facts, a page at a time, and its file.
+func readAll(s *bolt.Store) ([]*domain.AccountFile, []*domain.Facts, error) {
+	var files []*domain.AccountFile
+	var facts []*domain.Facts
+	for after := ""; ; {
+		p, err := s.Facts(after, 100)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, x := range p.Facts {
+			f, err := s.LoadAccount(x.Account.Code)
+			if err != nil {
+				return nil, nil, err
+			}
+			files, facts = append(files, f), append(facts, x)
+		}
+		if !p.More || len(p.Facts) == 0 {
+			return files, facts, nil
+		}
+		after = p.Facts[len(p.Facts)-1].Account.Code
 	}
-	fmt.Fprintf(&s, "%+v\n", b.Marks)
-	return s.String()
 }
 
-// fileText prints an account file with its standing by value, not by address.
-func fileText(f *domain.AccountFile) string {
-	c := *f
-	c.Standing = nil
-	out := fmt.Sprintf("%+v\n", c)
-	if f.Standing != nil {
-		out += fmt.Sprintf("standing %+v\n", *f.Standing)
+// dumpBook is the settings, every account's file and facts, as text.
+func dumpBook(t testing.TB, s *bolt.Store) string {
+	t.Helper()
+	set, err := s.Settings()
+	if err != nil {
+		t.Fatal(err)
 	}
-	return out
+	files, facts, err := readAll(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%+v\n", set)
+	for i, f := range files {
+		fmt.Fprintf(&b, "%+v\n%+v\n", *f, *facts[i])
+	}
+	return b.String()
 }
 
-// TestLoadLargeBook crosses the size from which Load spreads its work over
-// goroutines: the result must equal reading each account on its own.
-func TestLoadLargeBook(t *testing.T) {
+// TestFactsOfALargerBook crosses the sizes from which facts are made and
+// decoded on several goroutines: every account's facts, read by pages,
+// are domain.FactsOf of its file.
+func TestFactsOfALargerBook(t *testing.T) {
 	s := openTemp(t)
 	mustApply(t, s, sampleBatch(700, 7))
 	for i := range 40 {
-		if _, err := s.LogActivity(store.ActivityEntry{Activity: domain.Activity{
+		if _, err := s.LogActivity(ctx, store.ActivityEntry{Activity: domain.Activity{
 			Account: fmt.Sprintf("A%05d", i*17), On: domain.MustDate("2025-03-01"), Kind: "call", Outcome: "reached",
 			NextFollow: domain.MustDate("2025-03-09"),
 		}}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	b, err := s.Load()
+	files, facts, err := readAll(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(b.Accounts) != 700 {
-		t.Fatalf("%d accounts", len(b.Accounts))
+	if len(files) != 700 {
+		t.Fatalf("%d accounts", len(files))
 	}
-	for i, f := range b.Accounts {
-		if len(f.Invoices) != 7 {
-			t.Fatalf("%s has %d invoices", f.Account.Code, len(f.Invoices))
-		}
-		if i%50 != 0 {
-			continue
-		}
-		one, err := s.LoadAccount(f.Account.Code)
+	for i, f := range files {
+		want, err := domain.FactsOf(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if fileText(one) != fileText(f) {
-			t.Errorf("%s: Load and LoadAccount differ", f.Account.Code)
+		if g, w := fmt.Sprintf("%+v", *facts[i]), fmt.Sprintf("%+v", want); g != w {
+			t.Fatalf("%s: facts\n got %s\nwant %s", f.Account.Code, g, w)
 		}
-	}
-	// A reader's append to one account's slice must not reach the next one's.
-	first, second := b.Accounts[0], b.Accounts[1]
-	before := second.Invoices[0].Number
-	_ = append(first.Invoices, domain.Invoice{Number: "APPENDED"})
-	if second.Invoices[0].Number != before {
-		t.Error("appending to one account's invoices overwrote the next account's")
 	}
 }

@@ -18,7 +18,7 @@ type buckets struct {
 	activities, promises, plans             *bbolt.Bucket
 	escalations, issues, followups, surveys *bbolt.Bucket
 	idxInvoice, idxPayment, idxCredit       *bbolt.Bucket
-	summaries                               *bbolt.Bucket
+	ledgers, facts, changelog               *bbolt.Bucket
 }
 
 // bucketsOf finds every bucket, refusing a book that is not at the schema
@@ -31,6 +31,12 @@ func bucketsOf(tx *bbolt.Tx) (*buckets, error) {
 	if v != schemaVersion {
 		return nil, fmt.Errorf("%w: %s has schema version %d; open it again to migrate", store.ErrDamaged, tx.DB().Path(), v)
 	}
+	return bucketsAt(tx)
+}
+
+// bucketsAt finds every bucket of the current schema, whatever the stored
+// version says: the last migration works on them before it is recorded.
+func bucketsAt(tx *bbolt.Tx) (*buckets, error) {
 	b := &buckets{tx: tx}
 	for _, p := range []struct {
 		name []byte
@@ -42,7 +48,8 @@ func bucketsOf(tx *bbolt.Tx) (*buckets, error) {
 		{bucketActivities, &b.activities}, {bucketPromises, &b.promises}, {bucketPlans, &b.plans},
 		{bucketEscalations, &b.escalations}, {bucketIssues, &b.issues}, {bucketFollowUps, &b.followups},
 		{bucketSurveys, &b.surveys}, {bucketIdxInvoice, &b.idxInvoice}, {bucketIdxPayment, &b.idxPayment},
-		{bucketIdxCredit, &b.idxCredit}, {bucketSummaries, &b.summaries},
+		{bucketIdxCredit, &b.idxCredit}, {bucketLedgers, &b.ledgers}, {bucketFacts, &b.facts},
+		{bucketChangelog, &b.changelog},
 	} {
 		*p.dst = tx.Bucket(p.name)
 		if *p.dst == nil {

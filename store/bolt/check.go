@@ -110,16 +110,8 @@ func checkBook(tx *bbolt.Tx, p *problems) {
 	for _, bucket := range [][]byte{bucketInvoices, bucketPayments, bucketCredits} {
 		checkIndex(b.tx.Bucket(bucket), indexOf[string(bucket)], bucket, p)
 	}
-	checkStandings(b, codes, p)
-	_ = b.marks.ForEach(func(k, v []byte) error {
-		m, err := decodeMark(k, v, nil)
-		if err != nil {
-			p.add("marks %q: %v", k, err)
-		} else if m.Account != "" && !codes[m.Account] {
-			p.add("marks %q: account %s does not exist", k, m.Account)
-		}
-		return nil
-	})
+	checkFacts(b, codes, p)
+	checkChangelog(b, p)
 }
 
 // checkKind decodes every record of a bucket and checks that its account

@@ -134,7 +134,14 @@ func (d *dec) fail(err error) {
 	d.b = nil
 }
 
+// u, i and raw take one-byte values (the usual counts, small numbers and
+// short strings) without the general decoder: a failed dec has no bytes
+// left, so the fast paths need no error check.
 func (d *dec) u() uint64 {
+	if b := d.b; len(b) > 0 && b[0] < 0x80 {
+		d.b = b[1:]
+		return uint64(b[0])
+	}
 	if d.err != nil {
 		return 0
 	}
@@ -148,6 +155,10 @@ func (d *dec) u() uint64 {
 }
 
 func (d *dec) i() int64 {
+	if b := d.b; len(b) > 0 && b[0] < 0x80 {
+		d.b = b[1:]
+		return int64(b[0]>>1) ^ -int64(b[0]&1) // zig-zag, as binary.Varint
+	}
 	if d.err != nil {
 		return 0
 	}
@@ -158,6 +169,28 @@ func (d *dec) i() int64 {
 	}
 	d.b = d.b[n:]
 	return v
+}
+
+// varints reads len(dst) signed varints at once: the ledger's millions of
+// small numbers read in a loop on local variables, one-byte values without
+// a call, rather than a method call each.
+func (d *dec) varints(dst []int64) {
+	b := d.b
+	for k := range dst {
+		if len(b) > 0 && b[0] < 0x80 {
+			dst[k] = int64(b[0]>>1) ^ -int64(b[0]&1) // zig-zag, as binary.Varint
+			b = b[1:]
+			continue
+		}
+		v, n := binary.Varint(b)
+		if n <= 0 {
+			d.fail(errVarint)
+			clear(dst)
+			return
+		}
+		dst[k], b = v, b[n:]
+	}
+	d.b = b
 }
 
 func (d *dec) int() int {
@@ -197,6 +230,11 @@ func (d *dec) bool() bool {
 }
 
 func (d *dec) raw() []byte {
+	if b := d.b; len(b) > 0 && int(b[0]) < min(len(b), 0x80) {
+		n := 1 + int(b[0])
+		d.b = b[n:]
+		return b[1:n:n]
+	}
 	n := d.u()
 	if d.err != nil {
 		return nil
@@ -371,14 +409,16 @@ func bigInt(mag []byte, neg bool) *big.Int {
 	return c
 }
 
-// interner makes the strings of a whole-book load cheaply. Short repeated
-// words are shared, so a million invoices in NGN hold one "NGN"; other
-// strings are copied into large blocks rather than allocated one by one.
+// interner makes the strings of many records cheaply. Short repeated words
+// are shared, so a million invoices in NGN hold one "NGN"; other strings
+// are copied into blocks rather than allocated one by one. It starts
+// small (one account's records in a logged call) and grows with the work.
 type interner struct {
-	m     map[string]string
-	last  [64]string // direct-mapped cache in front of m
-	block []byte
-	decs  [1024]decSlot
+	m        map[string]string
+	last     [256]string // direct-mapped cache in front of m
+	block    []byte
+	decs     *[1024]decSlot // made once many decimals have come
+	uncached int
 }
 
 // decSlot caches a decimal: quantities, limits and round amounts repeat, and
@@ -392,6 +432,13 @@ type decSlot struct {
 }
 
 func (in *interner) decimal(c int64, exp int32) decimal.Decimal {
+	if in.decs == nil {
+		if in.uncached < 256 { // a few decimals do not pay for the cache
+			in.uncached++
+			return decimal.New(c, exp)
+		}
+		in.decs = new([1024]decSlot)
+	}
 	s := &in.decs[(uint64(c)*0x9E3779B97F4A7C15+uint64(uint32(exp)))>>54]
 	if s.set && s.c == c && s.exp == exp {
 		return s.d
@@ -400,13 +447,13 @@ func (in *interner) decimal(c int64, exp int32) decimal.Decimal {
 	return s.d
 }
 
-func newInterner() *interner { return &interner{m: make(map[string]string, 256)} }
+func newInterner() *interner { return &interner{m: make(map[string]string, 16)} }
 
 func (in *interner) get(b []byte) string {
 	if len(b) == 0 {
 		return ""
 	}
-	slot := &in.last[(len(b)*31+int(b[0])+int(b[len(b)-1]))&63]
+	slot := &in.last[(len(b)*31+int(b[0])*7+int(b[len(b)-1]))%len(in.last)]
 	if *slot == string(b) { // no allocation for the comparison
 		return *slot
 	}
@@ -431,7 +478,8 @@ func (in *interner) str(b []byte) string {
 		return string(b)
 	}
 	if cap(in.block)-len(in.block) < len(b) {
-		in.block = make([]byte, 0, 64<<10)
+		// Blocks grow from 1 KiB to 64 KiB.
+		in.block = make([]byte, 0, max(min(2*cap(in.block), 64<<10), 1<<10))
 	}
 	start := len(in.block)
 	in.block = append(in.block, b...)

@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"acctdesk/domain"
@@ -21,7 +22,8 @@ type migration struct {
 
 var migrations = []migration{
 	{"create buckets and default settings", createBuckets},
-	{"account standings", buildStandings},
+	{"account standings", createSummaries},
+	{"facts and change log", buildFacts},
 }
 
 // schemaVersion is the schema version this code writes: one per migration.
@@ -105,15 +107,80 @@ func migrate(tx *bbolt.Tx, now time.Time) (bool, error) {
 			return false, err
 		}
 	}
-	return true, bumpChanges(tx)
+	return true, bumpChanges(tx, change{all: true, settings: true})
 }
 
-// bumpChanges moves the change counter that other processes poll.
-func bumpChanges(tx *bbolt.Tx) error {
-	meta := tx.Bucket(bucketMeta)
-	n, err := readU64(meta.Get(metaChanges))
-	if err != nil {
-		return fmt.Errorf("%w: change counter: %v", store.ErrDamaged, err)
+// version 2 filled the summaries bucket with each account's standing, which
+// version 3 replaces with facts in the same transaction: no book is ever
+// read between the two, so the standings are no longer made.
+func createSummaries(tx *bbolt.Tx) error {
+	_, err := tx.CreateBucketIfNotExists(bucketSummaries)
+	return err
+}
+
+// version 3: the facts of every account, the change log, marks kept under
+// their accounts; the standings go.
+func buildFacts(tx *bbolt.Tx) error {
+	for _, name := range [][]byte{bucketLedgers, bucketFacts, bucketChangelog} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
 	}
-	return meta.Put(metaChanges, u64(n+1))
+	if err := rekeyMarks(tx); err != nil {
+		return err
+	}
+	if err := tx.DeleteBucket(bucketSummaries); err != nil {
+		return err
+	}
+	b, err := bucketsAt(tx)
+	if err != nil {
+		return err
+	}
+	var codes []string
+	_ = b.accounts.ForEach(func(k, _ []byte) error {
+		codes = append(codes, string(k))
+		return nil
+	})
+	return restate(b, touched{documents: codes, records: codes}, nil)
+}
+
+// rekeyMarks moves schema 2's marks (mark key → mark) under their accounts
+// (code 0x00 mark key): the account the mark names, else the one its key
+// names ("reason:CODE:..."). Marks of no existing account are dropped.
+func rekeyMarks(tx *bbolt.Tx) error {
+	type rekeyed struct{ k, v []byte }
+	var keep []rekeyed
+	accounts := tx.Bucket(bucketAccounts)
+	err := tx.Bucket(bucketMarks).ForEach(func(k, v []byte) error {
+		m, err := decodeMarkV1(k, v)
+		if err != nil {
+			return damaged(bucketMarks, k, err)
+		}
+		if m.Account == "" {
+			if parts := strings.SplitN(m.Key, ":", 3); len(parts) > 1 {
+				m.Account = parts[1]
+			}
+		}
+		if m.Account == "" || accounts.Get([]byte(m.Account)) == nil {
+			return nil
+		}
+		keep = append(keep, rekeyed{recKey(m.Account, m.Key), appendMark(nil, &m)})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := tx.DeleteBucket(bucketMarks); err != nil {
+		return err
+	}
+	bk, err := tx.CreateBucket(bucketMarks)
+	if err != nil {
+		return err
+	}
+	for _, r := range keep {
+		if err := bk.Put(r.k, r.v); err != nil {
+			return err
+		}
+	}
+	return nil
 }

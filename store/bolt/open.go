@@ -4,6 +4,7 @@
 package bolt
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -20,7 +21,6 @@ import (
 
 // Options tune a Store.
 type Options struct {
-	Author  string           // stamped on every written record
 	Now     func() time.Time // the clock; time.Now when nil
 	Timeout time.Duration    // how long to wait for the file lock; 2s when zero
 }
@@ -87,12 +87,24 @@ func (s *Store) Path() string { return s.path }
 
 func (s *Store) now() time.Time { return s.opt.Now().UTC() }
 
-func (s *Store) stamp() domain.Stamp { return domain.Stamp{By: s.opt.Author, At: s.now()} }
+// stamp is what a write's records are stamped with: the author its context
+// carries, now. A write without an author is refused before it starts.
+func (s *Store) stamp(ctx context.Context) (domain.Stamp, error) {
+	if err := ctx.Err(); err != nil {
+		return domain.Stamp{}, err
+	}
+	by := store.AuthorOf(ctx)
+	if by == "" {
+		return domain.Stamp{}, store.ErrNoAuthor
+	}
+	return domain.Stamp{By: by, At: s.now()}, nil
+}
 
 // view runs fn in a read-only transaction on a read-only open, so readers
 // share the file lock.
 func (s *Store) view(fn func(tx *bbolt.Tx) error) error {
-	return s.run(txOpts{timeout: s.opt.Timeout}, func(tx *bbolt.Tx) (bool, error) { return false, fn(tx) })
+	o := txOpts{deadline: time.Now().Add(s.opt.Timeout)}
+	return s.run(o, nil, func(tx *bbolt.Tx) (bool, error) { return false, fn(tx) })
 }
 
 // write runs fn in a write transaction; fn says whether to commit (false
@@ -106,22 +118,28 @@ func (s *Store) write(create bool, fn func(tx *bbolt.Tx) (bool, error)) error {
 // bbolt remaps the file each time it outgrows its map, and every remap
 // copies every page the transaction has touched onto the heap; mapping
 // enough up front spares a large import a dozen such copies.
+//
+// A writer holds the gate (enterGate) from before the preflight until the
+// file is closed: readers that come meanwhile wait behind it, so it waits
+// only for those already in. The whole wait stays within one timeout.
 func (s *Store) writeSized(create bool, grow int64, fn func(tx *bbolt.Tx) (bool, error)) error {
-	start := time.Now()
+	o := txOpts{writable: true, create: create, deadline: time.Now().Add(s.opt.Timeout)}
+	g, err := enterGate(s.path, true, create, o.deadline)
+	if err != nil {
+		return s.openError(err, true)
+	}
+	defer g.leave()
 	var size int64
 	if info, err := os.Stat(s.path); err == nil && info.Size() > 0 {
 		size = info.Size()
-		if err := s.preflight(s.opt.Timeout); err != nil {
+		if err := s.preflight(o.deadline); err != nil {
 			return err
 		}
 	}
-	// The whole wait for the file stays within one timeout.
-	timeout := max(s.opt.Timeout-time.Since(start), s.opt.Timeout/10)
-	mmap := 0
 	if grow > growHintFrom {
-		mmap = int(min(size+grow, 1<<40))
+		o.mmap = int(min(size+grow, 1<<40))
 	}
-	return s.run(txOpts{writable: true, create: create, timeout: timeout, mmap: mmap}, fn)
+	return s.run(o, g, fn)
 }
 
 // growHintFrom is the size of write from which the file is mapped ahead.
@@ -132,14 +150,16 @@ const growHintFrom = 16 << 20
 // txOpts say how run opens the file.
 type txOpts struct {
 	writable, create bool
-	timeout          time.Duration
-	mmap             int // initial map size; 0 lets bbolt choose
+	deadline         time.Time // for the file's locks
+	mmap             int       // initial map size; 0 lets bbolt choose
 }
 
-// run opens the file, runs one transaction and closes the file. Damaged pages
-// can make bbolt panic or fault inside the memory map; both are recovered
-// here and reported as store.ErrDamaged, and the file is let go.
-func (s *Store) run(o txOpts, fn func(tx *bbolt.Tx) (bool, error)) (err error) {
+// run opens the file, runs one transaction and closes the file. A reader
+// enters the gate here and leaves it as soon as it holds the file lock; a
+// writer comes with the gate held (g). Damaged pages can make bbolt panic or
+// fault inside the memory map; both are recovered here and reported as
+// store.ErrDamaged, and the file is let go.
+func (s *Store) run(o txOpts, g *gate, fn func(tx *bbolt.Tx) (bool, error)) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	var (
 		file *os.File // bbolt's handle, captured so a panic can still release the lock
@@ -151,8 +171,15 @@ func (s *Store) run(o txOpts, fn func(tx *bbolt.Tx) (bool, error)) (err error) {
 			abandon(db, file)
 		}
 	}()
+	if g == nil {
+		if g, err = enterGate(s.path, false, false, o.deadline); err != nil {
+			return s.openError(err, false)
+		}
+		defer g.leave()
+	}
 	db, err = bbolt.Open(s.path, 0o600, &bbolt.Options{
-		Timeout:         o.timeout,
+		// bbolt waits forever on a zero timeout.
+		Timeout:         max(time.Until(o.deadline), time.Millisecond),
 		ReadOnly:        !o.writable,
 		InitialMmapSize: o.mmap,
 		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
@@ -160,12 +187,22 @@ func (s *Store) run(o txOpts, fn func(tx *bbolt.Tx) (bool, error)) (err error) {
 				flag &^= os.O_CREATE // a book deleted under us is an error, not a new empty file
 			}
 			f, err := os.OpenFile(name, flag, perm)
+			if err != nil {
+				return nil, err
+			}
 			file = f
-			return f, err
+			if err := lockFile(f, o.writable, o.deadline); err != nil {
+				f.Close()
+				return nil, err
+			}
+			return f, nil
 		},
 	})
 	if err != nil {
 		return s.openError(err, o.writable)
+	}
+	if !o.writable {
+		g.leave()
 	}
 	err = runTx(db, o.writable, fn)
 	if cerr := db.Close(); err == nil && cerr != nil {
@@ -236,7 +273,7 @@ func (s *Store) openError(err error, writable bool) error {
 	switch {
 	case writable && errors.Is(err, os.ErrPermission):
 		return fmt.Errorf("%w: %s: %v", store.ErrReadOnly, s.path, err)
-	case errors.Is(err, berrors.ErrTimeout):
+	case errors.Is(err, berrors.ErrTimeout), errors.Is(err, store.ErrInUse):
 		return fmt.Errorf("%w (%s)", store.ErrInUse, s.path)
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch):
 		return fmt.Errorf("%w: %s", store.ErrNotABook, s.path)

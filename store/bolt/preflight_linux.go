@@ -15,13 +15,13 @@ import (
 // freelist pages, read with pread under a shared lock, so that a damaged file
 // is refused before bbolt could write to it. It reads a few pages and maps
 // nothing, which keeps it a small part of a logged call.
-func (s *Store) preflight(timeout time.Duration) error {
+func (s *Store) preflight(deadline time.Time) error {
 	f, err := os.Open(s.path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	if err := lockShared(f, timeout); err != nil {
+	if err := lockFile(f, false, deadline); err != nil {
 		if errors.Is(err, store.ErrInUse) {
 			return fmt.Errorf("%w (%s)", err, s.path)
 		}
@@ -33,40 +33,25 @@ func (s *Store) preflight(timeout time.Duration) error {
 		return err
 	}
 	w := &rawWalker{f: f, size: info.Size(), pageSize: os.Getpagesize(), seen: map[uint64]bool{}}
-	if m := w.readMeta(0); m.err == "" && m.pageSize > 0 {
+	// Meta page 0 is at the start whatever the page size; it gives the page
+	// size, and so where meta page 1 is.
+	metas := [2]rawMeta{w.readMeta(0)}
+	if m := metas[0]; m.err == "" && m.pageSize > 0 {
 		w.pageSize = int(m.pageSize)
 	}
-	var txid uint64
-	valid := false
-	for id := uint64(0); id < 2; id++ {
-		if m := w.readMeta(id); m.err == "" && (!valid || m.txid > txid) {
-			txid, valid = m.txid, true
+	metas[1] = w.readMeta(1)
+	var latest *rawMeta
+	for i, m := range metas {
+		if m.err == "" && (latest == nil || m.txid > latest.txid) {
+			latest = &metas[i]
 		}
 	}
-	if !valid {
+	if latest == nil {
 		return fmt.Errorf("%w: %s: no valid meta page", store.ErrDamaged, s.path)
 	}
-	w.walk(txid, false)
+	w.walkFrom(latest, false)
 	if len(w.problems) > 0 {
 		return fmt.Errorf("%w: %s: %s", store.ErrDamaged, s.path, strings.Join(w.problems, "; "))
 	}
 	return nil
-}
-
-// lockShared takes a shared flock, waiting up to timeout as bbolt does.
-func lockShared(f *os.File, timeout time.Duration) error {
-	deadline := time.Now().Add(timeout)
-	for {
-		err := syscall.Flock(int(f.Fd()), syscall.LOCK_SH|syscall.LOCK_NB)
-		if err == nil {
-			return nil
-		}
-		if err != syscall.EWOULDBLOCK {
-			return err
-		}
-		if time.Now().After(deadline) {
-			return store.ErrInUse
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
 }

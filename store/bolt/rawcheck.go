@@ -100,6 +100,12 @@ func (w *rawWalker) walk(txid uint64, trees bool) {
 		w.problem("no valid meta page for transaction %d", txid)
 		return
 	}
+	w.walkFrom(meta, trees)
+}
+
+// walkFrom checks the file from a meta page: its size, the freelist and,
+// when trees, every B+tree.
+func (w *rawWalker) walkFrom(meta *rawMeta, trees bool) {
 	w.hwm = meta.pgid
 	if need := int64(w.hwm) * int64(w.pageSize); w.size < need {
 		w.problem("file is truncated: %d bytes, the meta page needs %d", w.size, need)

@@ -29,7 +29,7 @@ const (
 	vIssue      = 1
 	vFollowUp   = 1
 	vSurvey     = 1
-	vMark       = 1
+	vMark       = 2 // 1: schema 2's, see decodeMarkV1
 	vSettings   = 1
 	vMigration  = 1
 )
@@ -487,22 +487,35 @@ func decodeSurvey(code string, own, v []byte, in *interner) (domain.Survey, erro
 	return s, d.done()
 }
 
-// --- QueueMark (key: mark key)
+// --- QueueMark (key: code 0x00 mark key)
 
 func appendMark(dst []byte, m *domain.QueueMark) []byte {
 	e := head(dst, vMark, m.Stamp)
-	e.str(m.Account)
 	e.bool(m.Done)
 	e.date(m.Until)
 	e.date(m.On)
 	return e.b
 }
 
-func decodeMark(k, v []byte, in *interner) (domain.QueueMark, error) {
+func decodeMark(code string, own, v []byte, in *interner) (domain.QueueMark, error) {
 	d := dec{b: v, in: in}
 	d.version(vMark)
-	m := domain.QueueMark{Key: key(k, in), Stamp: d.stamp()}
-	m.Account = d.word()
+	m := domain.QueueMark{Account: code, Key: key(own, in), Stamp: d.stamp()}
+	m.Done = d.bool()
+	m.Until = d.date()
+	m.On = d.date()
+	return m, d.done()
+}
+
+// vMarkV1 is schema 2's mark, keyed by the mark key alone and naming its
+// account (or not) in the value; migration 3 reads it to rekey the marks.
+const vMarkV1 = 1
+
+func decodeMarkV1(k, v []byte) (domain.QueueMark, error) {
+	d := dec{b: v}
+	d.version(vMarkV1)
+	m := domain.QueueMark{Key: string(k), Stamp: d.stamp()}
+	m.Account = d.str()
 	m.Done = d.bool()
 	m.Until = d.date()
 	m.On = d.date()

@@ -26,18 +26,27 @@ var (
 	bucketIssues      = []byte("issues")      // code 0x00 id → ServiceIssue
 	bucketFollowUps   = []byte("followups")   // code 0x00 id → FollowUp
 	bucketSurveys     = []byte("surveys")     // code 0x00 id → Survey
-	bucketMarks       = []byte("marks")       // mark key → QueueMark (book-wide, like Book.Marks)
+	bucketMarks       = []byte("marks")       // code 0x00 mark key → QueueMark (schema 3; before, mark key → QueueMark)
 
-	// Derived: each account's standing (domain.Standing), recomputed from its
-	// invoices, payments and credit notes in every transaction that changes
-	// them. Absent for an account without documents. Schema version 2.
-	bucketSummaries = []byte("summaries") // code → Standing
+	// Derived (schema 3): each account's domain.Facts, split in two so that a
+	// write touching only activities never reads the documents. Both are
+	// rewritten in the transaction that changes what they derive from, and
+	// Check recomputes and compares them.
+	bucketLedgers = []byte("ledgers") // code → Ledger and Volume, from invoices, payments, credit notes; absent without documents
+	bucketFacts   = []byte("facts")   // code → the rest of the facts, from every other record of the account
+
+	// The change log (schema 3): which accounts each committed write touched.
+	bucketChangelog = []byte("changelog") // change counter(8, big-endian) → changelog entry
 
 	// Uniqueness indexes: a document number is unique in the whole book, so
 	// each maps it to the account that holds it. Kept in the record's transaction.
 	bucketIdxInvoice = []byte("idx_invoice_number")    // number → code
 	bucketIdxPayment = []byte("idx_payment_reference") // reference → code
 	bucketIdxCredit  = []byte("idx_credit_number")     // number → code
+
+	// Retired: schema 2's account standings, named for the migrations that
+	// made and removed the bucket.
+	bucketSummaries = []byte("summaries")
 )
 
 // Keys of the meta bucket.
@@ -52,21 +61,8 @@ var allBuckets = [][]byte{
 	bucketMeta, bucketMigrations, bucketAccounts, bucketContacts, bucketContracts,
 	bucketInvoices, bucketPayments, bucketCredits, bucketActivities, bucketPromises,
 	bucketPlans, bucketEscalations, bucketIssues, bucketFollowUps, bucketSurveys,
-	bucketMarks, bucketIdxInvoice, bucketIdxPayment, bucketIdxCredit, bucketSummaries,
-}
-
-// accountBuckets hold records keyed by account code + 0x00 + own key.
-var accountBuckets = [][]byte{
-	bucketContacts, bucketContracts, bucketInvoices, bucketPayments, bucketCredits,
-	bucketActivities, bucketPromises, bucketPlans, bucketEscalations, bucketIssues,
-	bucketFollowUps, bucketSurveys,
-}
-
-// idBuckets are the account buckets whose own key is a sequence number.
-var idBuckets = map[string]bool{
-	string(bucketActivities): true, string(bucketPromises): true, string(bucketPlans): true,
-	string(bucketEscalations): true, string(bucketIssues): true, string(bucketFollowUps): true,
-	string(bucketSurveys): true,
+	bucketMarks, bucketIdxInvoice, bucketIdxPayment, bucketIdxCredit,
+	bucketLedgers, bucketFacts, bucketChangelog,
 }
 
 // indexOf names the uniqueness index of a document bucket.
@@ -87,13 +83,6 @@ func recKey(code, own string) []byte {
 	k = append(k, code...)
 	k = append(k, keySep)
 	return append(k, own...)
-}
-
-// appendRecKey is recKey into a caller's buffer.
-func appendRecKey(dst []byte, code, own string) []byte {
-	dst = append(dst, code...)
-	dst = append(dst, keySep)
-	return append(dst, own...)
 }
 
 // idKey is code 0x00 id as 8 big-endian bytes, so ids sort numerically.

@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -16,10 +17,10 @@ import (
 // unknown account as store.ErrNotFound.
 
 // LogActivity appends an activity with its optional promise and follow-up.
-func (s *Store) LogActivity(e store.ActivityEntry) (domain.Activity, error) {
+func (s *Store) LogActivity(ctx context.Context, e store.ActivityEntry) (domain.Activity, error) {
 	e.Activity.ID = 0 // always a new entry
 	var out domain.Activity
-	err := s.single(e.Activity.Account, func(a *applier) {
+	err := s.single(ctx, e.Activity.Account, func(a *applier) {
 		a.activity(e)
 	}, func(a *applier) {
 		out = a.activities[0]
@@ -28,7 +29,7 @@ func (s *Store) LogActivity(e store.ActivityEntry) (domain.Activity, error) {
 }
 
 // OpenEscalation stores a new escalation and its timeline entry in one transaction.
-func (s *Store) OpenEscalation(e domain.Escalation, note domain.Activity) (domain.Escalation, error) {
+func (s *Store) OpenEscalation(ctx context.Context, e domain.Escalation, note domain.Activity) (domain.Escalation, error) {
 	if e.Opened.IsZero() {
 		e.Opened = note.On
 	}
@@ -42,7 +43,7 @@ func (s *Store) OpenEscalation(e domain.Escalation, note domain.Activity) (domai
 	note.Kind = "escalation"
 	e.ID, note.ID = 0, 0 // always new
 	var out domain.Escalation
-	err := s.single(e.Account, func(a *applier) {
+	err := s.single(ctx, e.Account, func(a *applier) {
 		a.escalation(store.Rec[domain.Escalation]{V: e})
 		if len(a.errs) == 0 {
 			a.activity(store.ActivityEntry{Activity: note})
@@ -53,17 +54,22 @@ func (s *Store) OpenEscalation(e domain.Escalation, note domain.Activity) (domai
 	return out, err
 }
 
-// Mark stores a queue decision, replacing an earlier one with the same key.
-func (s *Store) Mark(m domain.QueueMark) error {
-	return s.single(m.Account, func(a *applier) {
+// Mark stores a queue decision on its account, replacing an earlier one with
+// the same key.
+func (s *Store) Mark(ctx context.Context, m domain.QueueMark) error {
+	return s.single(ctx, m.Account, func(a *applier) {
 		a.mark(store.Rec[domain.QueueMark]{V: m})
 	}, func(*applier) {})
 }
 
 // single runs one record's write: account check, plan, flush.
-func (s *Store) single(account string, plan, done func(a *applier)) error {
+func (s *Store) single(ctx context.Context, account string, plan, done func(a *applier)) error {
+	stamp, err := s.stamp(ctx)
+	if err != nil {
+		return err
+	}
 	return s.write(false, func(tx *bbolt.Tx) (bool, error) {
-		a, err := newApplier(tx, s.stamp(), false)
+		a, err := newApplier(tx, stamp, false)
 		if err != nil {
 			return false, err
 		}
@@ -93,7 +99,10 @@ func asValidation(err error) error {
 }
 
 // SaveSettings replaces the book settings.
-func (s *Store) SaveSettings(set domain.Settings) error {
+func (s *Store) SaveSettings(ctx context.Context, set domain.Settings) error {
+	if _, err := s.stamp(ctx); err != nil {
+		return err
+	}
 	if err := set.Validate(); err != nil {
 		return err
 	}
@@ -109,6 +118,6 @@ func (s *Store) SaveSettings(set domain.Settings) error {
 		if err := b.meta.Put(metaSettings, val); err != nil {
 			return false, err
 		}
-		return true, bumpChanges(tx)
+		return true, bumpChanges(tx, change{settings: true})
 	})
 }

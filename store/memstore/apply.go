@@ -114,6 +114,7 @@ func (a *applier) flush() {
 	for code, f := range a.work {
 		sortFile(f)
 		a.s.files[code] = f
+		a.s.index(f)
 		touched = append(touched, code)
 	}
 	a.s.commit(touched, false)
@@ -271,22 +272,7 @@ func (a *applier) documentOwner(kind, number string) string {
 	if o, ok := a.owner[kind][number]; ok {
 		return o
 	}
-	for code, f := range a.s.files {
-		if hasDocument(f, kind, number) {
-			return code
-		}
-	}
-	return ""
-}
-
-func hasDocument(f *domain.AccountFile, kind, number string) bool {
-	switch kind {
-	case "invoice":
-		return slices.ContainsFunc(f.Invoices, func(x domain.Invoice) bool { return x.Number == number })
-	case "payment":
-		return slices.ContainsFunc(f.Payments, func(x domain.Payment) bool { return x.Reference == number })
-	}
-	return slices.ContainsFunc(f.Credits, func(x domain.CreditNote) bool { return x.Number == number })
+	return a.s.docs[kind][number]
 }
 
 func (a *applier) claim(kind, number, code string) {

@@ -25,7 +25,8 @@ type Store struct {
 	mu       sync.Mutex
 	settings domain.Settings
 	files    map[string]*domain.AccountFile
-	facts    map[string]*domain.Facts // cache, dropped for an account on each write
+	facts    map[string]*domain.Facts     // cache, dropped for an account on each write
+	docs     map[string]map[string]string // "invoice", "payment", "credit" → number → account
 	changes  uint64
 	log      []logEntry // change counter → what it touched
 	seq      map[string]uint64
@@ -58,7 +59,8 @@ var _ store.Store = (*Store)(nil)
 func New() *Store {
 	return &Store{settings: domain.DefaultSettings(), files: map[string]*domain.AccountFile{},
 		facts: map[string]*domain.Facts{}, seq: map[string]uint64{},
-		Now: func() time.Time { return time.Date(2026, 11, 17, 9, 30, 0, 0, time.UTC) }}
+		docs: map[string]map[string]string{"invoice": {}, "payment": {}, "credit": {}},
+		Now:  func() time.Time { return time.Date(2026, 11, 17, 9, 30, 0, 0, time.UTC) }}
 }
 
 // From is a book holding the settings and the account files as given
@@ -68,11 +70,25 @@ func From(set domain.Settings, files []*domain.AccountFile) *Store {
 	s.settings = set
 	for _, f := range files {
 		s.files[f.Account.Code] = cloneFile(f)
+		s.index(f)
 		for _, id := range idsOf(f) {
 			s.seq[id.kind] = max(s.seq[id.kind], id.id)
 		}
 	}
 	return s
+}
+
+// index notes the document numbers of a file (they are unique in the book).
+func (s *Store) index(f *domain.AccountFile) {
+	for _, x := range f.Invoices {
+		s.docs["invoice"][x.Number] = f.Account.Code
+	}
+	for _, x := range f.Payments {
+		s.docs["payment"][x.Reference] = f.Account.Code
+	}
+	for _, x := range f.Credits {
+		s.docs["credit"][x.Number] = f.Account.Code
+	}
 }
 
 // SetFailNext makes the next write fail with err, writing nothing.

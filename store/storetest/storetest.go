@@ -4,6 +4,7 @@
 package storetest
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"strings"
@@ -43,7 +44,10 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"LoadAccount", testLoadAccount},
 		{"Check", testCheck},
 		{"StampsOfHistory", testStampsOfHistory},
-		{"Positions", testPositions},
+		{"NoAuthor", testNoAuthor},
+		{"FactsFollowWrites", testFactsFollowWrites},
+		{"FactsPaging", testFactsPaging},
+		{"Changed", testChanged},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
@@ -52,22 +56,53 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 
 // --- helpers
 
+// ctx carries the author of the suite's writes.
+var ctx = store.WithAuthor(context.Background(), "tester")
+
 func apply(t *testing.T, s store.Store, b *store.Batch) store.Result {
 	t.Helper()
-	res, err := s.Apply(b)
+	res, err := s.Apply(ctx, b)
 	if err != nil {
 		t.Fatalf("Apply: %v", err)
 	}
 	return res
 }
 
-func load(t *testing.T, s store.Store) *domain.Book {
+// book is every account's file, in code order, with the settings.
+type book struct {
+	Settings domain.Settings
+	Files    []*domain.AccountFile
+}
+
+// load lists every account a few at a time (Facts pages) and reads each
+// one's file (LoadAccount).
+func load(t *testing.T, s store.Store) *book {
 	t.Helper()
-	b, err := s.Load()
+	set, err := s.Settings()
 	if err != nil {
-		t.Fatalf("Load: %v", err)
+		t.Fatalf("Settings: %v", err)
 	}
-	return b
+	b := &book{Settings: set}
+	for after := ""; ; {
+		p, err := s.Facts(after, 2)
+		if err != nil {
+			t.Fatalf("Facts(%q, 2): %v", after, err)
+		}
+		for _, x := range p.Facts {
+			f, err := s.LoadAccount(x.Account.Code)
+			if err != nil {
+				t.Fatalf("LoadAccount(%s): %v", x.Account.Code, err)
+			}
+			b.Files = append(b.Files, f)
+		}
+		if !p.More {
+			return b
+		}
+		if len(p.Facts) == 0 {
+			t.Fatalf("Facts(%q, 2): an empty page says more follow", after)
+		}
+		after = p.Facts[len(p.Facts)-1].Account.Code
+	}
 }
 
 func changes(t *testing.T, s store.Store) uint64 {
@@ -79,19 +114,21 @@ func changes(t *testing.T, s store.Store) uint64 {
 	return n
 }
 
-func file(t *testing.T, b *domain.Book, code string) *domain.AccountFile {
+func file(t *testing.T, b *book, code string) *domain.AccountFile {
 	t.Helper()
-	f := b.Find(code)
-	if f == nil {
-		t.Fatalf("account %s not in the book", code)
+	for _, f := range b.Files {
+		if f.Account.Code == code {
+			return f
+		}
 	}
-	return f
+	t.Fatalf("account %s not in the book", code)
+	return nil
 }
 
 // rowErrors applies a batch that must be refused and returns its row errors.
 func rowErrors(t *testing.T, s store.Store, b *store.Batch) store.RowErrors {
 	t.Helper()
-	res, err := s.Apply(b)
+	res, err := s.Apply(ctx, b)
 	var rows store.RowErrors
 	if !errors.As(err, &rows) {
 		t.Fatalf("Apply = %v, %v; want RowErrors", res, err)
@@ -142,8 +179,8 @@ func testEmptyBook(t *testing.T, s store.Store) {
 		t.Fatalf("Empty = %v, %v; want true", empty, err)
 	}
 	b := load(t, s)
-	if len(b.Accounts) != 0 || len(b.Marks) != 0 {
-		t.Errorf("new book holds %d accounts, %d marks", len(b.Accounts), len(b.Marks))
+	if len(b.Files) != 0 {
+		t.Errorf("new book holds %d accounts", len(b.Files))
 	}
 	same(t, "settings", b.Settings, domain.DefaultSettings())
 	if err := s.Check(); err != nil {
@@ -166,11 +203,11 @@ func testRoundTrip(t *testing.T, s store.Store) {
 		t.Error("Empty after Apply")
 	}
 	b := load(t, s)
-	if len(b.Accounts) != 3 {
-		t.Fatalf("Load: %d accounts, want 3", len(b.Accounts))
+	if len(b.Files) != 3 {
+		t.Fatalf("%d accounts, want 3", len(b.Files))
 	}
 	for i, want := range accounts() {
-		got := b.Accounts[i].Account
+		got := b.Files[i].Account
 		if got.Stamp.At.IsZero() {
 			t.Errorf("account %s has no stamp", got.Code)
 		}
@@ -202,12 +239,12 @@ func testRoundTrip(t *testing.T, s store.Store) {
 			}
 		}
 	}
-	if len(b.Marks) != 1 {
-		t.Fatalf("marks: %d, want 1", len(b.Marks))
+	same(t, "marks", u.Marks, []domain.QueueMark{in.Marks[0].V})
+	for _, f := range []*domain.AccountFile{beta, gamma} {
+		if len(f.Marks) != 0 {
+			t.Errorf("%s has marks %+v", f.Account.Code, f.Marks)
+		}
 	}
-	m := b.Marks[0]
-	m.Stamp = domain.Stamp{}
-	same(t, "mark", m, in.Marks[0].V)
 }
 
 func stripIDs[T any](in []T, fn func(*T)) []T { return cleared(in, fn) }
@@ -416,7 +453,7 @@ func testDryRun(t *testing.T, s store.Store) {
 	base(t, s)
 	b := fullBatch()
 	unchanged(t, s, func() {
-		res, err := s.Apply(&store.Batch{DryRun: true, Accounts: b.Accounts, Invoices: b.Invoices, Payments: b.Payments})
+		res, err := s.Apply(ctx, &store.Batch{DryRun: true, Accounts: b.Accounts, Invoices: b.Invoices, Payments: b.Payments})
 		if err != nil {
 			t.Fatalf("dry run: %v", err)
 		}
@@ -438,7 +475,7 @@ func testLogActivity(t *testing.T, s store.Store) {
 			Outcome: "promise", Text: "will pay Friday", NextFollow: d("2025-03-15")},
 		Promise: &domain.Promise{Amount: dec("400000"), DueOn: d("2025-03-14")},
 	}
-	got, err := s.LogActivity(e)
+	got, err := s.LogActivity(ctx, e)
 	if err != nil {
 		t.Fatalf("LogActivity: %v", err)
 	}
@@ -448,7 +485,7 @@ func testLogActivity(t *testing.T, s store.Store) {
 	if m := changes(t, s); m != n+1 {
 		t.Errorf("change counter %d after LogActivity, want %d", m, n+1)
 	}
-	second, err := s.LogActivity(store.ActivityEntry{Activity: domain.Activity{Account: "ACME", On: d("2025-03-11"), Kind: "note", Text: "second"}})
+	second, err := s.LogActivity(ctx, store.ActivityEntry{Activity: domain.Activity{Account: "ACME", On: d("2025-03-11"), Kind: "note", Text: "second"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -485,7 +522,7 @@ func testLogActivity(t *testing.T, s store.Store) {
 func testLogActivityUnknown(t *testing.T, s store.Store) {
 	base(t, s)
 	unchanged(t, s, func() {
-		_, err := s.LogActivity(store.ActivityEntry{Activity: domain.Activity{Account: "NOPE", On: d("2025-03-10"), Kind: "note"}})
+		_, err := s.LogActivity(ctx, store.ActivityEntry{Activity: domain.Activity{Account: "NOPE", On: d("2025-03-10"), Kind: "note"}})
 		if !errors.Is(err, store.ErrNotFound) || !strings.Contains(err.Error(), "account NOPE not found") {
 			t.Errorf("LogActivity on an unknown account = %v; want ErrNotFound", err)
 		}
@@ -495,7 +532,7 @@ func testLogActivityUnknown(t *testing.T, s store.Store) {
 func testLogActivityInvalid(t *testing.T, s store.Store) {
 	base(t, s)
 	unchanged(t, s, func() {
-		_, err := s.LogActivity(store.ActivityEntry{
+		_, err := s.LogActivity(ctx, store.ActivityEntry{
 			Activity: domain.Activity{Account: "ACME", On: d("2025-03-10"), Kind: "call", Outcome: "shrug"},
 			Promise:  &domain.Promise{Amount: dec("100"), DueOn: d("2025-03-01")},
 		})
@@ -517,7 +554,7 @@ func testOpenEscalation(t *testing.T, s store.Store) {
 	base(t, s)
 	e := domain.Escalation{Account: "ACME", Opened: d("2025-03-12"), Category: "credit-breach", Severity: "critical",
 		To: "management", Summary: "limit exceeded by 40%", Due: d("2025-03-14")}
-	got, err := s.OpenEscalation(e, domain.Activity{})
+	got, err := s.OpenEscalation(ctx, e, domain.Activity{})
 	if err != nil {
 		t.Fatalf("OpenEscalation: %v", err)
 	}
@@ -536,7 +573,7 @@ func testOpenEscalation(t *testing.T, s store.Store) {
 		f.Activities[0].Text != e.Summary {
 		t.Errorf("timeline entry: %+v", f.Activities)
 	}
-	if _, err := s.OpenEscalation(domain.Escalation{Account: "NOPE"}, domain.Activity{}); !errors.Is(err, store.ErrNotFound) {
+	if _, err := s.OpenEscalation(ctx, domain.Escalation{Account: "NOPE"}, domain.Activity{}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("OpenEscalation on an unknown account = %v", err)
 	}
 }
@@ -544,27 +581,32 @@ func testOpenEscalation(t *testing.T, s store.Store) {
 func testMark(t *testing.T, s store.Store) {
 	base(t, s)
 	m := domain.QueueMark{Key: "stale-contact:ACME", Account: "ACME", Until: d("2025-03-20"), On: d("2025-03-13")}
-	if err := s.Mark(m); err != nil {
+	if err := s.Mark(ctx, m); err != nil {
 		t.Fatal(err)
 	}
 	n := changes(t, s)
-	if err := s.Mark(m); err != nil {
+	if err := s.Mark(ctx, m); err != nil {
 		t.Fatal(err)
 	}
 	if changes(t, s) != n {
 		t.Error("marking the same again moved the change counter")
 	}
 	m.Done, m.Until = true, 0
-	if err := s.Mark(m); err != nil {
+	if err := s.Mark(ctx, m); err != nil {
 		t.Fatal(err)
 	}
-	marks := load(t, s).Marks
-	if len(marks) != 1 || !marks[0].Done || marks[0].Until != 0 {
+	marks := file(t, load(t, s), "ACME").Marks
+	if len(marks) != 1 || !marks[0].Done || marks[0].Until != 0 || marks[0].Account != "ACME" || marks[0].Stamp.By != "tester" {
 		t.Errorf("marks after upsert: %+v", marks)
 	}
-	if err := s.Mark(domain.QueueMark{Key: "x", Account: "NOPE", Done: true}); !errors.Is(err, store.ErrNotFound) {
-		t.Errorf("Mark on an unknown account = %v", err)
-	}
+	unchanged(t, s, func() {
+		if err := s.Mark(ctx, domain.QueueMark{Key: "x", Account: "NOPE", Done: true}); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("Mark on an unknown account = %v; want ErrNotFound", err)
+		}
+		if err := s.Mark(ctx, domain.QueueMark{Key: "x", Done: true}); err == nil {
+			t.Error("Mark naming no account was accepted")
+		}
+	})
 }
 
 func testUpdateByID(t *testing.T, s store.Store) {
@@ -590,7 +632,7 @@ func testSettings(t *testing.T, s store.Store) {
 	set := domain.DefaultSettings()
 	set.Name, set.BaseCurrency, set.AgingEdges, set.Users = "west", "GHS", []int{15, 45}, []string{"ada", "bola"}
 	n := changes(t, s)
-	if err := s.SaveSettings(set); err != nil {
+	if err := s.SaveSettings(ctx, set); err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.Settings()
@@ -603,7 +645,7 @@ func testSettings(t *testing.T, s store.Store) {
 	}
 	bad := set
 	bad.BaseCurrency = "ZZZ"
-	if err := s.SaveSettings(bad); err == nil {
+	if err := s.SaveSettings(ctx, bad); err == nil {
 		t.Error("SaveSettings accepted an unknown base currency")
 	}
 	// New accounts without a currency take the base currency.
@@ -621,7 +663,7 @@ func testLoadAccount(t *testing.T, s store.Store) {
 		Invoices: []store.Rec[domain.Invoice]{{V: invoice("ACM", "A-1", "2025-01-01", "", "1", "")}},
 	})
 	b := load(t, s)
-	for _, want := range b.Accounts {
+	for _, want := range b.Files {
 		got, err := s.LoadAccount(want.Account.Code)
 		if err != nil {
 			t.Fatalf("LoadAccount(%s): %v", want.Account.Code, err)
@@ -635,7 +677,7 @@ func testLoadAccount(t *testing.T, s store.Store) {
 
 func testCheck(t *testing.T, s store.Store) {
 	apply(t, s, fullBatch())
-	if _, err := s.LogActivity(store.ActivityEntry{
+	if _, err := s.LogActivity(ctx, store.ActivityEntry{
 		Activity: domain.Activity{Account: "GAMMA", On: d("2025-03-10"), Kind: "call", Outcome: "no-answer", NextFollow: d("2025-03-11")},
 	}); err != nil {
 		t.Fatal(err)
@@ -652,7 +694,7 @@ func testStampsOfHistory(t *testing.T, s store.Store) {
 	past := domain.Stamp{By: "tunde", At: time.Date(2025, 3, 1, 9, 30, 0, 0, time.UTC)}
 	apply(t, s, &store.Batch{Activities: []store.ActivityEntry{{Activity: domain.Activity{
 		Account: "ACME", On: d("2025-03-01"), Kind: "call", Outcome: "reached", Text: "history", Stamp: past}}}})
-	got, err := s.LogActivity(store.ActivityEntry{Activity: domain.Activity{
+	got, err := s.LogActivity(ctx, store.ActivityEntry{Activity: domain.Activity{
 		Account: "ACME", On: d("2025-03-02"), Kind: "note", Text: "now", Stamp: past}})
 	if err != nil {
 		t.Fatal(err)

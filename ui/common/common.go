@@ -1,87 +1,77 @@
-// Package common is what every pane shares: the size, the one Styles and
-// KeyMap values, the messages panes send upward, and small pure helpers for
-// text, columns, lists, fuzzy matching and text fields.
+// Package common is what every page shares: the Page contract, the one
+// Common value (size, styles, keys, the desk, the session's user), the
+// messages pages and the root send each other, the list behaviour the list
+// pages are built on, and small pure helpers for text, columns, lists,
+// fuzzy matching and text fields.
 package common
 
 import (
+	"context"
+
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"acctdesk/desk"
 	"acctdesk/domain"
 	"acctdesk/ui/keymap"
 	"acctdesk/ui/styles"
 )
 
-// Common is embedded by every pane.
+// Common is embedded by every page, form and component: one value per
+// session, built at start and passed down.
 type Common struct {
 	Width, Height int
 	Styles        *styles.Styles
 	Keys          *keymap.KeyMap
+	Desk          *desk.Desk
+	AsOf          domain.Date // the workstation's business date: what is logged, and "today" on screen
+	User          string      // the session's user
+	// Author carries User as the author of every write (store.WithAuthor);
+	// made once per session, passed to the desk's use cases.
+	Author context.Context
 }
 
-// Component is a pane: a model that owns its keys, its help and its size.
-type Component interface {
+// Page is one page of the workstation (soft-serve's component): a model
+// that owns its data, its keys, its help and its size. It reads what it
+// shows through the desk in commands, never in Update. The root sends it
+// every message it does not keep for itself, and the keys while it is shown.
+type Page interface {
 	help.KeyMap
 	Update(msg tea.Msg) tea.Cmd
 	View() string
 	SetSize(w, h int)
+	Info() PageInfo
+	// Tab is the page's label in the top bar: its name, and what it shows
+	// when that matters ("Account ACC001").
+	Tab() string
 }
 
-// Inputter is a component that can hold the keyboard (a filter being typed).
-type Inputter interface {
+// PageInfo is what a page declares about itself.
+type PageInfo struct {
+	Name    string // "Queue": the help's "Queue pane:", and what ShowPage names
+	KeyHelp string // what the page's number key says in the help: "queue"
+}
+
+// Typing is a page that can hold the keyboard (a filter being typed): its
+// keys come before the global ones, so typing q does not quit.
+type Typing interface {
 	InputFocused() bool
 }
 
-// Selector is a component with a current account (for c, e, n).
+// Selector is a page with a current account (for c, e, n, f).
 type Selector interface {
 	// Selected is the account under the cursor and, in the queue, the item key.
 	Selected() (code, itemKey string)
 }
 
-// OpenAccountMsg asks the root to open an account's pane, as of the
-// workstation's date or, when AsOf is set, as of that date (a drill from the
-// aging moved to another month).
-type OpenAccountMsg struct {
-	Code string
-	AsOf domain.Date
+// Recap is a written recap: of a promise or an escalation just saved, or
+// the latest on an account's timeline.
+type Recap struct {
+	Code, Kind, Text string
 }
 
-// OpenAccount is a command that sends OpenAccountMsg.
-func OpenAccount(code string) tea.Cmd {
-	return func() tea.Msg { return OpenAccountMsg{Code: code} }
-}
-
-// OpenAccountAt is OpenAccount as of a date.
-func OpenAccountAt(code string, asOf domain.Date) tea.Cmd {
-	return func() tea.Msg { return OpenAccountMsg{Code: code, AsOf: asOf} }
-}
-
-// ErrorMsg reports an error for the status line.
-type ErrorMsg struct{ Err error }
-
-// ErrorCmd is a command that sends ErrorMsg.
-func ErrorCmd(err error) tea.Cmd { return func() tea.Msg { return ErrorMsg{err} } }
-
-// InfoMsg reports a neutral message for the status line.
-type InfoMsg struct{ Text string }
-
-// InfoCmd is a command that sends InfoMsg.
-func InfoCmd(s string) tea.Cmd { return func() tea.Msg { return InfoMsg{s} } }
-
-// TitleLine is a pane's title line, or the filter prompt while it is typed
-// or applied.
-func TitleLine(c Common, title string, f Field, typing bool, w int) string {
-	s := c.Styles
-	if !typing && f.String() == "" {
-		return s.Title.Render(Cut(title, w))
-	}
-	label := "/ "
-	if typing {
-		fw := w / 2
-		if fw < 20 {
-			fw = 20
-		}
-		return s.Key.Render(label) + f.View(fw, true, s.Input, s.Cursor, s.Placeholder) + " " + s.Muted.Render(Cut(title, w-fw-3))
-	}
-	return s.Title.Render(Cut(title, w/2)) + " " + s.Key.Render(Cut("/ "+f.String()+" (esc clears)", w-w/2-1))
+// RecapSource is a page that has a recap of its own for y (the account's
+// activity tab).
+type RecapSource interface {
+	Recap() (Recap, bool)
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"acctdesk/domain"
-	"acctdesk/store"
 	"acctdesk/ui/common"
 	"acctdesk/ui/keymap"
 )
@@ -62,22 +61,14 @@ func (b *callBody) choose(k string) bool {
 	return true
 }
 
-// DefaultNext is the next follow-up a call outcome suggests: the next working
-// day after no answer or voicemail, the day after the promised date after a
-// promise (zero while that date is not known), a week otherwise.
-func DefaultNext(outcome string, today, promised domain.Date) domain.Date {
-	switch outcome {
-	case "no-answer", "voicemail":
-		return today.AddWorkdays(1)
-	case "promise":
-		if promised.IsZero() {
-			return 0
-		}
-		return promised.AddDays(1)
-	case "":
+// suggestedNext is the next follow-up the outcome suggests
+// (domain.DefaultNext, which the desk applies), or zero while it is not
+// known yet: no outcome chosen, or a promise with no date typed.
+func suggestedNext(outcome string, today, promised domain.Date) domain.Date {
+	if outcome == "" || (outcome == "promise" && promised.IsZero()) {
 		return 0
 	}
-	return today.AddDays(7)
+	return domain.DefaultNext(outcome, today, promised)
 }
 
 func (b *callBody) promised() (domain.Date, error) {
@@ -109,7 +100,7 @@ func (b *callBody) changed() {
 			f[fPromised].hint = "→ " + common.LongDay(d)
 		}
 	}
-	def := DefaultNext(outcome, b.t.Today, pd)
+	def := suggestedNext(outcome, b.t.Today, pd)
 	switch {
 	case outcome == "":
 		f[fNext].example = "default from the outcome"
@@ -136,6 +127,8 @@ func isNone(s string) bool {
 	return s == "none" || s == "-"
 }
 
+// validate checks what can be checked on the spot; the desk checks the
+// call again (domain.Call.Entry) and fills in the default follow-up.
 func (b *callBody) validate() (*Submission, bool) {
 	f := b.c.fields
 	t := b.t
@@ -143,14 +136,16 @@ func (b *callBody) validate() (*Submission, bool) {
 		x.err = ""
 	}
 	ok := true
-	outcome := f[fOutcome].choice
-	if outcome == "" {
+	call := domain.Call{
+		Outcome: f[fOutcome].choice,
+		Contact: strings.TrimSpace(f[fContact].text.String()),
+		Note:    strings.TrimSpace(f[fNote].text.String()),
+	}
+	if call.Outcome == "" {
 		f[fOutcome].err = "choose an outcome: " + keysOf(f[fOutcome].choices)
 		ok = false
 	}
-	var promise *domain.Promise
-	var pd domain.Date
-	if outcome == "promise" {
+	if call.Outcome == "promise" {
 		amt, err := domain.ParseAmount(f[fAmount].text.String(), t.Currency)
 		switch {
 		case err != nil:
@@ -165,13 +160,11 @@ func (b *callBody) validate() (*Submission, bool) {
 			f[fPromised].err = err.Error()
 			ok = false
 		}
-		pd = d
-		promise = &domain.Promise{Account: t.Code, Amount: amt, Currency: t.Currency, GivenOn: t.Today, DueOn: d,
-			Contact: strings.TrimSpace(f[fContact].text.String())}
+		call.PromiseAmount, call.PromiseDue = amt, d
 	}
-	next := DefaultNext(outcome, t.Today, pd)
+	next := suggestedNext(call.Outcome, t.Today, call.PromiseDue)
 	if s := strings.TrimSpace(f[fNext].text.String()); isNone(s) {
-		next = 0
+		call.NoNext, next = true, 0
 	} else if s != "" {
 		d, err := resolveDate(s, t.Today)
 		switch {
@@ -182,49 +175,19 @@ func (b *callBody) validate() (*Submission, bool) {
 			f[fNext].err = common.LongDay(d) + " is in the past"
 			ok = false
 		}
-		next = d
+		call.Next, next = d, d
 	}
 	if !ok {
 		return nil, false
 	}
-	act := domain.Activity{
-		Account: t.Code, On: t.Today, Kind: "call", Outcome: outcome,
-		Contact: strings.TrimSpace(f[fContact].text.String()), Text: strings.TrimSpace(f[fNote].text.String()),
-		NextFollow: next,
-	}
-	if err := act.Validate(); err != nil {
-		b.mark(err)
-		return nil, false
-	}
-	if promise != nil {
-		if err := promise.Validate(); err != nil {
-			b.mark(err)
-			return nil, false
-		}
-	}
-	what := keymap.Label(f[fOutcome].choices, outcome)
-	if promise != nil {
-		what = fmt.Sprintf("promise %s due %s", common.Money(promise.Amount, t.Currency), common.WeekDay(promise.DueOn, t.Today))
+	what := keymap.Label(f[fOutcome].choices, call.Outcome)
+	if call.Outcome == "promise" {
+		what = fmt.Sprintf("promise %s due %s", common.Money(call.PromiseAmount, t.Currency), common.WeekDay(call.PromiseDue, t.Today))
 	}
 	if !next.IsZero() {
 		what += ", next " + common.WeekDay(next, t.Today)
 	}
-	return &Submission{Kind: Call, Entry: store.ActivityEntry{Activity: act, Promise: promise}, What: what}, true
-}
-
-// mark puts domain validation errors on their fields.
-func (b *callBody) mark(err error) {
-	if ve, ok := err.(domain.ValidationError); ok {
-		for _, fe := range ve {
-			if i := b.fieldOf(fe.Field); i >= 0 {
-				b.c.fields[i].err = fe.Reason
-				continue
-			}
-			b.c.fields[fNote].err = fe.Error()
-		}
-		return
-	}
-	b.c.fields[fNote].err = err.Error()
+	return &Submission{Kind: Call, Call: call, What: what}, true
 }
 
 func (b *callBody) fieldOf(name string) int {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"acctdesk/desk"
 	"acctdesk/domain"
 	"acctdesk/ui/common"
 	"acctdesk/ui/keymap"
@@ -36,9 +37,6 @@ func NewEscalation(c common.Common, t Target) *Model {
 	return newModel(c, t, b)
 }
 
-// DefaultEscalationDue is two working days after today.
-func DefaultEscalationDue(today domain.Date) domain.Date { return today.AddWorkdays(2) }
-
 func (b *escBody) core() *core { return &b.c }
 
 func (b *escBody) title() string { return fmt.Sprintf("Escalate · %s %s", b.t.Code, b.t.Name) }
@@ -57,7 +55,7 @@ func (b *escBody) choose(k string) bool {
 
 func (b *escBody) changed() {
 	f := b.c.fields[eDue]
-	f.example = "default " + common.LongDay(DefaultEscalationDue(b.t.Today))
+	f.example = "default " + common.LongDay(desk.DefaultEscalationDue(b.t.Today))
 	f.hint = ""
 	if s := strings.TrimSpace(f.text.String()); s != "" {
 		if d, err := resolveDate(s, b.t.Today); err == nil {
@@ -84,7 +82,7 @@ func (b *escBody) validate() (*Submission, bool) {
 		f[eSummary].err = "say in a few words what is escalated"
 		ok = false
 	}
-	due := DefaultEscalationDue(t.Today)
+	due := desk.DefaultEscalationDue(t.Today)
 	if s := strings.TrimSpace(f[eDue].text.String()); s != "" {
 		d, err := resolveDate(s, t.Today)
 		switch {
@@ -100,30 +98,9 @@ func (b *escBody) validate() (*Submission, bool) {
 	if !ok {
 		return nil, false
 	}
-	e := domain.Escalation{
-		Account: t.Code, Opened: t.Today, Category: f[eCategory].choice, Severity: f[eSeverity].choice,
-		To: f[eTo].choice, Summary: summary, Due: due, Status: "open",
-	}
-	if err := e.Validate(); err != nil {
-		if ve, isVE := err.(domain.ValidationError); isVE {
-			for _, fe := range ve {
-				i := b.fieldOf(fe.Field)
-				if i < 0 {
-					i = eSummary
-				}
-				f[i].err = fe.Reason
-			}
-		} else {
-			f[eSummary].err = err.Error()
-		}
-		return nil, false
-	}
-	note := domain.Activity{
-		Account: t.Code, On: t.Today, Kind: "escalation",
-		Text: fmt.Sprintf("Escalated to %s (%s, %s): %s", e.To, e.Severity, keymap.Label(f[eCategory].choices, e.Category), summary),
-	}
+	e := domain.Escalation{Category: f[eCategory].choice, Severity: f[eSeverity].choice, To: f[eTo].choice, Summary: summary, Due: due}
 	what := fmt.Sprintf("%s escalation to %s, due %s", e.Severity, e.To, common.WeekDay(due, t.Today))
-	return &Submission{Kind: Escalation, Escalation: e, Note: note, What: what}, true
+	return &Submission{Kind: Escalation, Escalation: e, What: what}, true
 }
 
 func (b *escBody) fieldOf(name string) int {

@@ -75,26 +75,11 @@ func (b *followBody) validate() (*Submission, bool) {
 	}
 	t := b.t
 	reason := strings.TrimSpace(f[fuReason].text.String())
-	fu := domain.FollowUp{Account: t.Code, Due: d, Reason: reason, Source: "manual", Status: domain.FollowOpen}
-	if err := fu.Validate(); err != nil {
-		if ve, ok := err.(domain.ValidationError); ok {
-			for _, fe := range ve {
-				i := b.fieldOf(fe.Field)
-				if i < 0 {
-					i = fuReason
-				}
-				f[i].err = fe.Reason
-			}
-		} else {
-			f[fuReason].err = err.Error()
-		}
-		return nil, false
-	}
 	what := common.WeekDay(d, t.Today)
 	if reason != "" {
 		what += ", " + common.Clean(reason)
 	}
-	return &Submission{Kind: FollowUp, FollowUp: fu, What: what}, true
+	return &Submission{Kind: FollowUp, Due: d, Reason: reason, What: what}, true
 }
 
 func (b *followBody) fieldOf(name string) int {

@@ -1,8 +1,10 @@
 // Package form holds the keyboard forms of SPEC §8: the call form, the
-// escalation form, the note form and the snooze prompt. A form only edits and
-// validates; it hands a Submission to the root, which writes it through a
-// tea.Cmd and reports back. Nothing typed is lost on a bad value: the field
-// keeps its text and says what is wrong.
+// escalation form, the note form, the follow-up form and the snooze prompt.
+// A form only edits and checks what it can on the spot; it hands a
+// Submission to the root, which writes it through the desk's use case in a
+// tea.Cmd (Submission.Save) and reports back. The desk has the last word:
+// what it refuses is shown next to its field. Nothing typed is lost on a
+// bad value: the field keeps its text and says what is wrong.
 package form
 
 import (
@@ -46,17 +48,20 @@ type Target struct {
 	Item       *dq.Item // for snooze
 }
 
-// Submission is a validated form, ready to write.
+// Submission is a form checked on the spot, ready for the desk.
 type Submission struct {
 	Kind       Kind
 	Code       string
 	ItemKey    string
-	Entry      store.ActivityEntry // call, note
-	Escalation domain.Escalation   // escalation
-	Note       domain.Activity     // the escalation's timeline entry
-	Mark       domain.QueueMark    // snooze
-	FollowUp   domain.FollowUp     // a follow-up scheduled by hand
-	What       string              // what was recorded, in words, for the status line
+	Call       domain.Call       // a call
+	Escalation domain.Escalation // an escalation
+	Text       string            // a note
+	Next       domain.Date       // a note's next follow-up (zero: none)
+	Due        domain.Date       // a follow-up's date
+	Reason     string            // a follow-up's reason
+	Item       dq.Item           // the queue item snoozed
+	Until      domain.Date       // the end of a snooze
+	What       string            // what was recorded, in words, for the status line
 }
 
 // Outcome is what a key press did to the form.
@@ -110,9 +115,6 @@ func (m *Model) Kind() Kind {
 	}
 	return Snooze
 }
-
-// Target is the account the form works on.
-func (m *Model) Target() Target { return m.t }
 
 // Saving reports whether the form waits for the store.
 func (m *Model) Saving() bool { return m.saving }
@@ -240,18 +242,6 @@ func (m *Model) View() string {
 		lines = append(lines, s.Muted.Render(common.Cut(foot, w)))
 	}
 	return common.Lines(lines, w, m.Height)
-}
-
-// ShortHelp is the form's key summary.
-func (m *Model) ShortHelp() []key.Binding {
-	k := m.Keys
-	return []key.Binding{k.Save, k.NextField, k.PrevField, k.Cancel}
-}
-
-// FullHelp is every key of the form.
-func (m *Model) FullHelp() [][]key.Binding {
-	k := m.Keys
-	return [][]key.Binding{{k.Save, k.NextField, k.PrevField, k.Choose, k.Cancel, k.Confirm}}
 }
 
 // ---- fields ----
@@ -423,7 +413,7 @@ func chooser(cm common.Common, head string, f *field, w int) []string {
 	return append(out, line)
 }
 
-// dateField is a text field that takes a date as people type it.
+// resolveDate reads a date as people type it.
 func resolveDate(s string, today domain.Date) (domain.Date, error) {
 	return domain.ParseRelative(s, today)
 }

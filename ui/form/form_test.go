@@ -1,14 +1,19 @@
 package form
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"acctdesk/desk"
 	"acctdesk/domain"
 	dq "acctdesk/domain/queue"
+	"acctdesk/store"
+	"acctdesk/store/memstore"
 	"acctdesk/ui/common"
+	"acctdesk/ui/internal/sample"
 	"acctdesk/ui/keymap"
 	"acctdesk/ui/styles"
 )
@@ -22,6 +27,18 @@ func cm() common.Common {
 func target() Target {
 	return Target{Code: "ACC001", Name: "Dangote Haulage Ltd", Currency: "NGN", Today: tue,
 		Primary: "Ngozi Eze", Contacts: []string{"Ngozi Eze", "Tunde Bakare"}, ItemKey: "broken-promise:ACC001:3"}
+}
+
+// saved writes a submission through a desk over the sample book, as the
+// workstation does, and returns what the store recorded.
+func saved(t *testing.T, sub *Submission) memstore.Recorded {
+	t.Helper()
+	st := sample.Store()
+	d := desk.New(st, desk.Options{AsOf: tue})
+	if _, err := sub.Save(store.WithAuthor(context.Background(), "ada"), d); err != nil {
+		t.Fatal(err)
+	}
+	return st.Recorded()
 }
 
 // typeKeys sends words as runes and names (enter, tab, …) as keys; it returns
@@ -75,11 +92,11 @@ func TestDefaultNext(t *testing.T) {
 		{"", tue, 0, ""},
 	}
 	for _, c := range cases {
-		if got := DefaultNext(c.outcome, c.today, c.promised).String(); got != c.want {
-			t.Errorf("DefaultNext(%s, %s, %s) = %s, want %s", c.outcome, c.today, c.promised, got, c.want)
+		if got := suggestedNext(c.outcome, c.today, c.promised).String(); got != c.want {
+			t.Errorf("suggestedNext(%s, %s, %s) = %s, want %s", c.outcome, c.today, c.promised, got, c.want)
 		}
 	}
-	if got := DefaultEscalationDue(domain.MustDate("2026-11-19")); got.String() != "2026-11-23" {
+	if got := desk.DefaultEscalationDue(domain.MustDate("2026-11-19")); got.String() != "2026-11-23" {
 		t.Errorf("Thursday + 2 working days = %s", got)
 	}
 }
@@ -90,11 +107,12 @@ func TestCallNoAnswer(t *testing.T) {
 	if out.Submit == nil {
 		t.Fatalf("not submitted:\n%s", m.View())
 	}
-	a := out.Submit.Entry.Activity
+	e := saved(t, out.Submit).Entries[0]
+	a := e.Activity
 	if a.Outcome != "no-answer" || a.NextFollow != tue+1 || a.Contact != "Ngozi Eze" || a.Kind != "call" || a.On != tue {
 		t.Fatalf("%+v", a)
 	}
-	if out.Submit.Code != "ACC001" || out.Submit.ItemKey != "broken-promise:ACC001:3" || out.Submit.Entry.Promise != nil {
+	if out.Submit.Code != "ACC001" || out.Submit.ItemKey != "broken-promise:ACC001:3" || e.Promise != nil {
 		t.Fatalf("%+v", out.Submit)
 	}
 	if !m.Saving() {
@@ -115,7 +133,7 @@ func TestCallPromiseFlow(t *testing.T) {
 	if out.Submit == nil {
 		t.Fatalf("not submitted:\n%s", m.View())
 	}
-	e := out.Submit.Entry
+	e := saved(t, out.Submit).Entries[0]
 	if e.Promise == nil || e.Promise.Amount.String() != "250000" || e.Promise.DueOn.String() != "2026-11-20" || e.Promise.GivenOn != tue {
 		t.Fatalf("promise %+v", e.Promise)
 	}
@@ -170,13 +188,16 @@ func TestCallValidation(t *testing.T) {
 func TestCallNoneAndEditing(t *testing.T) {
 	m := NewCall(cm(), target())
 	out := typeKeys(m, "b", "none", "enter")
-	if out.Submit == nil || !out.Submit.Entry.Activity.NextFollow.IsZero() {
+	if out.Submit == nil || !saved(t, out.Submit).Entries[0].Activity.NextFollow.IsZero() {
 		t.Fatalf("none: %+v", out.Submit)
 	}
 	// an outcome can be changed: back to the outcome and another key
 	m = NewCall(cm(), target())
 	out = typeKeys(m, "p", "shift+tab", "v", "enter")
-	if out.Submit == nil || out.Submit.Entry.Activity.Outcome != "voicemail" || out.Submit.Entry.Promise != nil {
+	if out.Submit == nil {
+		t.Fatalf("changed outcome: not submitted")
+	}
+	if e := saved(t, out.Submit).Entries[0]; e.Activity.Outcome != "voicemail" || e.Promise != nil {
 		t.Fatalf("changed outcome: %+v", out.Submit)
 	}
 }
@@ -227,11 +248,12 @@ func TestEscalationForm(t *testing.T) {
 	if out.Submit == nil {
 		t.Fatalf("not submitted:\n%s", m.View())
 	}
-	e := out.Submit.Escalation
+	r := saved(t, out.Submit)
+	e := r.Escalations[0]
 	if e.Category != "service-incident" || e.Severity != "medium" || e.To != "operations" || e.Summary != "truck late twice" || e.Due.String() != "2026-11-19" || e.Opened != tue {
 		t.Fatalf("%+v", e)
 	}
-	if n := out.Submit.Note; n.Kind != "escalation" || !strings.Contains(n.Text, "truck late twice") {
+	if n := r.Notes[0]; n.Kind != "escalation" || !strings.Contains(n.Text, "truck late twice") {
 		t.Fatalf("note %+v", n)
 	}
 }
@@ -242,15 +264,21 @@ func TestNoteAndSnooze(t *testing.T) {
 		t.Fatalf("empty note:\n%s", m.View())
 	}
 	out := typeKeys(m, "q is fine here", "tab", "mon", "enter")
-	if out.Submit == nil || out.Submit.Entry.Activity.Text != "q is fine here" || out.Submit.Entry.Activity.NextFollow.String() != "2026-11-23" {
-		t.Fatalf("%+v", out.Submit)
+	if out.Submit == nil {
+		t.Fatal("the note was not submitted")
+	}
+	if a := saved(t, out.Submit).Entries[0].Activity; a.Text != "q is fine here" || a.NextFollow.String() != "2026-11-23" {
+		t.Fatalf("%+v", a)
 	}
 	tg := target()
 	tg.Item = &dq.Item{Key: "overdue:ACC001:3:2026-10-01", Account: "ACC001", Detail: "overdue"}
 	m = NewSnooze(cm(), tg)
 	out = typeKeys(m, "enter")
-	if out.Submit == nil || out.Submit.Mark.Until != tue+1 || out.Submit.Mark.Key != tg.Item.Key {
-		t.Fatalf("%+v", out.Submit)
+	if out.Submit == nil {
+		t.Fatal("the snooze was not submitted")
+	}
+	if mk := saved(t, out.Submit).Marks[0]; mk.Until != tue+1 || mk.Key != tg.Item.Key {
+		t.Fatalf("%+v", mk)
 	}
 	m = NewSnooze(cm(), tg)
 	if out := typeKeys(m, "today", "enter"); out.Submit != nil {
@@ -277,7 +305,7 @@ func TestFollowUpForm(t *testing.T) {
 		if out.Submit == nil {
 			t.Fatalf("%v: not submitted:\n%s", c.keys, m.View())
 		}
-		fu := out.Submit.FollowUp
+		fu := saved(t, out.Submit).FollowUps[0]
 		if out.Submit.Kind != FollowUp || fu.Account != "ACC001" || fu.Due.String() != c.due || fu.Reason != c.reason ||
 			fu.Source != "manual" || fu.Status != domain.FollowOpen || fu.Activity != 0 {
 			t.Errorf("%v: %+v", c.keys, fu)
@@ -303,7 +331,7 @@ func TestFollowUpForm(t *testing.T) {
 	}
 	// The reason field stops at the 500 characters a follow-up may hold.
 	m := NewFollowUp(cm(), target())
-	if out := typeKeys(m, "tab", strings.Repeat("x", 600), "enter"); out.Submit == nil || len(out.Submit.FollowUp.Reason) != 500 {
+	if out := typeKeys(m, "tab", strings.Repeat("x", 600), "enter"); out.Submit == nil || len(out.Submit.Reason) != 500 {
 		t.Fatalf("long reason: %+v", out.Submit)
 	}
 	m = NewFollowUp(cm(), target())

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"acctdesk/domain"
-	"acctdesk/store"
 	"acctdesk/ui/common"
 )
 
@@ -70,16 +69,11 @@ func (b *noteBody) validate() (*Submission, bool) {
 	if !ok {
 		return nil, false
 	}
-	act := domain.Activity{Account: t.Code, On: t.Today, Kind: "note", Text: text, NextFollow: next}
-	if err := act.Validate(); err != nil {
-		f[nText].err = err.Error()
-		return nil, false
-	}
 	what := "note"
 	if !next.IsZero() {
 		what += ", next " + common.WeekDay(next, t.Today)
 	}
-	return &Submission{Kind: Note, Entry: store.ActivityEntry{Activity: act}, What: what}, true
+	return &Submission{Kind: Note, Text: text, Next: next, What: what}, true
 }
 
 func (b *noteBody) fieldOf(name string) int {
@@ -149,8 +143,7 @@ func (b *snoozeBody) validate() (*Submission, bool) {
 		f.err = "no queue item to snooze"
 		return nil, false
 	}
-	m := domain.QueueMark{Key: b.t.Item.Key, Account: b.t.Code, Until: d, On: b.t.Today}
-	return &Submission{Kind: Snooze, Mark: m, What: "snoozed until " + common.WeekDay(d, b.t.Today)}, true
+	return &Submission{Kind: Snooze, Item: *b.t.Item, Until: d, What: "snoozed until " + common.WeekDay(d, b.t.Today)}, true
 }
 
 func (b *snoozeBody) fieldOf(string) int { return 0 }

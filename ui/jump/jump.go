@@ -1,5 +1,6 @@
 // Package jump is the `:` prompt: typing a code or part of a name narrows the
 // accounts, and enter opens the first match (or the one chosen with ↑/↓).
+// The prompt keeps its accounts from view to view, ready before it opens.
 package jump
 
 import (
@@ -7,9 +8,9 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"acctdesk/desk"
 	"acctdesk/domain"
 	"acctdesk/ui/common"
 )
@@ -20,23 +21,17 @@ type Candidate struct {
 	code, name         string
 }
 
-// Prepare lists the accounts of a summarised book (run inside a tea.Cmd).
-func Prepare(sums []domain.Summary) []Candidate {
-	out := make([]Candidate, len(sums))
-	for i := range sums {
-		s := &sums[i]
-		a := s.Account()
-		detail := fmt.Sprintf("tier %d · %s · AR %s", a.Tier, common.Clean(a.Owner), common.ShortMoney(s.AR(), a.Currency))
-		out[i] = Candidate{Code: common.Clean(a.Code), Name: common.Clean(a.Name), Detail: detail,
-			code: common.Fold(a.Code), name: common.Fold(a.Name)}
-	}
-	return out
+func candidateOf(s *domain.Summary) Candidate {
+	a := s.Account()
+	detail := fmt.Sprintf("tier %d · %s · AR %s", a.Tier, common.Clean(a.Owner), common.ShortMoney(s.AR(), a.Currency))
+	return Candidate{Code: common.Clean(a.Code), Name: common.Clean(a.Name), Detail: detail,
+		code: common.Fold(a.Code), name: common.Fold(a.Name)}
 }
 
 // Match returns the indices of the candidates matching query, best first, at
 // most limit of them. An exact code comes first, then code and name prefixes,
 // substrings, and letters in order; ties go by code.
-func Match(cs []Candidate, query string, limit int) []int {
+func Match(cs []*Candidate, query string, limit int) []int {
 	q := common.Fold(strings.TrimSpace(query))
 	type hit struct{ i, score int }
 	hits := make([]hit, 0, 64)
@@ -61,49 +56,100 @@ func Match(cs []Candidate, query string, limit int) []int {
 	return out
 }
 
-// CloseMsg tells the root the prompt was closed without choosing.
-type CloseMsg struct{}
+// prepared is the answer to the preparation numbered seq.
+type prepared struct {
+	seq   int
+	cands common.AccountRows[Candidate]
+}
+
+// prepare lists a view's accounts, keeping the candidates of old whose
+// account did not change. The view and old are never changed.
+func prepare(seq int, v *desk.View, old common.AccountRows[Candidate]) tea.Cmd {
+	return func() tea.Msg {
+		return prepared{seq, old.Next(v.Sums, v.Touched, v.Settings, v.AsOf, candidateOf)}
+	}
+}
 
 // Model is the jump prompt.
 type Model struct {
 	common.Common
-	cands   []Candidate
+	view    *desk.View // the newest view (shared, never changed)
+	cands   common.AccountRows[Candidate]
+	loads   common.Loads
+	open    bool // shown: new accounts are matched at once
 	field   common.Field
 	matches []int
 	sel     int
 }
 
-// New opens the prompt over the candidates.
-func New(c common.Common, cands []Candidate) *Model {
-	m := &Model{Common: c, cands: cands}
+// New makes the prompt; it has accounts once a view has come.
+func New(c common.Common) *Model {
+	m := &Model{Common: c}
 	m.field.Placeholder = "account code or part of a name"
-	m.refresh()
 	return m
 }
 
+// Update keeps the accounts up to date with the views, in a command.
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case common.ViewMsg:
+		m.view = msg.View
+		return m.load()
+	case prepared:
+		latest, again := m.loads.Done(msg.seq)
+		if latest {
+			m.cands = msg.cands
+			if m.open {
+				m.refresh()
+			}
+		}
+		if again {
+			return m.load()
+		}
+	}
+	return nil
+}
+
+// load lists the newest view's accounts, unless a listing is under way.
+func (m *Model) load() tea.Cmd {
+	seq, ok := m.loads.Start()
+	if !ok {
+		return nil
+	}
+	return prepare(seq, m.view, m.cands)
+}
+
+// Open empties the prompt for a new search.
+func (m *Model) Open() {
+	m.open = true
+	m.field.Set("")
+	m.refresh()
+}
+
 func (m *Model) refresh() {
-	m.matches = Match(m.cands, m.field.String(), 200)
+	m.matches = Match(m.cands.Rows, m.field.String(), 200)
 	m.sel = 0
 }
 
 // SetSize sets the size.
 func (m *Model) SetSize(w, h int) { m.Width, m.Height = w, h }
 
-// Update handles a key.
-func (m *Model) Update(msg tea.Msg) tea.Cmd {
-	km, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return nil
-	}
+// HoldsKeyboard is true: every key is typed into the prompt.
+func (m *Model) HoldsKeyboard() bool { return true }
+
+// Key handles a key; done is true when the prompt closes (esc, or enter on
+// a match, which opens the account).
+func (m *Model) Key(km tea.KeyMsg) (cmd tea.Cmd, done bool) {
 	switch km.Type {
 	case tea.KeyEsc, tea.KeyCtrlC:
-		return func() tea.Msg { return CloseMsg{} }
+		m.open = false
+		return nil, true
 	case tea.KeyEnter:
 		if len(m.matches) == 0 {
-			return nil
+			return nil, false
 		}
-		code := m.cands[m.matches[m.sel]].Code
-		return common.OpenAccount(code)
+		m.open = false
+		return common.OpenAccount(m.cands.Rows[m.matches[m.sel]].Code), true
 	case tea.KeyUp:
 		if m.sel > 0 {
 			m.sel--
@@ -117,7 +163,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			m.refresh()
 		}
 	}
-	return nil
+	return nil, false
 }
 
 // View draws the prompt and the matches.
@@ -137,7 +183,7 @@ func (m *Model) View() string {
 		from = m.sel - room + 1
 	}
 	for i := from; i < len(m.matches) && i < from+room; i++ {
-		c := m.cands[m.matches[i]]
+		c := m.cands.Rows[m.matches[i]]
 		codeW := 10
 		nameW := (w - 2 - codeW - 2) * 3 / 5
 		line := common.Fit(c.Code, codeW) + " " + common.Fit(c.Name, nameW) + " " + c.Detail
@@ -158,11 +204,3 @@ func (m *Model) View() string {
 	lines = append(lines, s.Muted.Render(common.Cut("enter opens the first match (or the chosen one) · ↑/↓ choose · esc closes"+more, w)))
 	return common.Lines(lines, w, m.Height)
 }
-
-// ShortHelp is the prompt's key summary.
-func (m *Model) ShortHelp() []key.Binding {
-	return []key.Binding{m.Keys.Open, m.Keys.Choose, m.Keys.Cancel}
-}
-
-// FullHelp is every key of the prompt.
-func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }

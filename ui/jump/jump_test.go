@@ -3,13 +3,17 @@ package jump
 import (
 	"testing"
 
-	"acctdesk/domain"
-	"acctdesk/ui/internal/fakestore"
+	"acctdesk/desk"
+	"acctdesk/ui/common"
+	"acctdesk/ui/internal/sample"
 )
 
 func TestMatch(t *testing.T) {
-	b, _ := fakestore.NewSample().Load()
-	cs := Prepare(domain.SummarizeBook(b, fakestore.SampleAsOf))
+	v, err := desk.New(sample.Store(), desk.Options{AsOf: sample.AsOf}).View()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := prepare(1, v, common.AccountRows[Candidate]{})().(prepared).cands.Rows
 	first := func(q string) string {
 		m := Match(cs, q, 10)
 		if len(m) == 0 {

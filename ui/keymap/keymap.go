@@ -3,19 +3,22 @@
 // screen (`?`) shows the truth.
 package keymap
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"slices"
+	"strconv"
+
+	"github.com/charmbracelet/bubbles/key"
+)
 
 // KeyMap is every binding of the workstation.
 type KeyMap struct {
-	// Global, outside a text field.
-	Queue   key.Binding
-	Book    key.Binding
-	Aging   key.Binding
-	Account key.Binding
-	Jump    key.Binding
-	Help    key.Binding
-	Quit    key.Binding
-	Back    key.Binding
+	// Global, outside a text field. Pages are the number keys, 1 for the
+	// first page of the registry (ui/pages.go); NamePages makes them.
+	Pages []key.Binding
+	Jump  key.Binding
+	Help  key.Binding
+	Quit  key.Binding
+	Back  key.Binding
 
 	// Lists.
 	Up       key.Binding
@@ -96,14 +99,10 @@ func Label(cs []Choice, v string) string {
 // DefaultKeyMap is the keymap of SPEC §8.
 func DefaultKeyMap() *KeyMap {
 	return &KeyMap{
-		Queue:   key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "queue")),
-		Book:    key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "book")),
-		Aging:   key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "aging")),
-		Account: key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "account (last opened)")),
-		Jump:    key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "jump to an account")),
-		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q/ctrl+c", "quit")),
-		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close form/filter, or back")),
+		Jump: key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "jump to an account")),
+		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q/ctrl+c", "quit")),
+		Back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close form/filter, or back")),
 
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
@@ -157,6 +156,16 @@ func DefaultKeyMap() *KeyMap {
 	}
 }
 
+// NamePages makes the number keys of the pages, in the registry's order:
+// 1 shows the first page, and the help says what each shows.
+func (k *KeyMap) NamePages(help []string) {
+	k.Pages = make([]key.Binding, len(help))
+	for i, h := range help {
+		n := strconv.Itoa(i + 1)
+		k.Pages[i] = key.NewBinding(key.WithKeys(n), key.WithHelp(n, h))
+	}
+}
+
 // Section is a titled group of bindings for the help screen.
 type Section struct {
 	Title    string
@@ -166,7 +175,7 @@ type Section struct {
 // Sections lists every binding by where it works, for `?`.
 func (k *KeyMap) Sections() []Section {
 	return []Section{
-		{"Anywhere", []key.Binding{k.Queue, k.Book, k.Aging, k.Account, k.Jump, k.Recap, k.Help, k.Back, k.Quit}},
+		{"Anywhere", append(slices.Clone(k.Pages), k.Jump, k.Recap, k.Help, k.Back, k.Quit)},
 		{"Lists", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Filter, k.Sort, k.Group}},
 		{"On an account", []key.Binding{k.Call, k.Escalate, k.Note, k.FollowUp}},
 		{"Queue", []key.Binding{k.Done, k.Snooze, k.Scope, k.QueueGroup}},

@@ -1,0 +1,173 @@
+package bolt
+
+import (
+	"fmt"
+	"slices"
+
+	"acctdesk/store"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+// The change log says which accounts each committed write touched, so that a
+// workstation rereads only those (SPEC §6). Every committing write moves the
+// change counter and logs its entry under the new value, in the same
+// transaction: entries are contiguous from the oldest kept to the counter.
+
+// change is one write's entry.
+type change struct {
+	accounts []string // sorted, each once
+	settings bool
+	// all: the write may have changed every account (a migration, or more
+	// than changeListMax accounts). Readers read the whole book again, a
+	// page at a time, rather than so many accounts in one transaction.
+	all bool
+}
+
+// changeListMax is the most accounts an entry (and Changed) lists: the
+// facts of that many accounts are about two pages of a book-wide read.
+const changeListMax = 1000
+
+// changelogKeep is how many entries the log keeps; older ones are pruned a
+// few per write. A variable so a test can watch the pruning.
+var changelogKeep uint64 = 20_000
+
+// pruneStep is how many old entries one write deletes at most: more than the
+// one it adds, so the log shrinks back after the limit is lowered.
+const pruneStep = 4
+
+const vChange = 1
+
+// Flags of an entry.
+const (
+	changeSettings = 1 << iota
+	changeAll
+)
+
+// Changelog entry: version, flags, the accounts.
+func appendChange(dst []byte, c change) []byte {
+	e := enc{b: dst}
+	e.byte(vChange)
+	var flags byte
+	if c.settings {
+		flags |= changeSettings
+	}
+	if c.all {
+		flags |= changeAll
+	}
+	e.byte(flags)
+	e.strs(c.accounts)
+	return e.b
+}
+
+func decodeChange(v []byte) (change, error) {
+	d := dec{b: v}
+	d.version(vChange)
+	flags := d.byte()
+	if flags&^(changeSettings|changeAll) != 0 {
+		d.fail(fmt.Errorf("unknown change flags %#x", flags))
+	}
+	c := change{settings: flags&changeSettings != 0, all: flags&changeAll != 0, accounts: d.strs()}
+	return c, d.done()
+}
+
+// bumpChanges moves the change counter that other processes poll and logs
+// what the write changed.
+func bumpChanges(tx *bbolt.Tx, c change) error {
+	meta := tx.Bucket(bucketMeta)
+	n, err := readU64(meta.Get(metaChanges))
+	if err != nil {
+		return fmt.Errorf("%w: change counter: %v", store.ErrDamaged, err)
+	}
+	n++
+	if err := meta.Put(metaChanges, u64(n)); err != nil {
+		return err
+	}
+	if len(c.accounts) > changeListMax {
+		c.accounts, c.all = nil, true
+	}
+	log := tx.Bucket(bucketChangelog)
+	log.FillPercent = bulkFill // keys only ever grow: keep the pages full
+	if err := log.Put(u64(n), appendChange(nil, c)); err != nil {
+		return err
+	}
+	return prune(log, n)
+}
+
+// prune deletes up to pruneStep entries older than the last changelogKeep.
+func prune(log *bbolt.Bucket, now uint64) error {
+	if now <= changelogKeep {
+		return nil
+	}
+	oldest := now - changelogKeep + 1
+	var old [][]byte
+	c := log.Cursor()
+	for k, _ := c.First(); k != nil && len(old) < pruneStep; k, _ = c.Next() {
+		if n, err := readU64(k); err == nil && n >= oldest {
+			break
+		}
+		old = append(old, k) // damaged keys go too: Check reports them meanwhile
+	}
+	for _, k := range old { // bbolt: never delete while a cursor walks
+		if err := log.Delete(k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Changed says which accounts the writes after change since touched, in
+// one read transaction.
+func (s *Store) Changed(since uint64) (store.Changed, error) {
+	out := store.Changed{Since: since}
+	err := s.view(func(tx *bbolt.Tx) error {
+		b, err := bucketsOf(tx)
+		if err != nil {
+			return err
+		}
+		if out.Now, err = readChanges(b); err != nil {
+			return err
+		}
+		if since >= out.Now {
+			out.All = since > out.Now // a counter from another book, or from before a restore
+			return nil
+		}
+		c := b.changelog.Cursor()
+		k, v := c.Seek(u64(since + 1))
+		if n, err := readU64(k); err != nil || n != since+1 {
+			out.All = true // pruned, or older than the log
+			return nil
+		}
+		seen := map[string]bool{}
+		for ; k != nil; k, v = c.Next() {
+			e, err := decodeChange(v)
+			if err != nil {
+				return damaged(bucketChangelog, k, err)
+			}
+			if e.all {
+				out.All = true
+				break
+			}
+			out.Settings = out.Settings || e.settings
+			for _, code := range e.accounts {
+				if !seen[code] {
+					seen[code] = true
+					out.Accounts = append(out.Accounts, code)
+				}
+			}
+			if len(out.Accounts) > changeListMax {
+				out.All = true
+				break
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return store.Changed{}, err
+	}
+	if out.All {
+		out.Accounts, out.Settings = nil, false
+	}
+	slices.Sort(out.Accounts)
+	return out, nil
+}

@@ -1,0 +1,178 @@
+package bolt
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+
+	"acctdesk/domain"
+	"acctdesk/store"
+
+	bbolt "go.etcd.io/bbolt"
+)
+
+// Each account's facts (domain.Facts) are kept beside its records and
+// rewritten in the transaction that writes them: the ledger when its
+// documents change, the rest when any other record of it (or its row) does,
+// so logging a call never reads the account's documents. Both are made by
+// the domain's functions from the records as the transaction sees them;
+// Check makes them again and compares.
+
+// touched names, sorted, the accounts a write changed.
+type touched struct {
+	documents []string // invoices, payments or credit notes written: the ledger is made again
+	records   []string // the row or another record written: the rest of the facts is made again
+}
+
+// all is every touched account, sorted, each once.
+func (t touched) all() []string {
+	return slices.Compact(slices.Sorted(slices.Values(slices.Concat(t.documents, t.records))))
+}
+
+// restate rewrites the ledgers and facts of the touched accounts.
+func restate(b *buckets, t touched, report func(store.Progress)) error {
+	total, done := len(t.documents)+len(t.records), 0
+	progress := func() {
+		if done++; report != nil && done%512 == 0 {
+			report(store.Progress{Stage: "summarising", Done: done, Total: total})
+		}
+	}
+	in := newInterner()
+	ledgers, errs := deriveLedgers(b, t.documents, in, progress)
+	if err := firstError(errs); err != nil {
+		return err
+	}
+	if err := putDerived(b.tx, bucketLedgers, t.documents, ledgers); err != nil {
+		return err
+	}
+	facts, errs := deriveFacts(b, t.records, in, progress)
+	if err := firstError(errs); err != nil {
+		return err
+	}
+	return putDerived(b.tx, bucketFacts, t.records, facts)
+}
+
+// deriveLedgers makes the ledger values of the accounts from their documents.
+func deriveLedgers(b *buckets, codes []string, in *interner, progress func()) ([][]byte, []error) {
+	return derive(codes, func(code string) (*domain.AccountFile, error) { return documentsOf(b, code, in) }, ledgerValue, progress)
+}
+
+// deriveFacts makes the facts values of the accounts from their other records.
+func deriveFacts(b *buckets, codes []string, in *interner, progress func()) ([][]byte, []error) {
+	return derive(codes, func(code string) (*domain.AccountFile, error) { return loadFile(b, code, recordKinds, in) }, factsValue, progress)
+}
+
+// documentsOf reads an account's invoices, payments and credit notes.
+func documentsOf(b *buckets, code string, in *interner) (*domain.AccountFile, error) {
+	f := &domain.AccountFile{Account: domain.Account{Code: code}}
+	prefix := accountPrefix(code)
+	for _, kind := range documentKinds {
+		if err := kind.loadOne(b.tx.Bucket(kind.name()), f, prefix, in); err != nil {
+			return nil, err
+		}
+	}
+	return f, nil
+}
+
+// ledgerValue is the encoded ledger of an account's documents; nil when it has none.
+func ledgerValue(f *domain.AccountFile) ([]byte, error) {
+	if len(f.Invoices)+len(f.Payments)+len(f.Credits) == 0 {
+		return nil, nil
+	}
+	l, _, err := domain.LedgerOf(f.Invoices, f.Payments, f.Credits)
+	if err != nil {
+		return nil, store.RowErrors{{Reason: fmt.Sprintf("account %s: %v", f.Account.Code, err)}}
+	}
+	return appendLedger(nil, &l, domain.VolumeOf(f.Invoices)), nil
+}
+
+// factsValue is the encoded rest of the facts of an account file read
+// without its documents.
+func factsValue(f *domain.AccountFile) ([]byte, error) {
+	x, err := domain.FactsOf(f)
+	if err != nil {
+		return nil, err
+	}
+	return appendFacts(nil, &x), nil
+}
+
+// putDerived writes each account's value, or deletes it when it is nil.
+func putDerived(tx *bbolt.Tx, name []byte, codes []string, vals [][]byte) error {
+	bk := tx.Bucket(name)
+	if len(codes) >= bulkFrom {
+		bk.FillPercent = bulkFill
+	}
+	for i, code := range codes {
+		var err error
+		if vals[i] == nil {
+			err = bk.Delete([]byte(code))
+		} else {
+			err = bk.Put([]byte(code), vals[i])
+		}
+		if err != nil {
+			return fmt.Errorf("write %s %q: %w", name, code, err)
+		}
+	}
+	return nil
+}
+
+// parallelFrom is how many accounts make derive spread the work.
+const parallelFrom = 64
+
+// derive makes one value per account, in the order of codes, and says what
+// went wrong with each: read gathers an account's records on the caller's
+// goroutine (a bbolt transaction is not for sharing), value turns them into
+// the value, on several goroutines when there are many accounts.
+func derive(codes []string, read func(string) (*domain.AccountFile, error),
+	value func(*domain.AccountFile) ([]byte, error), progress func()) ([][]byte, []error) {
+	out := make([][]byte, len(codes))
+	errs := make([]error, len(codes))
+	workers := min(runtime.GOMAXPROCS(0), 4)
+	if len(codes) < parallelFrom || workers < 2 {
+		for i, code := range codes {
+			f, err := read(code)
+			if err == nil {
+				out[i], err = value(f)
+			}
+			errs[i] = err
+			progress()
+		}
+		return out, errs
+	}
+	type job struct {
+		i int
+		f *domain.AccountFile
+	}
+	jobs := make(chan job, 4*workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for j := range jobs {
+				out[j.i], errs[j.i] = value(j.f)
+			}
+		})
+	}
+	for i, code := range codes {
+		f, err := read(code)
+		if err != nil {
+			errs[i] = err
+			continue
+		}
+		jobs <- job{i, f}
+		progress()
+	}
+	close(jobs)
+	wg.Wait()
+	return out, errs
+}
+
+// firstError is the first of errs that is not nil.
+func firstError(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,52 @@
+package components
+
+import "acctdesk/ui/common"
+
+// StatusKind is how a status message reads.
+type StatusKind int
+
+// Status kinds.
+const (
+	Info StatusKind = iota
+	OK
+	Problem
+	Busy // the workstation is waiting: loading, saving
+)
+
+// Status is the status line's message.
+type Status struct {
+	Text string
+	Kind StatusKind
+}
+
+// StatusLine is the line under the pages: the message first, then the
+// user and the help hints, which give way to the message when w is short.
+func StatusLine(c common.Common, st Status, w int) string {
+	s := c.Styles
+	style := s.Status
+	switch st.Kind {
+	case OK:
+		style = s.StatusOK
+	case Problem:
+		style = s.StatusErr
+	case Busy:
+		style = s.StatusBusy
+	}
+	msg := " " + common.Clean(st.Text) // errors may quote the book
+	user := ""
+	if c.User != "" {
+		user = c.User + " · "
+	}
+	right := ""
+	for _, r := range []string{user + "? help · q quit", user + "? help", "? help"} {
+		if common.Width(msg)+common.Width(r)+2 <= w {
+			right = r
+			break
+		}
+	}
+	if right == "" {
+		return style.Render(common.Fit(msg, w))
+	}
+	rw := common.Width(right)
+	return style.Render(common.Fit(msg, w-rw-1)) + s.Status.Render(" "+right)
+}

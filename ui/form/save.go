@@ -1,0 +1,37 @@
+package form
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"acctdesk/desk"
+)
+
+// Saved is what a submission became, for the status line.
+type Saved struct {
+	At    time.Time // when the store wrote it; zero when it does not say
+	Recap string    // the written recap kept with it ("" without one)
+}
+
+// Save writes the submission through the desk's use case, as the author ctx
+// carries. It blocks on the store: run it in a tea.Cmd.
+func (s Submission) Save(ctx context.Context, d *desk.Desk) (Saved, error) {
+	switch s.Kind {
+	case Call:
+		l, err := d.LogCall(ctx, s.Code, s.Call)
+		return Saved{At: l.Activity.Stamp.At, Recap: l.Recap}, err
+	case Escalation:
+		e, err := d.Escalate(ctx, s.Code, s.Escalation)
+		return Saved{At: e.Escalation.Stamp.At, Recap: e.Recap}, err
+	case Note:
+		l, err := d.Note(ctx, s.Code, "note", s.Text, s.Next)
+		return Saved{At: l.Activity.Stamp.At}, err
+	case FollowUp:
+		_, err := d.FollowUp(ctx, s.Code, s.Due, s.Reason)
+		return Saved{}, err
+	case Snooze:
+		return Saved{}, d.Snooze(ctx, s.Item, s.Until)
+	}
+	return Saved{}, fmt.Errorf("a %s cannot be saved", s.Kind)
+}

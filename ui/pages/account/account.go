@@ -1,0 +1,224 @@
+// Package account is the Account page: a header (terms, limit and a
+// utilisation gauge, contacts, contract countdown) and tabs — open items with
+// their aging, payments and credit notes, the activity timeline, promises and
+// plans, escalations and issues, contracts, volume by product by month. It
+// reads one account's file through the desk when an account is opened, and
+// again when a view says the account changed.
+package account
+
+import (
+	"reflect"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"acctdesk/desk"
+	"acctdesk/domain"
+	"acctdesk/ui/common"
+)
+
+// Page is the account page.
+type Page struct {
+	common.Common
+	view  *desk.View // the newest view (shared, never changed)
+	want  request    // the latest read asked for
+	shown request    // what data shows
+	// facts and set are the view's facts of the account and the settings
+	// when it was read: the account is read again when they change.
+	facts *domain.Facts
+	set   domain.Settings
+	loads common.Loads
+	data  *Data
+
+	tab    int
+	lines  []string // the current tab drawn at the current width
+	scroll common.List
+	drawnW int
+}
+
+// request is an account to read, as of a date (0: the workstation's), and
+// whether to show the page once it is read (an open rather than a refresh).
+type request struct {
+	code string
+	asOf domain.Date
+	open bool
+}
+
+// New makes an empty account page.
+func New(c common.Common) *Page { return &Page{Common: c} }
+
+// Info declares the page.
+func (p *Page) Info() common.PageInfo {
+	return common.PageInfo{Name: "Account", KeyHelp: "account (last opened)"}
+}
+
+// Tab is the page's label in the top bar: the account open, if any.
+func (p *Page) Tab() string {
+	if p.data == nil {
+		return "Account"
+	}
+	return "Account " + p.data.Code
+}
+
+// Update reads the account asked for, or changed, in a command, and handles
+// the page's keys.
+func (p *Page) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case common.ViewMsg:
+		p.view = msg.View
+		if p.stale() {
+			return p.read(false)
+		}
+	case common.OpenAccountMsg:
+		p.want = request{code: msg.Code, asOf: msg.AsOf, open: true}
+		return p.read(true)
+	case loaded:
+		latest, again := p.loads.Done(msg.seq)
+		var cmd tea.Cmd
+		if latest {
+			cmd = p.loaded(msg)
+		}
+		if again && p.stale() {
+			cmd = tea.Batch(cmd, p.read(false))
+		}
+		return cmd
+	case tea.KeyMsg:
+		return p.key(msg)
+	}
+	return nil
+}
+
+// stale reports whether the account asked for is not what is shown, or the
+// view has changed its facts or the book's settings since it was read.
+func (p *Page) stale() bool {
+	w := p.want
+	return w.code != "" && p.view != nil &&
+		(w.open || p.view.Facts(w.code) != p.facts || !reflect.DeepEqual(p.view.Settings, p.set))
+}
+
+// read reads the account asked for in a command, once the book is loaded:
+// at once when the user asked (replacing a read under way), else after the
+// read under way.
+func (p *Page) read(asked bool) tea.Cmd {
+	if p.view == nil {
+		return nil
+	}
+	var seq int
+	if asked {
+		seq = p.loads.Restart()
+	} else if next, ok := p.loads.Start(); ok {
+		seq = next
+	} else {
+		return nil
+	}
+	r := p.want
+	today := p.Common.AsOf
+	asOf := r.asOf
+	if asOf == 0 {
+		asOf = today
+	}
+	return load(seq, p.Desk, r, p.view.Facts(r.code), p.view.Settings, asOf, today)
+}
+
+func (p *Page) loaded(msg loaded) tea.Cmd {
+	r := msg.req
+	if msg.err != "" {
+		if r.open {
+			p.want = p.shown
+			return common.ErrorCmd(msg.err)
+		}
+		// The account shown is gone (or cannot be read): say so, show none.
+		p.want, p.shown, p.facts, p.set, p.data = request{}, request{}, nil, domain.Settings{}, nil
+		p.draw()
+		return common.ErrorCmd(msg.err)
+	}
+	if p.shown.code != r.code {
+		p.scroll = common.List{}
+	}
+	p.want.open = false
+	r.open = false
+	p.shown, p.facts, p.set, p.data = r, msg.facts, msg.set, msg.data
+	p.draw()
+	if msg.req.open {
+		return common.ShowPage(p.Info().Name)
+	}
+	return nil
+}
+
+func (p *Page) key(km tea.KeyMsg) tea.Cmd {
+	k := p.Keys
+	if key.Matches(km, k.Back) {
+		return common.Back
+	}
+	if p.data == nil {
+		return nil
+	}
+	// The scroll moves the window, not a cursor: put the cursor at the edge.
+	move := func(n int) {
+		l := p.scroll
+		if n < 0 {
+			l.Cursor = l.Offset
+		} else {
+			l.Cursor = l.Offset + l.Height - 1
+		}
+		p.scroll = l.Move(n)
+	}
+	switch {
+	case key.Matches(km, k.NextTab):
+		p.tab = (p.tab + 1) % len(p.data.Tabs)
+		p.scroll = common.List{}
+		p.draw()
+	case key.Matches(km, k.PrevTab):
+		p.tab = (p.tab + len(p.data.Tabs) - 1) % len(p.data.Tabs)
+		p.scroll = common.List{}
+		p.draw()
+	case key.Matches(km, k.Up):
+		move(-1)
+	case key.Matches(km, k.Down):
+		move(1)
+	case key.Matches(km, k.PageUp):
+		move(-p.bodyHeight())
+	case key.Matches(km, k.PageDown):
+		move(p.bodyHeight())
+	case key.Matches(km, k.Top):
+		p.scroll = p.scroll.Top()
+	case key.Matches(km, k.Bottom):
+		p.scroll = p.scroll.Bottom()
+	}
+	return nil
+}
+
+// Code is the account shown, or "".
+func (p *Page) Code() string { return p.shown.code }
+
+// AsOf is the date the account is shown as of, or zero.
+func (p *Page) AsOf() domain.Date {
+	if p.data == nil {
+		return 0
+	}
+	return p.data.AsOf
+}
+
+// Selected is the account shown.
+func (p *Page) Selected() (code, itemKey string) { return p.shown.code, "" }
+
+// Recap is the latest recap on the timeline while the activity tab is shown
+// (what y copies there).
+func (p *Page) Recap() (common.Recap, bool) {
+	if p.data == nil || p.data.Tabs[p.tab].Name != activityTabName || p.data.Recap == "" {
+		return common.Recap{}, false
+	}
+	return common.Recap{Code: p.data.Code, Kind: "timeline", Text: p.data.Recap}, true
+}
+
+// ShortHelp is the page's key summary.
+func (p *Page) ShortHelp() []key.Binding {
+	k := p.Keys
+	return []key.Binding{k.NextTab, k.PrevTab, k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Back}
+}
+
+// FullHelp is every key of the page.
+func (p *Page) FullHelp() [][]key.Binding {
+	k := p.Keys
+	return [][]key.Binding{{k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown}, {k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Back}}
+}

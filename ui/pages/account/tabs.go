@@ -1,0 +1,411 @@
+package account
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"acctdesk/domain"
+	"acctdesk/ui/common"
+)
+
+// The tabs, in order: each a pure function of the account's file as of a date.
+
+func dpdTone(days int) Tone {
+	switch {
+	case days > 60:
+		return Bad
+	case days > 0:
+		return Warn
+	}
+	return Plain
+}
+
+func openItems(sum *domain.Summary, pos domain.Position, set domain.Settings, asOf domain.Date) Tab {
+	cur := pos.Currency
+	labels := domain.BucketLabels(set.AgingEdges)
+	var parts []string
+	for i, b := range sum.Aging.Buckets {
+		parts = append(parts, labels[i]+" "+common.ShortMoney(b, cur))
+	}
+	if sum.Aging.Unapplied.IsPositive() {
+		parts = append(parts, "unapplied "+common.ShortMoney(sum.Aging.Unapplied, cur))
+	}
+	sec := Section{
+		Title: "Aging: " + strings.Join(parts, " · "),
+		Cols: []common.Column{
+			{Title: "Invoice", Width: 15, Min: 12, Max: 20},
+			{Title: "Issued", Width: 8, Drop: 4},
+			{Title: "Due", Width: 8},
+			{Title: "Days", Width: 4, Right: true},
+			{Title: "Bucket", Width: 7, Drop: 3},
+			{Title: "Amount", Width: 15, Max: 18, Right: true, Drop: 2},
+			{Title: "Outstanding", Width: 15, Max: 18, Right: true},
+			{Title: "Product", Width: 8, Max: 12, Drop: 5},
+			{Title: "Note", Width: 12, Min: 6, Max: 60, Drop: 1, Fill: true},
+		},
+		Empty: "Nothing outstanding.",
+	}
+	for _, it := range pos.Open() {
+		inv := it.Invoice
+		var note []string
+		if inv.Disputed {
+			n := "disputed"
+			if inv.DisputeReason != "" {
+				n += ": " + common.Clean(inv.DisputeReason)
+			}
+			note = append(note, n)
+		}
+		if inv.Excluded {
+			note = append(note, "excluded from follow-up")
+		}
+		days := ""
+		if it.DaysPastDue > 0 {
+			days = strconv.Itoa(it.DaysPastDue)
+		}
+		sec.Rows = append(sec.Rows, []Cell{
+			{Text: common.Clean(inv.Number)}, {Text: common.Day(inv.Issued, asOf)}, {Text: common.Day(inv.Due, asOf)},
+			{Text: days, Tone: dpdTone(it.DaysPastDue)},
+			{Text: labels[domain.BucketOf(it.DaysPastDue, set.AgingEdges)], Tone: dpdTone(it.DaysPastDue)},
+			amount(inv.Amount, cur, Plain), amount(it.Outstanding, cur, Plain),
+			{Text: common.Clean(inv.Product)}, {Text: strings.Join(note, "; "), Tone: Warn},
+		})
+	}
+	return Tab{Name: "Open items", Short: "Items", Sections: []Section{sec}}
+}
+
+func paymentsTab(f *domain.AccountFile, asOf domain.Date) Tab {
+	cur := f.Account.Currency
+	type entry struct {
+		date      domain.Date
+		kind, ref string
+		amount    decimal.Decimal
+		applies   string
+		afterAsOf bool
+	}
+	var es []entry
+	for _, p := range f.Payments {
+		ap := "balance forward"
+		if p.Invoice != "" {
+			ap = "invoice " + p.Invoice
+		}
+		es = append(es, entry{p.Received, "payment", p.Reference, p.Amount, ap, p.Received > asOf})
+	}
+	for _, c := range f.Credits {
+		ap := c.Reason
+		if c.Invoice != "" {
+			ap += ", invoice " + c.Invoice
+		}
+		es = append(es, entry{c.Date, "credit note", c.Number, c.Amount, ap, c.Date > asOf})
+	}
+	sort.SliceStable(es, func(i, j int) bool {
+		if es[i].date != es[j].date {
+			return es[i].date > es[j].date
+		}
+		return es[i].ref > es[j].ref
+	})
+	sec := Section{
+		Cols: []common.Column{
+			{Title: "Date", Width: 8},
+			{Title: "Kind", Width: 11, Min: 7},
+			{Title: "Reference", Width: 14, Min: 8, Max: 20},
+			{Title: "Amount", Width: 15, Max: 18, Right: true},
+			{Title: "Applied to / reason", Width: 20, Min: 10, Max: 60, Drop: 1, Fill: true},
+		},
+		Empty: "No payments or credit notes.",
+	}
+	for _, e := range es {
+		tone := Plain
+		kind := e.kind
+		if e.afterAsOf {
+			tone, kind = Muted, kind+" (later)"
+		}
+		sec.Rows = append(sec.Rows, []Cell{
+			{Text: common.Day(e.date, asOf), Tone: tone}, {Text: kind, Tone: tone}, {Text: common.Clean(e.ref), Tone: tone},
+			amount(e.amount, cur, tone), {Text: common.Clean(e.applies), Tone: tone},
+		})
+	}
+	return Tab{Name: "Payments & credits", Short: "Payments", Sections: []Section{sec}}
+}
+
+const activityTabName = "Activity"
+
+func activityTab(f *domain.AccountFile, asOf domain.Date) Tab {
+	acts := make([]domain.Activity, len(f.Activities))
+	copy(acts, f.Activities)
+	sort.SliceStable(acts, func(i, j int) bool {
+		if acts[i].On != acts[j].On {
+			return acts[i].On > acts[j].On
+		}
+		if !acts[i].Stamp.At.Equal(acts[j].Stamp.At) {
+			return acts[i].Stamp.At.After(acts[j].Stamp.At)
+		}
+		return acts[i].ID > acts[j].ID
+	})
+	promised := map[uint64]domain.Promise{}
+	for _, p := range f.Promises {
+		promised[p.Activity] = p
+	}
+	sec := Section{
+		Cols: []common.Column{
+			{Title: "Date", Width: 8},
+			{Title: "Kind", Width: 10, Min: 4},
+			{Title: "Outcome", Width: 12, Min: 7, Drop: 3},
+			{Title: "Contact", Width: 14, Min: 8, Max: 20, Drop: 2},
+			{Title: "By", Width: 10, Min: 6, Max: 14, Drop: 4},
+			{Title: "What was said", Width: 20, Min: 12, Max: 200, Fill: true},
+		},
+		Empty: "No activity yet. c logs a call, n adds a note.",
+	}
+	for _, a := range acts {
+		text := common.Clean(a.Text)
+		if p, ok := promised[a.ID]; ok && a.ID != 0 {
+			pm := fmt.Sprintf("promised %s by %s", common.Money(p.Amount, f.Account.Currency), common.Day(p.DueOn, asOf))
+			text = strings.TrimSpace(pm + ". " + text)
+		}
+		if !a.NextFollow.IsZero() {
+			text = strings.TrimSpace(text + " → next " + common.Day(a.NextFollow, asOf))
+		}
+		if a.Corrects != 0 {
+			text = fmt.Sprintf("(corrects #%d) %s", a.Corrects, text)
+		}
+		if a.Recap != "" {
+			text = "[recap] " + text
+		}
+		kind := a.Kind
+		if kind == "qbr" {
+			kind = "QBR"
+		}
+		tone := Plain
+		if a.On > asOf {
+			tone = Muted
+		}
+		sec.Rows = append(sec.Rows, []Cell{
+			{Text: common.Day(a.On, asOf), Tone: tone}, {Text: kind, Tone: tone},
+			{Text: strings.ReplaceAll(a.Outcome, "-", " "), Tone: tone},
+			{Text: common.Clean(a.Contact), Tone: tone}, {Text: common.Clean(a.Stamp.By), Tone: Muted},
+			{Text: text, Tone: tone},
+		})
+	}
+	if latestRecap(f, asOf) != "" {
+		sec.Title = "Timeline · y copies the latest recap"
+	}
+	return Tab{Name: activityTabName, Short: "Activity", Sections: []Section{sec}}
+}
+
+func statusTone(s string) Tone {
+	switch s {
+	case domain.PromiseKept, "resolved":
+		return Good
+	case domain.PromisePartlyKept, domain.InstalmentLate:
+		return Warn
+	case domain.PromiseBroken, domain.InstalmentMissed:
+		return Bad
+	}
+	return Plain
+}
+
+func promisesTab(f *domain.AccountFile, l *domain.Ledger, set domain.Settings, asOf domain.Date) Tab {
+	cur := f.Account.Currency
+	ps := make([]domain.Promise, 0, len(f.Promises))
+	for _, p := range f.Promises {
+		if p.GivenOn <= asOf {
+			ps = append(ps, p)
+		}
+	}
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].DueOn != ps[j].DueOn {
+			return ps[i].DueOn > ps[j].DueOn
+		}
+		return ps[i].ID > ps[j].ID
+	})
+	prom := Section{
+		Title: "Promises to pay",
+		Cols: []common.Column{
+			{Title: "Given", Width: 8, Drop: 3},
+			{Title: "Due", Width: 8},
+			{Title: "Amount", Width: 15, Max: 18, Right: true},
+			{Title: "Paid", Width: 15, Max: 18, Right: true, Drop: 2},
+			{Title: "Status", Width: 11},
+			{Title: "Contact", Width: 14, Min: 8, Max: 30, Drop: 1},
+		},
+		Empty: "No promises.",
+	}
+	for _, p := range ps {
+		st := domain.PromiseStatus(p, l, asOf, set.Thresholds.PromiseGraceDays)
+		prom.Rows = append(prom.Rows, []Cell{
+			{Text: common.Day(p.GivenOn, asOf)}, {Text: common.Day(p.DueOn, asOf)},
+			amount(p.Amount, cur, Plain), amount(st.Paid, cur, Plain),
+			{Text: strings.ReplaceAll(st.Status, "-", " "), Tone: statusTone(st.Status)},
+			{Text: common.Clean(p.Contact)},
+		})
+	}
+	secs := []Section{prom}
+	if len(f.Plans) == 0 {
+		secs = append(secs, Section{Title: "Payment plans", Empty: "No payment plan."})
+	}
+	for _, pl := range f.Plans {
+		sts := domain.InstalmentStatuses(pl, l, asOf, 0)
+		total := decimal.Zero
+		for _, in := range pl.Instalments {
+			total = total.Add(in.Amount)
+		}
+		sec := Section{
+			Title: fmt.Sprintf("Payment plan #%d agreed %s · %d instalments · %s", pl.ID, common.Day(pl.Agreed, asOf), len(pl.Instalments), common.Money(total, cur)),
+			Cols: []common.Column{
+				{Title: "#", Width: 3, Right: true},
+				{Title: "Due", Width: 8},
+				{Title: "Amount", Width: 15, Max: 18, Right: true},
+				{Title: "Status", Width: 8},
+			},
+		}
+		for i, in := range pl.Instalments {
+			sec.Rows = append(sec.Rows, []Cell{
+				{Text: strconv.Itoa(i + 1)}, {Text: common.Day(in.Due, asOf)}, amount(in.Amount, cur, Plain),
+				{Text: sts[i], Tone: statusTone(sts[i])},
+			})
+		}
+		secs = append(secs, sec)
+	}
+	return Tab{Name: "Promises & plans", Short: "Promises", Sections: secs}
+}
+
+func escalationsTab(f *domain.AccountFile, asOf domain.Date) Tab {
+	es := make([]domain.Escalation, len(f.Escalations))
+	copy(es, f.Escalations)
+	sort.SliceStable(es, func(i, j int) bool {
+		if (es[i].Status == "open") != (es[j].Status == "open") {
+			return es[i].Status == "open"
+		}
+		return es[i].Opened > es[j].Opened
+	})
+	esc := Section{
+		Title: "Escalations",
+		Cols: []common.Column{
+			{Title: "Opened", Width: 8},
+			{Title: "Category", Width: 16, Min: 8, Drop: 4},
+			{Title: "Severity", Width: 8, Min: 4},
+			{Title: "To", Width: 10, Min: 5, Drop: 3},
+			{Title: "Due", Width: 8, Drop: 2},
+			{Title: "Status", Width: 8},
+			{Title: "Summary", Width: 16, Min: 10, Max: 200, Fill: true},
+		},
+		Empty: "No escalations. e escalates.",
+	}
+	for _, e := range es {
+		dueTone := Plain
+		if e.Status == "open" && !e.Due.IsZero() && e.Due < asOf {
+			dueTone = Bad
+		}
+		sevTone := Plain
+		if e.Severity == "critical" || e.Severity == "high" {
+			sevTone = Bad
+		}
+		summary := common.Clean(e.Summary)
+		if e.Status == "resolved" && e.Resolution != "" {
+			summary += " — " + common.Clean(e.Resolution)
+		}
+		esc.Rows = append(esc.Rows, []Cell{
+			{Text: common.Day(e.Opened, asOf)}, {Text: strings.ReplaceAll(e.Category, "-", " ")},
+			{Text: e.Severity, Tone: sevTone}, {Text: e.To}, {Text: common.Day(e.Due, asOf), Tone: dueTone},
+			{Text: e.Status, Tone: statusTone(e.Status)}, {Text: summary},
+		})
+	}
+	iss := Section{
+		Title: "Service issues",
+		Cols: []common.Column{
+			{Title: "Opened", Width: 8},
+			{Title: "Kind", Width: 14, Min: 8},
+			{Title: "SLA", Width: 8},
+			{Title: "Owner", Width: 10, Min: 6, Max: 16, Drop: 3},
+			{Title: "Status", Width: 8},
+			{Title: "In writing", Width: 10, Drop: 2},
+			{Title: "Resolution", Width: 12, Min: 8, Max: 200, Drop: 1, Fill: true},
+		},
+		Empty: "No service issues.",
+	}
+	for _, s := range f.Issues {
+		slaTone := Plain
+		if s.Status != "resolved" && !s.SLADeadline.IsZero() && s.SLADeadline <= asOf {
+			slaTone = Bad
+		}
+		wr := "no"
+		if s.ConfirmedInWriting {
+			wr = "yes"
+		}
+		iss.Rows = append(iss.Rows, []Cell{
+			{Text: common.Day(s.Opened, asOf)}, {Text: strings.ReplaceAll(s.Kind, "-", " ")},
+			{Text: common.Day(s.SLADeadline, asOf), Tone: slaTone}, {Text: common.Clean(s.Owner)},
+			{Text: s.Status, Tone: statusTone(s.Status)}, {Text: wr}, {Text: common.Clean(s.Resolution)},
+		})
+	}
+	return Tab{Name: "Escalations & issues", Short: "Escalations", Sections: []Section{esc, iss}}
+}
+
+func contractsTab(f *domain.AccountFile, th domain.Thresholds, asOf domain.Date) Tab {
+	ks := make([]domain.Contract, len(f.Contracts))
+	copy(ks, f.Contracts)
+	sort.SliceStable(ks, func(i, j int) bool { return ks[i].End > ks[j].End })
+	sec := Section{
+		Cols: []common.Column{
+			{Title: "Contract", Width: 10, Min: 6, Max: 16},
+			{Title: "Start", Width: 8},
+			{Title: "End", Width: 8},
+			{Title: "Days left", Width: 9, Right: true},
+			{Title: "Notice", Width: 6, Right: true, Drop: 3},
+			{Title: "Status", Width: 8, Drop: 2},
+			{Title: "SLA", Width: 12, Min: 6, Max: 200, Drop: 1, Fill: true},
+		},
+		Empty: "No contracts on file.",
+	}
+	for _, k := range ks {
+		left := ""
+		if k.End >= asOf {
+			left = strconv.Itoa(k.End.DaysSince(asOf))
+		}
+		tone := Plain
+		if th.RenewalDue(k.End, asOf) {
+			tone = Warn
+		}
+		notice := ""
+		if k.NoticeDays > 0 {
+			notice = strconv.Itoa(k.NoticeDays) + "d"
+		}
+		sec.Rows = append(sec.Rows, []Cell{
+			{Text: common.Clean(k.ID)}, {Text: common.Day(k.Start, asOf)}, {Text: common.Day(k.End, asOf)},
+			{Text: left, Tone: tone}, {Text: notice}, {Text: k.Status}, {Text: common.Clean(k.SLA)},
+		})
+	}
+	return Tab{Name: "Contracts", Short: "Contracts", Sections: []Section{sec}}
+}
+
+// volumeMonths is how many months the volume tab shows, ending with the as-of month.
+const volumeMonths = 6
+
+// volumeTab is invoiced amount by product for the six months ending asOf.
+func volumeTab(f *domain.AccountFile, asOf domain.Date) Tab {
+	first := asOf.MonthStart().AddMonths(1 - volumeMonths)
+	cols := []common.Column{{Title: "Product", Width: 10, Min: 6, Max: 16}}
+	for i := 0; i < volumeMonths; i++ {
+		cols = append(cols, common.Column{Title: first.AddMonths(i).Format("Jan 06"), Width: 9, Min: 7, Max: 14, Right: true, Drop: max(3-i, 0)})
+	}
+	sec := Section{Title: "Invoiced by product, last six months", Cols: cols, Empty: "Nothing invoiced in the last six months."}
+	for _, v := range domain.VolumeByMonth(f.Invoices, asOf, volumeMonths) {
+		row := []Cell{{Text: common.Clean(v.Product)}}
+		if v.Product == "" {
+			row[0] = Cell{Text: "(none)", Tone: Muted}
+		}
+		for _, m := range v.Months {
+			if m.IsZero() {
+				row = append(row, Cell{Text: "-", Tone: Muted})
+			} else {
+				row = append(row, Cell{Text: common.ShortMoney(m, f.Account.Currency)})
+			}
+		}
+		sec.Rows = append(sec.Rows, row)
+	}
+	return Tab{Name: "Volume", Short: "Volume", Sections: []Section{sec}}
+}

@@ -1,0 +1,154 @@
+// Package aging is the Aging page: accounts × buckets with totals per
+// currency, the as-of date moved a month at a time with < and >, grouping by
+// owner or tier, and enter to drill into an account.
+package aging
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"acctdesk/desk"
+	"acctdesk/domain"
+	"acctdesk/ui/common"
+)
+
+// Page is the aging page.
+type Page struct {
+	common.ListPage[Row]
+	view    *desk.View  // the newest view (shared, never changed): < and > work from it
+	data    *data       // what is shown
+	pending domain.Date // the as-of date asked for and not yet shown
+	loads   common.Loads
+}
+
+// New makes an empty aging page.
+func New(c common.Common) *Page {
+	return &Page{ListPage: common.NewListPage(c, spec(c))}
+}
+
+// Info declares the page.
+func (p *Page) Info() common.PageInfo { return common.PageInfo{Name: "Aging", KeyHelp: "aging"} }
+
+// Tab is the page's label in the top bar.
+func (p *Page) Tab() string { return "Aging" }
+
+// AsOf is the date the page shows (or is computing).
+func (p *Page) AsOf() domain.Date {
+	switch {
+	case p.pending != 0:
+		return p.pending
+	case p.data != nil:
+		return p.data.asOf
+	}
+	return 0
+}
+
+// SetSize sets the page's size.
+func (p *Page) SetSize(w, h int) {
+	p.Width, p.Height = w, h
+	p.Resize(p.listHeight())
+}
+
+func (p *Page) listHeight() int { return p.Height - 2 - p.footLines() }
+
+// footLines are the rule and the totals under the list.
+func (p *Page) footLines() int {
+	if p.data == nil {
+		return 0
+	}
+	n := min(max(len(p.data.totals), 1), 4)
+	if n == 1 && p.Height >= 30 {
+		n = 2 // room for the shares
+	}
+	return n + 1
+}
+
+// Update prepares the aging for each view and each date asked for, in a
+// command, and handles the keys.
+func (p *Page) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case common.ViewMsg:
+		p.view = msg.View
+		return p.load()
+	case prepared:
+		latest, again := p.loads.Done(msg.seq)
+		if latest {
+			p.data, p.pending = msg.data, 0
+			p.Resize(p.listHeight())
+			p.SetRows(p.data.rows)
+		}
+		if again {
+			return p.load()
+		}
+	case tea.KeyMsg:
+		return p.key(msg)
+	}
+	return nil
+}
+
+// load prepares the newest view as of the date shown (or asked for),
+// unless a preparation is under way.
+func (p *Page) load() tea.Cmd {
+	seq, ok := p.loads.Start()
+	if !ok {
+		return nil
+	}
+	asOf := p.AsOf()
+	if asOf == 0 {
+		asOf = p.view.AsOf
+	}
+	return p.prepare(seq, asOf)
+}
+
+func (p *Page) prepare(seq int, asOf domain.Date) tea.Cmd {
+	var old common.AccountRows[Row]
+	if p.data != nil {
+		old = p.data.accounts
+	}
+	return prepare(seq, p.view, asOf, old)
+}
+
+func (p *Page) key(km tea.KeyMsg) tea.Cmd {
+	if p.HandleKey(km) {
+		return nil
+	}
+	k := p.Keys
+	switch {
+	case key.Matches(km, k.Open):
+		if code, _ := p.Selected(); code != "" {
+			return common.OpenAccountAt(code, p.data.asOf) // the date shown, not the one computing
+		}
+	case key.Matches(km, k.PrevMonth), key.Matches(km, k.NextMonth):
+		cur := p.AsOf()
+		if cur == 0 {
+			return nil
+		}
+		n := -1
+		if key.Matches(km, k.NextMonth) {
+			n = 1
+		}
+		p.pending = cur.AddMonths(n)
+		return p.prepare(p.loads.Restart(), p.pending)
+	}
+	return nil
+}
+
+// Selected is the account under the cursor.
+func (p *Page) Selected() (code, itemKey string) {
+	if r, ok := p.Current(); ok {
+		return r.Code, ""
+	}
+	return "", ""
+}
+
+// ShortHelp is the page's key summary.
+func (p *Page) ShortHelp() []key.Binding {
+	k := p.Keys
+	return []key.Binding{k.PrevMonth, k.NextMonth, k.Open, k.Filter, k.Sort, k.Group}
+}
+
+// FullHelp is every key of the page.
+func (p *Page) FullHelp() [][]key.Binding {
+	k := p.Keys
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.PrevMonth, k.NextMonth, k.Open, k.Filter, k.Sort, k.Group}, {k.Call, k.Escalate, k.Note, k.FollowUp}}
+}

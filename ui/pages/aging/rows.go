@@ -1,0 +1,121 @@
+package aging
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/shopspring/decimal"
+
+	"acctdesk/desk"
+	"acctdesk/domain"
+	"acctdesk/ui/common"
+)
+
+// Row is one account's aging, formatted once per change of the account.
+type Row struct {
+	Code, Name, Owner string
+	Tier              int
+	Cur               domain.Currency
+	Aging             domain.Aging
+	Cells             []string // one per bucket, then total, unapplied, net
+	code, name        string
+	keys              []float64 // sort keys: buckets…, total, overdue
+	owes              bool      // something outstanding or unapplied: the account is listed
+}
+
+// Total is a currency's line of totals.
+type Total struct {
+	Cur      domain.Currency
+	Accounts int
+	Cells    []string
+	Share    []string // each bucket's share of the total
+}
+
+// data is the aging of the book as of a date.
+type data struct {
+	asOf     domain.Date
+	labels   []string                // bucket labels
+	accounts common.AccountRows[Row] // every account, kept from view to view
+	rows     []*Row                  // the accounts listed
+	totals   []Total
+}
+
+// prepared is the answer to the preparation numbered seq.
+type prepared struct {
+	seq  int
+	data *data
+}
+
+// prepare works out and formats the aging as of asOf: from the view's
+// figures on its own date, from each account's facts on another (only the
+// accounts that changed since old, when old is of the same date).
+// Everything it reads is passed in; the view and old are never changed.
+func prepare(seq int, v *desk.View, asOf domain.Date, old common.AccountRows[Row]) tea.Cmd {
+	return func() tea.Msg {
+		set := v.Settings
+		d := &data{asOf: asOf, labels: domain.BucketLabels(set.AgingEdges)}
+		d.accounts = old.Next(v.Sums, v.Touched, set, asOf, func(s *domain.Summary) Row {
+			if asOf != v.AsOf {
+				at := domain.Summarize(s.Facts, asOf, set)
+				s = &at
+			}
+			return rowOf(s)
+		})
+		totals := v.Totals
+		if asOf != v.AsOf {
+			t := domain.NewCurrencyTotals(set.AgingEdges)
+			for _, r := range d.accounts.Rows {
+				t.Add(r.Cur, r.Aging, decimal.Zero)
+			}
+			totals = t.Totals()
+		}
+		d.rows = make([]*Row, 0, len(d.accounts.Rows))
+		for _, r := range d.accounts.Rows {
+			if r.owes {
+				d.rows = append(d.rows, r)
+			}
+		}
+		for _, t := range totals {
+			d.totals = append(d.totals, totalOf(t))
+		}
+		return prepared{seq, d}
+	}
+}
+
+func rowOf(s *domain.Summary) Row {
+	a := s.Account()
+	r := Row{Code: common.Clean(a.Code), Name: common.Clean(a.Name), Owner: common.Clean(a.Owner), Tier: a.Tier, Cur: a.Currency, Aging: s.Aging,
+		owes: !s.Aging.Total.IsZero() || !s.Aging.Unapplied.IsZero()}
+	r.code, r.name = common.Fold(r.Code), common.Fold(r.Name)
+	r.Cells = cells(s.Aging, a.Currency)
+	for _, b := range s.Aging.Buckets {
+		r.keys = append(r.keys, b.InexactFloat64())
+	}
+	r.keys = append(r.keys, s.Aging.Total.InexactFloat64(), s.Aging.Overdue().InexactFloat64())
+	return r
+}
+
+func totalOf(t domain.CurrencyTotal) Total {
+	tt := Total{Cur: t.Currency, Accounts: t.Accounts, Cells: cells(t.Aging, t.Currency)}
+	for _, b := range t.Aging.Buckets {
+		share := ""
+		if t.Aging.Total.IsPositive() {
+			share = b.Mul(decimal.NewFromInt(100)).Div(t.Aging.Total).Round(0).String() + " %"
+		}
+		tt.Share = append(tt.Share, share)
+	}
+	return tt
+}
+
+func cells(a domain.Aging, c domain.Currency) []string {
+	out := make([]string, 0, len(a.Buckets)+3)
+	for _, b := range a.Buckets {
+		out = append(out, amount(b, c))
+	}
+	return append(out, amount(a.Total, c), amount(a.Unapplied, c), amount(a.Net(), c))
+}
+
+func amount(d decimal.Decimal, c domain.Currency) string {
+	if d.IsZero() {
+		return "-"
+	}
+	return common.ShortMoney(d, c)
+}

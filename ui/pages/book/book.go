@@ -1,0 +1,109 @@
+// Package book is the Book page: every account with its figures, sortable,
+// filterable and grouped by owner or tier, with book totals per currency.
+package book
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"acctdesk/desk"
+	"acctdesk/ui/common"
+)
+
+// Page is the book page.
+type Page struct {
+	common.ListPage[Row]
+	view  *desk.View // the newest view (shared, never changed)
+	data  *data
+	loads common.Loads
+}
+
+// New makes an empty book page.
+func New(c common.Common) *Page {
+	return &Page{ListPage: common.NewListPage(c, spec(c))}
+}
+
+// Info declares the page.
+func (p *Page) Info() common.PageInfo { return common.PageInfo{Name: "Book", KeyHelp: "book"} }
+
+// Tab is the page's label in the top bar.
+func (p *Page) Tab() string { return "Book" }
+
+// SetSize sets the page's size.
+func (p *Page) SetSize(w, h int) {
+	p.Width, p.Height = w, h
+	p.Resize(p.listHeight())
+}
+
+// listHeight is what the title, the totals and the column header leave.
+func (p *Page) listHeight() int { return p.Height - 2 - p.totalLines() }
+
+func (p *Page) totalLines() int {
+	if p.data == nil {
+		return 0
+	}
+	return min(max(len(p.data.totals), 1), 3)
+}
+
+// Update prepares the page's rows for each view, in a command (only the
+// accounts the view changed are formatted again), and handles the keys.
+func (p *Page) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case common.ViewMsg:
+		p.view = msg.View
+		return p.load()
+	case prepared:
+		latest, again := p.loads.Done(msg.seq)
+		if latest {
+			p.data = msg.data
+			p.Resize(p.listHeight())
+			p.SetRows(p.data.rows.Rows)
+		}
+		if again {
+			return p.load()
+		}
+	case tea.KeyMsg:
+		if p.HandleKey(msg) {
+			return nil
+		}
+		if key.Matches(msg, p.Keys.Open) {
+			if code, _ := p.Selected(); code != "" {
+				return common.OpenAccount(code)
+			}
+		}
+	}
+	return nil
+}
+
+// load prepares the newest view's rows, unless a preparation is under way.
+func (p *Page) load() tea.Cmd {
+	seq, ok := p.loads.Start()
+	if !ok {
+		return nil
+	}
+	var old common.AccountRows[Row]
+	if p.data != nil {
+		old = p.data.rows
+	}
+	return prepare(seq, p.view, old)
+}
+
+// Selected is the account under the cursor.
+func (p *Page) Selected() (code, itemKey string) {
+	if r, ok := p.Current(); ok {
+		return r.Code, ""
+	}
+	return "", ""
+}
+
+// ShortHelp is the page's key summary.
+func (p *Page) ShortHelp() []key.Binding {
+	k := p.Keys
+	return []key.Binding{k.Open, k.Filter, k.Sort, k.Group, k.Call, k.Escalate, k.Note, k.FollowUp}
+}
+
+// FullHelp is every key of the page.
+func (p *Page) FullHelp() [][]key.Binding {
+	k := p.Keys
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Filter, k.Sort, k.Group}, {k.Call, k.Escalate, k.Note, k.FollowUp}}
+}

@@ -1,0 +1,125 @@
+package book
+
+import (
+	"fmt"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/shopspring/decimal"
+
+	"acctdesk/desk"
+	"acctdesk/domain"
+	"acctdesk/ui/common"
+)
+
+// Row is one account, formatted once per change of the account.
+type Row struct {
+	Code, Name, Owner, Status string
+	Products                  string
+	Tier                      int
+	Cur                       domain.Currency
+	AR, Overdue, Util, DSO    string
+	Last, Next                string
+	UtilLevel                 domain.UtilLevel
+	NextLate                  bool // the follow-up date has passed
+	StaleLast                 bool // no contact for longer than the threshold
+
+	code, name          string // folded for the filter
+	ar, overdue, u, dso float64
+	arAmount, owed      decimal.Decimal // AR and overdue, for the group headings
+	hasUtil, hasDSO     bool
+	last, next          domain.Date
+}
+
+// data is the book of one view, ready to show.
+type data struct {
+	asOf   domain.Date
+	rows   common.AccountRows[Row]
+	totals []domain.CurrencyTotal
+	// totalText is each currency's total line, in a long and a short form.
+	totalText [][2]string
+}
+
+// prepared is the answer to the preparation numbered seq.
+type prepared struct {
+	seq  int
+	data *data
+}
+
+// prepare formats a view's accounts, keeping the rows of old whose account
+// did not change, and its totals. Everything it reads is passed in; the view
+// and old are never changed.
+func prepare(seq int, v *desk.View, old common.AccountRows[Row]) tea.Cmd {
+	return func() tea.Msg {
+		set, asOf := v.Settings, v.AsOf
+		d := &data{asOf: asOf, totals: v.Totals, totalText: totalText(v.Totals, set)}
+		d.rows = old.Next(v.Sums, v.Touched, set, asOf, func(s *domain.Summary) Row { return rowOf(s, set.Thresholds) })
+		return prepared{seq, d}
+	}
+}
+
+func totalText(totals []domain.CurrencyTotal, set domain.Settings) [][2]string {
+	var out [][2]string
+	for _, t := range totals {
+		ar, ov := t.Aging.Net(), t.Aging.Overdue()
+		dso := t.DSO(set.DSOPeriodDays)
+		dsoText := "—"
+		if dso.Valid {
+			dsoText = dso.Days.Round(0).String() + " days"
+		}
+		acc := "accounts"
+		if t.Accounts == 1 {
+			acc = "account"
+		}
+		out = append(out, [2]string{
+			fmt.Sprintf("%s · %d %s · AR %s · overdue %s (%s) · DSO %s", t.Currency, t.Accounts, acc,
+				common.Money(ar, t.Currency), common.Money(ov, t.Currency), pctOf(ov, ar), dsoText),
+			fmt.Sprintf("%s · %d acc · AR %s · overdue %s · DSO %s", t.Currency, t.Accounts,
+				common.ShortMoney(ar, t.Currency), common.ShortMoney(ov, t.Currency), dsoText),
+		})
+	}
+	return out
+}
+
+func pctOf(part, whole decimal.Decimal) string {
+	if !whole.IsPositive() {
+		return "—"
+	}
+	return part.Mul(decimal.NewFromInt(100)).Div(whole).Round(0).String() + " %"
+}
+
+// rowOf formats one account's summary.
+func rowOf(s *domain.Summary, th domain.Thresholds) Row {
+	a := s.Account()
+	asOf := s.AsOf
+	r := Row{
+		Code: common.Clean(a.Code), Name: common.Clean(a.Name), Owner: common.Clean(a.Owner),
+		Status: a.Status, Products: common.Clean(strings.Join(a.Products, ",")), Tier: a.Tier, Cur: a.Currency,
+		last: s.LastContact, next: s.NextFollowUp, UtilLevel: s.UtilLevel(th), StaleLast: s.ContactStale(th),
+	}
+	r.code, r.name = common.Fold(r.Code), common.Fold(r.Name)
+	ar, ov := s.AR(), s.Overdue()
+	r.arAmount, r.owed = ar, ov
+	r.ar, r.overdue = ar.InexactFloat64(), ov.InexactFloat64()
+	r.AR = common.ShortMoney(ar, a.Currency)
+	if !ov.IsZero() {
+		r.Overdue = common.ShortMoney(ov, a.Currency)
+	}
+	if s.HasUtil {
+		r.hasUtil, r.u = true, s.Util.InexactFloat64()
+		r.Util = common.Pct(s.Util)
+	}
+	if s.DSO.Valid {
+		r.hasDSO, r.dso = true, s.DSO.Days.InexactFloat64()
+		r.DSO = s.DSO.Days.Round(0).String()
+	} else {
+		r.DSO = "—"
+	}
+	r.Last = common.Day(s.LastContact, asOf)
+	if s.LastContact.IsZero() {
+		r.Last = "never"
+	}
+	r.Next = common.Day(s.NextFollowUp, asOf)
+	r.NextLate = !s.NextFollowUp.IsZero() && s.NextFollowUp <= asOf
+	return r
+}

@@ -1,0 +1,91 @@
+package queue
+
+import (
+	"maps"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"acctdesk/desk"
+	"acctdesk/domain"
+	dq "acctdesk/domain/queue"
+	"acctdesk/ui/common"
+)
+
+// data is the queue of one view, ready to show.
+type data struct {
+	asOf     domain.Date
+	rows     []*row // every item, in rank order
+	owner    string // the user as the book spells an owner; "" when they own none
+	progress [2]Progress
+	names    names // kept for the next view
+}
+
+// names are accounts' codes and names folded for the filter, by code, with
+// the name each was folded from. A name seldom changes: they are kept from
+// view to view, and never changed once made.
+type names map[string]foldedName
+
+type foldedName struct{ raw, code, name string }
+
+// row is an item of the view's queue with its folded code and name.
+type row struct {
+	item       *dq.Item // in the view: shared, never changed
+	code, name string
+}
+
+// Progress is the day's work on one scope: "7 of 23 handled today".
+type Progress struct{ Handled, Total int }
+
+// prepared is the answer to the preparation numbered seq.
+type prepared struct {
+	seq  int
+	data *data
+}
+
+// prepare readies a view's queue: the items' filter keys (folded again
+// only for the accounts known has not seen under that name), whose the
+// user's accounts are, and the day's progress for everyone and for the
+// user. Everything it reads is passed in; the view and known are never
+// changed.
+func prepare(seq int, v *desk.View, user string, known names) tea.Cmd {
+	return func() tea.Msg {
+		d := &data{asOf: v.AsOf, rows: make([]*row, len(v.Queue)), owner: v.Owner(user), names: known}
+		rows := make([]row, len(v.Queue))
+		fresh := names{}
+		for i := range v.Queue {
+			it := &v.Queue[i]
+			f, ok := known[it.Account]
+			if !ok || f.raw != it.Name {
+				if f, ok = fresh[it.Account]; !ok || f.raw != it.Name {
+					f = foldedName{raw: it.Name, code: common.Fold(it.Account), name: common.Fold(it.Name)}
+					fresh[it.Account] = f
+				}
+			}
+			rows[i] = row{item: it, code: f.code, name: f.name}
+			d.rows[i] = &rows[i]
+		}
+		if len(fresh) > 0 {
+			d.names = maps.Clone(known)
+			if d.names == nil {
+				d.names = names{}
+			}
+			maps.Copy(d.names, fresh)
+		}
+		d.progress[0].Handled, d.progress[0].Total = v.Progress("")
+		if d.owner != "" {
+			d.progress[1].Handled, d.progress[1].Total = v.Progress(d.owner)
+		}
+		return prepared{seq, d}
+	}
+}
+
+// scope is the rows of owner's accounts, in rank order.
+func scope(rows []*row, owner string) []*row {
+	out := make([]*row, 0, len(rows))
+	for _, r := range rows {
+		if r.item.Owner == owner {
+			out = append(out, r)
+		}
+	}
+	return out
+}

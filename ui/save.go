@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	dq "acctdesk/domain/queue"
+	"acctdesk/ui/common"
+	"acctdesk/ui/components"
+	"acctdesk/ui/form"
+)
+
+// Every write goes through a desk use case, in a command, with the
+// session's author in its context. The view it changes comes back from the
+// desk like anyone else's change.
+
+// savedMsg is the desk's answer to a form.
+type savedMsg struct {
+	sub   form.Submission
+	saved form.Saved
+	err   error
+}
+
+// save writes a submitted form. The submission is a value: the command
+// never looks at the model.
+func save(c common.Common, sub form.Submission) tea.Cmd {
+	return func() tea.Msg {
+		s, err := sub.Save(c.Author, c.Desk)
+		return savedMsg{sub, s, err}
+	}
+}
+
+func (m *Model) saved(msg savedMsg) tea.Cmd {
+	sub := msg.sub
+	f := m.form()
+	if msg.err != nil {
+		if f != nil && f.Saving() {
+			f.Failed(msg.err)
+		}
+		m.setStatus(components.Problem, "Not saved: "+oneLine(msg.err))
+		return nil
+	}
+	if f != nil && f.Saving() {
+		m.pop()
+	}
+	when := ""
+	if !msg.saved.At.IsZero() {
+		when = msg.saved.At.Local().Format("15:04") + " "
+	}
+	// The recap stays fresh until the next thing is saved.
+	m.recap = common.Recap{}
+	hint := ""
+	if msg.saved.Recap != "" {
+		kind := sub.Kind.String()
+		if sub.Kind == form.Call {
+			kind = "promise"
+		}
+		m.recap = common.Recap{Code: sub.Code, Kind: kind, Text: msg.saved.Recap}
+		hint = " (y copies the recap)"
+	}
+	m.setStatus(components.OK, fmt.Sprintf("✓ %ssaved %s on %s%s: %s", when, sub.Kind, sub.Code, hint, sub.What))
+	return m.forward(common.SavedMsg{Code: sub.Code, ItemKey: sub.ItemKey})
+}
+
+func oneLine(err error) string {
+	s := err.Error()
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i] + " …"
+	}
+	return s
+}
+
+// markedMsg is the desk's answer to "done".
+type markedMsg struct {
+	item dq.Item
+	err  error
+}
+
+func markDone(c common.Common, it dq.Item) tea.Cmd {
+	return func() tea.Msg { return markedMsg{it, c.Desk.Done(c.Author, it)} }
+}
+
+func (m *Model) marked(msg markedMsg) tea.Cmd {
+	if msg.err != nil {
+		m.setStatus(components.Problem, "Not marked done: "+msg.err.Error())
+		return nil
+	}
+	m.recap = common.Recap{}
+	m.setStatus(components.OK, fmt.Sprintf("✓ Done: %s %s", msg.item.Account, common.Clean(msg.item.Detail)))
+	return m.forward(common.SavedMsg{Code: msg.item.Account, ItemKey: msg.item.Key})
+}
+
+// openSnooze asks until when to hide a queue item.
+func (m *Model) openSnooze(it dq.Item) {
+	if m.view == nil {
+		return
+	}
+	t := form.TargetOf(m.view, it.Account, it.Key, m.opt.AsOf)
+	t.Item = &it
+	m.openForm(form.NewSnooze(m.c, t))
+}
