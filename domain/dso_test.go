@@ -15,7 +15,8 @@ func TestDSO(t *testing.T) {
 	// P1 3000 pays OLD (1000) then 2000 of IN1: AR = 1000 (IN1, 59 days late) + 6000 (current) = 7000.
 	f := file(invs, []Payment{pay("P1", "2026-05-10", "3000", "")}, nil)
 	set := DefaultSettings() // edges 30/60/90/120, period 90
-	got := Summarize(mustFacts(t, f), asOf, set).DSO
+	s := Summarize(mustFacts(t, f), asOf, set)
+	got := s.DSO()
 	// sales = 3000 + 6000 = 9000; DSO = 7000 / 9000 × 90 = 70.0
 	// best = 6000 / 9000 × 90 = 60.0; ADD = 10.0
 	if !got.Valid || got.Sales.String() != "9000" {

@@ -3,7 +3,7 @@ package domain
 import (
 	"cmp"
 	"slices"
-	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -19,34 +19,66 @@ import (
 type Facts struct {
 	Account     Account
 	Contacts    []Contact
-	Ledger      Ledger
-	Volume      []Volume // invoiced per month and product, oldest month first
-	Touches     []Touch  // every activity, oldest id first
+	Ledger      Ledger  // the documents, and what they come to per month and product
+	Touches     []Touch // every activity, oldest id first
 	Promises    []Promise
 	Plans       []PaymentPlan
 	Escalations []Escalation
 	Issues      []ServiceIssue
 	Contracts   []Contract
-	FollowUps   []FollowUp // follow-ups that are not done
+	FollowUps   []Pending // follow-ups that are not done
 	Surveys     []Survey
 	Marks       []QueueMark
 }
 
-// Touch is an activity as the book-wide views need it.
+// Pending is a follow-up not done yet, as the book-wide views need it.
+type Pending struct {
+	ID       uint64
+	Activity uint64 // the activity that set it; 0 when set by hand
+	SetAt    int64  // when it was written, in Unix nanoseconds (0: unknown)
+	Due      Date
+	Until    Date // snoozed until, when Snoozed
+	Snoozed  bool
+	Reason   string
+}
+
+// PendingOf is a follow-up's digest (for one that is not done).
+func PendingOf(fu FollowUp) Pending {
+	p := Pending{ID: fu.ID, Activity: fu.Activity, Due: fu.Due, Reason: fu.Reason, Snoozed: fu.Status == FollowSnoozed}
+	if p.Snoozed {
+		p.Until = fu.Until
+	}
+	if !fu.Stamp.At.IsZero() {
+		p.SetAt = fu.Stamp.At.UnixNano()
+	}
+	return p
+}
+
+// Touch is an activity as the book-wide views need it: when, and what
+// kind. Kinds and outcomes are small codes (a book holds hundreds of
+// thousands of touches in memory); they are stored by position in
+// ActivityKinds and Outcomes, which therefore only ever grow at the end.
 type Touch struct {
 	ID      uint64
 	On      Date
-	Kind    string
-	Outcome string
+	Kind    uint8 // position in ActivityKinds
+	Outcome uint8 // a call's outcome: its position in Outcomes plus one; 0 otherwise
 }
 
-// Volume is what an account was invoiced in one month for one product.
-type Volume struct {
-	Month    Date // the first day of the month
-	Product  string
-	Amount   decimal.Decimal
-	Quantity decimal.Decimal
+// TouchOf is an activity's touch.
+func TouchOf(a Activity) Touch {
+	t := Touch{ID: a.ID, On: a.On, Kind: uint8(max(slices.Index(ActivityKinds, a.Kind), 0))}
+	if a.Kind == "call" {
+		t.Outcome = uint8(slices.Index(Outcomes, a.Outcome) + 1)
+	}
+	return t
 }
+
+// KindName is the touch's activity kind.
+func (t Touch) KindName() string { return ActivityKinds[t.Kind] }
+
+// IsContact reports whether the touch was a contact with the customer.
+func (t Touch) IsContact() bool { return IsContact(t.KindName()) }
 
 // FactsOf reduces an account's file to its facts. The error names a document
 // whose amount is out of range.
@@ -56,49 +88,23 @@ func FactsOf(f *AccountFile) (Facts, error) {
 		return Facts{}, err
 	}
 	x := Facts{
-		Account: f.Account, Contacts: f.Contacts, Ledger: l, Volume: VolumeOf(f.Invoices),
+		Account: f.Account, Contacts: f.Contacts, Ledger: l,
 		Promises: f.Promises, Plans: f.Plans, Escalations: f.Escalations, Issues: f.Issues,
 		Contracts: f.Contracts, Surveys: f.Surveys, Marks: f.Marks,
 	}
 	if len(f.Activities) > 0 {
 		x.Touches = make([]Touch, len(f.Activities))
 		for i, a := range f.Activities {
-			x.Touches[i] = Touch{ID: a.ID, On: a.On, Kind: a.Kind, Outcome: a.Outcome}
+			x.Touches[i] = TouchOf(a)
 		}
 		slices.SortFunc(x.Touches, func(a, b Touch) int { return cmp.Compare(a.ID, b.ID) })
 	}
 	for _, fu := range f.FollowUps {
 		if fu.Status != FollowDone {
-			x.FollowUps = append(x.FollowUps, fu)
+			x.FollowUps = append(x.FollowUps, PendingOf(fu))
 		}
 	}
 	return x, nil
-}
-
-// VolumeOf adds invoices up per month and product.
-func VolumeOf(invoices []Invoice) []Volume {
-	type key struct {
-		month   Date
-		product string
-	}
-	idx := map[key]int{}
-	var out []Volume
-	for i := range invoices {
-		x := &invoices[i]
-		k := key{x.Issued.MonthStart(), x.Product}
-		j, ok := idx[k]
-		if !ok {
-			j = len(out)
-			idx[k] = j
-			out = append(out, Volume{Month: k.month, Product: x.Product, Amount: decimal.Zero, Quantity: decimal.Zero})
-		}
-		out[j].Amount = out[j].Amount.Add(x.Amount)
-		out[j].Quantity = out[j].Quantity.Add(x.Quantity)
-	}
-	slices.SortFunc(out, func(a, b Volume) int {
-		return cmp.Or(cmp.Compare(a.Month, b.Month), strings.Compare(a.Product, b.Product))
-	})
-	return out
 }
 
 // PrimaryContact is the primary contact, preferring finance, else the first
@@ -135,7 +141,7 @@ func IsContact(kind string) bool {
 func (x *Facts) LastContact(asOf Date) Date {
 	var last Date
 	for _, t := range x.Touches {
-		if IsContact(t.Kind) && t.On <= asOf && t.On > last {
+		if t.On <= asOf && t.On > last && t.IsContact() {
 			last = t.On
 		}
 	}
@@ -149,7 +155,7 @@ func (x *Facts) ContactSince(d, asOf Date, callsOnly bool) bool {
 		if t.On < d || t.On > asOf {
 			continue
 		}
-		if (callsOnly && t.Kind == "call") || (!callsOnly && IsContact(t.Kind)) {
+		if (callsOnly && t.KindName() == "call") || (!callsOnly && t.IsContact()) {
 			return true
 		}
 	}
@@ -157,40 +163,41 @@ func (x *Facts) ContactSince(d, asOf Date, callsOnly bool) bool {
 }
 
 // PendingFollowUps are the follow-ups still to do as of asOf: open, not
-// snoozed past asOf, and not superseded by a contact logged after they were set.
-func (x *Facts) PendingFollowUps(asOf Date) []FollowUp {
-	var out []FollowUp
+// snoozed past asOf, and not superseded by a contact logged after they were
+// set (a contact on a later day, or on the same day after the activity that
+// set the follow-up).
+func (x *Facts) PendingFollowUps(asOf Date) []Pending {
+	// The latest contact by (day, id) as of asOf decides for every follow-up.
+	var lastOn Date
+	var lastID uint64
+	for _, t := range x.Touches {
+		if t.On <= asOf && t.IsContact() && (t.On > lastOn || (t.On == lastOn && t.ID > lastID)) {
+			lastOn, lastID = t.On, t.ID
+		}
+	}
+	var out []Pending
 	for _, fu := range x.FollowUps {
-		if fu.Status == FollowDone || (fu.Status == FollowSnoozed && fu.Until > asOf) {
+		if fu.Snoozed && fu.Until > asOf {
 			continue
 		}
 		setOn, setBy := x.followUpOrigin(fu)
-		superseded := false
-		for _, t := range x.Touches {
-			if !IsContact(t.Kind) || t.On > asOf || t.ID == setBy {
-				continue
-			}
-			if t.On > setOn || (t.On == setOn && setBy != 0 && t.ID > setBy) {
-				superseded = true
-				break
-			}
+		if lastOn > setOn || (lastOn == setOn && setBy != 0 && lastID > setBy) {
+			continue // superseded
 		}
-		if !superseded {
-			out = append(out, fu)
-		}
+		out = append(out, fu)
 	}
 	return out
 }
 
 // followUpOrigin is the business date a follow-up was set and the activity that set it.
-func (x *Facts) followUpOrigin(fu FollowUp) (Date, uint64) {
+func (x *Facts) followUpOrigin(fu Pending) (Date, uint64) {
 	if fu.Activity != 0 {
 		if i, ok := slices.BinarySearchFunc(x.Touches, fu.Activity, func(t Touch, id uint64) int { return cmp.Compare(t.ID, id) }); ok {
 			return x.Touches[i].On, fu.Activity
 		}
 	}
-	if !fu.Stamp.At.IsZero() {
-		return DateOf(fu.Stamp.At), 0
+	if fu.SetAt != 0 {
+		return DateOf(time.Unix(0, fu.SetAt).UTC()), 0 // stamps are UTC instants
 	}
 	return fu.Due, 0
 }
@@ -340,7 +347,7 @@ func (x *Facts) Without(asOf Date) *Facts {
 	c := *x
 	c.Touches = keep(x.Touches, func(t Touch) bool { return !today[t.ID] })
 	c.Promises = keep(x.Promises, func(p Promise) bool { return p.Activity == 0 || !today[p.Activity] })
-	c.FollowUps = keep(x.FollowUps, func(u FollowUp) bool { return u.Activity == 0 || !today[u.Activity] })
+	c.FollowUps = keep(x.FollowUps, func(u Pending) bool { return u.Activity == 0 || !today[u.Activity] })
 	c.Marks = keep(x.Marks, func(m QueueMark) bool { return m.On < asOf })
 	return &c
 }

@@ -18,26 +18,65 @@ import (
 //
 // It is the one implementation of the application rule: PositionOf, for a
 // whole account file, applies the file's ledger too.
+//
+// It is held in memory for every account of a book, so its entries are
+// small (16 bytes): what few invoices are disputed or excluded, and what
+// kind each credit is, are kept beside them.
 type Ledger struct {
 	Exp      int32           // amounts are in units of 10^Exp (Exp ≤ 0)
 	Invoices []LedgerInvoice // application order: due date, issue date, number
 	Credits  []LedgerCredit  // payments and credit notes, oldest first: date, then reference or number
+	Kinds    []CreditKind    // each credit's kind, as Credits
+	Disputed []int32         // indices of the disputed invoices, ascending
+	Excluded []int32         // indices of the invoices excluded from follow-up, ascending
+	Volume   []Volume        // invoiced per month and product, oldest month first, then by product
+}
+
+// Volume is what an account was invoiced in one month for one product:
+// the amount in the ledger's units, the quantity in units of 10^QuantityExp.
+type Volume struct {
+	Month       Date // the first day of the month
+	Product     string
+	Amount      int64
+	Quantity    int64
+	QuantityExp int32
+}
+
+// VolumeAmount is a volume's amount as a decimal.
+func (l *Ledger) VolumeAmount(v Volume) decimal.Decimal { return l.Dec(v.Amount) }
+
+// Quantity is the volume's quantity as a decimal.
+func (v Volume) QuantityDec() decimal.Decimal {
+	if v.Quantity == 0 {
+		return decimal.Zero
+	}
+	return decimal.New(v.Quantity, v.QuantityExp)
 }
 
 // LedgerInvoice is an invoice as the application rule sees it.
 type LedgerInvoice struct {
 	Issued, Due Date
 	Amount      int64
-	Disputed    bool
-	Excluded    bool // excluded from follow-up
 }
 
-// LedgerCredit is a payment or a credit note as the application rule sees it.
+// LedgerCredit is a payment or a credit note as the application rule sees
+// it (its kind is in Ledger.Kinds).
 type LedgerCredit struct {
 	On      Date
+	Invoice int32 // index into Invoices of the invoice it names; -1 for none (balance forward)
 	Amount  int64
-	Invoice int32      // index into Invoices of the invoice it names; -1 for none (balance forward)
-	Kind    CreditKind // a payment, or a credit note and its reason
+}
+
+// IsDisputed reports whether the ledger's i-th invoice is disputed.
+func (l *Ledger) IsDisputed(i int) bool {
+	_, ok := slices.BinarySearch(l.Disputed, int32(i))
+	return ok
+}
+
+// IsExcluded reports whether the ledger's i-th invoice is excluded from follow-up.
+func (l *Ledger) IsExcluded(i int) bool {
+	_, ok := slices.BinarySearch(l.Excluded, int32(i))
+	return ok
 }
 
 // CreditKind tells a payment from a credit note, and a credit note's reason.
@@ -114,13 +153,20 @@ func LedgerOf(invoices []Invoice, payments []Payment, credits []CreditNote) (l L
 		if !ok {
 			return Ledger{}, nil, fmt.Errorf("invoice %s: amount %s is out of range", x.Number, x.Amount)
 		}
-		l.Invoices[k] = LedgerInvoice{Issued: x.Issued, Due: x.Due, Amount: v, Disputed: x.Disputed, Excluded: x.Excluded}
+		l.Invoices[k] = LedgerInvoice{Issued: x.Issued, Due: x.Due, Amount: v}
+		if x.Disputed {
+			l.Disputed = append(l.Disputed, int32(k))
+		}
+		if x.Excluded {
+			l.Excluded = append(l.Excluded, int32(k))
+		}
 		byNumber[x.Number] = int32(k)
 	}
 
 	type keyed struct {
-		ref string
-		c   LedgerCredit
+		ref  string
+		c    LedgerCredit
+		kind CreditKind
 	}
 	cs := make([]keyed, 0, len(payments)+len(credits))
 	named := func(number string) int32 {
@@ -138,7 +184,7 @@ func LedgerOf(invoices []Invoice, payments []Payment, credits []CreditNote) (l L
 		if !ok {
 			return Ledger{}, nil, fmt.Errorf("payment %s: amount %s is out of range", p.Reference, p.Amount)
 		}
-		cs = append(cs, keyed{p.Reference, LedgerCredit{On: p.Received, Amount: v, Invoice: named(p.Invoice), Kind: KindPayment}})
+		cs = append(cs, keyed{p.Reference, LedgerCredit{On: p.Received, Amount: v, Invoice: named(p.Invoice)}, KindPayment})
 	}
 	for i := range credits {
 		c := &credits[i]
@@ -146,21 +192,70 @@ func LedgerOf(invoices []Invoice, payments []Payment, credits []CreditNote) (l L
 		if !ok {
 			return Ledger{}, nil, fmt.Errorf("credit note %s: amount %s is out of range", c.Number, c.Amount)
 		}
-		cs = append(cs, keyed{c.Number, LedgerCredit{On: c.Date, Amount: v, Invoice: named(c.Invoice), Kind: CreditKindOf(c.Reason)}})
+		cs = append(cs, keyed{c.Number, LedgerCredit{On: c.Date, Amount: v, Invoice: named(c.Invoice)}, CreditKindOf(c.Reason)})
 	}
 	slices.SortFunc(cs, func(a, b keyed) int {
 		return cmp.Or(cmp.Compare(a.c.On, b.c.On), strings.Compare(a.ref, b.ref))
 	})
 	l.Credits = make([]LedgerCredit, len(cs))
+	l.Kinds = make([]CreditKind, len(cs))
 	for i := range cs {
-		l.Credits[i] = cs[i].c
+		l.Credits[i], l.Kinds[i] = cs[i].c, cs[i].kind
+	}
+	if l.Volume, err = volumeOf(invoices, exp); err != nil {
+		return Ledger{}, nil, err
 	}
 	return l, order, nil
+}
+
+// volumeOf adds invoices up per month and product, amounts in units of
+// 10^exp.
+func volumeOf(invoices []Invoice, exp int32) ([]Volume, error) {
+	type key struct {
+		month   Date
+		product string
+	}
+	type sums struct{ amount, quantity Sum }
+	idx := map[key]int{}
+	var keys []key
+	var all []sums
+	for i := range invoices {
+		x := &invoices[i]
+		k := key{x.Issued.MonthStart(), x.Product}
+		j, ok := idx[k]
+		if !ok {
+			j = len(keys)
+			idx[k] = j
+			keys = append(keys, k)
+			all = append(all, sums{})
+		}
+		all[j].amount.Add(x.Amount)
+		all[j].quantity.Add(x.Quantity)
+	}
+	out := make([]Volume, len(keys))
+	for j, k := range keys {
+		a := all[j].amount.Decimal()
+		amount, ok := units(a, exp)
+		q := all[j].quantity.Decimal()
+		qexp := normExp(q)
+		quantity, qok := units(q, qexp)
+		if !ok || !qok {
+			return nil, fmt.Errorf("invoices of %s for %q: the month's total %s (quantity %s) is out of range", k.month.Format("Jan 2006"), k.product, a, q)
+		}
+		out[j] = Volume{Month: k.month, Product: k.product, Amount: amount, Quantity: quantity, QuantityExp: qexp}
+	}
+	slices.SortFunc(out, func(a, b Volume) int {
+		return cmp.Or(cmp.Compare(a.Month, b.Month), strings.Compare(a.Product, b.Product))
+	})
+	return out, nil
 }
 
 // normExp is the exponent of d once trailing zeros of its coefficient are
 // dropped.
 func normExp(d decimal.Decimal) int32 {
+	if d.IsZero() {
+		return 0 // decimal.Zero carries exponent 1
+	}
 	e := d.Exponent()
 	if d.NumDigits() <= 18 {
 		c := d.CoefficientInt64()
@@ -212,17 +307,14 @@ type Applied struct {
 //     first (then issue date, then number) — "balance forward";
 //  3. what is left is the account's unapplied credit.
 //
-// Documents dated after asOf do not exist as of asOf. The owed and settled
-// slices are reused when they are long enough.
-func (l *Ledger) Apply(asOf Date, owed []int64, settled []Date) Applied {
+// Documents dated after asOf do not exist as of asOf. With sc, the result's
+// slices are sc's room, good until sc is used again; nil makes fresh room.
+func (l *Ledger) Apply(asOf Date, sc *Scratch) Applied {
+	if sc == nil {
+		sc = &Scratch{}
+	}
 	n := len(l.Invoices)
-	if cap(owed) < n {
-		owed = make([]int64, n)
-	}
-	if cap(settled) < n {
-		settled = make([]Date, n)
-	}
-	owed, settled = owed[:n], settled[:n]
+	owed, settled := grow(&sc.owed, n), grow(&sc.settled, n)
 	for i := range l.Invoices {
 		owed[i], settled[i] = 0, 0
 		if l.Invoices[i].Issued <= asOf {
@@ -238,7 +330,7 @@ func (l *Ledger) Apply(asOf Date, owed []int64, settled []Date) Applied {
 		}
 	}
 	credits := l.Credits[:last]
-	left := make([]int64, len(credits))
+	left := grow(&sc.left, len(credits))
 	take := func(i, k int) {
 		t := min(owed[i], left[k])
 		if t <= 0 {
@@ -271,6 +363,21 @@ func (l *Ledger) Apply(asOf Date, owed []int64, settled []Date) Applied {
 	return Applied{AsOf: asOf, Owed: owed, SettledOn: settled, Unapplied: unapplied.Decimal()}
 }
 
+// Scratch is working room for Apply, reused from one call to the next on
+// one goroutine: a book's summaries apply thousands of ledgers.
+type Scratch struct {
+	owed, left []int64
+	settled    []Date
+}
+
+// grow is *s with room for n, resliced to n (the contents are overwritten).
+func grow[T any](s *[]T, n int) []T {
+	if cap(*s) < n {
+		*s = make([]T, n)
+	}
+	return (*s)[:n]
+}
+
 // Sales is what was invoiced from from to to, both included.
 func (l *Ledger) Sales(from, to Date) decimal.Decimal {
 	var s Sum
@@ -285,11 +392,11 @@ func (l *Ledger) Sales(from, to Date) decimal.Decimal {
 // Paid is what payments (not credit notes) dated from from to to brought in.
 func (l *Ledger) Paid(from, to Date) decimal.Decimal {
 	var s Sum
-	for _, c := range l.Credits {
+	for k, c := range l.Credits {
 		if c.On > to {
 			break
 		}
-		if c.On >= from && c.Kind.IsPayment() {
+		if c.On >= from && l.Kinds[k].IsPayment() {
 			l.add(&s, c.Amount)
 		}
 	}

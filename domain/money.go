@@ -3,6 +3,7 @@ package domain
 import (
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -184,8 +185,127 @@ func Grouped(s string) string {
 }
 
 // Short formats for narrow columns, rounding half away from zero:
-// 1.2B, 4.2M, 42.5k, 620k, 950.
+// 1.2B, 4.2M, 42.5k, 620k, 950. Amounts whose coefficient fits an int64
+// (all a book holds) are formatted in integer arithmetic: the book and
+// aging panes format hundreds of thousands of them.
 func Short(d decimal.Decimal) string {
+	if s, ok := shortFast(d); ok {
+		return s
+	}
+	return shortDecimal(d)
+}
+
+// shortFast is Short in integers; ok is false when a step would overflow.
+func shortFast(d decimal.Decimal) (string, bool) {
+	if d.NumDigits() > 18 {
+		return "", false
+	}
+	c, e := d.CoefficientInt64(), d.Exponent()
+	atLeast := func(t int64) (bool, bool) { // |d| ≥ t
+		a := c
+		if a < 0 {
+			a = -a
+		}
+		if e >= 0 {
+			if e > 18 {
+				return a != 0, true
+			}
+			p := pow10[e]
+			if a > (1<<63-1)/p {
+				return true, true
+			}
+			return a*p >= t, true
+		}
+		if -e > 18 {
+			return false, false
+		}
+		p := pow10[-e]
+		if t > (1<<63-1)/p {
+			return false, true // t × 10^-e is beyond any coefficient
+		}
+		return a >= t*p, true
+	}
+	unit := func(n int32, suffix string, places int32) (string, bool) {
+		r, ok := roundShift(c, e+places-n)
+		if !ok {
+			return "", false
+		}
+		return fixed(r, places) + suffix, true
+	}
+	for _, step := range []struct {
+		from   int64
+		n      int32
+		suffix string
+		places int32
+	}{{999_950_000, 9, "B", 1}, {999_500, 6, "M", 1}, {99_950, 3, "k", 0}, {1_000, 3, "k", 1}} {
+		big, ok := atLeast(step.from)
+		if !ok {
+			return "", false
+		}
+		if big {
+			s, ok := unit(step.n, step.suffix, step.places)
+			if step.from == 1_000 {
+				s = strings.Replace(s, ".0k", "k", 1)
+			}
+			return s, ok
+		}
+	}
+	r, ok := roundShift(c, e)
+	if !ok {
+		return "", false
+	}
+	return strconv.FormatInt(r, 10), true
+}
+
+// roundShift is c × 10^k rounded half away from zero to an integer.
+func roundShift(c int64, k int32) (int64, bool) {
+	if k >= 0 {
+		if k > 18 || (c != 0 && (c > (1<<63-1)/pow10[k] || c < -(1<<63-1)/pow10[k])) {
+			return 0, c == 0
+		}
+		return c * pow10[k], true
+	}
+	if -k > 18 {
+		return 0, true // |c| < 10^18 ≤ half of 10^-k
+	}
+	p := pow10[-k]
+	q, r := c/p, c%p
+	if r < 0 {
+		r = -r
+	}
+	if 2*r >= p {
+		if c < 0 {
+			q--
+		} else {
+			q++
+		}
+	}
+	return q, true
+}
+
+// fixed is r ÷ 10^places with exactly places decimals.
+func fixed(r int64, places int32) string {
+	if places == 0 {
+		return strconv.FormatInt(r, 10)
+	}
+	neg := r < 0
+	if neg {
+		r = -r
+	}
+	digits := strconv.FormatInt(r, 10)
+	if len(digits) <= int(places) {
+		digits = strings.Repeat("0", int(places)+1-len(digits)) + digits
+	}
+	cut := len(digits) - int(places)
+	out := digits[:cut] + "." + digits[cut:]
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// shortDecimal is Short in decimal arithmetic.
+func shortDecimal(d decimal.Decimal) string {
 	a := d.Abs()
 	unit := func(div int64, suffix string, places int32) string {
 		return d.Div(decimal.NewFromInt(div)).Round(places).StringFixed(places) + suffix
@@ -223,4 +343,21 @@ func (t Totals) Currencies() []Currency {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out
+}
+
+// Float is d as the nearest float64, as d.InexactFloat64 gives it, without
+// its big-number arithmetic when the coefficient has at most 15 digits and
+// the exponent is small (a coefficient below 2^53 and a power of ten below
+// 10^23 are exact doubles, so one IEEE multiplication or division rounds
+// correctly, as the exact conversion does).
+func Float(d decimal.Decimal) float64 {
+	e := d.Exponent()
+	if d.NumDigits() > 15 || e < -22 || e > 22 {
+		return d.InexactFloat64()
+	}
+	c := float64(d.CoefficientInt64())
+	if e < 0 {
+		return c / math.Pow10(int(-e))
+	}
+	return c * math.Pow10(int(e))
 }

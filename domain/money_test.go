@@ -1,8 +1,11 @@
 package domain
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 func TestParseAmount(t *testing.T) {
@@ -58,5 +61,34 @@ func TestCheckTextRefusesControls(t *testing.T) {
 	}
 	if err := CheckText("Ọ̀kàfọ̀ Haulage — Lagos", true, 100); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestShortFastMatchesDecimal: the integer Short prints what the decimal
+// one prints, on random amounts around every threshold and rounding point.
+func TestShortFastMatchesDecimal(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	cases := []string{"0", "-0.5", "0.5", "949.5", "999.4", "999.5", "-999.5", "1000", "99949.99", "99950", "999499", "999500",
+		"-999500", "999949999", "999950000", "1234567890123.45", "-0.00001", "0.49", "1.5", "2.5", "-2.5", "1e3", "12e2"}
+	for range 20000 {
+		c := rng.Int64N(2_000_000_000_000) - 1_000_000_000_000
+		cases = append(cases, decimal.New(c, -int32(rng.IntN(8))).String(), decimal.New(c%100000, int32(rng.IntN(4))).String())
+	}
+	for _, s := range cases {
+		v := decimal.RequireFromString(s)
+		fast, ok := shortFast(v)
+		if want := shortDecimal(v); !ok || fast != want {
+			t.Fatalf("Short(%s) = %q (ok %v), want %q", s, fast, ok, want)
+		}
+	}
+}
+
+func TestFloatMatchesInexact(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	for range 50000 {
+		d := decimal.New(rng.Int64N(1<<50)-1<<49, int32(rng.IntN(30)-15))
+		if got, want := Float(d), d.InexactFloat64(); got != want {
+			t.Fatalf("Float(%s) = %v, want %v", d, got, want)
+		}
 	}
 }

@@ -56,7 +56,7 @@ func PositionOf(f *AccountFile, asOf Date) (Position, error) {
 	if err != nil {
 		return Position{}, err
 	}
-	ap := l.Apply(asOf, nil, nil)
+	ap := l.Apply(asOf, nil)
 	p := Position{AsOf: asOf, Currency: f.Account.Currency, Unapplied: ap.Unapplied}
 	var total Sum
 	for i, x := range l.Invoices {

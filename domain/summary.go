@@ -16,7 +16,8 @@ type Summary struct {
 	AsOf         Date
 	Open         []OpenItem // what is still owed, in application order
 	Aging        Aging
-	DSO          DSO
+	Sales        decimal.Decimal // invoiced in the DSO period ending AsOf
+	Period       int             // the DSO period, in days
 	Util         decimal.Decimal // percent; valid when HasUtil
 	HasUtil      bool
 	LastContact  Date
@@ -38,10 +39,17 @@ func (s *Summary) AR() decimal.Decimal { return s.Aging.Net() }
 // Overdue is what is past due.
 func (s *Summary) Overdue() decimal.Decimal { return s.Aging.Overdue() }
 
+// DSO is the account's DSO figures (worked out when asked: divisions are
+// what a summary would spend most of its time on, and most readers of a
+// summary never ask).
+func (s *Summary) DSO() DSO { return NewDSO(s.Aging.Net(), s.Aging.Buckets[0], s.Sales, s.Period) }
+
 // Summarize computes an account's summary as of asOf.
 func Summarize(x *Facts, asOf Date, set Settings) Summary {
 	l := &x.Ledger
-	ap := l.Apply(asOf, nil, nil)
+	sc := scratch.Get().(*Scratch)
+	defer scratch.Put(sc)
+	ap := l.Apply(asOf, sc)
 	s := Summary{Facts: x, AsOf: asOf, LastContact: x.LastContact(asOf), NextFollowUp: x.NextFollowUp(asOf)}
 	edges := set.AgingEdges
 	buckets := make([]Sum, len(edges)+2)
@@ -58,11 +66,13 @@ func Summarize(x *Facts, asOf Date, set Settings) Summary {
 	for i := range buckets {
 		s.Aging.Buckets[i] = buckets[i].Decimal()
 	}
-	period := set.DSOPeriodDays
-	s.DSO = NewDSO(s.Aging.Net(), s.Aging.Buckets[0], l.Sales(asOf.AddDays(-period+1), asOf), period)
+	s.Period = set.DSOPeriodDays
+	s.Sales = l.Sales(asOf.AddDays(-s.Period+1), asOf)
 	s.Util, s.HasUtil = Utilisation(x.Account, s.Aging.Net(), asOf)
 	return s
 }
+
+var scratch = sync.Pool{New: func() any { return &Scratch{} }}
 
 // SummarizeBook summarises every account, in the book's order (by code),
 // spreading the accounts over the processors: each summary is independent.
@@ -98,7 +108,7 @@ func (t CurrencyTotal) DSO(period int) DSO {
 func TotalsByCurrency(sums []Summary, edges []int) []CurrencyTotal {
 	t := NewCurrencyTotals(edges)
 	for i := range sums {
-		t.Add(sums[i].Facts.Account.Currency, sums[i].Aging, sums[i].DSO.Sales)
+		t.Add(sums[i].Facts.Account.Currency, sums[i].Aging, sums[i].Sales)
 	}
 	return t.Totals()
 }

@@ -18,25 +18,23 @@ type MonthlyVolume struct {
 // in name order.
 func VolumeByMonth(invoices []Invoice, asOf Date, n int) []MonthlyVolume {
 	first := asOf.MonthStart().AddMonths(1 - n)
-	var issued []Invoice
-	for _, x := range invoices {
-		if x.Issued >= first && x.Issued <= asOf {
-			issued = append(issued, x)
-		}
-	}
 	fy, fm, _ := first.Parts()
 	byProduct := map[string][]decimal.Decimal{}
-	for _, v := range VolumeOf(issued) {
-		months, ok := byProduct[v.Product]
+	for _, x := range invoices {
+		if x.Issued < first || x.Issued > asOf {
+			continue
+		}
+		months, ok := byProduct[x.Product]
 		if !ok {
 			months = make([]decimal.Decimal, n)
 			for i := range months {
 				months[i] = decimal.Zero
 			}
-			byProduct[v.Product] = months
+			byProduct[x.Product] = months
 		}
-		y, m, _ := v.Month.Parts()
-		months[(y-fy)*12+int(m-fm)] = v.Amount
+		y, m, _ := x.Issued.Parts()
+		k := (y-fy)*12 + int(m-fm)
+		months[k] = months[k].Add(x.Amount)
 	}
 	out := make([]MonthlyVolume, 0, len(byProduct))
 	for p, months := range byProduct {

@@ -84,7 +84,7 @@ type position struct {
 	code  string
 	cur   domain.Currency
 	aging domain.Aging
-	dso   domain.DSO
+	sales decimal.Decimal
 }
 
 func positionPart(in Input, set domain.Settings, x *domain.Facts) any {
@@ -92,7 +92,7 @@ func positionPart(in Input, set domain.Settings, x *domain.Facts) any {
 		return nil
 	}
 	s := domain.Summarize(x, in.AsOf, set)
-	return &position{x.Account.Code, x.Account.Currency, s.Aging, s.DSO}
+	return &position{x.Account.Code, x.Account.Currency, s.Aging, s.Sales}
 }
 
 // Aging: one row per account with a non-zero total or unapplied, by code,
@@ -112,7 +112,7 @@ func agingTable(in Input, set domain.Settings, parts []any) *Table {
 			continue
 		}
 		t.Rows = append(t.Rows, agingRow(p.code, p.cur, p.aging))
-		totals.Add(p.cur, p.aging, p.dso.Sales)
+		totals.Add(p.cur, p.aging, p.sales)
 	}
 	for _, tot := range totals.Totals() {
 		t.Rows = append(t.Rows, agingRow("TOTAL", tot.Currency, tot.Aging))
@@ -136,11 +136,11 @@ func dsoTable(in Input, set domain.Settings, parts []any) *Table {
 	totals := domain.NewCurrencyTotals(set.AgingEdges)
 	for _, part := range parts {
 		p, ok := part.(*position)
-		if !ok || (p.dso.AR.IsZero() && p.dso.Sales.IsZero()) {
+		if !ok || (p.aging.Net().IsZero() && p.sales.IsZero()) {
 			continue
 		}
-		t.Rows = append(t.Rows, dsoRow(p.code, p.cur, p.dso))
-		totals.Add(p.cur, p.aging, p.dso.Sales)
+		t.Rows = append(t.Rows, dsoRow(p.code, p.cur, domain.NewDSO(p.aging.Net(), p.aging.Buckets[0], p.sales, period)))
+		totals.Add(p.cur, p.aging, p.sales)
 	}
 	for _, tot := range totals.Totals() {
 		t.Rows = append(t.Rows, dsoRow("TOTAL", tot.Currency, tot.DSO(period)))

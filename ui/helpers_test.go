@@ -3,6 +3,7 @@ package ui
 import (
 	"io"
 	"os"
+	"reflect"
 	"testing"
 	"time"
 
@@ -116,7 +117,7 @@ func process(m *Model, msgs ...tea.Msg) {
 	for len(queue) > 0 {
 		msg := queue[0]
 		queue = queue[1:]
-		if b, ok := msg.(tea.BatchMsg); ok {
+		if b, ok := commands(msg); ok {
 			for _, c := range b {
 				if r := run(c); r != nil {
 					queue = append(queue, r)
@@ -129,6 +130,24 @@ func process(m *Model, msgs ...tea.Msg) {
 			queue = append(queue, r)
 		}
 	}
+}
+
+// commands are the commands of a batch, or of a sequence (tea.Sequence,
+// whose message type bubbletea does not export: a slice of commands), which
+// the program would run in order.
+func commands(msg tea.Msg) ([]tea.Cmd, bool) {
+	if b, ok := msg.(tea.BatchMsg); ok {
+		return b, true
+	}
+	v := reflect.ValueOf(msg)
+	if !v.IsValid() || v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeFor[tea.Cmd]() {
+		return nil, false
+	}
+	out := make([]tea.Cmd, v.Len())
+	for i := range out {
+		out[i] = v.Index(i).Interface().(tea.Cmd)
+	}
+	return out, true
 }
 
 func run(cmd tea.Cmd) tea.Msg {

@@ -171,10 +171,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // what is its own (its data coming back, a view, an account to open).
 func (m *Model) forward(msg tea.Msg) tea.Cmd {
 	cmds := make([]tea.Cmd, 0, len(m.pages)+1)
-	for _, p := range m.pages {
-		cmds = append(cmds, p.Update(msg))
+	cmds = append(cmds, m.page().Update(msg))
+	for i, p := range m.pages {
+		if i != m.cur {
+			cmds = append(cmds, p.Update(msg))
+		}
 	}
 	cmds = append(cmds, m.jump.Update(msg))
+	if _, ok := msg.(common.ViewMsg); ok {
+		// A new view: the page on screen prepares first, then the others
+		// one after another, so what is seen is not slowed by what is not.
+		return tea.Sequence(cmds...)
+	}
 	return tea.Batch(cmds...)
 }
 

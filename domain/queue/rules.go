@@ -34,7 +34,7 @@ var kindWeight = map[string]float64{
 // the kind of failure and the tier.
 func score(reason string, stake decimal.Decimal, daysLate, tier int) Score {
 	s := Score{Kind: kindWeight[reason]}
-	if f := stake.InexactFloat64(); f > 0 {
+	if f := domain.Float(stake); f > 0 {
 		s.Money = 10 * math.Log10(1+f)
 	}
 	if daysLate > 0 {
@@ -177,7 +177,7 @@ func overdue(c *ctx) {
 	for _, o := range c.sum.Open {
 		inv := l.Invoices[o.Invoice]
 		dpd := c.asOf.DaysSince(inv.Due)
-		if dpd <= 0 || inv.Disputed || inv.Excluded {
+		if dpd <= 0 || l.IsDisputed(int(o.Invoice)) || l.IsExcluded(int(o.Invoice)) {
 			continue
 		}
 		owed.AddInt(o.Owed, l.Exp)
@@ -289,7 +289,7 @@ func qbr(c *ctx) {
 		return
 	}
 	for _, t := range c.f.Touches {
-		if t.Kind == "qbr" && t.On >= qs && t.On <= c.asOf {
+		if t.KindName() == "qbr" && t.On >= qs && t.On <= c.asOf {
 			return
 		}
 	}

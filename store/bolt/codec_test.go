@@ -203,7 +203,7 @@ var codecCases = []codecCase{
 		func(b []byte) error { _, err := decodeSettings(b); return err }},
 	{"ledger",
 		func(r *rand.Rand) any { return randomLedger(r) },
-		func(v any) []byte { x := v.(domain.Facts); return appendLedger(nil, &x.Ledger, x.Volume) },
+		func(v any) []byte { x := v.(domain.Facts); return appendLedger(nil, &x.Ledger) },
 		func(_ any, b []byte) (any, error) {
 			var x domain.Facts
 			return x, decodeLedger(b, &x, testIn)
@@ -239,19 +239,26 @@ type changeView struct {
 // credits naming one of the invoices or none.
 func randomLedger(r *rand.Rand) domain.Facts {
 	l := domain.Ledger{Exp: -int32(r.IntN(20))}
-	for range r.IntN(6) {
-		l.Invoices = append(l.Invoices, domain.LedgerInvoice{Issued: rdate(r), Due: rdate(r), Amount: r.Int64() - r.Int64(),
-			Disputed: r.IntN(2) == 1, Excluded: r.IntN(2) == 1})
+	l.Invoices, l.Credits, l.Kinds = []domain.LedgerInvoice{}, []domain.LedgerCredit{}, []domain.CreditKind{}
+	for i := range r.IntN(6) {
+		l.Invoices = append(l.Invoices, domain.LedgerInvoice{Issued: rdate(r), Due: rdate(r), Amount: r.Int64() - r.Int64()})
+		if r.IntN(2) == 1 {
+			l.Disputed = append(l.Disputed, int32(i))
+		}
+		if r.IntN(2) == 1 {
+			l.Excluded = append(l.Excluded, int32(i))
+		}
 	}
 	for range r.IntN(6) {
 		l.Credits = append(l.Credits, domain.LedgerCredit{On: rdate(r), Amount: r.Int64() - r.Int64(),
-			Invoice: int32(r.IntN(len(l.Invoices)+1)) - 1, Kind: domain.CreditKind(r.IntN(len(domain.CreditReasons) + 1))})
+			Invoice: int32(r.IntN(len(l.Invoices)+1)) - 1})
+		l.Kinds = append(l.Kinds, domain.CreditKind(r.IntN(len(domain.CreditReasons)+1)))
 	}
-	var volume []domain.Volume
 	for range r.IntN(4) {
-		volume = append(volume, domain.Volume{Month: rdate(r), Product: rs(r), Amount: rdec(r), Quantity: rdec(r)})
+		l.Volume = append(l.Volume, domain.Volume{Month: rdate(r), Product: rs(r), Amount: r.Int64() - r.Int64(),
+			Quantity: r.Int64() - r.Int64(), QuantityExp: -int32(r.IntN(7))})
 	}
-	return domain.Facts{Ledger: l, Volume: volume}
+	return domain.Facts{Ledger: l}
 }
 
 // The facts case makes its records with the other cases' generators, so it
@@ -287,7 +294,8 @@ func randomFacts(r *rand.Rand) domain.Facts {
 		x.Contacts = append(x.Contacts, c)
 	}
 	for range r.IntN(5) {
-		x.Touches = append(x.Touches, domain.Touch{ID: r.Uint64(), On: rdate(r), Kind: rs(r), Outcome: rs(r)})
+		x.Touches = append(x.Touches, domain.Touch{ID: r.Uint64(), On: rdate(r),
+			Kind: uint8(r.IntN(len(domain.ActivityKinds))), Outcome: uint8(r.IntN(len(domain.Outcomes) + 1))})
 	}
 	for range r.IntN(3) {
 		p := gen("promise").(domain.Promise)
@@ -305,9 +313,8 @@ func randomFacts(r *rand.Rand) domain.Facts {
 		ct := gen("contract").(domain.Contract)
 		ct.Account = code
 		x.Contracts = append(x.Contracts, ct)
-		f := gen("followup").(domain.FollowUp)
-		f.Account = code
-		x.FollowUps = append(x.FollowUps, f)
+		x.FollowUps = append(x.FollowUps, domain.Pending{ID: r.Uint64(), Activity: r.Uint64(), SetAt: r.Int64() - r.Int64(),
+			Due: rdate(r), Until: rdate(r), Snoozed: r.IntN(2) == 1, Reason: rs(r)})
 		sv := gen("survey").(domain.Survey)
 		sv.Account = code
 		x.Surveys = append(x.Surveys, sv)
@@ -524,11 +531,12 @@ func TestCodecCoversEveryField(t *testing.T) {
 		{domain.Settings{}, "Name BaseCurrency AgingEdges DSOPeriodDays Thresholds Users"},
 		{domain.Thresholds{}, "UtilWarnPct UtilBreachPct StaleContactDays RenewalDays PromiseGraceDays"},
 		{domain.Stamp{}, "By At"},
-		{domain.Facts{}, "Account Contacts Ledger Volume Touches Promises Plans Escalations Issues Contracts FollowUps Surveys Marks"},
-		{domain.Ledger{}, "Exp Invoices Credits"},
-		{domain.LedgerInvoice{}, "Issued Due Amount Disputed Excluded"},
-		{domain.LedgerCredit{}, "On Amount Invoice Kind"},
-		{domain.Volume{}, "Month Product Amount Quantity"},
+		{domain.Facts{}, "Account Contacts Ledger Touches Promises Plans Escalations Issues Contracts FollowUps Surveys Marks"},
+		{domain.Pending{}, "ID Activity SetAt Due Until Snoozed Reason"},
+		{domain.Ledger{}, "Exp Invoices Credits Kinds Disputed Excluded Volume"},
+		{domain.LedgerInvoice{}, "Issued Due Amount"},
+		{domain.LedgerCredit{}, "On Invoice Amount"},
+		{domain.Volume{}, "Month Product Amount Quantity QuantityExp"},
 		{domain.Touch{}, "ID On Kind Outcome"},
 	}
 	for _, k := range known {

@@ -84,7 +84,7 @@ func ledgerValue(f *domain.AccountFile) ([]byte, error) {
 	if err != nil {
 		return nil, store.RowErrors{{Reason: fmt.Sprintf("account %s: %v", f.Account.Code, err)}}
 	}
-	return appendLedger(nil, &l, domain.VolumeOf(f.Invoices)), nil
+	return appendLedger(nil, &l), nil
 }
 
 // factsValue is the encoded rest of the facts of an account file read

@@ -20,52 +20,51 @@ const (
 	vFacts  = 1
 )
 
-// Ledger value: version, exponent, invoices, credits, volume. Invoice: four
-// varints: issued (delta from the previous invoice's), due − issued, amount,
-// flags. Credit: four varints: date (delta from the previous credit's),
-// amount, the index of the invoice it names (−1: none), kind. Volume: month
-// (delta from the previous entry's), product, amount, quantity.
-const (
-	ledgerDisputed = 1 << iota
-	ledgerExcluded
-)
+// Ledger value: version, exponent, then the invoices and the credits as
+// fixed-width little-endian records, decoded without a branch per byte:
+// invoice = issued (int32), due (int32), amount (int64); credit = date
+// (int32), the index of the invoice it names (int32, −1: none), amount
+// (int64); then one byte per credit for its kind. Then the disputed and the
+// excluded invoices (indices as ascending deltas) and the volume: month
+// (delta from the previous entry's), product, amount (the ledger's units),
+// quantity and its exponent.
+const ledgerRecord = 16
 
-func appendLedger(dst []byte, l *domain.Ledger, volume []domain.Volume) []byte {
+func appendLedger(dst []byte, l *domain.Ledger) []byte {
 	e := enc{b: dst}
 	e.byte(vLedger)
 	e.i(int64(l.Exp))
 	e.u(uint64(len(l.Invoices)))
-	prev := domain.Date(0)
 	for _, x := range l.Invoices {
-		var flags int64
-		if x.Disputed {
-			flags |= ledgerDisputed
-		}
-		if x.Excluded {
-			flags |= ledgerExcluded
-		}
-		e.i(int64(x.Issued) - int64(prev))
-		e.i(int64(x.Due) - int64(x.Issued))
-		e.i(x.Amount)
-		e.i(flags)
-		prev = x.Issued
+		e.b = binary.LittleEndian.AppendUint32(e.b, uint32(x.Issued))
+		e.b = binary.LittleEndian.AppendUint32(e.b, uint32(x.Due))
+		e.b = binary.LittleEndian.AppendUint64(e.b, uint64(x.Amount))
 	}
 	e.u(uint64(len(l.Credits)))
-	prev = 0
 	for _, c := range l.Credits {
-		e.i(int64(c.On) - int64(prev))
-		e.i(c.Amount)
-		e.i(int64(c.Invoice))
-		e.i(int64(c.Kind))
-		prev = c.On
+		e.b = binary.LittleEndian.AppendUint32(e.b, uint32(c.On))
+		e.b = binary.LittleEndian.AppendUint32(e.b, uint32(c.Invoice))
+		e.b = binary.LittleEndian.AppendUint64(e.b, uint64(c.Amount))
 	}
-	e.u(uint64(len(volume)))
-	prev = 0
-	for _, v := range volume {
+	for _, k := range l.Kinds {
+		e.byte(byte(k))
+	}
+	for _, list := range [][]int32{l.Disputed, l.Excluded} {
+		e.u(uint64(len(list)))
+		prev := int32(-1)
+		for _, i := range list {
+			e.u(uint64(i - prev))
+			prev = i
+		}
+	}
+	e.u(uint64(len(l.Volume)))
+	prev := domain.Date(0)
+	for _, v := range l.Volume {
 		e.i(int64(v.Month) - int64(prev))
 		e.str(v.Product)
-		e.dec(v.Amount)
-		e.dec(v.Quantity)
+		e.i(v.Amount)
+		e.i(v.Quantity)
+		e.i(int64(v.QuantityExp))
 		prev = v.Month
 	}
 	return e.b
@@ -74,10 +73,10 @@ func appendLedger(dst []byte, l *domain.Ledger, volume []domain.Volume) []byte {
 // emptyLedger is the ledger of an account without documents, which has no
 // ledger value: what domain.LedgerOf gives for no documents.
 func emptyLedger() domain.Ledger {
-	return domain.Ledger{Invoices: []domain.LedgerInvoice{}, Credits: []domain.LedgerCredit{}}
+	return domain.Ledger{Invoices: []domain.LedgerInvoice{}, Credits: []domain.LedgerCredit{}, Kinds: []domain.CreditKind{}}
 }
 
-// decodeLedger reads a ledger value into x's Ledger and Volume.
+// decodeLedger reads a ledger value into x's Ledger.
 func decodeLedger(v []byte, x *domain.Facts, in *interner) error {
 	d := dec{b: v, in: in}
 	d.version(vLedger)
@@ -86,47 +85,94 @@ func decodeLedger(v []byte, x *domain.Facts, in *interner) error {
 		d.fail(errRange)
 	}
 	l := domain.Ledger{Exp: int32(exp)}
-	var n [4]int64
-	l.Invoices = make([]domain.LedgerInvoice, d.count())
-	day := int64(0)
+	b := d.records(ledgerRecord)
+	l.Invoices = make([]domain.LedgerInvoice, len(b)/ledgerRecord)
 	for i := range l.Invoices {
-		d.varints(n[:])
-		day += n[0]
-		flags := n[3]
-		if flags&^(ledgerDisputed|ledgerExcluded) != 0 {
-			d.fail(fmt.Errorf("unknown ledger flags %#x", flags))
-		}
-		l.Invoices[i] = domain.LedgerInvoice{Issued: d.dateOf(day), Due: d.dateOf(day + n[1]), Amount: n[2],
-			Disputed: flags&ledgerDisputed != 0, Excluded: flags&ledgerExcluded != 0}
+		r := b[i*ledgerRecord : (i+1)*ledgerRecord]
+		l.Invoices[i] = domain.LedgerInvoice{Issued: domain.Date(int32(binary.LittleEndian.Uint32(r))),
+			Due: domain.Date(int32(binary.LittleEndian.Uint32(r[4:]))), Amount: int64(binary.LittleEndian.Uint64(r[8:]))}
 	}
-	l.Credits = make([]domain.LedgerCredit, d.count())
-	day = 0
+	b = d.records(ledgerRecord)
+	l.Credits = make([]domain.LedgerCredit, len(b)/ledgerRecord)
 	for i := range l.Credits {
-		d.varints(n[:])
-		day += n[0]
+		r := b[i*ledgerRecord : (i+1)*ledgerRecord]
+		c := domain.LedgerCredit{On: domain.Date(int32(binary.LittleEndian.Uint32(r))),
+			Invoice: int32(binary.LittleEndian.Uint32(r[4:])), Amount: int64(binary.LittleEndian.Uint64(r[8:]))}
 		// The application rule indexes the invoices with it: it must name one.
-		if n[2] < -1 || n[2] >= int64(len(l.Invoices)) {
+		if c.Invoice < -1 || int(c.Invoice) >= len(l.Invoices) {
 			d.fail(errRange)
 		}
-		if n[3] < 0 || n[3] > int64(len(domain.CreditReasons)) {
-			d.fail(fmt.Errorf("unknown credit kind %d", n[3]))
-		}
-		l.Credits[i] = domain.LedgerCredit{On: d.dateOf(day), Amount: n[1], Invoice: int32(n[2]), Kind: domain.CreditKind(n[3])}
+		l.Credits[i] = c
 	}
-	var volume []domain.Volume
+	kinds := d.take(len(l.Credits))
+	l.Kinds = make([]domain.CreditKind, len(kinds))
+	for i, k := range kinds {
+		if int(k) > len(domain.CreditReasons) {
+			d.fail(fmt.Errorf("unknown credit kind %d", k))
+		}
+		l.Kinds[i] = domain.CreditKind(k)
+	}
+	l.Disputed, l.Excluded = d.indices(len(l.Invoices)), d.indices(len(l.Invoices))
 	if n := d.count(); n > 0 {
-		volume = make([]domain.Volume, n)
-		day = 0
-		for i := range volume {
+		l.Volume = make([]domain.Volume, n)
+		day := int64(0)
+		for i := range l.Volume {
 			day += d.i()
-			volume[i] = domain.Volume{Month: d.dateOf(day), Product: d.word(), Amount: d.dec(), Quantity: d.dec()}
+			v := domain.Volume{Month: d.dateOf(day), Product: d.word(), Amount: d.i(), Quantity: d.i()}
+			qexp := d.i()
+			if qexp < math.MinInt32 || qexp > 0 {
+				d.fail(errRange)
+			}
+			v.QuantityExp = int32(qexp)
+			l.Volume[i] = v
 		}
 	}
 	if err := d.done(); err != nil {
 		return err
 	}
-	x.Ledger, x.Volume = l, volume
+	x.Ledger = l
 	return nil
+}
+
+// records reads a count and that many fixed-width records of size bytes.
+func (d *dec) records(size int) []byte {
+	n := d.u()
+	if d.err != nil || n > uint64(len(d.b)/size) {
+		d.fail(errShort)
+		return nil
+	}
+	return d.take(int(n) * size)
+}
+
+// take reads n bytes.
+func (d *dec) take(n int) []byte {
+	if d.err != nil || n > len(d.b) {
+		d.fail(errShort)
+		return nil
+	}
+	b := d.b[:n:n]
+	d.b = d.b[n:]
+	return b
+}
+
+// indices reads an ascending list of indices below n, as written by
+// appendLedger; nil when empty.
+func (d *dec) indices(n int) []int32 {
+	c := d.count()
+	if c == 0 {
+		return nil
+	}
+	out := make([]int32, c)
+	prev := int64(-1)
+	for i := range out {
+		prev += int64(d.u())
+		if prev < 0 || prev >= int64(n) || (i > 0 && int32(prev) <= out[i-1]) {
+			d.fail(errRange)
+			return nil
+		}
+		out[i] = int32(prev)
+	}
+	return out
 }
 
 // dateOf checks a date worked out from deltas.
@@ -143,7 +189,10 @@ func (d *dec) dateOf(v int64) domain.Date {
 // escalations, issues, contracts, follow-ups, surveys, marks). A record is
 // its own key and its value as its bucket holds them, read back with the
 // bucket's decoder; a touch is two varints read at once — id (delta from
-// the previous, modulo 2^64) and date (delta) — then kind and outcome.
+// the previous, modulo 2^64) and date (delta) — then kind and outcome, a
+// byte each (domain.Touch's codes); a pending follow-up (domain.Pending) is
+// its id (delta), the activity that set it, when it was written, due,
+// until, snoozed and the reason.
 func appendFacts(dst []byte, x *domain.Facts) []byte {
 	e := enc{b: dst}
 	e.byte(vFacts)
@@ -154,8 +203,8 @@ func appendFacts(dst []byte, x *domain.Facts) []byte {
 	for _, t := range x.Touches {
 		e.i(int64(t.ID - prevID))
 		e.i(int64(t.On) - int64(prevOn))
-		e.str(t.Kind)
-		e.str(t.Outcome)
+		e.byte(t.Kind)
+		e.byte(t.Outcome)
 		prevID, prevOn = t.ID, t.On
 	}
 	e.b = appendRecords(e.b, x.Promises, byID(func(p *domain.Promise) uint64 { return p.ID }), appendPromise)
@@ -163,7 +212,18 @@ func appendFacts(dst []byte, x *domain.Facts) []byte {
 	e.b = appendRecords(e.b, x.Escalations, byID(func(p *domain.Escalation) uint64 { return p.ID }), appendEscalation)
 	e.b = appendRecords(e.b, x.Issues, byID(func(p *domain.ServiceIssue) uint64 { return p.ID }), appendIssue)
 	e.b = appendRecords(e.b, x.Contracts, byName(func(c *domain.Contract) string { return c.ID }), appendContract)
-	e.b = appendRecords(e.b, x.FollowUps, byID(func(p *domain.FollowUp) uint64 { return p.ID }), appendFollowUp)
+	e.u(uint64(len(x.FollowUps)))
+	prevID = 0
+	for _, p := range x.FollowUps {
+		e.i(int64(p.ID - prevID))
+		e.u(p.Activity)
+		e.i(p.SetAt)
+		e.date(p.Due)
+		e.date(p.Until)
+		e.bool(p.Snoozed)
+		e.str(p.Reason)
+		prevID = p.ID
+	}
 	e.b = appendRecords(e.b, x.Surveys, byID(func(p *domain.Survey) uint64 { return p.ID }), appendSurvey)
 	e.b = appendRecords(e.b, x.Marks, byName(func(m *domain.QueueMark) string { return m.Key }), appendMark)
 	return e.b
@@ -227,7 +287,11 @@ func decodeFacts(code string, v []byte, x *domain.Facts, in *interner) error {
 		for i := range x.Touches {
 			d.varints(delta[:])
 			id, day = id+delta[0], day+delta[1]
-			x.Touches[i] = domain.Touch{ID: uint64(id), On: d.dateOf(day), Kind: d.word(), Outcome: d.word()}
+			t := domain.Touch{ID: uint64(id), On: d.dateOf(day), Kind: d.byte(), Outcome: d.byte()}
+			if int(t.Kind) >= len(domain.ActivityKinds) || int(t.Outcome) > len(domain.Outcomes) {
+				d.fail(fmt.Errorf("unknown activity kind %d or outcome %d", t.Kind, t.Outcome))
+			}
+			x.Touches[i] = t
 		}
 	}
 	x.Promises = decodeRecords(&d, code, decodePromise)
@@ -235,7 +299,14 @@ func decodeFacts(code string, v []byte, x *domain.Facts, in *interner) error {
 	x.Escalations = decodeRecords(&d, code, decodeEscalation)
 	x.Issues = decodeRecords(&d, code, decodeIssue)
 	x.Contracts = decodeRecords(&d, code, decodeContract)
-	x.FollowUps = decodeRecords(&d, code, decodeFollowUp)
+	if n := d.count(); n > 0 {
+		x.FollowUps = make([]domain.Pending, n)
+		var id uint64
+		for i := range x.FollowUps {
+			id += uint64(d.i())
+			x.FollowUps[i] = domain.Pending{ID: id, Activity: d.u(), SetAt: d.i(), Due: d.date(), Until: d.date(), Snoozed: d.bool(), Reason: d.word()}
+		}
+	}
 	x.Surveys = decodeRecords(&d, code, decodeSurvey)
 	x.Marks = decodeRecords(&d, code, decodeMark)
 	return d.done()

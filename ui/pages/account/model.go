@@ -137,8 +137,8 @@ func figures(sum *domain.Summary) string {
 	if sum.Aging.Unapplied.IsPositive() {
 		s += " · unapplied " + money(sum.Aging.Unapplied)
 	}
-	if sum.DSO.Valid {
-		s += " · DSO " + sum.DSO.Days.Round(0).String() + " days"
+	if dso := sum.DSO(); dso.Valid {
+		s += " · DSO " + dso.Days.Round(0).String() + " days"
 	}
 	if !sum.LastContact.IsZero() {
 		s += fmt.Sprintf(" · last contact %s (%d days)", common.Day(sum.LastContact, asOf), asOf.DaysSince(sum.LastContact))

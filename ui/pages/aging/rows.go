@@ -87,9 +87,9 @@ func rowOf(s *domain.Summary) Row {
 	r.code, r.name = common.Fold(r.Code), common.Fold(r.Name)
 	r.Cells = cells(s.Aging, a.Currency)
 	for _, b := range s.Aging.Buckets {
-		r.keys = append(r.keys, b.InexactFloat64())
+		r.keys = append(r.keys, domain.Float(b))
 	}
-	r.keys = append(r.keys, s.Aging.Total.InexactFloat64(), s.Aging.Overdue().InexactFloat64())
+	r.keys = append(r.keys, domain.Float(s.Aging.Total), domain.Float(s.Aging.Overdue()))
 	return r
 }
 

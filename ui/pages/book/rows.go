@@ -100,18 +100,18 @@ func rowOf(s *domain.Summary, th domain.Thresholds) Row {
 	r.code, r.name = common.Fold(r.Code), common.Fold(r.Name)
 	ar, ov := s.AR(), s.Overdue()
 	r.arAmount, r.owed = ar, ov
-	r.ar, r.overdue = ar.InexactFloat64(), ov.InexactFloat64()
+	r.ar, r.overdue = domain.Float(ar), domain.Float(ov)
 	r.AR = common.ShortMoney(ar, a.Currency)
 	if !ov.IsZero() {
 		r.Overdue = common.ShortMoney(ov, a.Currency)
 	}
 	if s.HasUtil {
-		r.hasUtil, r.u = true, s.Util.InexactFloat64()
+		r.hasUtil, r.u = true, domain.Float(s.Util)
 		r.Util = common.Pct(s.Util)
 	}
-	if s.DSO.Valid {
-		r.hasDSO, r.dso = true, s.DSO.Days.InexactFloat64()
-		r.DSO = s.DSO.Days.Round(0).String()
+	if dso := s.DSO(); dso.Valid {
+		r.hasDSO, r.dso = true, domain.Float(dso.Days)
+		r.DSO = dso.Days.Round(0).String()
 	} else {
 		r.DSO = "—"
 	}
