@@ -43,7 +43,7 @@ func viewText(v *View) string {
 	fmt.Fprintf(&b, "as of %s, %d accounts\n", v.AsOf, len(v.Sums))
 	for i := range v.Sums {
 		s := &v.Sums[i]
-		fmt.Fprintf(&b, "%s %v %v %s %v %s %s\n", s.Facts.Account.Code, s.Aging, s.DSO().Days, s.Util, s.HasUtil, s.LastContact, s.NextFollowUp)
+		fmt.Fprintf(&b, "%s %v %v %s %v %s %s\n", s.Facts.Account.Code, s.Aging, s.DSO().Days, s.Util(), s.HasUtil, s.LastContact, s.NextFollowUp)
 	}
 	for _, it := range v.Queue {
 		fmt.Fprintf(&b, "%s %s %s %.2f\n", it.Account, it.Key, it.Detail, it.Score.Total)

@@ -296,6 +296,9 @@ type Applied struct {
 	Owed      []int64 // per ledger invoice; 0 when settled or not issued by AsOf
 	SettledOn []Date  // per ledger invoice: the date it was paid in full, zero otherwise
 	Unapplied decimal.Decimal
+
+	unapplied int64 // Unapplied in the ledger's units, when exact
+	exact     bool
 }
 
 // Apply works the rule of SPEC §2 as of asOf, from the data, never from the
@@ -350,6 +353,8 @@ func (l *Ledger) Apply(asOf Date, sc *Scratch) Applied {
 	}
 	next := 0
 	var unapplied Sum
+	var units int64
+	exact := true
 	for k := range credits {
 		for left[k] > 0 && next < n {
 			if owed[next] <= 0 {
@@ -359,8 +364,11 @@ func (l *Ledger) Apply(asOf Date, sc *Scratch) Applied {
 			take(next, k)
 		}
 		l.add(&unapplied, left[k])
+		if exact = exact && !addOverflows(units, left[k]); exact {
+			units += left[k]
+		}
 	}
-	return Applied{AsOf: asOf, Owed: owed, SettledOn: settled, Unapplied: unapplied.Decimal()}
+	return Applied{AsOf: asOf, Owed: owed, SettledOn: settled, Unapplied: unapplied.Decimal(), unapplied: units, exact: exact}
 }
 
 // Scratch is working room for Apply, reused from one call to the next on

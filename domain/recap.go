@@ -56,7 +56,7 @@ func EscalationRecap(s Summary, e Escalation, author string) string {
 		e.To, a.Name, a.Code, strings.ReplaceAll(e.Category, "-", " "), e.Severity, e.Summary)
 	fmt.Fprintf(&b, "AR %s, overdue %s", money(s.AR()), money(s.Overdue()))
 	if s.HasUtil {
-		fmt.Fprintf(&b, ", utilisation %s %% of a %s limit", s.Util.Round(0).String(), money(a.CreditLimit))
+		fmt.Fprintf(&b, ", utilisation %s %% of a %s limit", s.Util().Round(0).String(), money(a.CreditLimit))
 	}
 	fmt.Fprintf(&b, ".\nPlease act by %s.\n\n%s, %s\n", e.Due.Format("Monday 2 January 2006"), author, e.Opened.Format("2 Jan 2006"))
 	return b.String()

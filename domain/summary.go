@@ -18,10 +18,15 @@ type Summary struct {
 	Aging        Aging
 	Sales        decimal.Decimal // invoiced in the DSO period ending AsOf
 	Period       int             // the DSO period, in days
-	Util         decimal.Decimal // percent; valid when HasUtil
-	HasUtil      bool
+	HasUtil      bool // the account has a credit limit (Util)
 	LastContact  Date
 	NextFollowUp Date
+
+	// net AR and the limit in force (credit limit and unexpired
+	// overdraft) in the ledger's units, when both are exact there: the
+	// utilisation levels compare them without dividing.
+	net, limit int64
+	exact      bool
 }
 
 // OpenItem is an invoice still owed as of the summary's date.
@@ -39,6 +44,14 @@ func (s *Summary) AR() decimal.Decimal { return s.Aging.Net() }
 // Overdue is what is past due.
 func (s *Summary) Overdue() decimal.Decimal { return s.Aging.Overdue() }
 
+// Util is the utilisation in percent (Utilisation), zero without a limit
+// (HasUtil). Like DSO it is worked out when asked: the levels that the
+// queue and the colours need compare without dividing (UtilLevel).
+func (s *Summary) Util() decimal.Decimal {
+	u, _ := Utilisation(s.Facts.Account, s.Aging.Net(), s.AsOf)
+	return u
+}
+
 // DSO is the account's DSO figures (worked out when asked: divisions are
 // what a summary would spend most of its time on, and most readers of a
 // summary never ask).
@@ -54,6 +67,7 @@ func Summarize(x *Facts, asOf Date, set Settings) Summary {
 	edges := set.AgingEdges
 	buckets := make([]Sum, len(edges)+2)
 	var total Sum
+	s.net, s.exact = -ap.unapplied, ap.exact
 	for i, owed := range ap.Owed {
 		if owed <= 0 {
 			continue
@@ -61,6 +75,9 @@ func Summarize(x *Facts, asOf Date, set Settings) Summary {
 		s.Open = append(s.Open, OpenItem{Invoice: int32(i), Owed: owed})
 		l.add(&buckets[BucketOf(asOf.DaysSince(l.Invoices[i].Due), edges)], owed)
 		l.add(&total, owed)
+		if s.exact = s.exact && !addOverflows(s.net, owed); s.exact {
+			s.net += owed
+		}
 	}
 	s.Aging = Aging{Buckets: make([]decimal.Decimal, len(buckets)), Total: total.Decimal(), Unapplied: ap.Unapplied}
 	for i := range buckets {
@@ -68,7 +85,10 @@ func Summarize(x *Facts, asOf Date, set Settings) Summary {
 	}
 	s.Period = set.DSOPeriodDays
 	s.Sales = l.Sales(asOf.AddDays(-s.Period+1), asOf)
-	s.Util, s.HasUtil = Utilisation(x.Account, s.Aging.Net(), asOf)
+	s.HasUtil = x.Account.HasLimit()
+	if s.HasUtil && s.exact {
+		s.limit, s.exact = units(x.Account.CreditLimit.Add(x.Account.OverdraftAt(asOf)), l.Exp)
+	}
 	return s
 }
 

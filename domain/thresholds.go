@@ -1,6 +1,11 @@
 package domain
 
-import "github.com/shopspring/decimal"
+import (
+	"cmp"
+	"math/bits"
+
+	"github.com/shopspring/decimal"
+)
 
 // UtilLevel is how an account's utilisation reads against the book's
 // thresholds: the book and the account pane colour it, the queue raises a
@@ -14,14 +19,27 @@ const (
 	UtilOver                     // over UtilBreachPct
 )
 
-// UtilLevel is the level of the summary's utilisation; UtilFine without a limit.
+// UtilLevel is the level of the summary's utilisation; UtilFine without a
+// limit. It compares net AR with the thresholds' share of the limit in the
+// ledger's integer units (utilisation > pct ⇔ net × 100 > pct × limit),
+// which is exact and spares the division.
 func (s *Summary) UtilLevel(t Thresholds) UtilLevel {
-	switch {
-	case !s.HasUtil:
+	if !s.HasUtil {
 		return UtilFine
-	case s.Util.GreaterThan(decimal.NewFromInt(int64(t.UtilBreachPct))):
+	}
+	above := func(pct int, inclusive bool) bool {
+		var c int
+		if s.exact {
+			c = cmpProducts(s.net, 100, s.limit, int64(pct))
+		} else {
+			c = s.Util().Cmp(decimal.NewFromInt(int64(pct)))
+		}
+		return c > 0 || (inclusive && c == 0)
+	}
+	switch {
+	case above(t.UtilBreachPct, false):
 		return UtilOver
-	case s.Util.GreaterThanOrEqual(decimal.NewFromInt(int64(t.UtilWarnPct))):
+	case above(t.UtilWarnPct, true):
 		return UtilWarning
 	}
 	return UtilFine
@@ -40,4 +58,21 @@ func (s *Summary) ContactStale(t Thresholds) bool {
 // horizon as of asOf: not ended, and ending within RenewalDays.
 func (t Thresholds) RenewalDue(end, asOf Date) bool {
 	return end >= asOf && end <= asOf.AddDays(t.RenewalDays)
+}
+
+// cmpProducts compares a × b with c × d for b, c, d ≥ 0, exactly (the
+// products may outgrow an int64).
+func cmpProducts(a, b, c, d int64) int {
+	switch {
+	case a < 0 && b != 0:
+		return -1 // a negative product against one of non-negatives
+	case a < 0:
+		a = 0 // a × 0
+	}
+	h1, l1 := bits.Mul64(uint64(a), uint64(b))
+	h2, l2 := bits.Mul64(uint64(c), uint64(d))
+	if h1 != h2 {
+		return cmp.Compare(h1, h2)
+	}
+	return cmp.Compare(l1, l2)
 }

@@ -4,21 +4,28 @@ import "testing"
 
 func TestUtilLevel(t *testing.T) {
 	th := DefaultSettings().Thresholds // warn at 80 %, breach over 100 %
+	asOf := MustDate("2026-06-30")
+	// AR against a limit of 10,000.00: 7,999.00 is 79.99 %, and so on. A limit
+	// of 10,000.005 has no exact form in the ledger's cents: the levels are
+	// then read from the divided utilisation (8,000 ÷ 10,000.005 = 79.99996 %).
 	cases := []struct {
-		util    string
-		hasUtil bool
-		want    UtilLevel
+		ar, limit string
+		want      UtilLevel
 	}{
-		{"79.99", true, UtilFine},
-		{"80", true, UtilWarning},  // at the warning threshold
-		{"100", true, UtilWarning}, // a breach is over 100 %, not at it
-		{"100.01", true, UtilOver},
-		{"250", false, UtilFine}, // no limit: nothing to read
+		{"7999.00", "10000.00", UtilFine},
+		{"8000.00", "10000.00", UtilWarning},  // at the warning threshold
+		{"10000.00", "10000.00", UtilWarning}, // a breach is over 100 %, not at it
+		{"10000.01", "10000.00", UtilOver},
+		{"25000.00", "0", UtilFine}, // no limit: nothing to read
+		{"8000.00", "10000.005", UtilFine},
+		{"8000.01", "10000.005", UtilWarning},
 	}
 	for _, c := range cases {
-		s := Summary{Util: d(c.util), HasUtil: c.hasUtil}
+		f := file([]Invoice{inv("I1", "2026-06-01", "2026-07-01", c.ar)}, nil, nil)
+		f.Account.CreditLimit = d(c.limit)
+		s := Summarize(mustFacts(t, f), asOf, DefaultSettings())
 		if got := s.UtilLevel(th); got != c.want {
-			t.Errorf("%s %% (limit %v): %d, want %d", c.util, c.hasUtil, got, c.want)
+			t.Errorf("AR %s, limit %s (%s %%): %d, want %d", c.ar, c.limit, s.Util(), got, c.want)
 		}
 	}
 }
@@ -60,6 +67,23 @@ func TestRenewalDue(t *testing.T) {
 	for _, c := range cases {
 		if got := th.RenewalDue(c.end, asOf); got != c.want {
 			t.Errorf("ends %s: %v, want %v", c.end, got, c.want)
+		}
+	}
+}
+
+func TestCmpProducts(t *testing.T) {
+	// 9e18 × 100 against 1e18 × 899: 9e20 > 8.99e20, beyond an int64 on both sides.
+	for _, c := range []struct {
+		a, b, c, d int64
+		want       int
+	}{
+		{9_000_000_000_000_000_000, 100, 1_000_000_000_000_000_000, 899, 1},
+		{9_000_000_000_000_000_000, 100, 1_000_000_000_000_000_000, 900, 0},
+		{9_000_000_000_000_000_000, 100, 1_000_000_000_000_000_000, 901, -1},
+		{80, 100, 100, 80, 0}, {81, 100, 100, 80, 1}, {-5, 100, 100, 80, -1}, {0, 100, 100, 0, 0},
+	} {
+		if got := cmpProducts(c.a, c.b, c.c, c.d); got != c.want {
+			t.Errorf("%d×%d vs %d×%d: %d, want %d", c.a, c.b, c.c, c.d, got, c.want)
 		}
 	}
 }

@@ -162,7 +162,7 @@ func bookPart(in Input, set domain.Settings, x *domain.Facts) any {
 	a := x.Account
 	util := T("")
 	if s.HasUtil {
-		util = T(s.Util.Round(1).StringFixed(1))
+		util = T(s.Util().Round(1).StringFixed(1))
 	}
 	return []Cell{T(a.Code), T(a.Name), T(strconv.Itoa(a.Tier)), T(a.Owner), T(a.Status),
 		T(string(a.Currency)), money(a.CreditLimit, a.Currency), money(s.AR(), a.Currency),

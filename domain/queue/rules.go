@@ -209,17 +209,20 @@ func credit(c *ctx) {
 	if !c.sum.HasUtil {
 		return
 	}
-	u := c.sum.Util
-	pct := u.Round(0).IntPart()
+	th := c.set.Thresholds
+	level := c.sum.UtilLevel(th)
+	if level == domain.UtilFine {
+		return
+	}
+	pct := c.sum.Util().Round(0).IntPart()
 	limit := c.f.Account.CreditLimit.Add(c.f.Account.OverdraftAt(c.asOf))
 	over := c.sum.AR().Sub(limit)
-	th := c.set.Thresholds
-	switch {
-	case u.GreaterThan(decimal.NewFromInt(int64(th.UtilBreachPct))):
+	switch level {
+	case domain.UtilOver:
 		since := c.f.UtilisationAbove(c.asOf, int64(th.UtilBreachPct), false, 365)
 		c.add(CreditBreach, since.String(), over, 0,
 			fmt.Sprintf("utilisation %d %% of limit, %s over, since %s", pct, c.money(over), dayMonth(since)))
-	case u.GreaterThanOrEqual(decimal.NewFromInt(int64(th.UtilWarnPct))):
+	case domain.UtilWarning:
 		since := c.f.UtilisationAbove(c.asOf, int64(th.UtilWarnPct), true, 365)
 		c.add(CreditWarning, since.String(), c.sum.AR(), 0,
 			fmt.Sprintf("utilisation %d %% of limit, %s headroom", pct, c.money(over.Neg())))

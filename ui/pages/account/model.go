@@ -82,7 +82,7 @@ func Prepare(f *domain.AccountFile, set domain.Settings, asOf, today domain.Date
 	sum := domain.Summarize(&x, asOf, set)
 	a := f.Account
 	d := &Data{Code: common.Clean(a.Code), Name: common.Clean(a.Name), AsOf: asOf,
-		Util: sum.Util, HasUtil: sum.HasUtil, UtilLevel: sum.UtilLevel(set.Thresholds), LimitText: limitText(a, asOf)}
+		Util: sum.Util(), HasUtil: sum.HasUtil, UtilLevel: sum.UtilLevel(set.Thresholds), LimitText: limitText(a, asOf)}
 	if !today.IsZero() && asOf != today {
 		d.Past = fmt.Sprintf("as of %s, not %s", common.LongDay(asOf), common.WeekDay(today, today))
 	}

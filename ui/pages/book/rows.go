@@ -106,8 +106,9 @@ func rowOf(s *domain.Summary, th domain.Thresholds) Row {
 		r.Overdue = common.ShortMoney(ov, a.Currency)
 	}
 	if s.HasUtil {
-		r.hasUtil, r.u = true, domain.Float(s.Util)
-		r.Util = common.Pct(s.Util)
+		util := s.Util()
+		r.hasUtil, r.u = true, domain.Float(util)
+		r.Util = common.Pct(util)
 	}
 	if dso := s.DSO(); dso.Valid {
 		r.hasDSO, r.dso = true, domain.Float(dso.Days)
