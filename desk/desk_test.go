@@ -153,6 +153,8 @@ func (p *pagingStore) Facts(after string, limit int) (store.FactsPage, error) {
 // TestScanIsConsistent: writes landing between the pages of a scan are read
 // again from the change log, so the scan equals a read of the finished book.
 func TestScanIsConsistent(t *testing.T) {
+	defer func(n int) { pageSize = n }(pageSize)
+	pageSize = 500
 	st := demoStore(t, 1200) // three pages of 500
 	ps := &pagingStore{Store: st}
 	first, last := "", ""

@@ -12,8 +12,9 @@ import (
 )
 
 // pageSize is how many accounts' facts one read transaction takes: a few
-// milliseconds of the file, so writers never wait long.
-const pageSize = 500
+// milliseconds of the file, so writers never wait long. A variable for the
+// tests, which page smaller books.
+var pageSize = 1000
 
 // Scanned is what a scan kept of every account, in code order, consistent
 // as of one change counter.
@@ -45,11 +46,31 @@ var errRestart = errors.New("restart the scan")
 
 func scanOnce[T any](r store.Reader, keep func(domain.Settings, *domain.Facts) T) (*Scanned[T], error) {
 	s := &Scanned[T]{}
-	after := ""
+	// The next page is read while this one is kept: reading and keeping
+	// both use every processor, and overlapping them leaves none idle
+	// while the other waits for its slowest goroutine.
+	type read struct {
+		p   store.FactsPage
+		err error
+	}
+	fetch := func(after string) <-chan read {
+		ch := make(chan read, 1)
+		go func() {
+			p, err := r.Facts(after, pageSize)
+			ch <- read{p, err}
+		}()
+		return ch
+	}
+	next := fetch("")
 	for first := true; ; first = false {
-		p, err := r.Facts(after, pageSize)
+		got := <-next
+		p, err := got.p, got.err
 		if err != nil {
 			return nil, err
+		}
+		more := p.More && len(p.Facts) > 0
+		if more {
+			next = fetch(p.Facts[len(p.Facts)-1].Account.Code)
 		}
 		if first {
 			s.Changes, s.Settings = p.Changes, p.Settings
@@ -60,10 +81,9 @@ func scanOnce[T any](r store.Reader, keep func(domain.Settings, *domain.Facts) T
 			s.Codes = append(s.Codes, x.Account.Code)
 		}
 		s.Results = append(s.Results, keepAll(s.Settings, p.Facts, keep)...)
-		if !p.More || len(p.Facts) == 0 {
+		if !more {
 			break
 		}
-		after = p.Facts[len(p.Facts)-1].Account.Code
 	}
 	for round := 0; ; round++ {
 		if round > 50 {

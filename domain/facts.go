@@ -167,6 +167,13 @@ func (x *Facts) ContactSince(d, asOf Date, callsOnly bool) bool {
 // set (a contact on a later day, or on the same day after the activity that
 // set the follow-up).
 func (x *Facts) PendingFollowUps(asOf Date) []Pending {
+	var out []Pending
+	x.eachPending(asOf, func(p Pending) { out = append(out, p) })
+	return out
+}
+
+// eachPending calls fn with each pending follow-up (PendingFollowUps).
+func (x *Facts) eachPending(asOf Date, fn func(Pending)) {
 	// The latest contact by (day, id) as of asOf decides for every follow-up.
 	var lastOn Date
 	var lastID uint64
@@ -175,7 +182,6 @@ func (x *Facts) PendingFollowUps(asOf Date) []Pending {
 			lastOn, lastID = t.On, t.ID
 		}
 	}
-	var out []Pending
 	for _, fu := range x.FollowUps {
 		if fu.Snoozed && fu.Until > asOf {
 			continue
@@ -184,9 +190,8 @@ func (x *Facts) PendingFollowUps(asOf Date) []Pending {
 		if lastOn > setOn || (lastOn == setOn && setBy != 0 && lastID > setBy) {
 			continue // superseded
 		}
-		out = append(out, fu)
+		fn(fu)
 	}
-	return out
 }
 
 // followUpOrigin is the business date a follow-up was set and the activity that set it.
@@ -205,9 +210,7 @@ func (x *Facts) followUpOrigin(fu Pending) (Date, uint64) {
 // NextFollowUp is the earliest pending follow-up date, or zero.
 func (x *Facts) NextFollowUp(asOf Date) Date {
 	var next Date
-	for _, fu := range x.PendingFollowUps(asOf) {
-		next = MinDate(next, fu.Due)
-	}
+	x.eachPending(asOf, func(p Pending) { next = MinDate(next, p.Due) })
 	return next
 }
 
