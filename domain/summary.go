@@ -18,7 +18,7 @@ type Summary struct {
 	Aging        Aging
 	Sales        decimal.Decimal // invoiced in the DSO period ending AsOf
 	Period       int             // the DSO period, in days
-	HasUtil      bool // the account has a credit limit (Util)
+	HasUtil      bool            // the account has a credit limit (Util)
 	LastContact  Date
 	NextFollowUp Date
 
