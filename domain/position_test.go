@@ -319,3 +319,62 @@ func TestLedgerRefusesOutOfRange(t *testing.T) {
 		t.Fatalf("ledger %+v, %v", l, err)
 	}
 }
+
+// FuzzLedger: for any small account the fuzzer makes up — amounts of any
+// places, explicit applications to real and missing invoices, documents
+// after the date — the ledger's integer application agrees with the plain
+// decimal reading of the rule (referencePosition).
+func FuzzLedger(f *testing.F) {
+	f.Add([]byte{3, 10, 200, 1, 5, 2, 7, 100, 9, 1, 3, 40})
+	f.Add([]byte{0, 0, 0, 0, 255, 255, 1, 2, 3, 4, 5, 6, 7, 8, 9})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		next := func() int {
+			if len(data) == 0 {
+				return 0
+			}
+			b := int(data[0])
+			data = data[1:]
+			return b
+		}
+		base := MustDate("2026-01-01")
+		places := int32(next() % 4)
+		amount := func() decimal.Decimal { return decimal.New(int64(next()*next()+1), -places) }
+		var invs []Invoice
+		var pays []Payment
+		var cns []CreditNote
+		for i := range next() % 8 {
+			issued := base.AddDays(next())
+			invs = append(invs, Invoice{Number: fmt.Sprintf("I%d", i), Issued: issued, Due: issued.AddDays(next() % 90), Amount: amount()})
+		}
+		named := func() string {
+			switch k := next() % 4; {
+			case k == 0 && len(invs) > 0:
+				return invs[next()%len(invs)].Number
+			case k == 1:
+				return "NOT-ON-FILE"
+			}
+			return ""
+		}
+		for i := range next() % 8 {
+			pays = append(pays, Payment{Reference: fmt.Sprintf("P%d", i), Received: base.AddDays(next()), Amount: amount(), Invoice: named()})
+		}
+		for i := range next() % 4 {
+			cns = append(cns, CreditNote{Number: fmt.Sprintf("C%d", i), Date: base.AddDays(next()), Amount: amount(), Reason: "other", Invoice: named()})
+		}
+		asOf := base.AddDays(next())
+		got, err := PositionOf(&AccountFile{Account: Account{Code: "A", Currency: "NGN"}, Invoices: invs, Payments: pays, Credits: cns}, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		owed, settled, unapplied := referencePosition(invs, pays, cns, asOf)
+		if !got.Unapplied.Equal(unapplied) || len(got.Items) != len(owed) {
+			t.Fatalf("unapplied %s/%s items %d/%d", got.Unapplied, unapplied, len(got.Items), len(owed))
+		}
+		for _, it := range got.Items {
+			n := it.Invoice.Number
+			if !it.Outstanding.Equal(owed[n]) || it.SettledOn != settled[n] {
+				t.Fatalf("%s: owed %s settled %s, want %s %s", n, it.Outstanding, it.SettledOn, owed[n], settled[n])
+			}
+		}
+	})
+}

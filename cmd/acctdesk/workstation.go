@@ -12,14 +12,14 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// collectSeldom makes the garbage collector wait for the heap to grow five
-// times (GOGC=400) instead of twice, unless the user set GOGC or
+// collectSeldom makes the garbage collector wait for the heap to grow nine
+// times (GOGC=800) instead of twice, unless the user set GOGC or
 // GOMEMLIMIT; the function it returns puts it back.
 func collectSeldom() func() {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	old := debug.SetGCPercent(400)
+	old := debug.SetGCPercent(800)
 	return func() { debug.SetGCPercent(old) }
 }
 
