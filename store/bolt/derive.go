@@ -60,7 +60,7 @@ func deriveLedgers(b *buckets, codes []string, in *interner, progress func()) ([
 
 // deriveFacts makes the facts values of the accounts from their other records.
 func deriveFacts(b *buckets, codes []string, in *interner, progress func()) ([][]byte, []error) {
-	return derive(codes, func(code string) (*domain.AccountFile, error) { return loadFile(b, code, recordKinds, in) }, factsValue, progress)
+	return derive(codes, func(code string) (*domain.AccountFile, error) { return loadFile(b, code, factKinds, in) }, factsValue, progress)
 }
 
 // documentsOf reads an account's invoices, payments and credit notes.

@@ -90,6 +90,11 @@ var (
 			func(f *domain.AccountFile) *[]domain.QueueMark { return &f.Marks }},
 	}
 	fileKinds = slices.Concat(documentKinds, recordKinds)
+	// factKinds are recordKinds as the facts read them: an activity's
+	// touch only (domain.TouchOf), not its text, so that making a busy
+	// account's facts again after a logged call decodes no long strings.
+	factKinds = slices.Concat(recordKinds[:2], []fileKind{kindOf[domain.Activity]{bucketActivities, decodeActivityTouch,
+		func(f *domain.AccountFile) *[]domain.Activity { return &f.Activities }}}, recordKinds[3:])
 )
 
 // LoadAccount reads one account's file.

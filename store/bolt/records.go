@@ -302,6 +302,23 @@ func decodeActivity(code string, own, v []byte, in *interner) (domain.Activity, 
 	return a, d.done()
 }
 
+// decodeActivityTouch reads what an activity's touch needs: id, date, kind
+// and outcome.
+func decodeActivityTouch(code string, own, v []byte, in *interner) (domain.Activity, error) {
+	id, err := keyID(own)
+	if err != nil {
+		return domain.Activity{}, err
+	}
+	d := dec{b: v, in: in}
+	d.version(vActivity)
+	d.raw()  // stamp: author
+	d.time() // stamp: instant
+	a := domain.Activity{ID: id, Account: code, On: d.date(), Kind: d.word()}
+	d.raw() // contact
+	a.Outcome = d.word()
+	return a, d.err
+}
+
 // --- Promise (key: code 0x00 id)
 
 func appendPromise(dst []byte, p *domain.Promise) []byte {
