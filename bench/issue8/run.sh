@@ -279,7 +279,7 @@ go_activity() {
 sec_calls() {
   say "== calls: a colleague's log call every second for $CALLS s, one workstation open (book L)"
   start_rows calls L
-  local code; code=${CALL_ACCOUNT:-$(codes_L | head -n1)}
+  local code; code=${CALL_ACCOUNT:-$(codes_L | sed -n 1p)}  # sed reads all: no SIGPIPE under pipefail
   local side
   for side in "${SIDES[@]}"; do
     local raw=$RES/calls-$side.txt db sess=calls-$side bin
