@@ -97,17 +97,23 @@ func (d *Desk) Refresh() (*View, error) {
 }
 
 // Subscribe returns a channel that receives whenever a new view is in place
-// (Current has it), and a function that ends the subscription. A slow
-// reader misses nothing but intermediate views: the channel holds one signal.
+// (Current has it), and a function that ends the subscription and closes
+// the channel, so that whoever waits on it (a session that has ended) stops
+// waiting. A slow reader misses nothing but intermediate views: the channel
+// holds one signal.
 func (d *Desk) Subscribe() (<-chan struct{}, func()) {
 	ch := make(chan struct{}, 1)
 	d.subsMu.Lock()
 	d.subs[ch] = struct{}{}
 	d.subsMu.Unlock()
+	var once sync.Once
 	return ch, func() {
-		d.subsMu.Lock()
-		delete(d.subs, ch)
-		d.subsMu.Unlock()
+		once.Do(func() {
+			d.subsMu.Lock()
+			delete(d.subs, ch)
+			close(ch) // under the lock: notify never sends on it again
+			d.subsMu.Unlock()
+		})
 	}
 }
 

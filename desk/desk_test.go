@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"acctdesk/demo"
 	"acctdesk/domain"
@@ -270,5 +271,40 @@ func TestReportPartsMatchTheView(t *testing.T) {
 		if tab.Rows[i][1].Plain != it.Account || tab.Rows[i][2].Plain != it.Reason {
 			t.Fatalf("row %d: %v, view %s %s", i, tab.Rows[i][:3], it.Account, it.Reason)
 		}
+	}
+}
+
+// TestSubscribe: a write through the desk reaches every subscriber once the
+// watcher has refreshed; ending a subscription closes its channel.
+func TestSubscribe(t *testing.T) {
+	st := demoStore(t, 5)
+	d := New(st, Options{AsOf: asOf, Poll: time.Hour})
+	if _, err := d.View(); err != nil {
+		t.Fatal(err)
+	}
+	a, endA := d.Subscribe()
+	b, endB := d.Subscribe()
+	defer endB()
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	go d.Watch(ctx)
+	code := d.Current().Sums[0].Facts.Account.Code
+	if _, err := d.LogCall(ada, code, domain.Call{Outcome: "reached"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, ch := range []<-chan struct{}{a, b} {
+		select {
+		case <-ch:
+		case <-time.After(10 * time.Second):
+			t.Fatal("no news of the write")
+		}
+	}
+	if got := d.Current().Touched; len(got) != 1 || got[0] != code {
+		t.Errorf("touched %v, want [%s]", got, code)
+	}
+	endA()
+	endA() // twice is harmless
+	if _, open := <-a; open {
+		t.Error("an ended subscription's channel is still open")
 	}
 }
