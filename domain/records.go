@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -574,6 +575,11 @@ func CheckCode(s string) error {
 	}
 	if strings.ContainsRune(s, 0) {
 		return errors.New("contains a NUL character")
+	}
+	if i := strings.IndexFunc(s, Invisible); i >= 0 {
+		// A code, number or reference must read as what it is.
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		return fmt.Errorf("contains an invisible character (%U)", r)
 	}
 	return CheckText(s, true, 64)
 }

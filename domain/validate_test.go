@@ -32,3 +32,14 @@ func TestValidateNamesTheField(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestCheckCodeRefusesInvisibles(t *testing.T) {
+	for _, s := range []string{"INV-\u202e001", "AC\u200bME", "\ufeffACME", "A\u2066B"} {
+		if err := CheckCode(s); err == nil || !strings.Contains(err.Error(), "invisible") {
+			t.Errorf("CheckCode(%q) = %v", s, err)
+		}
+	}
+	if err := CheckCode("ỌKÀ-01"); err != nil {
+		t.Errorf("a code with accents: %v", err)
+	}
+}
