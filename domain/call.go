@@ -17,7 +17,20 @@ type Call struct {
 	Next          Date // zero: the default for the outcome
 	NoNext        bool // no next follow-up at all
 	Note          string
+	Confirmed     bool // the user confirmed what looked unlikely (Unlikely)
 }
+
+// Unlikely is what made a record look like a slip of the keyboard: it is
+// saved only once the user confirms it (SPEC §6: a promise larger than ten
+// times the account's AR, a date more than a year away).
+type Unlikely []string
+
+func (u Unlikely) Error() string {
+	return strings.Join(u, "; ") + ": confirm to save it"
+}
+
+// FarOff reports whether a date typed today lies more than a year ahead.
+func FarOff(d, today Date) bool { return d > today.AddDays(365) }
 
 // CallEntry is the activity a call becomes, with its promise if any.
 type CallEntry struct {
@@ -85,7 +98,32 @@ func (c Call) Entry(f *AccountFile, today Date) (CallEntry, error) {
 	if err := e.Activity.Validate(); err != nil {
 		return CallEntry{}, err
 	}
+	if !c.Confirmed {
+		if u := c.unlikely(f, today, next); len(u) > 0 {
+			return CallEntry{}, u
+		}
+	}
 	return e, nil
+}
+
+// unlikely lists what in the call looks like a mistake.
+func (c Call) unlikely(f *AccountFile, today, next Date) Unlikely {
+	var u Unlikely
+	cur := f.Account.Currency
+	if c.Outcome == "promise" {
+		l, _, err := LedgerOf(f.Invoices, f.Payments, f.Credits)
+		if ar := l.NetAR(today); err == nil && c.PromiseAmount.GreaterThan(ar.Mul(decimal.NewFromInt(10))) {
+			u = append(u, fmt.Sprintf("the promise of %s is more than ten times the AR of %s",
+				Money{Amount: c.PromiseAmount, Currency: cur}, Money{Amount: ar, Currency: cur}))
+		}
+		if FarOff(c.PromiseDue, today) {
+			u = append(u, fmt.Sprintf("the promised date %s is more than a year away", c.PromiseDue))
+		}
+	}
+	if FarOff(next, today) {
+		u = append(u, fmt.Sprintf("the next follow-up %s is more than a year away", next))
+	}
+	return u
 }
 
 // TimelineEntry is the activity that records an escalation on the account's timeline.

@@ -24,6 +24,24 @@ func NewDate(y int, m time.Month, d int) Date {
 // DateOf is the calendar date of an instant in its own location.
 func DateOf(t time.Time) Date { return NewDate(t.Year(), t.Month(), t.Day()) }
 
+// The dates a book holds lie in 1900–9999 (SPEC §6): what can be written
+// as YYYY-MM-DD and read back.
+var (
+	FirstDate = NewDate(1900, time.January, 1)
+	LastDate  = NewDate(9999, time.December, 31)
+)
+
+// InRange reports whether the date lies in FirstDate…LastDate.
+func (d Date) InRange() bool { return d >= FirstDate && d <= LastDate }
+
+// CheckDate says what is wrong with a date that must lie in 1900–9999.
+func CheckDate(d Date) error {
+	if !d.InRange() {
+		return fmt.Errorf("%s is outside 1900–9999", d.Format("2006-01-02"))
+	}
+	return nil
+}
+
 // ParseDate reads ISO YYYY-MM-DD.
 func ParseDate(s string) (Date, error) { return ParseDateLayout(s, isoLayout) }
 
@@ -37,7 +55,11 @@ func ParseDateLayout(s, layout string) (Date, error) {
 	if err != nil {
 		return 0, fmt.Errorf("%q is not a date in the form %s", s, layout)
 	}
-	return NewDate(t.Year(), t.Month(), t.Day()), nil
+	d := NewDate(t.Year(), t.Month(), t.Day())
+	if !d.InRange() {
+		return 0, fmt.Errorf("%q is outside 1900–9999", s)
+	}
+	return d, nil
 }
 
 // MustDate parses an ISO date and panics; for literals in tests and tables.
@@ -177,7 +199,10 @@ func ParseRelative(s string, today Date) (Date, error) {
 		if _, err := fmt.Sscanf(t, "+%d", &n); err != nil || n < 0 || n > 3650 || fmt.Sprintf("+%d", n) != t {
 			return 0, fmt.Errorf("%q: use +N for N days ahead", s)
 		}
-		return today.AddDays(n), nil
+		if d := today.AddDays(n); d.InRange() {
+			return d, nil
+		}
+		return 0, fmt.Errorf("%q: that is after 9999", s)
 	}
 	if len(t) >= 3 {
 		if wd, ok := weekdays[t[:3]]; ok && strings.HasPrefix(strings.ToLower(time.Weekday(wd).String()), t) {

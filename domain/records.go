@@ -155,6 +155,8 @@ func (a Account) Validate() error {
 	for _, p := range a.Products {
 		errs.check("products", CheckText(p, true, 40))
 	}
+	errs.dates("opened_on", a.OpenedOn, "live_on", a.LiveOn, "overdraft", a.Overdraft.Expires)
+	errs.amounts("credit_limit", a.CreditLimit, "overdraft", a.Overdraft.Amount)
 	return errs.err()
 }
 
@@ -213,6 +215,7 @@ func (c Contract) Validate() error {
 	} else if c.End < c.Start {
 		errs.add("end", "ends before it starts")
 	}
+	errs.dates("start", c.Start, "end", c.End)
 	return errs.err()
 }
 
@@ -255,6 +258,8 @@ func (i Invoice) Validate() error {
 	errs.check("product", CheckText(i.Product, false, 40))
 	errs.check("unit", CheckText(i.Unit, false, 20))
 	errs.check("dispute_reason", CheckText(i.DisputeReason, false, 500))
+	errs.dates("issue_date", i.Issued, "due_date", i.Due)
+	errs.amounts("amount", i.Amount, "quantity", i.Quantity)
 	return errs.err()
 }
 
@@ -286,6 +291,8 @@ func (p Payment) Validate() error {
 	if p.Invoice != "" {
 		errs.check("invoice", CheckCode(p.Invoice))
 	}
+	errs.dates("date", p.Received)
+	errs.amounts("amount", p.Amount)
 	return errs.err()
 }
 
@@ -336,6 +343,8 @@ func (c CreditNote) Validate() error {
 	if c.Invoice != "" {
 		errs.check("invoice", CheckCode(c.Invoice))
 	}
+	errs.dates("date", c.Date)
+	errs.amounts("amount", c.Amount)
 	return errs.err()
 }
 
@@ -379,6 +388,7 @@ func (a Activity) Validate() error {
 	if !a.NextFollow.IsZero() && a.NextFollow < a.On {
 		errs.add("next", "next follow-up is before the activity")
 	}
+	errs.dates("on", a.On, "next", a.NextFollow)
 	return errs.err()
 }
 
@@ -409,6 +419,8 @@ func (p Promise) Validate() error {
 	} else if p.DueOn < p.GivenOn {
 		errs.add("promise", "promised date is before the call")
 	}
+	errs.dates("promise", p.GivenOn, "promise", p.DueOn)
+	errs.amounts("promise", p.Amount)
 	return errs.err()
 }
 
@@ -476,6 +488,7 @@ func (e Escalation) Validate() error {
 	if e.Status != "open" && e.Status != "resolved" {
 		errs.add("status", fmt.Sprintf("status %q is not open or resolved", e.Status))
 	}
+	errs.dates("opened", e.Opened, "due", e.Due)
 	return errs.err()
 }
 
@@ -550,6 +563,26 @@ func (v ValidationError) Error() string {
 }
 
 func (f *fieldErrors) add(field, reason string) { *f = append(*f, FieldError{field, reason}) }
+
+// dates checks that set dates lie in 1900–9999 (whether a date is required
+// is said apart); name and date come in pairs.
+func (f *fieldErrors) dates(pairs ...any) {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if d := pairs[i+1].(Date); !d.IsZero() && !d.InRange() {
+			f.add(pairs[i].(string), fmt.Sprintf("%s is outside 1900–9999", d.Format("2006-01-02")))
+		}
+	}
+}
+
+// amounts checks that amounts are at most MaxAmount (10^15 in the
+// currency's unit, SPEC §6) either way; name and amount come in pairs.
+func (f *fieldErrors) amounts(pairs ...any) {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if a := pairs[i+1].(decimal.Decimal); a.Abs().GreaterThan(MaxAmount) {
+			f.add(pairs[i].(string), fmt.Sprintf("%s is more than 10^15: not a plausible amount", a))
+		}
+	}
+}
 func (f *fieldErrors) check(field string, err error) {
 	if err != nil {
 		f.add(field, err.Error())

@@ -30,6 +30,11 @@ func (p PaymentPlan) Validate() error {
 			f.add("instalments", fmt.Sprintf("instalment %d: amount must be more than zero", i+1))
 		}
 	}
+	f.dates("agreed", p.Agreed)
+	for _, in := range p.Instalments {
+		f.dates("instalments", in.Due)
+		f.amounts("instalments", in.Amount)
+	}
 	return f.err()
 }
 
@@ -47,6 +52,7 @@ func (x ServiceIssue) Validate() error {
 	f.oneOf("status", x.Status, []string{"open", "resolved"})
 	f.check("owner", CheckText(x.Owner, false, 200))
 	f.check("resolution", CheckMultiline(x.Resolution, 2000))
+	f.dates("opened", x.Opened, "sla_deadline", x.SLADeadline)
 	return f.err()
 }
 
@@ -63,6 +69,7 @@ func (x FollowUp) Validate() error {
 	if x.Status == FollowSnoozed && x.Until.IsZero() {
 		f.add("until", "a snoozed follow-up needs a date")
 	}
+	f.dates("due", x.Due, "until", x.Until)
 	return f.err()
 }
 
@@ -86,6 +93,7 @@ func (x Survey) Validate() error {
 		f.add("kind", fmt.Sprintf("%q is not nps or csat", x.Kind))
 	}
 	f.check("comment", CheckMultiline(x.Comment, 2000))
+	f.dates("date", x.On)
 	return f.err()
 }
 
@@ -99,5 +107,6 @@ func (m QueueMark) Validate() error {
 	if !m.Done && m.Until.IsZero() {
 		f.add("until", "a mark is done, or snoozed until a date")
 	}
+	f.dates("on", m.On, "until", m.Until)
 	return f.err()
 }

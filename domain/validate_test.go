@@ -1,8 +1,11 @@
 package domain
 
 import (
+	"errors"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 func TestValidateNamesTheField(t *testing.T) {
@@ -41,5 +44,50 @@ func TestCheckCodeRefusesInvisibles(t *testing.T) {
 	}
 	if err := CheckCode("ỌKÀ-01"); err != nil {
 		t.Errorf("a code with accents: %v", err)
+	}
+}
+
+func TestPlausibleAmountsAndDates(t *testing.T) {
+	inv := Invoice{Account: "A", Number: "I1", Issued: NewDate(1899, 12, 31), Due: NewDate(10000, 1, 1),
+		Amount: decimal.RequireFromString("1000000000000000.01"), Currency: "NGN"}
+	err := inv.Validate()
+	for _, want := range []string{"issue_date: 1899-12-31 is outside 1900–9999", "due_date:", "amount: 1000000000000000.01 is more than 10^15"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("invoice: %v; want %q", err, want)
+		}
+	}
+	inv.Issued, inv.Due, inv.Amount = MustDate("1900-01-01"), MustDate("9999-12-31"), decimal.New(1, 15)
+	if err := inv.Validate(); err != nil {
+		t.Errorf("the limits themselves are fine: %v", err)
+	}
+	if _, err := ParseDate("10000-01-01"); err == nil {
+		t.Error("a five-digit year parsed")
+	}
+	if _, err := ParseRelative("+30", MustDate("9999-12-15")); err == nil {
+		t.Error("+30 from 9999-12-15 gave a date")
+	}
+}
+
+func TestUnlikelyCallsAskForConfirmation(t *testing.T) {
+	today := MustDate("2026-11-22")
+	// AR 1,000: a promise of 10,000 is ten times it (fine), 10,000.01 more (asks).
+	f := &AccountFile{Account: Account{Code: "A", Currency: "NGN"}, Invoices: []Invoice{
+		{Account: "A", Number: "I1", Issued: today - 40, Due: today - 10, Amount: decimal.NewFromInt(1000), Currency: "NGN"}}}
+	call := Call{Outcome: "promise", PromiseAmount: decimal.NewFromInt(10000), PromiseDue: today + 5}
+	if _, err := call.Entry(f, today); err != nil {
+		t.Errorf("ten times the AR: %v", err)
+	}
+	call.PromiseAmount = decimal.RequireFromString("10000.01")
+	var u Unlikely
+	if _, err := call.Entry(f, today); !errors.As(err, &u) || !strings.Contains(err.Error(), "more than ten times the AR") {
+		t.Errorf("more than ten times the AR: %v", err)
+	}
+	call.PromiseAmount, call.PromiseDue = decimal.NewFromInt(500), today.AddDays(366)
+	if _, err := call.Entry(f, today); !errors.As(err, &u) || len(u) != 2 { // the promise and its default follow-up
+		t.Errorf("a promise more than a year away: %v", err)
+	}
+	call.Confirmed = true
+	if _, err := call.Entry(f, today); err != nil {
+		t.Errorf("confirmed: %v", err)
 	}
 }

@@ -214,18 +214,18 @@ func credit(c *ctx) {
 	if level == domain.UtilFine {
 		return
 	}
-	pct := c.sum.Util().Round(0).IntPart()
+	pct := c.sum.Util().Round(0).String() // not an int: absurd limits make absurd percentages
 	limit := c.f.Account.CreditLimit.Add(c.f.Account.OverdraftAt(c.asOf))
 	over := c.sum.AR().Sub(limit)
 	switch level {
 	case domain.UtilOver:
 		since := c.f.UtilisationAbove(c.asOf, int64(th.UtilBreachPct), false, 365)
 		c.add(CreditBreach, since.String(), over, 0,
-			fmt.Sprintf("utilisation %d %% of limit, %s over, since %s", pct, c.money(over), dayMonth(since)))
+			fmt.Sprintf("utilisation %s %% of limit, %s over, since %s", pct, c.money(over), dayMonth(since)))
 	case domain.UtilWarning:
 		since := c.f.UtilisationAbove(c.asOf, int64(th.UtilWarnPct), true, 365)
 		c.add(CreditWarning, since.String(), c.sum.AR(), 0,
-			fmt.Sprintf("utilisation %d %% of limit, %s headroom", pct, c.money(over.Neg())))
+			fmt.Sprintf("utilisation %s %% of limit, %s headroom", pct, c.money(over.Neg())))
 	}
 }
 
