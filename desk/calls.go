@@ -82,10 +82,14 @@ type Escalated struct {
 	Recap      string // the note to the team it goes to, kept on the timeline
 }
 
+// Confirm says the user confirmed what looked unlikely (domain.Unlikely):
+// a date more than a year away.
+type Confirm bool
+
 // Escalate opens an escalation on an account (SPEC §8): it goes on the
 // timeline with the written note to the team it is handed to. Opened
 // defaults to the business date, the due date to two working days later.
-func (d *Desk) Escalate(ctx context.Context, code string, e domain.Escalation) (Escalated, error) {
+func (d *Desk) Escalate(ctx context.Context, code string, e domain.Escalation, confirm Confirm) (Escalated, error) {
 	f, err := d.st.LoadAccount(code)
 	if err != nil {
 		return Escalated{}, err
@@ -102,6 +106,9 @@ func (d *Desk) Escalate(ctx context.Context, code string, e domain.Escalation) (
 	}
 	if err := e.Validate(); err != nil {
 		return Escalated{}, err
+	}
+	if !bool(confirm) && domain.FarOff(e.Due, d.opt.AsOf) {
+		return Escalated{}, domain.Unlikely{fmt.Sprintf("the due date %s is more than a year away", e.Due)}
 	}
 	x, err := domain.FactsOf(f)
 	if err != nil {
@@ -126,7 +133,7 @@ func (d *Desk) Escalate(ctx context.Context, code string, e domain.Escalation) (
 func DefaultEscalationDue(opened domain.Date) domain.Date { return opened.AddWorkdays(2) }
 
 // FollowUp schedules a follow-up by hand on an account.
-func (d *Desk) FollowUp(ctx context.Context, code string, due domain.Date, reason string) (domain.FollowUp, error) {
+func (d *Desk) FollowUp(ctx context.Context, code string, due domain.Date, reason string, confirm Confirm) (domain.FollowUp, error) {
 	f, err := d.st.LoadAccount(code)
 	if err != nil {
 		return domain.FollowUp{}, err
@@ -137,6 +144,9 @@ func (d *Desk) FollowUp(ctx context.Context, code string, due domain.Date, reaso
 	}
 	if due < d.opt.AsOf {
 		return domain.FollowUp{}, domain.ValidationError{{Field: "due", Reason: fmt.Sprintf("%s is in the past", due)}}
+	}
+	if !bool(confirm) && domain.FarOff(due, d.opt.AsOf) {
+		return domain.FollowUp{}, domain.Unlikely{fmt.Sprintf("the follow-up %s is more than a year away", due)}
 	}
 	if _, err := d.st.Apply(ctx, &store.Batch{FollowUps: []store.Rec[domain.FollowUp]{{V: fu}}}); err != nil {
 		return domain.FollowUp{}, err

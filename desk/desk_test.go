@@ -72,7 +72,7 @@ func TestRefreshMatchesAFreshLoad(t *testing.T) {
 	if _, err := d.LogCall(ada, a, domain.Call{Outcome: "no-answer"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.Escalate(ada, b, domain.Escalation{Category: "overdue", Severity: "high", To: "finance", Summary: "chase"}); err != nil {
+	if _, err := d.Escalate(ada, b, domain.Escalation{Category: "overdue", Severity: "high", To: "finance", Summary: "chase"}, false); err != nil {
 		t.Fatal(err)
 	}
 	v1, err := d.Refresh()
@@ -238,7 +238,7 @@ func TestUseCases(t *testing.T) {
 		t.Error("a refused call wrote something")
 	}
 
-	esc, err := d.Escalate(bola, code, domain.Escalation{Category: "credit-breach", Severity: "critical", To: "management", Summary: "hold deliveries"})
+	esc, err := d.Escalate(bola, code, domain.Escalation{Category: "credit-breach", Severity: "critical", To: "management", Summary: "hold deliveries"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

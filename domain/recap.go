@@ -9,7 +9,10 @@ import (
 
 // PromiseRecap is the short written confirmation of a promise to pay, to the
 // customer: amount, date and the invoices it covers (oldest due first, as the
-// payment will be applied). "Every commitment in writing."
+// payment will be applied). "Every commitment in writing." The recap is
+// Safe: it quotes the book (the name, the contact, invoice numbers, the
+// author), is kept on the activity, shown and copied to the clipboard, and
+// must carry no control sequence even from a book edited by hand.
 func PromiseRecap(f *AccountFile, p Promise, author string, asOf Date) (string, error) {
 	pos, err := PositionOf(f, asOf)
 	if err != nil {
@@ -43,10 +46,11 @@ func PromiseRecap(f *AccountFile, p Promise, author string, asOf Date) (string, 
 		b.WriteString("This covers:\n" + strings.Join(lines, "\n") + "\n")
 	}
 	fmt.Fprintf(&b, "\nPlease reply if anything here differs from your understanding.\n\nKind regards,\n%s\n", author)
-	return b.String(), nil
+	return Safe(b.String()), nil
 }
 
-// EscalationRecap is the note to the team an escalation goes to.
+// EscalationRecap is the note to the team an escalation goes to; Safe,
+// like PromiseRecap.
 func EscalationRecap(s Summary, e Escalation, author string) string {
 	a := s.Facts.Account
 	c := a.Currency
@@ -59,5 +63,5 @@ func EscalationRecap(s Summary, e Escalation, author string) string {
 		fmt.Fprintf(&b, ", utilisation %s %% of a %s limit", s.Util().Round(0).String(), money(a.CreditLimit))
 	}
 	fmt.Fprintf(&b, ".\nPlease act by %s.\n\n%s, %s\n", e.Due.Format("Monday 2 January 2006"), author, e.Opened.Format("2 Jan 2006"))
-	return b.String()
+	return Safe(b.String())
 }

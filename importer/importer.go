@@ -68,20 +68,36 @@ func ParseMap(s string) (map[string]string, error) {
 	}
 	for _, pair := range strings.Split(s, ",") {
 		src, dst, ok := strings.Cut(pair, "=")
-		if !ok || strings.TrimSpace(src) == "" || strings.TrimSpace(dst) == "" {
+		src, dst = strings.TrimSpace(src), strings.TrimSpace(dst)
+		if !ok || src == "" || dst == "" {
 			return nil, fmt.Errorf("--map %q: write SRC=DST pairs separated by commas", pair)
 		}
-		m[strings.ToLower(strings.TrimSpace(src))] = strings.ToLower(strings.TrimSpace(dst))
+		// A column name is named back in messages: it must read as itself.
+		for _, name := range []string{src, dst} {
+			if err := domain.CheckCode(name); err != nil {
+				return nil, fmt.Errorf("--map %q: column %q %v", pair, name, err)
+			}
+		}
+		m[strings.ToLower(src)] = strings.ToLower(dst)
 	}
 	return m, nil
 }
 
 // Read parses a whole file of the kind into a batch. Every bad row is reported
-// (store.RowErrors) and no batch is returned then.
+// (store.RowErrors) and no batch is returned then. What it returns is safe
+// to print, whatever the file holds: a value is quoted with its control
+// characters escaped, every reason and column name is domain.Safe, and no
+// field holding a control character (or, in a code, number or reference,
+// an invisible one) gets into the batch.
 func Read(kind string, r io.Reader, opt Options) (*store.Batch, error) {
 	cols, ok := columns[kind]
 	if !ok {
 		return nil, fmt.Errorf("unknown import kind %q (use %s)", kind, strings.Join(Kinds, ", "))
+	}
+	if opt.DateLayout != "" {
+		if err := domain.CheckCode(opt.DateLayout); err != nil {
+			return nil, fmt.Errorf("date format %q %v", opt.DateLayout, err)
+		}
 	}
 	br := bufio.NewReaderSize(r, 1<<20)
 	comma, err := sniff(br)
@@ -97,7 +113,7 @@ func Read(kind string, r io.Reader, opt Options) (*store.Batch, error) {
 		return nil, errors.New("the file is empty")
 	}
 	if err != nil {
-		return nil, fmt.Errorf("line 1: %v", err)
+		return nil, fmt.Errorf("line 1: %s", domain.Safe(err.Error()))
 	}
 	h, err := mapHeader(header, cols, opt.Map)
 	if err != nil {
@@ -120,7 +136,7 @@ func Read(kind string, r io.Reader, opt Options) (*store.Batch, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				p.errs = append(p.errs, store.RowError{Line: pe.Line, Reason: pe.Err.Error()})
+				p.errs = append(p.errs, store.RowError{Line: pe.Line, Reason: domain.Safe(pe.Err.Error())})
 				continue
 			}
 			return nil, err
@@ -209,10 +225,10 @@ func mapHeader(names []string, cols []column, rename map[string]string) (header,
 }
 
 // label is how an error names a column: the canonical name, with the file's own
-// header when it differs.
+// header when it differs (Safe: it is the file's text).
 func (h header) label(col string) string {
 	if src, ok := h.source[col]; ok && !strings.EqualFold(src, col) {
-		return fmt.Sprintf("%s (%s)", col, src)
+		return fmt.Sprintf("%s (%s)", col, domain.Safe(src))
 	}
 	return col
 }
@@ -246,15 +262,35 @@ func (p *parser) get(col string) string {
 	return strings.TrimSpace(p.rec[i])
 }
 
+// fail records what is wrong with a column of the row. The reason may quote
+// the value (%q escapes it); it is Safe all the same.
 func (p *parser) fail(col, reason string) {
 	p.bad = true
-	p.errs = append(p.errs, store.RowError{Line: p.line, Field: p.h.label(col), Reason: reason})
+	p.errs = append(p.errs, store.RowError{Line: p.line, Field: p.h.label(col), Reason: domain.Safe(reason)})
 }
 
+// text is a column of free text: no control characters.
 func (p *parser) text(col string) string {
 	v := p.get(col)
+	p.checkText(col, v)
+	return v
+}
+
+func (p *parser) checkText(col, v string) {
 	if err := domain.CheckText(v, false, 2000); err != nil {
 		p.fail(col, err.Error())
+	}
+}
+
+// code is a code, number or reference: no control or invisible characters
+// either (domain.CheckCode), so that "INV-001" is what it reads as; an empty
+// one is left to the record's validation ("is empty").
+func (p *parser) code(col string) string {
+	v := p.get(col)
+	if v != "" {
+		if err := domain.CheckCode(v); err != nil {
+			p.fail(col, err.Error())
+		}
 	}
 	return v
 }
@@ -329,7 +365,7 @@ func (p *parser) row(line int, rec []string) {
 	case "accounts":
 		p.account()
 	case "contacts":
-		c := domain.Contact{Account: p.get("account"), Name: p.text("name"), Role: strings.ToLower(p.get("role")),
+		c := domain.Contact{Account: p.code("account"), Name: p.text("name"), Role: strings.ToLower(p.text("role")),
 			Phone: p.text("phone"), Email: p.text("email"), Primary: p.boolean("primary")}
 		if !p.bad {
 			p.b.Contacts = append(p.b.Contacts, store.Rec[domain.Contact]{Line: line, V: c})
@@ -338,8 +374,8 @@ func (p *parser) row(line int, rec []string) {
 		p.invoice()
 	case "payments":
 		cur := p.currency()
-		pay := domain.Payment{Account: p.get("account"), Reference: p.get("reference"), Received: p.date("date"),
-			Amount: p.amount("amount", cur), Currency: cur, Invoice: p.get("invoice")}
+		pay := domain.Payment{Account: p.code("account"), Reference: p.code("reference"), Received: p.date("date"),
+			Amount: p.amount("amount", cur), Currency: cur, Invoice: p.code("invoice")}
 		if !p.bad {
 			p.b.Payments = append(p.b.Payments, store.Rec[domain.Payment]{Line: line, V: pay})
 		}
@@ -349,8 +385,8 @@ func (p *parser) row(line int, rec []string) {
 		if err != nil {
 			p.fail("reason", err.Error())
 		}
-		c := domain.CreditNote{Account: p.get("account"), Number: p.get("number"), Date: p.date("date"),
-			Amount: p.amount("amount", cur), Currency: cur, Reason: reason, Invoice: p.get("invoice")}
+		c := domain.CreditNote{Account: p.code("account"), Number: p.code("number"), Date: p.date("date"),
+			Amount: p.amount("amount", cur), Currency: cur, Reason: reason, Invoice: p.code("invoice")}
 		if !p.bad {
 			p.b.Credits = append(p.b.Credits, store.Rec[domain.CreditNote]{Line: line, V: c})
 		}
@@ -362,7 +398,7 @@ func (p *parser) account() {
 	if cur == "" {
 		cur = "NGN"
 	}
-	terms := strings.ToLower(p.get("terms"))
+	terms := strings.ToLower(p.text("terms"))
 	if terms == "" {
 		terms = "term"
 	}
@@ -370,18 +406,19 @@ func (p *parser) account() {
 	if terms == "cash" {
 		days = 0
 	}
-	status := strings.ToLower(p.get("status"))
+	status := strings.ToLower(p.text("status"))
 	if status == "" {
 		status = domain.StatusActive
 	}
 	var products []string
 	for _, s := range strings.Split(p.get("products"), ";") {
 		if s = strings.TrimSpace(s); s != "" {
+			p.checkText("products", s)
 			products = append(products, s)
 		}
 	}
 	a := domain.Account{
-		Code: p.get("code"), Name: p.text("name"), Tier: p.integer("tier", 3), Segment: p.text("segment"),
+		Code: p.code("code"), Name: p.text("name"), Tier: p.integer("tier", 3), Segment: p.text("segment"),
 		Owner: p.text("owner"), Salesperson: p.text("salesperson"), Status: status, Terms: terms,
 		TermsDays: p.integer("payment_terms_days", days), CreditLimit: p.amount("credit_limit", cur),
 		Currency: cur, Products: products, OpenedOn: p.date("opened_on"), LiveOn: p.date("live_on"),
@@ -394,7 +431,7 @@ func (p *parser) account() {
 func (p *parser) invoice() {
 	cur := p.currency()
 	inv := domain.Invoice{
-		Account: p.get("account"), Number: p.get("number"), Issued: p.date("issue_date"), Due: p.date("due_date"),
+		Account: p.code("account"), Number: p.code("number"), Issued: p.date("issue_date"), Due: p.date("due_date"),
 		Amount: p.amount("amount", cur), Currency: cur, Product: p.text("product"), Unit: p.text("unit"),
 		Disputed: p.boolean("disputed"), DisputeReason: p.text("dispute_reason"),
 	}

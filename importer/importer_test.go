@@ -55,13 +55,14 @@ func TestReadReportsEveryBadRow(t *testing.T) {
 		"ACME,I1,2026-01-05,100\n" +
 		"ACME,I2,2026-01-05,12x\n" + // line 3: bad amount
 		"ACME,I3,05/01/2026,100\n" + // line 4: bad date
-		"AC\x1b[31mME,I4,2026-01-05,100\n" // line 5: control character in the name? (account checked by the store)
+		"AC\x1b[31mME,I4,2026-01-05,100\n" // line 5: a control character in the account code
 	_, err := Read("invoices", strings.NewReader(src), Options{})
 	var rows store.RowErrors
 	if !errors.As(err, &rows) {
 		t.Fatalf("err = %v", err)
 	}
-	if len(rows) != 2 || rows[0].Line != 3 || rows[0].Field != "amount" || rows[1].Line != 4 || rows[1].Field != "issue_date" {
+	if len(rows) != 3 || rows[0].Line != 3 || rows[0].Field != "amount" || rows[1].Line != 4 || rows[1].Field != "issue_date" ||
+		rows[2].Line != 5 || rows[2].Field != "account" {
 		t.Fatalf("rows = %#v", rows)
 	}
 	if !strings.Contains(rows[0].Error(), "line 3: amount:") {

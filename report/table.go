@@ -10,6 +10,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"acctdesk/domain"
 )
 
 // Kind tells how a cell prints in json and aligns in a table.
@@ -45,7 +47,13 @@ type Table struct {
 // Formats a report can be printed in.
 var Formats = []string{"table", "csv", "json"}
 
-// Write prints the table in a format.
+// Write prints the table in a format. Every cell, key and title goes
+// through domain.Safe in every format: csv and json are printed on
+// terminals too, and encoding/json escapes C0 controls but leaves C1
+// controls (CSI), bidi and zero-width characters as they are. A book
+// validates its text, so this changes nothing but what a hand-edited file
+// holds, which then reads as visible escapes (\x1b) instead of driving
+// the terminal.
 func (t *Table) Write(w io.Writer, format string) error {
 	switch format {
 	case "csv":
@@ -62,13 +70,13 @@ func (t *Table) csv(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	keys := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
-		keys[i] = c.Key
+		keys[i] = domain.Safe(c.Key)
 	}
 	cw.Write(keys)
 	rec := make([]string, len(t.Columns))
 	for _, r := range t.Rows {
 		for i, c := range r {
-			rec[i] = c.Plain
+			rec[i] = domain.Safe(c.Plain)
 		}
 		cw.Write(rec)
 	}
@@ -90,16 +98,17 @@ func (t *Table) json(w io.Writer) error {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			k, _ := json.Marshal(t.Columns[i].Key)
+			k, _ := json.Marshal(domain.Safe(t.Columns[i].Key))
 			b.Write(k)
 			b.WriteString(": ")
+			plain := domain.Safe(c.Plain)
 			switch {
-			case t.Columns[i].Kind == Number && c.Plain == "":
+			case t.Columns[i].Kind == Number && plain == "":
 				b.WriteString("null")
 			case t.Columns[i].Kind == Number:
-				b.WriteString(c.Plain)
+				b.WriteString(plain)
 			default:
-				v, _ := json.Marshal(c.Plain)
+				v, _ := json.Marshal(plain)
 				b.Write(v)
 			}
 		}
@@ -113,15 +122,20 @@ func (t *Table) json(w io.Writer) error {
 	return err
 }
 
-// table aligns columns for people: numbers right, text left.
+// table aligns columns for people: numbers right, text left. Each cell is
+// Safe and on one line (a newline or tab in a note reads as a space), so
+// no row can break in two or look like another.
 func (t *Table) table(w io.Writer) error {
 	width := make([]int, len(t.Columns))
 	for i, c := range t.Columns {
 		width[i] = max(utf8.RuneCountInString(c.Key), utf8.RuneCountInString(c.Title))
 	}
-	for _, r := range t.Rows {
+	rows := make([][]string, len(t.Rows))
+	for ri, r := range t.Rows {
+		rows[ri] = make([]string, len(r))
 		for i, c := range r {
-			if n := utf8.RuneCountInString(c.Human); n > width[i] {
+			rows[ri][i] = oneLine(c.Human)
+			if n := utf8.RuneCountInString(rows[ri][i]); n > width[i] {
 				width[i] = n
 			}
 		}
@@ -149,15 +163,21 @@ func (t *Table) table(w io.Writer) error {
 		if head[i] == "" {
 			head[i] = strings.ToUpper(strings.ReplaceAll(c.Key, "_", " "))
 		}
+		head[i] = oneLine(head[i])
 	}
 	line(head)
-	cells := make([]string, len(t.Columns))
-	for _, r := range t.Rows {
-		for i, c := range r {
-			cells[i] = c.Human
-		}
-		line(cells)
+	for _, r := range rows {
+		line(r)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// oneLine is a table cell: Safe, with newlines and tabs as spaces.
+func oneLine(s string) string {
+	s = domain.Safe(s)
+	if !strings.ContainsAny(s, "\n\t") {
+		return s
+	}
+	return strings.NewReplacer("\n", " ", "\t", " ").Replace(s)
 }

@@ -6,6 +6,8 @@ import (
 
 	osc52 "github.com/aymanbagabas/go-osc52/v2"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"acctdesk/domain"
 )
 
 // The clipboard is the terminal's: an OSC 52 sequence asks the terminal (over
@@ -29,9 +31,11 @@ type clipEnv struct {
 // wrapped for tmux's passthrough (allow-passthrough on), which reaches the
 // outer terminal directly; a terminal that gets both sets the same text
 // twice. Under GNU screen (TERM=screen… outside tmux) it is wrapped in DCS
-// strings that screen passes through.
+// strings that screen passes through. The text is domain.Safe first: what
+// is copied is pasted somewhere later, into a mail or another terminal, and
+// must carry no escape sequence there either (its lines and tabs stay).
 func OSC52(text string, env clipEnv) string {
-	s := osc52.New(text)
+	s := osc52.New(domain.Safe(text))
 	switch {
 	case env.tmux != "":
 		return s.String() + s.Tmux().String()

@@ -217,3 +217,26 @@ func TestRecapsKeptOnActivities(t *testing.T) {
 		}
 	}
 }
+
+// TestUnlikelyPromiseNeedsConfirm: a promise over ten times the account's
+// AR, or due more than a year away, is saved only with --confirm (SPEC §6).
+func TestUnlikelyPromiseNeedsConfirm(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "book.db")
+	importBook(t, db, dir)
+	// ACME's net AR as of 2026-11-22: invoiced 1,000,000 + 250,000.50 + 400,000 = 1,650,000.50,
+	// less 300,000 + 50,000.25 paid and 100,000 credited = 1,200,000.25; ten times is 12,000,002.50.
+	before := mustChanges(t, db)
+	_, err := acctdesk(t, db, "log", "call", "ACME", "--outcome", "promise", "--promise", "12000002.51@2026-11-27", "--as-of", "2026-11-22")
+	if err == nil || !strings.Contains(err.Error(), "more than ten times the AR") || !strings.Contains(err.Error(), "--confirm") {
+		t.Fatalf("an unlikely promise: %v", err)
+	}
+	if _, err := acctdesk(t, db, "log", "call", "ACME", "--outcome", "reached", "--next", "2027-12-01", "--as-of", "2026-11-22"); err == nil || !strings.Contains(err.Error(), "more than a year away") {
+		t.Fatalf("a follow-up more than a year away: %v", err)
+	}
+	if n := mustChanges(t, db); n != before {
+		t.Fatalf("refused calls wrote something (%d → %d)", before, n)
+	}
+	must(t, db, "log", "call", "ACME", "--outcome", "promise", "--promise", "12000002.51@2026-11-27", "--as-of", "2026-11-22", "--confirm")
+	must(t, db, "log", "call", "ACME", "--outcome", "promise", "--promise", "12000002.50@2026-11-27", "--as-of", "2026-11-22")
+}

@@ -36,7 +36,10 @@ func newFlags(name string) (*flag.FlagSet, *globals) {
 	return fs, g
 }
 
-// parse reads flags and positional words in any order.
+// parse reads flags and positional words in any order, then checks the
+// global flags: an explicitly empty --db, and an author (--user,
+// $ACCTDESK_USER, else the OS user) that would not read as itself, are
+// refused.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
@@ -44,20 +47,70 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, helpRequested{}
 			}
-			return nil, errors.New(strings.TrimPrefix(err.Error(), "flag provided but not defined: -") + describeFlagError(err))
+			return nil, flagError(err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {
-			return pos, nil
+			break
 		}
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+	if err := checkGlobals(fs); err != nil {
+		return nil, err
+	}
+	return pos, nil
 }
 
-func describeFlagError(err error) string {
-	if strings.HasPrefix(err.Error(), "flag provided but not defined") {
-		return ": unknown flag"
+// flagError is the flag package's complaint, with the flag's name (what
+// was typed) shown safely.
+func flagError(err error) error {
+	if name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -"); ok {
+		return fmt.Errorf("%s: unknown flag", shown(name))
+	}
+	return errors.New(shown(err.Error()))
+}
+
+// checkGlobals refuses what the global flags cannot mean: --db "" (which
+// would quietly open the default book) and an author that is not a name
+// (stored on every write, and shown wherever the write is).
+func checkGlobals(fs *flag.FlagSet) error {
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if db := fs.Lookup("db"); db != nil && given["db"] && db.Value.String() == "" {
+		return errors.New("--db is empty: give the book's path, or leave --db out for the default book")
+	}
+	u := fs.Lookup("user")
+	if u == nil {
+		return nil
+	}
+	if name := u.Value.String(); name != "" {
+		if err := checkAuthor(name); err != nil {
+			from := "--user"
+			if !given["user"] {
+				from = "$ACCTDESK_USER"
+			}
+			return fmt.Errorf("%s %q %v: an author must read as a name", from, name, err)
+		}
+		return nil
+	}
+	if name := osUser(); name != "" {
+		if err := checkAuthor(name); err != nil {
+			return fmt.Errorf("the OS user name %q %v: give the author with --user NAME", name, err)
+		}
+	}
+	return nil
+}
+
+// checkAuthor is the rule of a name stored on every write: that of a code
+// (domain.CheckCode: no control, bidi or zero-width character, no spaces
+// at the ends, at most 64 bytes).
+func checkAuthor(name string) error { return domain.CheckCode(name) }
+
+// osUser is the OS user's name, "" when it is not known.
+func osUser() string {
+	if u, err := user.Current(); err == nil {
+		return u.Username
 	}
 	return ""
 }
@@ -79,8 +132,8 @@ func (g *globals) author() string {
 	if g.user != "" {
 		return g.user
 	}
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		return u.Username
+	if name := osUser(); name != "" {
+		return name
 	}
 	return "unknown"
 }
@@ -128,7 +181,7 @@ func (g *globals) desk(st store.Store) (*desk.Desk, error) {
 func (g *globals) openExisting() (*bolt.Store, error) {
 	if _, err := os.Stat(g.path()); err != nil {
 		if os.IsNotExist(err) {
-			return nil, fmt.Errorf("no book at %s (create one with acctdesk import or acctdesk demo, or give --db)", g.path())
+			return nil, fmt.Errorf("no book at %s (create one with acctdesk import or acctdesk demo, or give --db)", shown(g.path()))
 		}
 		return nil, err
 	}

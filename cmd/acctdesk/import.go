@@ -28,6 +28,11 @@ func (c *cli) importFile(args []string) error {
 		return fmt.Errorf("import needs KIND FILE (KIND: %s)", strings.Join(importer.Kinds, ", "))
 	}
 	kind, path := pos[0], pos[1]
+	if *layout != "" {
+		if err := domain.CheckCode(*layout); err != nil {
+			return fmt.Errorf("--date-format %q %v", *layout, err)
+		}
+	}
 	opt := importer.Options{DateLayout: *layout}
 	if opt.Map, err = importer.ParseMap(*mapping); err != nil {
 		return err
@@ -39,7 +44,11 @@ func (c *cli) importFile(args []string) error {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return err
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("%s: %w", shown(path), err)
 	}
 	defer f.Close()
 	if info, err := f.Stat(); err == nil {
@@ -61,7 +70,7 @@ func (c *cli) importFile(args []string) error {
 	var in io.Reader = f
 	var bar *progressBar
 	if isTerminal(c.stderr) {
-		bar = newProgressBar(c.stderr, filepath.Base(path))
+		bar = newProgressBar(c.stderr, shown(filepath.Base(path)))
 		counted := &countingReader{r: f}
 		in = counted
 		opt.Progress = func(rows int) {
@@ -94,19 +103,23 @@ func (c *cli) importFile(args []string) error {
 	if *dry {
 		verb = "dry run, nothing written:"
 	}
-	fmt.Fprintf(c.stdout, "%s %s %s from %s\n", verb, kind, res, path)
+	fmt.Fprintf(c.stdout, "%s %s %s from %s\n", verb, kind, res, shown(path))
 	return nil
 }
 
 // fileError names the file and lists every refused row, capped so a wholly
-// wrong file does not flood the terminal.
+// wrong file does not flood the terminal. The path and each row's message
+// are shown safely, each row on its own line: a value from the file (an
+// invoice number "not found") can neither drive the terminal nor pass for
+// another row.
 func fileError(path string, err error) error {
+	path = shown(path)
 	var rows store.RowErrors
 	if !errors.As(err, &rows) {
-		return fmt.Errorf("%s: %w", path, err)
+		return fmt.Errorf("%s: %w", path, err) // Safe where main prints it
 	}
 	if len(rows) == 1 {
-		return fmt.Errorf("%s: %s; nothing imported", path, rows[0].Error())
+		return fmt.Errorf("%s: %s; nothing imported", path, shown(rows[0].Error()))
 	}
 	const max = 50
 	var b strings.Builder
@@ -116,7 +129,7 @@ func fileError(path string, err error) error {
 			fmt.Fprintf(&b, "\n  … and %d more", len(rows)-max)
 			break
 		}
-		b.WriteString("\n  " + path + ": " + r.Error())
+		b.WriteString("\n  " + path + ": " + shown(r.Error()))
 	}
 	return errors.New(b.String())
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"acctdesk/desk"
 	"acctdesk/domain"
 )
 
@@ -27,6 +28,7 @@ func (c *cli) logCall(args []string) error {
 	outcome := fs.String("outcome", "", "reached, no-answer, voicemail, promise, dispute, call-back, refused, wrong-number")
 	contact := fs.String("contact", "", "who was called (default the primary contact)")
 	promise := fs.String("promise", "", "AMOUNT@DATE")
+	confirm := fs.Bool("confirm", false, "save a promise over ten times the AR, or a date more than a year away")
 	next := fs.String("next", "", "next follow-up date")
 	note := fs.String("note", "", "what was said")
 	pos, err := parse(fs, args)
@@ -35,6 +37,9 @@ func (c *cli) logCall(args []string) error {
 	}
 	if len(pos) != 1 {
 		return errors.New("log call needs one ACCOUNT")
+	}
+	if err := checkAccountArg(pos[0]); err != nil {
+		return err
 	}
 	today, err := g.date()
 	if err != nil {
@@ -48,7 +53,7 @@ func (c *cli) logCall(args []string) error {
 	if err != nil {
 		return err
 	}
-	call := domain.Call{Outcome: *outcome, Contact: *contact, Note: *note}
+	call := domain.Call{Outcome: *outcome, Contact: *contact, Note: *note, Confirmed: *confirm}
 	if *promise != "" {
 		amount, date, ok := strings.Cut(*promise, "@")
 		if !ok {
@@ -71,6 +76,10 @@ func (c *cli) logCall(args []string) error {
 		}
 	}
 	got, err := d.LogCall(g.ctx(), pos[0], call)
+	var unlikely domain.Unlikely
+	if errors.As(err, &unlikely) {
+		return fmt.Errorf("%s: give --confirm to save it", strings.Join(unlikely, "; "))
+	}
 	if err != nil {
 		return err
 	}
@@ -82,7 +91,17 @@ func (c *cli) logCall(args []string) error {
 	if !got.Activity.NextFollow.IsZero() {
 		msg += ", next follow-up " + got.Activity.NextFollow.String()
 	}
-	fmt.Fprintln(c.stdout, msg+")")
+	fmt.Fprintln(c.stdout, shown(msg+")"))
+	return nil
+}
+
+// checkAccountArg refuses an account code no book can hold (a control,
+// bidi or zero-width character: domain.CheckCode), before it is looked up
+// and echoed in "not found".
+func checkAccountArg(code string) error {
+	if err := domain.CheckCode(code); err != nil {
+		return fmt.Errorf("account %q %v", code, err)
+	}
 	return nil
 }
 
@@ -93,12 +112,16 @@ func (c *cli) logEscalation(args []string) error {
 	to := fs.String("to", "", strings.Join(domain.Teams, ", "))
 	note := fs.String("note", "", "summary")
 	due := fs.String("due", "", "due date (default +2 working days)")
+	confirm := fs.Bool("confirm", false, "save a due date more than a year away")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
 		return errors.New("log escalation needs one ACCOUNT")
+	}
+	if err := checkAccountArg(pos[0]); err != nil {
+		return err
 	}
 	today, err := g.date()
 	if err != nil {
@@ -118,11 +141,15 @@ func (c *cli) logEscalation(args []string) error {
 	if err != nil {
 		return err
 	}
-	got, err := d.Escalate(g.ctx(), pos[0], esc)
+	got, err := d.Escalate(g.ctx(), pos[0], esc, desk.Confirm(*confirm))
+	var unlikely domain.Unlikely
+	if errors.As(err, &unlikely) {
+		return fmt.Errorf("%s: give --confirm to save it", strings.Join(unlikely, "; "))
+	}
 	if err != nil {
 		return err
 	}
 	e := got.Escalation
-	fmt.Fprintf(c.stdout, "escalated %s to %s (%s, %s), due %s\n", e.Account, e.To, e.Category, e.Severity, e.Due)
+	fmt.Fprintln(c.stdout, shown(fmt.Sprintf("escalated %s to %s (%s, %s), due %s", e.Account, e.To, e.Category, e.Severity, e.Due)))
 	return nil
 }

@@ -8,6 +8,9 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
+
+	"acctdesk/domain"
 )
 
 const usage = `acctdesk — a workstation for a book of credit accounts
@@ -32,15 +35,27 @@ Global flags (anywhere on the line) and their environment variables:
 `
 
 func main() {
-	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		var h helpRequested
-		if errors.As(err, &h) {
-			fmt.Fprint(os.Stdout, usage)
-			return
-		}
-		fmt.Fprintln(os.Stderr, "acctdesk: "+oneLine(err))
-		os.Exit(1)
+	os.Exit(exit(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// exit runs a command line as main does and says its exit code: the usage
+// for help, else the command's error on stderr as one message, through
+// domain.Safe. That is the one boundary of every command's error: however
+// it was built (a path, an account, a flag name, a --date-format or a
+// --map entry from the command line, a value from an import file, a name
+// from the book), no control sequence in it reaches the terminal.
+func exit(args []string, stdout, stderr io.Writer) int {
+	err := run(args, stdout, stderr)
+	if err == nil {
+		return 0
 	}
+	var h helpRequested
+	if errors.As(err, &h) {
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintln(stderr, "acctdesk: "+domain.Safe(oneLine(err)))
+	return 1
 }
 
 type helpRequested struct{}
@@ -51,8 +66,21 @@ func (helpRequested) Error() string { return "help" }
 // line stays first, the rest follow indented.
 func oneLine(err error) string { return strings.TrimRight(err.Error(), "\n") }
 
-// run dispatches a command line; it is what tests call.
+// shown is a value (a path, an argument, a row's message) as a message
+// echoes it: domain.Safe, and on one line, its newlines written \n, so
+// that it can neither drive the terminal nor pass for another line.
+func shown(s string) string { return strings.ReplaceAll(domain.Safe(s), "\n", `\n`) }
+
+// run dispatches a command line; it is what tests call. What a command
+// prints on stdout goes through domain.Safe too (safeWriter), whichever
+// command printed it.
 func run(args []string, stdout, stderr io.Writer) error {
+	out := &safeWriter{w: stdout}
+	defer out.flush()
+	return dispatch(args, out, stderr)
+}
+
+func dispatch(args []string, stdout, stderr io.Writer) error {
 	cmd, rest := firstWord(args)
 	c := &cli{stdout: stdout, stderr: stderr}
 	switch cmd {
@@ -74,6 +102,45 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return helpRequested{}
 	}
 	return fmt.Errorf("unknown command %q (run acctdesk --help)", cmd)
+}
+
+// safeWriter writes what it is given through domain.Safe: the backstop
+// under every line a command prints on stdout (reports are already Safe,
+// cell by cell). A UTF-8 sequence cut by the end of a write waits for the
+// rest, so that a character is never taken for stray bytes.
+type safeWriter struct {
+	w    io.Writer
+	tail []byte
+	err  error
+}
+
+func (s *safeWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	buf := append(s.tail, p...)
+	cut := len(buf)
+	for i := len(buf) - 1; i >= 0 && i >= len(buf)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(buf[i]) {
+			if !utf8.FullRune(buf[i:]) {
+				cut = i
+			}
+			break
+		}
+	}
+	s.tail = append([]byte(nil), buf[cut:]...)
+	if _, s.err = io.WriteString(s.w, domain.Safe(string(buf[:cut]))); s.err != nil {
+		return 0, s.err
+	}
+	return len(p), nil
+}
+
+// flush writes what a cut sequence left: bytes that never became a character.
+func (s *safeWriter) flush() {
+	if len(s.tail) > 0 && s.err == nil {
+		io.WriteString(s.w, domain.Safe(string(s.tail)))
+	}
+	s.tail = nil
 }
 
 // firstWord takes the first word that is neither a flag nor a global flag's

@@ -74,6 +74,6 @@ func (c *cli) check(args []string) error {
 	if err := st.Check(); err != nil {
 		return fmt.Errorf("check failed: %w", err)
 	}
-	fmt.Fprintf(c.stdout, "%s: ok\n", g.path())
+	fmt.Fprintf(c.stdout, "%s: ok\n", shown(g.path()))
 	return nil
 }

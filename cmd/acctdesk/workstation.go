@@ -48,7 +48,7 @@ func (c *cli) workstation(args []string) error {
 		}
 		// Created on first use, reused afterwards.
 		if _, err := os.Stat(g.db); os.IsNotExist(err) {
-			fmt.Fprintf(c.stderr, "creating a demo book at %s …\n", g.db)
+			fmt.Fprintf(c.stderr, "creating a demo book at %s …\n", shown(g.db))
 			if _, err := writeDemo(g.db, g.author(), demo.Options{AsOf: asOf, Seed: 1, Accounts: 30, Author: g.author()}, false); err != nil {
 				return err
 			}

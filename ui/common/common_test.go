@@ -155,8 +155,19 @@ func TestCutAndFit(t *testing.T) {
 	if got := FitRight("₦4.2M", 7); got != "  ₦4.2M" {
 		t.Errorf("FitRight %q", got)
 	}
-	if got := Clean("a\x1b[31mred\x07\nnext"); got != "a[31mred next" {
-		t.Errorf("Clean %q", got)
+	// Clean is domain.Safe on one line: every control character, bidi or
+	// zero-width character and stray byte is written out, visibly.
+	for in, want := range map[string]string{
+		"a\x1b[31mred\x07\nnext": `a\x1b[31mred\x07 next`,
+		"tab\there\r":            `tab here\x0d`,
+		"csi\u009b2J":            `csi\x9b2J`,
+		"\u202eevil\u200b":       `\u202eevil\u200b`,
+		"bad \xff byte":          `bad \xff byte`,
+		"Lomé Transit SA, ₦4.2M": "Lomé Transit SA, ₦4.2M",
+	} {
+		if got := Clean(in); got != want {
+			t.Errorf("Clean(%q) = %q, want %q", in, got, want)
+		}
 	}
 	block := Lines([]string{"abc", strings.Repeat("x", 20)}, 5, 3)
 	if block != "abc  \nxxxx…\n     " {

@@ -108,20 +108,28 @@ func (f *Field) Key(msg tea.KeyMsg) bool {
 
 // View draws the field in w cells. A focused field shows its cursor; an empty
 // one shows its placeholder. The text scrolls to keep the cursor in view.
+// Each rune is drawn Clean: a field that opened on text from the book (a
+// contact) or took a paste shows an escape sequence, a bidi or zero-width
+// character as its visible escape, and the cursor still moves rune by rune.
 func (f Field) View(w int, focused bool, text, cursor, placeholder lipgloss.Style) string {
 	if w <= 0 {
 		return ""
 	}
 	if len(f.Value) == 0 {
-		ph := Cut(f.Placeholder, w-1)
+		ph := Cut(Clean(f.Placeholder), w-1)
 		if focused {
 			return cursor.Render(" ") + placeholder.Render(Fit(ph, w-1))
 		}
 		return placeholder.Render(Fit(ph, w))
 	}
+	shown := f.shown()
+	join := func(a, b int) string { return strings.Join(shown[a:b], "") }
+	width := func(a, b int) int { return ansi.StringWidth(join(a, b)) }
+	if !focused {
+		return text.Render(Fit(join(0, len(shown)), w))
+	}
 	// Find a window of runes [from, to) that fits w-1 cells and holds Pos.
 	from := 0
-	width := func(a, b int) int { return ansi.StringWidth(string(f.Value[a:b])) }
 	for width(from, f.Pos) > w-1 {
 		from++
 	}
@@ -129,20 +137,16 @@ func (f Field) View(w int, focused bool, text, cursor, placeholder lipgloss.Styl
 	for to < len(f.Value) && width(from, to+1) <= w-1 {
 		to++
 	}
-	if !focused {
-		s := string(f.Value)
-		return text.Render(Fit(s, w))
-	}
 	var b strings.Builder
-	b.WriteString(text.Render(string(f.Value[from:f.Pos])))
+	b.WriteString(text.Render(join(from, f.Pos)))
 	under := " "
 	if f.Pos < len(f.Value) {
-		under = string(f.Value[f.Pos])
+		under = shown[f.Pos]
 	}
 	b.WriteString(cursor.Render(under))
 	rest := ""
 	if f.Pos < len(f.Value) && f.Pos+1 <= to {
-		rest = string(f.Value[f.Pos+1 : to])
+		rest = join(f.Pos+1, to)
 	}
 	b.WriteString(text.Render(rest))
 	used := width(from, f.Pos) + ansi.StringWidth(under) + ansi.StringWidth(rest)
@@ -150,4 +154,13 @@ func (f Field) View(w int, focused bool, text, cursor, placeholder lipgloss.Styl
 		b.WriteString(strings.Repeat(" ", w-used))
 	}
 	return b.String()
+}
+
+// shown is how each rune of the value is drawn: itself, or its escape.
+func (f Field) shown() []string {
+	out := make([]string, len(f.Value))
+	for i, r := range f.Value {
+		out[i] = Clean(string(r))
+	}
+	return out
 }

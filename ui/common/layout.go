@@ -117,6 +117,8 @@ type Cell struct {
 
 // Row joins cells into one line using the widths from Layout; dropped columns
 // are skipped. plain renders without cell styles (for a highlighted row).
+// Every cell is Clean here, whatever its page made of it: no table on the
+// screen can carry a control sequence, or break a row in two.
 func Row(cols []Column, widths []int, cells []Cell, plain bool) string {
 	var b strings.Builder
 	first := true
@@ -130,9 +132,9 @@ func Row(cols []Column, widths []int, cells []Cell, plain bool) string {
 		first = false
 		var txt string
 		if i < len(cells) {
-			txt = cells[i].Text
+			txt = Clean(cells[i].Text)
 			if cells[i].Alt != "" && Width(txt) > widths[i] {
-				txt = cells[i].Alt
+				txt = Clean(cells[i].Alt)
 			}
 		}
 		if c.Right {

@@ -212,6 +212,7 @@ func (l *ListPage[R]) GroupName() string { return l.spec.Groups[l.group] }
 // typed or applied.
 func (l *ListPage[R]) TitleLine(title string) string {
 	s, w := l.Styles, l.Width
+	title = Clean(title)
 	if !l.filtering && !l.Filtered() {
 		return s.Title.Render(Cut(title, w))
 	}
@@ -219,7 +220,7 @@ func (l *ListPage[R]) TitleLine(title string) string {
 		fw := max(w/2, 20)
 		return s.Key.Render("/ ") + l.filter.View(fw, true, s.Input, s.Cursor, s.Placeholder) + " " + s.Muted.Render(Cut(title, w-fw-3))
 	}
-	return s.Title.Render(Cut(title, w/2)) + " " + s.Key.Render(Cut("/ "+l.filter.String()+" (esc clears)", w-w/2-1))
+	return s.Title.Render(Cut(title, w/2)) + " " + s.Key.Render(Cut("/ "+Clean(l.filter.String())+" (esc clears)", w-w/2-1))
 }
 
 // Window draws the lines on screen, and only those: each heading, and each
@@ -231,7 +232,7 @@ func (l *ListPage[R]) Window(cols []Column, widths []int, cells func(i int, r *R
 	for i := from; i < to; i++ {
 		ln := l.lines[i]
 		if ln.Row < 0 {
-			out = append(out, s.GroupHeader.Render(Cut("  "+ln.Heading, l.Width)))
+			out = append(out, s.GroupHeader.Render(Cut("  "+Clean(ln.Heading), l.Width)))
 			continue
 		}
 		sel := i == l.nav.Cursor

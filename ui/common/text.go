@@ -58,23 +58,20 @@ func Spread(left, right string, w int) string {
 	return Fit(left, lw) + " " + right
 }
 
-// Clean replaces control characters so stored text can never drive the terminal.
+// Clean is text from the book, a file or the keyboard as one line of the
+// screen: domain.Safe (control characters, bidi and zero-width characters
+// and bytes that are not UTF-8 written out as visible escapes, so stored
+// text can never drive the terminal), then newlines and tabs as spaces, so
+// a cell stays one line. Text that needs neither comes back as it is.
 func Clean(s string) string {
-	if !strings.ContainsFunc(s, isCtl) {
+	s = domain.Safe(s)
+	if !strings.ContainsAny(s, "\n\t") {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
-		if isCtl(r) {
-			if r == '\n' || r == '\t' || r == '\r' {
-				return ' '
-			}
-			return -1
-		}
-		return r
-	}, s)
+	return oneLine.Replace(s)
 }
 
-func isCtl(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) }
+var oneLine = strings.NewReplacer("\n", " ", "\t", " ")
 
 // Lines pads or cuts a block to exactly h lines of exactly w cells.
 func Lines(lines []string, w, h int) string {

@@ -35,7 +35,7 @@ func StatusLine(c common.Common, st Status, w int) string {
 	msg := " " + common.Clean(st.Text) // errors may quote the book
 	user := ""
 	if c.User != "" {
-		user = c.User + " · "
+		user = common.Clean(c.User) + " · "
 	}
 	right := ""
 	for _, r := range []string{user + "? help · q quit", user + "? help", "? help"} {

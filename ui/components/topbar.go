@@ -17,6 +17,7 @@ func TopBar(c common.Common, tabs []string, active int, name string, asOf, today
 	s := c.Styles
 	parts := make([]string, len(tabs))
 	for i, label := range tabs {
+		label = common.Clean(label) // "Account CODE": the code is the book's
 		if i == active {
 			parts[i] = s.TabActive.Render("[" + label + "]")
 		} else {

@@ -62,6 +62,7 @@ type Submission struct {
 	Item       dq.Item           // the queue item snoozed
 	Until      domain.Date       // the end of a snooze
 	What       string            // what was recorded, in words, for the status line
+	Confirmed  bool              // saved again after the desk found it unlikely (domain.Unlikely)
 }
 
 // Outcome is what a key press did to the form.
@@ -92,6 +93,10 @@ type Model struct {
 	b       body
 	t       Target
 	confirm bool   // "discard what you typed?" is asked
+	// unlikely: the desk found the last submission unlikely (a promise over
+	// ten times the AR, a date a year away); enter again saves it anyway,
+	// an edit takes that back.
+	unlikely bool
 	saving  bool   // submitted, waiting for the store
 	err     string // a problem that belongs to no field
 }
@@ -140,6 +145,9 @@ func (m *Model) Key(km tea.KeyMsg) Outcome {
 		return Outcome{}
 	}
 	c := m.b.core()
+	if !key.Matches(km, k.Save) {
+		m.unlikely = false // what was confirmed may change
+	}
 	switch {
 	case km.Type == tea.KeyEsc || km.Type == tea.KeyCtrlC:
 		if c.dirty() {
@@ -154,7 +162,7 @@ func (m *Model) Key(km tea.KeyMsg) Outcome {
 			c.focusFirstError()
 			return Outcome{}
 		}
-		sub.Code, sub.ItemKey = m.t.Code, m.t.ItemKey
+		sub.Code, sub.ItemKey, sub.Confirmed = m.t.Code, m.t.ItemKey, m.unlikely
 		m.saving = true
 		return Outcome{Submit: sub}
 	case key.Matches(km, k.NextField):
@@ -190,8 +198,13 @@ func (m *Model) Failed(err error) {
 	c := m.b.core()
 	var ve domain.ValidationError
 	var re store.RowErrors
+	var unlikely domain.Unlikely
 	var general []string
 	switch {
+	case errors.As(err, &unlikely):
+		m.unlikely = true
+		m.err = "Unlikely: " + strings.Join(unlikely, "; ")
+		return
 	case errors.As(err, &ve):
 		for _, fe := range ve {
 			if i := m.b.fieldOf(fe.Field); i >= 0 {
@@ -223,9 +236,11 @@ func (m *Model) Failed(err error) {
 func (m *Model) View() string {
 	s := m.Styles
 	w := m.Width
-	lines := []string{s.Title.Render(common.Cut(m.b.title(), w))}
+	// The title names the account, and the store's refusals quote what was
+	// typed or stored: both are drawn Clean.
+	lines := []string{s.Title.Render(common.Cut(common.Clean(m.b.title()), w))}
 	if m.err != "" {
-		lines = append(lines, s.FieldError.Render(common.Cut(m.err, w)))
+		lines = append(lines, s.FieldError.Render(common.Cut(common.Clean(m.err), w)))
 	} else {
 		lines = append(lines, "")
 	}
@@ -237,6 +252,8 @@ func (m *Model) View() string {
 		lines = append(lines, s.StatusBusy.Render("Saving…"))
 	case m.confirm:
 		lines = append(lines, s.FieldError.Render(common.Cut("Discard what you typed?  y discard · any other key keeps editing", w)))
+	case m.unlikely:
+		lines = append(lines, s.FieldError.Render(common.Cut("enter saves it anyway · an edit takes the warning back · esc cancels", w)))
 	default:
 		foot = "enter or ctrl+s saves · tab / shift+tab move between fields · esc cancels"
 		lines = append(lines, s.Muted.Render(common.Cut(foot, w)))
@@ -375,12 +392,12 @@ func (c *core) lines(cm common.Common, w int) []string {
 				hint = f.example
 			}
 			if hint != "" {
-				line += " " + s.Muted.Render(common.Cut(hint, w-common.Width(line)-1))
+				line += " " + s.Muted.Render(common.Cut(common.Clean(hint), w-common.Width(line)-1))
 			}
 			out = append(out, line)
 		}
 		if f.err != "" {
-			out = append(out, strings.Repeat(" ", labelW+2)+s.FieldError.Render(common.Cut("! "+f.err, w-labelW-2)))
+			out = append(out, strings.Repeat(" ", labelW+2)+s.FieldError.Render(common.Cut("! "+common.Clean(f.err), w-labelW-2)))
 		}
 	}
 	return out

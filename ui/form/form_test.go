@@ -2,6 +2,7 @@ package form
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -341,5 +342,41 @@ func TestFollowUpForm(t *testing.T) {
 	}
 	if m.Kind() != FollowUp || !m.Dirty() {
 		t.Fatal("kind or dirty")
+	}
+}
+
+// TestUnlikelySavesOnlyWhenConfirmed: the desk finds a promise unlikely (a
+// date more than a year away); the form says why and keeps what was typed;
+// enter again saves it confirmed; an edit takes the confirmation back.
+func TestUnlikelySavesOnlyWhenConfirmed(t *testing.T) {
+	m := NewCall(cm(), target())
+	out := typeKeys(m, "p", "250000", "tab", "2028-01-10", "enter")
+	if out.Submit == nil || out.Submit.Confirmed {
+		t.Fatalf("first save: %+v", out.Submit)
+	}
+	st := sample.Store()
+	d := desk.New(st, desk.Options{AsOf: tue})
+	ctx := store.WithAuthor(context.Background(), "ada")
+	_, err := out.Submit.Save(ctx, d)
+	var u domain.Unlikely
+	if !errors.As(err, &u) {
+		t.Fatalf("a promise two years away saved: %v", err)
+	}
+	m.Failed(err)
+	if v := m.View(); !strings.Contains(v, "Unlikely: the promised date 2028-01-10 is more than a year away") || !strings.Contains(v, "enter saves it anyway") {
+		t.Fatalf("the form does not say why:\n%s", v)
+	}
+	if again := typeKeys(m, "enter"); again.Submit == nil || !again.Submit.Confirmed {
+		t.Fatalf("enter again: %+v", again.Submit)
+	} else if _, err := again.Submit.Save(ctx, d); err != nil {
+		t.Fatalf("confirmed save: %v", err)
+	}
+	if n := len(st.Recorded().Entries); n != 1 {
+		t.Fatalf("%d calls stored, want 1", n)
+	}
+	m2 := NewCall(cm(), target())
+	m2.Failed(u)
+	if out := typeKeys(m2, "p", "enter"); out.Submit != nil && out.Submit.Confirmed {
+		t.Fatal("an edit after the warning kept the confirmation")
 	}
 }

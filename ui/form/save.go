@@ -19,16 +19,18 @@ type Saved struct {
 func (s Submission) Save(ctx context.Context, d *desk.Desk) (Saved, error) {
 	switch s.Kind {
 	case Call:
-		l, err := d.LogCall(ctx, s.Code, s.Call)
+		c := s.Call
+		c.Confirmed = s.Confirmed
+		l, err := d.LogCall(ctx, s.Code, c)
 		return Saved{At: l.Activity.Stamp.At, Recap: l.Recap}, err
 	case Escalation:
-		e, err := d.Escalate(ctx, s.Code, s.Escalation)
+		e, err := d.Escalate(ctx, s.Code, s.Escalation, desk.Confirm(s.Confirmed))
 		return Saved{At: e.Escalation.Stamp.At, Recap: e.Recap}, err
 	case Note:
 		l, err := d.Note(ctx, s.Code, "note", s.Text, s.Next)
 		return Saved{At: l.Activity.Stamp.At}, err
 	case FollowUp:
-		_, err := d.FollowUp(ctx, s.Code, s.Due, s.Reason)
+		_, err := d.FollowUp(ctx, s.Code, s.Due, s.Reason, desk.Confirm(s.Confirmed))
 		return Saved{}, err
 	case Snooze:
 		return Saved{}, d.Snooze(ctx, s.Item, s.Until)

@@ -40,11 +40,11 @@ func (p *Page) draw() {
 			out = append(out, "")
 		}
 		if sec.Title != "" {
-			out = append(out, s.GroupHeader.Render(common.Cut(sec.Title, w)))
+			out = append(out, s.GroupHeader.Render(common.Cut(common.Clean(sec.Title), w)))
 		}
 		if len(sec.Rows) == 0 {
 			if sec.Empty != "" {
-				out = append(out, s.Muted.Render(common.Cut(sec.Empty, w)))
+				out = append(out, s.Muted.Render(common.Cut(common.Clean(sec.Empty), w)))
 			}
 			continue
 		}
@@ -92,9 +92,10 @@ func (p *Page) View() string {
 	lines := make([]string, 0, p.Height)
 	lines = append(lines, p.identLine(w))
 	lines = append(lines, p.limitLine(w))
-	lines = append(lines, common.Cut(d.Head[1], w))
-	lines = append(lines, s.Muted.Render(common.Cut(d.Head[2], w)))
-	lines = append(lines, common.Cut(d.Head[3], w))
+	// The head is made of the book's text: each line is drawn Clean.
+	lines = append(lines, common.Cut(common.Clean(d.Head[1]), w))
+	lines = append(lines, s.Muted.Render(common.Cut(common.Clean(d.Head[2]), w)))
+	lines = append(lines, common.Cut(common.Clean(d.Head[3]), w))
 	lines = append(lines, p.tabsLine(w))
 	from, to := p.scroll.Window()
 	lines = append(lines, p.lines[from:to]...)
@@ -109,26 +110,27 @@ func (p *Page) View() string {
 func (p *Page) identLine(w int) string {
 	s := p.Styles
 	d := p.data
-	line := s.Title.Render(d.Code + "  " + d.Name)
+	line := s.Title.Render(common.Clean(d.Code + "  " + d.Name))
 	if d.Past != "" {
-		line += " " + s.Warn.Render("["+d.Past+"]")
+		line += " " + s.Warn.Render("["+common.Clean(d.Past)+"]")
 	}
-	return common.Cut(line+s.Title.Render(d.Head[0]), w)
+	return common.Cut(line+s.Title.Render(common.Clean(d.Head[0])), w)
 }
 
 func (p *Page) limitLine(w int) string {
 	s := p.Styles
 	d := p.data
+	text := common.Clean(d.LimitText)
 	if !d.HasUtil {
-		return common.Cut(d.LimitText, w)
+		return common.Cut(text, w)
 	}
 	pct := common.Pct(d.Util)
-	room := w - common.Width(d.LimitText) - 3 - common.Width(pct) - 1 - 2
+	room := w - common.Width(text) - 3 - common.Width(pct) - 1 - 2
 	cells := min(20, room)
 	if cells < 5 {
-		return common.Cut(d.LimitText+" · "+pct+" used", w)
+		return common.Cut(text+" · "+pct+" used", w)
 	}
-	return common.Cut(d.LimitText, w) + " · " + Gauge(s, d.Util, d.UtilLevel, cells) + " " + pct
+	return common.Cut(text, w) + " · " + Gauge(s, d.Util, d.UtilLevel, cells) + " " + pct
 }
 
 // Gauge draws a utilisation bar of n cells between brackets.

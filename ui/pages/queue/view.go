@@ -131,8 +131,8 @@ func (p *Page) footer(w int) []string {
 		detail += fmt.Sprintf(" · %d days late", it.DaysLate)
 	}
 	return []string{
-		s.Title.Render(common.Cut(head, w)),
-		common.Cut(detail, w),
+		s.Title.Render(common.Cut(common.Clean(head), w)),
+		common.Cut(common.Clean(detail), w),
 		s.Muted.Render(common.Cut("score "+it.Score.String(), w)),
 	}
 }
