@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -43,29 +44,27 @@ func (c *cli) demo(args []string) error {
 
 // writeDemo builds the book in a temporary file beside path and renames it
 // into place, so a reader never sees half a demo and a failed run leaves
-// the old book as it was.
+// the old book as it was (store/bolt/files.go). A symlink is followed: the
+// book it points at is replaced and the link stays, as every other command
+// reads and writes that book through it. Refused, with nothing changed: a
+// directory, a device, a book another process holds, and — --force or not —
+// a book another process wrote to while the demo was built; without --force,
+// a file that is not an empty book.
 func writeDemo(path, author string, opt demo.Options, force bool) (int, error) {
-	if existing, err := os.Stat(path); err == nil && existing.Size() > 0 {
-		st, err := bolt.Open(path, bolt.Options{Now: time.Now})
-		if err != nil && !force {
-			return 0, err
-		}
-		if err == nil {
-			empty, err := st.Empty()
-			if err != nil {
-				return 0, err
-			}
-			if !empty && !force {
-				return 0, fmt.Errorf("%s already holds a book: give --force to replace it with a demo", path)
-			}
-		}
-	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return 0, fmt.Errorf("create the book's directory: %w", err)
+	}
+	r, err := bolt.ReplaceBook(path, bolt.Options{Now: time.Now})
+	if err != nil {
 		return 0, err
 	}
-	tmp := path + ".demo-tmp"
-	os.Remove(tmp)
-	st, err := bolt.Open(tmp, bolt.Options{Now: time.Now})
+	defer r.Discard()
+	if r.Existed() && !force {
+		if err := mayReplace(r.Target()); err != nil {
+			return 0, err
+		}
+	}
+	st, err := r.NewBook()
 	if err != nil {
 		return 0, err
 	}
@@ -73,7 +72,7 @@ func writeDemo(path, author string, opt demo.Options, force bool) (int, error) {
 	set := domain.DefaultSettings()
 	set.Name = "Demo — fuel distribution book"
 	if err := st.SaveSettings(ctx, set); err != nil {
-		return 0, err
+		return 0, fmt.Errorf("demo: %w", err)
 	}
 	records := 0
 	err = demo.Generate(opt, func(b *store.Batch) error {
@@ -82,14 +81,32 @@ func writeDemo(path, author string, opt demo.Options, force bool) (int, error) {
 		return err
 	})
 	if err != nil {
-		os.Remove(tmp)
 		return 0, fmt.Errorf("demo: %w", err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
+	if err := r.Commit(); err != nil {
 		return 0, err
 	}
 	return records, nil
+}
+
+// mayReplace says whether demo may replace the file at path without --force:
+// only an empty book.
+func mayReplace(path string) error {
+	st, err := bolt.OpenExisting(path, bolt.Options{Now: time.Now})
+	switch {
+	case errors.Is(err, store.ErrNotABook), errors.Is(err, store.ErrDamaged), errors.Is(err, store.ErrNewer):
+		return fmt.Errorf("%w; give --force to replace it with a demo", err)
+	case err != nil:
+		return err
+	}
+	empty, err := st.Empty()
+	if err != nil {
+		return err
+	}
+	if !empty {
+		return fmt.Errorf("%s already holds a book: give --force to replace it with a demo", path)
+	}
+	return nil
 }
 
 // demoPath is where `acctdesk --demo` keeps its book, apart from the real one.

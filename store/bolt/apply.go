@@ -80,9 +80,10 @@ type applier struct {
 	// the demo's timeline written by its owners); single writes never do.
 	history bool
 
-	res   store.Result
-	errs  store.RowErrors
-	fatal error // the book itself is unreadable; stop
+	res         store.Result
+	errs        store.RowErrors
+	fatal       error // the book itself is unreadable; stop
+	newAccounts int   // accounts this write adds to the book
 
 	scratch []byte
 	arena   arena
@@ -263,12 +264,22 @@ func (a *applier) flush() (bool, error) {
 			bk.FillPercent = bulkFill
 		}
 		for _, p := range puts {
-			if err := bk.Put(p.k, p.v); err != nil {
+			// The sum goes into the room arena.keep left after the value.
+			if err := bk.Put(p.k, seal(name, p.k, p.v)); err != nil {
 				return false, fmt.Errorf("write %s %q: %w", name, p.k, err)
 			}
 			if written++; a.report != nil && written%progressEvery == 0 {
 				a.report(store.Progress{Stage: "writing", Done: written, Total: writes})
 			}
+		}
+	}
+	if a.newAccounts > 0 {
+		n, err := readAccounts(a.b)
+		if err != nil {
+			return false, err
+		}
+		if err := putSealed(a.b.meta, bucketMeta, metaAccounts, u64(n+uint64(a.newAccounts))); err != nil {
+			return false, err
 		}
 	}
 	t := a.touched()
@@ -335,7 +346,11 @@ func (a *applier) encode(fn func([]byte) []byte) []byte {
 
 // upsert writes key=val unless the stored record is the same; it counts.
 func (a *applier) upsert(bucket []byte, bk *bbolt.Bucket, key, val []byte) {
-	old := bk.Get(key)
+	old, err := get(bk, bucket, key)
+	if err != nil {
+		a.failBook(err)
+		return
+	}
 	switch {
 	case old == nil:
 		a.res.Added++
@@ -379,10 +394,15 @@ func (a *applier) lookup(code string, line int, cur domain.Currency) *acct {
 	if domain.CheckCode(code) != nil {
 		return nil
 	}
-	if v := a.b.accounts.Get([]byte(code)); v != nil {
+	v, err := get(a.b.accounts, bucketAccounts, []byte(code))
+	if err != nil {
+		a.failBook(err)
+		return nil
+	}
+	if v != nil {
 		acc, err := decodeAccount(code, v, nil)
 		if err != nil {
-			a.fatal = damaged(bucketAccounts, []byte(code), err)
+			a.failBook(damaged(bucketAccounts, []byte(code), err))
 			return nil
 		}
 		st := &acct{a: acc}
@@ -404,6 +424,7 @@ func (a *applier) lookup(code string, line int, cur domain.Currency) *acct {
 	st := &acct{a: bare, line: line}
 	a.accts[code] = st
 	a.res.Added++
+	a.newAccounts++
 	a.put(bucketAccounts, []byte(code), a.encode(func(b []byte) []byte { return appendAccount(b, &bare) }))
 	return st
 }
@@ -431,34 +452,38 @@ func (a *applier) sameCurrency(line int, st *acct, cur domain.Currency) bool {
 }
 
 // hasDocuments reports whether the book holds documents of an account.
-func (a *applier) hasDocuments(code string) bool {
-	prefix := accountPrefix(code)
-	for _, bk := range []*bbolt.Bucket{a.b.invoices, a.b.payments, a.b.credits} {
-		if k, _ := bk.Cursor().Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) {
-			return true
-		}
+func (a *applier) hasDocuments(code string) bool { return hasDocuments(a.b, code) }
+
+// failBook stops the write on damage met in the book (the first one counts).
+func (a *applier) failBook(err error) {
+	if a.fatal == nil {
+		a.fatal = err
 	}
-	return false
 }
 
 // arena holds the bytes of planned writes: bbolt keeps the slices given to
 // Put until commit, and one large block beats a million small ones.
 type arena struct{ buf []byte }
 
+// keep copies b into the arena. Each copy is followed by sealSize bytes of
+// room that nothing else uses, so that sealing it (seal appends the sum)
+// writes in place.
 func (ar *arena) keep(b []byte) []byte {
-	if cap(ar.buf)-len(ar.buf) < len(b) {
+	if cap(ar.buf)-len(ar.buf) < len(b)+sealSize {
 		// Blocks grow from 4 KiB to 1 MiB: a logged call stays small, an import gets big blocks.
-		ar.buf = make([]byte, 0, max(min(2*cap(ar.buf), 1<<20), 4<<10, len(b)))
+		ar.buf = make([]byte, 0, max(min(2*cap(ar.buf), 1<<20), 4<<10, len(b)+sealSize))
 	}
 	start := len(ar.buf)
 	ar.buf = append(ar.buf, b...)
-	return ar.buf[start:len(ar.buf):len(ar.buf)]
+	end := len(ar.buf)
+	ar.buf = ar.buf[:end+sealSize]
+	return ar.buf[start : end : end+sealSize]
 }
 
 // stampFor is the stamp a record is written with: the writer's, unless a batch
 // brings a complete one of its own.
 func (a *applier) stampFor(given domain.Stamp) domain.Stamp {
-	if a.history && given.By != "" && !given.At.IsZero() {
+	if a.history && given.By != "" && !given.At.IsZero() && domain.CheckText(given.By, true, maxAuthor) == nil {
 		return given
 	}
 	return a.stamp

@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 
@@ -50,10 +51,17 @@ func (a *applier) account(r store.Rec[domain.Account]) {
 		return
 	}
 	key := []byte(x.Code)
-	if old := a.b.accounts.Get(key); old != nil {
+	old, err := get(a.b.accounts, bucketAccounts, key)
+	if err != nil {
+		a.failBook(err)
+		return
+	}
+	if old == nil {
+		a.newAccounts++
+	} else {
 		stored, err := decodeAccount(x.Code, old, nil)
 		if err != nil {
-			a.fatal = damaged(bucketAccounts, key, err)
+			a.failBook(damaged(bucketAccounts, key, err))
 			return
 		}
 		if stored.Currency != x.Currency && a.hasDocuments(x.Code) {
@@ -93,13 +101,19 @@ func (a *applier) contract(r store.Rec[domain.Contract]) {
 		return
 	}
 	if x.ID == "" {
-		// A contract without an id of its own is a new one; number it.
-		seq, err := a.b.contracts.NextSequence()
-		if err != nil {
-			a.fatal = err
-			return
+		// A contract without an id of its own is a new one; number it,
+		// past the numbers contracts of the account were given by hand.
+		for {
+			seq, err := a.b.contracts.NextSequence()
+			if err != nil {
+				a.failBook(err)
+				return
+			}
+			x.ID = strconv.FormatUint(seq, 10)
+			if k, _ := a.b.contracts.Cursor().Seek(recKey(x.Account, x.ID)); !bytes.Equal(k, recKey(x.Account, x.ID)) {
+				break
+			}
 		}
-		x.ID = strconv.FormatUint(seq, 10)
 	}
 	key := recKey(x.Account, x.ID)
 	val := a.encode(func(b []byte) []byte { return appendContract(b, &x) })
@@ -129,7 +143,10 @@ func (a *applier) document(line int, st *acct, code, number string, val []byte,
 	if a.repeated(bucket, number, line, val, field, what+" "+number) {
 		return
 	}
-	owner := idx.Get([]byte(number))
+	owner, err := a.indexed(idx, indexOf[string(bucket)], number)
+	if err != nil {
+		return
+	}
 	if owner != nil && string(owner) != code {
 		a.fail(line, field, fmt.Sprintf("%s %s is already on account %s", what, number, owner))
 		return
@@ -173,9 +190,11 @@ func (a *applier) applied(line int, code, invoice string) bool {
 	}
 	owner, ok := a.invoiceOf[invoice]
 	if !ok {
-		if o := a.b.idxInvoice.Get([]byte(invoice)); o != nil {
-			owner = string(o)
+		o, err := a.indexed(a.b.idxInvoice, bucketIdxInvoice, invoice)
+		if err != nil {
+			return false
 		}
+		owner = string(o)
 	}
 	switch owner {
 	case code:
@@ -259,13 +278,17 @@ func (a *applier) activity(e store.ActivityEntry) {
 	if e.Promise != nil && !a.sameCurrency(e.Line, st, p.Currency) {
 		return
 	}
-	if x.Corrects != 0 && a.b.activities.Get(idKey(x.Account, x.Corrects)) == nil {
+	if x.Corrects != 0 && !a.exists(a.b.activities, bucketActivities, idKey(x.Account, x.Corrects)) {
 		a.fail(e.Line, "corrects", fmt.Sprintf("activity %d not found on account %s", x.Corrects, x.Account))
 		return
 	}
 	val := a.encode(func(b []byte) []byte { return appendActivity(b, &x) })
 	if x.ID != 0 {
-		old := a.b.activities.Get(idKey(x.Account, x.ID))
+		old, err := get(a.b.activities, bucketActivities, idKey(x.Account, x.ID))
+		if err != nil {
+			a.failBook(err)
+			return
+		}
 		switch {
 		case old == nil:
 			a.fail(e.Line, "id", fmt.Sprintf("activity %d not found on account %s", x.ID, x.Account))
@@ -276,13 +299,13 @@ func (a *applier) activity(e store.ActivityEntry) {
 		}
 		return
 	}
-	x.ID = a.nextID(a.b.activities)
+	x.ID = a.nextID(a.b.activities, bucketActivities, x.Account)
 	a.res.Added++
 	a.put(bucketActivities, idKey(x.Account, x.ID), val)
 	a.activities = append(a.activities, x)
 	if e.Promise != nil {
 		p.Activity = x.ID
-		a.put(bucketPromises, idKey(x.Account, a.nextID(a.b.promises)),
+		a.put(bucketPromises, idKey(x.Account, a.nextID(a.b.promises, bucketPromises, x.Account)),
 			a.encode(func(b []byte) []byte { return appendPromise(b, &p) }))
 	}
 	if !x.NextFollow.IsZero() {
@@ -290,7 +313,7 @@ func (a *applier) activity(e store.ActivityEntry) {
 			Account: x.Account, Due: x.NextFollow, Reason: "next step from call",
 			Source: "manual", Status: domain.FollowOpen, Activity: x.ID, Stamp: x.Stamp,
 		}
-		a.put(bucketFollowUps, idKey(x.Account, a.nextID(a.b.followups)),
+		a.put(bucketFollowUps, idKey(x.Account, a.nextID(a.b.followups, bucketFollowUps, x.Account)),
 			a.encode(func(b []byte) []byte { return appendFollowUp(b, &f) }))
 	}
 }
@@ -305,19 +328,50 @@ func validationOf(err error) domain.ValidationError {
 	return domain.ValidationError{{Reason: err.Error()}}
 }
 
-func (a *applier) nextID(bk *bbolt.Bucket) uint64 {
+// nextID is the next id of an id-keyed bucket, for a record of account
+// code. The bucket's sequence (bbolt's, which nothing checksums) must be
+// ahead of every id in the bucket: an id already taken would overwrite a
+// record, so it is damage, and stops the write.
+func (a *applier) nextID(bk *bbolt.Bucket, name []byte, code string) uint64 {
 	id, err := bk.NextSequence()
-	if err != nil && a.fatal == nil {
-		a.fatal = err
+	if err != nil {
+		a.failBook(err)
+		return id
+	}
+	if k, _ := bk.Cursor().Seek(idKey(code, id)); bytes.Equal(k, idKey(code, id)) {
+		a.failBook(damaged(name, k, fmt.Errorf("taken, but the bucket's sequence gives it as new (%d)", id)))
 	}
 	return id
+}
+
+// exists reports whether a record is stored under key (its value whole).
+func (a *applier) exists(bk *bbolt.Bucket, name, key []byte) bool {
+	v, err := get(bk, name, key)
+	if err != nil {
+		a.failBook(err)
+		return false
+	}
+	return v != nil
+}
+
+// indexed reads the account an index names for a document number; nil when
+// it names none. Damage stops the write.
+func (a *applier) indexed(idx *bbolt.Bucket, name []byte, number string) ([]byte, error) {
+	v, err := get(idx, name, []byte(number))
+	if err == nil && v != nil && (len(v) == 0 || !textOK(v, false)) {
+		err = damaged(name, []byte(number), errKey)
+	}
+	if err != nil {
+		a.failBook(err)
+	}
+	return v, err
 }
 
 // idRecord writes a record keyed by id: a new id when id is 0, else an
 // update of that record of the same account. It returns the id.
 func (a *applier) idRecord(bucket []byte, bk *bbolt.Bucket, line int, code string, id uint64, val []byte, what string) uint64 {
 	if id == 0 {
-		id = a.nextID(bk)
+		id = a.nextID(bk, bucket, code)
 		a.res.Added++
 		a.put(bucket, idKey(code, id), val)
 		return id
@@ -326,8 +380,10 @@ func (a *applier) idRecord(bucket []byte, bk *bbolt.Bucket, line int, code strin
 	if a.repeated(bucket, string(key), line, val, "id", fmt.Sprintf("%s %d", what, id)) {
 		return id
 	}
-	if bk.Get(key) == nil {
-		a.fail(line, "id", fmt.Sprintf("%s %d not found on account %s", what, id, code))
+	if !a.exists(bk, bucket, key) {
+		if a.fatal == nil {
+			a.fail(line, "id", fmt.Sprintf("%s %d not found on account %s", what, id, code))
+		}
 		return id
 	}
 	a.upsert(bucket, bk, key, val)

@@ -102,8 +102,8 @@ func TestOpenIsIdempotentAndRecordsMigrations(t *testing.T) {
 		if n != 3 {
 			t.Errorf("%d migrations recorded, want 3", n)
 		}
-		if v := tx.Bucket([]byte("meta")).Get([]byte("schema")); len(v) != 8 || v[7] != 3 {
-			t.Errorf("schema = %x, want version 3", v)
+		if v := tx.Bucket([]byte("meta")).Get([]byte("schema")); len(v) != 12 || v[7] != 3 {
+			t.Errorf("schema = %x, want version 3 and its checksum", v)
 		}
 		return nil
 	})
@@ -168,6 +168,14 @@ func TestReadersShareTheFile(t *testing.T) {
 
 func TestNewerSchemaRefused(t *testing.T) {
 	s := openTemp(t)
+	var sealed []byte
+	rawView(t, s.Path(), func(tx *bbolt.Tx) error {
+		sealed = append(sealed, tx.Bucket([]byte("meta")).Get([]byte("schema"))...)
+		return nil
+	})
+	defer rawUpdate(t, s.Path(), func(tx *bbolt.Tx) error { // so the cleanup Check passes
+		return tx.Bucket([]byte("meta")).Put([]byte("schema"), sealed)
+	})
 	setSchema(t, s.Path(), 7)
 	_, err := bolt.Open(s.Path(), testOptions())
 	if !errors.Is(err, store.ErrNewer) || !strings.Contains(err.Error(), "7") || !strings.Contains(err.Error(), "3") {
@@ -176,7 +184,12 @@ func TestNewerSchemaRefused(t *testing.T) {
 	if _, err := s.Facts("", 10); !errors.Is(err, store.ErrNewer) {
 		t.Errorf("Facts of a newer book = %v; want ErrNewer", err)
 	}
-	setSchema(t, s.Path(), 3) // so the cleanup Check passes
+	// A current version without its checksum is damage.
+	setSchema(t, s.Path(), 3)
+	if _, err := s.Facts("", 10); !errors.Is(err, store.ErrDamaged) {
+		t.Errorf("Facts of a book whose schema version lost its checksum = %v; want ErrDamaged", err)
+	}
+	os.Remove(s.Path() + ".damaged")
 }
 
 func setSchema(t *testing.T, path string, v byte) {

@@ -19,6 +19,9 @@ type buckets struct {
 	escalations, issues, followups, surveys *bbolt.Bucket
 	idxInvoice, idxPayment, idxCredit       *bbolt.Bucket
 	ledgers, facts, changelog               *bbolt.Bucket
+	// walked: Check has walked every key and value of the book in this
+	// transaction, so reads need not check what surrounds a seek.
+	walked bool
 }
 
 // bucketsOf finds every bucket, refusing a book that is not at the schema
@@ -29,7 +32,7 @@ func bucketsOf(tx *bbolt.Tx) (*buckets, error) {
 		return nil, err
 	}
 	if v != schemaVersion {
-		return nil, fmt.Errorf("%w: %s has schema version %d; open it again to migrate", store.ErrDamaged, tx.DB().Path(), v)
+		return nil, notDamage{fmt.Errorf("%w: %s has schema version %d; open it again to migrate", store.ErrDamaged, tx.DB().Path(), v)}
 	}
 	return bucketsAt(tx)
 }
@@ -63,3 +66,10 @@ func bucketsAt(tx *bbolt.Tx) (*buckets, error) {
 func damaged(bucket, key []byte, err error) error {
 	return fmt.Errorf("%w: %s %q: %v", store.ErrDamaged, bucket, key, err)
 }
+
+// notDamage is an error that wraps store.ErrDamaged for its callers but is
+// no damage of the file (errNotDamage): it leaves no marker.
+type notDamage struct{ err error }
+
+func (e notDamage) Error() string   { return e.err.Error() }
+func (e notDamage) Unwrap() []error { return []error{e.err, errNotDamage} }

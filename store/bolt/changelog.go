@@ -75,12 +75,12 @@ func decodeChange(v []byte) (change, error) {
 // what the write changed.
 func bumpChanges(tx *bbolt.Tx, c change) error {
 	meta := tx.Bucket(bucketMeta)
-	n, err := readU64(meta.Get(metaChanges))
+	n, err := readCounter(meta, metaChanges)
 	if err != nil {
-		return fmt.Errorf("%w: change counter: %v", store.ErrDamaged, err)
+		return err
 	}
 	n++
-	if err := meta.Put(metaChanges, u64(n)); err != nil {
+	if err := putSealed(meta, bucketMeta, metaChanges, u64(n)); err != nil {
 		return err
 	}
 	if len(c.accounts) > changeListMax {
@@ -88,7 +88,7 @@ func bumpChanges(tx *bbolt.Tx, c change) error {
 	}
 	log := tx.Bucket(bucketChangelog)
 	log.FillPercent = bulkFill // keys only ever grow: keep the pages full
-	if err := log.Put(u64(n), appendChange(nil, c)); err != nil {
+	if err := putSealed(log, bucketChangelog, u64(n), appendChange(nil, c)); err != nil {
 		return err
 	}
 	return prune(log, n)
@@ -138,9 +138,21 @@ func (s *Store) Changed(since uint64) (store.Changed, error) {
 			out.All = true // pruned, or older than the log
 			return nil
 		}
+		// The entries run without a gap up to the counter (every commit logs
+		// one, pruning takes the oldest): a gap is an entry lost to damage,
+		// and the accounts it named would be missed.
 		seen := map[string]bool{}
+		next := since + 1
 		for ; k != nil; k, v = c.Next() {
-			e, err := decodeChange(v)
+			if n, err := readU64(k); err != nil || n != next {
+				return damaged(bucketChangelog, k, fmt.Errorf("entry %d expected here", next))
+			}
+			next++
+			body, err := opened(bucketChangelog, k, v)
+			if err != nil {
+				return err
+			}
+			e, err := decodeChange(body)
 			if err != nil {
 				return damaged(bucketChangelog, k, err)
 			}
@@ -159,6 +171,9 @@ func (s *Store) Changed(since uint64) (store.Changed, error) {
 				out.All = true
 				break
 			}
+		}
+		if !out.All && next != out.Now+1 {
+			return damaged(bucketChangelog, u64(next), fmt.Errorf("missing: the change counter is %d", out.Now))
 		}
 		return nil
 	})

@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/big"
 	"time"
+	"unicode/utf8"
 	"unsafe"
 
 	"acctdesk/domain"
@@ -117,6 +118,9 @@ var (
 	errVarint  = errors.New("bad varint")
 	errRange   = errors.New("number out of range")
 	errTrailer = errors.New("bytes left over after the value")
+	errText    = errors.New("text with a control character or not UTF-8")
+	errKey     = errors.New("key part empty, with a control character or not UTF-8")
+	errDate    = errors.New("date outside 1900–9999")
 )
 
 // dec reads what enc wrote. The first error sticks and every later read
@@ -248,43 +252,186 @@ func (d *dec) raw() []byte {
 	return v
 }
 
-// str reads a string the caller keeps; it is always a copy (bbolt's bytes
+// Every string a decoder returns is checked (SPEC §6 "Integrity"): UTF-8,
+// no control character (C0, DEL, C1) and no line or paragraph separator;
+// free text (str: notes, reasons, summaries) may also hold line breaks and
+// tabs. A value that breaks this is refused, never shown.
+
+// str reads free text the caller keeps; it is always a copy (bbolt's bytes
 // die with the transaction).
 func (d *dec) str() string {
 	b := d.raw()
+	if !textOK(b, true) {
+		d.fail(errText)
+		return ""
+	}
 	if d.in != nil {
 		return d.in.str(b)
 	}
 	return string(b)
 }
 
-// key is a string from the record's key, copied like str.
-func key(b []byte, in *interner) string {
-	if in != nil {
-		return in.str(b)
+// line reads a one-line string (a name, a phone number), copied like str.
+func (d *dec) line() string {
+	b := d.raw()
+	if !textOK(b, false) {
+		d.fail(errText)
+		return ""
+	}
+	if d.in != nil {
+		return d.in.str(b)
 	}
 	return string(b)
 }
 
-// word reads a short, often repeated string (currency, kind, status, author),
-// shared through the interner when there is one.
+// key is a string from the record's key, copied like str: one line, not empty.
+func (d *dec) key(b []byte) string {
+	if len(b) == 0 || !textOK(b, false) {
+		d.fail(errKey)
+		return ""
+	}
+	if d.in != nil {
+		return d.in.str(b)
+	}
+	return string(b)
+}
+
+// word reads a short, often repeated one-line string (currency, kind,
+// status, author), shared through the interner when there is one.
 func (d *dec) word() string {
 	b := d.raw()
+	if !textOK(b, false) {
+		d.fail(errText)
+		return ""
+	}
 	if d.in != nil {
 		return d.in.get(b)
 	}
 	return string(b)
 }
 
-func (d *dec) cur() domain.Currency { return domain.Currency(d.word()) }
+// cur reads a currency, which must be one acctdesk knows.
+func (d *dec) cur() domain.Currency {
+	c := domain.Currency(d.word())
+	if d.err == nil && !c.Valid() {
+		d.fail(fmt.Errorf("unknown currency %q", c))
+	}
+	return c
+}
 
+// date reads a date: none (zero), or one in 1900–9999 (SPEC §6).
 func (d *dec) date() domain.Date {
 	v := d.i()
-	if v < math.MinInt32 || v > math.MaxInt32 {
-		d.fail(errRange)
+	if v != 0 && (v < int64(domain.FirstDate) || v > int64(domain.LastDate)) {
+		d.fail(errDate)
 		return 0
 	}
 	return domain.Date(v)
+}
+
+// amount checks a decoded amount: at most domain.MaxAmount either way (SPEC
+// §6), more than zero when positive, not below zero when nonNegative.
+func (d *dec) amount(a decimal.Decimal, sign int) {
+	if d.err != nil {
+		return
+	}
+	switch {
+	case !inRange(a):
+		d.fail(fmt.Errorf("amount %s is beyond 10^15", a))
+	case sign > 0 && a.Sign() <= 0:
+		d.fail(fmt.Errorf("amount %s is not more than zero", a))
+	case sign == 0 && a.Sign() < 0:
+		d.fail(fmt.Errorf("amount %s is below zero", a))
+	}
+}
+
+// Signs amount asks for.
+const (
+	anySign     = -1
+	nonNegative = 0
+	positive    = 1
+)
+
+// places checks that an amount has no more decimal places than its currency.
+func (d *dec) places(a decimal.Decimal, c domain.Currency) {
+	if d.err != nil || !hasPlaces(a, c.Places()) {
+		d.fail(fmt.Errorf("amount %s has more decimal places than %s allows", a, c))
+	}
+}
+
+// inRange reports whether |a| ≤ domain.MaxAmount, without allocating for
+// the usual amounts: a has NumDigits+Exponent digits before the point.
+func inRange(a decimal.Decimal) bool {
+	if a.IsZero() {
+		return true
+	}
+	switch n := int64(a.NumDigits()) + int64(a.Exponent()); {
+	case n <= 15:
+		return true
+	case n > 16:
+		return false
+	}
+	return a.Abs().Cmp(domain.MaxAmount) <= 0
+}
+
+// hasPlaces reports whether a needs at most places decimals (trailing zeros
+// do not count, as in domain validation).
+func hasPlaces(a decimal.Decimal, places int32) bool {
+	exp := a.Exponent()
+	if exp >= -places || a.IsZero() {
+		return true
+	}
+	k, digits := int64(-places)-int64(exp), int64(a.NumDigits()) // k zeros must end the coefficient
+	if k >= digits {
+		return false // more zeros than digits: a coefficient that is not zero cannot
+	}
+	if digits <= 18 {
+		c := a.CoefficientInt64()
+		for ; k > 0; k-- {
+			if c%10 != 0 {
+				return false
+			}
+			c /= 10
+		}
+		return true
+	}
+	return a.Equal(a.Round(places))
+}
+
+// textOK reports whether b is UTF-8 with no control character and no line
+// or paragraph separator; multiline allows line breaks and tabs. Plain
+// ASCII is checked a byte at a time, the rest rune by rune.
+func textOK(b []byte, multiline bool) bool {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c >= 0x20 && c < 0x7f:
+		case c >= 0x80:
+			return runesOK(b[i:], multiline)
+		case multiline && (c == '\n' || c == '\t'):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func runesOK(b []byte, multiline bool) bool {
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		switch {
+		case r == utf8.RuneError && n == 1:
+			return false
+		case r == '\n' || r == '\t':
+			if !multiline {
+				return false
+			}
+		case r < 0x20, r >= 0x7f && r <= 0x9f, r == 0x2028, r == 0x2029:
+			return false
+		}
+		b = b[n:]
+	}
+	return true
 }
 
 func (d *dec) count() int {
@@ -307,6 +454,9 @@ func (d *dec) strs() []string {
 	for i := range out {
 		out[i] = d.word()
 	}
+	if d.err != nil {
+		return nil
+	}
 	return out
 }
 
@@ -325,9 +475,14 @@ func (d *dec) ints() []int {
 // maxDecimalBytes bounds a big coefficient (about 150 digits).
 const maxDecimalBytes = 64
 
+// maxExponent bounds a stored decimal's exponent either way: amounts and
+// quantities have a few places, and an exponent of millions would make
+// every sum with it rescale by a power of ten as long.
+const maxExponent = 64
+
 func (d *dec) dec() decimal.Decimal {
 	exp := d.i()
-	if exp < math.MinInt32 || exp > math.MaxInt32 {
+	if exp < -maxExponent || exp > maxExponent {
 		d.fail(errRange)
 		return decimal.Decimal{}
 	}

@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"bytes"
 	"encoding/binary"
 	"math/big"
 	"math/rand/v2"
@@ -21,7 +22,7 @@ type codecCase struct {
 	make   func(r *rand.Rand) any
 	encode func(v any) []byte
 	decode func(v any, val []byte) (any, error) // v supplies the key parts
-	garble func(val []byte) error               // decode arbitrary bytes with fixed key parts
+	garble func(val []byte) (any, error)        // decode arbitrary bytes with fixed key parts
 }
 
 // testIn exercises the interner's paths (shared words, string blocks,
@@ -39,27 +40,27 @@ func idOwn(id uint64) []byte { return binary.BigEndian.AppendUint64(nil, id) }
 var codecCases = []codecCase{
 	{"account",
 		func(r *rand.Rand) any {
-			return domain.Account{Code: rs(r), Name: rs(r), Tier: ri(r), Segment: rs(r), Owner: rs(r), Salesperson: rs(r),
-				Status: rs(r), OpenedOn: rdate(r), LiveOn: rdate(r), Terms: rs(r), TermsDays: ri(r), Currency: domain.Currency(rs(r)),
-				CreditLimit: rdec(r), Overdraft: domain.Overdraft{Amount: rdec(r), Expires: rdate(r), ApprovedBy: rs(r)},
-				Products: rstrs(r), Notes: rs(r), ExpansionNotes: rs(r), Stamp: rstamp(r)}
+			return domain.Account{Code: rkey(r), Name: rs(r), Tier: ri(r), Segment: rs(r), Owner: rs(r), Salesperson: rs(r),
+				Status: rs(r), OpenedOn: rdate(r), LiveOn: rdate(r), Terms: rs(r), TermsDays: ri(r), Currency: rcur(r),
+				CreditLimit: rlimit(r), Overdraft: domain.Overdraft{Amount: rlimit(r), Expires: rdate(r), ApprovedBy: rs(r)},
+				Products: rstrs(r), Notes: rnote(r), ExpansionNotes: rnote(r), Stamp: rstamp(r)}
 		},
 		func(v any) []byte { x := v.(domain.Account); return appendAccount(nil, &x) },
 		func(v any, b []byte) (any, error) { return decodeAccount(v.(domain.Account).Code, b, testIn) },
-		func(b []byte) error { _, err := decodeAccount(fuzzCode, b, nil); return err }},
+		func(b []byte) (any, error) { return decodeAccount(fuzzCode, b, nil) }},
 	{"contact",
 		func(r *rand.Rand) any {
-			return domain.Contact{Account: rs(r), Name: rs(r), Role: rs(r), Phone: rs(r), Email: rs(r), Primary: r.IntN(2) == 1, Stamp: rstamp(r)}
+			return domain.Contact{Account: rkey(r), Name: rkey(r), Role: rs(r), Phone: rs(r), Email: rs(r), Primary: r.IntN(2) == 1, Stamp: rstamp(r)}
 		},
 		func(v any) []byte { x := v.(domain.Contact); return appendContact(nil, &x) },
 		func(v any, b []byte) (any, error) {
 			x := v.(domain.Contact)
 			return decodeContact(x.Account, []byte(x.Name), b, nil)
 		},
-		func(b []byte) error { _, err := decodeContact(fuzzCode, fuzzOwn, b, nil); return err }},
+		func(b []byte) (any, error) { return decodeContact(fuzzCode, fuzzOwn, b, nil) }},
 	{"contract",
 		func(r *rand.Rand) any {
-			c := domain.Contract{Account: rs(r), ID: rs(r), Start: rdate(r), End: rdate(r), NoticeDays: ri(r), SLA: rs(r), Status: rs(r), Stamp: rstamp(r)}
+			c := domain.Contract{Account: rkey(r), ID: rkey(r), Start: rdate(r), End: rdate(r), NoticeDays: ri(r), SLA: rnote(r), Status: rs(r), Stamp: rstamp(r)}
 			for range r.IntN(3) {
 				c.Rebates = append(c.Rebates, domain.VolumeTier{FromQuantity: rdec(r), Percent: rdec(r), PerUnit: rdec(r)})
 			}
@@ -70,53 +71,57 @@ var codecCases = []codecCase{
 			x := v.(domain.Contract)
 			return decodeContract(x.Account, []byte(x.ID), b, nil)
 		},
-		func(b []byte) error { _, err := decodeContract(fuzzCode, fuzzOwn, b, nil); return err }},
+		func(b []byte) (any, error) { return decodeContract(fuzzCode, fuzzOwn, b, nil) }},
 	{"invoice",
 		func(r *rand.Rand) any {
-			return domain.Invoice{Account: rs(r), Number: rs(r), Issued: rdate(r), Due: rdate(r), Amount: rdec(r),
-				Currency: domain.Currency(rs(r)), Product: rs(r), Quantity: rdec(r), Unit: rs(r), Disputed: r.IntN(2) == 1,
-				DisputeReason: rs(r), Excluded: r.IntN(2) == 1, Stamp: rstamp(r)}
+			cur := rcur(r)
+			return domain.Invoice{Account: rkey(r), Number: rkey(r), Issued: rdate(r), Due: rdate(r), Amount: ramount(r, cur),
+				Currency: cur, Product: rs(r), Quantity: rqty(r), Unit: rs(r), Disputed: r.IntN(2) == 1,
+				DisputeReason: rnote(r), Excluded: r.IntN(2) == 1, Stamp: rstamp(r)}
 		},
 		func(v any) []byte { x := v.(domain.Invoice); return appendInvoice(nil, &x) },
 		func(v any, b []byte) (any, error) {
 			x := v.(domain.Invoice)
 			return decodeInvoice(x.Account, []byte(x.Number), b, testIn)
 		},
-		func(b []byte) error { _, err := decodeInvoice(fuzzCode, fuzzOwn, b, testIn); return err }},
+		func(b []byte) (any, error) { return decodeInvoice(fuzzCode, fuzzOwn, b, testIn) }},
 	{"payment",
 		func(r *rand.Rand) any {
-			return domain.Payment{Account: rs(r), Reference: rs(r), Received: rdate(r), Amount: rdec(r), Currency: domain.Currency(rs(r)), Invoice: rs(r), Stamp: rstamp(r)}
+			cur := rcur(r)
+			return domain.Payment{Account: rkey(r), Reference: rkey(r), Received: rdate(r), Amount: ramount(r, cur), Currency: cur, Invoice: rs(r), Stamp: rstamp(r)}
 		},
 		func(v any) []byte { x := v.(domain.Payment); return appendPayment(nil, &x) },
 		func(v any, b []byte) (any, error) {
 			x := v.(domain.Payment)
 			return decodePayment(x.Account, []byte(x.Reference), b, nil)
 		},
-		func(b []byte) error { _, err := decodePayment(fuzzCode, fuzzOwn, b, nil); return err }},
+		func(b []byte) (any, error) { return decodePayment(fuzzCode, fuzzOwn, b, nil) }},
 	{"credit",
 		func(r *rand.Rand) any {
-			return domain.CreditNote{Account: rs(r), Number: rs(r), Date: rdate(r), Amount: rdec(r), Currency: domain.Currency(rs(r)), Reason: rs(r), Invoice: rs(r), Stamp: rstamp(r)}
+			cur := rcur(r)
+			return domain.CreditNote{Account: rkey(r), Number: rkey(r), Date: rdate(r), Amount: ramount(r, cur), Currency: cur, Reason: rs(r), Invoice: rs(r), Stamp: rstamp(r)}
 		},
 		func(v any) []byte { x := v.(domain.CreditNote); return appendCredit(nil, &x) },
 		func(v any, b []byte) (any, error) {
 			x := v.(domain.CreditNote)
 			return decodeCredit(x.Account, []byte(x.Number), b, nil)
 		},
-		func(b []byte) error { _, err := decodeCredit(fuzzCode, fuzzOwn, b, nil); return err }},
+		func(b []byte) (any, error) { return decodeCredit(fuzzCode, fuzzOwn, b, nil) }},
 	{"activity",
 		func(r *rand.Rand) any {
-			return domain.Activity{ID: r.Uint64(), Account: rs(r), On: rdate(r), Kind: rs(r), Contact: rs(r), Outcome: rs(r), Text: rs(r),
-				Recap: rs(r), NextFollow: rdate(r), Corrects: r.Uint64(), Stamp: rstamp(r)}
+			return domain.Activity{ID: r.Uint64(), Account: rkey(r), On: rdate(r), Kind: rs(r), Contact: rs(r), Outcome: rs(r), Text: rnote(r),
+				Recap: rnote(r), NextFollow: rdate(r), Corrects: r.Uint64(), Stamp: rstamp(r)}
 		},
 		func(v any) []byte { x := v.(domain.Activity); return appendActivity(nil, &x) },
 		func(v any, b []byte) (any, error) {
 			x := v.(domain.Activity)
 			return decodeActivity(x.Account, idOwn(x.ID), b, nil)
 		},
-		func(b []byte) error { _, err := decodeActivity(fuzzCode, fuzzID, b, nil); return err }},
+		func(b []byte) (any, error) { return decodeActivity(fuzzCode, fuzzID, b, nil) }},
 	{"promise",
 		func(r *rand.Rand) any {
-			return domain.Promise{ID: r.Uint64(), Account: rs(r), Amount: rdec(r), Currency: domain.Currency(rs(r)), GivenOn: rdate(r), DueOn: rdate(r),
+			cur := rcur(r)
+			return domain.Promise{ID: r.Uint64(), Account: rkey(r), Amount: ramount(r, cur), Currency: cur, GivenOn: rdate(r), DueOn: rdate(r),
 				Activity: r.Uint64(), Contact: rs(r), Stamp: rstamp(r)}
 		},
 		func(v any) []byte { x := v.(domain.Promise); return appendPromise(nil, &x) },
@@ -124,12 +129,12 @@ var codecCases = []codecCase{
 			x := v.(domain.Promise)
 			return decodePromise(x.Account, idOwn(x.ID), b, nil)
 		},
-		func(b []byte) error { _, err := decodePromise(fuzzCode, fuzzID, b, nil); return err }},
+		func(b []byte) (any, error) { return decodePromise(fuzzCode, fuzzID, b, nil) }},
 	{"plan",
 		func(r *rand.Rand) any {
-			p := domain.PaymentPlan{ID: r.Uint64(), Account: rs(r), Agreed: rdate(r), Stamp: rstamp(r)}
+			p := domain.PaymentPlan{ID: r.Uint64(), Account: rkey(r), Agreed: rdate(r), Stamp: rstamp(r)}
 			for range r.IntN(4) {
-				p.Instalments = append(p.Instalments, domain.Instalment{Due: rdate(r), Amount: rdec(r)})
+				p.Instalments = append(p.Instalments, domain.Instalment{Due: rdate(r), Amount: ramount(r, "NGN")})
 			}
 			return p
 		},
@@ -138,32 +143,32 @@ var codecCases = []codecCase{
 			x := v.(domain.PaymentPlan)
 			return decodePlan(x.Account, idOwn(x.ID), b, nil)
 		},
-		func(b []byte) error { _, err := decodePlan(fuzzCode, fuzzID, b, nil); return err }},
+		func(b []byte) (any, error) { return decodePlan(fuzzCode, fuzzID, b, nil) }},
 	{"escalation",
 		func(r *rand.Rand) any {
-			return domain.Escalation{ID: r.Uint64(), Account: rs(r), Opened: rdate(r), Category: rs(r), Severity: rs(r), To: rs(r),
-				Summary: rs(r), Due: rdate(r), Status: rs(r), Resolution: rs(r), ResolvedBy: rs(r), Stamp: rstamp(r)}
+			return domain.Escalation{ID: r.Uint64(), Account: rkey(r), Opened: rdate(r), Category: rs(r), Severity: rs(r), To: rs(r),
+				Summary: rnote(r), Due: rdate(r), Status: rs(r), Resolution: rnote(r), ResolvedBy: rs(r), Stamp: rstamp(r)}
 		},
 		func(v any) []byte { x := v.(domain.Escalation); return appendEscalation(nil, &x) },
 		func(v any, b []byte) (any, error) {
 			x := v.(domain.Escalation)
 			return decodeEscalation(x.Account, idOwn(x.ID), b, nil)
 		},
-		func(b []byte) error { _, err := decodeEscalation(fuzzCode, fuzzID, b, nil); return err }},
+		func(b []byte) (any, error) { return decodeEscalation(fuzzCode, fuzzID, b, nil) }},
 	{"issue",
 		func(r *rand.Rand) any {
-			return domain.ServiceIssue{ID: r.Uint64(), Account: rs(r), Kind: rs(r), Opened: rdate(r), SLADeadline: rdate(r), Owner: rs(r),
-				Status: rs(r), Resolution: rs(r), ConfirmedInWriting: r.IntN(2) == 1, Stamp: rstamp(r)}
+			return domain.ServiceIssue{ID: r.Uint64(), Account: rkey(r), Kind: rs(r), Opened: rdate(r), SLADeadline: rdate(r), Owner: rs(r),
+				Status: rs(r), Resolution: rnote(r), ConfirmedInWriting: r.IntN(2) == 1, Stamp: rstamp(r)}
 		},
 		func(v any) []byte { x := v.(domain.ServiceIssue); return appendIssue(nil, &x) },
 		func(v any, b []byte) (any, error) {
 			x := v.(domain.ServiceIssue)
 			return decodeIssue(x.Account, idOwn(x.ID), b, nil)
 		},
-		func(b []byte) error { _, err := decodeIssue(fuzzCode, fuzzID, b, nil); return err }},
+		func(b []byte) (any, error) { return decodeIssue(fuzzCode, fuzzID, b, nil) }},
 	{"followup",
 		func(r *rand.Rand) any {
-			return domain.FollowUp{ID: r.Uint64(), Account: rs(r), Due: rdate(r), Reason: rs(r), Source: rs(r), Status: rs(r), Until: rdate(r),
+			return domain.FollowUp{ID: r.Uint64(), Account: rkey(r), Due: rdate(r), Reason: rs(r), Source: rs(r), Status: rs(r), Until: rdate(r),
 				Activity: r.Uint64(), Stamp: rstamp(r)}
 		},
 		func(v any) []byte { x := v.(domain.FollowUp); return appendFollowUp(nil, &x) },
@@ -171,36 +176,36 @@ var codecCases = []codecCase{
 			x := v.(domain.FollowUp)
 			return decodeFollowUp(x.Account, idOwn(x.ID), b, nil)
 		},
-		func(b []byte) error { _, err := decodeFollowUp(fuzzCode, fuzzID, b, nil); return err }},
+		func(b []byte) (any, error) { return decodeFollowUp(fuzzCode, fuzzID, b, nil) }},
 	{"survey",
 		func(r *rand.Rand) any {
-			return domain.Survey{ID: r.Uint64(), Account: rs(r), On: rdate(r), Kind: rs(r), Score: ri(r), Comment: rs(r), Stamp: rstamp(r)}
+			return domain.Survey{ID: r.Uint64(), Account: rkey(r), On: rdate(r), Kind: rs(r), Score: ri(r), Comment: rnote(r), Stamp: rstamp(r)}
 		},
 		func(v any) []byte { x := v.(domain.Survey); return appendSurvey(nil, &x) },
 		func(v any, b []byte) (any, error) {
 			x := v.(domain.Survey)
 			return decodeSurvey(x.Account, idOwn(x.ID), b, nil)
 		},
-		func(b []byte) error { _, err := decodeSurvey(fuzzCode, fuzzID, b, nil); return err }},
+		func(b []byte) (any, error) { return decodeSurvey(fuzzCode, fuzzID, b, nil) }},
 	{"mark",
 		func(r *rand.Rand) any {
-			return domain.QueueMark{Key: rs(r), Account: rs(r), Done: r.IntN(2) == 1, Until: rdate(r), On: rdate(r), Stamp: rstamp(r)}
+			return domain.QueueMark{Key: rkey(r), Account: rkey(r), Done: r.IntN(2) == 1, Until: rdate(r), On: rdate(r), Stamp: rstamp(r)}
 		},
 		func(v any) []byte { x := v.(domain.QueueMark); return appendMark(nil, &x) },
 		func(v any, b []byte) (any, error) {
 			x := v.(domain.QueueMark)
 			return decodeMark(x.Account, []byte(x.Key), b, nil)
 		},
-		func(b []byte) error { _, err := decodeMark(fuzzCode, fuzzOwn, b, nil); return err }},
+		func(b []byte) (any, error) { return decodeMark(fuzzCode, fuzzOwn, b, nil) }},
 	{"settings",
 		func(r *rand.Rand) any {
-			return domain.Settings{Name: rs(r), BaseCurrency: domain.Currency(rs(r)), AgingEdges: rints(r), DSOPeriodDays: ri(r),
+			return domain.Settings{Name: rnote(r), BaseCurrency: rcur(r), AgingEdges: rints(r), DSOPeriodDays: ri(r),
 				Thresholds: domain.Thresholds{UtilWarnPct: ri(r), UtilBreachPct: ri(r), StaleContactDays: ri(r), RenewalDays: ri(r), PromiseGraceDays: ri(r)},
 				Users:      rstrs(r)}
 		},
 		func(v any) []byte { x := v.(domain.Settings); return appendSettings(nil, &x) },
 		func(_ any, b []byte) (any, error) { return decodeSettings(b) },
-		func(b []byte) error { _, err := decodeSettings(b); return err }},
+		func(b []byte) (any, error) { return decodeSettings(b) }},
 	{"ledger",
 		func(r *rand.Rand) any { return randomLedger(r) },
 		func(v any) []byte { x := v.(domain.Facts); return appendLedger(nil, &x.Ledger) },
@@ -208,9 +213,9 @@ var codecCases = []codecCase{
 			var x domain.Facts
 			return x, decodeLedger(b, &x, testIn)
 		},
-		func(b []byte) error { var x domain.Facts; return decodeLedger(b, &x, testIn) }},
+		func(b []byte) (any, error) { var x domain.Facts; err := decodeLedger(b, &x, testIn); return x, err }},
 	{"change",
-		func(r *rand.Rand) any { return changeView{rstrs(r), r.IntN(2) == 1, r.IntN(2) == 1} },
+		func(r *rand.Rand) any { return changeView{rkeys(r), r.IntN(2) == 1, r.IntN(2) == 1} },
 		func(v any) []byte {
 			x := v.(changeView)
 			return appendChange(nil, change{x.Accounts, x.Settings, x.All})
@@ -219,12 +224,15 @@ var codecCases = []codecCase{
 			c, err := decodeChange(b)
 			return changeView{c.accounts, c.settings, c.all}, err
 		},
-		func(b []byte) error { _, err := decodeChange(b); return err }},
+		func(b []byte) (any, error) {
+			c, err := decodeChange(b)
+			return changeView{c.accounts, c.settings, c.all}, err
+		}},
 	{"migration",
 		func(r *rand.Rand) any { return migrationRecord{Name: rs(r), At: rtime(r)} },
 		func(v any) []byte { return appendMigration(nil, v.(migrationRecord)) },
 		func(_ any, b []byte) (any, error) { return decodeMigration(b) },
-		func(b []byte) error { _, err := decodeMigration(b); return err }},
+		func(b []byte) (any, error) { return decodeMigration(b) }},
 }
 
 // changeView is a change log entry with exported fields, for equalRecord.
@@ -241,7 +249,7 @@ func randomLedger(r *rand.Rand) domain.Facts {
 	l := domain.Ledger{Exp: -int32(r.IntN(20))}
 	l.Invoices, l.Credits, l.Kinds = []domain.LedgerInvoice{}, []domain.LedgerCredit{}, []domain.CreditKind{}
 	for i := range r.IntN(6) {
-		l.Invoices = append(l.Invoices, domain.LedgerInvoice{Issued: rdate(r), Due: rdate(r), Amount: r.Int64() - r.Int64()})
+		l.Invoices = append(l.Invoices, domain.LedgerInvoice{Issued: rdate(r), Due: rdate(r), Amount: runits(r)})
 		if r.IntN(2) == 1 {
 			l.Disputed = append(l.Disputed, int32(i))
 		}
@@ -250,7 +258,7 @@ func randomLedger(r *rand.Rand) domain.Facts {
 		}
 	}
 	for range r.IntN(6) {
-		l.Credits = append(l.Credits, domain.LedgerCredit{On: rdate(r), Amount: r.Int64() - r.Int64(),
+		l.Credits = append(l.Credits, domain.LedgerCredit{On: rdate(r), Amount: runits(r),
 			Invoice: int32(r.IntN(len(l.Invoices)+1)) - 1})
 		l.Kinds = append(l.Kinds, domain.CreditKind(r.IntN(len(domain.CreditReasons)+1)))
 	}
@@ -261,22 +269,37 @@ func randomLedger(r *rand.Rand) domain.Facts {
 	return domain.Facts{Ledger: l}
 }
 
+// runits is a ledger amount: at most 10^18 units either way.
+func runits(r *rand.Rand) int64 {
+	if r.IntN(8) == 0 {
+		return []int64{1e18, -1e18, 0}[r.IntN(3)]
+	}
+	return r.Int64N(2e18+1) - 1e18
+}
+
 // The facts case makes its records with the other cases' generators, so it
 // joins them once they exist.
 func init() {
 	codecCases = append(codecCases, codecCase{"facts",
 		func(r *rand.Rand) any { return randomFacts(r) },
-		func(v any) []byte { x := v.(domain.Facts); return appendFacts(nil, &x) },
+		func(v any) []byte { x := v.(factsView); return appendFacts(nil, &x.Facts, x.Ledger) },
 		func(v any, b []byte) (any, error) {
-			var x domain.Facts
-			return x, decodeFacts(v.(domain.Facts).Account.Code, b, &x, testIn)
+			var x factsView
+			var err error
+			x.Ledger, err = decodeFacts(v.(factsView).Facts.Account.Code, b, &x.Facts, testIn)
+			return x, err
 		},
-		func(b []byte) error { var x domain.Facts; return decodeFacts(fuzzCode, b, &x, nil) }})
+		func(b []byte) (any, error) {
+			var x factsView
+			var err error
+			x.Ledger, err = decodeFacts(fuzzCode, b, &x.Facts, nil)
+			return x, err
+		}})
 }
 
 // randomFacts is the rest of an account's facts, every record of the
 // account (its code is in the key, not the value).
-func randomFacts(r *rand.Rand) domain.Facts {
+func randomFacts(r *rand.Rand) factsView {
 	gen := func(name string) any {
 		for _, c := range codecCases {
 			if c.name == name {
@@ -285,7 +308,7 @@ func randomFacts(r *rand.Rand) domain.Facts {
 		}
 		panic(name)
 	}
-	code := rs(r)
+	code := rkey(r)
 	x := domain.Facts{Account: gen("account").(domain.Account)}
 	x.Account.Code = code
 	for range r.IntN(3) {
@@ -322,15 +345,38 @@ func randomFacts(r *rand.Rand) domain.Facts {
 		m.Account = code
 		x.Marks = append(x.Marks, m)
 	}
-	return x
+	return factsView{x, r.IntN(2) == 1}
 }
 
-func rs(r *rand.Rand) string {
-	b := make([]byte, r.IntN(12))
-	for i := range b {
-		b[i] = byte(r.IntN(256))
+// factsView is a facts value: the facts and whether the account has a ledger.
+type factsView struct {
+	Facts  domain.Facts
+	Ledger bool
+}
+
+// textRunes are what random text is made of: any printable rune a book may
+// hold, ASCII or not, and (in notes) line breaks and tabs.
+var textRunes = []rune("aZ09 -_.:/@'\"&éßøŋ₦€ЖжΩ中文字😀")
+
+// rs is random one-line text: up to 11 runes, perhaps none.
+func rs(r *rand.Rand) string { return rtext(r, r.IntN(12), false) }
+
+// rkey is a random key part: one-line text, never empty.
+func rkey(r *rand.Rand) string { return rtext(r, 1+r.IntN(11), false) }
+
+// rnote is random free text, which may hold line breaks and tabs.
+func rnote(r *rand.Rand) string { return rtext(r, r.IntN(20), true) }
+
+func rtext(r *rand.Rand, n int, multiline bool) string {
+	var b strings.Builder
+	for range n {
+		if multiline && r.IntN(8) == 0 {
+			b.WriteByte("\n\t"[r.IntN(2)])
+			continue
+		}
+		b.WriteRune(textRunes[r.IntN(len(textRunes))])
 	}
-	return string(b)
+	return b.String()
 }
 
 func rstrs(r *rand.Rand) []string {
@@ -339,6 +385,49 @@ func rstrs(r *rand.Rand) []string {
 		out = append(out, rs(r))
 	}
 	return out
+}
+
+func rkeys(r *rand.Rand) []string {
+	var out []string
+	for range r.IntN(4) {
+		out = append(out, rkey(r))
+	}
+	return out
+}
+
+var currencies = []domain.Currency{"NGN", "XOF", "GHS", "USD", "JPY", "EUR"}
+
+func rcur(r *rand.Rand) domain.Currency { return currencies[r.IntN(len(currencies))] }
+
+// ramount is a random amount a document may carry in cur: more than zero,
+// at most 10^15, with no more places than cur has (trailing zeros aside).
+func ramount(r *rand.Rand, cur domain.Currency) decimal.Decimal {
+	places := cur.Places()
+	switch r.IntN(4) {
+	case 0:
+		return decimal.New(1+r.Int64N(1e15), 0)
+	case 1: // trailing zeros past the currency's places
+		return decimal.New((1+r.Int64N(1e9))*1000, -int32(places)-3)
+	case 2:
+		return domain.MaxAmount
+	}
+	return decimal.New(1+r.Int64N(1e12), -int32(r.IntN(int(places)+1)))
+}
+
+// rlimit is a random credit limit or overdraft: zero or an amount.
+func rlimit(r *rand.Rand) decimal.Decimal {
+	if r.IntN(3) == 0 {
+		return decimal.Decimal{}
+	}
+	return ramount(r, "NGN")
+}
+
+// rqty is a random quantity: any sign, at most 10^15 either way.
+func rqty(r *rand.Rand) decimal.Decimal {
+	if r.IntN(4) == 0 {
+		return decimal.Decimal{}
+	}
+	return decimal.New(r.Int64N(2e12)-1e12, -int32(r.IntN(7)))
 }
 
 func ri(r *rand.Rand) int { return int(r.Int32()) - int(r.Int32()) }
@@ -351,11 +440,17 @@ func rints(r *rand.Rand) []int {
 	return out
 }
 
+// rdate is no date, or one in 1900–9999.
 func rdate(r *rand.Rand) domain.Date {
-	if r.IntN(4) == 0 {
+	switch r.IntN(6) {
+	case 0:
 		return 0
+	case 1:
+		return domain.FirstDate
+	case 2:
+		return domain.LastDate
 	}
-	return domain.Date(int32(r.Uint32()))
+	return domain.FirstDate + domain.Date(r.IntN(int(domain.LastDate-domain.FirstDate)+1))
 }
 
 func rtime(r *rand.Rand) time.Time {
@@ -474,32 +569,164 @@ func TestSameRecordIgnoresStamp(t *testing.T) {
 	}
 }
 
-// FuzzDecodeRecords feeds arbitrary bytes to every decoder: an error is
-// fine, a panic is not. A value that decodes must survive a round trip.
+// The bucket and key the fuzz targets seal their values under.
+var (
+	fuzzBucket = []byte("invoices")
+	fuzzKey    = []byte("ACME\x00INV-1")
+)
+
+// FuzzDecodeRecords feeds arbitrary bytes to every decoder, bare and as a
+// stored (sealed) value: an error is fine, a panic is not, and a stored
+// value that is accepted must be exactly the sealed encoding of what it
+// decodes to: nothing but a sealed value decodes, and it decodes to what
+// was sealed.
 func FuzzDecodeRecords(f *testing.F) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for i, c := range codecCases {
 		for range 3 {
-			f.Add(uint8(i), c.encode(c.make(r)))
+			sealed := seal(fuzzBucket, fuzzKey, c.encode(c.make(r)))
+			f.Add(uint8(i), sealed)
+			bad := append([]byte(nil), sealed...)
+			bad[r.IntN(len(bad))] ^= byte(1 + r.IntN(255))
+			f.Add(uint8(i), bad)
 		}
 	}
 	f.Add(uint8(0), []byte{})
 	f.Add(uint8(3), []byte{1, 0, 1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01})
 	f.Fuzz(func(t *testing.T, kind uint8, data []byte) {
 		c := codecCases[int(kind)%len(codecCases)]
-		_ = c.garble(data)
+		_, _ = c.garble(data)
+		body, err := unseal(fuzzBucket, fuzzKey, data)
+		if err != nil {
+			return
+		}
+		v, err := c.garble(body)
+		if err != nil {
+			return
+		}
+		if again := seal(fuzzBucket, fuzzKey, c.encode(v)); !bytes.Equal(again, data) {
+			t.Fatalf("%s: a stored value %x decodes to %+v, which is stored as %x", c.name, data, v, again)
+		}
 	})
 }
 
 // FuzzDecodeRoundTrip builds valid values from the fuzzer's seed and checks
-// encode → decode gives them back.
+// that seal → unseal → decode gives them back, and that the sealed value
+// with one byte changed (mask), cut short or run long (mask 0), or read
+// under another key or bucket is refused — or, were it not, decodes to
+// exactly what was sealed.
 func FuzzDecodeRoundTrip(f *testing.F) {
-	f.Add(uint8(0), uint64(1), uint64(2))
-	f.Add(uint8(3), uint64(42), uint64(7))
-	f.Fuzz(func(t *testing.T, kind uint8, s1, s2 uint64) {
+	f.Add(uint8(0), uint64(1), uint64(2), uint16(0), uint8(1))
+	f.Add(uint8(3), uint64(42), uint64(7), uint16(9), uint8(0x80))
+	f.Add(uint8(16), uint64(5), uint64(5), uint16(300), uint8(0))
+	f.Fuzz(func(t *testing.T, kind uint8, s1, s2 uint64, pos uint16, mask uint8) {
 		c := codecCases[int(kind)%len(codecCases)]
-		roundTrip(t, c, c.make(rand.New(rand.NewPCG(s1, s2))))
+		v := c.make(rand.New(rand.NewPCG(s1, s2)))
+		roundTrip(t, c, v)
+		sealed := seal(fuzzBucket, fuzzKey, c.encode(v))
+		open := func(bucket, key, stored []byte) {
+			t.Helper()
+			body, err := unseal(bucket, key, stored)
+			if err != nil {
+				return
+			}
+			got, err := c.decode(v, body)
+			if err == nil && !equalRecord(got, v) {
+				t.Fatalf("%s: a damaged value %x decoded to %+v, sealed was %+v", c.name, stored, got, v)
+			}
+			if !bytes.Equal(stored, sealed) || !bytes.Equal(bucket, fuzzBucket) || !bytes.Equal(key, fuzzKey) {
+				t.Fatalf("%s: a damaged value passed its checksum: %x under %s %q", c.name, stored, bucket, key)
+			}
+		}
+		open(fuzzBucket, fuzzKey, sealed)
+		i := int(pos) % len(sealed)
+		damaged := append([]byte(nil), sealed...)
+		if mask != 0 {
+			damaged[i] ^= mask
+		} else {
+			damaged = damaged[:i]
+		}
+		open(fuzzBucket, fuzzKey, damaged)
+		open(fuzzBucket, fuzzKey, append(append([]byte(nil), sealed...), byte(pos)))
+		open([]byte("payments"), fuzzKey, sealed)
+		other := append([]byte(nil), fuzzKey...)
+		other[i%len(other)] ^= max(mask, 1)
+		open(fuzzBucket, other, sealed)
 	})
+}
+
+// TestSealCatchesEveryByte: a change of any one byte of a sealed value, or
+// of its key, is refused; so is the value under another bucket.
+func TestSealCatchesEveryByte(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 8))
+	for _, c := range codecCases {
+		sealed := seal(fuzzBucket, fuzzKey, c.encode(c.make(r)))
+		for i := range sealed {
+			for _, mask := range []byte{1, 0x80, 0xff, byte(1 + r.IntN(255))} {
+				bad := append([]byte(nil), sealed...)
+				bad[i] ^= mask
+				if _, err := unseal(fuzzBucket, fuzzKey, bad); err == nil {
+					t.Fatalf("%s: byte %d ^ %#x passed the checksum", c.name, i, mask)
+				}
+			}
+		}
+		for i := range fuzzKey {
+			key := append([]byte(nil), fuzzKey...)
+			key[i] ^= 1
+			if _, err := unseal(fuzzBucket, key, sealed); err == nil {
+				t.Fatalf("%s: key byte %d changed, the value passed its checksum", c.name, i)
+			}
+		}
+		if _, err := unseal([]byte("credits"), fuzzKey, sealed); err == nil {
+			t.Fatalf("%s: the value passed its checksum in another bucket", c.name)
+		}
+	}
+}
+
+// TestDecodersRefuseBadContent: a value whose checksum is right but whose
+// content is not what a book holds is refused: an unknown currency, text
+// that is not UTF-8 or holds a control character, an amount beyond 10^15
+// or with more places than its currency, a date outside 1900–9999.
+func TestDecodersRefuseBadContent(t *testing.T) {
+	good := domain.Invoice{Account: "ACME", Number: "INV-1", Issued: domain.MustDate("2025-01-01"), Due: domain.MustDate("2025-01-31"),
+		Amount: decimal.RequireFromString("12710000.00"), Currency: "NGN", Product: "AGO", Quantity: decimal.NewFromInt(10), Unit: "litre",
+		DisputeReason: "short\ndelivery", Stamp: domain.Stamp{By: "ada"}}
+	if _, err := decodeInvoice("ACME", []byte("INV-1"), appendInvoice(nil, &good), nil); err != nil {
+		t.Fatalf("a good invoice: %v", err)
+	}
+	for name, change := range map[string]func(x *domain.Invoice){
+		"unknown currency":         func(x *domain.Invoice) { x.Currency = "N\xffN" },
+		"currency not known":       func(x *domain.Invoice) { x.Currency = "ZZZ" },
+		"not UTF-8":                func(x *domain.Invoice) { x.Product = "A\xc3" },
+		"escape in a word":         func(x *domain.Invoice) { x.Unit = "\x1b[31m" },
+		"C1 control":               func(x *domain.Invoice) { x.Product = "A\u009bB" },
+		"line break in a word":     func(x *domain.Invoice) { x.Product = "A\nB" },
+		"bell in free text":        func(x *domain.Invoice) { x.DisputeReason = "ring\a" },
+		"author with a tab":        func(x *domain.Invoice) { x.Stamp.By = "a\tb" },
+		"amount beyond 10^15":      func(x *domain.Invoice) { x.Amount = decimal.New(1, 15).Add(decimal.New(1, -2)) },
+		"amount of zero":           func(x *domain.Invoice) { x.Amount = decimal.Decimal{} },
+		"negative amount":          func(x *domain.Invoice) { x.Amount = decimal.NewFromInt(-5) },
+		"more places than NGN has": func(x *domain.Invoice) { x.Amount = decimal.RequireFromString("1.001") },
+		"date before 1900":         func(x *domain.Invoice) { x.Issued = domain.FirstDate - 1 },
+		"date after 9999":          func(x *domain.Invoice) { x.Due = domain.LastDate + 1 },
+	} {
+		x := good
+		change(&x)
+		if got, err := decodeInvoice("ACME", []byte("INV-1"), appendInvoice(nil, &x), nil); err == nil {
+			t.Errorf("%s: decoded as %+v", name, got)
+		}
+	}
+	for _, own := range []string{"", "A\x00B", "\xff", "A\x1bB"} {
+		if _, err := decodeInvoice("ACME", []byte(own), appendInvoice(nil, &good), nil); err == nil {
+			t.Errorf("invoice number %q: decoded", own)
+		}
+	}
+	// Trailing zeros past the currency's places are no more places.
+	x := good
+	x.Amount = decimal.RequireFromString("100.000")
+	if _, err := decodeInvoice("ACME", []byte("INV-1"), appendInvoice(nil, &x), nil); err != nil {
+		t.Errorf("100.000 NGN: %v", err)
+	}
 }
 
 // TestCodecCoversEveryField fails when a domain record gains a field the

@@ -1,6 +1,8 @@
 package bolt
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"runtime"
 	"slices"
@@ -30,8 +32,22 @@ func (t touched) all() []string {
 	return slices.Compact(slices.Sorted(slices.Values(slices.Concat(t.documents, t.records))))
 }
 
-// restate rewrites the ledgers and facts of the touched accounts.
+// restate rewrites the ledgers and facts of the touched accounts. An
+// account's facts say whether it has a ledger, so an account that gains its
+// first document (or loses its last) has its facts made again too.
 func restate(b *buckets, t touched, report func(store.Progress)) error {
+	var flagged []string
+	for _, code := range t.documents {
+		if _, found := slices.BinarySearch(t.records, code); found {
+			continue
+		}
+		if had := b.ledgers.Get([]byte(code)) != nil; had != hasDocuments(b, code) {
+			flagged = append(flagged, code)
+		}
+	}
+	if len(flagged) > 0 {
+		t.records = slices.Sorted(slices.Values(slices.Concat(t.records, flagged)))
+	}
 	total, done := len(t.documents)+len(t.records), 0
 	progress := func() {
 		if done++; report != nil && done%512 == 0 {
@@ -46,7 +62,15 @@ func restate(b *buckets, t touched, report func(store.Progress)) error {
 	if err := putDerived(b.tx, bucketLedgers, t.documents, ledgers); err != nil {
 		return err
 	}
-	facts, errs := deriveFacts(b, t.records, in, progress)
+	// Whether an account has documents: looked up for those whose
+	// documents were written, else as its facts say (a logged call then
+	// reads nothing of the documents' buckets).
+	facts, errs := deriveFacts(b, t.records, in, progress, func(code string) (bool, error) {
+		if _, found := slices.BinarySearch(t.documents, code); found {
+			return hasDocuments(b, code), nil
+		}
+		return storedLedgerFlag(b, code)
+	})
 	if err := firstError(errs); err != nil {
 		return err
 	}
@@ -58,9 +82,50 @@ func deriveLedgers(b *buckets, codes []string, in *interner, progress func()) ([
 	return derive(codes, func(code string) (*domain.AccountFile, error) { return documentsOf(b, code, in) }, ledgerValue, progress)
 }
 
-// deriveFacts makes the facts values of the accounts from their other records.
-func deriveFacts(b *buckets, codes []string, in *interner, progress func()) ([][]byte, []error) {
-	return derive(codes, func(code string) (*domain.AccountFile, error) { return loadFile(b, code, factKinds, in) }, factsValue, progress)
+// deriveFacts makes the facts values of the accounts from their other
+// records and whether they have documents (ledger).
+func deriveFacts(b *buckets, codes []string, in *interner, progress func(), ledger func(string) (bool, error)) ([][]byte, []error) {
+	return derive(codes, func(code string) (*factsSource, error) {
+		f, err := loadFile(b, code, factKinds, in)
+		if err != nil {
+			return nil, err
+		}
+		has, err := ledger(code)
+		if err != nil {
+			return nil, err
+		}
+		return &factsSource{f, has}, nil
+	}, factsValue, progress)
+}
+
+// storedLedgerFlag is whether an account has documents as its stored facts
+// say; an account without facts yet is looked up.
+func storedLedgerFlag(b *buckets, code string) (bool, error) {
+	v, err := get(b.facts, bucketFacts, []byte(code))
+	if err != nil || v == nil {
+		return hasDocuments(b, code), err
+	}
+	if len(v) < 2 || v[0] != vFacts || v[1]&^factsLedger != 0 {
+		return false, damaged(bucketFacts, []byte(code), errors.New("not a facts value"))
+	}
+	return v[1]&factsLedger != 0, nil
+}
+
+// factsSource is what an account's facts value is made from.
+type factsSource struct {
+	file   *domain.AccountFile // without its documents
+	ledger bool                // it has documents
+}
+
+// hasDocuments reports whether the book holds documents of an account.
+func hasDocuments(b *buckets, code string) bool {
+	prefix := accountPrefix(code)
+	for _, bk := range []*bbolt.Bucket{b.invoices, b.payments, b.credits} {
+		if k, _ := bk.Cursor().Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // documentsOf reads an account's invoices, payments and credit notes.
@@ -68,7 +133,7 @@ func documentsOf(b *buckets, code string, in *interner) (*domain.AccountFile, er
 	f := &domain.AccountFile{Account: domain.Account{Code: code}}
 	prefix := accountPrefix(code)
 	for _, kind := range documentKinds {
-		if err := kind.loadOne(b.tx.Bucket(kind.name()), f, prefix, in); err != nil {
+		if err := kind.loadOne(b.tx.Bucket(kind.name()), f, prefix, in, b.walked); err != nil {
 			return nil, err
 		}
 	}
@@ -89,12 +154,12 @@ func ledgerValue(f *domain.AccountFile) ([]byte, error) {
 
 // factsValue is the encoded rest of the facts of an account file read
 // without its documents.
-func factsValue(f *domain.AccountFile) ([]byte, error) {
-	x, err := domain.FactsOf(f)
+func factsValue(s *factsSource) ([]byte, error) {
+	x, err := domain.FactsOf(s.file)
 	if err != nil {
 		return nil, err
 	}
-	return appendFacts(nil, &x), nil
+	return appendFacts(nil, &x, s.ledger), nil
 }
 
 // putDerived writes each account's value, or deletes it when it is nil.
@@ -104,14 +169,14 @@ func putDerived(tx *bbolt.Tx, name []byte, codes []string, vals [][]byte) error 
 		bk.FillPercent = bulkFill
 	}
 	for i, code := range codes {
-		var err error
 		if vals[i] == nil {
-			err = bk.Delete([]byte(code))
-		} else {
-			err = bk.Put([]byte(code), vals[i])
+			if err := bk.Delete([]byte(code)); err != nil {
+				return fmt.Errorf("write %s %q: %w", name, code, err)
+			}
+			continue
 		}
-		if err != nil {
-			return fmt.Errorf("write %s %q: %w", name, code, err)
+		if err := putSealed(bk, name, []byte(code), vals[i]); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -124,8 +189,8 @@ const parallelFrom = 64
 // went wrong with each: read gathers an account's records on the caller's
 // goroutine (a bbolt transaction is not for sharing), value turns them into
 // the value, on several goroutines when there are many accounts.
-func derive(codes []string, read func(string) (*domain.AccountFile, error),
-	value func(*domain.AccountFile) ([]byte, error), progress func()) ([][]byte, []error) {
+func derive[S any](codes []string, read func(string) (*S, error),
+	value func(*S) ([]byte, error), progress func()) ([][]byte, []error) {
 	out := make([][]byte, len(codes))
 	errs := make([]error, len(codes))
 	workers := min(runtime.GOMAXPROCS(0), 4)
@@ -142,7 +207,7 @@ func derive(codes []string, read func(string) (*domain.AccountFile, error),
 	}
 	type job struct {
 		i int
-		f *domain.AccountFile
+		f *S
 	}
 	jobs := make(chan job, 4*workers)
 	var wg sync.WaitGroup

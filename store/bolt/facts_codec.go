@@ -30,6 +30,10 @@ const (
 // quantity and its exponent.
 const ledgerRecord = 16
 
+// ledgerMaxUnits bounds a ledger amount in its units as domain.LedgerOf
+// bounds them (10^18, which fits an int64): it never makes a larger one.
+const ledgerMaxUnits = 1_000_000_000_000_000_000
+
 func appendLedger(dst []byte, l *domain.Ledger) []byte {
 	e := enc{b: dst}
 	e.byte(vLedger)
@@ -89,8 +93,12 @@ func decodeLedger(v []byte, x *domain.Facts, in *interner) error {
 	l.Invoices = make([]domain.LedgerInvoice, len(b)/ledgerRecord)
 	for i := range l.Invoices {
 		r := b[i*ledgerRecord : (i+1)*ledgerRecord]
-		l.Invoices[i] = domain.LedgerInvoice{Issued: domain.Date(int32(binary.LittleEndian.Uint32(r))),
+		inv := domain.LedgerInvoice{Issued: domain.Date(int32(binary.LittleEndian.Uint32(r))),
 			Due: domain.Date(int32(binary.LittleEndian.Uint32(r[4:]))), Amount: int64(binary.LittleEndian.Uint64(r[8:]))}
+		if inv.Amount > ledgerMaxUnits || inv.Amount < -ledgerMaxUnits {
+			d.fail(errRange)
+		}
+		l.Invoices[i] = inv
 	}
 	b = d.records(ledgerRecord)
 	l.Credits = make([]domain.LedgerCredit, len(b)/ledgerRecord)
@@ -99,7 +107,7 @@ func decodeLedger(v []byte, x *domain.Facts, in *interner) error {
 		c := domain.LedgerCredit{On: domain.Date(int32(binary.LittleEndian.Uint32(r))),
 			Invoice: int32(binary.LittleEndian.Uint32(r[4:])), Amount: int64(binary.LittleEndian.Uint64(r[8:]))}
 		// The application rule indexes the invoices with it: it must name one.
-		if c.Invoice < -1 || int(c.Invoice) >= len(l.Invoices) {
+		if c.Invoice < -1 || int(c.Invoice) >= len(l.Invoices) || c.Amount > ledgerMaxUnits || c.Amount < -ledgerMaxUnits {
 			d.fail(errRange)
 		}
 		l.Credits[i] = c
@@ -184,7 +192,8 @@ func (d *dec) dateOf(v int64) domain.Date {
 	return domain.Date(v)
 }
 
-// Facts value: version, the account, then the lists of records the facts
+// Facts value: version, flags (factsLedger: the account has documents, so
+// a ledger value, which readers must find), the account, then the lists of records the facts
 // keep whole, in domain.Facts order (contacts, touches, promises, plans,
 // escalations, issues, contracts, follow-ups, surveys, marks). A record is
 // its own key and its value as its bucket holds them, read back with the
@@ -193,9 +202,14 @@ func (d *dec) dateOf(v int64) domain.Date {
 // byte each (domain.Touch's codes); a pending follow-up (domain.Pending) is
 // its id (delta), the activity that set it, when it was written, due,
 // until, snoozed and the reason.
-func appendFacts(dst []byte, x *domain.Facts) []byte {
+func appendFacts(dst []byte, x *domain.Facts, ledger bool) []byte {
 	e := enc{b: dst}
 	e.byte(vFacts)
+	var flags byte
+	if ledger {
+		flags |= factsLedger
+	}
+	e.byte(flags)
 	e.b = appendRaw(e.b, func(b []byte) []byte { return appendAccount(b, &x.Account) })
 	e.b = appendRecords(e.b, x.Contacts, byName(func(c *domain.Contact) string { return c.Name }), appendContact)
 	e.u(uint64(len(x.Touches)))
@@ -270,11 +284,18 @@ func appendRecords[T any](dst []byte, xs []T, own, encode func([]byte, *T) []byt
 	return e.b
 }
 
-// decodeFacts reads a facts value into x; the ledger is read apart (decodeLedger).
-func decodeFacts(code string, v []byte, x *domain.Facts, in *interner) error {
+// Flags of a facts value.
+const factsLedger = 1 << iota
+
+// decodeFacts reads a facts value into x and says whether the account has a
+// ledger; the ledger is read apart (decodeLedger).
+func decodeFacts(code string, v []byte, x *domain.Facts, in *interner) (ledger bool, err error) {
 	d := dec{b: v, in: in}
 	d.version(vFacts)
-	var err error
+	flags := d.byte()
+	if flags&^factsLedger != 0 {
+		d.fail(fmt.Errorf("unknown facts flags %#x", flags))
+	}
 	if raw := d.raw(); d.err == nil {
 		x.Account, err = decodeAccount(code, raw, in)
 		d.nested(err)
@@ -309,7 +330,7 @@ func decodeFacts(code string, v []byte, x *domain.Facts, in *interner) error {
 	}
 	x.Surveys = decodeRecords(&d, code, decodeSurvey)
 	x.Marks = decodeRecords(&d, code, decodeMark)
-	return d.done()
+	return flags&factsLedger != 0, d.done()
 }
 
 // decodeRecords reads a list appendRecords wrote with the bucket's decoder.

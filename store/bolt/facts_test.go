@@ -34,16 +34,27 @@ func TestCheckFindsWrongFacts(t *testing.T) {
 	rawUpdate(t, s.Path(), func(tx *bbolt.Tx) error {
 		ledgers, facts := tx.Bucket([]byte("ledgers")), tx.Bucket([]byte("facts"))
 		log := tx.Bucket([]byte("changelog"))
+		// resealed is another key's value sealed anew for key: its checksum
+		// passes, what it says is wrong.
+		resealed := func(bucket string, from, key string) []byte {
+			body, err := bolt.Unseal([]byte(bucket), []byte(from), tx.Bucket([]byte(bucket)).Get([]byte(from)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return bolt.Seal([]byte(bucket), []byte(key), body)
+		}
 		for _, err := range []error{
-			ledgers.Put([]byte("A00000"), ledgers.Get([]byte("A00001"))), // another account's
+			ledgers.Put([]byte("A00000"), resealed("ledgers", "A00001", "A00000")), // another account's
 			ledgers.Delete([]byte("A00002")),
-			ledgers.Put([]byte("GHOST"), ledgers.Get([]byte("A00001"))),
+			ledgers.Put([]byte("GHOST"), resealed("ledgers", "A00001", "GHOST")),
 			facts.Put([]byte("A00003"), []byte{1, 2, 3}),
-			facts.Put([]byte("A00004"), facts.Get([]byte("A00001"))),
+			facts.Put([]byte("A00004"), resealed("facts", "A00001", "A00004")),
 			facts.Delete([]byte("A00005")),
-			log.Put([]byte{0, 0, 0, 0, 0, 0, 0, 1}, []byte{9}),
-			log.Put([]byte{0, 0, 0, 0, 0, 0, 1, 0}, []byte{1, 0, 0}),
-			tx.Bucket([]byte("marks")).Put([]byte("NOBODY\x00k"), []byte{2, 0, 0, 1, 0, 0}),
+			log.Put([]byte{0, 0, 0, 0, 0, 0, 0, 1}, bolt.Seal([]byte("changelog"), []byte{0, 0, 0, 0, 0, 0, 0, 1}, []byte{9})),
+			log.Put([]byte{0, 0, 0, 0, 0, 0, 1, 0}, bolt.Seal([]byte("changelog"), []byte{0, 0, 0, 0, 0, 0, 1, 0}, []byte{1, 0, 0})),
+			tx.Bucket([]byte("marks")).Put([]byte("NOBODY\x00k"), bolt.Seal([]byte("marks"), []byte("NOBODY\x00k"), []byte{2, 0, 0, 1, 0, 0})),
+			// Moved: a value under another key than it was sealed for.
+			facts.Put([]byte("A00002"), facts.Get([]byte("A00001"))),
 		} {
 			if err != nil {
 				return err
@@ -57,13 +68,17 @@ func TestCheckFindsWrongFacts(t *testing.T) {
 	}
 	for _, want := range []string{
 		`ledgers "A00000": differs`, `ledgers "A00002": missing`, `ledgers "GHOST": account GHOST does not exist`,
-		`facts "A00003":`, `facts "A00004": differs`, `facts "A00005": missing`,
-		`changelog "\x00\x00\x00\x00\x00\x00\x00\x01":`, `changelog 256: beyond the change counter`,
+		`facts "A00003": checksum mismatch`, `facts "A00004": differs`, `facts "A00005": missing`,
+		`facts "A00002": checksum mismatch`,
+		`changelog "\x00\x00\x00\x00\x00\x00\x00\x01": record version 9`, `changelog 256: beyond the change counter`,
 		`marks "NOBODY\x00k": account NOBODY does not exist`,
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("Check does not report %s:\n%v", want, err)
 		}
+	}
+	if !strings.Contains(err.Error(), "problems (changelog 2, facts 4, ledgers 3, marks 1)") {
+		t.Errorf("Check does not count the problems by bucket:\n%v", err)
 	}
 	if _, err := s.FactsOf([]string{"A00003"}); !errors.Is(err, store.ErrDamaged) {
 		t.Errorf("FactsOf of facts that do not decode = %v; want ErrDamaged", err)

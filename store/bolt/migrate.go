@@ -1,6 +1,8 @@
 package bolt
 
 import (
+	"bytes"
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"time"
@@ -23,7 +25,7 @@ type migration struct {
 var migrations = []migration{
 	{"create buckets and default settings", createBuckets},
 	{"account standings", createSummaries},
-	{"facts and change log", buildFacts},
+	{"facts, change log and checksums", buildFacts},
 }
 
 // schemaVersion is the schema version this code writes: one per migration.
@@ -68,19 +70,44 @@ func schemaOf(tx *bbolt.Tx) (uint64, error) {
 		}
 		return 0, nil
 	}
-	raw := meta.Get(metaSchema)
-	if raw == nil {
+	k, raw := meta.Cursor().Seek(metaSchema)
+	if !bytes.Equal(k, metaSchema) || raw == nil {
 		return 0, fmt.Errorf("%w: %s: meta has no schema version", store.ErrDamaged, tx.DB().Path())
 	}
-	v, err := readU64(raw)
-	if err != nil {
-		return 0, fmt.Errorf("%w: %s: schema version: %v", store.ErrDamaged, tx.DB().Path(), err)
+	// The version is read first in its older, unsealed form: a book of a
+	// newer acctdesk is told apart whatever it seals, and one from before
+	// the checksums has no sum at all.
+	if len(raw) == 8 {
+		v, _ := readU64(raw)
+		switch {
+		case v > schemaVersion:
+			return 0, fmt.Errorf("%w: %s has schema version %d, this acctdesk knows up to %d",
+				store.ErrNewer, tx.DB().Path(), v, schemaVersion)
+		case v >= sealedFrom:
+			return 0, fmt.Errorf("%w: %s: meta %q: schema version %d without its checksum", store.ErrDamaged, tx.DB().Path(), metaSchema, v)
+		}
+		return v, nil
 	}
-	if v > schemaVersion {
+	body, err := unseal(bucketMeta, metaSchema, raw)
+	if err == nil {
+		var v uint64
+		if v, err = readU64(body); err == nil {
+			if v > schemaVersion {
+				return 0, fmt.Errorf("%w: %s has schema version %d, this acctdesk knows up to %d",
+					store.ErrNewer, tx.DB().Path(), v, schemaVersion)
+			}
+			if v >= sealedFrom {
+				return v, nil
+			}
+			err = fmt.Errorf("schema version %d cannot have a checksum", v)
+		}
+	}
+	if len(raw) > 8 && binary.BigEndian.Uint64(raw) > schemaVersion {
+		// Perhaps a newer acctdesk's seal: say so rather than "damaged".
 		return 0, fmt.Errorf("%w: %s has schema version %d, this acctdesk knows up to %d",
-			store.ErrNewer, tx.DB().Path(), v, schemaVersion)
+			store.ErrNewer, tx.DB().Path(), binary.BigEndian.Uint64(raw), schemaVersion)
 	}
-	return v, nil
+	return 0, fmt.Errorf("%w: %s: meta %q: %v", store.ErrDamaged, tx.DB().Path(), metaSchema, err)
 }
 
 func needsMigration(tx *bbolt.Tx) (bool, error) {
@@ -99,11 +126,17 @@ func migrate(tx *bbolt.Tx, now time.Time) (bool, error) {
 		if err := m.up(tx); err != nil {
 			return false, fmt.Errorf("migration %d (%s): %w", v+1, m.name, err)
 		}
+		// What a migration to a version before the checksums records goes
+		// unsealed: the migration to sealedFrom seals everything there is.
+		put := func(bk *bbolt.Bucket, name, k, v []byte) error { return bk.Put(k, v) }
+		if v+1 >= sealedFrom {
+			put = putSealed
+		}
 		rec := appendMigration(nil, migrationRecord{Name: m.name, At: now})
-		if err := tx.Bucket(bucketMigrations).Put(u64(v+1), rec); err != nil {
+		if err := put(tx.Bucket(bucketMigrations), bucketMigrations, u64(v+1), rec); err != nil {
 			return false, err
 		}
-		if err := tx.Bucket(bucketMeta).Put(metaSchema, u64(v+1)); err != nil {
+		if err := put(tx.Bucket(bucketMeta), bucketMeta, metaSchema, u64(v+1)); err != nil {
 			return false, err
 		}
 	}
@@ -118,12 +151,21 @@ func createSummaries(tx *bbolt.Tx) error {
 	return err
 }
 
-// version 3: the facts of every account, the change log, marks kept under
-// their accounts; the standings go.
+// version 3: every value sealed with its checksum, the facts of every
+// account, the count of accounts, the change log, marks kept under their
+// accounts; the standings go.
 func buildFacts(tx *bbolt.Tx) error {
 	for _, name := range [][]byte{bucketLedgers, bucketFacts, bucketChangelog} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
+		}
+	}
+	for _, name := range bucketsV1 {
+		if bytes.Equal(name, bucketMarks) {
+			continue // rekeyMarks reads them as they were and seals them anew
+		}
+		if err := sealAll(tx.Bucket(name), name); err != nil {
+			return fmt.Errorf("seal %s: %w", name, err)
 		}
 	}
 	if err := rekeyMarks(tx); err != nil {
@@ -141,7 +183,49 @@ func buildFacts(tx *bbolt.Tx) error {
 		codes = append(codes, string(k))
 		return nil
 	})
+	if err := putSealed(b.meta, bucketMeta, metaAccounts, u64(uint64(len(codes)))); err != nil {
+		return err
+	}
 	return restate(b, touched{documents: codes, records: codes}, nil)
+}
+
+// sealChunk is how many values sealAll rewrites between seeks: bbolt's
+// cursors must not walk a bucket while it is written.
+const sealChunk = 4096
+
+// sealAll seals every value of a bucket of an older book, a chunk at a time.
+// A record that does not decode is sealed as it is: check reports it.
+func sealAll(bk *bbolt.Bucket, name []byte) error {
+	type kv struct{ k, v []byte }
+	chunk := make([]kv, 0, sealChunk)
+	var from []byte
+	for {
+		chunk = chunk[:0]
+		c := bk.Cursor()
+		k, v := c.First()
+		if from != nil {
+			k, v = c.Seek(from)
+			if bytes.Equal(k, from) {
+				k, v = c.Next()
+			}
+		}
+		for ; k != nil && len(chunk) < sealChunk; k, v = c.Next() {
+			if v == nil {
+				return damaged(name, k, errNested)
+			}
+			chunk = append(chunk, kv{bytes.Clone(k), seal(name, k, bytes.Clone(v))})
+		}
+		if len(chunk) == 0 {
+			return nil
+		}
+		bk.FillPercent = bulkFill // the same keys, each value longer by its sum
+		for _, p := range chunk {
+			if err := bk.Put(p.k, p.v); err != nil {
+				return err
+			}
+		}
+		from = chunk[len(chunk)-1].k
+	}
 }
 
 // rekeyMarks moves schema 2's marks (mark key → mark) under their accounts
@@ -152,6 +236,9 @@ func rekeyMarks(tx *bbolt.Tx) error {
 	var keep []rekeyed
 	accounts := tx.Bucket(bucketAccounts)
 	err := tx.Bucket(bucketMarks).ForEach(func(k, v []byte) error {
+		if v == nil {
+			return damaged(bucketMarks, k, errNested)
+		}
 		m, err := decodeMarkV1(k, v)
 		if err != nil {
 			return damaged(bucketMarks, k, err)
@@ -178,7 +265,7 @@ func rekeyMarks(tx *bbolt.Tx) error {
 		return err
 	}
 	for _, r := range keep {
-		if err := bk.Put(r.k, r.v); err != nil {
+		if err := putSealed(bk, bucketMarks, r.k, r.v); err != nil {
 			return err
 		}
 	}

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"time"
 
@@ -37,42 +36,13 @@ type Store struct {
 var _ store.Store = (*Store)(nil)
 
 // Open makes sure the book at path exists and is current: it creates the
-// file (0600, parent directory 0700) when missing and runs pending migrations.
-// The file is closed again before Open returns.
+// book (0600, parent directory 0700) when there is no file, in a temporary
+// file renamed into place (files.go), and runs pending migrations. An empty
+// file, a directory or a device is not an acctdesk book (store.ErrNotABook):
+// only a missing file becomes a new book. The file is closed again before
+// Open returns.
 func Open(path string, opt Options) (*Store, error) {
-	if opt.Now == nil {
-		opt.Now = time.Now
-	}
-	if opt.Timeout <= 0 {
-		opt.Timeout = DefaultTimeout
-	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, err
-	}
-	s := &Store{path: abs, opt: opt}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
-		return nil, fmt.Errorf("create the book's directory: %w", err)
-	}
-	info, statErr := os.Stat(abs)
-	switch {
-	case statErr == nil && info.Size() > 0:
-		// An existing book: look without the write lock first, so opening a
-		// current book never waits for, or blocks, other processes.
-		var pending bool
-		err = s.view(func(tx *bbolt.Tx) error {
-			var err error
-			pending, err = needsMigration(tx)
-			return err
-		})
-		if err != nil || !pending {
-			return s.result(err)
-		}
-	case statErr != nil && !errors.Is(statErr, os.ErrNotExist):
-		return nil, statErr
-	}
-	err = s.write(true, func(tx *bbolt.Tx) (bool, error) { return migrate(tx, s.now()) })
-	return s.result(err)
+	return openBook(path, opt, true)
 }
 
 func (s *Store) result(err error) (*Store, error) {
@@ -97,14 +67,27 @@ func (s *Store) stamp(ctx context.Context) (domain.Stamp, error) {
 	if by == "" {
 		return domain.Stamp{}, store.ErrNoAuthor
 	}
+	// Every record carries its author, and a record whose text holds a
+	// control character is damage when read (SPEC §6): refuse it here.
+	if err := domain.CheckText(by, true, maxAuthor); err != nil {
+		return domain.Stamp{}, fmt.Errorf("author %q: %w", by, err)
+	}
 	return domain.Stamp{By: by, At: s.now()}, nil
 }
 
+// maxAuthor bounds an author's name.
+const maxAuthor = 200
+
 // view runs fn in a read-only transaction on a read-only open, so readers
 // share the file lock.
+//
+// A reader that meets damage leaves the marker (markDamaged), so that no
+// process writes to the book until check passes.
 func (s *Store) view(fn func(tx *bbolt.Tx) error) error {
 	o := txOpts{deadline: time.Now().Add(s.opt.Timeout)}
-	return s.run(o, nil, func(tx *bbolt.Tx) (bool, error) { return false, fn(tx) })
+	err := s.run(o, nil, func(tx *bbolt.Tx) (bool, error) { return false, fn(tx) })
+	s.markDamaged(err)
+	return err
 }
 
 // write runs fn in a write transaction; fn says whether to commit (false
@@ -122,7 +105,23 @@ func (s *Store) write(create bool, fn func(tx *bbolt.Tx) (bool, error)) error {
 // A writer holds the gate (enterGate) from before the preflight until the
 // file is closed: readers that come meanwhile wait behind it, so it waits
 // only for those already in. The whole wait stays within one timeout.
+//
+// A book found damaged (its marker is there) is not written at all; a
+// writer that meets damage leaves the marker, as a reader does.
 func (s *Store) writeSized(create bool, grow int64, fn func(tx *bbolt.Tx) (bool, error)) error {
+	if err := s.refuseDamaged(); err != nil {
+		if _, statErr := os.Stat(s.path); !create || !errors.Is(statErr, os.ErrNotExist) {
+			return err
+		}
+		// The book it was left for is gone; a new one starts whole.
+		_ = os.Remove(s.marker())
+	}
+	err := s.writeChecked(create, grow, fn)
+	s.markDamaged(err)
+	return err
+}
+
+func (s *Store) writeChecked(create bool, grow int64, fn func(tx *bbolt.Tx) (bool, error)) error {
 	o := txOpts{writable: true, create: create, deadline: time.Now().Add(s.opt.Timeout)}
 	g, err := enterGate(s.path, true, create, o.deadline)
 	if err != nil {
@@ -139,7 +138,7 @@ func (s *Store) writeSized(create bool, grow int64, fn func(tx *bbolt.Tx) (bool,
 	if grow > growHintFrom {
 		o.mmap = int(min(size+grow, 1<<40))
 	}
-	return s.run(o, g, fn)
+	return s.giveBackSpace(size, s.run(o, g, fn))
 }
 
 // growHintFrom is the size of write from which the file is mapped ahead.
@@ -195,6 +194,10 @@ func (s *Store) run(o txOpts, g *gate, fn func(tx *bbolt.Tx) (bool, error)) (err
 				f.Close()
 				return nil, err
 			}
+			if err := refuseEmpty(f, o.create); err != nil {
+				f.Close()
+				return nil, err
+			}
 			return f, nil
 		},
 	})
@@ -203,6 +206,10 @@ func (s *Store) run(o txOpts, g *gate, fn func(tx *bbolt.Tx) (bool, error)) (err
 	}
 	if !o.writable {
 		g.leave()
+	}
+	if err := checkMetas(file, db.Info().PageSize); err != nil {
+		_ = db.Close()
+		return fmt.Errorf("%w: %s: %s", store.ErrDamaged, s.path, err)
 	}
 	err = runTx(db, o.writable, fn)
 	if cerr := db.Close(); err == nil && cerr != nil {
@@ -232,6 +239,20 @@ func runTx(db *bbolt.DB, writable bool, fn func(tx *bbolt.Tx) (bool, error)) err
 	err = tx.Commit()
 	done = true // committed, or rolled back by Commit itself on error
 	return err
+}
+
+// checkMetas reads both meta pages of the file: bbolt reads the book as of
+// the newer valid one and ignores a damaged one without a word, so a
+// damaged newer meta page would show the book as it was a commit ago, and
+// the next write would put its own over it.
+func checkMetas(f *os.File, pageSize int) error {
+	w := &rawWalker{f: f, pageSize: pageSize}
+	for id := range uint64(2) {
+		if m := w.readMeta(id); m.err != "" {
+			return errors.New(m.err)
+		}
+	}
+	return nil
 }
 
 // checkSize refuses a file shorter than its own meta page says: reading the
@@ -282,5 +303,7 @@ func (s *Store) openError(err error, writable bool) error {
 	case errors.Is(err, os.ErrNotExist), errors.Is(err, os.ErrPermission):
 		return err
 	}
-	return fmt.Errorf("%w: %s: %v", store.ErrDamaged, s.path, err)
+	// Kept with %w: an error of the system (a full disk, an I/O error) says
+	// nothing of what the file holds, and leaves no damage marker.
+	return fmt.Errorf("%w: %s: %w", store.ErrDamaged, s.path, err)
 }

@@ -42,12 +42,14 @@ func (s *Store) preflight(deadline time.Time) error {
 	metas[1] = w.readMeta(1)
 	var latest *rawMeta
 	for i, m := range metas {
-		if m.err == "" && (latest == nil || m.txid > latest.txid) {
+		if m.err != "" {
+			// The write would put its meta page over the damaged one, and
+			// with it the last commit, if the damaged one was the newer.
+			return fmt.Errorf("%w: %s: %s", store.ErrDamaged, s.path, m.err)
+		}
+		if latest == nil || m.txid > latest.txid {
 			latest = &metas[i]
 		}
-	}
-	if latest == nil {
-		return fmt.Errorf("%w: %s: no valid meta page", store.ErrDamaged, s.path)
 	}
 	w.walkFrom(latest, false)
 	if len(w.problems) > 0 {

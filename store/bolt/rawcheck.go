@@ -92,7 +92,14 @@ func (w *rawWalker) walk(txid uint64, trees bool) {
 	var meta *rawMeta
 	for id := uint64(0); id < 2; id++ {
 		m := w.readMeta(id)
-		if m.err == "" && m.txid == txid {
+		switch {
+		case m.err != "":
+			// bbolt falls back on the other meta page without a word,
+			// which loses the last commit when the damaged one was the
+			// newer; and tx.Check asserts (in a goroutine no recover
+			// reaches) that both pages say who they are.
+			w.problem("%s", m.err)
+		case m.txid == txid:
 			meta = &m
 		}
 	}
@@ -201,12 +208,20 @@ func (w *rawWalker) freelist(id uint64) {
 		w.problem("freelist page %d lists %d pages, more than it holds", id, count)
 		return
 	}
+	// bbolt writes the list sorted, each page once: a page out of order is
+	// a damaged entry, which a write would hand out as free.
+	prev := uint64(0)
 	for i := range count {
 		free := ne.Uint64(p[start+int(i)*8:])
 		if free < 2 || free >= w.hwm {
 			w.problem("freelist page %d lists page %d outside the data", id, free)
 			return
 		}
+		if free <= prev {
+			w.problem("freelist page %d lists page %d after page %d: out of order", id, free, prev)
+			return
+		}
+		prev = free
 		w.seen[free] = true
 	}
 }

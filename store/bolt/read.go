@@ -3,6 +3,7 @@ package bolt
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -16,7 +17,8 @@ import (
 type fileKind interface {
 	name() []byte
 	// loadOne reads one account's records with a prefix scan.
-	loadOne(bk *bbolt.Bucket, f *domain.AccountFile, prefix []byte, in *interner) error
+	// walked: Check has walked every key and value already (see seekChecked).
+	loadOne(bk *bbolt.Bucket, f *domain.AccountFile, prefix []byte, in *interner, walked bool) error
 	// add decodes one record into f (Check uses it on a scratch file).
 	add(f *domain.AccountFile, code string, own, v []byte, in *interner) error
 }
@@ -38,18 +40,28 @@ func (k kindOf[T]) add(f *domain.AccountFile, code string, own, v []byte, in *in
 	return err
 }
 
-func (k kindOf[T]) loadOne(bk *bbolt.Bucket, f *domain.AccountFile, prefix []byte, in *interner) error {
-	c := bk.Cursor()
+func (k kindOf[T]) loadOne(bk *bbolt.Bucket, f *domain.AccountFile, prefix []byte, in *interner, walked bool) error {
+	c, key, v, err := seekChecked(bk, k.bucket, prefix, walked)
+	if err != nil {
+		return err
+	}
 	n := 0 // counted first: growing the list one record at a time costs more
-	for key, _ := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, _ = c.Next() {
+	for ; key != nil && bytes.HasPrefix(key, prefix); key, v = c.Next() {
 		n++
+	}
+	if err := stopKey(k.bucket, key, v, walked); err != nil {
+		return err
 	}
 	if n == 0 {
 		return nil
 	}
 	*k.field(f) = slices.Grow(*k.field(f), n)
 	for key, v := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, v = c.Next() {
-		if err := k.add(f, f.Account.Code, key[len(prefix):], v, in); err != nil {
+		body, err := opened(k.bucket, key, v)
+		if err != nil {
+			return err
+		}
+		if err := k.add(f, f.Account.Code, key[len(prefix):], body, in); err != nil {
 			return damaged(k.bucket, key, err)
 		}
 	}
@@ -105,8 +117,10 @@ func (s *Store) LoadAccount(code string) (*domain.AccountFile, error) {
 		if err != nil {
 			return err
 		}
-		file, err = loadFile(b, code, fileKinds, nil)
-		return err
+		if file, err = loadFile(b, code, fileKinds, nil); err != nil {
+			return err
+		}
+		return checkFile(b, file)
 	})
 	return file, err
 }
@@ -114,18 +128,14 @@ func (s *Store) LoadAccount(code string) (*domain.AccountFile, error) {
 // loadFile reads the account row and the records of the given kinds of one
 // account, with prefix scans.
 func loadFile(b *buckets, code string, kinds []fileKind, in *interner) (*domain.AccountFile, error) {
-	v := b.accounts.Get([]byte(code))
-	if v == nil {
-		return nil, fmt.Errorf("account %s %w", code, store.ErrNotFound)
-	}
-	a, err := decodeAccount(code, v, in)
+	a, err := readAccount(b, code, in)
 	if err != nil {
-		return nil, damaged(bucketAccounts, []byte(code), err)
+		return nil, err
 	}
 	f := &domain.AccountFile{Account: a}
 	prefix := accountPrefix(code)
 	for _, kind := range kinds {
-		if err := kind.loadOne(b.tx.Bucket(kind.name()), f, prefix, in); err != nil {
+		if err := kind.loadOne(b.tx.Bucket(kind.name()), f, prefix, in, b.walked); err != nil {
 			return nil, err
 		}
 	}
@@ -155,8 +165,32 @@ func sortIfNeeded[T any](s []T, fn func(a, b T) int) {
 	}
 }
 
+// readAccount reads an account's row. An account with no row but with
+// facts was lost to damage, not never made.
+func readAccount(b *buckets, code string, in *interner) (domain.Account, error) {
+	v, err := get(b.accounts, bucketAccounts, []byte(code))
+	if err != nil {
+		return domain.Account{}, err
+	}
+	if v == nil {
+		if f, ferr := get(b.facts, bucketFacts, []byte(code)); ferr != nil || f != nil {
+			return domain.Account{}, damaged(bucketAccounts, []byte(code), errors.New("missing, but the account has facts"))
+		}
+		return domain.Account{}, fmt.Errorf("account %s %w", code, store.ErrNotFound)
+	}
+	a, err := decodeAccount(code, v, in)
+	if err != nil {
+		return domain.Account{}, damaged(bucketAccounts, []byte(code), err)
+	}
+	return a, nil
+}
+
 func readSettings(b *buckets) (domain.Settings, error) {
-	s, err := decodeSettings(b.meta.Get(metaSettings))
+	v, err := must(b.meta, bucketMeta, metaSettings)
+	if err != nil {
+		return domain.Settings{}, err
+	}
+	s, err := decodeSettings(v)
 	if err != nil {
 		return s, damaged(bucketMeta, metaSettings, err)
 	}
@@ -191,13 +225,23 @@ func (s *Store) Changes() (uint64, error) {
 	return n, err
 }
 
-func readChanges(b *buckets) (uint64, error) {
-	n, err := readU64(b.meta.Get(metaChanges))
+func readChanges(b *buckets) (uint64, error) { return readCounter(b.meta, metaChanges) }
+
+// readCounter reads a sealed counter of the meta bucket.
+func readCounter(meta *bbolt.Bucket, key []byte) (uint64, error) {
+	v, err := must(meta, bucketMeta, key)
 	if err != nil {
-		return 0, damaged(bucketMeta, metaChanges, err)
+		return 0, err
+	}
+	n, err := readU64(v)
+	if err != nil {
+		return 0, damaged(bucketMeta, key, err)
 	}
 	return n, nil
 }
+
+// readAccounts reads how many accounts the book holds.
+func readAccounts(b *buckets) (uint64, error) { return readCounter(b.meta, metaAccounts) }
 
 // Empty reports whether the book holds no accounts.
 func (s *Store) Empty() (bool, error) {
@@ -207,8 +251,15 @@ func (s *Store) Empty() (bool, error) {
 		if err != nil {
 			return err
 		}
+		n, err := readAccounts(b)
+		if err != nil {
+			return err
+		}
 		k, _ := b.accounts.Cursor().First()
-		empty = k == nil
+		if (k == nil) != (n == 0) {
+			return damaged(bucketMeta, metaAccounts, fmt.Errorf("says %d accounts, the accounts bucket disagrees", n))
+		}
+		empty = n == 0
 		return nil
 	})
 	return empty, err

@@ -94,7 +94,7 @@ func decodeAccount(code string, v []byte, in *interner) (domain.Account, error) 
 	d := dec{b: v, in: in}
 	d.version(vAccount)
 	a := domain.Account{Code: code, Stamp: d.stamp()}
-	a.Name = d.str()
+	a.Name = d.line()
 	a.Tier = d.int()
 	a.Segment = d.word()
 	a.Owner = d.word()
@@ -112,6 +112,8 @@ func decodeAccount(code string, v []byte, in *interner) (domain.Account, error) 
 	a.Products = d.strs()
 	a.Notes = d.str()
 	a.ExpansionNotes = d.str()
+	d.amount(a.CreditLimit, nonNegative)
+	d.amount(a.Overdraft.Amount, nonNegative)
 	return a, d.done()
 }
 
@@ -129,10 +131,10 @@ func appendContact(dst []byte, c *domain.Contact) []byte {
 func decodeContact(code string, own, v []byte, in *interner) (domain.Contact, error) {
 	d := dec{b: v, in: in}
 	d.version(vContact)
-	c := domain.Contact{Account: code, Name: key(own, in), Stamp: d.stamp()}
+	c := domain.Contact{Account: code, Name: d.key(own), Stamp: d.stamp()}
 	c.Role = d.word()
-	c.Phone = d.str()
-	c.Email = d.str()
+	c.Phone = d.line()
+	c.Email = d.line()
 	c.Primary = d.bool()
 	return c, d.done()
 }
@@ -158,7 +160,7 @@ func appendContract(dst []byte, c *domain.Contract) []byte {
 func decodeContract(code string, own, v []byte, in *interner) (domain.Contract, error) {
 	d := dec{b: v, in: in}
 	d.version(vContract)
-	c := domain.Contract{Account: code, ID: key(own, in), Stamp: d.stamp()}
+	c := domain.Contract{Account: code, ID: d.key(own), Stamp: d.stamp()}
 	c.Start = d.date()
 	c.End = d.date()
 	c.NoticeDays = d.int()
@@ -204,7 +206,7 @@ func appendInvoice(dst []byte, x *domain.Invoice) []byte {
 func decodeInvoice(code string, own, v []byte, in *interner) (domain.Invoice, error) {
 	d := dec{b: v, in: in}
 	d.version(vInvoice)
-	x := domain.Invoice{Account: code, Number: key(own, in), Stamp: d.stamp()}
+	x := domain.Invoice{Account: code, Number: d.key(own), Stamp: d.stamp()}
 	x.Issued = d.date()
 	x.Due = d.date()
 	x.Amount = d.dec()
@@ -219,6 +221,9 @@ func decodeInvoice(code string, own, v []byte, in *interner) (domain.Invoice, er
 	x.Disputed = flags&invDisputed != 0
 	x.Excluded = flags&invExcluded != 0
 	x.DisputeReason = d.str()
+	d.amount(x.Amount, positive)
+	d.places(x.Amount, x.Currency)
+	d.amount(x.Quantity, anySign)
 	return x, d.done()
 }
 
@@ -236,11 +241,12 @@ func appendPayment(dst []byte, p *domain.Payment) []byte {
 func decodePayment(code string, own, v []byte, in *interner) (domain.Payment, error) {
 	d := dec{b: v, in: in}
 	d.version(vPayment)
-	p := domain.Payment{Account: code, Reference: key(own, in), Stamp: d.stamp()}
+	p := domain.Payment{Account: code, Reference: d.key(own), Stamp: d.stamp()}
 	p.Received = d.date()
 	p.Amount = d.dec()
 	p.Currency = d.cur()
-	p.Invoice = d.str()
+	p.Invoice = d.line()
+	d.amount(p.Amount, positive)
 	return p, d.done()
 }
 
@@ -259,12 +265,13 @@ func appendCredit(dst []byte, c *domain.CreditNote) []byte {
 func decodeCredit(code string, own, v []byte, in *interner) (domain.CreditNote, error) {
 	d := dec{b: v, in: in}
 	d.version(vCredit)
-	c := domain.CreditNote{Account: code, Number: key(own, in), Stamp: d.stamp()}
+	c := domain.CreditNote{Account: code, Number: d.key(own), Stamp: d.stamp()}
 	c.Date = d.date()
 	c.Amount = d.dec()
 	c.Currency = d.cur()
 	c.Reason = d.word()
-	c.Invoice = d.str()
+	c.Invoice = d.line()
+	d.amount(c.Amount, positive)
 	return c, d.done()
 }
 
@@ -311,10 +318,10 @@ func decodeActivityTouch(code string, own, v []byte, in *interner) (domain.Activ
 	}
 	d := dec{b: v, in: in}
 	d.version(vActivity)
-	d.raw()  // stamp: author
+	d.word() // stamp: author
 	d.time() // stamp: instant
 	a := domain.Activity{ID: id, Account: code, On: d.date(), Kind: d.word()}
-	d.raw() // contact
+	d.word() // contact
 	a.Outcome = d.word()
 	return a, d.err
 }
@@ -346,6 +353,8 @@ func decodePromise(code string, own, v []byte, in *interner) (domain.Promise, er
 	p.DueOn = d.date()
 	p.Activity = d.id()
 	p.Contact = d.word()
+	d.amount(p.Amount, positive)
+	d.places(p.Amount, p.Currency)
 	return p, d.done()
 }
 
@@ -375,6 +384,7 @@ func decodePlan(code string, own, v []byte, in *interner) (domain.PaymentPlan, e
 		p.Instalments = make([]domain.Instalment, n)
 		for i := range p.Instalments {
 			p.Instalments[i] = domain.Instalment{Due: d.date(), Amount: d.dec()}
+			d.amount(p.Instalments[i].Amount, positive)
 		}
 	}
 	return p, d.done()
@@ -517,7 +527,7 @@ func appendMark(dst []byte, m *domain.QueueMark) []byte {
 func decodeMark(code string, own, v []byte, in *interner) (domain.QueueMark, error) {
 	d := dec{b: v, in: in}
 	d.version(vMark)
-	m := domain.QueueMark{Account: code, Key: key(own, in), Stamp: d.stamp()}
+	m := domain.QueueMark{Account: code, Key: d.key(own), Stamp: d.stamp()}
 	m.Done = d.bool()
 	m.Until = d.date()
 	m.On = d.date()
@@ -590,6 +600,6 @@ func appendMigration(dst []byte, m migrationRecord) []byte {
 func decodeMigration(v []byte) (migrationRecord, error) {
 	d := dec{b: v}
 	d.version(vMigration)
-	m := migrationRecord{Name: d.str(), At: d.time()}
+	m := migrationRecord{Name: d.line(), At: d.time()}
 	return m, d.done()
 }

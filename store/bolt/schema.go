@@ -54,7 +54,13 @@ var (
 	metaSchema   = []byte("schema")   // uint64 big-endian: schema version
 	metaChanges  = []byte("changes")  // uint64 big-endian: moves on every committed change
 	metaSettings = []byte("settings") // encoded domain.Settings
+	metaAccounts = []byte("accounts") // uint64 big-endian: how many accounts the book holds (schema 3)
 )
+
+// From schema 3 every value of every bucket is sealed (seal.go); the
+// schema version itself is sealed too, and read unsealed only from older
+// books, whose values are all unsealed.
+const sealedFrom = 3
 
 // allBuckets is every top-level bucket a current book has.
 var allBuckets = [][]byte{

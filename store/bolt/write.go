@@ -3,7 +3,6 @@ package bolt
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"acctdesk/domain"
 	"acctdesk/store"
@@ -73,8 +72,10 @@ func (s *Store) single(ctx context.Context, account string, plan, done func(a *a
 		if err != nil {
 			return false, err
 		}
-		if account != "" && domain.CheckCode(account) == nil && a.b.accounts.Get([]byte(account)) == nil {
-			return false, fmt.Errorf("account %s %w", account, store.ErrNotFound)
+		if account != "" && domain.CheckCode(account) == nil {
+			if _, err := readAccount(a.b, account, nil); err != nil {
+				return false, err
+			}
 		}
 		plan(a)
 		if err := a.finish(); err != nil {
@@ -111,11 +112,15 @@ func (s *Store) SaveSettings(ctx context.Context, set domain.Settings) error {
 		if err != nil {
 			return false, err
 		}
+		if _, err := readSettings(b); err != nil {
+			return false, err // damaged settings are not silently replaced
+		}
 		val := appendSettings(nil, &set)
-		if string(b.meta.Get(metaSettings)) == string(val) {
+		old, _ := get(b.meta, bucketMeta, metaSettings)
+		if string(old) == string(val) {
 			return false, nil
 		}
-		if err := b.meta.Put(metaSettings, val); err != nil {
+		if err := putSealed(b.meta, bucketMeta, metaSettings, val); err != nil {
 			return false, err
 		}
 		return true, bumpChanges(tx, change{settings: true})
