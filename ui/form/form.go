@@ -92,13 +92,13 @@ type Model struct {
 	common.Common
 	b       body
 	t       Target
-	confirm bool   // "discard what you typed?" is asked
+	confirm bool // "discard what you typed?" is asked
 	// unlikely: the desk found the last submission unlikely (a promise over
 	// ten times the AR, a date a year away); enter again saves it anyway,
 	// an edit takes that back.
 	unlikely bool
-	saving  bool   // submitted, waiting for the store
-	err     string // a problem that belongs to no field
+	saving   bool   // submitted, waiting for the store
+	err      string // a problem that belongs to no field
 }
 
 func newModel(c common.Common, t Target, b body) *Model {
