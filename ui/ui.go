@@ -36,6 +36,9 @@ type Options struct {
 	// program renders on (each SSH session has its own). os.Stdout (Bubble
 	// Tea's default output) when nil.
 	Clipboard io.Writer
+	// Warning is a one-line warning kept on the status line whenever no
+	// problem is shown there: a book found damaged, open read-only.
+	Warning string
 }
 
 // Model is the root model.
@@ -214,6 +217,8 @@ func (m *Model) shownStatus() components.Status {
 		return components.Status{Text: "Saving…", Kind: components.Busy}
 	case m.view == nil && !m.loadFailed:
 		return components.Status{Text: "Loading the book…", Kind: components.Busy}
+	case m.opt.Warning != "" && m.status.Kind != components.Problem:
+		return components.Status{Text: m.opt.Warning, Kind: components.Problem}
 	}
 	return m.status
 }

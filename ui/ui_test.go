@@ -17,6 +17,7 @@ import (
 	"acctdesk/domain"
 	"acctdesk/store"
 	"acctdesk/store/memstore"
+	"acctdesk/ui/components"
 	"acctdesk/ui/internal/sample"
 )
 
@@ -539,5 +540,28 @@ func TestFirstLoadRetried(t *testing.T) {
 	drive(m)
 	if m.view == nil {
 		t.Fatal("not retried")
+	}
+}
+
+// TestReadOnlyWarningStays: a book opened read-only keeps its warning on
+// the status line through ordinary news, and gives way to a problem
+// (a refused write says why) only while that problem is shown.
+func TestReadOnlyWarningStays(t *testing.T) {
+	st := sample.Store()
+	opt := testOptions()
+	opt.Warning = "Read-only: the book failed its integrity check, run acctdesk check"
+	m := New(newDesk(st), opt)
+	drive(m, windowSize(100, 30), firstLoad(m.c.Desk)())
+	last := func() string { lines := strings.Split(m.View(), "\n"); return lines[len(lines)-1] }
+	if !strings.Contains(last(), "Read-only: the book failed") {
+		t.Fatalf("status line after loading: %q; want the read-only warning", last())
+	}
+	m.setStatus(components.Info, "42 accounts loaded")
+	if !strings.Contains(last(), "Read-only") {
+		t.Fatalf("an info message hid the warning: %q", last())
+	}
+	m.setStatus(components.Problem, "Not saved: the book is open read-only")
+	if !strings.Contains(last(), "Not saved") {
+		t.Fatalf("a problem was not shown over the warning: %q", last())
 	}
 }

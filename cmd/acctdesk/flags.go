@@ -158,9 +158,12 @@ func (g *globals) path() string {
 	return filepath.Join(dataDir(), "book.db")
 }
 
-// open opens the book for a command.
-func (g *globals) open() (*bolt.Store, error) {
-	return bolt.Open(g.path(), bolt.Options{Now: time.Now})
+// open opens the book for a command, creating it when there is none (import,
+// the workstation). A book found damaged opens read-only: warn is told so
+// in one line, and every write is refused until check passes.
+func (g *globals) open(warn io.Writer) (*bolt.Store, error) {
+	st, err := bolt.Open(g.path(), bolt.Options{Now: time.Now})
+	return warnDamaged(warn, st, err)
 }
 
 // ctx is the context of a command's writes: its author comes with it.
@@ -177,13 +180,23 @@ func (g *globals) desk(st store.Store) (*desk.Desk, error) {
 	return desk.New(st, desk.Options{AsOf: asOf}), nil
 }
 
-// openExisting refuses to create a book as a side effect of reading one.
-func (g *globals) openExisting() (*bolt.Store, error) {
-	if _, err := os.Stat(g.path()); err != nil {
-		if os.IsNotExist(err) {
-			return nil, fmt.Errorf("no book at %s (create one with acctdesk import or acctdesk demo, or give --db)", shown(g.path()))
-		}
+// openExisting opens a book that must be there: reading one never creates it.
+func (g *globals) openExisting(warn io.Writer) (*bolt.Store, error) {
+	st, err := bolt.OpenExisting(g.path(), bolt.Options{Now: time.Now})
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("no book at %s (create one with acctdesk import or acctdesk demo, or give --db)", shown(g.path()))
+	}
+	return warnDamaged(warn, st, err)
+}
+
+// warnDamaged passes an opened book on, first printing to warn the one-line
+// warning of a book found damaged (nothing when warn is nil).
+func warnDamaged(warn io.Writer, st *bolt.Store, err error) (*bolt.Store, error) {
+	if err != nil {
 		return nil, err
 	}
-	return g.open()
+	if d := st.Damaged(); d != nil && warn != nil {
+		fmt.Fprintln(warn, "acctdesk: warning: "+domain.Safe(d.Error()))
+	}
+	return st, nil
 }

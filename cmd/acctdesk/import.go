@@ -54,7 +54,7 @@ func (c *cli) importFile(args []string) error {
 	if info, err := f.Stat(); err == nil {
 		opt.Size = info.Size()
 	}
-	st, err := g.open()
+	st, err := g.open(c.stderr)
 	if err != nil {
 		return err
 	}

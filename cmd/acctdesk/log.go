@@ -45,7 +45,7 @@ func (c *cli) logCall(args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := g.openExisting()
+	st, err := g.openExisting(c.stderr)
 	if err != nil {
 		return err
 	}
@@ -133,7 +133,7 @@ func (c *cli) logEscalation(args []string) error {
 			return fmt.Errorf("--due: %v", err)
 		}
 	}
-	st, err := g.openExisting()
+	st, err := g.openExisting(c.stderr)
 	if err != nil {
 		return err
 	}

@@ -27,7 +27,7 @@ func (c *cli) report(args []string) error {
 	if _, err := report.Lookup(pos[0]); err != nil {
 		return err
 	}
-	st, err := g.openExisting()
+	st, err := g.openExisting(c.stderr)
 	if err != nil {
 		return err
 	}
@@ -51,7 +51,7 @@ func (c *cli) backup(args []string) error {
 	if len(pos) != 1 {
 		return errors.New("backup needs the file to write: acctdesk backup FILE")
 	}
-	st, err := g.openExisting()
+	st, err := g.openExisting(c.stderr)
 	if err != nil {
 		return err
 	}
@@ -67,7 +67,7 @@ func (c *cli) check(args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := g.openExisting()
+	st, err := g.openExisting(nil) // check says it all
 	if err != nil {
 		return err
 	}

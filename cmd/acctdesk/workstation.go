@@ -54,7 +54,7 @@ func (c *cli) workstation(args []string) error {
 			}
 		}
 	}
-	st, err := g.open()
+	st, err := g.open(nil) // the workstation shows the warning itself
 	if err != nil {
 		return err
 	}
@@ -81,7 +81,11 @@ func (c *cli) workstation(args []string) error {
 		restore()
 	}()
 	go d.Watch(ctx)
-	m := ui.New(d, ui.Options{BookName: name, AsOf: asOf, User: g.author(), Today: asOf})
+	opt := ui.Options{BookName: name, AsOf: asOf, User: g.author(), Today: asOf}
+	if dmg := st.Damaged(); dmg != nil {
+		opt.Warning = "Read-only: the book failed its integrity check, run acctdesk check · " + dmg.Error()
+	}
+	m := ui.New(d, opt)
 	_, err = tea.NewProgram(m, tea.WithAltScreen()).Run()
 	return err
 }

@@ -265,7 +265,7 @@ func (a *applier) flush() (bool, error) {
 		}
 		for _, p := range puts {
 			// The sum goes into the room arena.keep left after the value.
-			if err := bk.Put(p.k, seal(name, p.k, p.v)); err != nil {
+			if err := guardedPut(bk, name, p.k, seal(name, p.k, p.v)); err != nil {
 				return false, fmt.Errorf("write %s %q: %w", name, p.k, err)
 			}
 			if written++; a.report != nil && written%progressEvery == 0 {

@@ -104,7 +104,7 @@ func (a *applier) contract(r store.Rec[domain.Contract]) {
 		// A contract without an id of its own is a new one; number it,
 		// past the numbers contracts of the account were given by hand.
 		for {
-			seq, err := a.b.contracts.NextSequence()
+			seq, err := guardedSequence(a.b.contracts, bucketContracts)
 			if err != nil {
 				a.failBook(err)
 				return
@@ -333,7 +333,7 @@ func validationOf(err error) domain.ValidationError {
 // ahead of every id in the bucket: an id already taken would overwrite a
 // record, so it is damage, and stops the write.
 func (a *applier) nextID(bk *bbolt.Bucket, name []byte, code string) uint64 {
-	id, err := bk.NextSequence()
+	id, err := guardedSequence(bk, name)
 	if err != nil {
 		a.failBook(err)
 		return id

@@ -109,7 +109,7 @@ func prune(log *bbolt.Bucket, now uint64) error {
 		old = append(old, k) // damaged keys go too: Check reports them meanwhile
 	}
 	for _, k := range old { // bbolt: never delete while a cursor walks
-		if err := log.Delete(k); err != nil {
+		if err := guardedDelete(log, bucketChangelog, k); err != nil {
 			return err
 		}
 	}

@@ -146,9 +146,11 @@ func (s *Store) markerInfo() os.FileInfo {
 // they leave no marker.
 var errNotDamage = errors.New("not damage")
 
-// oneLine is an error message on one line, short enough for a marker.
+// oneLine is an error message's first line (check's summary, when it lists
+// problems), short enough for a marker.
 func oneLine(msg string) string {
-	msg = strings.Join(strings.Fields(msg), " ")
+	msg, _, _ = strings.Cut(msg, "\n")
+	msg = strings.TrimSuffix(strings.Join(strings.Fields(msg), " "), ":")
 	if len(msg) > markerMax/2 {
 		cut := markerMax / 2
 		for cut > 0 && msg[cut]&0xC0 == 0x80 { // not inside a UTF-8 sequence

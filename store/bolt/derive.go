@@ -170,7 +170,7 @@ func putDerived(tx *bbolt.Tx, name []byte, codes []string, vals [][]byte) error 
 	}
 	for i, code := range codes {
 		if vals[i] == nil {
-			if err := bk.Delete([]byte(code)); err != nil {
+			if err := guardedDelete(bk, name, []byte(code)); err != nil {
 				return fmt.Errorf("write %s %q: %w", name, code, err)
 			}
 			continue

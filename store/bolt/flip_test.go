@@ -43,7 +43,8 @@ import (
 //
 // By default it flips flipsShort random bytes of the book's pages; with
 // ACCTDESK_FLIPS=all every byte of them, with ACCTDESK_FLIPS=N, N random
-// bytes (ACCTDESK_FLIPS_ACCOUNTS sets the size of the demo book).
+// bytes, with ACCTDESK_FLIPS=at=OFF,… those bytes (ACCTDESK_FLIPS_ACCOUNTS
+// sets the size of the demo book).
 func TestFlips(t *testing.T) {
 	accounts := 8
 	if v, err := strconv.Atoi(os.Getenv("ACCTDESK_FLIPS_ACCOUNTS")); err == nil && v > 0 {
@@ -64,6 +65,14 @@ func TestFlips(t *testing.T) {
 
 	var offsets []int
 	switch v := os.Getenv("ACCTDESK_FLIPS"); {
+	case strings.HasPrefix(v, "at="): // at=OFF,OFF,…: these bytes only, to look again at one
+		for _, f := range strings.Split(strings.TrimPrefix(v, "at="), ",") {
+			off, err := strconv.Atoi(f)
+			if err != nil || off < 0 || off >= len(data) {
+				t.Fatalf("ACCTDESK_FLIPS=%s: %q is not a byte of the book", v, f)
+			}
+			offsets = append(offsets, off)
+		}
 	case v == "all":
 		for i := range used {
 			offsets = append(offsets, i)

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"syscall"
 	"time"
 
 	"acctdesk/domain"
@@ -211,17 +212,20 @@ func (s *Store) run(o txOpts, g *gate, fn func(tx *bbolt.Tx) (bool, error)) (err
 		_ = db.Close()
 		return fmt.Errorf("%w: %s: %s", store.ErrDamaged, s.path, err)
 	}
-	err = runTx(db, o.writable, fn)
+	err = runTx(db, file, o.writable, fn)
 	if cerr := db.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
 	return err
 }
 
-func runTx(db *bbolt.DB, writable bool, fn func(tx *bbolt.Tx) (bool, error)) error {
+func runTx(db *bbolt.DB, file *os.File, writable bool, fn func(tx *bbolt.Tx) (bool, error)) error {
 	tx, err := db.Begin(writable)
 	if err != nil {
 		return err
+	}
+	if writable {
+		defer guardTx(tx, file)()
 	}
 	done := false
 	defer func() {
@@ -302,6 +306,8 @@ func (s *Store) openError(err error, writable bool) error {
 		return fmt.Errorf("%w: %s: %v", store.ErrDamaged, s.path, err)
 	case errors.Is(err, os.ErrNotExist), errors.Is(err, os.ErrPermission):
 		return err
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return fmt.Errorf("%s: %w", s.path, err) // "no space left on device", not damage
 	}
 	// Kept with %w: an error of the system (a full disk, an I/O error) says
 	// nothing of what the file holds, and leaves no damage marker.

@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
@@ -128,7 +129,8 @@ func (w *rawWalker) walkFrom(meta *rawMeta, trees bool) {
 }
 
 func (w *rawWalker) readMeta(id uint64) rawMeta {
-	buf := make([]byte, w.pageSize)
+	// The header and the meta fields are all of the page that is read.
+	buf := make([]byte, pageHeaderSize+64)
 	if _, err := w.f.ReadAt(buf, int64(id)*int64(w.pageSize)); err != nil {
 		return rawMeta{err: err.Error()}
 	}
@@ -226,52 +228,72 @@ func (w *rawWalker) freelist(id uint64) {
 	}
 }
 
-// tree checks a B+tree rooted at page id, and every bucket below it.
-func (w *rawWalker) tree(id uint64, depth int) {
+// tree checks a B+tree rooted at page id, and every bucket below it, and
+// returns the tree's first key (nil after a problem).
+//
+// A branch element's key must be its child's first key: bbolt finds the
+// element to update by that key when the child is written again, and one
+// that differs (a damaged byte, which nothing checksums) makes it add a
+// second element instead, leaving the old page referenced and free at once.
+// bbolt's own check accepts any key not above the child's first.
+func (w *rawWalker) tree(id uint64, depth int) []byte {
 	if depth > maxTreeDepth || len(w.problems) >= rawProblemsLimit {
 		if depth > maxTreeDepth {
 			w.problem("page %d: tree deeper than %d", id, maxTreeDepth)
 		}
-		return
+		return nil
 	}
 	p := w.page(id, "tree")
 	if p == nil {
-		return
+		return nil
 	}
 	switch flags := ne.Uint16(p[8:]); flags {
 	case flagBranch:
 		n := int(ne.Uint16(p[10:]))
-		if pageHeaderSize+n*elementSize > len(p) {
+		if n == 0 || pageHeaderSize+n*elementSize > len(p) {
 			w.problem("branch page %d: %d elements do not fit", id, n)
-			return
+			return nil
 		}
+		var first []byte
 		for i := range n {
 			e := pageHeaderSize + i*elementSize
 			pos, ksize := int(ne.Uint32(p[e:])), int(ne.Uint32(p[e+4:]))
 			if e+pos+ksize > len(p) || pos < 0 || ksize < 0 {
 				w.problem("branch page %d: element %d points outside the page", id, i)
-				return
+				return nil
 			}
-			w.tree(ne.Uint64(p[e+8:]), depth+1)
+			key := p[e+pos : e+pos+ksize]
+			child := ne.Uint64(p[e+8:])
+			got := w.tree(child, depth+1)
+			if got != nil && !bytes.Equal(got, key) {
+				w.problem("branch page %d: element %d's key %q is not the first key %q of page %d", id, i, key, got, child)
+			}
+			if i == 0 {
+				first = key
+			}
 		}
+		return first
 	case flagLeaf:
-		w.leaf(p, id, depth)
+		return w.leaf(p, id, depth)
 	default:
 		w.problem("page %d has flags %#x, not a branch or leaf", id, flags)
+		return nil
 	}
 }
 
-// leaf checks a leaf page (or an inline bucket's page) and recurses into buckets.
-func (w *rawWalker) leaf(p []byte, id uint64, depth int) {
+// leaf checks a leaf page (or an inline bucket's page) and recurses into
+// buckets; it returns the page's first key (nil when it has none).
+func (w *rawWalker) leaf(p []byte, id uint64, depth int) []byte {
 	if len(p) < pageHeaderSize {
 		w.problem("inline bucket in page %d is too short", id)
-		return
+		return nil
 	}
 	n := int(ne.Uint16(p[10:]))
 	if pageHeaderSize+n*elementSize > len(p) {
 		w.problem("leaf page %d: %d elements do not fit", id, n)
-		return
+		return nil
 	}
+	var first []byte
 	for i := range n {
 		e := pageHeaderSize + i*elementSize
 		flags := ne.Uint32(p[e:])
@@ -279,7 +301,10 @@ func (w *rawWalker) leaf(p []byte, id uint64, depth int) {
 		end := uint64(e) + pos + ksize + vsize
 		if end > uint64(len(p)) {
 			w.problem("leaf page %d: element %d points outside the page", id, i)
-			return
+			return nil
+		}
+		if i == 0 {
+			first = p[uint64(e)+pos : uint64(e)+pos+ksize]
 		}
 		if flags&leafBucketFlag == 0 {
 			continue
@@ -287,7 +312,7 @@ func (w *rawWalker) leaf(p []byte, id uint64, depth int) {
 		v := p[uint64(e)+pos+ksize : end]
 		if len(v) < 16 {
 			w.problem("leaf page %d: bucket %d has a %d-byte header", id, i, len(v))
-			return
+			return nil
 		}
 		if root := ne.Uint64(v); root != 0 {
 			w.tree(root, depth+1)
@@ -295,9 +320,10 @@ func (w *rawWalker) leaf(p []byte, id uint64, depth int) {
 			inline := v[16:]
 			if len(inline) < pageHeaderSize || ne.Uint16(inline[8:]) != flagLeaf {
 				w.problem("leaf page %d: inline bucket %d is not a leaf", id, i)
-				return
+				return nil
 			}
 			w.leaf(inline, id, depth+1)
 		}
 	}
+	return first
 }

@@ -74,14 +74,7 @@ func get(bk *bbolt.Bucket, name, key []byte) ([]byte, error) {
 	if k == nil || string(k) != string(key) {
 		return nil, nil
 	}
-	if v == nil {
-		return nil, damaged(name, key, errNested)
-	}
-	body, err := unseal(name, key, v)
-	if err != nil {
-		return nil, damaged(name, key, err)
-	}
-	return body, nil
+	return opened(name, key, v)
 }
 
 // must is get for a key that must exist.
@@ -107,7 +100,7 @@ func opened(name, k, v []byte) ([]byte, error) {
 
 // putSealed seals v and writes it under key.
 func putSealed(bk *bbolt.Bucket, name, key, v []byte) error {
-	if err := bk.Put(key, seal(name, key, v)); err != nil {
+	if err := guardedPut(bk, name, key, seal(name, key, v)); err != nil {
 		return fmt.Errorf("write %s %q: %w", name, key, err)
 	}
 	return nil
