@@ -424,24 +424,23 @@ func contactsTab(f *domain.AccountFile) Tab {
 	primary := f.PrimaryContact()
 	sec := Section{
 		Cols: []common.Column{
-			{Title: "Name", Width: 18, Min: 10, Max: 30},
-			{Title: "Role", Width: 11, Min: 6, Drop: 2},
-			{Title: "Primary", Width: 7, Drop: 3},
-			{Title: "Phone", Width: 18, Min: 12, Max: 24},
-			{Title: "Email", Width: 20, Min: 10, Max: 60, Drop: 1, Fill: true},
+			{Title: "Name", Width: 16, Min: 10, Max: 30},
+			{Title: "Role", Width: 18, Min: 7, Max: 24, Drop: 1},
+			{Title: "Phone", Width: 17, Min: 12, Max: 24},
+			{Title: "Email", Width: 26, Min: 20, Max: 60, Fill: true},
 		},
 		Empty: "No contacts on file.",
 	}
 	for _, c := range f.Contacts {
-		pr := ""
-		switch {
-		case c.Name == primary:
-			pr = "yes (calls)"
-		case c.Primary:
-			pr = "yes"
+		role := c.Role
+		if c.Primary {
+			role = strings.TrimPrefix(role+", primary", ", ")
+		}
+		if c.Name == primary {
+			role += " ☎" // the one the call form preselects
 		}
 		sec.Rows = append(sec.Rows, []Cell{
-			{Text: common.Clean(c.Name)}, {Text: c.Role}, {Text: pr}, {Text: common.Clean(c.Phone)}, {Text: common.Clean(c.Email)},
+			{Text: common.Clean(c.Name)}, {Text: role}, {Text: common.Clean(c.Phone)}, {Text: common.Clean(c.Email)},
 		})
 	}
 	return Tab{Name: "Contacts", Short: "Contacts", Sections: []Section{sec}}
