@@ -118,7 +118,7 @@ func (b *callBody) brief(cm common.Common, w int) []string {
 			out = append(out, s.Title.Render(l))
 		}
 	} else if !ok {
-		out = append(out, s.Warn.Render(common.Cut(common.Clean(fmt.Sprintf("☎ %s is not a contact of %s: ↑/↓ picks one, or give a phone to add them",
+		out = append(out, s.Warn.Render(common.Cut(common.Clean(fmt.Sprintf("☎ %s is not a contact of %s: ↑/↓ picks one, or a phone adds them",
 			strings.TrimSpace(b.c.fields[fContact].text.String()), t.Code)), w)))
 	}
 	if t.HasBrief {
@@ -259,7 +259,7 @@ func (b *callBody) validate() (*Submission, bool) {
 	} else if phone := strings.TrimSpace(f[fPhone].text.String()); phone != "" {
 		call.AddContact = &domain.Contact{Name: call.Contact, Phone: phone}
 	} else {
-		f[fContact].err = fmt.Sprintf("%s is not a contact of %s: ↑/↓ picks one, or type a phone below to add them", call.Contact, t.Code)
+		f[fContact].err = fmt.Sprintf("%s is not a contact of %s: ↑/↓ picks one, or a phone below adds them", call.Contact, t.Code)
 		ok = false
 	}
 	next := suggestedNext(call.Outcome, t.Today, call.PromiseDue, t.Brief.Upcoming)
