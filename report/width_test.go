@@ -18,7 +18,7 @@ func TestTableAlignsWideCharacters(t *testing.T) {
 	for _, r := range [][]string{
 		{"TOKY01", "東京物流", "ada", "1,000.00"},
 		{"TRUCK1", "Fleet 🚚 Ltd", "tunde", "12.50"},
-		{"CAFE01", "Café Ré", "ngozi", "3.00"},     // é as one precomposed character
+		{"CAFE01", "Café Ré", "ngozi", "3.00"},       // é as one precomposed character
 		{"COMB01", "Cafe\u0301 Ltd", "bola", "4.00"}, // e + combining acute: one column
 	} {
 		row := make([]Cell, len(r))
