@@ -20,21 +20,21 @@ import (
 // suggested ("did you mean OKAF01?"); two accounts whose codes differ only
 // in case are named both, and neither is chosen.
 func (d *Desk) ResolveCode(code string) (string, error) {
-	for _, c := range []string{code, strings.ToUpper(code)} {
-		p, err := d.st.FactsOf([]string{c})
-		if err != nil {
-			return "", err
-		}
-		if len(p.Facts) == 1 {
-			return p.Facts[0].Account.Code, nil
-		}
+	p, err := d.st.FactsOf([]string{code})
+	if err != nil {
+		return "", err
 	}
-	s, err := d.names()
+	if len(p.Facts) == 1 {
+		return p.Facts[0].Account.Code, nil
+	}
+	// Every code is looked at: "dup" may be DUP or Dup, and a guess
+	// (the upper-case one, say) would log a call on the wrong account.
+	codes, err := d.codes()
 	if err != nil {
 		return "", err
 	}
 	var same []string
-	for _, c := range s.Codes {
+	for _, c := range codes {
 		if strings.EqualFold(c, code) {
 			same = append(same, c)
 		}
@@ -44,7 +44,7 @@ func (d *Desk) ResolveCode(code string) (string, error) {
 		return same[0], nil
 	case 0:
 		msg := fmt.Sprintf("account %q %v", code, store.ErrNotFound)
-		if near := domain.Nearest(code, s.Codes); near != "" {
+		if near := domain.Nearest(code, codes); near != "" {
 			msg += ": did you mean " + near + "?"
 		}
 		return "", fmt.Errorf("%s%w", msg, quiet{store.ErrNotFound})
@@ -111,6 +111,22 @@ func (d *Desk) Owners() ([]string, error) {
 	}
 	slices.Sort(owners)
 	return slices.Compact(owners), nil
+}
+
+// codeLister is a store that lists its codes without reading the
+// accounts (the bbolt store walks its keys).
+type codeLister interface{ Codes() ([]string, error) }
+
+// codes is every account's code, in code order.
+func (d *Desk) codes() ([]string, error) {
+	if cl, ok := d.st.(codeLister); ok {
+		return cl.Codes()
+	}
+	s, err := d.names()
+	if err != nil {
+		return nil, err
+	}
+	return s.Codes, nil
 }
 
 // names reads every account's code and owner (from the facts, a page at a time).
