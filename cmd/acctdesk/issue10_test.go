@@ -223,7 +223,7 @@ func TestDemoReset(t *testing.T) {
 	g := &globals{db: demoDB, user: "ada"}
 	asOf := domain.MustDate("2026-11-18")
 	made, err := c.demoBook(g, asOf, false)
-	if err != nil || !strings.Contains(made, "acctdesk --demo --reset") || !strings.Contains(made, demoDB) {
+	if err != nil || !strings.Contains(made, "to make it anew: acctdesk --demo --reset") || !strings.Contains(made, demoDB) {
 		t.Fatalf("first use: %q %v", made, err)
 	}
 	fresh := must(t, demoDB, "report", "promises", "--format", "csv", "--as-of", "2026-11-18")

@@ -120,7 +120,7 @@ func (c *cli) demoBook(g *globals, asOf domain.Date, reset bool) (string, error)
 	if _, err := writeDemo(path, g.author(), demo.Options{AsOf: asOf, Seed: 1, Accounts: 30, Author: g.author()}, reset); err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("the demo book is at %s, as of %s; acctdesk --demo --reset makes it anew", shown(path), asOf), nil
+	return fmt.Sprintf("the demo book is at %s (as of %s)\nto make it anew: acctdesk --demo --reset", shown(path), asOf), nil
 }
 
 // isDemoBook refuses to reset a book that demo did not write.
