@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -100,11 +102,32 @@ func flagError(fs *flag.FlagSet, err error) error {
 		return unknownFlag(fs, name)
 	}
 	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
-		return fmt.Errorf("--%s needs a value (run acctdesk help %s)", shown(name), fs.Name())
+		return fmt.Errorf("--%s needs a value (%s)", shown(name), helpHint(fs))
 	}
-	msg = strings.Replace(msg, " for flag -", " for --", 1)
-	msg = strings.Replace(msg, " for -", " for --", 1)
+	// invalid value "abc" for flag -accounts: parse error;
+	// invalid boolean value "maybe" for -force: parse error
+	if m := badValue.FindStringSubmatch(msg); m != nil {
+		what := "not a valid value"
+		if f := fs.Lookup(m[3]); f != nil {
+			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+				what = "not true or false"
+			} else if _, err := strconv.ParseFloat(f.DefValue, 64); err == nil {
+				what = "not a whole number"
+			}
+		}
+		return fmt.Errorf("--%s %s: %s", m[3], shown(m[2]), what)
+	}
 	return errors.New(shown(msg))
+}
+
+var badValue = regexp.MustCompile(`^invalid (boolean )?value ("(?:[^"\\]|\\.)*") for (?:flag )?-([\w-]+): `)
+
+// helpHint is where a command's help is: "run acctdesk help report".
+func helpHint(fs *flag.FlagSet) string {
+	if fs.Name() == "acctdesk" {
+		return "run acctdesk help"
+	}
+	return "run acctdesk help " + fs.Name()
 }
 
 // checkGlobals refuses what the global flags cannot mean: --db "" (which

@@ -78,6 +78,9 @@ func TestNearestWordSuggested(t *testing.T) {
 		`--severity "hihg": did you mean high?`)
 	says(t, 1, append(g, "import", "invoice", "x.csv"), `import kind "invoice": did you mean invoices?`)
 	says(t, 1, append(g, "log", "call", "ACM", "--outcome", "reached"), `account "ACM" not found: did you mean ACME?`)
+	says(t, 1, append(g, "--dmeo"), "--dmeo: did you mean --demo? (run acctdesk help)")
+	says(t, 1, append(g, "demo", "--accounts", "abc"), `--accounts "abc": not a whole number`)
+	says(t, 1, append(g, "report", "aging", "--format"), "--format needs a value (run acctdesk help report)")
 	// Far from every word: no guess, the words listed.
 	says(t, 1, append(g, "log", "call", "ACME", "--outcome", "zzzzzz"), `--outcome "zzzzzz" is not an outcome (reached, no-answer,`)
 }

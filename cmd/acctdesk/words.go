@@ -50,9 +50,9 @@ func flagNames(fs *flag.FlagSet) []string {
 func unknownFlag(fs *flag.FlagSet, name string) error {
 	typed := "--" + name
 	if near := domain.Nearest(typed, flagNames(fs)); near != "" {
-		return fmt.Errorf("%s: did you mean %s? (run acctdesk help %s)", shown(typed), near, fs.Name())
+		return fmt.Errorf("%s: did you mean %s? (%s)", shown(typed), near, helpHint(fs))
 	}
-	return fmt.Errorf("%s: unknown flag (run acctdesk help %s)", shown(typed), fs.Name())
+	return fmt.Errorf("%s: unknown flag (%s)", shown(typed), helpHint(fs))
 }
 
 // noMore refuses what a command was given beyond the n words it takes: a
