@@ -241,3 +241,28 @@ func TestUnlikelyPromiseNeedsConfirm(t *testing.T) {
 	must(t, db, "log", "call", "ACME", "--outcome", "promise", "--promise", "12000002.51@2026-11-27", "--as-of", "2026-11-22", "--confirm")
 	must(t, db, "log", "call", "ACME", "--outcome", "promise", "--promise", "12000002.50@2026-11-27", "--as-of", "2026-11-22")
 }
+
+// TestLogCallContacts: --contact must name one of the account's contacts
+// (any case, a unique prefix); one that is not fails with the list; a new
+// contact is added only with --new-contact and a phone (issue 10, item 7).
+func TestLogCallContacts(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "book.db")
+	importBook(t, db, dir)
+	args := []string{"log", "call", "acme", "--outcome", "reached", "--as-of", "2026-11-22"}
+	_, err := acctdesk(t, db, append(args, "--contact", "Nobody")...)
+	if err == nil || !strings.Contains(err.Error(), `"Nobody" is not a contact of ACME`) || !strings.Contains(err.Error(), "its contacts:") {
+		t.Fatalf("--contact Nobody: %v; want it refused with the account's contacts", err)
+	}
+	if _, err := acctdesk(t, db, append(args, "--new-contact", "Musa Garba")...); err == nil || !strings.Contains(err.Error(), "phone") {
+		t.Fatalf("--new-contact without a phone: %v; want it refused", err)
+	}
+	if _, err := acctdesk(t, db, append(args, "--new-contact", "Musa Garba", "--contact", "x")...); err == nil {
+		t.Fatal("--new-contact with --contact was accepted")
+	}
+	must(t, db, append(args, "--new-contact", "Musa Garba", "--phone", "+234 803 555 0101")...)
+	out := must(t, db, append(args, "--contact", "musa")...)
+	if !strings.Contains(out, "logged call to ACME") {
+		t.Fatalf("a call to the added contact: %q", out)
+	}
+}

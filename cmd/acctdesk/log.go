@@ -33,7 +33,10 @@ func (c *cli) log(args []string) error {
 func (c *cli) logCall(args []string) error {
 	fs, g := newFlags("log call")
 	outcome := fs.String("outcome", "", "what came of the call, a `WORD`: "+strings.Join(domain.Outcomes, ", "))
-	contact := fs.String("contact", "", "who was called, a `NAME` (default the primary contact)")
+	contact := fs.String("contact", "", "who was called, a `NAME` of the account's contacts (default the primary contact)")
+	newContact := fs.String("new-contact", "", "who was called, a `NAME` not yet among the account's contacts: added with the call (needs --phone)")
+	phone := fs.String("phone", "", "the new contact's `PHONE`, with --new-contact")
+	email := fs.String("email", "", "the new contact's `EMAIL`, with --new-contact")
 	promise := fs.String("promise", "", "a promise to pay `AMOUNT@DATE`, with --outcome promise")
 	confirm := fs.Bool("confirm", false, "save a promise over ten times the AR, or a date more than a year away")
 	next := fs.String("next", "", "the next follow-up `DATE` (default from the outcome)")
@@ -71,6 +74,14 @@ func (c *cli) logCall(args []string) error {
 		return err
 	}
 	call := domain.Call{Outcome: *outcome, Contact: *contact, Note: *note, Confirmed: *confirm}
+	switch {
+	case *newContact != "" && *contact != "":
+		return errors.New("give --contact (one of the account's contacts) or --new-contact (a new one), not both")
+	case *newContact != "":
+		call.AddContact = &domain.Contact{Name: *newContact, Phone: *phone, Email: *email}
+	case *phone != "" || *email != "":
+		return errors.New("--phone and --email go with --new-contact NAME")
+	}
 	if *promise != "" {
 		amount, date, ok := strings.Cut(*promise, "@")
 		if !ok {
