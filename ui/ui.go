@@ -87,7 +87,7 @@ type Model struct {
 	unreadable  bool // the desk's last look at the book failed
 
 	status   components.Status
-	statusID int // counts the messages shown: a fade tick for an older one is dropped
+	statusID int          // counts the messages shown: a fade tick for an older one is dropped
 	recap    common.Recap // the last recap saved, while fresh (y copies it)
 	clip     io.Writer
 	clipEnv  clipEnv
