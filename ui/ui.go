@@ -92,7 +92,8 @@ type Model struct {
 	clip     io.Writer
 	clipEnv  clipEnv
 
-	now       func() time.Time // the clock of double-clicks
+	now       func() time.Time                     // the clock of double-clicks
+	tick      func(time.Duration, tea.Msg) tea.Cmd // sends a message later (tea.Tick); tests drive it by hand
 	lastClick click
 }
 
@@ -110,7 +111,7 @@ func New(d *desk.Desk, opt Options) *Model {
 	c := common.Common{Width: 80, Height: 24, Styles: styles.New(r, styles.Options{Theme: opt.Theme, NoColor: opt.NoColor}), Keys: keys,
 		Desk: d, AsOf: opt.AsOf, User: opt.User, Author: store.WithAuthor(context.Background(), opt.User)}
 	m := &Model{c: c, opt: opt, pages: newPages(c), jump: jump.New(c), clip: opt.Clipboard,
-		clipEnv: clipEnv{term: os.Getenv("TERM"), tmux: os.Getenv("TMUX")}, now: time.Now}
+		clipEnv: clipEnv{term: os.Getenv("TERM"), tmux: os.Getenv("TMUX")}, now: time.Now, tick: after}
 	if m.clip == nil {
 		m.clip = os.Stdout
 	}
@@ -176,9 +177,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	before := m.statusID
 	_, cmd := m.update(msg)
 	if id := m.statusID; id != before && m.opt.StatusFade > 0 && m.status.Text != "" && m.status.Kind != components.Problem {
-		cmd = tea.Batch(cmd, tea.Tick(m.opt.StatusFade, func(time.Time) tea.Msg { return fadeMsg{id} }))
+		cmd = tea.Batch(cmd, m.tick(m.opt.StatusFade, fadeMsg{id}))
 	}
 	return m, cmd
+}
+
+// after sends msg d from now.
+func after(d time.Duration, msg tea.Msg) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 }
 
 func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
