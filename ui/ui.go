@@ -17,6 +17,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"acctdesk/desk"
 	"acctdesk/domain"
@@ -105,7 +106,14 @@ func New(d *desk.Desk, opt Options) *Model {
 		keys = keymap.DefaultKeyMap()
 	}
 	r := opt.Renderer
-	if r == nil {
+	switch {
+	case r == nil && opt.NoColor:
+		// Under NO_COLOR lipgloss draws plain text (an Ascii profile), so the
+		// cursor row would be told by its marker alone: an ANSI profile keeps
+		// reverse video and bold, and the styles use no colour.
+		r = lipgloss.NewRenderer(io.Discard)
+		r.SetColorProfile(termenv.ANSI)
+	case r == nil:
 		r = lipgloss.DefaultRenderer()
 	}
 	c := common.Common{Width: 80, Height: 24, Styles: styles.New(r, styles.Options{Theme: opt.Theme, NoColor: opt.NoColor}), Keys: keys,
