@@ -10,6 +10,7 @@ import (
 	osc52 "github.com/aymanbagabas/go-osc52/v2"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"acctdesk/config"
 	"acctdesk/domain"
 	"acctdesk/ui/common"
 	"acctdesk/ui/components"
@@ -73,6 +74,24 @@ func TakesOSC52(getenv func(string) string) bool {
 	return false
 }
 
+// RecapDir is where y writes recaps under a config's clipboard mode: ""
+// (OSC 52 alone, "copied") for osc52, or for auto on a terminal known to
+// take it; else $XDG_STATE_HOME/acctdesk ($HOME/.local/state/acctdesk).
+func RecapDir(mode string, getenv func(string) string) string {
+	if mode == config.ClipboardOSC52 || mode != config.ClipboardFile && TakesOSC52(getenv) {
+		return ""
+	}
+	state := getenv("XDG_STATE_HOME")
+	if state == "" || !filepath.IsAbs(state) {
+		home := getenv("HOME")
+		if home == "" {
+			return filepath.Join(os.TempDir(), "acctdesk")
+		}
+		state = filepath.Join(home, ".local", "state")
+	}
+	return filepath.Join(state, "acctdesk")
+}
+
 // copiedMsg reports a copy to the clipboard, or the file the recap was
 // written to.
 type copiedMsg struct {
@@ -133,7 +152,7 @@ func (m *Model) copied(msg copiedMsg) {
 	case msg.err != nil:
 		m.setStatus(components.Problem, "Recap not copied: "+msg.err.Error())
 	case msg.file != "":
-		m.setStatus(components.OK, "✓ Recap written to "+msg.file+" (this terminal is not known to take copies) · esc closes it")
+		m.setStatus(components.OK, "✓ Recap written to "+msg.file+" (not known to be copied) · esc closes it")
 		if rv != nil {
 			rv.SetDone("written to " + msg.file)
 		}

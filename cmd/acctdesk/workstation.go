@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime/debug"
 
+	"acctdesk/config"
 	"acctdesk/demo"
 	"acctdesk/ui"
 
@@ -41,6 +42,13 @@ func (c *cli) workstation(args []string) error {
 	asOf, err := g.date()
 	if err != nil {
 		return err
+	}
+	cfg, cfgErr := config.Load(config.Path(os.Getenv)) // a bad file: one line, and the defaults
+	if cfgErr != nil {
+		fmt.Fprintln(c.stderr, cfgErr)
+	}
+	if g.user == "" && cfg.User != "" { // --user and $ACCTDESK_USER first
+		g.user = cfg.User
 	}
 	if *useDemo {
 		if g.db == "" {
@@ -81,11 +89,20 @@ func (c *cli) workstation(args []string) error {
 		restore()
 	}()
 	go d.Watch(ctx)
-	opt := ui.Options{BookName: name, AsOf: asOf, User: g.author(), Today: asOf}
+	opt := ui.Options{BookName: name, AsOf: asOf, User: g.author(), Today: asOf,
+		Keys: cfg.Keys, Theme: cfg.Theme, NoColor: os.Getenv("NO_COLOR") != "", Mouse: cfg.Mouse,
+		StatusFade: ui.StatusFade, RecapDir: ui.RecapDir(cfg.Clipboard, os.Getenv)}
+	if cfgErr != nil {
+		opt.Notice = cfgErr.Error()
+	}
 	if dmg := st.Damaged(); dmg != nil {
 		opt.Warning = "Read-only: the book failed its integrity check, run acctdesk check · " + dmg.Error()
 	}
 	m := ui.New(d, opt)
-	_, err = tea.NewProgram(m, tea.WithAltScreen()).Run()
+	popt := []tea.ProgramOption{tea.WithAltScreen()}
+	if cfg.Mouse {
+		popt = append(popt, tea.WithMouseCellMotion())
+	}
+	_, err = tea.NewProgram(m, popt...).Run()
 	return err
 }
