@@ -152,7 +152,7 @@ func (m *Model) copied(msg copiedMsg) {
 	case msg.err != nil:
 		m.setStatus(components.Problem, "Recap not copied: "+msg.err.Error())
 	case msg.file != "":
-		m.setStatus(components.OK, "✓ Recap written to "+msg.file+" (not known to be copied) · esc closes it")
+		m.setStatus(components.OK, "✓ Recap written to "+msg.file+" (the clipboard may not have it) · esc closes it")
 		if rv != nil {
 			rv.SetDone("written to " + msg.file)
 		}
