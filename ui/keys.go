@@ -137,7 +137,8 @@ func (m *Model) openFormOn(km tea.KeyMsg) {
 	}
 }
 
-// copyRecap copies a recap and shows it: the page's own (the latest of an
+// copyRecap copies a recap (or writes it to a file, when the terminal is
+// not known to take copies) and shows it: the page's own (the latest of an
 // account's timeline, on its activity tab), else the last one saved while
 // fresh.
 func (m *Model) copyRecap() tea.Cmd {
@@ -151,8 +152,13 @@ func (m *Model) copyRecap() tea.Cmd {
 		m.setStatus(components.Info, "No recap to copy: y works after a promise (c p) or an escalation (e) is saved, or on an activity tab with a recap")
 		return nil
 	}
-	clip, env := m.clip, m.clipEnv
-	toClipboard := func() tea.Cmd { return copyCmd(clip, r.Text, env) }
+	clip, env, dir := m.clip, m.clipEnv, m.opt.RecapDir
+	toClipboard := func() tea.Cmd {
+		if dir != "" {
+			return fileCmd(dir, r, clip, env)
+		}
+		return copyCmd(clip, r.Text, env)
+	}
 	m.push(components.NewRecapView(m.c, r, toClipboard))
 	return toClipboard()
 }

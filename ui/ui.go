@@ -13,8 +13,11 @@ import (
 	"context"
 	"io"
 	"os"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"acctdesk/desk"
 	"acctdesk/domain"
@@ -39,7 +42,33 @@ type Options struct {
 	// Warning is a one-line warning kept on the status line whenever no
 	// problem is shown there: a book found damaged, open read-only.
 	Warning string
+	// Notice is a problem shown on the status line at start, until the
+	// first key: a bad config file.
+	Notice string
+
+	// Keys is the session's keymap (the config's remaps); the default
+	// keymap when nil.
+	Keys *keymap.KeyMap
+	// Renderer is the session's renderer (lipgloss's default when nil);
+	// Theme and NoColor choose the palette (styles.Options).
+	Renderer *lipgloss.Renderer
+	Theme    string
+	NoColor  bool
+	// Mouse takes clicks, double-clicks and the wheel (the program must
+	// be started with tea.WithMouseCellMotion).
+	Mouse bool
+	// StatusFade is how long an OK or neutral message stays on the status
+	// line (StatusFade, 8 s, in the workstation); 0 keeps it until the next
+	// one. A problem stays until the next key.
+	StatusFade time.Duration
+	// RecapDir, when set, is where y writes the recap as a file, and says
+	// where, instead of saying "copied": the terminal is not known to take
+	// OSC 52 (TakesOSC52). The sequence is sent all the same.
+	RecapDir string
 }
+
+// StatusFade is how long the workstation shows an OK or neutral message.
+const StatusFade = 8 * time.Second
 
 // Model is the root model.
 type Model struct {
@@ -58,21 +87,44 @@ type Model struct {
 	loadFailed  bool // the first load failed; the desk's watcher tries again
 	unreadable  bool // the desk's last look at the book failed
 
-	status  components.Status
-	recap   common.Recap // the last recap saved, while fresh (y copies it)
-	clip    io.Writer
-	clipEnv clipEnv
+	status   components.Status
+	statusID int          // counts the messages shown: a fade tick for an older one is dropped
+	recap    common.Recap // the last recap saved, while fresh (y copies it)
+	clip     io.Writer
+	clipEnv  clipEnv
+
+	now       func() time.Time                     // the clock of double-clicks
+	tick      func(time.Duration, tea.Msg) tea.Cmd // sends a message later (tea.Tick); tests drive it by hand
+	lastClick click
 }
 
 // New makes the workstation over a desk, for one session: its keys, styles
 // and author are its own, the desk's view is shared. Init reads the book.
 func New(d *desk.Desk, opt Options) *Model {
-	c := common.Common{Width: 80, Height: 24, Styles: styles.DefaultStyles(), Keys: keymap.DefaultKeyMap(),
+	keys := opt.Keys
+	if keys == nil {
+		keys = keymap.DefaultKeyMap()
+	}
+	r := opt.Renderer
+	switch {
+	case r == nil && opt.NoColor:
+		// Under NO_COLOR lipgloss draws plain text (an Ascii profile), so the
+		// cursor row would be told by its marker alone: an ANSI profile keeps
+		// reverse video and bold, and the styles use no colour.
+		r = lipgloss.NewRenderer(io.Discard)
+		r.SetColorProfile(termenv.ANSI)
+	case r == nil:
+		r = lipgloss.DefaultRenderer()
+	}
+	c := common.Common{Width: 80, Height: 24, Styles: styles.New(r, styles.Options{Theme: opt.Theme, NoColor: opt.NoColor}), Keys: keys,
 		Desk: d, AsOf: opt.AsOf, User: opt.User, Author: store.WithAuthor(context.Background(), opt.User)}
 	m := &Model{c: c, opt: opt, pages: newPages(c), jump: jump.New(c), clip: opt.Clipboard,
-		clipEnv: clipEnv{term: os.Getenv("TERM"), tmux: os.Getenv("TMUX")}}
+		clipEnv: clipEnv{term: os.Getenv("TERM"), tmux: os.Getenv("TMUX")}, now: time.Now, tick: after}
 	if m.clip == nil {
 		m.clip = os.Stdout
+	}
+	if opt.Notice != "" {
+		m.setStatus(components.Problem, opt.Notice)
 	}
 	help := make([]string, len(m.pages))
 	for i, p := range m.pages {
@@ -119,17 +171,48 @@ func (m *Model) resize() {
 
 func (m *Model) setStatus(k components.StatusKind, s string) {
 	m.status = components.Status{Text: s, Kind: k}
+	m.statusID++
 }
 
+// fadeMsg is the tick that ends a status message, the statusID-th.
+type fadeMsg struct{ id int }
+
 // Update routes messages. It never blocks: every read and write is a command.
+// An OK or neutral message shown by a message fades StatusFade later (a
+// tick carrying its id: a newer message is not faded by an older tick); a
+// problem stays until the next key.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	before := m.statusID
+	_, cmd := m.update(msg)
+	if id := m.statusID; id != before && m.opt.StatusFade > 0 && m.status.Text != "" && m.status.Kind != components.Problem {
+		cmd = tea.Batch(cmd, m.tick(m.opt.StatusFade, fadeMsg{id}))
+	}
+	return m, cmd
+}
+
+// after sends msg d from now.
+func after(d time.Duration, msg tea.Msg) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+}
+
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.Width, m.c.Height = msg.Width, msg.Height
 		m.resize()
 		return m, nil
+	case fadeMsg:
+		if msg.id == m.statusID && m.status.Kind != components.Problem {
+			m.setStatus(components.Info, "")
+		}
+		return m, nil
 	case tea.KeyMsg:
+		if m.status.Kind == components.Problem && m.status.Text != "" {
+			m.setStatus(components.Info, "")
+		}
 		return m, m.keyMsg(msg)
+	case tea.MouseMsg:
+		return m, m.mouse(msg)
 	case loadedMsg:
 		return m, m.loaded(msg)
 	case changedMsg:
@@ -139,11 +222,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case markedMsg:
 		return m, m.marked(msg)
 	case copiedMsg:
-		if msg.err != nil {
-			m.setStatus(components.Problem, "Recap not copied: "+msg.err.Error())
-		} else {
-			m.setStatus(components.OK, "✓ Recap copied to the clipboard · esc closes it")
-		}
+		m.copied(msg)
 		return m, nil
 	case common.ShowPageMsg:
 		for i, p := range m.pages {
@@ -197,16 +276,25 @@ func (m *Model) View() string {
 	if top := m.top(); top != nil {
 		body, active = top.View(), -1
 	}
+	return m.topBar(active) + "\n" + body + "\n" + components.StatusLine(m.c, m.shownStatus(), w)
+}
+
+// tabs are the top bar's tabs: each page's key and label.
+func (m *Model) tabs() []string {
 	tabs := make([]string, len(m.pages))
 	for i, p := range m.pages {
 		tabs[i] = m.c.Keys.Pages[i].Help().Key + " " + p.Tab()
 	}
+	return tabs
+}
+
+// topBar is the top bar, with the tab active shown as such (-1 for none).
+func (m *Model) topBar(active int) string {
 	name := m.opt.BookName
 	if name == "" && m.view != nil {
 		name = m.view.Settings.Name
 	}
-	top := components.TopBar(m.c, tabs, active, name, m.opt.AsOf, m.opt.Today, w)
-	return top + "\n" + body + "\n" + components.StatusLine(m.c, m.shownStatus(), w)
+	return components.TopBar(m.c, m.tabs(), active, name, m.opt.AsOf, m.opt.Today, m.c.Width)
 }
 
 // shownStatus is the status line's message, or what the workstation is

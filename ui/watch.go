@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"acctdesk/desk"
@@ -79,7 +77,7 @@ func (m *Model) showView(v *desk.View) tea.Cmd {
 		return nil
 	}
 	if m.view == nil && (m.status.Text == "" || m.loadFailed) {
-		m.setStatus(components.Info, fmt.Sprintf("%d accounts loaded", len(v.Sums)))
+		m.setStatus(components.Info, common.Count(len(v.Sums), "account")+" loaded")
 	}
 	m.view, m.loadFailed = v, false
 	return m.forward(common.ViewMsg{View: v})

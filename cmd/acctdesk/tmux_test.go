@@ -82,7 +82,7 @@ func TestWorkstationLogsAPromise(t *testing.T) {
 	cmd := binary + " --demo --db " + db + " --as-of 2026-11-18 --user e2e; sleep 30"
 	s := startTmux(t, 120, 40, cmd)
 	s.waitFor("Queue", 20*time.Second)
-	s.waitFor("accounts loaded", 10*time.Second)
+	s.waitFor("handled today", 10*time.Second) // the queue, loaded (the status line may say where the demo is)
 	s.keys("c")
 	s.waitFor("Outcome", 5*time.Second)
 	s.keys("p", "250000", "Tab", "fri", "Enter")
@@ -143,7 +143,9 @@ func TestDemoCreationMessageVisible(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "demo.db")
 	s := startTmux(t, 120, 40, binary+" --demo --db "+db+" --as-of 2026-11-18 --user e2e; sleep 30")
-	s.waitFor("accounts loaded", 20*time.Second)
+	// The status line says where the demo book is while the workstation is
+	// open, until the first key.
+	s.waitFor("the demo book is at", 20*time.Second)
 	s.keys("q")
 	scr := s.waitFor("to make it anew: acctdesk --demo --reset", 5*time.Second)
 	if !strings.Contains(strings.ReplaceAll(scr, "\n", ""), "the demo book is at "+db) {

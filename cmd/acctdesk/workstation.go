@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"strings"
 	"time"
 
+	"acctdesk/config"
 	"acctdesk/demo"
 	"acctdesk/domain"
 	"acctdesk/store/bolt"
@@ -46,6 +48,13 @@ func (c *cli) workstation(args []string) error {
 		return err
 	}
 	made := ""
+	cfg, cfgErr := config.Load(config.Path(os.Getenv)) // a bad file: one line, and the defaults
+	if cfgErr != nil {
+		fmt.Fprintln(c.stderr, cfgErr)
+	}
+	if g.user == "" && cfg.User != "" { // --user and $ACCTDESK_USER first
+		g.user = cfg.User
+	}
 	if *useDemo {
 		if g.db == "" {
 			g.db = demoPath()
@@ -81,12 +90,24 @@ func (c *cli) workstation(args []string) error {
 		restore()
 	}()
 	go d.Watch(ctx)
-	opt := ui.Options{BookName: name, AsOf: asOf, User: g.author(), Today: asOf}
+	opt := ui.Options{BookName: name, AsOf: asOf, User: g.author(), Today: asOf,
+		Keys: cfg.Keys, Theme: cfg.Theme, NoColor: os.Getenv("NO_COLOR") != "", Mouse: cfg.Mouse,
+		StatusFade: ui.StatusFade, RecapDir: ui.RecapDir(cfg.Clipboard, os.Getenv)}
+	switch {
+	case cfgErr != nil:
+		opt.Notice = cfgErr.Error()
+	case made != "":
+		opt.Notice, _, _ = strings.Cut(made, "\n") // where the demo book is, until the first key
+	}
 	if dmg := st.Damaged(); dmg != nil {
 		opt.Warning = "Read-only: the book failed its integrity check, run acctdesk check · " + dmg.Error()
 	}
 	m := ui.New(d, opt)
-	_, err = tea.NewProgram(m, tea.WithAltScreen()).Run()
+	popt := []tea.ProgramOption{tea.WithAltScreen()}
+	if cfg.Mouse {
+		popt = append(popt, tea.WithMouseCellMotion())
+	}
+	_, err = tea.NewProgram(m, popt...).Run()
 	if made != "" && err == nil {
 		// Said again once the screen is back, where it stays.
 		fmt.Fprintln(c.stderr, made)

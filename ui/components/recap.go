@@ -19,7 +19,11 @@ type RecapView struct {
 	toClipboard func() tea.Cmd // copies the recap
 	lines       []string
 	top         int
+	done        string // what y did: "copied", "written to FILE"; "" while it works
 }
+
+// SetDone says what y did, for the title.
+func (v *RecapView) SetDone(s string) { v.done = s }
 
 // NewRecapView shows a recap; toClipboard is what y does.
 func NewRecapView(c common.Common, r common.Recap, toClipboard func() tea.Cmd) *RecapView {
@@ -92,7 +96,15 @@ func (v *RecapView) View() string {
 	default:
 		title = "Recap of the " + v.recap.Kind + " on " + common.Clean(v.recap.Code)
 	}
-	title += " · copied · esc closes · y copies again"
+	done := v.done
+	if done == "" {
+		done = "copying…"
+	}
+	again := "y copies again"
+	if strings.HasPrefix(done, "written") {
+		again = "y writes it again"
+	}
+	title += " · " + common.Clean(done) + " · esc closes · " + again
 	rows := v.rows()
 	from := max(0, min(v.top, len(v.lines)-rows))
 	end := min(from+rows, len(v.lines))

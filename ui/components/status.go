@@ -20,7 +20,8 @@ type Status struct {
 }
 
 // StatusLine is the line under the pages: the message first, then the
-// user and the help hints, which give way to the message when w is short.
+// user ("you: ada", the author of every write) and the help hints, which
+// give way to the message when w is short.
 func StatusLine(c common.Common, st Status, w int) string {
 	s := c.Styles
 	style := s.Status
@@ -35,10 +36,15 @@ func StatusLine(c common.Common, st Status, w int) string {
 	msg := " " + common.Clean(st.Text) // errors may quote the book
 	user := ""
 	if c.User != "" {
-		user = common.Clean(c.User) + " · "
+		user = "you: " + common.Clean(c.User) + " · "
+	}
+	help := c.Keys.Help.Help().Key + " help" // as remapped
+	quit := ""
+	if ks := c.Keys.Quit.Keys(); len(ks) > 0 {
+		quit = " · " + ks[0] + " quit"
 	}
 	right := ""
-	for _, r := range []string{user + "? help · q quit", user + "? help", "? help"} {
+	for _, r := range []string{user + help + quit, user + help, help} {
 		if common.Width(msg)+common.Width(r)+2 <= w {
 			right = r
 			break

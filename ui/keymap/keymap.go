@@ -68,6 +68,9 @@ type KeyMap struct {
 	Categories []Choice
 	Severities []Choice
 	Teams      []Choice
+
+	pageKeys map[int][]string // the pages' keys a config gave (remap.go), by page
+	remapped map[string]bool  // the actions a config remapped
 }
 
 // Choice is a one-key answer of a form field: the key, the word stored and on
@@ -120,7 +123,7 @@ func DefaultKeyMap() *KeyMap {
 		Note:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "add a note")),
 		FollowUp: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "schedule a follow-up")),
 
-		Recap: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy the recap (OSC 52)")),
+		Recap: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy the recap")),
 
 		Done:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "mark done")),
 		Snooze:     key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "snooze (+1 default)")),
@@ -157,12 +160,16 @@ func DefaultKeyMap() *KeyMap {
 }
 
 // NamePages makes the number keys of the pages, in the registry's order:
-// 1 shows the first page, and the help says what each shows.
+// 1 shows the first page (unless a config gave other keys), and the help
+// says what each shows.
 func (k *KeyMap) NamePages(help []string) {
 	k.Pages = make([]key.Binding, len(help))
 	for i, h := range help {
-		n := strconv.Itoa(i + 1)
-		k.Pages[i] = key.NewBinding(key.WithKeys(n), key.WithHelp(n, h))
+		keys := []string{strconv.Itoa(i + 1)}
+		if ks, ok := k.pageKeys[i]; ok {
+			keys = ks
+		}
+		k.Pages[i] = key.NewBinding(key.WithKeys(keys...), key.WithHelp(HelpKeys(keys), h))
 	}
 }
 
