@@ -20,8 +20,8 @@ var columns = []common.Column{
 	{Title: "Overdue", Width: 9, Right: true, Drop: 2},
 	{Title: "Util", Width: 5, Right: true, Drop: 3},
 	{Title: "DSO", Width: 4, Right: true, Drop: 7},
-	{Title: "Last", Width: 8, Drop: 5},
-	{Title: "Next", Width: 8, Drop: 4},
+	{Title: "Last", Width: common.DateWidth, Drop: 5},
+	{Title: "Next", Width: common.DateWidth, Drop: 4},
 }
 
 // View draws the page.
