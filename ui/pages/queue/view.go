@@ -31,7 +31,7 @@ func (p *Page) View() string {
 	lines := make([]string, 0, p.Height)
 	lines = append(lines, p.TitleLine(p.title(w)))
 	widths := common.Layout(columns, w-2)
-	lines = append(lines, "  "+s.ColHeader.Render(common.Header(columns, widths)))
+	lines = append(lines, "  "+s.ColHeader.Render(p.Header(columns, widths)))
 	lines = append(lines, p.Window(columns, widths, func(i int, r *row) []common.Cell {
 		return p.cells(r.item, i+1) // the rows are in rank order within the scope
 	})...)
