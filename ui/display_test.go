@@ -337,6 +337,12 @@ func TestCreditBalance(t *testing.T) {
 		if sz[0] >= 120 && !strings.Contains(l, "credit ₦500k") {
 			t.Errorf("%dx%d: %q does not say credit ₦500k", sz[0], sz[1], l)
 		}
+		// the header's totals of that account alone: a credit, no DSO
+		lines := screen(m, "/", "acc008", "enter")
+		if lineWith(lines, "NGN · 1 account · credit ₦500,000.00", "DSO —") == "" && lineWith(lines, "NGN · 1 acc · credit ₦500k", "DSO —") == "" {
+			t.Errorf("%dx%d: the totals of a credit balance:\n%s", sz[0], sz[1], strings.Join(lines, "\n"))
+		}
+		press(m, "esc")
 	}
 }
 
@@ -354,6 +360,21 @@ func TestEmptyBook(t *testing.T) {
 		}
 		if lineWith(lines, "Account", "Name", "Overdue") != "" {
 			t.Errorf("%dx%d: a column header over no rows:\n%s", sz[0], sz[1], strings.Join(lines, "\n"))
+		}
+	}
+}
+
+// Item 14 on the account: ACC008 in credit shows "credit ₦500,000.00", no
+// gauge at -2 % and no DSO of -6 days.
+func TestCreditBalanceAccount(t *testing.T) {
+	m, _ := loaded(t, 120, 40)
+	lines := screen(m, ":", "ACC008", "enter")
+	if lineWith(lines, "credit ₦500,000.00") == "" {
+		t.Errorf("no credit ₦500,000.00:\n%s", strings.Join(lines, "\n"))
+	}
+	for _, bad := range []string{"-2 %", "DSO -6", "AR -₦500,000.00"} {
+		if lineWith(lines, bad) != "" {
+			t.Errorf("%q on the account of a credit balance:\n%s", bad, strings.Join(lines, "\n"))
 		}
 	}
 }

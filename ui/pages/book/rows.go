@@ -68,18 +68,22 @@ func totalText(totals []domain.CurrencyTotal, set domain.Settings) [][2]string {
 		ar, ov := t.Aging.Net(), t.Aging.Overdue()
 		dso := t.DSO(set.DSOPeriodDays)
 		dsoText := "—"
-		if dso.Valid {
+		if dso.Valid && !ar.IsNegative() {
 			dsoText = dso.Days.Round(0).String() + " days"
+		}
+		arLong, arShort := "AR "+common.Money(ar, t.Currency), "AR "+common.ShortMoney(ar, t.Currency)
+		if ar.IsNegative() { // in credit: no negative AR or DSO
+			arLong, arShort = "credit "+common.Money(ar.Neg(), t.Currency), "credit "+common.ShortMoney(ar.Neg(), t.Currency)
 		}
 		acc := "accounts"
 		if t.Accounts == 1 {
 			acc = "account"
 		}
 		out = append(out, [2]string{
-			fmt.Sprintf("%s · %d %s · AR %s · overdue %s (%s) · DSO %s", t.Currency, t.Accounts, acc,
-				common.Money(ar, t.Currency), common.Money(ov, t.Currency), pctOf(ov, ar), dsoText),
-			fmt.Sprintf("%s · %d acc · AR %s · overdue %s · DSO %s", t.Currency, t.Accounts,
-				common.ShortMoney(ar, t.Currency), common.ShortMoney(ov, t.Currency), dsoText),
+			fmt.Sprintf("%s · %d %s · %s · overdue %s (%s) · DSO %s", t.Currency, t.Accounts, acc,
+				arLong, common.Money(ov, t.Currency), pctOf(ov, ar), dsoText),
+			fmt.Sprintf("%s · %d acc · %s · overdue %s · DSO %s", t.Currency, t.Accounts,
+				arShort, common.ShortMoney(ov, t.Currency), dsoText),
 		})
 	}
 	return out

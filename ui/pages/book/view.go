@@ -14,7 +14,7 @@ var columns = []common.Column{
 	{Title: "Account", Width: 8, Min: 6, Max: 10},
 	{Title: "Name", Width: 20, Min: 10, Max: 44, Fill: true},
 	{Title: "T", Width: 2, Drop: 6, Right: true}, // room for the sort's arrow: T↑
-	{Title: "Owner", Width: 10, Max: 16, Drop: 8},
+	{Title: "Owner", Width: 10, Max: 14, Drop: 8},
 	{Title: "Products", Width: 12, Max: 30, Drop: 10, Fill: true},
 	{Title: "AR", Width: 9, Max: 14, Right: true}, // "credit ₦14.5M" when there is room
 	{Title: "Overdue", Width: 9, Right: true, Drop: 2},
