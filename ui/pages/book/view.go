@@ -39,7 +39,8 @@ func (p *Page) View() string {
 	lines = append(lines, p.TitleLine(title))
 	if p.Count() == 0 {
 		// An empty book: no totals and no columns, only what to do.
-		lines = append(lines, s.Muted.Render(common.Cut("  The book has no accounts yet: import some with `acctdesk import accounts FILE`.", w)))
+		lines = append(lines, s.Muted.Render(common.Cut("  The book has no accounts yet.", w)),
+			s.Muted.Render(common.Cut("  Import some with `acctdesk import accounts FILE`.", w)))
 		return common.Lines(lines, w, p.Height)
 	}
 	lines = append(lines, p.totals(w)...)
