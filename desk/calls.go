@@ -19,20 +19,39 @@ type Logged struct {
 	Account  domain.Account
 	Activity domain.Activity
 	Promise  *domain.Promise
-	Recap    string // the written recap kept on the activity ("" without one)
+	Recap    string          // the written recap kept on the activity ("" without one)
+	Contact  *domain.Contact // the contact added with the call, if any
 }
 
 // LogCall logs a call on an account (SPEC §3, §8): its outcome, the promise
 // given and the next follow-up (the outcome's default when none is given).
-// The contact defaults to the account's primary contact. A promise gets its
-// written recap, kept on the activity: every commitment in writing.
+// The contact defaults to the account's primary contact; a contact named
+// must be one of the account's (domain.MatchContact: the error lists them),
+// or a new contact added with the call (c.AddContact: a name and a phone),
+// written in the same transaction. A promise gets its written recap, kept on
+// the activity: every commitment in writing.
 func (d *Desk) LogCall(ctx context.Context, code string, c domain.Call) (Logged, error) {
 	f, err := d.st.LoadAccount(code)
 	if err != nil {
 		return Logged{}, err
 	}
-	if c.Contact == "" {
+	var added *domain.Contact
+	switch {
+	case c.AddContact != nil:
+		nc := *c.AddContact
+		nc.Account = f.Account.Code
+		if nc, err = domain.NewContact(f.Contacts, nc); err != nil {
+			return Logged{}, err
+		}
+		added, c.Contact = &nc, nc.Name
+	case c.Contact == "":
 		c.Contact = f.PrimaryContact()
+	default:
+		who, err := domain.MatchContact(f.Contacts, c.Contact, f.Account.Code)
+		if err != nil {
+			return Logged{}, err
+		}
+		c.Contact = who.Name
 	}
 	e, err := c.Entry(f, d.opt.AsOf)
 	if err != nil {
@@ -43,7 +62,7 @@ func (d *Desk) LogCall(ctx context.Context, code string, c domain.Call) (Logged,
 			return Logged{}, err
 		}
 	}
-	return d.log(ctx, f.Account, store.ActivityEntry{Activity: e.Activity, Promise: e.Promise})
+	return d.log(ctx, f.Account, store.ActivityEntry{Activity: e.Activity, Promise: e.Promise, Contact: added})
 }
 
 // Note adds a note, a visit or another contact that is not a call to an
@@ -66,7 +85,7 @@ func (d *Desk) log(ctx context.Context, a domain.Account, e store.ActivityEntry)
 		return Logged{}, err
 	}
 	d.wrote()
-	out := Logged{Account: a, Activity: saved, Recap: saved.Recap}
+	out := Logged{Account: a, Activity: saved, Recap: saved.Recap, Contact: e.Contact}
 	if e.Promise != nil {
 		p := *e.Promise // as stored with the activity: same author and time
 		p.Activity, p.Stamp = saved.ID, saved.Stamp

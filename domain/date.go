@@ -53,7 +53,7 @@ func ParseDateLayout(s, layout string) (Date, error) {
 	}
 	t, err := time.Parse(layout, s)
 	if err != nil {
-		return 0, fmt.Errorf("%q is not a date in the form %s", s, layout)
+		return 0, fmt.Errorf("%q is not a date in the form %s", s, LayoutWords(layout))
 	}
 	d := NewDate(t.Year(), t.Month(), t.Day())
 	if !d.InRange() {
@@ -61,6 +61,12 @@ func ParseDateLayout(s, layout string) (Date, error) {
 	}
 	return d, nil
 }
+
+// layoutWords spell a Go date layout's parts the way people write them.
+var layoutWords = strings.NewReplacer("2006", "YYYY", "January", "Month", "Jan", "Mon", "01", "MM", "02", "DD", "06", "YY", "1", "M", "2", "D")
+
+// LayoutWords is a Go date layout ("1/2/2006") as people write it (M/D/YYYY).
+func LayoutWords(layout string) string { return layoutWords.Replace(layout) }
 
 // MustDate parses an ISO date and panics; for literals in tests and tables.
 func MustDate(s string) Date {

@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -62,6 +63,17 @@ func TestParseRelative(t *testing.T) {
 	for _, bad := range []string{"", "+x", "+-1", "frx", "2026-13-01", "next week"} {
 		if _, err := ParseRelative(bad, today); err == nil {
 			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+// TestDateErrorsSpeakPeoplesForms: a bad date names the form as people
+// write it, never a Go layout.
+func TestDateErrorsSpeakPeoplesForms(t *testing.T) {
+	for layout, want := range map[string]string{"2006-01-02": "YYYY-MM-DD", "1/2/2006": "M/D/YYYY", "02.01.06": "DD.MM.YY", "2 Jan 2006": "D Mon YYYY"} {
+		_, err := ParseDateLayout("31/31/31", layout)
+		if err == nil || !strings.Contains(err.Error(), "in the form "+want) || strings.Contains(err.Error(), "2006") {
+			t.Errorf("layout %s: %v; want the form %s", layout, err, want)
 		}
 	}
 }

@@ -71,13 +71,23 @@ func M(amount string, c Currency) Money {
 	return Money{Amount: decimal.RequireFromString(amount), Currency: c}
 }
 
-// ParseAmount reads a plain decimal amount ("1500", "1500.50", "-3.2").
-// It refuses thousands separators, exponents and more places than the
-// currency has, so nothing is silently rounded.
+// ParseAmount reads a decimal amount as people write it ("1500",
+// "1500.50", "-3.2", "1,500,000", "1,500,000.50"). Commas are read only
+// as thousands separators, in groups of three before the point: a comma
+// that could be a decimal comma ("1,50", "1.500,00") is refused rather than
+// guessed. Exponents and more places than the currency has are refused, so
+// nothing is silently rounded.
 func ParseAmount(s string, c Currency) (decimal.Decimal, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return decimal.Zero, errors.New("amount is empty")
+	}
+	if strings.IndexByte(s, ',') >= 0 {
+		plain, err := ungroup(s)
+		if err != nil {
+			return decimal.Zero, err
+		}
+		s = plain
 	}
 	digits, point := 0, false
 	places := 0
@@ -113,6 +123,32 @@ func ParseAmount(s string, c Currency) (decimal.Decimal, error) {
 		return decimal.Zero, fmt.Errorf("%q is not an amount", s)
 	}
 	return d, nil
+}
+
+// ungroup takes the thousands separators out of an amount written with
+// them: a sign, one to three digits, then groups of a comma and three
+// digits, then perhaps a point and the decimals ("1,500,000.50").
+func ungroup(s string) (string, error) {
+	whole, frac, hasPoint := strings.Cut(s, ".")
+	sign := ""
+	if whole != "" && (whole[0] == '-' || whole[0] == '+') {
+		sign, whole = whole[:1], whole[1:]
+	}
+	groups := strings.Split(whole, ",")
+	ok := len(groups[0]) >= 1 && len(groups[0]) <= 3 && !strings.ContainsRune(frac, ',')
+	for i, g := range groups {
+		if (i > 0 && len(g) != 3) || strings.Trim(g, "0123456789") != "" {
+			ok = false
+		}
+	}
+	if !ok {
+		return "", fmt.Errorf("%q is not an amount: a comma only separates thousands (1,500,000); write decimals with a point (1.50)", s)
+	}
+	out := sign + strings.Join(groups, "")
+	if hasPoint {
+		out += "." + frac
+	}
+	return out, nil
 }
 
 // Plain formats an amount with the currency's own places and no separators,

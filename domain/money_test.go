@@ -9,17 +9,25 @@ import (
 )
 
 func TestParseAmount(t *testing.T) {
-	good := map[string]string{"1500": "1500", "1500.50": "1500.5", "0.01": "0.01", "-3.2": "-3.2", " 7 ": "7", "100.00": "100"}
+	good := map[string]string{"1500": "1500", "1500.50": "1500.5", "0.01": "0.01", "-3.2": "-3.2", " 7 ": "7", "100.00": "100",
+		"1,500,000": "1500000", "1,500,000.50": "1500000.5", "-1,500": "-1500", "+12,345.6": "12345.6", "999": "999"}
 	for in, want := range good {
 		got, err := ParseAmount(in, "NGN")
 		if err != nil || got.String() != want {
 			t.Errorf("%q → %s %v", in, got, err)
 		}
 	}
-	for _, bad := range []string{"", "1,500", "1e3", "abc", "1.2.3", "12.345", "--1", "."} {
+	for _, bad := range []string{"", "1,50", "1,5000", ",500", "1,,500", "1500,", "1.500,00", "1,500.5,0", "12,34,567", "1e3", "abc", "1.2.3", "12.345", "--1", "."} {
 		if _, err := ParseAmount(bad, "NGN"); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
+	}
+	// A comma that may be a decimal comma is refused in words, not guessed.
+	if _, err := ParseAmount("1,50", "NGN"); err == nil || !strings.Contains(err.Error(), "a comma only separates thousands") {
+		t.Errorf("1,50: %v", err)
+	}
+	if _, err := ParseAmount("1,500.555", "NGN"); err == nil {
+		t.Error("1,500.555 has three places in NGN")
 	}
 	if _, err := ParseAmount("10.5", "XOF"); err == nil {
 		t.Error("XOF has no minor unit")

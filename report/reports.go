@@ -19,7 +19,7 @@ var Names = []string{"book", "aging", "dso", "promises", "escalations", "queue"}
 // Input is what a report is asked for.
 type Input struct {
 	AsOf  domain.Date
-	Owner string // only this owner's accounts when set
+	Owner string // only this owner's accounts when set (any case)
 }
 
 // A Report is made in two steps, so that the book can be read a page of
@@ -41,14 +41,21 @@ var reports = []Report{
 	{"queue", queuePart, queueTable},
 }
 
-// Lookup finds a report by name.
+// Lookup finds a report by name, without regard to case; an unknown name
+// is refused with the nearest one suggested.
 func Lookup(name string) (Report, error) {
-	for _, r := range reports {
-		if r.Name == name {
-			return r, nil
+	if n, ok := domain.MatchWord(name, Names); ok {
+		for _, r := range reports {
+			if r.Name == n {
+				return r, nil
+			}
 		}
 	}
-	return Report{}, fmt.Errorf("unknown report %q (use %s)", name, strings.Join(Names, ", "))
+	msg := fmt.Sprintf("unknown report %q", name)
+	if near := domain.Nearest(name, Names); near != "" {
+		msg += ": did you mean " + near + "?"
+	}
+	return Report{}, fmt.Errorf("%s (use %s)", msg, strings.Join(Names, ", "))
 }
 
 // Of makes a report from facts already in memory (tests, and the
@@ -61,7 +68,11 @@ func Of(r Report, in Input, set domain.Settings, accounts []*domain.Facts) *Tabl
 	return r.Finish(in, set, parts)
 }
 
-func (in Input) skip(x *domain.Facts) bool { return in.Owner != "" && x.Account.Owner != in.Owner }
+// skip reports whether the account is left out: another owner's, when the
+// report is of one owner's accounts (matched without regard to case).
+func (in Input) skip(x *domain.Facts) bool {
+	return in.Owner != "" && !strings.EqualFold(x.Account.Owner, in.Owner)
+}
 
 func days(d decimal.Decimal, ok bool) Cell {
 	if !ok {

@@ -9,9 +9,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"acctdesk/domain"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Kind tells how a cell prints in json and aligns in a table.
@@ -122,20 +123,22 @@ func (t *Table) json(w io.Writer) error {
 	return err
 }
 
-// table aligns columns for people: numbers right, text left. Each cell is
-// Safe and on one line (a newline or tab in a note reads as a space), so
-// no row can break in two or look like another.
+// table aligns columns for people: numbers right, text left, by the width
+// each cell takes on a terminal (a CJK character or an emoji takes two
+// columns, a combining accent none), as the workstation measures it. Each
+// cell is Safe and on one line (a newline or tab in a note reads as a
+// space), so no row can break in two or look like another.
 func (t *Table) table(w io.Writer) error {
 	width := make([]int, len(t.Columns))
 	for i, c := range t.Columns {
-		width[i] = max(utf8.RuneCountInString(c.Key), utf8.RuneCountInString(c.Title))
+		width[i] = max(cellWidth(c.Key), cellWidth(c.Title))
 	}
 	rows := make([][]string, len(t.Rows))
 	for ri, r := range t.Rows {
 		rows[ri] = make([]string, len(r))
 		for i, c := range r {
 			rows[ri][i] = oneLine(c.Human)
-			if n := utf8.RuneCountInString(rows[ri][i]); n > width[i] {
+			if n := cellWidth(rows[ri][i]); n > width[i] {
 				width[i] = n
 			}
 		}
@@ -143,7 +146,7 @@ func (t *Table) table(w io.Writer) error {
 	var b strings.Builder
 	line := func(cells []string) {
 		for i, s := range cells {
-			pad := strings.Repeat(" ", width[i]-utf8.RuneCountInString(s))
+			pad := strings.Repeat(" ", width[i]-cellWidth(s))
 			if i > 0 {
 				b.WriteString("  ")
 			}
@@ -172,6 +175,10 @@ func (t *Table) table(w io.Writer) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// cellWidth is how many terminal columns s takes (s is Safe: no control
+// sequence is left in it to take none).
+func cellWidth(s string) int { return ansi.StringWidth(s) }
 
 // oneLine is a table cell: Safe, with newlines and tabs as spaces.
 func oneLine(s string) string {

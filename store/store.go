@@ -117,7 +117,10 @@ func AuthorOf(ctx context.Context) string {
 type ActivityEntry struct {
 	Activity domain.Activity
 	Promise  *domain.Promise // its Activity field is filled by the store
-	Line     int             // source line, for batch errors
+	// Contact, when set, is a new contact of the activity's account written
+	// in the same transaction (a call to someone added on the spot).
+	Contact *domain.Contact
+	Line    int // source line, for batch errors
 }
 
 // Batch is a set of records to write together. Line numbers, when set, are

@@ -195,10 +195,11 @@ func TestCallPromise(t *testing.T) {
 	if want := domain.MustDate("2026-11-20"); p.DueOn != want || p.GivenOn != sample.AsOf {
 		t.Fatalf("promise given %s due %s, want due %s", p.GivenOn, p.DueOn, want)
 	}
-	if want := domain.MustDate("2026-11-21"); e.Activity.NextFollow != want {
-		t.Fatalf("next follow-up %s, want the day after the promised date %s", e.Activity.NextFollow, want)
+	// The day after the promised Friday is a Saturday: Monday (issue 10 item 9).
+	if want := domain.MustDate("2026-11-23"); e.Activity.NextFollow != want {
+		t.Fatalf("next follow-up %s, want the working day after the promised date %s", e.Activity.NextFollow, want)
 	}
-	if !strings.Contains(m.Status(), "saved call on ACC001 (y copies the recap): promise ₦250,000.00 due Fri 20 Nov, next Sat 21 Nov") {
+	if !strings.Contains(m.Status(), "saved call on ACC001 (y copies the recap): promise ₦250,000.00 due Fri 20 Nov, next Mon 23 Nov") {
 		t.Fatalf("status %q", m.Status())
 	}
 }

@@ -114,7 +114,8 @@ func TestLogCallPromise(t *testing.T) {
 	db := filepath.Join(dir, "book.db")
 	importBook(t, db, dir)
 	out := must(t, db, "log", "call", "ACME", "--outcome", "promise", "--promise", "1500.00@2026-11-27", "--as-of", "2026-11-22")
-	if !strings.Contains(out, "next follow-up 2026-11-28") {
+	// Due Friday 27 Nov: followed up the next working day, Monday 30 Nov.
+	if !strings.Contains(out, "next follow-up 2026-11-30") {
 		t.Errorf("log call said %q", out)
 	}
 	got := must(t, db, "report", "promises", "--format", "csv", "--as-of", "2026-11-22")

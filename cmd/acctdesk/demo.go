@@ -20,7 +20,11 @@ func (c *cli) demo(args []string) error {
 	perAccount := fs.Int("invoices-per-account", 0, "invoices per account (0: about 18 months of trading)")
 	seed := fs.Uint64("seed", 1, "random seed; the same seed gives the same book")
 	force := fs.Bool("force", false, "replace a book that is not empty")
-	if _, err := parse(fs, args); err != nil {
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := noMore("demo", pos, 0); err != nil {
 		return err
 	}
 	if *accounts < 1 || *accounts > 1_000_000 {
@@ -70,7 +74,7 @@ func writeDemo(path, author string, opt demo.Options, force bool) (int, error) {
 	}
 	ctx := store.WithAuthor(context.Background(), author)
 	set := domain.DefaultSettings()
-	set.Name = "Demo — fuel distribution book"
+	set.Name = demoName
 	if err := st.SaveSettings(ctx, set); err != nil {
 		return 0, fmt.Errorf("demo: %w", err)
 	}
@@ -108,6 +112,10 @@ func mayReplace(path string) error {
 	}
 	return nil
 }
+
+// demoName is the name of every demo book (its settings), by which
+// --demo --reset knows one.
+const demoName = "Demo — fuel distribution book"
 
 // demoPath is where `acctdesk --demo` keeps its book, apart from the real one.
 func demoPath() string { return filepath.Join(dataDir(), "demo.db") }

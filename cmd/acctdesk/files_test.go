@@ -123,8 +123,9 @@ func TestBackupOntoTheBookWhileLogging(t *testing.T) {
 			}
 			saysOneLine(t, "backup onto "+target, stderr, "is the book itself")
 		}
+		// Each copy is made again and again: over an older backup, with --force.
 		copyPath := filepath.Join(dir, fmt.Sprintf("copy%d.db", i%2))
-		if _, stderr, err := proc(t, db, "backup", copyPath); err != nil {
+		if _, stderr, err := proc(t, db, "backup", copyPath, "--force"); err != nil {
 			t.Errorf("backup to %s while logging: %v %s", copyPath, err, stderr)
 		}
 	}

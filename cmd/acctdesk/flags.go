@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -39,15 +41,16 @@ func newFlags(name string) (*flag.FlagSet, *globals) {
 // parse reads flags and positional words in any order, then checks the
 // global flags: an explicitly empty --db, and an author (--user,
 // $ACCTDESK_USER, else the OS user) that would not read as itself, are
-// refused.
+// refused. --help (or -h) anywhere asks for the command's help: the words
+// given with it say which ("report aging --help").
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				return nil, helpRequested{}
+				return nil, helpRequested{fs: fs, words: append(pos, helpWords(fs, args)...)}
 			}
-			return nil, flagError(err)
+			return nil, flagError(fs, err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -62,13 +65,69 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	return pos, nil
 }
 
-// flagError is the flag package's complaint, with the flag's name (what
-// was typed) shown safely.
-func flagError(err error) error {
-	if name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -"); ok {
-		return fmt.Errorf("%s: unknown flag", shown(name))
+// helpWords are the words (not flags, nor their values) of what is left
+// of a command line once --help is read: "report --help aging" asks for
+// aging's help.
+func helpWords(fs *flag.FlagSet, args []string) []string {
+	var rest []string
+	for _, a := range args {
+		switch strings.TrimLeft(a, "-") {
+		case "help", "h":
+			if strings.HasPrefix(a, "-") {
+				continue
+			}
+		}
+		rest = append(rest, a)
 	}
-	return errors.New(shown(err.Error()))
+	var out []string
+	for len(rest) > 0 {
+		if fs.Parse(rest) != nil {
+			break
+		}
+		rest = fs.Args()
+		if len(rest) > 0 {
+			out = append(out, rest[0])
+			rest = rest[1:]
+		}
+	}
+	return out
+}
+
+// flagError is the flag package's complaint, in the words a user typed
+// (--format, not -format), the flag's name shown safely, and a mistyped
+// flag answered with the nearest one.
+func flagError(fs *flag.FlagSet, err error) error {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return unknownFlag(fs, name)
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return fmt.Errorf("--%s needs a value (%s)", shown(name), helpHint(fs))
+	}
+	// invalid value "abc" for flag -accounts: parse error;
+	// invalid boolean value "maybe" for -force: parse error
+	if m := badValue.FindStringSubmatch(msg); m != nil {
+		what := "not a valid value"
+		if f := fs.Lookup(m[3]); f != nil {
+			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+				what = "not true or false"
+			} else if _, err := strconv.ParseFloat(f.DefValue, 64); err == nil {
+				what = "not a whole number"
+			}
+		}
+		return fmt.Errorf("--%s %s: %s", m[3], shown(m[2]), what)
+	}
+	return errors.New(shown(msg))
+}
+
+var badValue = regexp.MustCompile(`^invalid (boolean )?value ("(?:[^"\\]|\\.)*") for (?:flag )?-([\w-]+): `)
+
+// helpHint is where a command's help is: "run acctdesk help report".
+func helpHint(fs *flag.FlagSet) string {
+	if fs.Name() == "acctdesk" {
+		return "run acctdesk help"
+	}
+	return "run acctdesk help " + fs.Name()
 }
 
 // checkGlobals refuses what the global flags cannot mean: --db "" (which
@@ -115,14 +174,21 @@ func osUser() string {
 	return ""
 }
 
-// date is the business date: --as-of, $ACCTDESK_AS_OF, else today.
+// date is the business date: --as-of, $ACCTDESK_AS_OF, else today. Either
+// takes what a form's date takes (YYYY-MM-DD, today, +3, mon…sun), and
+// yesterday and -N (domain.ParseAsOf).
 func (g *globals) date() (domain.Date, error) {
+	today := domain.DateOf(time.Now())
 	if g.asOf == "" {
-		return domain.DateOf(time.Now()), nil
+		return today, nil
 	}
-	d, err := domain.ParseDate(g.asOf)
+	d, err := domain.ParseAsOf(g.asOf, today)
 	if err != nil {
-		return 0, fmt.Errorf("--as-of: %v", err)
+		from := "--as-of"
+		if env := os.Getenv("ACCTDESK_AS_OF"); env != "" && env == g.asOf {
+			from = "$ACCTDESK_AS_OF"
+		}
+		return 0, fmt.Errorf("%s %v", from, err)
 	}
 	return d, nil
 }
@@ -158,10 +224,14 @@ func (g *globals) path() string {
 	return filepath.Join(dataDir(), "book.db")
 }
 
-// open opens the book for a command, creating it when there is none (import,
-// the workstation). A book found damaged opens read-only: warn is told so
-// in one line, and every write is refused until check passes.
-func (g *globals) open(warn io.Writer) (*bolt.Store, error) {
+// create opens the book for a command that may make it (import, init):
+// the one way besides demo that a book comes to be. A book found damaged
+// opens read-only: warn is told so in one line, and every write is refused
+// until check passes.
+func (g *globals) create(warn io.Writer) (*bolt.Store, error) {
+	if err := os.MkdirAll(filepath.Dir(g.path()), 0o700); err != nil {
+		return nil, fmt.Errorf("create the book's directory: %w", err)
+	}
 	st, err := bolt.Open(g.path(), bolt.Options{Now: time.Now})
 	return warnDamaged(warn, st, err)
 }
@@ -180,13 +250,20 @@ func (g *globals) desk(st store.Store) (*desk.Desk, error) {
 	return desk.New(st, desk.Options{AsOf: asOf}), nil
 }
 
-// openExisting opens a book that must be there: reading one never creates it.
+// openExisting opens a book that must be there: reading one — the
+// workstation included — never creates it, so a mistyped --db is said to
+// be one instead of opening an empty book.
 func (g *globals) openExisting(warn io.Writer) (*bolt.Store, error) {
 	st, err := bolt.OpenExisting(g.path(), bolt.Options{Now: time.Now})
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("no book at %s (create one with acctdesk import or acctdesk demo, or give --db)", shown(g.path()))
+		return nil, noBook(g.path())
 	}
 	return warnDamaged(warn, st, err)
+}
+
+// noBook says there is no book at path, and how one is made.
+func noBook(path string) error {
+	return fmt.Errorf("no book at %s: create one with acctdesk demo (a demo book), acctdesk import accounts FILE or acctdesk init (an empty book), or give --db the book's path; acctdesk --demo opens a demo book kept apart", shown(path))
 }
 
 // warnDamaged passes an opened book on, first printing to warn the one-line

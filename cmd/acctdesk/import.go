@@ -15,19 +15,27 @@ import (
 
 func (c *cli) importFile(args []string) error {
 	fs, g := newFlags("import")
-	mapping := fs.String("map", "", "SRC=DST,... rename source columns")
-	layout := fs.String("date-format", "", "Go layout of the dates, e.g. 1/2/2006")
-	currency := fs.String("currency", "", "currency of rows that name none")
+	mapping := fs.String("map", "", "`SRC=DST,...`: rename source columns")
+	layout := fs.String("date-format", "", "the Go `LAYOUT` of the dates, e.g. 1/2/2006 (default YYYY-MM-DD)")
+	currency := fs.String("currency", "", "the currency `CODE` of rows that name none")
 	create := fs.Bool("create-accounts", false, "create accounts that documents name")
 	dry := fs.Bool("dry-run", false, "check everything, write nothing")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 2 {
-		return fmt.Errorf("import needs KIND FILE (KIND: %s)", strings.Join(importer.Kinds, ", "))
+	if len(pos) < 2 {
+		return fmt.Errorf("import needs KIND FILE (KIND: %s; run acctdesk help import)", strings.Join(importer.Kinds, ", "))
+	}
+	if err := noMore("import", pos, 2); err != nil {
+		return err
 	}
 	kind, path := pos[0], pos[1]
+	if k, ok := domain.MatchWord(kind, importer.Kinds); ok {
+		kind = k
+	} else {
+		return unknownWord("import kind ", kind, "an import kind", importer.Kinds)
+	}
 	if *layout != "" {
 		if err := domain.CheckCode(*layout); err != nil {
 			return fmt.Errorf("--date-format %q %v", *layout, err)
@@ -54,7 +62,7 @@ func (c *cli) importFile(args []string) error {
 	if info, err := f.Stat(); err == nil {
 		opt.Size = info.Size()
 	}
-	st, err := g.open(c.stderr)
+	st, err := g.create(c.stderr)
 	if err != nil {
 		return err
 	}

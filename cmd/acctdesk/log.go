@@ -9,36 +9,49 @@ import (
 	"acctdesk/domain"
 )
 
+// logs are the sub-commands of log.
+var logs = []string{"call", "escalation"}
+
 func (c *cli) log(args []string) error {
-	if len(args) == 0 {
-		return errors.New("log needs call or escalation")
-	}
 	sub, rest := firstWord(args)
-	switch sub {
+	if sub == "" {
+		fs, _ := newFlags("log")
+		if _, err := parse(fs, args); err != nil {
+			return err
+		}
+		return errors.New("log needs call or escalation (run acctdesk help log)")
+	}
+	switch w, _ := domain.MatchWord(sub, logs); w {
 	case "call":
 		return c.logCall(rest)
 	case "escalation":
 		return c.logEscalation(rest)
 	}
-	return fmt.Errorf("log %q: use log call or log escalation", sub)
+	return unknownWord("log ", sub, "call or escalation", logs)
 }
 
 func (c *cli) logCall(args []string) error {
 	fs, g := newFlags("log call")
-	outcome := fs.String("outcome", "", "reached, no-answer, voicemail, promise, dispute, call-back, refused, wrong-number")
-	contact := fs.String("contact", "", "who was called (default the primary contact)")
-	promise := fs.String("promise", "", "AMOUNT@DATE")
+	outcome := fs.String("outcome", "", "what came of the call, a `WORD`: "+strings.Join(domain.Outcomes, ", "))
+	contact := fs.String("contact", "", "who was called, a `NAME` (default the primary contact)")
+	promise := fs.String("promise", "", "a promise to pay `AMOUNT@DATE`, with --outcome promise")
 	confirm := fs.Bool("confirm", false, "save a promise over ten times the AR, or a date more than a year away")
-	next := fs.String("next", "", "next follow-up date")
-	note := fs.String("note", "", "what was said")
+	next := fs.String("next", "", "the next follow-up `DATE` (default from the outcome)")
+	note := fs.String("note", "", "what was said, a `TEXT`")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return errors.New("log call needs one ACCOUNT")
+	if len(pos) == 0 {
+		return errors.New("log call needs an ACCOUNT (run acctdesk help log call)")
+	}
+	if err := noMore("log call", pos, 1); err != nil {
+		return err
 	}
 	if err := checkAccountArg(pos[0]); err != nil {
+		return err
+	}
+	if *outcome, err = word("outcome", *outcome, domain.Outcomes, "an outcome", true); err != nil {
 		return err
 	}
 	today, err := g.date()
@@ -53,29 +66,33 @@ func (c *cli) logCall(args []string) error {
 	if err != nil {
 		return err
 	}
+	code, err := d.ResolveCode(pos[0])
+	if err != nil {
+		return err
+	}
 	call := domain.Call{Outcome: *outcome, Contact: *contact, Note: *note, Confirmed: *confirm}
 	if *promise != "" {
 		amount, date, ok := strings.Cut(*promise, "@")
 		if !ok {
-			return fmt.Errorf("--promise %q: write AMOUNT@DATE, e.g. 1500.00@2026-11-27", *promise)
+			return fmt.Errorf("--promise %q: write AMOUNT@DATE, e.g. 1500.00@2026-11-27 or 1500.00@fri", *promise)
 		}
-		f, err := d.Account(pos[0])
+		f, err := d.Account(code)
 		if err != nil {
 			return err
 		}
 		if call.PromiseAmount, err = domain.ParseAmount(amount, f.Account.Currency); err != nil {
 			return fmt.Errorf("--promise: %v", err)
 		}
-		if call.PromiseDue, err = domain.ParseRelative(date, today); err != nil {
+		if call.PromiseDue, err = relDate(date, today); err != nil {
 			return fmt.Errorf("--promise: %v", err)
 		}
 	}
 	if *next != "" {
-		if call.Next, err = domain.ParseRelative(*next, today); err != nil {
+		if call.Next, err = relDate(*next, today); err != nil {
 			return fmt.Errorf("--next: %v", err)
 		}
 	}
-	got, err := d.LogCall(g.ctx(), pos[0], call)
+	got, err := d.LogCall(g.ctx(), code, call)
 	var unlikely domain.Unlikely
 	if errors.As(err, &unlikely) {
 		return fmt.Errorf("%s: give --confirm to save it", strings.Join(unlikely, "; "))
@@ -83,7 +100,7 @@ func (c *cli) logCall(args []string) error {
 	if err != nil {
 		return err
 	}
-	code := got.Account.Code
+	code = got.Account.Code
 	msg := fmt.Sprintf("logged call to %s (%s", code, got.Activity.Outcome)
 	if p := got.Promise; p != nil {
 		msg = fmt.Sprintf("logged call to %s (promise of %s due %s", code, domain.Money{Amount: p.Amount, Currency: got.Account.Currency}, p.DueOn)
@@ -93,6 +110,16 @@ func (c *cli) logCall(args []string) error {
 	}
 	fmt.Fprintln(c.stdout, shown(msg+")"))
 	return nil
+}
+
+// relDate is a date as a form takes it (domain.ParseRelative): YYYY-MM-DD,
+// today, tomorrow, +3, mon…sun.
+func relDate(s string, today domain.Date) (domain.Date, error) {
+	d, err := domain.ParseRelative(s, today)
+	if err != nil && !strings.ContainsAny(strings.TrimSpace(s), "+") {
+		return 0, fmt.Errorf("%q is not a date: use YYYY-MM-DD (e.g. %s), today, tomorrow, +3 or mon…sun", s, today.AddDays(7))
+	}
+	return d, err
 }
 
 // checkAccountArg refuses an account code no book can hold (a control,
@@ -107,29 +134,41 @@ func checkAccountArg(code string) error {
 
 func (c *cli) logEscalation(args []string) error {
 	fs, g := newFlags("log escalation")
-	category := fs.String("category", "", strings.Join(domain.EscalationCategories, ", "))
-	severity := fs.String("severity", "", strings.Join(domain.Severities, ", "))
-	to := fs.String("to", "", strings.Join(domain.Teams, ", "))
-	note := fs.String("note", "", "summary")
-	due := fs.String("due", "", "due date (default +2 working days)")
+	category := fs.String("category", "", "a `WORD`: "+strings.Join(domain.EscalationCategories, ", "))
+	severity := fs.String("severity", "", "a `WORD`: "+strings.Join(domain.Severities, ", "))
+	to := fs.String("to", "", "the team, a `WORD`: "+strings.Join(domain.Teams, ", "))
+	note := fs.String("note", "", "the summary, a `TEXT`")
+	due := fs.String("due", "", "the due `DATE` (default +2 working days)")
 	confirm := fs.Bool("confirm", false, "save a due date more than a year away")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return errors.New("log escalation needs one ACCOUNT")
+	if len(pos) == 0 {
+		return errors.New("log escalation needs an ACCOUNT (run acctdesk help log escalation)")
+	}
+	if err := noMore("log escalation", pos, 1); err != nil {
+		return err
 	}
 	if err := checkAccountArg(pos[0]); err != nil {
+		return err
+	}
+	esc := domain.Escalation{Summary: *note}
+	if esc.Category, err = word("category", *category, domain.EscalationCategories, "a category", true); err != nil {
+		return err
+	}
+	if esc.Severity, err = word("severity", *severity, domain.Severities, "a severity", true); err != nil {
+		return err
+	}
+	if esc.To, err = word("to", *to, domain.Teams, "a team", true); err != nil {
 		return err
 	}
 	today, err := g.date()
 	if err != nil {
 		return err
 	}
-	esc := domain.Escalation{Category: *category, Severity: *severity, To: *to, Summary: *note}
 	if *due != "" {
-		if esc.Due, err = domain.ParseRelative(*due, today); err != nil {
+		if esc.Due, err = relDate(*due, today); err != nil {
 			return fmt.Errorf("--due: %v", err)
 		}
 	}
@@ -141,7 +180,11 @@ func (c *cli) logEscalation(args []string) error {
 	if err != nil {
 		return err
 	}
-	got, err := d.Escalate(g.ctx(), pos[0], esc, desk.Confirm(*confirm))
+	code, err := d.ResolveCode(pos[0])
+	if err != nil {
+		return err
+	}
+	got, err := d.Escalate(g.ctx(), code, esc, desk.Confirm(*confirm))
 	var unlikely domain.Unlikely
 	if errors.As(err, &unlikely) {
 		return fmt.Errorf("%s: give --confirm to save it", strings.Join(unlikely, "; "))

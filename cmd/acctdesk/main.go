@@ -15,9 +15,10 @@ import (
 
 const usage = `acctdesk — a workstation for a book of credit accounts
 
-  acctdesk [--db PATH] [--as-of DATE] [--user NAME]      the workstation
-  acctdesk --demo                                        the workstation on a demo book kept apart
+  acctdesk [--db PATH] [--as-of DATE] [--user NAME]      the workstation (never creates a book)
+  acctdesk --demo [--reset]                              the workstation on a demo book kept apart
   acctdesk demo [--accounts N] [--seed S] [--force]      write a realistic demo book
+  acctdesk init                                          create an empty book
   acctdesk import KIND FILE [--map SRC=DST,...] [--date-format LAYOUT]
                   [--currency CODE] [--create-accounts] [--dry-run]
                   KIND: accounts, contacts, invoices, payments, credit-notes
@@ -25,13 +26,16 @@ const usage = `acctdesk — a workstation for a book of credit accounts
                   NAME: book, aging, dso, promises, escalations, queue
   acctdesk log call ACCOUNT --outcome O [--contact C] [--promise AMOUNT@DATE] [--next DATE] [--note T]
   acctdesk log escalation ACCOUNT --category C --severity S --to T --note T [--due DATE]
-  acctdesk backup FILE                                   a consistent copy while the book is in use
+  acctdesk backup FILE [--force]                         a consistent copy while the book is in use
   acctdesk check                                         integrity check of the book
+  acctdesk help COMMAND                                  a command's usage, its words and a report's columns
 
 Global flags (anywhere on the line) and their environment variables:
   --db PATH      ACCTDESK_DB      default $XDG_DATA_HOME/acctdesk/book.db
-  --as-of DATE   ACCTDESK_AS_OF   default today
+  --as-of DATE   ACCTDESK_AS_OF   default today; YYYY-MM-DD, today, yesterday, tomorrow, +3, -3, mon…sun
   --user NAME    ACCTDESK_USER    default the OS user
+
+Account codes and words (outcomes, categories, report names, …) are matched without regard to case.
 `
 
 func main() {
@@ -51,16 +55,16 @@ func exit(args []string, stdout, stderr io.Writer) int {
 	}
 	var h helpRequested
 	if errors.As(err, &h) {
-		fmt.Fprint(stdout, usage)
-		return 0
+		text, herr := h.text()
+		if herr == nil {
+			fmt.Fprint(stdout, domain.Safe(text))
+			return 0
+		}
+		err = herr
 	}
 	fmt.Fprintln(stderr, "acctdesk: "+domain.Safe(oneLine(err)))
 	return 1
 }
-
-type helpRequested struct{}
-
-func (helpRequested) Error() string { return "help" }
 
 // oneLine keeps multi-line errors (a list of refused rows) readable: the first
 // line stays first, the rest follow indented.
@@ -82,6 +86,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 
 func dispatch(args []string, stdout, stderr io.Writer) error {
 	cmd, rest := firstWord(args)
+	if w, ok := domain.MatchWord(cmd, commands); ok {
+		cmd = w
+	}
 	c := &cli{stdout: stdout, stderr: stderr}
 	switch cmd {
 	case "":
@@ -98,10 +105,27 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return c.backup(rest)
 	case "check":
 		return c.check(rest)
+	case "init":
+		return c.init(rest)
 	case "help":
-		return helpRequested{}
+		// acctdesk help report aging is acctdesk report aging --help.
+		if sub, _ := firstWord(rest); sub == "" || sub == "help" {
+			return helpRequested{}
+		}
+		return dispatch(append(rest, "--help"), stdout, stderr)
 	}
-	return fmt.Errorf("unknown command %q (run acctdesk --help)", cmd)
+	return unknownCommand(cmd)
+}
+
+// commands are the words dispatch knows.
+var commands = []string{"demo", "init", "import", "report", "log", "backup", "check", "help"}
+
+// unknownCommand refuses a word that is no command, suggesting the nearest.
+func unknownCommand(cmd string) error {
+	if near := domain.Nearest(cmd, commands); near != "" {
+		return fmt.Errorf("unknown command %q: did you mean %s? (run acctdesk help)", cmd, near)
+	}
+	return fmt.Errorf("unknown command %q (run acctdesk help)", cmd)
 }
 
 // safeWriter writes what it is given through domain.Safe: the backstop

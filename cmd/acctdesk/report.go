@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"acctdesk/report"
@@ -10,21 +11,23 @@ import (
 
 func (c *cli) report(args []string) error {
 	fs, g := newFlags("report")
-	format := fs.String("format", "table", "table, csv or json")
-	owner := fs.String("owner", "", "only this owner's accounts")
+	format := fs.String("format", "table", "`FORMAT`: table, csv or json")
+	owner := fs.String("owner", "", "only the accounts of this `NAME` (any case)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return fmt.Errorf("report needs one name: %s", strings.Join(report.Names, ", "))
+	if len(pos) == 0 {
+		return fmt.Errorf("report needs a name: %s (run acctdesk help report)", strings.Join(report.Names, ", "))
 	}
-	switch *format {
-	case "table", "csv", "json":
-	default:
-		return fmt.Errorf("--format %q: use table, csv or json", *format)
+	if err := noMore("report "+pos[0], pos, 1); err != nil {
+		return err
 	}
-	if _, err := report.Lookup(pos[0]); err != nil {
+	if *format, err = word("format", *format, report.Formats, "a format", false); err != nil {
+		return err
+	}
+	r, err := report.Lookup(pos[0])
+	if err != nil {
 		return err
 	}
 	st, err := g.openExisting(c.stderr)
@@ -35,7 +38,13 @@ func (c *cli) report(args []string) error {
 	if err != nil {
 		return err
 	}
-	t, err := d.Report(pos[0], report.Input{AsOf: d.AsOf(), Owner: *owner})
+	in := report.Input{AsOf: d.AsOf()}
+	if *owner != "" {
+		if in.Owner, err = d.ResolveOwner(*owner); err != nil {
+			return err
+		}
+	}
+	t, err := d.Report(r.Name, in)
 	if err != nil {
 		return err
 	}
@@ -44,16 +53,25 @@ func (c *cli) report(args []string) error {
 
 func (c *cli) backup(args []string) error {
 	fs, g := newFlags("backup")
+	force := fs.Bool("force", false, "replace a FILE that is already there")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
+	if len(pos) == 0 {
 		return errors.New("backup needs the file to write: acctdesk backup FILE")
+	}
+	if err := noMore("backup", pos, 1); err != nil {
+		return err
 	}
 	st, err := g.openExisting(c.stderr)
 	if err != nil {
 		return err
+	}
+	if !*force {
+		if err := mayOverwrite(pos[0], g.path()); err != nil {
+			return err
+		}
 	}
 	if err := st.Backup(pos[0]); err != nil {
 		return err
@@ -62,9 +80,28 @@ func (c *cli) backup(args []string) error {
 	return nil
 }
 
+// mayOverwrite refuses, without --force, a backup onto a file that is
+// already there (an older backup, or anything else). What Backup refuses
+// whatever the flags — the book itself, a directory, a device — it says
+// itself, in its own words.
+func mayOverwrite(target, book string) error {
+	info, err := os.Stat(target) // through a symlink: the file it names
+	if err != nil || !info.Mode().IsRegular() {
+		return nil
+	}
+	if b, err := os.Stat(book); err == nil && os.SameFile(b, info) {
+		return nil // "is the book itself"
+	}
+	return fmt.Errorf("%s already exists: give --force to replace it with the backup", shown(target))
+}
+
 func (c *cli) check(args []string) error {
 	fs, g := newFlags("check")
-	if _, err := parse(fs, args); err != nil {
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := noMore("check", pos, 0); err != nil {
 		return err
 	}
 	st, err := g.openExisting(nil) // check says it all
@@ -75,5 +112,32 @@ func (c *cli) check(args []string) error {
 		return fmt.Errorf("check failed: %w", err)
 	}
 	fmt.Fprintf(c.stdout, "%s: ok\n", shown(g.path()))
+	return nil
+}
+
+// init creates an empty book at --db: with import and demo, the only ways
+// a book comes to be. A file already there is left as it is.
+func (c *cli) init(args []string) error {
+	fs, g := newFlags("init")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := noMore("init", pos, 0); err != nil {
+		return err
+	}
+	path := g.path()
+	if _, err := os.Lstat(path); err == nil {
+		if st, err := g.openExisting(c.stderr); err != nil {
+			return err
+		} else if empty, err := st.Empty(); err == nil && empty {
+			return fmt.Errorf("%s already holds an empty book: import into it (acctdesk import accounts FILE)", shown(path))
+		}
+		return fmt.Errorf("%s already holds a book: nothing done", shown(path))
+	}
+	if _, err := g.create(c.stderr); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "empty book created at %s: import into it with acctdesk import accounts FILE\n", shown(path))
 	return nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
@@ -132,4 +133,27 @@ func TestWorkstationSeesOtherProcesses(t *testing.T) {
 	s.waitFor("INV-LIVE-1", 5*time.Second)
 	t.Logf("the imported invoice appeared in the open workstation after %v", time.Since(start).Round(100*time.Millisecond))
 	s.keys("q")
+}
+
+// TestDemoCreationMessageVisible (issue 10, item 20): the workstation's
+// first --demo says where it made the demo book and how to reset it, and
+// the line is on the terminal once the workstation closes; a mistyped
+// --db opens no workstation and makes no book.
+func TestDemoCreationMessageVisible(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	s := startTmux(t, 120, 40, binary+" --demo --db "+db+" --as-of 2026-11-18 --user e2e; sleep 30")
+	s.waitFor("accounts loaded", 20*time.Second)
+	s.keys("q")
+	scr := s.waitFor("to make it anew: acctdesk --demo --reset", 5*time.Second)
+	if !strings.Contains(strings.ReplaceAll(scr, "\n", ""), "the demo book is at "+db) {
+		t.Errorf("the screen after the workstation does not say where the demo book is:\n%s", scr)
+	}
+
+	typo := filepath.Join(dir, "dmeo.db")
+	s2 := startTmux(t, 120, 40, binary+" --db "+typo+" --user e2e; sleep 30")
+	s2.waitFor("no book at "+typo, 10*time.Second)
+	if _, err := os.Stat(typo); !os.IsNotExist(err) {
+		t.Errorf("the workstation made a book at %s", typo)
+	}
 }

@@ -2,11 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"runtime/debug"
+	"time"
 
 	"acctdesk/demo"
+	"acctdesk/domain"
+	"acctdesk/store/bolt"
 	"acctdesk/ui"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -25,36 +29,32 @@ func collectSeldom() func() {
 
 func (c *cli) workstation(args []string) error {
 	fs, g := newFlags("acctdesk")
-	useDemo := fs.Bool("demo", false, "open a demo book kept apart from the real one")
-	help := fs.Bool("help", false, "show help")
-	fs.BoolVar(help, "h", false, "show help")
+	useDemo := fs.Bool("demo", false, "open a demo book kept apart from the real one (made on first use)")
+	reset := fs.Bool("reset", false, "with --demo: make the demo book anew")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if *help {
-		return helpRequested{}
-	}
 	if len(pos) > 0 {
-		return fmt.Errorf("unknown command %q (run acctdesk --help)", pos[0])
+		return unknownCommand(pos[0])
+	}
+	if *reset && !*useDemo {
+		return errors.New("--reset goes with --demo: acctdesk --demo --reset makes the demo book anew")
 	}
 	asOf, err := g.date()
 	if err != nil {
 		return err
 	}
+	made := ""
 	if *useDemo {
 		if g.db == "" {
 			g.db = demoPath()
 		}
-		// Created on first use, reused afterwards.
-		if _, err := os.Stat(g.db); os.IsNotExist(err) {
-			fmt.Fprintf(c.stderr, "creating a demo book at %s …\n", shown(g.db))
-			if _, err := writeDemo(g.db, g.author(), demo.Options{AsOf: asOf, Seed: 1, Accounts: 30, Author: g.author()}, false); err != nil {
-				return err
-			}
+		if made, err = c.demoBook(g, asOf, *reset); err != nil {
+			return err
 		}
 	}
-	st, err := g.open(nil) // the workstation shows the warning itself
+	st, err := g.openExisting(nil) // the workstation shows the warning itself
 	if err != nil {
 		return err
 	}
@@ -87,5 +87,54 @@ func (c *cli) workstation(args []string) error {
 	}
 	m := ui.New(d, opt)
 	_, err = tea.NewProgram(m, tea.WithAltScreen()).Run()
+	if made != "" && err == nil {
+		// Said again once the screen is back, where it stays.
+		fmt.Fprintln(c.stderr, made)
+	}
 	return err
+}
+
+// demoBook makes the demo book at g's path when there is none, or anew on
+// --reset (only a demo book: a real book at that path is never replaced).
+// It says what it made, in a line printed before the screen switches and
+// again after the workstation closes; "" when the book was already there.
+func (c *cli) demoBook(g *globals, asOf domain.Date, reset bool) (string, error) {
+	path := g.db
+	_, err := os.Stat(path)
+	switch {
+	case os.IsNotExist(err):
+	case err != nil:
+		return "", err
+	case !reset:
+		return "", nil // made on first use, reused afterwards
+	default:
+		if err := isDemoBook(path); err != nil {
+			return "", err
+		}
+	}
+	verb := "creating"
+	if reset {
+		verb = "resetting"
+	}
+	fmt.Fprintf(c.stderr, "%s the demo book at %s …\n", verb, shown(path))
+	if _, err := writeDemo(path, g.author(), demo.Options{AsOf: asOf, Seed: 1, Accounts: 30, Author: g.author()}, reset); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("the demo book is at %s (as of %s)\nto make it anew: acctdesk --demo --reset", shown(path), asOf), nil
+}
+
+// isDemoBook refuses to reset a book that demo did not write.
+func isDemoBook(path string) error {
+	st, err := bolt.OpenExisting(path, bolt.Options{Now: time.Now})
+	if err != nil {
+		return fmt.Errorf("--reset: %w", err)
+	}
+	set, err := st.Settings()
+	if err != nil {
+		return fmt.Errorf("--reset: %w", err)
+	}
+	if set.Name != demoName {
+		return fmt.Errorf("--reset: %s is not a demo book, and is left as it is (acctdesk demo --force replaces a book with a demo)", shown(path))
+	}
+	return nil
 }

@@ -248,6 +248,11 @@ func (a *applier) credit(r store.Rec[domain.CreditNote]) {
 // Activities are append-only: an entry that names an existing id must be
 // identical to it (a re-import), never a change.
 func (a *applier) activity(e store.ActivityEntry) {
+	if e.Contact != nil {
+		c := *e.Contact
+		c.Account = e.Activity.Account
+		a.contact(store.Rec[domain.Contact]{Line: e.Line, V: c})
+	}
 	x := e.Activity
 	x.Stamp = a.stampFor(x.Stamp)
 	st, found := a.owner(x.Account, e.Line, "")

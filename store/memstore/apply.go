@@ -472,6 +472,11 @@ func (a *applier) credit(r store.Rec[domain.CreditNote]) {
 // activity appends a timeline entry with its promise and next follow-up; an
 // entry naming an existing id must be identical to it (append-only).
 func (a *applier) activity(e store.ActivityEntry) {
+	if e.Contact != nil {
+		c := *e.Contact
+		c.Account = e.Activity.Account
+		a.contact(store.Rec[domain.Contact]{Line: e.Line, V: c})
+	}
 	x := e.Activity
 	x.Stamp = a.stampFor(x.Stamp)
 	st, found := a.ownerOf(x.Account, e.Line, "")

@@ -37,6 +37,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"LogActivity", testLogActivity},
 		{"LogActivityUnknownAccount", testLogActivityUnknown},
 		{"LogActivityInvalid", testLogActivityInvalid},
+		{"LogActivityWithContact", testLogActivityWithContact},
 		{"OpenEscalation", testOpenEscalation},
 		{"Mark", testMark},
 		{"UpdateByID", testUpdateByID},
@@ -711,5 +712,56 @@ func testStampsOfHistory(t *testing.T, s store.Store) {
 	}
 	if got.Stamp == past || f.Activities[1].Stamp.By == "tunde" {
 		t.Errorf("a single write kept the caller's stamp: %+v", f.Activities[1].Stamp)
+	}
+}
+
+// A call to someone added on the spot writes the contact and the activity in
+// one transaction; a refused activity writes neither, and a refused contact
+// keeps the activity out too. Facts carry the new contact (check agrees).
+func testLogActivityWithContact(t *testing.T, s store.Store) {
+	base(t, s)
+	call := func(who, kind string) store.ActivityEntry {
+		return store.ActivityEntry{
+			Activity: domain.Activity{Account: "ACME", On: d("2025-03-10"), Kind: kind, Contact: who, Outcome: "reached"},
+			Contact:  &domain.Contact{Name: who, Phone: "+234 802 111 2222"},
+		}
+	}
+	unchanged(t, s, func() {
+		if _, err := s.LogActivity(ctx, call("Musa Bello", "telepathy")); err == nil {
+			t.Error("an activity of no kind was written")
+		}
+	})
+	unchanged(t, s, func() {
+		bad := call("Musa Bello", "call")
+		bad.Contact.Role = "astrologer"
+		if _, err := s.LogActivity(ctx, bad); err == nil {
+			t.Error("a contact with a role that is not one was written")
+		}
+	})
+	n := changes(t, s)
+	got, err := s.LogActivity(ctx, call("Musa Bello", "call"))
+	if err != nil {
+		t.Fatalf("LogActivity with a contact: %v", err)
+	}
+	if m := changes(t, s); m != n+1 {
+		t.Errorf("change counter %d, want %d: one transaction", m, n+1)
+	}
+	f, err := s.LoadAccount("ACME")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Activities) != 1 || f.Activities[0].ID != got.ID || f.Activities[0].Contact != "Musa Bello" {
+		t.Fatalf("activities: %+v", f.Activities)
+	}
+	if len(f.Contacts) != 1 || f.Contacts[0].Name != "Musa Bello" || f.Contacts[0].Account != "ACME" ||
+		f.Contacts[0].Phone != "+234 802 111 2222" || f.Contacts[0].Stamp.By != "tester" {
+		t.Fatalf("contacts: %+v", f.Contacts)
+	}
+	p, err := s.FactsOf([]string{"ACME"})
+	if err != nil || len(p.Facts) != 1 || len(p.Facts[0].Contacts) != 1 || p.Facts[0].Contacts[0].Name != "Musa Bello" {
+		t.Fatalf("facts do not carry the new contact: %+v %v", p.Facts, err)
+	}
+	if err := s.Check(); err != nil {
+		t.Errorf("Check: %v", err)
 	}
 }

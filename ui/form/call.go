@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"acctdesk/domain"
 	"acctdesk/ui/common"
 	"acctdesk/ui/keymap"
@@ -16,6 +18,7 @@ const (
 	fPromised
 	fNext
 	fContact
+	fPhone // a new contact's phone: only when the name typed is no contact of the account
 	fNote
 )
 
@@ -35,6 +38,7 @@ func NewCall(c common.Common, t Target) *Model {
 		{label: "Promised for", kind: textField, example: "fri, +3, tomorrow, 2026-12-01"},
 		{label: "Next follow-up", kind: textField},
 		{label: "Contact", kind: textField, text: contact, initial: t.Primary, options: t.Contacts, example: "who you spoke to"},
+		{label: "New contact ☎", kind: textField, text: common.Field{Limit: 40}, hidden: true, disabled: true, example: "their phone adds them as a contact"},
 		{label: "Note", kind: textField, text: common.Field{Limit: 4000}, example: "what was said"},
 	}
 	return newModel(c, t, b)
@@ -63,12 +67,85 @@ func (b *callBody) choose(k string) bool {
 
 // suggestedNext is the next follow-up the outcome suggests
 // (domain.DefaultNext, which the desk applies), or zero while it is not
-// known yet: no outcome chosen, or a promise with no date typed.
-func suggestedNext(outcome string, today, promised domain.Date) domain.Date {
+// known yet: no outcome chosen, or a promise with no date typed. upcoming is
+// the due date of an open promise within three days (domain.CallBrief).
+func suggestedNext(outcome string, today, promised, upcoming domain.Date) domain.Date {
 	if outcome == "" || (outcome == "promise" && promised.IsZero()) {
 		return 0
 	}
-	return domain.DefaultNext(outcome, today, promised)
+	return domain.DefaultNext(outcome, today, promised, upcoming)
+}
+
+// contact is the account's contact the name typed means, and whether it
+// means one ("" means the primary contact, which the desk fills in).
+func (b *callBody) contact() (domain.Contact, bool) {
+	typed := strings.TrimSpace(b.c.fields[fContact].text.String())
+	if typed == "" {
+		for _, c := range b.t.people() {
+			if c.Name == b.t.Primary {
+				return c, true
+			}
+		}
+		return domain.Contact{}, true
+	}
+	c, err := domain.MatchContact(b.t.people(), typed, b.t.Code)
+	return c, err == nil
+}
+
+// brief is what the caller needs in front of them: the contact's phone and
+// email, the overdue total, the oldest overdue invoice and the last promise.
+func (b *callBody) brief(cm common.Common, w int) []string {
+	s := cm.Styles
+	t := b.t
+	var out []string
+	if c, ok := b.contact(); ok && c.Name != "" {
+		who := c.Name
+		var tags []string
+		if c.Role != "" {
+			tags = append(tags, c.Role)
+		}
+		if c.Primary {
+			tags = append(tags, "primary")
+		}
+		if len(tags) > 0 {
+			who += " (" + strings.Join(tags, ", ") + ")"
+		}
+		phone, email := c.Phone, c.Email
+		if phone == "" {
+			phone = "no phone on file"
+		}
+		for _, l := range wrapParts([]string{common.Clean("☎ " + who), common.Clean(phone), common.Clean(email)}, w) {
+			out = append(out, s.Title.Render(l))
+		}
+	} else if !ok {
+		out = append(out, s.Warn.Render(common.Cut(common.Clean(fmt.Sprintf("☎ %s is not a contact of %s: ↑/↓ picks one, or a phone adds them",
+			strings.TrimSpace(b.c.fields[fContact].text.String()), t.Code)), w)))
+	}
+	if t.HasBrief {
+		br := t.Brief
+		money := func(d decimal.Decimal) string { return common.Money(d, t.Currency) }
+		parts := []string{"Overdue " + money(br.Overdue)}
+		if !br.OldestDue.IsZero() {
+			old := fmt.Sprintf("oldest overdue: due %s, %d days late, %s owed", common.Day(br.OldestDue, t.Today), br.OldestDays, money(br.OldestOwed))
+			if br.OldestDisp {
+				old += " (disputed)"
+			}
+			parts = append(parts, old)
+		}
+		if p := br.LastPromise; p != nil {
+			parts = append(parts, fmt.Sprintf("last promise %s due %s, %s", money(p.Amount), common.Day(p.DueOn, t.Today),
+				strings.ReplaceAll(br.LastStatus, "-", " ")))
+		} else {
+			parts = append(parts, "no promise yet")
+		}
+		for _, l := range wrapParts(parts, w) {
+			out = append(out, s.Muted.Render(l))
+		}
+	}
+	if len(out) > 0 {
+		out = append(out, "")
+	}
+	return out
 }
 
 func (b *callBody) promised() (domain.Date, error) {
@@ -100,7 +177,7 @@ func (b *callBody) changed() {
 			f[fPromised].hint = "→ " + common.LongDay(d)
 		}
 	}
-	def := suggestedNext(outcome, b.t.Today, pd)
+	def := suggestedNext(outcome, b.t.Today, pd, b.t.Brief.Upcoming)
 	switch {
 	case outcome == "":
 		f[fNext].example = "default from the outcome"
@@ -117,7 +194,19 @@ func (b *callBody) changed() {
 	} else if isNone(s) {
 		f[fNext].hint = "no follow-up"
 	}
-	if len(f[fContact].options) > 1 {
+	f[fAmount].hint = ""
+	if promise && strings.TrimSpace(f[fAmount].text.String()) != "" {
+		if amt, err := domain.ParseAmount(f[fAmount].text.String(), b.t.Currency); err == nil {
+			f[fAmount].hint = "→ " + common.Money(amt, b.t.Currency)
+		}
+	}
+	_, known := b.contact()
+	f[fPhone].disabled = known
+	f[fContact].hint = ""
+	switch {
+	case !known:
+		f[fContact].hint = "not a contact: ↑/↓ picks one"
+	case len(f[fContact].options) > 1:
 		f[fContact].hint = fmt.Sprintf("↑/↓ %d contacts", len(f[fContact].options))
 	}
 }
@@ -162,7 +251,18 @@ func (b *callBody) validate() (*Submission, bool) {
 		}
 		call.PromiseAmount, call.PromiseDue = amt, d
 	}
-	next := suggestedNext(call.Outcome, t.Today, call.PromiseDue)
+	if who, known := b.contact(); known {
+		call.Contact = who.Name
+		if strings.TrimSpace(f[fContact].text.String()) == "" {
+			call.Contact = "" // the desk fills in the primary contact
+		}
+	} else if phone := strings.TrimSpace(f[fPhone].text.String()); phone != "" {
+		call.AddContact = &domain.Contact{Name: call.Contact, Phone: phone}
+	} else {
+		f[fContact].err = fmt.Sprintf("%s is not a contact of %s: ↑/↓ picks one, or a phone below adds them", call.Contact, t.Code)
+		ok = false
+	}
+	next := suggestedNext(call.Outcome, t.Today, call.PromiseDue, t.Brief.Upcoming)
 	if s := strings.TrimSpace(f[fNext].text.String()); isNone(s) {
 		call.NoNext, next = true, 0
 	} else if s != "" {
@@ -187,6 +287,9 @@ func (b *callBody) validate() (*Submission, bool) {
 	if !next.IsZero() {
 		what += ", next " + common.WeekDay(next, t.Today)
 	}
+	if call.AddContact != nil {
+		what += ", new contact " + call.Contact
+	}
 	return &Submission{Kind: Call, Call: call, What: what}, true
 }
 
@@ -200,6 +303,8 @@ func (b *callBody) fieldOf(name string) int {
 		return fNext
 	case "contact":
 		return fContact
+	case "phone":
+		return fPhone
 	case "note", "text", "recap":
 		return fNote
 	}

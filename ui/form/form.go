@@ -46,6 +46,26 @@ type Target struct {
 	Today      domain.Date
 	ItemKey    string   // the queue item the form was opened from, if any
 	Item       *dq.Item // for snooze
+	// People are the account's contacts whole (phone, email, role), to show
+	// the one picked and to check a typed name against; the names in
+	// Contacts when nil.
+	People []domain.Contact
+	// Brief is what the call form shows of the account (overdue, the oldest
+	// overdue invoice, the last promise); HasBrief when it is known.
+	Brief    domain.CallBrief
+	HasBrief bool
+}
+
+// people are the target's contacts, whole when known.
+func (t Target) people() []domain.Contact {
+	if t.People != nil {
+		return t.People
+	}
+	out := make([]domain.Contact, len(t.Contacts))
+	for i, n := range t.Contacts {
+		out[i] = domain.Contact{Name: n}
+	}
+	return out
 }
 
 // Submission is a form checked on the spot, ready for the desk.
@@ -83,6 +103,12 @@ type body interface {
 	validate() (*Submission, bool)
 	// fieldOf maps a record field name (from domain validation) to a form field.
 	fieldOf(name string) int
+}
+
+// briefer is a form that shows what it works on above its fields (the call
+// form: the account's overdue, its last promise, the contact's phone).
+type briefer interface {
+	brief(cm common.Common, w int) []string
 }
 
 // Model wraps a form body with what every form does: esc asks before
@@ -244,6 +270,9 @@ func (m *Model) View() string {
 	} else {
 		lines = append(lines, "")
 	}
+	if br, ok := m.b.(briefer); ok {
+		lines = append(lines, br.brief(m.Common, w)...)
+	}
 	lines = append(lines, m.b.core().lines(m.Common, w)...)
 	lines = append(lines, "")
 	var foot string
@@ -283,6 +312,7 @@ type field struct {
 	example  string   // shown after an empty input (an example, the default)
 	err      string
 	disabled bool
+	hidden   bool // not drawn while disabled (a field that only sometimes applies)
 }
 
 func (f *field) cycle(down bool) {
@@ -369,6 +399,9 @@ func (c *core) lines(cm common.Common, w int) []string {
 			pointer = s.LabelFocus.Render("▸ ")
 			label = s.LabelFocus.Render(common.Fit(f.label, labelW))
 		}
+		if f.disabled && f.hidden {
+			continue
+		}
 		if f.disabled {
 			out = append(out, "  "+s.Muted.Render(common.Fit(f.label, labelW)+"—"))
 			continue
@@ -433,4 +466,29 @@ func chooser(cm common.Common, head string, f *field, w int) []string {
 // resolveDate reads a date as people type it.
 func resolveDate(s string, today domain.Date) (domain.Date, error) {
 	return domain.ParseRelative(s, today)
+}
+
+// wrapParts joins parts with " · " into lines no wider than w, starting a
+// new line rather than cutting a part (a part wider than w is cut).
+func wrapParts(parts []string, w int) []string {
+	var out []string
+	line := ""
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		switch {
+		case line == "":
+			line = p
+		case common.Width(line)+3+common.Width(p) <= w:
+			line += " · " + p
+		default:
+			out = append(out, common.Cut(line, w))
+			line = p
+		}
+	}
+	if line != "" {
+		out = append(out, common.Cut(line, w))
+	}
+	return out
 }

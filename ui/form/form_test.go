@@ -77,24 +77,28 @@ func typeKeys(m *Model, seq ...string) Outcome {
 
 func TestDefaultNext(t *testing.T) {
 	fri := domain.MustDate("2026-11-20")
+	thu := domain.MustDate("2026-11-19")
 	cases := []struct {
-		outcome  string
-		today    domain.Date
-		promised domain.Date
-		want     string
+		outcome            string
+		today              domain.Date
+		promised, upcoming domain.Date
+		want               string
 	}{
-		{"no-answer", tue, 0, "2026-11-18"},
-		{"voicemail", tue, 0, "2026-11-18"},
-		{"no-answer", fri, 0, "2026-11-23"}, // Friday → Monday
-		{"promise", tue, fri, "2026-11-21"}, // the day after the promised date
-		{"promise", tue, 0, ""},
-		{"reached", tue, 0, "2026-11-24"}, // +7
-		{"dispute", tue, 0, "2026-11-24"},
-		{"", tue, 0, ""},
+		{"no-answer", tue, 0, 0, "2026-11-18"},
+		{"voicemail", tue, 0, 0, "2026-11-18"},
+		{"no-answer", fri, 0, 0, "2026-11-23"}, // Friday → Monday
+		{"promise", tue, thu, 0, "2026-11-20"}, // the day after the promised date
+		{"promise", tue, fri, 0, "2026-11-23"}, // … a working day: Friday's promise on Monday, not Saturday
+		{"promise", tue, 0, 0, ""},
+		{"call-back", fri, 0, 0, "2026-11-23"}, // the next working day
+		{"reached", tue, 0, 0, "2026-11-24"},   // +7
+		{"reached", tue, 0, thu, "2026-11-19"}, // a promise due within 3 days: its due date
+		{"dispute", tue, 0, 0, "2026-11-24"},
+		{"", tue, 0, 0, ""},
 	}
 	for _, c := range cases {
-		if got := suggestedNext(c.outcome, c.today, c.promised).String(); got != c.want {
-			t.Errorf("suggestedNext(%s, %s, %s) = %s, want %s", c.outcome, c.today, c.promised, got, c.want)
+		if got := suggestedNext(c.outcome, c.today, c.promised, c.upcoming).String(); got != c.want {
+			t.Errorf("suggestedNext(%s, %s, %s, %s) = %s, want %s", c.outcome, c.today, c.promised, c.upcoming, got, c.want)
 		}
 	}
 	if got := desk.DefaultEscalationDue(domain.MustDate("2026-11-19")); got.String() != "2026-11-23" {

@@ -7,7 +7,8 @@ import (
 )
 
 // TargetOf is the account a form opens on, taken from the view by value:
-// its name, currency and contacts, the primary finance contact first.
+// its name, currency and contacts, the primary finance contact first, and
+// the brief the call form shows (computed once, here, from the view's facts).
 func TargetOf(v *desk.View, code, itemKey string, today domain.Date) Target {
 	t := Target{Code: code, Today: today, ItemKey: itemKey}
 	x := v.Facts(code)
@@ -25,5 +26,7 @@ func TargetOf(v *desk.View, code, itemKey string, today domain.Date) Target {
 			t.Contacts = append(t.Contacts, c.Name)
 		}
 	}
+	t.People = append([]domain.Contact{}, x.Contacts...)
+	t.Brief, t.HasBrief = domain.BriefOf(x, today, v.Settings), true
 	return t
 }

@@ -8,6 +8,7 @@ package account
 
 import (
 	"reflect"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -31,9 +32,39 @@ type Page struct {
 	data  *Data
 
 	tab    int
-	lines  []string // the current tab drawn at the current width
+	lines  []string  // the current tab drawn at the current width
+	refs   []lineRef // what each line is: a row of a section, or not
+	lays   []layout  // each section's columns at the current width
 	scroll common.List
 	drawnW int
+
+	// The search (/): the text typed, folded, and each tab's matches.
+	typing  bool
+	field   common.Field
+	query   string
+	matches []int
+
+	detail *detail // the entry shown whole (enter), or nil
+}
+
+// lineRef says which row of which section a drawn line is; sec < 0 for a
+// title, a header or a blank.
+type lineRef struct{ sec, row int }
+
+type layout struct {
+	cols   []common.Column
+	widths []int
+}
+
+// detail is one entry shown whole: what it was when opened (a refresh
+// does not swap it for another entry), wrapped at the current width.
+type detail struct {
+	title string
+	cols  []common.Column
+	cells []Cell
+	more  []string
+	lines []string
+	view  common.List
 }
 
 // request is an account to read, as of a date (0: the workstation's), and
@@ -134,6 +165,7 @@ func (p *Page) loaded(msg loaded) tea.Cmd {
 	}
 	if p.shown.code != r.code {
 		p.scroll = common.List{}
+		p.detail, p.typing, p.field, p.query = nil, false, common.Field{}, ""
 	}
 	p.want.open = false
 	r.open = false
@@ -147,23 +179,31 @@ func (p *Page) loaded(msg loaded) tea.Cmd {
 
 func (p *Page) key(km tea.KeyMsg) tea.Cmd {
 	k := p.Keys
+	if p.typing {
+		p.searchKey(km)
+		return nil
+	}
+	if p.detail != nil {
+		p.detailKey(km)
+		return nil
+	}
 	if key.Matches(km, k.Back) {
+		if p.query != "" {
+			p.setQuery("")
+			return nil
+		}
 		return common.Back
 	}
 	if p.data == nil {
 		return nil
 	}
-	// The scroll moves the window, not a cursor: put the cursor at the edge.
-	move := func(n int) {
-		l := p.scroll
-		if n < 0 {
-			l.Cursor = l.Offset
-		} else {
-			l.Cursor = l.Offset + l.Height - 1
-		}
-		p.scroll = l.Move(n)
-	}
 	switch {
+	case key.Matches(km, k.Filter):
+		p.typing = true
+		p.field = common.NewField(p.field.String())
+		p.draw()
+	case key.Matches(km, k.Open):
+		p.openDetail()
 	case key.Matches(km, k.NextTab):
 		p.tab = (p.tab + 1) % len(p.data.Tabs)
 		p.scroll = common.List{}
@@ -173,13 +213,13 @@ func (p *Page) key(km tea.KeyMsg) tea.Cmd {
 		p.scroll = common.List{}
 		p.draw()
 	case key.Matches(km, k.Up):
-		move(-1)
+		p.scroll = p.scroll.Move(-1)
 	case key.Matches(km, k.Down):
-		move(1)
+		p.scroll = p.scroll.Move(1)
 	case key.Matches(km, k.PageUp):
-		move(-p.bodyHeight())
+		p.scroll = p.scroll.Page(-1)
 	case key.Matches(km, k.PageDown):
-		move(p.bodyHeight())
+		p.scroll = p.scroll.Page(1)
 	case key.Matches(km, k.Top):
 		p.scroll = p.scroll.Top()
 	case key.Matches(km, k.Bottom):
@@ -187,6 +227,93 @@ func (p *Page) key(km tea.KeyMsg) tea.Cmd {
 	}
 	return nil
 }
+
+// searchKey edits the search: enter keeps it (the keys go back to the
+// page), esc clears it.
+func (p *Page) searchKey(km tea.KeyMsg) {
+	switch km.Type {
+	case tea.KeyEnter:
+		p.typing = false
+		p.draw()
+	case tea.KeyEsc:
+		p.typing = false
+		p.setQuery("")
+	case tea.KeyUp:
+		p.scroll = p.scroll.Move(-1)
+	case tea.KeyDown:
+		p.scroll = p.scroll.Move(1)
+	default:
+		if p.field.Key(km) {
+			p.setQuery(p.field.String())
+		}
+	}
+}
+
+// setQuery searches the account's lists for q: each tab keeps the rows that
+// hold it; when the tab shown has none, the first tab that has some is shown.
+func (p *Page) setQuery(q string) {
+	if q == "" {
+		p.field = common.Field{}
+	}
+	p.query = common.Fold(strings.TrimSpace(q))
+	p.scroll = p.scroll.Top()
+	p.draw()
+	if p.query == "" || p.data == nil || p.matches[p.tab] > 0 {
+		return
+	}
+	for i, n := range p.matches {
+		if n > 0 {
+			p.tab = i
+			p.scroll = common.List{}
+			p.draw()
+			return
+		}
+	}
+}
+
+// openDetail shows the entry under the cursor whole.
+func (p *Page) openDetail() {
+	if p.scroll.Cursor >= len(p.refs) {
+		return
+	}
+	ref := p.refs[p.scroll.Cursor]
+	if ref.sec < 0 {
+		return
+	}
+	t := p.data.Tabs[p.tab]
+	sec := t.Sections[ref.sec]
+	title := t.Name
+	if sec.Title != "" {
+		title += " · " + sec.Title
+	}
+	dt := &detail{title: title, cols: sec.Cols, cells: sec.Rows[ref.row]}
+	if ref.row < len(sec.More) {
+		dt.more = sec.More[ref.row]
+	}
+	p.detail = dt
+	p.drawDetail()
+}
+
+func (p *Page) detailKey(km tea.KeyMsg) {
+	k := p.Keys
+	d := p.detail
+	switch {
+	case key.Matches(km, k.Back), key.Matches(km, k.Open):
+		p.detail = nil
+	case key.Matches(km, k.Up):
+		d.view = d.view.Move(-1)
+	case key.Matches(km, k.Down):
+		d.view = d.view.Move(1)
+	case key.Matches(km, k.PageUp):
+		d.view = d.view.Page(-1)
+	case key.Matches(km, k.PageDown):
+		d.view = d.view.Page(1)
+	}
+}
+
+// InputFocused reports whether the search is being typed: its keys come
+// before the workstation's (typing q does not quit).
+func (p *Page) InputFocused() bool { return p.typing }
 
 // Code is the account shown, or "".
 func (p *Page) Code() string { return p.shown.code }
@@ -211,14 +338,24 @@ func (p *Page) Recap() (common.Recap, bool) {
 	return common.Recap{Code: p.data.Code, Kind: "timeline", Text: p.data.Recap}, true
 }
 
+// The page's own words for the shared list keys: enter shows the entry,
+// / searches the account's lists (the keys are the keymap's).
+func (p *Page) openKey() key.Binding {
+	return key.NewBinding(key.WithKeys(p.Keys.Open.Keys()...), key.WithHelp(p.Keys.Open.Help().Key, "show the whole entry"))
+}
+
+func (p *Page) searchBinding() key.Binding {
+	return key.NewBinding(key.WithKeys(p.Keys.Filter.Keys()...), key.WithHelp(p.Keys.Filter.Help().Key, "search the lists (invoice, note…)"))
+}
+
 // ShortHelp is the page's key summary.
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.Keys
-	return []key.Binding{k.NextTab, k.PrevTab, k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Back}
+	return []key.Binding{k.NextTab, k.PrevTab, p.openKey(), p.searchBinding(), k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Back}
 }
 
 // FullHelp is every key of the page.
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.Keys
-	return [][]key.Binding{{k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown}, {k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Back}}
+	return [][]key.Binding{{k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown, p.openKey(), p.searchBinding()}, {k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Back}}
 }

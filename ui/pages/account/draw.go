@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/shopspring/decimal"
 
 	"acctdesk/domain"
@@ -19,48 +20,155 @@ func (p *Page) SetSize(w, h int) {
 	p.Width, p.Height = w, h
 	if w != p.drawnW {
 		p.draw()
+		if p.detail != nil {
+			p.drawDetail()
+		}
 	}
-	p.scroll = p.scroll.Resize(p.bodyHeight())
+	p.scroll = p.scroll.Resize(p.listHeight())
+	if p.detail != nil {
+		p.detail.view = p.detail.view.Resize(p.bodyHeight())
+	}
 }
 
-func (p *Page) bodyHeight() int { return max(p.Height-headLines, 1) }
+// searchShown reports whether the search line is shown (typed, or kept).
+func (p *Page) searchShown() bool { return p.typing || p.query != "" }
 
-// draw renders the current tab at the current width into cached lines.
+func (p *Page) bodyHeight() int {
+	h := p.Height - headLines
+	if p.searchShown() {
+		h--
+	}
+	return max(h, 1)
+}
+
+// listHeight is the room for the tab's lines: the body, less the line that
+// says how many more there are when they do not all fit.
+func (p *Page) listHeight() int {
+	h := p.bodyHeight()
+	if len(p.lines) > h {
+		h--
+	}
+	return max(h, 1)
+}
+
+// rowPad is the room for the cursor mark before each row.
+const rowPad = 2
+
+// draw renders the current tab at the current width into cached lines: the
+// rows that hold the search, each section's columns laid out.
 func (p *Page) draw() {
 	p.drawnW = p.Width
 	if p.data == nil {
-		p.lines = nil
+		p.lines, p.refs, p.lays = nil, nil, nil
 		return
 	}
 	s := p.Styles
 	w := p.Width
+	p.matches = make([]int, len(p.data.Tabs))
+	for ti, t := range p.data.Tabs {
+		for _, sec := range t.Sections {
+			for ri := range sec.Rows {
+				if p.holds(&sec, ri) {
+					p.matches[ti]++
+				}
+			}
+		}
+	}
 	var out []string
+	var refs []lineRef
+	var lays []layout
+	add := func(line string) { out, refs = append(out, line), append(refs, lineRef{-1, -1}) }
 	for si, sec := range p.data.Tabs[p.tab].Sections {
+		widths := common.Layout(sec.Cols, max(w-rowPad, 1))
+		lays = append(lays, layout{sec.Cols, widths})
 		if si > 0 {
-			out = append(out, "")
+			add("")
 		}
 		if sec.Title != "" {
-			out = append(out, s.GroupHeader.Render(common.Cut(common.Clean(sec.Title), w)))
+			add(s.GroupHeader.Render(common.Cut(common.Clean(sec.Title), w)))
 		}
 		if len(sec.Rows) == 0 {
 			if sec.Empty != "" {
-				out = append(out, s.Muted.Render(common.Cut(common.Clean(sec.Empty), w)))
+				add(s.Muted.Render(common.Cut(common.Clean(sec.Empty), w)))
 			}
 			continue
 		}
-		widths := common.Layout(sec.Cols, w)
-		out = append(out, s.ColHeader.Render(common.Header(sec.Cols, widths)))
-		for _, r := range sec.Rows {
-			cells := make([]common.Cell, len(r))
-			for i, c := range r {
-				cells[i] = common.Cell{Text: c.Text, Alt: c.Alt, Style: p.tone(c.Tone)}
+		header := false
+		for ri := range sec.Rows {
+			if !p.holds(&sec, ri) {
+				continue
 			}
-			out = append(out, common.Row(sec.Cols, widths, cells, false))
+			if !header {
+				add(s.ColHeader.Render(strings.Repeat(" ", rowPad) + common.Header(sec.Cols, widths)))
+				header = true
+			}
+			out = append(out, strings.Repeat(" ", rowPad)+common.Row(sec.Cols, widths, p.cells(sec.Rows[ri]), false))
+			refs = append(refs, lineRef{si, ri})
+		}
+		if !header {
+			add(s.Muted.Render(common.Cut("Nothing here holds “"+common.Clean(p.field.String())+"”.", w)))
 		}
 	}
-	p.lines = out
-	p.scroll = p.scroll.Resize(p.bodyHeight())
-	p.scroll = p.scroll.SetLen(len(out))
+	p.lines, p.refs, p.lays = out, refs, lays
+	l := p.scroll.Resize(p.listHeight())
+	l.Skip = func(i int) bool { return i < len(refs) && refs[i].sec < 0 }
+	p.scroll = l.SetLen(len(out))
+}
+
+// holds reports whether a section's row holds what is searched for.
+func (p *Page) holds(sec *Section, ri int) bool {
+	return p.query == "" || (ri < len(sec.Find) && strings.Contains(sec.Find[ri], p.query))
+}
+
+func (p *Page) cells(r []Cell) []common.Cell {
+	cells := make([]common.Cell, len(r))
+	for i, c := range r {
+		cells[i] = common.Cell{Text: c.Text, Alt: c.Alt, Style: p.tone(c.Tone)}
+	}
+	return cells
+}
+
+// drawDetail wraps the entry shown whole at the current width: each column
+// as "Title  text", then what the entry has beyond its cells.
+func (p *Page) drawDetail() {
+	d := p.detail
+	s := p.Styles
+	w := max(p.Width, 20)
+	lw := 0
+	for _, c := range d.cols {
+		lw = max(lw, common.Width(c.Title))
+	}
+	lines := []string{s.GroupHeader.Render(common.Cut(common.Clean(d.title), w))}
+	for i, c := range d.cols {
+		if i >= len(d.cells) || strings.TrimSpace(d.cells[i].Text) == "" {
+			continue
+		}
+		text := wrap(common.Clean(d.cells[i].Text), w-lw-2)
+		for j, l := range text {
+			label := strings.Repeat(" ", lw)
+			if j == 0 {
+				label = s.Label.Render(common.Fit(c.Title, lw))
+			}
+			lines = append(lines, label+"  "+l)
+		}
+	}
+	if len(d.more) > 0 {
+		lines = append(lines, "")
+		for _, m := range d.more {
+			lines = append(lines, wrap(m, w)...)
+		}
+	}
+	d.lines = lines
+	d.view = common.List{Height: p.bodyHeight(), Cursor: d.view.Cursor, Offset: d.view.Offset}.SetLen(len(lines))
+}
+
+// wrap breaks text into lines of at most w cells, at spaces where it can.
+func wrap(text string, w int) []string {
+	w = max(w, 8)
+	if text == "" {
+		return []string{""}
+	}
+	return strings.Split(ansi.Wrap(text, w, ""), "\n")
 }
 
 func (p *Page) tone(t Tone) *lipgloss.Style {
@@ -97,12 +205,59 @@ func (p *Page) View() string {
 	lines = append(lines, s.Muted.Render(common.Cut(common.Clean(d.Head[2]), w)))
 	lines = append(lines, common.Cut(common.Clean(d.Head[3]), w))
 	lines = append(lines, p.tabsLine(w))
+	if p.searchShown() {
+		lines = append(lines, p.searchLine(w))
+	}
+	if d := p.detail; d != nil {
+		from, to := d.view.Window()
+		lines = append(lines, d.lines[from:to]...)
+		foot := "esc or enter closes"
+		if to < len(d.lines) {
+			foot = fmt.Sprintf("↓ %d more lines (j/pgdn) · %s", len(d.lines)-to, foot)
+		}
+		if len(lines) < p.Height {
+			lines = append(lines, make([]string, p.Height-len(lines))...)
+		}
+		lines[len(lines)-1] = s.Muted.Render(common.Cut(foot, w))
+		return common.Lines(lines, w, p.Height)
+	}
 	from, to := p.scroll.Window()
-	lines = append(lines, p.lines[from:to]...)
-	if to < len(p.lines) && len(lines) == p.Height {
-		lines[len(lines)-1] = s.Muted.Render(common.Cut(fmt.Sprintf("↓ %d more lines (j/pgdn)", len(p.lines)-to), w))
+	for i := from; i < to; i++ {
+		ref := p.refs[i]
+		if ref.sec < 0 || i != p.scroll.Cursor {
+			lines = append(lines, p.lines[i])
+			continue
+		}
+		lay := p.lays[ref.sec]
+		row := p.data.Tabs[p.tab].Sections[ref.sec].Rows[ref.row]
+		lines = append(lines, s.Selected.Render("▸ "+common.Row(lay.cols, lay.widths, p.cells(row), true)))
+	}
+	if to < len(p.lines) {
+		lines = append(lines, s.Muted.Render(common.Cut(fmt.Sprintf("↓ %d more lines (j/pgdn)", len(p.lines)-to), w)))
 	}
 	return common.Lines(lines, w, p.Height)
+}
+
+// searchLine is the search being typed, or kept, and where it was found.
+func (p *Page) searchLine(w int) string {
+	s := p.Styles
+	n := 0
+	for _, m := range p.matches {
+		n += m
+	}
+	var help string
+	switch {
+	case p.typing:
+		help = "enter keeps · esc clears"
+	default:
+		help = "/ edits · esc clears"
+	}
+	found := fmt.Sprintf("%s in this tab, %d in all", plural(p.matches[p.tab], "match", "matches"), n)
+	if p.query == "" {
+		found = "an invoice number, a word in a note…"
+	}
+	in := p.field.View(max(min(30, w/3), 8), p.typing, s.Input, s.Cursor, s.Placeholder)
+	return common.Cut("/ "+in+"  "+s.Muted.Render(found+" · "+help), w)
 }
 
 // identLine is the code and name, then (when the account is shown as of
@@ -157,6 +312,9 @@ func (p *Page) tabsLine(w int) string {
 			if short {
 				name = t.Short
 			}
+			if p.query != "" && i < len(p.matches) {
+				name += fmt.Sprintf(" %d", p.matches[i])
+			}
 			if i == p.tab {
 				seg := "[" + name + "]"
 				b.WriteString(s.TabActive.Render(seg))
@@ -177,4 +335,11 @@ func (p *Page) tabsLine(w int) string {
 		return s.TabActive.Render(common.Cut(fmt.Sprintf("[%s] %d/%d · tab/shift+tab", p.data.Tabs[p.tab].Name, p.tab+1, len(p.data.Tabs)), w))
 	}
 	return line
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -42,6 +42,11 @@ type Section struct {
 	Cols  []common.Column
 	Rows  [][]Cell
 	Empty string // shown when there are no rows
+	// More are a row's lines beyond its cells, shown in its detail (enter):
+	// an activity's written recap. Optional, indexed as Rows.
+	More [][]string
+	// Find is each row's text folded for search (/), made once per load.
+	Find []string
 }
 
 // Tab is one tab of the page.
@@ -96,6 +101,23 @@ func Prepare(f *domain.AccountFile, set domain.Settings, asOf, today domain.Date
 		escalationsTab(f, asOf),
 		contractsTab(f, set.Thresholds, asOf),
 		volumeTab(f, asOf),
+		contactsTab(f),
+	}
+	for ti := range d.Tabs {
+		for si := range d.Tabs[ti].Sections {
+			sec := &d.Tabs[ti].Sections[si]
+			sec.Find = make([]string, len(sec.Rows))
+			for ri, r := range sec.Rows {
+				var b strings.Builder
+				for _, c := range r {
+					b.WriteString(c.Text + "\n")
+				}
+				if ri < len(sec.More) {
+					b.WriteString(strings.Join(sec.More[ri], "\n"))
+				}
+				sec.Find[ri] = common.Fold(common.Clean(b.String()))
+			}
+		}
 	}
 	return d, nil
 }

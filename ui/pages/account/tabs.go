@@ -183,6 +183,14 @@ func activityTab(f *domain.AccountFile, asOf domain.Date) Tab {
 		if a.On > asOf {
 			tone = Muted
 		}
+		var more []string
+		if a.Recap != "" {
+			more = append(more, "Recap:")
+			for _, l := range strings.Split(a.Recap, "\n") {
+				more = append(more, common.Clean(l))
+			}
+		}
+		sec.More = append(sec.More, more)
 		sec.Rows = append(sec.Rows, []Cell{
 			{Text: common.Day(a.On, asOf), Tone: tone}, {Text: kind, Tone: tone},
 			{Text: strings.ReplaceAll(a.Outcome, "-", " "), Tone: tone},
@@ -408,4 +416,32 @@ func volumeTab(f *domain.AccountFile, asOf domain.Date) Tab {
 		sec.Rows = append(sec.Rows, row)
 	}
 	return Tab{Name: "Volume", Short: "Volume", Sections: []Section{sec}}
+}
+
+// contactsTab is every contact of the account, whole: name, role, phone,
+// email (the header's contacts line is cut on a narrow screen).
+func contactsTab(f *domain.AccountFile) Tab {
+	primary := f.PrimaryContact()
+	sec := Section{
+		Cols: []common.Column{
+			{Title: "Name", Width: 16, Min: 10, Max: 30},
+			{Title: "Role", Width: 18, Min: 7, Max: 24, Drop: 1},
+			{Title: "Phone", Width: 17, Min: 12, Max: 24},
+			{Title: "Email", Width: 26, Min: 20, Max: 60, Fill: true},
+		},
+		Empty: "No contacts on file.",
+	}
+	for _, c := range f.Contacts {
+		role := c.Role
+		if c.Primary {
+			role = strings.TrimPrefix(role+", primary", ", ")
+		}
+		if c.Name == primary {
+			role += " ☎" // the one the call form preselects
+		}
+		sec.Rows = append(sec.Rows, []Cell{
+			{Text: common.Clean(c.Name)}, {Text: role}, {Text: common.Clean(c.Phone)}, {Text: common.Clean(c.Email)},
+		})
+	}
+	return Tab{Name: "Contacts", Short: "Contacts", Sections: []Section{sec}}
 }

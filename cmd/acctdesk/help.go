@@ -1,0 +1,220 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+
+	"acctdesk/domain"
+	"acctdesk/importer"
+	"acctdesk/report"
+)
+
+// helpRequested is --help (or -h, or `acctdesk help COMMAND`): the help of
+// the command whose flags were being read, for the words given with it
+// (a report's name).
+type helpRequested struct {
+	fs    *flag.FlagSet // nil: the general usage
+	words []string
+}
+
+func (helpRequested) Error() string { return "help" }
+
+// text is the help asked for: the command's usage, its flags, its words
+// (outcomes, categories, …) and, for a report, its columns.
+func (h helpRequested) text() (string, error) {
+	if h.fs == nil {
+		return usage, nil
+	}
+	name := h.fs.Name()
+	t, ok := topics[name]
+	if !ok {
+		return usage, nil
+	}
+	var b strings.Builder
+	b.WriteString("usage: " + t.synopsis + "\n")
+	if t.about != "" {
+		b.WriteString("\n" + indent(t.about) + "\n")
+	}
+	if fl := flagHelp(h.fs); fl != "" {
+		b.WriteString("\nFlags:\n" + fl)
+	}
+	if t.words != nil {
+		more, err := t.words(h.words)
+		if err != nil {
+			return "", err
+		}
+		if more != "" {
+			b.WriteString("\n" + more)
+		}
+	}
+	b.WriteString("\n" + globalsLine)
+	return b.String(), nil
+}
+
+const globalsLine = `Global flags, anywhere on the line: --db PATH ($ACCTDESK_DB), --as-of DATE ($ACCTDESK_AS_OF:
+YYYY-MM-DD, today, yesterday, tomorrow, +3, -3 or mon…sun), --user NAME ($ACCTDESK_USER).
+Run acctdesk help for every command.
+`
+
+// topic is a command's help.
+type topic struct {
+	synopsis string
+	about    string
+	words    func(args []string) (string, error) // its words, for the words given with --help
+}
+
+var topics = map[string]topic{
+	"acctdesk": {synopsis: "acctdesk [--db PATH] [--as-of DATE] [--user NAME] [--demo [--reset]]",
+		about: "Opens the workstation on the book at --db. It never creates a book: with none there, it says how to make one. " +
+			"--demo opens a demo book kept apart from the real one, at " + "$XDG_DATA_HOME/acctdesk/demo.db, made on first use; " +
+			"--demo --reset makes it anew."},
+	"demo": {synopsis: "acctdesk demo [--accounts N] [--seed S] [--invoices-per-account N] [--force]",
+		about: "Writes a realistic demo book (a fuel distributor's accounts, invoices, payments, calls and promises) to --db, " +
+			"as of --as-of. The same seed gives the same book. A book that is not empty is replaced only with --force."},
+	"init": {synopsis: "acctdesk init",
+		about: "Creates an empty book at --db, to import into. A file already there is left as it is."},
+	"import": {synopsis: "acctdesk import KIND FILE [--map SRC=DST,...] [--date-format LAYOUT] [--currency CODE] [--create-accounts] [--dry-run]",
+		about: "Imports a CSV file in one transaction: every row lands or none does, and every bad row is listed. " +
+			"Re-importing the same file changes nothing. Headers are matched without regard to case. " +
+			"Creates the book when there is none.",
+		words: importWords},
+	"report": {synopsis: "acctdesk report NAME [--format table|csv|json] [--owner NAME]",
+		about: "Prints a report of the book as of --as-of: a table for people, or csv or json for other programs " +
+			"(plain decimals, the currency's own places). acctdesk help report NAME lists a report's columns.",
+		words: reportWords},
+	"log": {synopsis: "acctdesk log call|escalation ACCOUNT ...",
+		about: "Logs what was done on an account. acctdesk help log call, acctdesk help log escalation."},
+	"log call": {synopsis: "acctdesk log call ACCOUNT --outcome O [--contact C] [--promise AMOUNT@DATE] [--next DATE] [--note T] [--confirm]",
+		about: "Logs a call on an account (its code in any case). A promise is given on the call's date and falls due on the date after @ " +
+			"(1500000.00@fri). Dates: YYYY-MM-DD, today, tomorrow, +3 or mon…sun. The next follow-up defaults from the outcome.",
+		words: func([]string) (string, error) { return wordList("Outcomes", domain.Outcomes), nil }},
+	"log escalation": {synopsis: "acctdesk log escalation ACCOUNT --category C --severity S --to T --note T [--due DATE] [--confirm]",
+		about: "Opens an escalation on an account (its code in any case) and hands it to a team; due in two working days unless --due.",
+		words: func([]string) (string, error) {
+			return wordList("Categories", domain.EscalationCategories) + wordList("Severities", domain.Severities) +
+				wordList("Teams (--to)", domain.Teams), nil
+		}},
+	"backup": {synopsis: "acctdesk backup FILE [--force]",
+		about: "Writes a consistent copy of the book to FILE while the book is in use. A FILE already there is replaced only with --force; " +
+			"the book itself, a directory or a device never."},
+	"check": {synopsis: "acctdesk check",
+		about: "Walks the whole book file and every record, recomputes every account's facts, and lists what is wrong."},
+}
+
+// wordList is a heading and the words a flag takes.
+func wordList(heading string, words []string) string {
+	return heading + ": " + strings.Join(words, ", ") + "\n"
+}
+
+// kindColumns are the canonical columns of each kind (SPEC §5), required first.
+var kindColumns = map[string]string{
+	"accounts":     "code*, name*, tier, segment, owner, salesperson, status, terms, payment_terms_days, credit_limit, currency, products, opened_on, live_on",
+	"contacts":     "account*, name*, role, phone, email, primary",
+	"invoices":     "account*, number*, issue_date*, due_date, amount*, currency, product, quantity, unit, disputed, dispute_reason, paid_on",
+	"payments":     "account*, reference*, date*, amount*, currency, invoice",
+	"credit-notes": "account*, number*, date*, amount*, reason, invoice, currency",
+}
+
+func importWords(args []string) (string, error) {
+	var b strings.Builder
+	b.WriteString(wordList("Kinds", importer.Kinds))
+	kinds := importer.Kinds
+	if len(args) > 0 {
+		k, ok := domain.MatchWord(args[0], importer.Kinds)
+		if !ok {
+			return "", unknownWord("", args[0], "an import kind", importer.Kinds)
+		}
+		kinds = []string{k}
+	}
+	b.WriteString("\nColumns (* required; dates YYYY-MM-DD unless --date-format):\n")
+	for _, k := range kinds {
+		fmt.Fprintf(&b, "  %-13s %s\n", k, kindColumns[k])
+	}
+	if len(kinds) == 1 && kinds[0] == "credit-notes" {
+		b.WriteString(wordList("Reasons", domain.CreditReasons))
+	}
+	return b.String(), nil
+}
+
+// reportWords lists the reports with their columns, or one report's
+// columns with what each holds.
+func reportWords(args []string) (string, error) {
+	var b strings.Builder
+	if len(args) == 0 {
+		b.WriteString("Reports and their columns (csv; json has the same keys):\n")
+		for _, name := range report.Names {
+			cols, err := report.Columns(name)
+			if err != nil {
+				return "", err
+			}
+			keys := make([]string, len(cols))
+			for i, c := range cols {
+				keys[i] = c.Key
+			}
+			fmt.Fprintf(&b, "  %-12s %s\n", name, report.About(name))
+			fmt.Fprintf(&b, "  %-12s %s\n", "", strings.Join(keys, ","))
+		}
+		return b.String(), nil
+	}
+	name, ok := domain.MatchWord(args[0], report.Names)
+	if !ok {
+		_, err := report.Lookup(args[0])
+		return "", err
+	}
+	cols, err := report.Columns(name)
+	if err != nil {
+		return "", err
+	}
+	fmt.Fprintf(&b, "%s: %s.\n\nColumns (csv; json has the same keys; the table's heading in brackets):\n", name, report.About(name))
+	width := 0
+	for _, c := range cols {
+		width = max(width, len(c.Key))
+	}
+	for _, c := range cols {
+		fmt.Fprintf(&b, "  %-*s  %s [%s]\n", width, c.Key, c.Means, c.Title)
+	}
+	return b.String(), nil
+}
+
+// flagHelp lists a command's own flags (not the global ones), with their
+// defaults.
+func flagHelp(fs *flag.FlagSet) string {
+	var b strings.Builder
+	fs.VisitAll(func(f *flag.Flag) {
+		switch f.Name {
+		case "db", "as-of", "user":
+			return
+		}
+		name, use := flag.UnquoteUsage(f)
+		arg := ""
+		switch name {
+		case "":
+		case "string":
+			arg = " " + strings.ToUpper(f.Name)
+		case "int", "uint":
+			arg = " N"
+		default:
+			arg = " " + name
+		}
+		if d := f.DefValue; d != "" && d != "false" && d != "0" {
+			use += " (default " + d + ")"
+		}
+		fmt.Fprintf(&b, "  %-26s %s\n", "--"+f.Name+arg, use)
+	})
+	return b.String()
+}
+
+// indent wraps text at 96 columns, two spaces in.
+func indent(s string) string {
+	var lines []string
+	line := " "
+	for _, w := range strings.Fields(s) {
+		if len(line)+1+len(w) > 96 && line != " " {
+			lines = append(lines, line)
+			line = " "
+		}
+		line += " " + w
+	}
+	return strings.Join(append(lines, line), "\n")
+}
