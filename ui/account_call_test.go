@@ -39,14 +39,14 @@ func TestAccountRowCursorAndDetail(t *testing.T) {
 	drive(m, windowSize(120, 40), firstLoad(d)())
 	press(m, "enter", "tab", "tab") // the account, its Activity tab
 	v := m.View()
-	if !strings.Contains(v, "Activity") || !strings.Contains(v, "▸ 17 Nov   note") {
+	if !strings.Contains(v, "Activity") || !strings.Contains(v, "▸ 17 Nov    note") {
 		t.Fatalf("no cursor on the newest activity:\n%s", v)
 	}
 	if strings.Contains(v, "ask for the MT103") {
 		t.Fatalf("the long note fits at 120 columns? the test needs a longer one:\n%s", v)
 	}
 	press(m, "j") // the cursor moves to the next row
-	if v := m.View(); !strings.Contains(v, "▸ 03 Nov   call") {
+	if v := m.View(); !strings.Contains(v, "▸ 03 Nov    call") {
 		t.Fatalf("j did not move the cursor:\n%s", v)
 	}
 	press(m, "k", "enter")
@@ -56,7 +56,7 @@ func TestAccountRowCursorAndDetail(t *testing.T) {
 		t.Fatalf("the detail does not show the whole entry:\n%s", v)
 	}
 	press(m, "esc")
-	if m.Current() != "Account" || !strings.Contains(m.View(), "▸ 17 Nov   note") {
+	if m.Current() != "Account" || !strings.Contains(m.View(), "▸ 17 Nov    note") {
 		t.Fatalf("esc closed more than the detail: %s\n%s", m.Current(), m.View())
 	}
 	// The recap of a promise is part of its entry.

@@ -212,14 +212,21 @@ func TestField(t *testing.T) {
 	}
 }
 
+// One date style (issue 10, item 11): the day always, the year whenever it
+// is not the as-of year, near or far ("Jul'27" beside "28 May" was the bug).
 func TestDay(t *testing.T) {
 	asOf := domain.MustDate("2026-11-22")
 	for in, want := range map[string]string{
-		"2026-11-16": "16 Nov", "2027-01-16": "16 Jan", "2026-06-01": "01 Jun", // within half a year
-		"2027-06-30": "Jun'27", "2025-03-01": "Mar'25", // further off: the year shows
+		"2026-11-16": "16 Nov", "2026-06-01": "01 Jun", "2026-01-01": "01 Jan", "2026-12-31": "31 Dec", // the as-of year
+		"2027-01-16": "16 Jan'27", "2025-12-31": "31 Dec'25", // near, another year
+		"2027-06-30": "30 Jun'27", "2025-03-01": "01 Mar'25", "2025-09-24": "24 Sep'25", // far: the day stays
 	} {
-		if got := Day(domain.MustDate(in), asOf); got != want {
+		got := Day(domain.MustDate(in), asOf)
+		if got != want {
 			t.Errorf("Day(%s) = %q, want %q", in, got, want)
+		}
+		if Width(got) > DateWidth {
+			t.Errorf("Day(%s) = %q is wider than a date column", in, got)
 		}
 	}
 	if Day(0, asOf) != "" {

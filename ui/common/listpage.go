@@ -1,7 +1,10 @@
 package common
 
 import (
+	"slices"
 	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -22,17 +25,31 @@ type ListSpec[R any] struct {
 	// Sorts and Groups name the orders s and the groupings GroupKey cycle
 	// through; the first of each is the default.
 	Sorts, Groups []string
-	GroupKey      key.Binding
+	// SortColumns, one per sort (optional), name the column each sort
+	// orders by and its direction, for the arrow in the column header.
+	SortColumns []SortColumn
+	// Last, when set, reports a row without the figure a sort orders by
+	// (no limit, no DSO): such rows stay last when the sort is reversed.
+	Last     func(r *R, sort int) bool
+	GroupKey key.Binding
 	// Order is every row's index in a sort order within a grouping.
 	Order func(rows []*R, sort, group int) []int
 	// Group puts a heading before each group of ordered rows (group 0: none).
 	Group func(rows []*R, order []int, group int) []Line
 }
 
+// SortColumn is the column a sort orders by ("" for none shown) and its
+// direction: Desc for the highest first.
+type SortColumn struct {
+	Column string
+	Desc   bool
+}
+
 // ListPage is the list the queue, book and aging pages are made of, written
 // once (lazygit's list controller, gh-dash's section): the rows, a filter
 // typed after /, the sort cycled with s and the grouping with g, the cursor
 // kept on its row across data changes, and only the lines on screen drawn.
+// S reverses the sort, within each group.
 type ListPage[R any] struct {
 	Common
 	spec        ListSpec[R]
@@ -44,6 +61,7 @@ type ListPage[R any] struct {
 	filter      Field
 	filtering   bool
 	sort, group int
+	reversed    bool
 }
 
 // NewListPage makes an empty list of one kind of row.
@@ -71,6 +89,9 @@ func (l *ListPage[R]) rebuild(keep string) {
 	shown := FilterRows(l.rows, l.order, l.filter.String(), l.spec.Match)
 	l.shown = len(shown)
 	l.lines = l.spec.Group(l.rows, shown, l.group)
+	if l.reversed {
+		l.reverseGroups()
+	}
 	lines := l.lines
 	l.nav.Skip = func(i int) bool { return lines[i].Row < 0 }
 	l.nav = l.nav.SetLen(len(lines))
@@ -135,6 +156,10 @@ func (l *ListPage[R]) HandleKey(km tea.KeyMsg) bool {
 		l.rebuild(keep)
 	case key.Matches(km, k.Sort):
 		l.cycle(&l.sort, len(l.spec.Sorts))
+	case key.Matches(km, k.Reverse):
+		keep := l.CurrentKey()
+		l.reversed = !l.reversed
+		l.rebuild(keep)
 	case key.Matches(km, l.spec.GroupKey):
 		l.cycle(&l.group, len(l.spec.Groups))
 	default:
@@ -148,6 +173,41 @@ func (l *ListPage[R]) cycle(mode *int, n int) {
 	*mode = (*mode + 1) % n
 	l.order = nil
 	l.rebuild(keep)
+}
+
+// reverseGroups reverses the rows between headings (each group keeps its
+// place and its heading); rows without the sort's figure stay last.
+func (l *ListPage[R]) reverseGroups() {
+	lines := slices.Clone(l.lines) // the spec's lines are its own
+	for a := 0; a < len(lines); {
+		if lines[a].Row < 0 {
+			a++
+			continue
+		}
+		b := a
+		for b < len(lines) && lines[b].Row >= 0 {
+			b++
+		}
+		run := lines[a:b]
+		slices.Reverse(run)
+		if l.spec.Last != nil {
+			slices.SortStableFunc(run, func(x, y Line) int {
+				return cmpBool(l.spec.Last(l.rows[x.Row], l.sort), l.spec.Last(l.rows[y.Row], l.sort))
+			})
+		}
+		a = b
+	}
+	l.lines = lines
+}
+
+func cmpBool(x, y bool) int {
+	switch {
+	case x == y:
+		return 0
+	case x:
+		return 1
+	}
+	return -1
 }
 
 // Current is the row under the cursor.
@@ -202,8 +262,67 @@ func (l *ListPage[R]) SortIndex() int { return l.sort }
 // GroupIndex is the grouping in force.
 func (l *ListPage[R]) GroupIndex() int { return l.group }
 
-// SortName names the sort in force.
-func (l *ListPage[R]) SortName() string { return l.spec.Sorts[l.sort] }
+// SortName names the sort in force, ", reversed" after it when S reversed it.
+func (l *ListPage[R]) SortName() string {
+	if l.reversed {
+		return l.spec.Sorts[l.sort] + ", reversed"
+	}
+	return l.spec.Sorts[l.sort]
+}
+
+// Reversed reports whether S reversed the sort.
+func (l *ListPage[R]) Reversed() bool { return l.reversed }
+
+// SortDesc reports whether the sort in force puts the highest first (its
+// own direction, turned by S).
+func (l *ListPage[R]) SortDesc() bool {
+	desc := false
+	if l.sort < len(l.spec.SortColumns) {
+		desc = l.spec.SortColumns[l.sort].Desc
+	}
+	return desc != l.reversed
+}
+
+// FilterText is the filter typed or applied, "" for none.
+func (l *ListPage[R]) FilterText() string { return l.filter.String() }
+
+// Header is the column titles with the sort's arrow on the column the sort
+// in force orders by (SortColumns).
+func (l *ListPage[R]) Header(cols []Column, widths []int) string {
+	col := -1
+	if l.sort < len(l.spec.SortColumns) {
+		if name := l.spec.SortColumns[l.sort].Column; name != "" {
+			for i, c := range cols {
+				if c.Title == name {
+					col = i
+				}
+			}
+		}
+	}
+	return SortedHeader(cols, widths, col, l.SortDesc())
+}
+
+// SortedHeader is the column titles with ↑ (lowest first) or ↓ (highest
+// first) after the title of column col (-1 for none). The arrow always
+// shows: a title with no room for it loses its last letters, not the arrow.
+func SortedHeader(cols []Column, widths []int, col int, desc bool) string {
+	cells := make([]Cell, len(cols))
+	for i, c := range cols {
+		cells[i] = Cell{Text: c.Title}
+	}
+	if col >= 0 && col < len(cols) && widths[col] > 0 {
+		arrow := "↑"
+		if desc {
+			arrow = "↓"
+		}
+		t := cols[col].Title
+		if Width(t)+1 > widths[col] {
+			t = ansi.Truncate(t, widths[col]-1, "")
+		}
+		cells[col].Text = t + arrow
+	}
+	return Row(cols, widths, cells, true)
+}
 
 // GroupName names the grouping in force.
 func (l *ListPage[R]) GroupName() string { return l.spec.Groups[l.group] }

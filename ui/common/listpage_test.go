@@ -149,3 +149,43 @@ func TestListWindow(t *testing.T) {
 		t.Fatalf("advance: cursor %d", l.nav.Cursor)
 	}
 }
+
+// S reverses the sort within each group (headings stay), rows without the
+// sort's figure stay last, the cursor keeps its row, and the header's arrow
+// turns; a column too narrow for title and arrow gives up letters, not the
+// arrow (issue 10, item 13: "…" for "T↑").
+func TestListReverseAndArrow(t *testing.T) {
+	l := testList(10)
+	l.spec.SortColumns = []SortColumn{{Column: "code"}, {Column: "name", Desc: true}}
+	l.spec.Last = func(r *item, _ int) bool { return r.code == "D" } // D has no figure
+	l.SetRows(items("A", "B", "C", "D", "E"))
+	cols := []Column{{Title: "code", Width: 5}, {Title: "name", Width: 6}, {Title: "T", Width: 1}}
+	widths := Layout(cols, 20)
+	if h := l.Header(cols, widths); !strings.HasPrefix(h, "code↑ name ") {
+		t.Fatalf("header %q", h)
+	}
+	l.HandleKey(runes("g")) // group 1: B D; group 2: A C E
+	l.HandleKey(tea.KeyMsg{Type: tea.KeyHome})
+	l.HandleKey(tea.KeyMsg{Type: tea.KeyDown}) // on D (B, D under the first heading)
+	if !l.HandleKey(runes("S")) {
+		t.Fatal("S is not the list's")
+	}
+	// group 1 reversed: D B, D kept last: B D; group 2: E C A
+	if got := l.shownKeys(); !slices.Equal(got, []string{"B", "D", "E", "C", "A"}) || l.Lines()[0].Row >= 0 || l.Lines()[3].Row >= 0 {
+		t.Fatalf("reversed %v, lines %v", got, l.Lines())
+	}
+	if l.CurrentKey() != "D" || l.SortName() != "code, reversed" || !l.Reversed() {
+		t.Fatalf("on %q, sort %q", l.CurrentKey(), l.SortName())
+	}
+	if h := l.Header(cols, widths); !strings.HasPrefix(h, "code↓ name ") {
+		t.Fatalf("reversed header %q", h)
+	}
+	l.HandleKey(runes("S"))
+	if got := l.shownKeys(); !slices.Equal(got, []string{"B", "D", "A", "C", "E"}) {
+		t.Fatalf("S again %v", got)
+	}
+	// a one-cell column: the arrow, not "…"
+	if h := SortedHeader(cols, widths, 2, false); !strings.HasSuffix(h, " ↑") {
+		t.Fatalf("narrow header %q", h)
+	}
+}

@@ -119,18 +119,21 @@ func MoneyIn(d decimal.Decimal, c domain.Currency, w int) string {
 	return ShortMoney(d, c)
 }
 
-// Day is a compact date for columns: "02 Jan" in the as-of year, else "Jan 2025";
-// "" for no date.
+// DateWidth is the width of a date column: the widest Day ("24 Sep'25").
+const DateWidth = 9
+
+// Day is the one compact date of the screens, in columns and in sentences:
+// "24 Sep" in the as-of year, "24 Sep'25" in any other (the day always, the
+// year whenever it is not this year); "" for no date.
 func Day(d, asOf domain.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	// Within half a year the day and month say which date it is; further off
-	// the year matters more than the day, and both forms fit six columns.
-	if n := d.DaysSince(asOf); n >= -180 && n <= 180 {
+	y, _, _ := d.Parts()
+	if ay, _, _ := asOf.Parts(); y == ay {
 		return d.Format("02 Jan")
 	}
-	return d.Format("Jan'06")
+	return d.Format("02 Jan'06")
 }
 
 // LongDay is "Fri 20 Nov 2026".

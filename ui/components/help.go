@@ -47,7 +47,7 @@ func (h *Help) Key(km tea.KeyMsg) (cmd tea.Cmd, done bool) {
 }
 
 // pageHelp is the page's own keys, from its ShortHelp, on as many lines as
-// it takes up to two (the second cut when still too long).
+// it takes up to three (the last cut when still too long).
 func (h *Help) pageHelp(w int) []string {
 	s := h.Styles
 	head := h.page + " pane: "
@@ -59,7 +59,7 @@ func (h *Help) pageHelp(w int) []string {
 		part := s.Key.Render(kh.Key) + " " + s.Desc.Render(kh.Desc)
 		pw := common.Width(kh.Key) + 1 + common.Width(kh.Desc)
 		if i > 0 {
-			if lw+common.Width(sep)+pw > w && len(lines) == 0 {
+			if lw+common.Width(sep)+pw > w && len(lines) < 2 {
 				lines = append(lines, line)
 				line, lw = strings.Repeat(" ", common.Width(head)), common.Width(head)
 			} else {
@@ -73,32 +73,70 @@ func (h *Help) pageHelp(w int) []string {
 	return append(lines, common.Cut(line, w))
 }
 
-// View lists every binding of the KeyMap, in columns.
+// View lists every binding of the KeyMap, in columns as wide as the widest
+// binding needs (so no help text is cut when the screen has room), each
+// section whole in one column where it fits (a heading never sits at the
+// foot of one column with its keys in the next), a section longer than a
+// column going on under its heading again.
 func (h *Help) View() string {
 	s := h.Styles
 	w, ht := h.Width, h.Height
-	var items []string
-	const keyW = 14
-	colW := 40
-	if w < 2*colW {
-		colW = w
-	}
-	for _, sec := range h.Keys.Sections() {
-		items = append(items, s.GroupHeader.Render(common.Cut(sec.Title, colW-1)))
+	secs := h.Keys.Sections()
+	keyW, descW := 0, 0
+	for _, sec := range secs {
 		for _, b := range sec.Bindings {
 			hk := b.Help()
-			items = append(items, s.Key.Render(common.Fit(hk.Key, keyW))+" "+s.Desc.Render(common.Cut(hk.Desc, colW-keyW-2)))
+			keyW, descW = max(keyW, common.Width(hk.Key)), max(descW, common.Width(hk.Desc))
 		}
-		items = append(items, "")
+	}
+	keyW = min(keyW, 14)
+	colW := keyW + 1 + descW + 1 // a space between columns: two columns at 80
+	if colW > w {
+		colW = w
 	}
 	paneKeys := h.pageHelp(w)
 	rows := max(ht-1-len(paneKeys), 1) // under the title and the page's keys
-	// Columns of one screen height each; ↓ shows the next column.
+	heading := func(t string) string { return s.GroupHeader.Render(common.Cut(t, colW-1)) }
 	var cols [][]string
-	for len(items) > 0 {
-		n := min(rows, len(items))
-		cols = append(cols, items[:n])
-		items = items[n:]
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			cols = append(cols, cur)
+			cur = nil
+		}
+	}
+	for _, sec := range secs {
+		items := make([]string, 0, len(sec.Bindings))
+		for _, b := range sec.Bindings {
+			hk := b.Help()
+			items = append(items, s.Key.Render(common.Fit(hk.Key, keyW))+" "+s.Desc.Render(common.Cut(hk.Desc, max(colW-keyW-2, 1))))
+		}
+		// a new column when the section does not fit under what is there
+		if len(cur) > 0 && len(cur)+1+1+len(items) > rows {
+			flush()
+		}
+		if len(cur) > 0 {
+			cur = append(cur, "")
+		}
+		title := sec.Title
+		for {
+			cur = append(cur, heading(title))
+			room := max(rows-len(cur), 1)
+			if room >= len(items) || rows < 3 {
+				cur = append(cur, items...)
+				break
+			}
+			cur = append(cur, items[:room]...)
+			items = items[room:]
+			flush()
+			title = sec.Title + " (cont.)"
+		}
+	}
+	flush()
+	for i, c := range cols { // a column taller than the screen (rows < 3) is cut
+		if len(c) > rows {
+			cols[i] = c[:rows]
+		}
 	}
 	ncol := max(w/colW, 1)
 	first := max(min(h.scroll, len(cols)-ncol), 0)

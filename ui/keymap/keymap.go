@@ -30,6 +30,7 @@ type KeyMap struct {
 	Open     key.Binding
 	Filter   key.Binding
 	Sort     key.Binding
+	Reverse  key.Binding
 	Group    key.Binding
 
 	// On an account (any pane).
@@ -116,6 +117,7 @@ func DefaultKeyMap() *KeyMap {
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open the account")),
 		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter (code, name)")),
 		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "cycle sort")),
+		Reverse:  key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "reverse the sort")),
 		Group:    key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "group: owner, tier, none")),
 
 		Call:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "log a call")),
@@ -183,7 +185,7 @@ type Section struct {
 func (k *KeyMap) Sections() []Section {
 	return []Section{
 		{"Anywhere", append(slices.Clone(k.Pages), k.Jump, k.Recap, k.Help, k.Back, k.Quit)},
-		{"Lists", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Filter, k.Sort, k.Group}},
+		{"Lists", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Filter, k.Sort, k.Reverse, k.Group}},
 		{"On an account", []key.Binding{k.Call, k.Escalate, k.Note, k.FollowUp}},
 		{"Queue", []key.Binding{k.Done, k.Snooze, k.Scope, k.QueueGroup}},
 		{"Account", []key.Binding{k.NextTab, k.PrevTab}},

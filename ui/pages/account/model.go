@@ -87,7 +87,7 @@ func Prepare(f *domain.AccountFile, set domain.Settings, asOf, today domain.Date
 	sum := domain.Summarize(&x, asOf, set)
 	a := f.Account
 	d := &Data{Code: common.Clean(a.Code), Name: common.Clean(a.Name), AsOf: asOf,
-		Util: sum.Util(), HasUtil: sum.HasUtil, UtilLevel: sum.UtilLevel(set.Thresholds), LimitText: limitText(a, asOf)}
+		Util: sum.Util(), HasUtil: sum.HasUtil && !sum.AR().IsNegative(), UtilLevel: sum.UtilLevel(set.Thresholds), LimitText: limitText(a, asOf)}
 	if !today.IsZero() && asOf != today {
 		d.Past = fmt.Sprintf("as of %s, not %s", common.LongDay(asOf), common.WeekDay(today, today))
 	}
@@ -156,10 +156,13 @@ func figures(sum *domain.Summary) string {
 	cur, asOf := sum.Account().Currency, sum.AsOf
 	money := func(d decimal.Decimal) string { return common.Money(d, cur) }
 	s := fmt.Sprintf("AR %s · overdue %s", money(sum.AR()), money(sum.Overdue()))
+	if sum.AR().IsNegative() { // in credit: no negative AR, utilisation or DSO (issue 10, item 14)
+		s = fmt.Sprintf("credit %s · overdue %s", money(sum.AR().Neg()), money(sum.Overdue()))
+	}
 	if sum.Aging.Unapplied.IsPositive() {
 		s += " · unapplied " + money(sum.Aging.Unapplied)
 	}
-	if dso := sum.DSO(); dso.Valid {
+	if dso := sum.DSO(); dso.Valid && !sum.AR().IsNegative() {
 		s += " · DSO " + dso.Days.Round(0).String() + " days"
 	}
 	if !sum.LastContact.IsZero() {

@@ -38,8 +38,8 @@ func openItems(sum *domain.Summary, pos domain.Position, set domain.Settings, as
 		Title: "Aging: " + strings.Join(parts, " · "),
 		Cols: []common.Column{
 			{Title: "Invoice", Width: 15, Min: 12, Max: 20},
-			{Title: "Issued", Width: 8, Drop: 4},
-			{Title: "Due", Width: 8},
+			{Title: "Issued", Width: common.DateWidth, Drop: 4},
+			{Title: "Due", Width: common.DateWidth},
 			{Title: "Days", Width: 4, Right: true},
 			{Title: "Bucket", Width: 7, Drop: 3},
 			{Title: "Amount", Width: 15, Max: 18, Right: true, Drop: 2},
@@ -109,7 +109,7 @@ func paymentsTab(f *domain.AccountFile, asOf domain.Date) Tab {
 	})
 	sec := Section{
 		Cols: []common.Column{
-			{Title: "Date", Width: 8},
+			{Title: "Date", Width: common.DateWidth},
 			{Title: "Kind", Width: 11, Min: 7},
 			{Title: "Reference", Width: 14, Min: 8, Max: 20},
 			{Title: "Amount", Width: 15, Max: 18, Right: true},
@@ -151,7 +151,7 @@ func activityTab(f *domain.AccountFile, asOf domain.Date) Tab {
 	}
 	sec := Section{
 		Cols: []common.Column{
-			{Title: "Date", Width: 8},
+			{Title: "Date", Width: common.DateWidth},
 			{Title: "Kind", Width: 10, Min: 4},
 			{Title: "Outcome", Width: 12, Min: 7, Drop: 3},
 			{Title: "Contact", Width: 14, Min: 8, Max: 20, Drop: 2},
@@ -233,8 +233,8 @@ func promisesTab(f *domain.AccountFile, l *domain.Ledger, set domain.Settings, a
 	prom := Section{
 		Title: "Promises to pay",
 		Cols: []common.Column{
-			{Title: "Given", Width: 8, Drop: 3},
-			{Title: "Due", Width: 8},
+			{Title: "Given", Width: common.DateWidth, Drop: 3},
+			{Title: "Due", Width: common.DateWidth},
 			{Title: "Amount", Width: 15, Max: 18, Right: true},
 			{Title: "Paid", Width: 15, Max: 18, Right: true, Drop: 2},
 			{Title: "Status", Width: 11},
@@ -265,7 +265,7 @@ func promisesTab(f *domain.AccountFile, l *domain.Ledger, set domain.Settings, a
 			Title: fmt.Sprintf("Payment plan #%d agreed %s · %d instalments · %s", pl.ID, common.Day(pl.Agreed, asOf), len(pl.Instalments), common.Money(total, cur)),
 			Cols: []common.Column{
 				{Title: "#", Width: 3, Right: true},
-				{Title: "Due", Width: 8},
+				{Title: "Due", Width: common.DateWidth},
 				{Title: "Amount", Width: 15, Max: 18, Right: true},
 				{Title: "Status", Width: 8},
 			},
@@ -293,11 +293,11 @@ func escalationsTab(f *domain.AccountFile, asOf domain.Date) Tab {
 	esc := Section{
 		Title: "Escalations",
 		Cols: []common.Column{
-			{Title: "Opened", Width: 8},
+			{Title: "Opened", Width: common.DateWidth},
 			{Title: "Category", Width: 16, Min: 8, Drop: 4},
 			{Title: "Severity", Width: 8, Min: 4},
 			{Title: "To", Width: 10, Min: 5, Drop: 3},
-			{Title: "Due", Width: 8, Drop: 2},
+			{Title: "Due", Width: common.DateWidth, Drop: 2},
 			{Title: "Status", Width: 8},
 			{Title: "Summary", Width: 16, Min: 10, Max: 200, Fill: true},
 		},
@@ -325,9 +325,9 @@ func escalationsTab(f *domain.AccountFile, asOf domain.Date) Tab {
 	iss := Section{
 		Title: "Service issues",
 		Cols: []common.Column{
-			{Title: "Opened", Width: 8},
+			{Title: "Opened", Width: common.DateWidth},
 			{Title: "Kind", Width: 14, Min: 8},
-			{Title: "SLA", Width: 8},
+			{Title: "SLA", Width: common.DateWidth},
 			{Title: "Owner", Width: 10, Min: 6, Max: 16, Drop: 3},
 			{Title: "Status", Width: 8},
 			{Title: "In writing", Width: 10, Drop: 2},
@@ -360,8 +360,8 @@ func contractsTab(f *domain.AccountFile, th domain.Thresholds, asOf domain.Date)
 	sec := Section{
 		Cols: []common.Column{
 			{Title: "Contract", Width: 10, Min: 6, Max: 16},
-			{Title: "Start", Width: 8},
-			{Title: "End", Width: 8},
+			{Title: "Start", Width: common.DateWidth},
+			{Title: "End", Width: common.DateWidth},
 			{Title: "Days left", Width: 9, Right: true},
 			{Title: "Notice", Width: 6, Right: true, Drop: 3},
 			{Title: "Status", Width: 8, Drop: 2},

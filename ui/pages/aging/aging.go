@@ -19,6 +19,40 @@ type Page struct {
 	data    *data       // what is shown
 	pending domain.Date // the as-of date asked for and not yet shown
 	loads   common.Loads
+	// shown are the totals of the rows a filter shows (nil unfiltered),
+	// worked out once per filter and data, for the data and filter named.
+	shown       []Total
+	shownFor    *data
+	shownFilter string
+}
+
+// totals are the totals under the list: of the rows listed, or of those
+// the filter shows.
+func (p *Page) totals() []Total {
+	if p.shownFor != nil {
+		return p.shown
+	}
+	return p.data.totals
+}
+
+// follow makes the totals those of the rows shown, when the filter or the
+// data changed.
+func (p *Page) follow() {
+	switch {
+	case p.data == nil || !p.Filtered():
+		p.shown, p.shownFor = nil, nil
+	case p.shownFor != p.data || p.shownFilter != p.FilterText():
+		idx := []int{}
+		for _, ln := range p.Lines() {
+			if ln.Row >= 0 {
+				idx = append(idx, ln.Row)
+			}
+		}
+		p.shown, p.shownFor, p.shownFilter = totalsOf(p.Rows(), idx, p.data.edges), p.data, p.FilterText()
+	default:
+		return
+	}
+	p.Resize(p.listHeight())
 }
 
 // New makes an empty aging page.
@@ -56,7 +90,7 @@ func (p *Page) footLines() int {
 	if p.data == nil {
 		return 0
 	}
-	n := min(max(len(p.data.totals), 1), 4)
+	n := min(max(len(p.totals()), 1), 4)
 	if n == 1 && p.Height >= 30 {
 		n = 2 // room for the shares
 	}
@@ -74,8 +108,9 @@ func (p *Page) Update(msg tea.Msg) tea.Cmd {
 		latest, again := p.loads.Done(msg.seq)
 		if latest {
 			p.data, p.pending = msg.data, 0
-			p.Resize(p.listHeight())
 			p.SetRows(p.data.rows)
+			p.follow()
+			p.Resize(p.listHeight())
 		}
 		if again {
 			return p.load()
@@ -110,6 +145,7 @@ func (p *Page) prepare(seq int, asOf domain.Date) tea.Cmd {
 
 func (p *Page) key(km tea.KeyMsg) tea.Cmd {
 	if p.HandleKey(km) {
+		p.follow()
 		return nil
 	}
 	k := p.Keys
@@ -144,11 +180,11 @@ func (p *Page) Selected() (code, itemKey string) {
 // ShortHelp is the page's key summary.
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.Keys
-	return []key.Binding{k.PrevMonth, k.NextMonth, k.Open, k.Filter, k.Sort, k.Group}
+	return []key.Binding{k.PrevMonth, k.NextMonth, k.Open, k.Filter, k.Sort, k.Reverse, k.Group}
 }
 
 // FullHelp is every key of the page.
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.PrevMonth, k.NextMonth, k.Open, k.Filter, k.Sort, k.Group}, {k.Call, k.Escalate, k.Note, k.FollowUp}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.PrevMonth, k.NextMonth, k.Open, k.Filter, k.Sort, k.Reverse, k.Group}, {k.Call, k.Escalate, k.Note, k.FollowUp}}
 }

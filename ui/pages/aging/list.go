@@ -13,13 +13,15 @@ import (
 // spec tells the list behaviour about the aging's rows.
 func spec(c common.Common) common.ListSpec[Row] {
 	return common.ListSpec[Row]{
-		Key:      func(r *Row) string { return r.Code },
-		Match:    func(r *Row) (string, string) { return r.code, r.name },
-		Sorts:    []string{"account", "total", "oldest bucket", "overdue", "name"},
-		Groups:   []string{"none", "owner", "tier"},
-		GroupKey: c.Keys.Group,
-		Order:    Order,
-		Group:    Group,
+		Key:   func(r *Row) string { return r.Code },
+		Match: func(r *Row) (string, string) { return r.code, r.name },
+		Sorts: []string{"account", "total", "oldest bucket", "overdue", "name"},
+		// the oldest bucket's column is named by the book's edges: the view marks it
+		SortColumns: []common.SortColumn{{Column: "Account"}, {Column: "Total", Desc: true}, {Desc: true}, {Desc: true}, {Column: "Name"}},
+		Groups:      []string{"none", "owner", "tier"},
+		GroupKey:    c.Keys.Group,
+		Order:       Order,
+		Group:       Group,
 	}
 }
 

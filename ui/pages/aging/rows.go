@@ -25,7 +25,8 @@ type Row struct {
 type Total struct {
 	Cur      domain.Currency
 	Accounts int
-	Cells    []string
+	Cells    []string // one per bucket, then total, unapplied, net: the full figures
+	Short    []string // the same, short (₦1.4B), where the full one does not fit
 	Share    []string // each bucket's share of the total
 }
 
@@ -33,6 +34,7 @@ type Total struct {
 type data struct {
 	asOf     domain.Date
 	labels   []string                // bucket labels
+	edges    []int                   // the bucket edges the rows were aged with
 	accounts common.AccountRows[Row] // every account, kept from view to view
 	rows     []*Row                  // the accounts listed
 	totals   []Total
@@ -51,7 +53,7 @@ type prepared struct {
 func prepare(seq int, v *desk.View, asOf domain.Date, old common.AccountRows[Row]) tea.Cmd {
 	return func() tea.Msg {
 		set := v.Settings
-		d := &data{asOf: asOf, labels: domain.BucketLabels(set.AgingEdges)}
+		d := &data{asOf: asOf, labels: domain.BucketLabels(set.AgingEdges), edges: set.AgingEdges}
 		d.accounts = old.Next(v.Sums, v.Touched, set, asOf, func(s *domain.Summary) Row {
 			if asOf != v.AsOf {
 				at := domain.Summarize(s.Facts, asOf, set)
@@ -59,25 +61,37 @@ func prepare(seq int, v *desk.View, asOf domain.Date, old common.AccountRows[Row
 			}
 			return rowOf(s)
 		})
-		totals := v.Totals
-		if asOf != v.AsOf {
-			t := domain.NewCurrencyTotals(set.AgingEdges)
-			for _, r := range d.accounts.Rows {
-				t.Add(r.Cur, r.Aging, decimal.Zero)
-			}
-			totals = t.Totals()
-		}
 		d.rows = make([]*Row, 0, len(d.accounts.Rows))
 		for _, r := range d.accounts.Rows {
 			if r.owes {
 				d.rows = append(d.rows, r)
 			}
 		}
-		for _, t := range totals {
-			d.totals = append(d.totals, totalOf(t))
-		}
+		d.totals = totalsOf(d.rows, nil, set.AgingEdges)
 		return prepared{seq, d}
 	}
+}
+
+// totalsOf are the totals per currency of the rows listed (idx, or every
+// row when idx is nil), counting the accounts listed: the rows and the
+// totals under them always speak of the same accounts (an account that
+// owes nothing is not listed, nor counted).
+func totalsOf(rows []*Row, idx []int, edges []int) []Total {
+	t := domain.NewCurrencyTotals(edges)
+	if idx == nil {
+		for _, r := range rows {
+			t.Add(r.Cur, r.Aging, decimal.Zero)
+		}
+	} else {
+		for _, i := range idx {
+			t.Add(rows[i].Cur, rows[i].Aging, decimal.Zero)
+		}
+	}
+	var out []Total
+	for _, ct := range t.Totals() {
+		out = append(out, totalOf(ct))
+	}
+	return out
 }
 
 func rowOf(s *domain.Summary) Row {
@@ -94,7 +108,7 @@ func rowOf(s *domain.Summary) Row {
 }
 
 func totalOf(t domain.CurrencyTotal) Total {
-	tt := Total{Cur: t.Currency, Accounts: t.Accounts, Cells: cells(t.Aging, t.Currency)}
+	tt := Total{Cur: t.Currency, Accounts: t.Accounts, Cells: fullCells(t.Aging, t.Currency), Short: cells(t.Aging, t.Currency)}
 	for _, b := range t.Aging.Buckets {
 		share := ""
 		if t.Aging.Total.IsPositive() {
@@ -111,6 +125,21 @@ func cells(a domain.Aging, c domain.Currency) []string {
 		out = append(out, amount(b, c))
 	}
 	return append(out, amount(a.Total, c), amount(a.Unapplied, c), amount(a.Net(), c))
+}
+
+// fullCells are cells with the full figures (₦1,421,188,891.07).
+func fullCells(a domain.Aging, c domain.Currency) []string {
+	out := make([]string, 0, len(a.Buckets)+3)
+	full := func(d decimal.Decimal) string {
+		if d.IsZero() {
+			return "-"
+		}
+		return common.Money(d, c)
+	}
+	for _, b := range a.Buckets {
+		out = append(out, full(b))
+	}
+	return append(out, full(a.Total), full(a.Unapplied), full(a.Net()))
 }
 
 func amount(d decimal.Decimal, c domain.Currency) string {

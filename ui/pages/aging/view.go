@@ -2,6 +2,7 @@ package aging
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -18,9 +19,10 @@ func (p *Page) columns() []common.Column {
 		cols = append(cols, common.Column{Title: l, Width: 9, Max: 11, Right: true})
 	}
 	return append(cols,
-		common.Column{Title: "Total", Width: 9, Max: 11, Right: true},
+		// Total and Net grow to the full figure of a total (₦1,421,188,891.07) when there is room
+		common.Column{Title: "Total", Width: 9, Max: 18, Right: true},
 		common.Column{Title: "Unapplied", Width: 9, Max: 11, Right: true, Drop: 7},
-		common.Column{Title: "Net", Width: 9, Max: 11, Right: true, Drop: 6},
+		common.Column{Title: "Net", Width: 9, Max: 18, Right: true, Drop: 6},
 	)
 }
 
@@ -40,7 +42,7 @@ func (p *Page) View() string {
 	lines = append(lines, p.TitleLine(title))
 	cols := p.columns()
 	widths := common.Layout(cols, w-2)
-	lines = append(lines, "  "+s.ColHeader.Render(common.Header(cols, widths)))
+	lines = append(lines, "  "+s.ColHeader.Render(p.header(cols, widths)))
 	lines = append(lines, p.Window(cols, widths, func(_ int, r *Row) []common.Cell { return p.cells(r) })...)
 	if p.Shown() == 0 {
 		if p.Filtered() {
@@ -54,25 +56,22 @@ func (p *Page) View() string {
 		lines = append(lines, "")
 	}
 	lines = append(lines, s.Muted.Render(strings.Repeat("─", w)))
-	if len(p.data.totals) == 0 {
+	totals := p.totals()
+	if len(totals) == 0 {
 		lines = append(lines, s.Muted.Render("  No totals: nothing outstanding."))
 	}
-	for i, t := range p.data.totals {
+	for i, t := range totals {
 		if i == foot-1 {
 			break
 		}
-		if i == 3 && len(p.data.totals) > 4 {
-			lines = append(lines, s.Muted.Render(fmt.Sprintf("  … and %d more currencies", len(p.data.totals)-3)))
+		if i == 3 && len(totals) > 4 {
+			lines = append(lines, s.Muted.Render(fmt.Sprintf("  … and %d more currencies", len(totals)-3)))
 			break
 		}
-		cells := []common.Cell{{Text: string(t.Cur)}, {Text: "total · " + common.Count(t.Accounts, "account")}}
-		for _, c := range t.Cells {
-			cells = append(cells, common.Cell{Text: c})
-		}
-		lines = append(lines, s.Total.Render("  "+common.Row(cols, widths, cells, true)))
+		lines = append(lines, s.Total.Render("  "+totalRow(cols, widths, t)))
 	}
-	if len(p.data.totals) == 1 && foot == 3 {
-		t := p.data.totals[0]
+	if len(totals) == 1 && foot == 3 {
+		t := totals[0]
 		cells := []common.Cell{{Text: ""}, {Text: "share of total"}}
 		for _, c := range t.Share {
 			cells = append(cells, common.Cell{Text: c})
@@ -80,6 +79,38 @@ func (p *Page) View() string {
 		lines = append(lines, s.Muted.Render("  "+common.Row(cols, widths, cells, true)))
 	}
 	return common.Lines(lines, w, p.Height)
+}
+
+// header is the column titles with the sort's arrow; the oldest bucket's
+// column is named by the book's edges.
+func (p *Page) header(cols []common.Column, widths []int) string {
+	if p.SortName() == "oldest bucket" || p.SortName() == "oldest bucket, reversed" {
+		return common.SortedHeader(cols, widths, 1+len(p.data.labels), p.SortDesc())
+	}
+	return p.Header(cols, widths)
+}
+
+// totalRow is a currency's totals: "NGN total · 23 accounts" over the
+// account and name columns (the longest form that fits), then each
+// figure in full where it fits (₦84,550,000.50 in Total), else short.
+func totalRow(cols []common.Column, widths []int, t Total) string {
+	lw := widths[0]
+	if widths[1] > 0 {
+		lw += common.Gap + widths[1]
+	}
+	cur, n := string(t.Cur), strconv.Itoa(t.Accounts)
+	label := cur
+	for _, l := range []string{cur + " total · " + common.Count(t.Accounts, "account"), cur + " · " + common.Count(t.Accounts, "account"), cur + " · " + n + " acc", cur + " · " + n} {
+		if common.Width(l) <= lw {
+			label = l
+			break
+		}
+	}
+	cells := make([]common.Cell, len(t.Cells))
+	for i, c := range t.Cells {
+		cells[i] = common.Cell{Text: c, Alt: t.Short[i]}
+	}
+	return common.Fit(label, lw) + strings.Repeat(" ", common.Gap) + common.Row(cols[2:], widths[2:], cells, true)
 }
 
 // cells are a row's cells: overdue buckets warn, the oldest are bad.

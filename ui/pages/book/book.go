@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"acctdesk/desk"
+	"acctdesk/domain"
 	"acctdesk/ui/common"
 )
 
@@ -15,7 +16,17 @@ type Page struct {
 	common.ListPage[Row]
 	view  *desk.View // the newest view (shared, never changed)
 	data  *data
+	shown *shownTotals // the totals of the rows a filter shows; nil unfiltered
 	loads common.Loads
+}
+
+// shownTotals are the header's totals of the rows a filter shows, worked
+// out once per filter and data (never in View).
+type shownTotals struct {
+	data   *data
+	filter string
+	totals []domain.CurrencyTotal
+	text   [][2]string
 }
 
 // New makes an empty book page.
@@ -39,10 +50,36 @@ func (p *Page) SetSize(w, h int) {
 func (p *Page) listHeight() int { return p.Height - 2 - p.totalLines() }
 
 func (p *Page) totalLines() int {
-	if p.data == nil {
+	switch {
+	case p.data == nil || p.Count() == 0:
 		return 0
+	case p.shown != nil:
+		return min(max(len(p.shown.totals), 1), 3)
 	}
 	return min(max(len(p.data.totals), 1), 3)
+}
+
+// follow makes the header's totals those of the rows shown: the book's
+// without a filter, else the filter's, worked out when the filter or the
+// data changed.
+func (p *Page) follow() {
+	switch {
+	case p.data == nil || !p.Filtered():
+		p.shown = nil
+	case p.shown == nil || p.shown.data != p.data || p.shown.filter != p.FilterText():
+		var idx []int
+		for _, ln := range p.Lines() {
+			if ln.Row >= 0 {
+				idx = append(idx, ln.Row)
+			}
+		}
+		rows := p.Rows()
+		t := totalsOf(rows, idx, p.data.set)
+		p.shown = &shownTotals{data: p.data, filter: p.FilterText(), totals: t, text: totalText(t, p.data.set)}
+	default:
+		return
+	}
+	p.Resize(p.listHeight())
 }
 
 // Update prepares the page's rows for each view, in a command (only the
@@ -56,14 +93,16 @@ func (p *Page) Update(msg tea.Msg) tea.Cmd {
 		latest, again := p.loads.Done(msg.seq)
 		if latest {
 			p.data = msg.data
-			p.Resize(p.listHeight())
 			p.SetRows(p.data.rows.Rows)
+			p.Resize(p.listHeight())
+			p.follow()
 		}
 		if again {
 			return p.load()
 		}
 	case tea.KeyMsg:
 		if p.HandleKey(msg) {
+			p.follow()
 			return nil
 		}
 		if key.Matches(msg, p.Keys.Open) {
@@ -99,11 +138,11 @@ func (p *Page) Selected() (code, itemKey string) {
 // ShortHelp is the page's key summary.
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.Keys
-	return []key.Binding{k.Open, k.Filter, k.Sort, k.Group, k.Call, k.Escalate, k.Note, k.FollowUp}
+	return []key.Binding{k.Open, k.Filter, k.Sort, k.Reverse, k.Group, k.Call, k.Escalate, k.Note, k.FollowUp}
 }
 
 // FullHelp is every key of the page.
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Filter, k.Sort, k.Group}, {k.Call, k.Escalate, k.Note, k.FollowUp}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Filter, k.Sort, k.Reverse, k.Group}, {k.Call, k.Escalate, k.Note, k.FollowUp}}
 }

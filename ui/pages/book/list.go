@@ -29,21 +29,39 @@ var Sorts = []struct {
 // spec tells the list behaviour about the book's rows.
 func spec(c common.Common) common.ListSpec[Row] {
 	names := make([]string, len(Sorts))
+	cols := make([]common.SortColumn, len(Sorts))
 	for i, s := range Sorts {
 		names[i] = s.Name
+		cols[i] = common.SortColumn{Column: s.Column, Desc: s.Desc}
 	}
 	return common.ListSpec[Row]{
-		Key:      func(r *Row) string { return r.Code },
-		Match:    matchRow,
-		Sorts:    names,
-		Groups:   []string{"none", "owner", "tier"},
-		GroupKey: c.Keys.Group,
-		Order:    Order,
-		Group:    Group,
+		Key:         func(r *Row) string { return r.Code },
+		Match:       matchRow,
+		Sorts:       names,
+		SortColumns: cols,
+		Last:        lacks,
+		Groups:      []string{"none", "owner", "tier"},
+		GroupKey:    c.Keys.Group,
+		Order:       Order,
+		Group:       Group,
 	}
 }
 
 func matchRow(r *Row) (string, string) { return r.code, r.name }
+
+// lacks reports a row without the figure of a sort (no limit, no DSO, no
+// follow-up): it is listed last either way round.
+func lacks(r *Row, mode int) bool {
+	switch mode {
+	case 3:
+		return !r.hasUtil
+	case 4:
+		return !r.hasDSO
+	case 6:
+		return r.next == 0
+	}
+	return false
+}
 
 // Order returns row indices sorted by the sort mode, within groups when grouped.
 // Money sorts compare amounts within a currency only (currencies in code order).

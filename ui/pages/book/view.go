@@ -13,15 +13,15 @@ import (
 var columns = []common.Column{
 	{Title: "Account", Width: 8, Min: 6, Max: 10},
 	{Title: "Name", Width: 20, Min: 10, Max: 44, Fill: true},
-	{Title: "T", Width: 1, Drop: 6, Right: true},
-	{Title: "Owner", Width: 10, Max: 16, Drop: 8},
+	{Title: "T", Width: 2, Drop: 6, Right: true}, // room for the sort's arrow: T↑
+	{Title: "Owner", Width: 10, Max: 14, Drop: 8},
 	{Title: "Products", Width: 12, Max: 30, Drop: 10, Fill: true},
-	{Title: "AR", Width: 9, Right: true},
+	{Title: "AR", Width: 9, Max: 14, Right: true}, // "credit ₦14.5M" when there is room
 	{Title: "Overdue", Width: 9, Right: true, Drop: 2},
 	{Title: "Util", Width: 5, Right: true, Drop: 3},
 	{Title: "DSO", Width: 4, Right: true, Drop: 7},
-	{Title: "Last", Width: 8, Drop: 5},
-	{Title: "Next", Width: 8, Drop: 4},
+	{Title: "Last", Width: common.DateWidth, Drop: 5},
+	{Title: "Next", Width: common.DateWidth, Drop: 4},
 }
 
 // View draws the page.
@@ -31,35 +31,25 @@ func (p *Page) View() string {
 	if p.data == nil {
 		return common.Lines([]string{s.Muted.Render("Loading the book…")}, w, p.Height)
 	}
-	so := Sorts[p.SortIndex()]
-	title := fmt.Sprintf("Book · %d accounts · as of %s · sort: %s · group: %s", p.Count(), common.LongDay(p.data.asOf), so.Name, p.GroupName())
+	title := fmt.Sprintf("Book · %d accounts · as of %s · sort: %s · group: %s", p.Count(), common.LongDay(p.data.asOf), p.SortName(), p.GroupName())
 	if p.Shown() != p.Count() {
-		title = fmt.Sprintf("Book · %d of %d accounts · sort: %s · group: %s", p.Shown(), p.Count(), so.Name, p.GroupName())
+		title = fmt.Sprintf("Book · %d of %d accounts · sort: %s · group: %s", p.Shown(), p.Count(), p.SortName(), p.GroupName())
 	}
 	lines := make([]string, 0, p.Height)
 	lines = append(lines, p.TitleLine(title))
+	if p.Count() == 0 {
+		// An empty book: no totals and no columns, only what to do.
+		lines = append(lines, s.Muted.Render(common.Cut("  The book has no accounts yet.", w)),
+			s.Muted.Render(common.Cut("  Import some with `acctdesk import accounts FILE`.", w)))
+		return common.Lines(lines, w, p.Height)
+	}
 	lines = append(lines, p.totals(w)...)
 
-	cols := make([]common.Column, len(columns))
-	copy(cols, columns)
-	widths := common.Layout(cols, w-2)
-	for i := range cols {
-		if cols[i].Title == so.Column {
-			arrow := "↑"
-			if so.Desc {
-				arrow = "↓"
-			}
-			cols[i].Title += arrow
-		}
-	}
-	lines = append(lines, "  "+s.ColHeader.Render(common.Header(cols, widths)))
+	widths := common.Layout(columns, w-2)
+	lines = append(lines, "  "+s.ColHeader.Render(p.Header(columns, widths)))
 	lines = append(lines, p.Window(columns, widths, func(_ int, r *Row) []common.Cell { return p.cells(r) })...)
 	if p.Shown() == 0 {
-		if p.Filtered() {
-			lines = append(lines, s.Muted.Render("  No account matches the filter. esc clears it."))
-		} else {
-			lines = append(lines, s.Muted.Render("  The book has no accounts yet: import some with `acctdesk import accounts FILE`."))
-		}
+		lines = append(lines, s.Muted.Render("  No account matches the filter. esc clears it."))
 	}
 	return common.Lines(lines, w, p.Height)
 }
@@ -84,27 +74,32 @@ func (p *Page) cells(r *Row) []common.Cell {
 	}
 	return []common.Cell{
 		{Text: r.Code}, {Text: r.Name}, {Text: strconv.Itoa(r.Tier)}, {Text: r.Owner}, {Text: r.Products},
-		{Text: r.AR}, {Text: r.Overdue, Style: ovStyle}, {Text: r.Util, Style: utilStyle}, {Text: r.DSO},
+		{Text: r.AR, Alt: r.ARShort}, {Text: r.Overdue, Style: ovStyle}, {Text: r.Util, Style: utilStyle}, {Text: r.DSO},
 		{Text: r.Last, Style: lastStyle}, {Text: r.Next, Style: nextStyle},
 	}
 }
 
-// totals are the header lines: book totals per currency, never added across.
+// totals are the header lines: the totals per currency, never added
+// across, of the rows shown (the book's, or the filter's).
 func (p *Page) totals(w int) []string {
 	s := p.Styles
-	if len(p.data.totals) == 0 {
-		return []string{s.Muted.Render("No open items.")}
+	totals, text := p.data.totals, p.data.totalText
+	if p.shown != nil {
+		totals, text = p.shown.totals, p.shown.text
+	}
+	if len(totals) == 0 {
+		return []string{s.Muted.Render("No account shown.")}
 	}
 	var out []string
 	long := 0
-	for _, t := range p.data.totalText {
+	for _, t := range text {
 		if common.Width(t[0]) > w {
 			long = 1
 		}
 	}
-	for i, t := range p.data.totalText {
-		if i == 2 && len(p.data.totals) > 3 {
-			out = append(out, s.Muted.Render(fmt.Sprintf("… and %d more currencies (see the aging pane)", len(p.data.totals)-2)))
+	for i, t := range text {
+		if i == 2 && len(totals) > 3 {
+			out = append(out, s.Muted.Render(fmt.Sprintf("… and %d more currencies (see the aging pane)", len(totals)-2)))
 			break
 		}
 		out = append(out, s.Total.Render(common.Cut(t[long], w)))

@@ -19,6 +19,8 @@ func spec(c common.Common) common.ListSpec[row] {
 		GroupKey: c.Keys.QueueGroup,
 		Order:    func(rows []*row, sort, _ int) []int { return Order(rows, sort) },
 		Group:    Group,
+
+		SortColumns: []common.SortColumn{{Column: "#"}, {Column: "Due"}, {Column: "At stake", Desc: true}, {Column: "Account"}},
 	}
 }
 

@@ -16,7 +16,7 @@ var columns = []common.Column{
 	{Title: "Name", Width: 16, Min: 10, Max: 30, Drop: 4},
 	{Title: "Why", Width: 34, Min: 30, Max: 140, Fill: true},
 	{Title: "At stake", Width: 9, Drop: 2, Right: true},
-	{Title: "Due", Width: 6, Drop: 3},
+	{Title: "Due", Width: common.DateWidth, Drop: 3},
 	{Title: "Score", Width: 5, Drop: 5, Right: true},
 	{Title: "Owner", Width: 10, Max: 16, Drop: 7},
 }
@@ -31,7 +31,7 @@ func (p *Page) View() string {
 	lines := make([]string, 0, p.Height)
 	lines = append(lines, p.TitleLine(p.title(w)))
 	widths := common.Layout(columns, w-2)
-	lines = append(lines, "  "+s.ColHeader.Render(common.Header(columns, widths)))
+	lines = append(lines, "  "+s.ColHeader.Render(p.Header(columns, widths)))
 	lines = append(lines, p.Window(columns, widths, func(i int, r *row) []common.Cell {
 		return p.cells(r.item, i+1) // the rows are in rank order within the scope
 	})...)
