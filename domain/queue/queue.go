@@ -45,6 +45,7 @@ type Item struct {
 	DaysLate int
 	Detail   string // one line that says why, in words
 	Score    Score
+	Work     Work // what was done today on the account while the item stands (Worked)
 }
 
 // Score is the rank of an item, kept in parts so the UI can explain it.
@@ -96,15 +97,20 @@ func FromSummaries(set domain.Settings, sums []domain.Summary, opt Options) []It
 	return items
 }
 
-// Rank sorts by score, highest first; ties by due date, account and reason so
-// the order is deterministic (Compare).
+// Rank sorts the unworked items first, then those worked today, then those
+// handled today (Work); within each by score, highest first; ties by due
+// date, account and reason so the order is deterministic (Compare).
 func Rank(items []Item) { slices.SortStableFunc(items, Compare) }
 
-// Compare orders two items as the queue ranks them: higher score first,
-// then earlier due date, then account code, then reason. Items of different
-// accounts never tie, so ranked lists of different accounts merge into the
-// same order as ranking them together.
+// Compare orders two items as the queue ranks them: what still asks for
+// work first (unworked, then worked but not handled, then handled), then
+// higher score, then earlier due date, then account code, then reason.
+// Items of different accounts never tie, so ranked lists of different
+// accounts merge into the same order as ranking them together.
 func Compare(a, b Item) int {
+	if c := compareStanding(&a, &b); c != 0 {
+		return c
+	}
 	switch {
 	case a.Score.Total > b.Score.Total:
 		return -1

@@ -78,15 +78,20 @@ func (c *ctx) money(d decimal.Decimal) string {
 	return domain.Money{Amount: d, Currency: c.f.Account.Currency}.String()
 }
 
-// AccountItems applies every rule to one account and leaves out what its
-// queue marks hide (done, or snoozed past the date). The items of the book
+// AccountItems applies every rule to one account, leaves out what its
+// queue marks hide (done, or snoozed past the date) and records on the
+// others what was done on the account today (Work). The items of the book
 // are the items of its accounts, ranked (Rank).
 func AccountItems(sum *domain.Summary, set domain.Settings) []Item {
 	c := &ctx{sum: sum, f: sum.Facts, set: set, asOf: sum.AsOf}
 	for _, rule := range rules {
 		rule(c)
 	}
-	return applyMarks(c.out, c.f.Marks, c.asOf)
+	items := applyMarks(c.out, c.f.Marks, c.asOf)
+	if len(items) > 0 {
+		markWorked(items, c.f, c.asOf)
+	}
+	return items
 }
 
 var rules = []func(*ctx){
