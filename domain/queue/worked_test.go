@@ -24,7 +24,7 @@ func byReason(items []Item, code string) map[string]Item {
 func TestAttemptIsNotContact(t *testing.T) {
 	for _, outcome := range []string{"no-answer", "voicemail", "wrong-number"} {
 		f := acct("A", 2)
-		f.Activities[0].On = asOf - 40                               // the last contact: 40 days ago, stale (over 30)
+		f.Activities[0].On = asOf - 40                                // the last contact: 40 days ago, stale (over 30)
 		f.Invoices = []domain.Invoice{invoice("A", "I1", 45, "1000")} // entered 31–60 fourteen days ago
 		f.Activities = append(f.Activities, domain.Activity{ID: 2, Account: "A", On: asOf, Kind: "call", Outcome: outcome})
 		b := bookOf(f)
