@@ -149,3 +149,23 @@ func TestWorkedByFollowUp(t *testing.T) {
 		t.Fatalf("yesterday's follow-up is today's work: %+v", it.Work)
 	}
 }
+
+// The queue's table shows the money at stake in its own column: Why is the
+// sentence without it (issue 10, item 4); Detail keeps it for the detail line.
+func TestWhyLeavesOutTheStake(t *testing.T) {
+	f := acct("A", 2)
+	f.Account.CreditLimit = dec("1000")
+	f.Invoices = []domain.Invoice{invoice("A", "I1", 45, "1500")}
+	f.Promises = []domain.Promise{{ID: 3, Account: "A", Amount: dec("300"), Currency: "NGN", GivenOn: asOf - 30, DueOn: asOf - 10}}
+	got := byReason(build(f), "A")
+	want := map[string][2]string{
+		Overdue:       {"₦1,500.00 overdue, oldest 45 days (31–60)", "overdue, oldest 45 days (31–60)"},
+		BrokenPromise: {"broken promise ₦300.00 due 8 Nov", "broken promise, due 8 Nov"},
+		CreditBreach:  {"utilisation 150 % of limit, ₦500.00 over, since 4 Sep", "over the limit: utilisation 150 % since 4 Sep"},
+	}
+	for r, w := range want {
+		if it := got[r]; it.Detail != w[0] || it.Why != w[1] {
+			t.Errorf("%s: detail %q why %q, want %q and %q", r, it.Detail, it.Why, w[0], w[1])
+		}
+	}
+}
