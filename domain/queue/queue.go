@@ -44,7 +44,7 @@ type Item struct {
 	Due      domain.Date
 	DaysLate int
 	Detail   string // one line that says why, in words
-	Why      string // Detail without the money at stake, for beside it (Stake)
+	Why      string // Detail said short, without the money at stake, for beside it (Stake)
 	Score    Score
 	Work     Work // what was done today on the account while the item stands (Worked)
 }

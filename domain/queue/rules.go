@@ -124,13 +124,13 @@ func promises(c *ctx) {
 			if c.contactSince(st.Deadline.AddDays(1), true) {
 				continue
 			}
-			word := "broken promise"
+			word, short := "broken promise", "broken promise"
 			if st.Status == domain.PromisePartlyKept {
-				word = fmt.Sprintf("promise partly kept (%s paid)", c.money(st.Paid))
+				word, short = fmt.Sprintf("promise partly kept (%s paid)", c.money(st.Paid)), "promise partly kept"
 			}
 			c.add(BrokenPromise, key, left, p.DueOn,
 				fmt.Sprintf("%s %s due %s", word, c.money(left), dayMonth(p.DueOn)),
-				fmt.Sprintf("%s, due %s", word, dayMonth(p.DueOn)))
+				fmt.Sprintf("%s, due %s", short, dayMonth(p.DueOn)))
 		case domain.PromiseOpen:
 			if p.DueOn == c.asOf || p.DueOn == c.asOf+1 {
 				when := "today"
@@ -238,7 +238,8 @@ func credit(c *ctx) {
 	case domain.UtilWarning:
 		since := c.f.UtilisationAbove(c.asOf, int64(th.UtilWarnPct), true, 365)
 		c.add(CreditWarning, since.String(), c.sum.AR(), 0,
-			fmt.Sprintf("utilisation %s %% of limit, %s headroom", pct, c.money(over.Neg())), "")
+			fmt.Sprintf("utilisation %s %% of limit, %s headroom", pct, c.money(over.Neg())),
+			fmt.Sprintf("utilisation %s %% of limit", pct))
 	}
 }
 
@@ -258,7 +259,8 @@ func escalations(c *ctx) {
 			continue
 		}
 		c.add(EscalationDue, fmt.Sprintf("%d:%s", e.ID, e.Due), c.sum.AR(), e.Due,
-			fmt.Sprintf("%s escalation to %s past due since %s", e.Severity, e.To, dayMonth(e.Due)), "")
+			fmt.Sprintf("%s escalation to %s past due since %s", e.Severity, e.To, dayMonth(e.Due)),
+			fmt.Sprintf("%s escalation to %s late since %s", e.Severity, e.To, dayMonth(e.Due)))
 	}
 }
 

@@ -14,6 +14,7 @@ func spec(c common.Common) common.ListSpec[row] {
 	return common.ListSpec[row]{
 		Key:      func(r *row) string { return r.item.Key },
 		Match:    func(r *row) (string, string) { return r.code, r.name },
+		Words:    func(r *row) string { return r.words },
 		Sorts:    []string{"rank", "due", "at stake", "account"},
 		Groups:   []string{"none", "reason", "owner"},
 		GroupKey: c.Keys.QueueGroup,
@@ -23,7 +24,9 @@ func spec(c common.Common) common.ListSpec[row] {
 }
 
 // Order is the rows' indices (in rank order) in a sort order: 0 rank, 1
-// due, 2 stake, 3 account. Grouping keeps the order within each group.
+// due, 2 stake, 3 account; in every order what still asks for work comes
+// first (unworked, then worked today, then handled today: dq.Rank).
+// Grouping keeps the order within each group.
 func Order(rows []*row, mode int) []int {
 	idx := make([]int, len(rows))
 	for i := range idx {
@@ -34,6 +37,9 @@ func Order(rows []*row, mode int) []int {
 	}
 	sort.SliceStable(idx, func(a, b int) bool {
 		x, y := rows[idx[a]].item, rows[idx[b]].item
+		if sx, sy := standing(x), standing(y); sx != sy {
+			return sx < sy
+		}
 		switch mode {
 		case 1:
 			xd, yd := x.Due, y.Due
@@ -169,4 +175,16 @@ func Group(rows []*row, order []int, group int) []common.Line {
 	}
 	flush()
 	return out
+}
+
+// standing is 0 for an unworked item, 1 for one worked today, 2 for one
+// handled today.
+func standing(it *dq.Item) int {
+	switch {
+	case it.Handled():
+		return 2
+	case it.Worked():
+		return 1
+	}
+	return 0
 }
