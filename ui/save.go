@@ -88,7 +88,7 @@ func (m *Model) marked(msg markedMsg) tea.Cmd {
 		return nil
 	}
 	m.recap = common.Recap{}
-	m.setStatus(components.OK, fmt.Sprintf("✓ Done: %s %s", msg.item.Account, common.Clean(msg.item.Detail)))
+	m.setStatus(components.OK, fmt.Sprintf("✓ Marked done, off the queue until it arises anew: %s %s · u undoes", common.Clean(msg.item.Account), common.Clean(msg.item.Detail)))
 	return m.forward(common.SavedMsg{Code: msg.item.Account, ItemKey: msg.item.Key})
 }
 

@@ -32,35 +32,52 @@ const (
 	actContact    action = 1 << iota // a call that reached someone, an e-mail, a visit, a meeting, a QBR
 	actAttempt                       // a call that reached nobody (domain.IsAttempt)
 	actNote                          // a note on the timeline
-	actEscalation                    // an escalation opened
+	actEscalation                    // an escalation opened (answers as its category says: escalationAnswers)
 	actFollowUp                      // a follow-up scheduled by hand for a later day
 )
 
-// answeredBy is, for each reason, the work that answers it: an escalation
-// answers a credit breach, a contact answers a promise due. An attempt
-// answers nothing (nobody was reached); a note answers only what is chased
-// inside the company (an escalation or a service issue past due).
+// answeredBy is, for each reason, the work that answers it: a contact
+// answers a promise due. An attempt answers nothing (nobody was reached),
+// nor does a note or a follow-up scheduled by hand (they are on the
+// account, not on the item: a reminder to oneself). Escalations answer by
+// their category (escalationAnswers).
 var answeredBy = map[string]action{
-	BrokenPromise:     actContact | actEscalation,
+	BrokenPromise:     actContact,
 	PromiseDue:        actContact,
-	PlanMissed:        actContact | actEscalation,
+	PlanMissed:        actContact,
 	FollowUp:          actContact,
-	Overdue:           actContact | actEscalation,
-	CreditBreach:      actContact | actEscalation,
-	CreditWarning:     actContact | actEscalation,
-	OverdraftExpiring: actContact | actEscalation,
-	EscalationDue:     actNote | actEscalation,
-	ServiceSLA:        actContact | actNote | actEscalation,
+	Overdue:           actContact,
+	CreditBreach:      actContact,
+	CreditWarning:     actContact,
+	OverdraftExpiring: actContact,
+	EscalationDue:     actEscalation, // any escalation chases the one past due
+	ServiceSLA:        actContact,
 	Renewal:           actContact,
 	QBRDue:            0, // only a QBR clears it
-	GoLiveLate:        actContact | actEscalation,
+	GoLiveLate:        actContact,
 	StaleContact:      actContact,
+}
+
+// escalationAnswers is, for each escalation category, the reasons an
+// escalation of it answers: one on a credit breach answers the breach.
+var escalationAnswers = map[string][]string{
+	"credit-breach":    {CreditBreach, CreditWarning, OverdraftExpiring},
+	"overdue":          {Overdue, BrokenPromise, PlanMissed},
+	"dispute":          {Overdue, BrokenPromise},
+	"service-incident": {ServiceSLA},
+	"contract":         {Renewal, GoLiveLate},
 }
 
 // today is the work done on one account on the business date.
 type today struct {
-	did   action
-	words []string
+	did       action
+	words     []string
+	escalated map[string]bool // the reasons the day's escalations answer
+}
+
+// answers reports whether the day's work answers reason.
+func (w *today) answers(reason string) bool {
+	return w.did&answeredBy[reason] != 0 || w.escalated[reason]
 }
 
 // workOf is what was done on the account on asOf: its activities dated that
@@ -90,8 +107,19 @@ func workOf(x *domain.Facts, asOf domain.Date) today {
 		case kind == "note":
 			add(actNote, "note added")
 		case kind == "escalation":
-			add(actEscalation, escalationWords(x, asOf, escalated))
+			e := escalationOn(x, asOf, escalated)
 			escalated++
+			if e == nil {
+				add(actEscalation, "escalated")
+				continue
+			}
+			add(actEscalation, "escalated to "+e.To)
+			if w.escalated == nil {
+				w.escalated = map[string]bool{}
+			}
+			for _, r := range escalationAnswers[e.Category] {
+				w.escalated[r] = true
+			}
 		case t.IsContact():
 			add(actContact, contactWords[kind])
 		}
@@ -111,19 +139,19 @@ func workOf(x *domain.Facts, asOf domain.Date) today {
 
 var contactWords = map[string]string{"email": "e-mailed", "visit": "visited", "meeting": "met", "qbr": "held the QBR"}
 
-// escalationWords names the n-th escalation opened on asOf by the team it
-// went to (escalations are kept in id order, which is the order written).
-func escalationWords(x *domain.Facts, asOf domain.Date, n int) string {
-	for _, e := range x.Escalations {
-		if e.Opened != asOf {
+// escalationOn is the n-th escalation opened on asOf (escalations are kept
+// in id order, which is the order written), or nil.
+func escalationOn(x *domain.Facts, asOf domain.Date, n int) *domain.Escalation {
+	for i := range x.Escalations {
+		if x.Escalations[i].Opened != asOf {
 			continue
 		}
 		if n == 0 {
-			return "escalated to " + e.To
+			return &x.Escalations[i]
 		}
 		n--
 	}
-	return "escalated"
+	return nil
 }
 
 // markWorked records on each item what was done today on its account.
@@ -134,7 +162,7 @@ func markWorked(items []Item, x *domain.Facts, asOf domain.Date) {
 	}
 	what := strings.Join(w.words, ", ")
 	for i := range items {
-		items[i].Work = Work{What: what, Answers: w.did&answeredBy[items[i].Reason] != 0}
+		items[i].Work = Work{What: what, Answers: w.answers(items[i].Reason)}
 	}
 }
 

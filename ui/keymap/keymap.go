@@ -126,7 +126,7 @@ func DefaultKeyMap() *KeyMap {
 
 		Done:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "mark done")),
 		Snooze:     key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "snooze (+1 default)")),
-		Undo:       key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo the last done/snooze")),
+		Undo:       key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo last done/snooze")),
 		Marks:      key.NewBinding(key.WithKeys("Z"), key.WithHelp("Z", "done and snoozed items")),
 		Scope:      key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mine / everyone's")),
 		QueueGroup: key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "group: reason, owner")),
