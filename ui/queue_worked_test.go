@@ -144,7 +144,7 @@ func TestQueueUndoAndMarksList(t *testing.T) {
 	st.Now = func() time.Time { clock = clock.Add(time.Minute); return clock } // the marks' order
 	_, first := queueOf(m).Selected()
 	press(m, "d")
-	if s := m.Status(); !strings.Contains(s, "Marked done, off the queue until it arises anew: ACC001 broken promise") || !strings.Contains(s, "u undoes") {
+	if s := m.Status(); !strings.Contains(s, "✓ Marked done (u undoes): ACC001 broken promise, due 10 Nov, off the queue until it arises anew") {
 		t.Fatalf("d says %q", s)
 	}
 	_, second := queueOf(m).Selected()
@@ -175,14 +175,18 @@ func TestQueueUndoAndMarksList(t *testing.T) {
 	if _, k := queueOf(m).Selected(); k != second {
 		t.Fatalf("cursor on %s, want the item put back %s", k, second)
 	}
-	// In Z's list, u takes back the selected one.
+	// In Z's list, u takes back the selected one; esc goes back to the
+	// queue, the cursor on the item put back.
 	press(m, "Z", "u")
-	if !contains(keysOf(m), first) && queueOf(m).Marking() {
-		press(m, "Z")
+	if s := m.Status(); !queueOf(m).Marking() || len(keysOf(m)) != 0 || !strings.Contains(s, "Undone: done on ACC001 broken promise, due 10 Nov · back in the queue") {
+		t.Fatalf("u in Z's list: %v, %q", keysOf(m), s)
 	}
 	press(m, "esc")
 	if queueOf(m).Marking() || !contains(keysOf(m), first) {
 		t.Fatalf("after u in Z's list: marking %v, %v", queueOf(m).Marking(), keysOf(m))
+	}
+	if _, k := queueOf(m).Selected(); k != first {
+		t.Fatalf("cursor on %s, want %s", k, first)
 	}
 	press(m, "u")
 	if s := m.Status(); !strings.Contains(s, "Nothing to undo") {

@@ -4,6 +4,7 @@
 package queue
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 
@@ -159,7 +160,7 @@ func (p *Page) undone(msg undoneMsg) tea.Cmd {
 	}
 	text := fmt.Sprintf("↶ Undone: %s on %s", what, common.Clean(m.Mark.Account))
 	if m.Item.Key != "" {
-		text += " " + common.Clean(m.Item.Detail) + " · back in the queue"
+		text += " " + common.Clean(cmp.Or(m.Item.Why, m.Item.Detail)) + " · back in the queue"
 		p.want = m.Item.Key
 	}
 	return common.InfoCmd(text)
@@ -233,6 +234,9 @@ func (p *Page) key(km tea.KeyMsg) tea.Cmd {
 	case key.Matches(km, k.Marks), p.marks && key.Matches(km, k.Back):
 		p.marks = !p.marks
 		p.rescope()
+		if !p.marks && p.want != "" {
+			p.Select(p.want) // put back from the list: the cursor is on it
+		}
 		if p.marks && (p.data == nil || !p.data.withMarks) {
 			return p.load()
 		}
