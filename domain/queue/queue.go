@@ -98,20 +98,21 @@ func FromSummaries(set domain.Settings, sums []domain.Summary, opt Options) []It
 	return items
 }
 
-// Rank sorts the unworked items first, then those worked today, then those
-// handled today (Work); within each by score, highest first; ties by due
-// date, account and reason so the order is deterministic (Compare).
+// Rank sorts by score, highest first; ties by due date, account and reason so
+// the order is deterministic (Compare). The workstation lists the items
+// worked today below the others (ByStanding); the reports keep the rank.
 func Rank(items []Item) { slices.SortStableFunc(items, Compare) }
 
-// Compare orders two items as the queue ranks them: what still asks for
-// work first (unworked, then worked but not handled, then handled), then
-// higher score, then earlier due date, then account code, then reason.
-// Items of different accounts never tie, so ranked lists of different
-// accounts merge into the same order as ranking them together.
+// ByStanding sorts ranked items, keeping their order otherwise, by what
+// they still ask for: the unworked first, then those worked today, then
+// those handled today (Work).
+func ByStanding(items []Item) { slices.SortStableFunc(items, compareStanding) }
+
+// Compare orders two items as the queue ranks them: higher score first,
+// then earlier due date, then account code, then reason. Items of different
+// accounts never tie, so ranked lists of different accounts merge into the
+// same order as ranking them together.
 func Compare(a, b Item) int {
-	if c := compareStanding(&a, &b); c != 0 {
-		return c
-	}
 	switch {
 	case a.Score.Total > b.Score.Total:
 		return -1

@@ -178,5 +178,9 @@ func standing(it *Item) int {
 	return 0
 }
 
-// compareStanding is the first key of the queue's order (Compare).
-func compareStanding(a, b *Item) int { return cmp.Compare(standing(a), standing(b)) }
+// compareStanding orders items by standing (ByStanding).
+func compareStanding(a, b Item) int { return cmp.Compare(standing(&a), standing(&b)) }
+
+// Standing is 0 for an unworked item, 1 for one worked today and not
+// handled, 2 for one handled today: the order the workstation lists them in.
+func (it *Item) Standing() int { return standing(it) }

@@ -89,11 +89,12 @@ func TestWorkedItems(t *testing.T) {
 	b.Activities = append(b.Activities, domain.Activity{ID: 3, Account: "B", On: asOf, Kind: "note", Text: "asked for the remittance"})
 	book := bookOf(a, b, c)
 	now := Build(book, asOf, Options{})
-	if len(now) != 3 {
-		t.Fatalf("now %+v", now)
+	if len(now) != 3 || now[0].Account != "A" || now[1].Account != "B" || now[2].Account != "C" {
+		t.Fatalf("the rank changed: %+v", now)
 	}
-	// C (unworked) first; then B, worked but not handled (a note does not
-	// answer a promise due); then A, handled.
+	// By standing: C (unworked) first; then B, worked but not handled (a
+	// note does not answer a promise due); then A, handled.
+	ByStanding(now)
 	if now[0].Account != "C" || now[1].Account != "B" || now[2].Account != "A" {
 		t.Fatalf("order %s %s %s, want C B A", now[0].Account, now[1].Account, now[2].Account)
 	}

@@ -1,6 +1,7 @@
 package queue
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -32,13 +33,13 @@ func Order(rows []*row, mode int) []int {
 	for i := range idx {
 		idx[i] = i
 	}
-	if mode == 0 {
+	if mode == 0 && !slices.ContainsFunc(rows, func(r *row) bool { return r.item.Worked() }) {
 		return idx // the desk ranks them already
 	}
 	sort.SliceStable(idx, func(a, b int) bool {
 		x, y := rows[idx[a]].item, rows[idx[b]].item
-		if sx, sy := standing(x), standing(y); sx != sy {
-			return sx < sy
+		if sx, sy := x.Standing(), y.Standing(); sx != sy || mode == 0 {
+			return sx < sy // in rank order (mode 0) the desk ranks them already
 		}
 		switch mode {
 		case 1:
@@ -175,16 +176,4 @@ func Group(rows []*row, order []int, group int) []common.Line {
 	}
 	flush()
 	return out
-}
-
-// standing is 0 for an unworked item, 1 for one worked today, 2 for one
-// handled today.
-func standing(it *dq.Item) int {
-	switch {
-	case it.Handled():
-		return 2
-	case it.Worked():
-		return 1
-	}
-	return 0
 }
