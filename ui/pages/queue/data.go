@@ -1,7 +1,9 @@
 package queue
 
 import (
+	"cmp"
 	"maps"
+	"slices"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -71,6 +73,9 @@ func prepare(seq int, v *desk.View, user string, known names, withMarks bool) te
 			rows[i] = row{item: it, code: f.code, name: f.name, words: wordsOf(it)}
 			d.rows[i] = &rows[i]
 		}
+		// The items worked today go below the others, in rank order
+		// within each standing (dq.ByStanding): # is the place in that order.
+		slices.SortStableFunc(d.rows, func(a, b *row) int { return cmp.Compare(a.item.Standing(), b.item.Standing()) })
 		if withMarks {
 			d.marks = markRows(v)
 		}

@@ -1,7 +1,6 @@
 package queue
 
 import (
-	"slices"
 	"sort"
 	"strings"
 
@@ -33,13 +32,13 @@ func Order(rows []*row, mode int) []int {
 	for i := range idx {
 		idx[i] = i
 	}
-	if mode == 0 && !slices.ContainsFunc(rows, func(r *row) bool { return r.item.Worked() }) {
-		return idx // the desk ranks them already
+	if mode == 0 {
+		return idx // the rows are ranked already (prepare)
 	}
 	sort.SliceStable(idx, func(a, b int) bool {
 		x, y := rows[idx[a]].item, rows[idx[b]].item
-		if sx, sy := x.Standing(), y.Standing(); sx != sy || mode == 0 {
-			return sx < sy // in rank order (mode 0) the desk ranks them already
+		if sx, sy := x.Standing(), y.Standing(); sx != sy {
+			return sx < sy
 		}
 		switch mode {
 		case 1:
