@@ -25,10 +25,12 @@ type act struct {
 func (a *acct) timeline() {
 	p, r, A := a.p, a.r, a.asOf
 	start := maxDate(p.live, A.AddDays(-180))
-	end := A.AddDays(-r.between(0, 10))
+	// The latest contact is yesterday at the latest: a new book is a morning
+	// nobody has worked yet, so its queue starts at "0 handled today".
+	end := A.AddDays(-max(1, r.between(0, 10)))
 	switch {
 	case p.status == "onboarding":
-		start, end = p.opened, A.AddDays(-r.between(0, 2))
+		start, end = p.opened, A.AddDays(-max(1, r.between(0, 2)))
 	case p.status == "churned":
 		end = A.AddDays(-150)
 		start = end.AddDays(-180)

@@ -77,8 +77,21 @@ func TouchOf(a Activity) Touch {
 // KindName is the touch's activity kind.
 func (t Touch) KindName() string { return ActivityKinds[t.Kind] }
 
-// IsContact reports whether the touch was a contact with the customer.
-func (t Touch) IsContact() bool { return IsContact(t.KindName()) }
+// OutcomeName is a call's outcome, "" for another kind of activity.
+func (t Touch) OutcomeName() string {
+	if t.Outcome == 0 || int(t.Outcome) > len(Outcomes) {
+		return ""
+	}
+	return Outcomes[t.Outcome-1]
+}
+
+// IsContact reports whether the touch was a contact with the customer: a
+// call that reached someone, an e-mail, a visit, a meeting, a QBR. A call
+// that reached nobody is an attempt (IsAttempt), not contact.
+func (t Touch) IsContact() bool { return IsContact(t.KindName()) && !t.IsAttempt() }
+
+// IsAttempt reports whether the touch was a call that reached nobody (IsAttempt).
+func (t Touch) IsAttempt() bool { return t.KindName() == "call" && IsAttempt(t.OutcomeName()) }
 
 // FactsOf reduces an account's file to its facts. The error names a document
 // whose amount is out of range.
@@ -137,6 +150,17 @@ func IsContact(kind string) bool {
 	return false
 }
 
+// IsAttempt reports whether a call's outcome says it reached nobody: no
+// answer, a voicemail left, a wrong number. An attempt is not contact: it
+// neither answers an overdue or stale-contact item nor sets the last contact.
+func IsAttempt(outcome string) bool {
+	switch outcome {
+	case "no-answer", "voicemail", "wrong-number":
+		return true
+	}
+	return false
+}
+
 // LastContact is the business date of the latest contact on or before asOf.
 func (x *Facts) LastContact(asOf Date) Date {
 	var last Date
@@ -148,8 +172,20 @@ func (x *Facts) LastContact(asOf Date) Date {
 	return last
 }
 
-// ContactSince reports whether a contact (a call, when callsOnly) was logged
-// from d to asOf.
+// LastAttempt is the business date of the latest call that reached nobody
+// (IsAttempt) on or before asOf.
+func (x *Facts) LastAttempt(asOf Date) Date {
+	var last Date
+	for _, t := range x.Touches {
+		if t.On <= asOf && t.On > last && t.IsAttempt() {
+			last = t.On
+		}
+	}
+	return last
+}
+
+// ContactSince reports whether a contact (IsContact), or any call when
+// callsOnly (an attempt too), was logged from d to asOf.
 func (x *Facts) ContactSince(d, asOf Date, callsOnly bool) bool {
 	for _, t := range x.Touches {
 		if t.On < d || t.On > asOf {
@@ -163,9 +199,9 @@ func (x *Facts) ContactSince(d, asOf Date, callsOnly bool) bool {
 }
 
 // PendingFollowUps are the follow-ups still to do as of asOf: open, not
-// snoozed past asOf, and not superseded by a contact logged after they were
-// set (a contact on a later day, or on the same day after the activity that
-// set the follow-up).
+// snoozed past asOf, and not superseded by a contact or an attempt logged
+// after they were set (on a later day, or on the same day after the
+// activity that set the follow-up).
 func (x *Facts) PendingFollowUps(asOf Date) []Pending {
 	var out []Pending
 	x.eachPending(asOf, func(p Pending) { out = append(out, p) })
@@ -174,11 +210,13 @@ func (x *Facts) PendingFollowUps(asOf Date) []Pending {
 
 // eachPending calls fn with each pending follow-up (PendingFollowUps).
 func (x *Facts) eachPending(asOf Date, fn func(Pending)) {
-	// The latest contact by (day, id) as of asOf decides for every follow-up.
+	// The latest contact or attempt by (day, id) as of asOf decides for every
+	// follow-up: an unanswered call does what the follow-up asked (it sets
+	// its own next one).
 	var lastOn Date
 	var lastID uint64
 	for _, t := range x.Touches {
-		if t.On <= asOf && t.IsContact() && (t.On > lastOn || (t.On == lastOn && t.ID > lastID)) {
+		if t.On <= asOf && (t.IsContact() || t.IsAttempt()) && (t.On > lastOn || (t.On == lastOn && t.ID > lastID)) {
 			lastOn, lastID = t.On, t.ID
 		}
 	}

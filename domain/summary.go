@@ -20,6 +20,7 @@ type Summary struct {
 	Period       int             // the DSO period, in days
 	HasUtil      bool            // the account has a credit limit (Util)
 	LastContact  Date
+	LastAttempt  Date // the latest call that reached nobody (IsAttempt), which is not contact
 	NextFollowUp Date
 
 	// net AR and the limit in force (credit limit and unexpired
@@ -63,7 +64,7 @@ func Summarize(x *Facts, asOf Date, set Settings) Summary {
 	sc := scratch.Get().(*Scratch)
 	defer scratch.Put(sc)
 	ap := l.Apply(asOf, sc)
-	s := Summary{Facts: x, AsOf: asOf, LastContact: x.LastContact(asOf), NextFollowUp: x.NextFollowUp(asOf)}
+	s := Summary{Facts: x, AsOf: asOf, LastContact: x.LastContact(asOf), LastAttempt: x.LastAttempt(asOf), NextFollowUp: x.NextFollowUp(asOf)}
 	edges := set.AgingEdges
 	buckets := make([]Sum, len(edges)+2)
 	var total Sum

@@ -103,8 +103,11 @@ func TestMorningReviewNoAnswer(t *testing.T) {
 // Every action on the queue moves the cursor to the next item, and the
 // counter moves whenever the item is handled: d and z remove it; an
 // escalation or a note is logged but leaves the item standing (an escalation
-// is not contact, nor is a note), so the counter stays and the cursor still
-// moves on; a call with someone reached answers the overdue item.
+// is not contact, nor is a note) and the cursor still moves on; the
+// escalation answers the escalation past due, so it counts as handled, the
+// note does not answer an overdue item; a call with someone reached answers
+// the overdue item (it leaves) and the account's credit warning and
+// overdraft (they stay, handled: issue 10, item 2).
 func TestQueueWorkedTopDown(t *testing.T) {
 	m, st := loaded(t, 100, 30)
 	type step struct {
@@ -116,9 +119,9 @@ func TestQueueWorkedTopDown(t *testing.T) {
 		{[]string{"c", "n", "enter"}, true, 2},                                     // broken promise ACC001 (and its follow-up)
 		{[]string{"d"}, true, 3},                                                   // ACC003 missed instalment
 		{[]string{"z", "enter"}, true, 4},                                          // ACC003 overdue, snoozed to tomorrow
-		{[]string{"e", "o", "2", "f", "legal has not replied", "enter"}, false, 4}, // ACC003 escalation past due
-		{[]string{"n", "asked for the statement", "enter"}, false, 4},              // ACC002 overdue
-		{[]string{"c", "r", "enter"}, true, 5},                                     // ACC010 overdue (its credit warning and overdraft stay)
+		{[]string{"e", "o", "2", "f", "legal has not replied", "enter"}, false, 5}, // ACC003 escalation past due
+		{[]string{"n", "asked for the statement", "enter"}, false, 5},              // ACC002 overdue
+		{[]string{"c", "r", "enter"}, true, 8},                                     // ACC010 overdue (its credit warning and overdraft stay)
 	}
 	for i, s := range steps {
 		before := keysOf(m)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -88,7 +89,7 @@ func (m *Model) marked(msg markedMsg) tea.Cmd {
 		return nil
 	}
 	m.recap = common.Recap{}
-	m.setStatus(components.OK, fmt.Sprintf("✓ Done: %s %s", msg.item.Account, common.Clean(msg.item.Detail)))
+	m.setStatus(components.OK, fmt.Sprintf("✓ Marked done (u undoes): %s %s, off the queue until it arises anew", common.Clean(msg.item.Account), common.Clean(cmp.Or(msg.item.Why, msg.item.Detail))))
 	return m.forward(common.SavedMsg{Code: msg.item.Account, ItemKey: msg.item.Key})
 }
 

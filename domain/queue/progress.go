@@ -5,8 +5,9 @@ import "acctdesk/domain"
 // Progress counts the day's work for the "7 of 23 handled today" line. The
 // queue at the start of the day is the queue of the book without what people
 // did today (activities dated today, the promises and follow-ups they set, and
-// today's done and snooze marks); an item of it that no longer appears has been
-// handled. New items that arose during the day count in the total.
+// today's done and snooze marks); an item of it that no longer appears, or
+// that work done today answers (Item.Handled), has been handled. New items
+// that arose during the day count in the total.
 //
 // sums are the book's summaries as of asOf; only accounts with activity today
 // are summarised again for the start of the day.
@@ -31,12 +32,16 @@ func startOfDay(b *domain.Book, sums []domain.Summary, asOf domain.Date, opt Opt
 }
 
 // CompareDays counts, between the queue at the start of the day and now, the
-// items handled (gone since) and the day's total (the start's items and the
-// ones that arose since).
+// items handled (gone since, or still listed with work done today that
+// answers their reason: Item.Handled) and the day's total (the start's items
+// and the ones that arose since).
 func CompareDays(start, now []Item) (handled, total int) {
 	current := make(map[string]bool, len(now))
 	for _, it := range now {
 		current[it.Key] = true
+		if it.Handled() {
+			handled++
+		}
 	}
 	before := make(map[string]bool, len(start))
 	for _, it := range start {

@@ -44,7 +44,9 @@ type Item struct {
 	Due      domain.Date
 	DaysLate int
 	Detail   string // one line that says why, in words
+	Why      string // Detail said short, without the money at stake, for beside it (Stake)
 	Score    Score
+	Work     Work // what was done today on the account while the item stands (Worked)
 }
 
 // Score is the rank of an item, kept in parts so the UI can explain it.
@@ -97,8 +99,14 @@ func FromSummaries(set domain.Settings, sums []domain.Summary, opt Options) []It
 }
 
 // Rank sorts by score, highest first; ties by due date, account and reason so
-// the order is deterministic (Compare).
+// the order is deterministic (Compare). The workstation lists the items
+// worked today below the others (ByStanding); the reports keep the rank.
 func Rank(items []Item) { slices.SortStableFunc(items, Compare) }
+
+// ByStanding sorts ranked items, keeping their order otherwise, by what
+// they still ask for: the unworked first, then those worked today, then
+// those handled today (Work).
+func ByStanding(items []Item) { slices.SortStableFunc(items, compareStanding) }
 
 // Compare orders two items as the queue ranks them: higher score first,
 // then earlier due date, then account code, then reason. Items of different

@@ -234,3 +234,14 @@ func TestProgress(t *testing.T) {
 		t.Fatalf("handled %d of %d, %d left", handled, total, len(now))
 	}
 }
+
+// TestWhyDatesCarryTheYear (issue 10, item 11): a date in the queue's
+// words has its year when it is not the as-of year.
+func TestWhyDatesCarryTheYear(t *testing.T) {
+	asOf := domain.MustDate("2026-11-17")
+	for d, want := range map[string]string{"2026-12-09": "9 Dec", "2027-01-12": "12 Jan'27", "2025-10-10": "10 Oct'25"} {
+		if got := dayOf(asOf, domain.MustDate(d)); got != want {
+			t.Errorf("%s as of %s: %q, want %q", d, asOf, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package queue
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strings"
@@ -59,7 +60,10 @@ type ctx struct {
 	out  []Item
 }
 
-func (c *ctx) add(reason, key string, stake decimal.Decimal, due domain.Date, detail string) {
+// add lists an item. detail is its sentence in full; why is the same
+// without the money at stake (shown beside it in the queue's table), ""
+// when the detail names no such amount.
+func (c *ctx) add(reason, key string, stake decimal.Decimal, due domain.Date, detail, why string) {
 	a := c.f.Account
 	late := 0
 	if !due.IsZero() && c.asOf > due {
@@ -69,7 +73,7 @@ func (c *ctx) add(reason, key string, stake decimal.Decimal, due domain.Date, de
 		Account: a.Code, Name: a.Name, Owner: a.Owner, Tier: a.Tier,
 		Reason: reason, Key: reason + ":" + a.Code + ":" + key,
 		Stake: domain.Money{Amount: stake, Currency: a.Currency},
-		Due:   due, DaysLate: late, Detail: detail,
+		Due:   due, DaysLate: late, Detail: detail, Why: cmp.Or(why, detail),
 		Score: score(reason, stake, late, a.Tier),
 	})
 }
@@ -78,15 +82,20 @@ func (c *ctx) money(d decimal.Decimal) string {
 	return domain.Money{Amount: d, Currency: c.f.Account.Currency}.String()
 }
 
-// AccountItems applies every rule to one account and leaves out what its
-// queue marks hide (done, or snoozed past the date). The items of the book
+// AccountItems applies every rule to one account, leaves out what its
+// queue marks hide (done, or snoozed past the date) and records on the
+// others what was done on the account today (Work). The items of the book
 // are the items of its accounts, ranked (Rank).
 func AccountItems(sum *domain.Summary, set domain.Settings) []Item {
 	c := &ctx{sum: sum, f: sum.Facts, set: set, asOf: sum.AsOf}
 	for _, rule := range rules {
 		rule(c)
 	}
-	return applyMarks(c.out, c.f.Marks, c.asOf)
+	items := applyMarks(c.out, c.f.Marks, c.asOf)
+	if len(items) > 0 {
+		markWorked(items, c.f, c.asOf)
+	}
+	return items
 }
 
 var rules = []func(*ctx){
@@ -115,12 +124,13 @@ func promises(c *ctx) {
 			if c.contactSince(st.Deadline.AddDays(1), true) {
 				continue
 			}
-			word := "broken promise"
+			word, short := "broken promise", "broken promise"
 			if st.Status == domain.PromisePartlyKept {
-				word = fmt.Sprintf("promise partly kept (%s paid)", c.money(st.Paid))
+				word, short = fmt.Sprintf("promise partly kept (%s paid)", c.money(st.Paid)), "promise partly kept"
 			}
 			c.add(BrokenPromise, key, left, p.DueOn,
-				fmt.Sprintf("%s %s due %s", word, c.money(left), dayMonth(p.DueOn)))
+				fmt.Sprintf("%s %s due %s", word, c.money(left), dayOf(c.asOf, p.DueOn)),
+				fmt.Sprintf("%s, due %s", short, dayOf(c.asOf, p.DueOn)))
 		case domain.PromiseOpen:
 			if p.DueOn == c.asOf || p.DueOn == c.asOf+1 {
 				when := "today"
@@ -128,7 +138,7 @@ func promises(c *ctx) {
 					when = "tomorrow"
 				}
 				c.add(PromiseDue, key, left, p.DueOn,
-					fmt.Sprintf("promise %s due %s", c.money(left), when))
+					fmt.Sprintf("promise %s due %s", c.money(left), when), "promise due "+when)
 			}
 		}
 	}
@@ -143,7 +153,8 @@ func plans(c *ctx) {
 			}
 			in := pl.Instalments[i]
 			c.add(PlanMissed, fmt.Sprintf("%d:%d", pl.ID, i), in.Amount, in.Due,
-				fmt.Sprintf("plan instalment %d of %d, %s due %s, unpaid", i+1, len(pl.Instalments), c.money(in.Amount), dayMonth(in.Due)))
+				fmt.Sprintf("plan instalment %d of %d, %s due %s, unpaid", i+1, len(pl.Instalments), c.money(in.Amount), dayOf(c.asOf, in.Due)),
+				fmt.Sprintf("plan instalment %d of %d missed, due %s", i+1, len(pl.Instalments), dayOf(c.asOf, in.Due)))
 		}
 	}
 }
@@ -159,10 +170,10 @@ func followUps(c *ctx) {
 		}
 		when := "today"
 		if fu.Due < c.asOf {
-			when = fmt.Sprintf("since %s", dayMonth(fu.Due))
+			when = fmt.Sprintf("since %s", dayOf(c.asOf, fu.Due))
 		}
 		c.add(FollowUp, fmt.Sprint(fu.ID), decimal.Zero, fu.Due,
-			fmt.Sprintf("%s, due %s", reason, when))
+			fmt.Sprintf("%s, due %s", reason, when), "")
 	}
 }
 
@@ -200,7 +211,8 @@ func overdue(c *ctx) {
 	}
 	label := domain.BucketLabel(k, edges)
 	c.add(Overdue, fmt.Sprintf("%d:%s", k, entered), stake, oldestDue,
-		fmt.Sprintf("%s overdue, oldest %s (%s)", c.money(stake), days(oldest), label))
+		fmt.Sprintf("%s overdue, oldest %s (%s)", c.money(stake), days(oldest), label),
+		fmt.Sprintf("overdue, oldest %s (%s)", days(oldest), label))
 }
 
 // credit: a breach (over 100 %) outranks a warning (at or over 80 %). The key is
@@ -221,11 +233,13 @@ func credit(c *ctx) {
 	case domain.UtilOver:
 		since := c.f.UtilisationAbove(c.asOf, int64(th.UtilBreachPct), false, 365)
 		c.add(CreditBreach, since.String(), over, 0,
-			fmt.Sprintf("utilisation %s %% of limit, %s over, since %s", pct, c.money(over), dayMonth(since)))
+			fmt.Sprintf("utilisation %s %% of limit, %s over, since %s", pct, c.money(over), dayOf(c.asOf, since)),
+			fmt.Sprintf("over the limit: utilisation %s %% since %s", pct, dayOf(c.asOf, since)))
 	case domain.UtilWarning:
 		since := c.f.UtilisationAbove(c.asOf, int64(th.UtilWarnPct), true, 365)
 		c.add(CreditWarning, since.String(), c.sum.AR(), 0,
-			fmt.Sprintf("utilisation %s %% of limit, %s headroom", pct, c.money(over.Neg())))
+			fmt.Sprintf("utilisation %s %% of limit, %s headroom", pct, c.money(over.Neg())),
+			fmt.Sprintf("utilisation %s %% of limit", pct))
 	}
 }
 
@@ -235,7 +249,8 @@ func overdraft(c *ctx) {
 		return
 	}
 	c.add(OverdraftExpiring, od.Expires.String(), od.Amount, od.Expires,
-		fmt.Sprintf("overdraft %s expires in %s", c.money(od.Amount), days(od.Expires.DaysSince(c.asOf))))
+		fmt.Sprintf("overdraft %s expires in %s", c.money(od.Amount), days(od.Expires.DaysSince(c.asOf))),
+		fmt.Sprintf("overdraft expires in %s", days(od.Expires.DaysSince(c.asOf))))
 }
 
 func escalations(c *ctx) {
@@ -244,7 +259,8 @@ func escalations(c *ctx) {
 			continue
 		}
 		c.add(EscalationDue, fmt.Sprintf("%d:%s", e.ID, e.Due), c.sum.AR(), e.Due,
-			fmt.Sprintf("%s escalation to %s past due since %s", e.Severity, e.To, dayMonth(e.Due)))
+			fmt.Sprintf("%s escalation to %s past due since %s", e.Severity, e.To, dayOf(c.asOf, e.Due)),
+			fmt.Sprintf("%s escalation to %s late since %s", e.Severity, e.To, dayOf(c.asOf, e.Due)))
 	}
 }
 
@@ -253,12 +269,12 @@ func serviceIssues(c *ctx) {
 		if s.Status == "resolved" || s.SLADeadline.IsZero() || s.SLADeadline > c.asOf+1 {
 			continue
 		}
-		word := "past SLA since " + dayMonth(s.SLADeadline)
+		word := "past SLA since " + dayOf(c.asOf, s.SLADeadline)
 		if s.SLADeadline >= c.asOf {
-			word = "SLA ends " + dayMonth(s.SLADeadline)
+			word = "SLA ends " + dayOf(c.asOf, s.SLADeadline)
 		}
 		c.add(ServiceSLA, fmt.Sprint(s.ID), decimal.Zero, s.SLADeadline,
-			fmt.Sprintf("%s %s", strings.ReplaceAll(s.Kind, "-", " "), word))
+			fmt.Sprintf("%s %s", strings.ReplaceAll(s.Kind, "-", " "), word), "")
 	}
 }
 
@@ -278,7 +294,7 @@ func renewals(c *ctx) {
 			continue
 		}
 		c.add(Renewal, k.ID+":"+k.End.String(), decimal.Zero, k.End,
-			fmt.Sprintf("contract ends in %s (%s)", days(k.End.DaysSince(c.asOf)), dayMonth(k.End)))
+			fmt.Sprintf("contract ends in %s (%s)", days(k.End.DaysSince(c.asOf)), dayOf(c.asOf, k.End)), "")
 	}
 }
 
@@ -297,7 +313,7 @@ func qbr(c *ctx) {
 		}
 	}
 	c.add(QBRDue, qe.String(), decimal.Zero, qe,
-		fmt.Sprintf("no QBR this quarter, quarter ends in %s", days(qe.DaysSince(c.asOf))))
+		fmt.Sprintf("no QBR this quarter, quarter ends in %s", days(qe.DaysSince(c.asOf))), "")
 }
 
 func goLive(c *ctx) {
@@ -310,7 +326,7 @@ func goLive(c *ctx) {
 		return
 	}
 	c.add(GoLiveLate, a.OpenedOn.String(), decimal.Zero, a.OpenedOn.AddDays(14),
-		fmt.Sprintf("signed %s ago, not live", days(n)))
+		fmt.Sprintf("signed %s ago, not live", days(n)), "")
 }
 
 func staleContact(c *ctx) {
@@ -338,10 +354,18 @@ func staleContact(c *ctx) {
 	if stake.IsNegative() {
 		stake = decimal.Zero
 	}
-	c.add(StaleContact, since.String(), stake, 0, fmt.Sprintf("%s for %s", what, days(n)))
+	c.add(StaleContact, since.String(), stake, 0, fmt.Sprintf("%s for %s", what, days(n)), "")
 }
 
-func dayMonth(d domain.Date) string { return d.Format("2 Jan") }
+// dayOf is a date as the workstation writes it: "9 Dec", with the year
+// when it is not the year of asOf ("12 Jan'27").
+func dayOf(asOf, d domain.Date) string {
+	y, _, _ := d.Parts()
+	if ay, _, _ := asOf.Parts(); y != ay {
+		return d.Format("2 Jan'06")
+	}
+	return d.Format("2 Jan")
+}
 
 // days is "1 day" or "n days".
 func days(n int) string {

@@ -3,6 +3,8 @@ package common
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -22,6 +24,9 @@ type ListSpec[R any] struct {
 	Key func(r *R) string
 	// Match is the row's code and name, folded (Fold), for the filter.
 	Match func(r *R) (code, name string)
+	// Words, when set, is more of the row's text, folded: a filter found in
+	// it at a word start matches too (the queue's reasons).
+	Words func(r *R) string
 	// Sorts and Groups name the orders s and the groupings GroupKey cycle
 	// through; the first of each is the default.
 	Sorts, Groups []string
@@ -86,7 +91,7 @@ func (l *ListPage[R]) rebuild(keep string) {
 	if l.order == nil {
 		l.order = l.spec.Order(l.rows, l.sort, l.group)
 	}
-	shown := FilterRows(l.rows, l.order, l.filter.String(), l.spec.Match)
+	shown := FilterRowsWords(l.rows, l.order, l.filter.String(), l.spec.Match, l.spec.Words)
 	l.shown = len(shown)
 	l.lines = l.spec.Group(l.rows, shown, l.group)
 	if l.reversed {
@@ -110,6 +115,12 @@ func (l *ListPage[R]) rebuild(keep string) {
 // FilterRows keeps the rows of order whose code or name matches query
 // (fuzzy, without regard to case or accents), in order.
 func FilterRows[R any](rows []*R, order []int, query string, match func(*R) (code, name string)) []int {
+	return FilterRowsWords(rows, order, query, match, nil)
+}
+
+// FilterRowsWords is FilterRows that also keeps the rows whose words (when
+// words is not nil) hold the query at a word start.
+func FilterRowsWords[R any](rows []*R, order []int, query string, match func(*R) (code, name string), words func(*R) string) []int {
 	q := Fold(strings.TrimSpace(query))
 	if q == "" {
 		return order
@@ -117,7 +128,7 @@ func FilterRows[R any](rows []*R, order []int, query string, match func(*R) (cod
 	out := make([]int, 0, len(order))
 	for _, i := range order {
 		code, name := match(rows[i])
-		if _, ok := MatchCodeName(q, code, name); ok {
+		if _, ok := MatchCodeName(q, code, name); ok || (words != nil && HasWordPrefix(words(rows[i]), q)) {
 			out = append(out, i)
 		}
 	}
@@ -228,6 +239,24 @@ func (l *ListPage[R]) CurrentKey() string {
 		return l.spec.Key(r)
 	}
 	return ""
+}
+
+// Select puts the cursor on the row of key, when it is shown.
+func (l *ListPage[R]) Select(key string) { l.rebuild(key) }
+
+// HasWordPrefix reports whether q, folded, starts a word of s, folded.
+func HasWordPrefix(s, q string) bool {
+	for i := strings.Index(s, q); i >= 0; {
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); i == 0 || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return true
+		}
+		j := strings.Index(s[i+1:], q)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // Advance moves to the next row if the cursor is still on key (its row was

@@ -45,6 +45,8 @@ type KeyMap struct {
 	// Queue.
 	Done       key.Binding
 	Snooze     key.Binding
+	Undo       key.Binding // take back the last done or snooze
+	Marks      key.Binding // the done and snoozed items
 	Scope      key.Binding // my accounts / everyone's
 	QueueGroup key.Binding // g in the queue: reason, owner, none
 
@@ -129,6 +131,8 @@ func DefaultKeyMap() *KeyMap {
 
 		Done:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "mark done")),
 		Snooze:     key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "snooze (+1 default)")),
+		Undo:       key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo last done/snooze")),
+		Marks:      key.NewBinding(key.WithKeys("Z"), key.WithHelp("Z", "done and snoozed items")),
 		Scope:      key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mine / everyone's")),
 		QueueGroup: key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "group: reason, owner")),
 
@@ -187,7 +191,7 @@ func (k *KeyMap) Sections() []Section {
 		{"Anywhere", append(slices.Clone(k.Pages), k.Jump, k.Recap, k.Help, k.Back, k.Quit)},
 		{"Lists", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Filter, k.Sort, k.Reverse, k.Group}},
 		{"On an account", []key.Binding{k.Call, k.Escalate, k.Note, k.FollowUp}},
-		{"Queue", []key.Binding{k.Done, k.Snooze, k.Scope, k.QueueGroup}},
+		{"Queue", []key.Binding{k.Done, k.Snooze, k.Undo, k.Marks, k.Scope, k.QueueGroup}},
 		{"Account", []key.Binding{k.NextTab, k.PrevTab}},
 		{"Aging", []key.Binding{k.PrevMonth, k.NextMonth}},
 		{"Forms", []key.Binding{k.Save, k.NextField, k.PrevField, k.Choose, k.Cancel, k.Confirm}},

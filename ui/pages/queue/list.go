@@ -14,6 +14,7 @@ func spec(c common.Common) common.ListSpec[row] {
 	return common.ListSpec[row]{
 		Key:      func(r *row) string { return r.item.Key },
 		Match:    func(r *row) (string, string) { return r.code, r.name },
+		Words:    func(r *row) string { return r.words },
 		Sorts:    []string{"rank", "due", "at stake", "account"},
 		Groups:   []string{"none", "reason", "owner"},
 		GroupKey: c.Keys.QueueGroup,
@@ -25,17 +26,22 @@ func spec(c common.Common) common.ListSpec[row] {
 }
 
 // Order is the rows' indices (in rank order) in a sort order: 0 rank, 1
-// due, 2 stake, 3 account. Grouping keeps the order within each group.
+// due, 2 stake, 3 account; in every order what still asks for work comes
+// first (unworked, then worked today, then handled today: dq.Rank).
+// Grouping keeps the order within each group.
 func Order(rows []*row, mode int) []int {
 	idx := make([]int, len(rows))
 	for i := range idx {
 		idx[i] = i
 	}
 	if mode == 0 {
-		return idx // the desk ranks them already
+		return idx // the rows are ranked already (prepare)
 	}
 	sort.SliceStable(idx, func(a, b int) bool {
 		x, y := rows[idx[a]].item, rows[idx[b]].item
+		if sx, sy := x.Standing(), y.Standing(); sx != sy {
+			return sx < sy
+		}
 		switch mode {
 		case 1:
 			xd, yd := x.Due, y.Due

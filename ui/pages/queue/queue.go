@@ -4,12 +4,15 @@
 package queue
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"acctdesk/desk"
+	"acctdesk/domain"
 	dq "acctdesk/domain/queue"
 	"acctdesk/ui/common"
 )
@@ -19,8 +22,17 @@ type Page struct {
 	common.ListPage[row]
 	view  *desk.View // the newest view (shared, never changed)
 	data  *data
-	mine  bool // only the user's accounts
+	mine  bool   // only the user's accounts
+	marks bool   // the done and snoozed items (Z) instead of the queue
+	want  string // the item to put the cursor on when it is listed (an undone one)
+	seek  bool   // a save was made: the cursor goes to the first unworked item (afterSave)
 	loads common.Loads
+}
+
+// undoneMsg is the desk's answer to u.
+type undoneMsg struct {
+	marked desk.Marked
+	err    error
 }
 
 // New makes an empty queue page.
@@ -56,7 +68,9 @@ func (p *Page) Update(msg tea.Msg) tea.Cmd {
 			return p.load()
 		}
 	case common.SavedMsg:
-		p.Advance(msg.ItemKey)
+		p.afterSave(msg.Code, msg.ItemKey)
+	case undoneMsg:
+		return p.undone(msg)
 	case tea.KeyMsg:
 		return p.key(msg)
 	}
@@ -73,7 +87,90 @@ func (p *Page) load() tea.Cmd {
 	if p.data != nil {
 		known = p.data.names
 	}
-	return prepare(seq, p.view, p.User, known)
+	return prepare(seq, p.view, p.User, known, p.marks)
+}
+
+// afterSave puts the cursor on the highest-ranked item still unworked, as
+// listed, other than the one just saved on; and again on each new view
+// until the next key, since the view that shows what the save did (the
+// item gone, or its account's items worked and ranked below) may come
+// before or after this message. With nothing unworked left the cursor
+// moves on as before.
+func (p *Page) afterSave(_, itemKey string) {
+	if p.marks {
+		return
+	}
+	p.seek = true
+	if !p.toUnworked(itemKey) {
+		p.Advance(itemKey)
+	}
+}
+
+// toUnworked puts the cursor on the first item listed that is not worked
+// and is not skip, and reports whether there was one.
+func (p *Page) toUnworked(skip string) bool {
+	for _, l := range p.Lines() {
+		if l.Row < 0 {
+			continue
+		}
+		if it := p.Rows()[l.Row].item; it.Key != skip && !it.Worked() {
+			p.Select(it.Key)
+			return true
+		}
+	}
+	return false
+}
+
+// undo takes back the user's last done or snooze, or in the list of done
+// and snoozed items the selected one.
+func (p *Page) undo() tea.Cmd {
+	d, author := p.Desk, p.Author
+	if d == nil {
+		return nil
+	}
+	if p.marks {
+		r, ok := p.Current()
+		if !ok || r.mark == nil {
+			return nil
+		}
+		m := *r.mark
+		return func() tea.Msg {
+			_, err := d.Undo(author, m.Mark.Account, m.Mark.Key)
+			return undoneMsg{m, err}
+		}
+	}
+	return func() tea.Msg {
+		m, err := d.UndoLast(author)
+		return undoneMsg{m, err}
+	}
+}
+
+// undone says what u took back; the item is selected once it is listed.
+func (p *Page) undone(msg undoneMsg) tea.Cmd {
+	if msg.err != nil {
+		if errors.Is(msg.err, desk.ErrNothingToUndo) {
+			return common.InfoCmd("Nothing to undo: no done or snooze of yours today (Z lists them)")
+		}
+		return common.ErrorCmd("Not undone: " + msg.err.Error())
+	}
+	m := msg.marked
+	what := "done"
+	if !m.Mark.Done {
+		what = "snooze until " + common.Day(m.Mark.Until, p.asOf())
+	}
+	text := fmt.Sprintf("↶ Undone: %s on %s", what, common.Clean(m.Mark.Account))
+	if m.Item.Key != "" {
+		text += " " + common.Clean(cmp.Or(m.Item.Why, m.Item.Detail)) + " · back in the queue"
+		p.want = m.Item.Key
+	}
+	return common.InfoCmd(text)
+}
+
+func (p *Page) asOf() domain.Date {
+	if p.data != nil {
+		return p.data.asOf
+	}
+	return 0
 }
 
 // setData shows a new queue. The first one chooses the scope: mine when
@@ -84,6 +181,18 @@ func (p *Page) setData(d *data) {
 	}
 	p.data = d
 	p.rescope()
+	if p.seek && !p.marks {
+		p.toUnworked("")
+	}
+	if p.want != "" && !p.marks {
+		for _, r := range p.Rows() {
+			if r.item.Key == p.want {
+				p.Select(p.want)
+				p.want = ""
+				break
+			}
+		}
+	}
 }
 
 // rescope hands the list the items in scope, in rank order.
@@ -91,17 +200,22 @@ func (p *Page) rescope() {
 	if p.data == nil {
 		return
 	}
+	rows := p.data.rows
+	if p.marks {
+		rows = p.data.marks
+	}
 	switch {
 	case !p.mine:
-		p.SetRows(p.data.rows)
+		p.SetRows(rows)
 	case p.data.owner == "":
 		p.SetRows(nil) // the user owns no account
 	default:
-		p.SetRows(scope(p.data.rows, p.data.owner))
+		p.SetRows(scope(rows, p.data.owner))
 	}
 }
 
 func (p *Page) key(km tea.KeyMsg) tea.Cmd {
+	p.seek = false
 	if p.HandleKey(km) {
 		return nil
 	}
@@ -117,6 +231,19 @@ func (p *Page) key(km tea.KeyMsg) tea.Cmd {
 		if code, _ := p.Selected(); code != "" {
 			return common.OpenAccount(code)
 		}
+	case key.Matches(km, k.Marks), p.marks && key.Matches(km, k.Back):
+		p.marks = !p.marks
+		p.rescope()
+		if !p.marks && p.want != "" {
+			p.Select(p.want) // put back from the list: the cursor is on it
+		}
+		if p.marks && (p.data == nil || !p.data.withMarks) {
+			return p.load()
+		}
+	case key.Matches(km, k.Undo):
+		return p.undo()
+	case p.marks && (key.Matches(km, k.Done) || key.Matches(km, k.Snooze)):
+		return common.InfoCmd("These are done or snoozed: u puts the selected one back in the queue, Z goes back to it")
 	case key.Matches(km, k.Done):
 		if it, ok := p.SelectedItem(); ok {
 			return func() tea.Msg { return common.DoneMsg{Item: it} }
@@ -128,6 +255,9 @@ func (p *Page) key(km tea.KeyMsg) tea.Cmd {
 	}
 	return nil
 }
+
+// Marking reports whether the list of done and snoozed items is shown (Z).
+func (p *Page) Marking() bool { return p.marks }
 
 func (p *Page) userName() string {
 	if p.User == "" {
@@ -182,11 +312,11 @@ func (p *Page) Headings() []string {
 // ShortHelp is the page's key summary.
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.Keys
-	return []key.Binding{k.Open, k.Call, k.Escalate, k.Note, k.Done, k.Snooze, k.FollowUp, k.Scope, k.QueueGroup, k.Filter, k.Sort}
+	return []key.Binding{k.Open, k.Call, k.Escalate, k.Note, k.Done, k.Snooze, k.Undo, k.Marks, k.FollowUp, k.Scope, k.QueueGroup, k.Filter, k.Sort}
 }
 
 // FullHelp is every key of the page.
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Filter, k.Sort, k.Scope, k.QueueGroup}, {k.Call, k.Escalate, k.Note, k.FollowUp, k.Done, k.Snooze}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Filter, k.Sort, k.Scope, k.QueueGroup}, {k.Call, k.Escalate, k.Note, k.FollowUp, k.Done, k.Snooze, k.Undo, k.Marks}}
 }
