@@ -3,6 +3,7 @@ package domain
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -47,7 +48,7 @@ type CallEntry struct {
 // next working day (a Friday promise is followed up on Monday); reached on
 // an account with an open promise falling due within the next three days
 // (upcoming, zero for none: UpcomingPromise) → that due date; anything else
-// → a week.
+// → a week, moved to the next working day.
 func DefaultNext(outcome string, today, promiseDue, upcoming Date) Date {
 	switch outcome {
 	case "no-answer", "voicemail", "call-back":
@@ -61,7 +62,11 @@ func DefaultNext(outcome string, today, promiseDue, upcoming Date) Date {
 			return upcoming
 		}
 	}
-	return today.AddDays(7)
+	week := today.AddDays(7)
+	if wd := week.Weekday(); wd == time.Saturday || wd == time.Sunday {
+		return week.AddWorkdays(1) // a week on, but on a working day
+	}
+	return week
 }
 
 // UpcomingDays is how far ahead a promise falls due to set the follow-up

@@ -31,6 +31,10 @@ func TestDefaultNextWorkingDays(t *testing.T) {
 		{"reached, a promise due in 4 days: a week", "reached", tue, 0, MustDate("2026-11-21"), "2026-11-24"},
 		{"reached, no promise: a week", "reached", tue, 0, 0, "2026-11-24"},
 		{"dispute: a week", "dispute", tue, 0, fri, "2026-11-24"},
+		// Sunday 22 + 7 = Sunday 29, not a working day → Monday 30.
+		{"reached on a Sunday: a week on, a working day", "reached", MustDate("2026-11-22"), 0, 0, "2026-11-30"},
+		// Saturday 21 + 7 = Saturday 28 → Monday 30.
+		{"refused on a Saturday: Monday after next", "refused", MustDate("2026-11-21"), 0, 0, "2026-11-30"},
 	}
 	for _, c := range cases {
 		if got := DefaultNext(c.outcome, c.today, c.promised, c.upcoming).String(); got != c.want {

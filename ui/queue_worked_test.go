@@ -110,10 +110,10 @@ func TestQueueWorkedItemsMarked(t *testing.T) {
 		t.Fatalf("the breach: %+v", breach.Work)
 	}
 	// ACC002's other items (its overdue, its stale contact) are worked, not handled.
-	if row := rowOf(m, "ACC002", "✓ today: escalated to finance · over"); row == "" {
+	if row := rowOf(m, "ACC002", "✓ escalated to finance · over"); row == "" {
 		t.Fatalf("the breach's row does not say it was handled:\n%s", queueOf(m).View())
 	}
-	if row := rowOf(m, "ACC002", "• today: escalated to finance · overdue"); row == "" {
+	if row := rowOf(m, "ACC002", "• escalated to finance · overdue"); row == "" {
 		t.Fatalf("ACC002's overdue does not say it was worked:\n%s", queueOf(m).View())
 	}
 	// A note on the promise due: worked, not handled; the counter stays.
@@ -125,7 +125,7 @@ func TestQueueWorkedItemsMarked(t *testing.T) {
 	if got := title(m); !strings.Contains(got, "1 of 21 handled today") {
 		t.Fatalf("a note counted as handling a promise due: %q", got)
 	}
-	if row := rowOf(m, "ACC005", "• today: note added · promise due tomorrow"); row == "" {
+	if row := rowOf(m, "ACC005", "• note added · promise due tomorrow"); row == "" {
 		t.Fatalf("the promise due does not say a note was added:\n%s", queueOf(m).View())
 	}
 	// The footer of a worked item says so.

@@ -128,7 +128,7 @@ func (p *Page) cells(r *row, rank int, stakeShown bool) []common.Cell {
 		if it.Handled() {
 			sign = "✓"
 		}
-		why = sign + " today: " + it.Work.What + " · " + why
+		why = sign + " " + it.Work.What + " · " + why // dimmed, and today's: the footer says so
 		dim = true
 	}
 	cells := []common.Cell{
@@ -201,7 +201,7 @@ func (p *Page) footer(w int) []string {
 	}
 	detail := common.Clean(it.Detail)
 	if it.DaysLate > 0 && it.Reason != dq.Overdue {
-		detail += fmt.Sprintf(" · %d days late", it.DaysLate)
+		detail += " · " + common.Count(it.DaysLate, "day") + " late"
 	}
 	detail += p.contacts(it.Account)
 	last := "score " + it.Score.String()
