@@ -228,3 +228,20 @@ func TestAccountSearch(t *testing.T) {
 		t.Fatalf("typing q in the search left the account: %s\n%s", m.Current(), view())
 	}
 }
+
+// TestAccountHeaderLastAttempt (issue 10, item 3): a call that reached
+// nobody is shown as the last attempt, apart from the last contact.
+func TestAccountHeaderLastAttempt(t *testing.T) {
+	st := sample.Store()
+	d := newDesk(st)
+	if _, err := d.LogCall(store.WithAuthor(context.Background(), "ada"), "ACC001", domain.Call{Outcome: "no-answer"}); err != nil {
+		t.Fatal(err)
+	}
+	m := New(d, testOptions())
+	drive(m, windowSize(160, 48), firstLoad(d)())
+	press(m, ":", "ACC001", "enter")
+	v := m.View()
+	if !strings.Contains(v, "last attempt 17 Nov") || strings.Contains(v, "last contact 17 Nov") {
+		t.Fatalf("the account header does not keep the attempt apart from the last contact:\n%s", v)
+	}
+}

@@ -266,3 +266,28 @@ func TestLogCallContacts(t *testing.T) {
 		t.Fatalf("a call to the added contact: %q", out)
 	}
 }
+
+// TestConfigUserIsTheAuthor: with no --user and no $ACCTDESK_USER, the
+// config file's user is the author of a command's writes (issue 10, item 23).
+func TestConfigUserIsTheAuthor(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "book.db")
+	importBook(t, db, dir)
+	cfg := filepath.Join(dir, "cfg")
+	if err := os.MkdirAll(filepath.Join(cfg, "acctdesk"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(cfg, "acctdesk", "config.toml"), []byte("user = \"chioma\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("XDG_CONFIG_HOME", cfg)
+	t.Setenv("ACCTDESK_USER", "")
+	var out, errb bytes.Buffer
+	if code := exit([]string{"log", "call", "ACME", "--outcome", "promise", "--promise", "1500.00@2026-11-27", "--as-of", "2026-11-22", "--db", db}, &out, &errb); code != 0 {
+		t.Fatalf("log call: %s", errb.String())
+	}
+	got := must(t, db, "report", "promises", "--format", "csv", "--as-of", "2026-11-22")
+	if !strings.Contains(got, ",chioma,") {
+		t.Fatalf("the promise's author is not the config's user:\n%s", got)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"acctdesk/config"
 	"acctdesk/desk"
 	"acctdesk/domain"
 	"acctdesk/store"
@@ -193,10 +194,15 @@ func (g *globals) date() (domain.Date, error) {
 	return d, nil
 }
 
-// author is --user, $ACCTDESK_USER, else the OS user.
+// author is --user, $ACCTDESK_USER, the config file's user, else the OS user.
 func (g *globals) author() string {
 	if g.user != "" {
 		return g.user
+	}
+	// The config file's user (issue 10, item 23); a bad file is reported
+	// by the workstation, and gives no user here.
+	if cfg, err := config.Load(config.Path(os.Getenv)); err == nil && cfg.User != "" {
+		return cfg.User
 	}
 	if name := osUser(); name != "" {
 		return name

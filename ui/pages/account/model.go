@@ -170,6 +170,9 @@ func figures(sum *domain.Summary) string {
 	} else {
 		s += " · never contacted"
 	}
+	if sum.LastAttempt > sum.LastContact { // a call that reached nobody is not contact (issue 10)
+		s += " · last attempt " + common.Day(sum.LastAttempt, asOf)
+	}
 	if !sum.NextFollowUp.IsZero() {
 		s += " · next follow-up " + common.Day(sum.NextFollowUp, asOf)
 	}
