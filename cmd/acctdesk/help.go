@@ -85,7 +85,7 @@ var topics = map[string]topic{
 		words: reportWords},
 	"log": {synopsis: "acctdesk log call|escalation ACCOUNT ...",
 		about: "Logs what was done on an account. acctdesk help log call, acctdesk help log escalation."},
-	"log call": {synopsis: "acctdesk log call ACCOUNT --outcome O [--contact C] [--promise AMOUNT@DATE] [--next DATE] [--note T] [--confirm]",
+	"log call": {synopsis: "acctdesk log call ACCOUNT --outcome O [--contact C | --new-contact NAME --phone P] [--promise AMOUNT@DATE] [--next DATE] [--note T] [--confirm]",
 		about: "Logs a call on an account (its code in any case). A promise is given on the call's date and falls due on the date after @ " +
 			"(1500000.00@fri). Dates: YYYY-MM-DD, today, tomorrow, +3 or mon…sun. The next follow-up defaults from the outcome.",
 		words: func([]string) (string, error) { return wordList("Outcomes", domain.Outcomes), nil }},
