@@ -34,7 +34,7 @@ func Nearest(s string, words []string) string {
 	best, bestD := "", 0
 	for _, w := range words {
 		wk := wordKey(w)
-		d := editDistance(k, wk)
+		d := EditDistance(k, wk)
 		// A word typed in part ("esc" for escalation) is near too.
 		if len(k) >= 3 && strings.HasPrefix(wk, k) && d > 1 {
 			d = 1
@@ -55,10 +55,10 @@ func Nearest(s string, words []string) string {
 	return best
 }
 
-// editDistance is the Damerau–Levenshtein distance (optimal string
+// EditDistance is the Damerau–Levenshtein distance (optimal string
 // alignment) of a and b in runes: insertions, deletions, substitutions and
 // swaps of two neighbours each count one.
-func editDistance(a, b string) int {
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)

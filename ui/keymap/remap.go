@@ -1,6 +1,7 @@
 package keymap
 
 import (
+	"acctdesk/domain"
 	"fmt"
 	"reflect"
 	"slices"
@@ -122,7 +123,7 @@ func remapped(b key.Binding, keys []string) key.Binding {
 func near(action string) string {
 	var close []string
 	for _, a := range Actions() {
-		if editDistance(a, action) <= 2 || len(action) >= 3 && strings.HasPrefix(a, action) {
+		if domain.EditDistance(a, action) <= 2 || len(action) >= 3 && strings.HasPrefix(a, action) {
 			close = append(close, a)
 		}
 	}
@@ -130,26 +131,6 @@ func near(action string) string {
 		return "the actions are " + strings.Join(Actions()[:len(Actions())-MaxPages], ", ") + ", page1…page9"
 	}
 	return "did you mean " + strings.Join(close, " or ") + "?"
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 // formActions are the actions of the forms and prompts, which hold the
