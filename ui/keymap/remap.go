@@ -1,7 +1,6 @@
 package keymap
 
 import (
-	"acctdesk/domain"
 	"fmt"
 	"reflect"
 	"slices"
@@ -11,6 +10,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"acctdesk/domain"
 )
 
 // Remapping (SPEC §6, the config file's [keys]): every binding of the
