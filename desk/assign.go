@@ -104,3 +104,36 @@ func (d *Desk) ownerNames() ([]string, error) {
 	}
 	return append(owners, set.Users...), nil
 }
+
+// Said is what the assignment did, in words, for the command line and the
+// status line: "assigned 3 accounts to tunde (OKAF01, KANO01, ZARI01)",
+// and which were the user's already.
+func (a Assigned) Said() string {
+	var parts []string
+	if n := len(a.Changed); n > 0 {
+		parts = append(parts, fmt.Sprintf("assigned %s to %s (%s)", plural(n, "account"), a.To, listed(a.Codes())))
+	}
+	if n := len(a.Already); n > 0 {
+		parts = append(parts, fmt.Sprintf("%s already %s's (%s)", plural(n, "account"), a.To, listed(a.Already)))
+	}
+	if len(a.Changed) == 0 {
+		return "nothing to assign: " + strings.Join(parts, "; ")
+	}
+	return strings.Join(parts, "; ")
+}
+
+// listed is codes, the first twenty of them when there are more.
+func listed(codes []string) string {
+	const most = 20
+	if len(codes) <= most {
+		return strings.Join(codes, ", ")
+	}
+	return strings.Join(codes[:most], ", ") + fmt.Sprintf(" and %d more", len(codes)-most)
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}

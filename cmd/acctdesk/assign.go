@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"acctdesk/desk"
 	"acctdesk/domain"
 )
 
@@ -59,41 +58,9 @@ func (c *cli) assign(args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(c.stdout, shown(assignedLine(got)))
+	fmt.Fprintln(c.stdout, shown(got.Said()))
 	if got.New && len(got.Changed) > 0 {
 		fmt.Fprintln(c.stderr, shown(fmt.Sprintf("acctdesk: note: no account was %s's before; if that is not the name, assign them again", got.To)))
 	}
 	return nil
-}
-
-// assignedLine says what an assignment did: "assigned 3 accounts to tunde
-// (OKAF01, KANO01, ZARI01)", and which were the user's already.
-func assignedLine(a desk.Assigned) string {
-	var parts []string
-	if n := len(a.Changed); n > 0 {
-		parts = append(parts, fmt.Sprintf("assigned %s to %s (%s)", plural(n, "account"), a.To, listed(a.Codes())))
-	}
-	if n := len(a.Already); n > 0 {
-		parts = append(parts, fmt.Sprintf("%s already %s's (%s)", plural(n, "account"), a.To, listed(a.Already)))
-	}
-	if len(a.Changed) == 0 {
-		return "nothing to assign: " + strings.Join(parts, "; ")
-	}
-	return strings.Join(parts, "; ")
-}
-
-// listed is codes, the first twenty of them when there are more.
-func listed(codes []string) string {
-	const most = 20
-	if len(codes) <= most {
-		return strings.Join(codes, ", ")
-	}
-	return strings.Join(codes[:most], ", ") + fmt.Sprintf(" and %d more", len(codes)-most)
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }
