@@ -348,8 +348,9 @@ func (c CreditNote) Validate() error {
 	return errs.err()
 }
 
-// Activity kinds.
-var ActivityKinds = []string{"call", "email", "visit", "meeting", "qbr", "note", "escalation"}
+// Activity kinds. They only ever grow at the end (facts keep a kind by its
+// position: Touch).
+var ActivityKinds = []string{"call", "email", "visit", "meeting", "qbr", "note", "escalation", KindAssignment}
 
 // Call outcomes, as words (the command line) in SPEC order.
 var Outcomes = []string{"reached", "no-answer", "voicemail", "promise", "dispute", "call-back", "refused", "wrong-number"}

@@ -85,6 +85,12 @@ type Writer interface {
 	OpenEscalation(ctx context.Context, e domain.Escalation, note domain.Activity) (domain.Escalation, error)
 	// Mark stores a queue decision (done or snoozed) on its account.
 	Mark(ctx context.Context, m domain.QueueMark) error
+	// Assign gives accounts a new owner in one transaction: every account
+	// lands or none does. Each account changed gets an assignment entry on
+	// its timeline (domain.AssignmentEntry); one that already has the owner
+	// is left as it is. An account not in the book refuses the whole
+	// assignment (store.ErrNotFound, naming it).
+	Assign(ctx context.Context, a Assignment) ([]Reassigned, error)
 	// SaveSettings replaces the book settings.
 	SaveSettings(ctx context.Context, s domain.Settings) error
 }
@@ -121,6 +127,20 @@ type ActivityEntry struct {
 	// in the same transaction (a call to someone added on the spot).
 	Contact *domain.Contact
 	Line    int // source line, for batch errors
+}
+
+// Assignment is accounts given to an owner.
+type Assignment struct {
+	Codes []string // exact codes, each once
+	Owner string   // a user's name (domain.CheckUser)
+	On    domain.Date
+}
+
+// Reassigned is an account an assignment changed.
+type Reassigned struct {
+	Account  string
+	Was      string          // the owner it had; "" for none
+	Activity domain.Activity // its timeline entry, as stored
 }
 
 // Batch is a set of records to write together. Line numbers, when set, are
@@ -206,4 +226,31 @@ func FromValidation(line int, err error) RowErrors {
 		return out
 	}
 	return RowErrors{{Line: line, Reason: err.Error()}}
+}
+
+// CheckAssignment checks what an assignment asks before a store writes it:
+// an owner who is a user's name, a business date, at least one account. It
+// returns the codes each once, in the order given.
+func CheckAssignment(a Assignment) ([]string, error) {
+	if err := domain.CheckUser(a.Owner); err != nil {
+		return nil, domain.ValidationError{{Field: "owner", Reason: fmt.Sprintf("%q %v", a.Owner, err)}}
+	}
+	if err := domain.CheckDate(a.On); err != nil {
+		return nil, domain.ValidationError{{Field: "on", Reason: err.Error()}}
+	}
+	if len(a.Codes) == 0 {
+		return nil, domain.ValidationError{{Field: "account", Reason: "no account to assign"}}
+	}
+	seen := make(map[string]bool, len(a.Codes))
+	codes := make([]string, 0, len(a.Codes))
+	for _, c := range a.Codes {
+		if err := domain.CheckCode(c); err != nil {
+			return nil, domain.ValidationError{{Field: "account", Reason: fmt.Sprintf("%q %v", c, err)}}
+		}
+		if !seen[c] {
+			seen[c] = true
+			codes = append(codes, c)
+		}
+	}
+	return codes, nil
 }

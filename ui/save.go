@@ -3,6 +3,7 @@ package ui
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -45,6 +46,12 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	}
 	if f != nil && f.Saving() {
 		m.pop()
+	}
+	if sub.Kind == form.Assign {
+		// Not work on an account: the queue stays where it is, and the
+		// view brings the new owners.
+		m.setStatus(components.OK, "✓ "+common.Clean(msg.saved.Said))
+		return nil
 	}
 	when := ""
 	if !msg.saved.At.IsZero() {
@@ -101,4 +108,38 @@ func (m *Model) openSnooze(it dq.Item) {
 	t := form.TargetOf(m.view, it.Account, it.Key, m.opt.AsOf)
 	t.Item = &it
 	m.openForm(form.NewSnooze(m.c, t))
+}
+
+// openAssign asks whom to give accounts to (a on the book).
+func (m *Model) openAssign(msg common.AssignMsg) {
+	if m.view == nil {
+		m.setStatus(components.Info, "The book is still loading")
+		return
+	}
+	t := form.Target{Codes: msg.Codes, Filter: msg.Filter, Today: m.opt.AsOf, Users: m.users()}
+	if msg.Filter == "" && len(msg.Codes) == 1 {
+		t.Code, t.Name = msg.Codes[0], common.Clean(msg.Name)
+	}
+	m.openForm(form.NewAssign(m.c, t))
+}
+
+// users are the names the book knows a user by: its accounts' owners and
+// its settings' users, sorted, each once.
+func (m *Model) users() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(s string) {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for i := range m.view.Sums {
+		add(m.view.Sums[i].Facts.Account.Owner)
+	}
+	for _, u := range m.view.Settings.Users {
+		add(u)
+	}
+	slices.Sort(out)
+	return out
 }

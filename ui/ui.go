@@ -34,7 +34,11 @@ type Options struct {
 	BookName string      // shown in the top bar; the book's own name when empty
 	AsOf     domain.Date // the business date everything is computed and logged for
 	User     string      // the author of every write
-	Today    domain.Date // the real date, shown when it differs from AsOf
+	// Role is what the user may do (SPEC §12: an SSH session's, from the
+	// users file); the zero value, Lead, on the host. Every write carries
+	// it; keys the role may not use say so and open no form.
+	Role  desk.Role
+	Today domain.Date // the real date, shown when it differs from AsOf
 	// Clipboard is where the OSC 52 sequence of `y` is written: the writer the
 	// program renders on (each SSH session has its own). os.Stdout (Bubble
 	// Tea's default output) when nil.
@@ -117,7 +121,8 @@ func New(d *desk.Desk, opt Options) *Model {
 		r = lipgloss.DefaultRenderer()
 	}
 	c := common.Common{Width: 80, Height: 24, Styles: styles.New(r, styles.Options{Theme: opt.Theme, NoColor: opt.NoColor}), Keys: keys,
-		Desk: d, AsOf: opt.AsOf, User: opt.User, Author: store.WithAuthor(context.Background(), opt.User)}
+		Desk: d, AsOf: opt.AsOf, User: opt.User, Role: opt.Role,
+		Author: desk.WithRole(store.WithAuthor(context.Background(), opt.User), opt.Role)}
 	m := &Model{c: c, opt: opt, pages: newPages(c), jump: jump.New(c), clip: opt.Clipboard,
 		clipEnv: clipEnv{term: os.Getenv("TERM"), tmux: os.Getenv("TMUX")}, now: time.Now, tick: after}
 	if m.clip == nil {
@@ -238,6 +243,9 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, markDone(m.c, msg.Item)
 	case common.SnoozeMsg:
 		m.openSnooze(msg.Item)
+		return m, nil
+	case common.AssignMsg:
+		m.openAssign(msg)
 		return m, nil
 	case common.ErrorMsg:
 		m.setStatus(components.Problem, msg.Text)

@@ -95,6 +95,10 @@ var topics = map[string]topic{
 			return wordList("Categories", domain.EscalationCategories) + wordList("Severities", domain.Severities) +
 				wordList("Teams (--to)", domain.Teams), nil
 		}},
+	"assign": {synopsis: "acctdesk assign ACCOUNT... --to NAME",
+		about: "Gives the accounts (their codes in any case) to a user, who owns them from then on: their queue follows. " +
+			"All of them change in one write, or none does (an account the book does not have). Each change is stamped " +
+			"and shown on the account's timeline (assigned to NAME, was OWNER, by you). A lead's command: on the host it runs as one."},
 	"backup": {synopsis: "acctdesk backup FILE [--force]",
 		about: "Writes a consistent copy of the book to FILE while the book is in use. A FILE already there is replaced only with --force; " +
 			"the book itself, a directory or a device never."},

@@ -26,6 +26,7 @@ const usage = `acctdesk — a workstation for a book of credit accounts
                   NAME: book, aging, dso, promises, escalations, queue
   acctdesk log call ACCOUNT --outcome O [--contact C] [--promise AMOUNT@DATE] [--next DATE] [--note T]
   acctdesk log escalation ACCOUNT --category C --severity S --to T --note T [--due DATE]
+  acctdesk assign ACCOUNT... --to NAME                   give the accounts to a user (their owner)
   acctdesk backup FILE [--force]                         a consistent copy while the book is in use
   acctdesk check                                         integrity check of the book
   acctdesk help COMMAND                                  a command's usage, its words and a report's columns
@@ -101,6 +102,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return c.report(rest)
 	case "log":
 		return c.log(rest)
+	case "assign":
+		return c.assign(rest)
 	case "backup":
 		return c.backup(rest)
 	case "check":
@@ -118,7 +121,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 }
 
 // commands are the words dispatch knows.
-var commands = []string{"demo", "init", "import", "report", "log", "backup", "check", "help"}
+var commands = []string{"demo", "init", "import", "report", "log", "assign", "backup", "check", "help"}
 
 // unknownCommand refuses a word that is no command, suggesting the nearest.
 func unknownCommand(cmd string) error {

@@ -100,6 +100,8 @@ func workOf(x *domain.Facts, asOf domain.Date) today {
 			continue
 		}
 		switch kind := t.KindName(); {
+		case kind == domain.KindAssignment:
+			// A lead gave the account an owner: that is not work on it.
 		case t.IsAttempt():
 			add(actAttempt, "called ("+strings.ReplaceAll(t.OutcomeName(), "-", " ")+")")
 		case kind == "call":

@@ -170,3 +170,30 @@ func TestWhyLeavesOutTheStake(t *testing.T) {
 		}
 	}
 }
+
+// An assignment (a lead gave the account to a collector, SPEC §12) is on
+// the timeline, but it is not work on the account: its items stay
+// unworked, and it is neither contact nor an attempt.
+func TestAssignmentIsNotWork(t *testing.T) {
+	f := acct("A", 2)
+	f.Activities[0].On = asOf - 40                                // stale: no contact for 40 days
+	f.Invoices = []domain.Invoice{invoice("A", "I1", 45, "1000")} // overdue
+	f.Activities = append(f.Activities, domain.AssignmentEntry("A", asOf, "ada", "tunde", "lead"))
+	f.Activities[1].ID = 2
+	b := bookOf(f)
+	got := byReason(Build(b, asOf, Options{}), "A")
+	for _, r := range []string{Overdue, StaleContact} {
+		it, ok := got[r]
+		if !ok {
+			t.Errorf("an assignment took %s off the queue", r)
+			continue
+		}
+		if it.Worked() || it.Handled() {
+			t.Errorf("%s after an assignment: work %+v; want unworked", r, it.Work)
+		}
+	}
+	s := domain.Summarize(b.Accounts[0], asOf, b.Settings)
+	if s.LastContact != asOf-40 || !s.LastAttempt.IsZero() {
+		t.Errorf("last contact %s, last attempt %s; want %s and none", s.LastContact, s.LastAttempt, asOf-40)
+	}
+}

@@ -49,6 +49,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"FactsFollowWrites", testFactsFollowWrites},
 		{"FactsPaging", testFactsPaging},
 		{"Changed", testChanged},
+		{"Assign", testAssign},
+		{"AssignRefused", testAssignRefused},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })

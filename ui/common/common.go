@@ -26,6 +26,7 @@ type Common struct {
 	Desk          *desk.Desk
 	AsOf          domain.Date // the workstation's business date: what is logged, and "today" on screen
 	User          string      // the session's user
+	Role          desk.Role   // the session's role (SPEC §12); Lead on the host
 	// Author carries User as the author of every write (store.WithAuthor);
 	// made once per session, passed to the desk's use cases.
 	Author context.Context

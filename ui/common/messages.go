@@ -53,6 +53,14 @@ type SnoozeMsg struct{ Item dq.Item }
 // queue item when ItemKey is set (the queue moves on from it).
 type SavedMsg struct{ Code, ItemKey string }
 
+// AssignMsg asks the root for the user to give accounts to (a on the book):
+// the selected account, or every account the filter shows.
+type AssignMsg struct {
+	Codes  []string
+	Name   string // the one account's name, when there is one
+	Filter string // the filter the accounts match; "" for the selected account
+}
+
 // ErrorMsg reports a problem for the status line.
 type ErrorMsg struct{ Text string }
 

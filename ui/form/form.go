@@ -31,10 +31,11 @@ const (
 	Note
 	Snooze
 	FollowUp
+	Assign
 )
 
 func (k Kind) String() string {
-	return [...]string{"call", "escalation", "note", "snooze", "follow-up"}[k]
+	return [...]string{"call", "escalation", "note", "snooze", "follow-up", "assignment"}[k]
 }
 
 // Target is the account a form works on, captured by value when it opens.
@@ -54,6 +55,11 @@ type Target struct {
 	// overdue invoice, the last promise); HasBrief when it is known.
 	Brief    domain.CallBrief
 	HasBrief bool
+	// An assignment's accounts (Codes), the filter they match ("" for the
+	// selected account, in Code) and the users the book knows.
+	Codes  []string
+	Filter string
+	Users  []string
 }
 
 // people are the target's contacts, whole when known.
@@ -81,6 +87,8 @@ type Submission struct {
 	Reason     string            // a follow-up's reason
 	Item       dq.Item           // the queue item snoozed
 	Until      domain.Date       // the end of a snooze
+	Codes      []string          // the accounts assigned
+	Owner      string            // the user they are assigned to
 	What       string            // what was recorded, in words, for the status line
 	Confirmed  bool              // saved again after the desk found it unlikely (domain.Unlikely)
 }
@@ -143,6 +151,8 @@ func (m *Model) Kind() Kind {
 		return Note
 	case *followBody:
 		return FollowUp
+	case *assignBody:
+		return Assign
 	}
 	return Snooze
 }

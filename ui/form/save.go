@@ -12,6 +12,7 @@ import (
 type Saved struct {
 	At    time.Time // when the store wrote it; zero when it does not say
 	Recap string    // the written recap kept with it ("" without one)
+	Said  string    // what it did, in words, when the status line says that instead (an assignment)
 }
 
 // Save writes the submission through the desk's use case, as the author ctx
@@ -34,6 +35,16 @@ func (s Submission) Save(ctx context.Context, d *desk.Desk) (Saved, error) {
 		return Saved{}, err
 	case Snooze:
 		return Saved{}, d.Snooze(ctx, s.Item, s.Until)
+	case Assign:
+		a, err := d.Assign(ctx, s.Codes, s.Owner)
+		if err != nil {
+			return Saved{}, err
+		}
+		out := Saved{Said: a.Said()}
+		if len(a.Changed) > 0 {
+			out.At = a.Changed[0].Activity.Stamp.At
+		}
+		return out, nil
 	}
 	return Saved{}, fmt.Errorf("a %s cannot be saved", s.Kind)
 }

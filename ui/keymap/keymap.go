@@ -50,6 +50,9 @@ type KeyMap struct {
 	Scope      key.Binding // my accounts / everyone's
 	QueueGroup key.Binding // g in the queue: reason, owner, none
 
+	// Book.
+	Assign key.Binding // a lead gives the selected or filtered accounts to a user
+
 	// Account.
 	NextTab key.Binding
 	PrevTab key.Binding
@@ -136,6 +139,8 @@ func DefaultKeyMap() *KeyMap {
 		Scope:      key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mine / everyone's")),
 		QueueGroup: key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "group: reason, owner")),
 
+		Assign: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "assign to a user (lead)")),
+
 		NextTab: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next tab")),
 		PrevTab: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous tab")),
 
@@ -192,6 +197,7 @@ func (k *KeyMap) Sections() []Section {
 		{"Lists", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Filter, k.Sort, k.Reverse, k.Group}},
 		{"On an account", []key.Binding{k.Call, k.Escalate, k.Note, k.FollowUp}},
 		{"Queue", []key.Binding{k.Done, k.Snooze, k.Undo, k.Marks, k.Scope, k.QueueGroup}},
+		{"Book", []key.Binding{k.Assign}},
 		{"Account", []key.Binding{k.NextTab, k.PrevTab}},
 		{"Aging", []key.Binding{k.PrevMonth, k.NextMonth}},
 		{"Forms", []key.Binding{k.Save, k.NextField, k.PrevField, k.Choose, k.Cancel, k.Confirm}},

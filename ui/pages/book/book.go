@@ -105,13 +105,45 @@ func (p *Page) Update(msg tea.Msg) tea.Cmd {
 			p.follow()
 			return nil
 		}
-		if key.Matches(msg, p.Keys.Open) {
+		switch {
+		case key.Matches(msg, p.Keys.Open):
 			if code, _ := p.Selected(); code != "" {
 				return common.OpenAccount(code)
 			}
+		case key.Matches(msg, p.Keys.Assign):
+			return p.assign()
 		}
 	}
 	return nil
+}
+
+// assign asks the root for whom to give accounts to (a, a lead's key): every
+// account the filter shows when one is set, else the selected one. Any
+// other role is told so, and no form opens.
+func (p *Page) assign() tea.Cmd {
+	if p.Role != desk.Lead {
+		return common.ErrorCmd("assigning accounts needs a lead")
+	}
+	if p.Filtered() {
+		rows := p.Rows()
+		var codes []string
+		for _, ln := range p.Lines() {
+			if ln.Row >= 0 {
+				codes = append(codes, rows[ln.Row].Code)
+			}
+		}
+		if len(codes) == 0 {
+			return common.InfoCmd("No account matches the filter: nothing to assign")
+		}
+		msg := common.AssignMsg{Codes: codes, Filter: p.FilterText()}
+		return func() tea.Msg { return msg }
+	}
+	r, ok := p.Current()
+	if !ok {
+		return common.InfoCmd("Choose an account first")
+	}
+	msg := common.AssignMsg{Codes: []string{r.Code}, Name: r.Name}
+	return func() tea.Msg { return msg }
 }
 
 // load prepares the newest view's rows, unless a preparation is under way.
@@ -138,11 +170,11 @@ func (p *Page) Selected() (code, itemKey string) {
 // ShortHelp is the page's key summary.
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.Keys
-	return []key.Binding{k.Open, k.Filter, k.Sort, k.Reverse, k.Group, k.Call, k.Escalate, k.Note, k.FollowUp}
+	return []key.Binding{k.Open, k.Filter, k.Sort, k.Reverse, k.Group, k.Call, k.Escalate, k.Note, k.FollowUp, k.Assign}
 }
 
 // FullHelp is every key of the page.
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Filter, k.Sort, k.Reverse, k.Group}, {k.Call, k.Escalate, k.Note, k.FollowUp}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Filter, k.Sort, k.Reverse, k.Group}, {k.Call, k.Escalate, k.Note, k.FollowUp}, {k.Assign}}
 }
