@@ -34,11 +34,18 @@ type Options struct {
 	BookName string      // shown in the top bar; the book's own name when empty
 	AsOf     domain.Date // the business date everything is computed and logged for
 	User     string      // the author of every write
+	// Role is what User may do (desk.Role, SPEC §12): it goes with every
+	// write, and a viewer's write keys say "read-only: ask a lead" instead
+	// of opening a form. Lead (the zero value) on the host's own workstation.
+	Role desk.Role
 	Today    domain.Date // the real date, shown when it differs from AsOf
 	// Clipboard is where the OSC 52 sequence of `y` is written: the writer the
 	// program renders on (each SSH session has its own). os.Stdout (Bubble
 	// Tea's default output) when nil.
 	Clipboard io.Writer
+	// Env is the terminal's environment (TERM, TMUX) the clipboard's
+	// sequence is made for: an SSH session's own; os.Getenv when nil.
+	Env func(string) string
 	// Warning is a one-line warning kept on the status line whenever no
 	// problem is shown there: a book found damaged, open read-only.
 	Warning string
@@ -117,9 +124,13 @@ func New(d *desk.Desk, opt Options) *Model {
 		r = lipgloss.DefaultRenderer()
 	}
 	c := common.Common{Width: 80, Height: 24, Styles: styles.New(r, styles.Options{Theme: opt.Theme, NoColor: opt.NoColor}), Keys: keys,
-		Desk: d, AsOf: opt.AsOf, User: opt.User, Author: store.WithAuthor(context.Background(), opt.User)}
+		Desk: d, AsOf: opt.AsOf, User: opt.User, Author: desk.WithRole(store.WithAuthor(context.Background(), opt.User), opt.Role)}
+	getenv := opt.Env
+	if getenv == nil {
+		getenv = os.Getenv
+	}
 	m := &Model{c: c, opt: opt, pages: newPages(c), jump: jump.New(c), clip: opt.Clipboard,
-		clipEnv: clipEnv{term: os.Getenv("TERM"), tmux: os.Getenv("TMUX")}, now: time.Now, tick: after}
+		clipEnv: clipEnv{term: getenv("TERM"), tmux: getenv("TMUX")}, now: time.Now, tick: after}
 	if m.clip == nil {
 		m.clip = os.Stdout
 	}
@@ -139,6 +150,14 @@ func New(d *desk.Desk, opt Options) *Model {
 func (m *Model) Init() tea.Cmd {
 	m.events, m.unsubscribe = m.c.Desk.Subscribe()
 	return tea.Batch(firstLoad(m.c.Desk), waitForChange(m.events))
+}
+
+// Close ends the model's subscription to the desk's news: for a program
+// that ended without q (an SSH session closed by its client or the server).
+func (m *Model) Close() {
+	if m.unsubscribe != nil {
+		m.unsubscribe()
+	}
 }
 
 // Current is the name of the page shown.
@@ -235,9 +254,14 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.cur = m.prev
 		return m, nil
 	case common.DoneMsg:
+		if m.readOnly() {
+			return m, nil
+		}
 		return m, markDone(m.c, msg.Item)
 	case common.SnoozeMsg:
-		m.openSnooze(msg.Item)
+		if !m.readOnly() {
+			m.openSnooze(msg.Item)
+		}
 		return m, nil
 	case common.ErrorMsg:
 		m.setStatus(components.Problem, msg.Text)

@@ -28,6 +28,8 @@ const usage = `acctdesk — a workstation for a book of credit accounts
   acctdesk log escalation ACCOUNT --category C --severity S --to T --note T [--due DATE]
   acctdesk backup FILE [--force]                         a consistent copy while the book is in use
   acctdesk check                                         integrity check of the book
+  acctdesk serve [--listen ADDR] [--users FILE] [--host-key FILE] [--max-sessions N] [--idle D]
+                                                         the workstation over SSH, for a team on one book
   acctdesk help COMMAND                                  a command's usage, its words and a report's columns
 
 Global flags (anywhere on the line) and their environment variables:
@@ -105,6 +107,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return c.backup(rest)
 	case "check":
 		return c.check(rest)
+	case "serve":
+		return c.serve(rest)
 	case "init":
 		return c.init(rest)
 	case "help":
@@ -118,7 +122,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 }
 
 // commands are the words dispatch knows.
-var commands = []string{"demo", "init", "import", "report", "log", "backup", "check", "help"}
+var commands = []string{"demo", "init", "import", "report", "log", "backup", "check", "serve", "help"}
 
 // unknownCommand refuses a word that is no command, suggesting the nearest.
 func unknownCommand(cmd string) error {
