@@ -37,8 +37,8 @@ type Options struct {
 	// Role is what User may do (desk.Role, SPEC §12): it goes with every
 	// write, and a viewer's write keys say "read-only: ask a lead" instead
 	// of opening a form. Lead (the zero value) on the host's own workstation.
-	Role desk.Role
-	Today    domain.Date // the real date, shown when it differs from AsOf
+	Role  desk.Role
+	Today domain.Date // the real date, shown when it differs from AsOf
 	// Clipboard is where the OSC 52 sequence of `y` is written: the writer the
 	// program renders on (each SSH session has its own). os.Stdout (Bubble
 	// Tea's default output) when nil.
