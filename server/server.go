@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"reflect"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -292,7 +293,7 @@ func (s *Server) release(ss *session) {
 func (s *Server) run(sess ssh.Session, ss *session, pty ssh.Pty, winCh <-chan ssh.Window, lg *log.Logger) (status int) {
 	defer func() {
 		if r := recover(); r != nil {
-			logPanic(lg, r)
+			logPanic(lg, r, debug.Stack())
 			ss.setWhy(panicked)
 			status = 1
 		}
@@ -390,10 +391,17 @@ func (s *Server) watchIdle(ctx context.Context, ss *session, p *tea.Program, lg 
 	}
 }
 
+// short is a duration as people say it: 1.5s, 59s, 30m, 1h30m.
 func short(d time.Duration) string {
+	if d < time.Minute {
+		return d.Round(100 * time.Millisecond).String()
+	}
 	s := d.Round(time.Second).String()
 	s = strings.TrimSuffix(s, "0s")
-	return strings.TrimSuffix(s, "0m")
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }
 
 // Shutdown stops the server: no new connections; every session is told the
@@ -457,20 +465,65 @@ type sessionModel struct {
 
 func (w *sessionModel) Init() (cmd tea.Cmd) {
 	defer w.catch(&cmd)
-	return w.inner.Init()
+	return w.safe(w.inner.Init())
 }
 
-func (w *sessionModel) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
+func (w *sessionModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if w.panicked.Load() {
 		return w, tea.Quit
 	}
-	if _, ok := msg.(closeMsg); ok {
+	switch msg := msg.(type) {
+	case closeMsg:
+		return w, tea.Quit
+	case cmdPanicMsg:
+		w.fell(msg.r, msg.stack)
 		return w, tea.Quit
 	}
+	return w, w.update(msg)
+}
+
+func (w *sessionModel) update(msg tea.Msg) (cmd tea.Cmd) {
 	defer w.catch(&cmd)
 	m, cmd := w.inner.Update(msg)
 	w.inner = m
-	return w, cmd
+	return w.safe(cmd)
+}
+
+// cmdPanicMsg is a panic in one of the session's commands, caught there.
+type cmdPanicMsg struct {
+	r     any
+	stack []byte
+}
+
+var cmdType = reflect.TypeOf((tea.Cmd)(nil))
+
+// safe wraps a command so that a panic in it comes back as a message to
+// this session (Bubble Tea would catch it too, but print it, whatever it
+// holds, on the server's stdout). The commands a command returns in a
+// batch or a sequence (slices of tea.Cmd, whatever their type) are wrapped
+// in turn.
+func (w *sessionModel) safe(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = cmdPanicMsg{r, debug.Stack()}
+			}
+		}()
+		msg = cmd()
+		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
+			out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+			for i := range v.Len() {
+				if c, _ := v.Index(i).Interface().(tea.Cmd); c != nil {
+					out.Index(i).Set(reflect.ValueOf(w.safe(c)))
+				}
+			}
+			return out.Interface()
+		}
+		return msg
+	}
 }
 
 func (w *sessionModel) View() (v string) {
@@ -479,7 +532,7 @@ func (w *sessionModel) View() (v string) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			w.fell(r)
+			w.fell(r, debug.Stack())
 			v = ""
 		}
 	}()
@@ -488,28 +541,28 @@ func (w *sessionModel) View() (v string) {
 
 func (w *sessionModel) catch(cmd *tea.Cmd) {
 	if r := recover(); r != nil {
-		w.fell(r)
+		w.fell(r, debug.Stack())
 		*cmd = tea.Quit
 	}
 }
 
-func (w *sessionModel) fell(r any) {
+func (w *sessionModel) fell(r any, stack []byte) {
 	if w.panicked.Swap(true) {
 		return
 	}
-	logPanic(w.lg, r)
+	logPanic(w.lg, r, stack)
 	w.ss.setWhy(panicked)
 }
 
 // logPanic logs a session's panic: a runtime error says what it was (an
 // index out of range, a nil pointer); any other value only its type, for
 // it may hold text from the book. And where, from the stack.
-func logPanic(lg *log.Logger, r any) {
+func logPanic(lg *log.Logger, r any, stack []byte) {
 	what := fmt.Sprintf("a %T", r)
 	if re, ok := r.(runtime.Error); ok {
 		what = re.Error()
 	}
-	lg.Error("session panicked; closed alone", "panic", what, "stack", stackFrames(debug.Stack()))
+	lg.Error("session panicked; closed alone", "panic", what, "stack", stackFrames(stack))
 }
 
 // stackFrames keeps a stack's function and file lines (not its argument

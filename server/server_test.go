@@ -192,6 +192,7 @@ func (f *fixture) open(t testing.TB, who gossh.AuthMethod) *term {
 	in, _ := s.StdinPipe()
 	out, _ := s.StdoutPipe()
 	tm := &term{t: t, c: c, s: s, in: in, done: make(chan struct{})}
+	s.Stderr = tm // on a terminal, what the server says on stderr shows too
 	go func() {
 		defer close(tm.done)
 		buf := make([]byte, 32*1024)
@@ -216,6 +217,14 @@ func (f *fixture) open(t testing.TB, who gossh.AuthMethod) *term {
 	}
 	t.Cleanup(func() { s.Close(); c.Close() })
 	return tm
+}
+
+// Write takes the session's stderr.
+func (tm *term) Write(p []byte) (int, error) {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	tm.raw = append(tm.raw, p...)
+	return len(p), nil
 }
 
 // mark is where the output is now: waitFor looks at what comes after it.
