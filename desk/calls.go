@@ -31,6 +31,9 @@ type Logged struct {
 // written in the same transaction. A promise gets its written recap, kept on
 // the activity: every commitment in writing.
 func (d *Desk) LogCall(ctx context.Context, code string, c domain.Call) (Logged, error) {
+	if err := permit(ctx, Collector, "logging a call"); err != nil {
+		return Logged{}, err
+	}
 	f, err := d.st.LoadAccount(code)
 	if err != nil {
 		return Logged{}, err
@@ -68,6 +71,9 @@ func (d *Desk) LogCall(ctx context.Context, code string, c domain.Call) (Logged,
 // Note adds a note, a visit or another contact that is not a call to an
 // account's timeline, with an optional next follow-up.
 func (d *Desk) Note(ctx context.Context, code, kind, text string, next domain.Date) (Logged, error) {
+	if err := permit(ctx, Collector, "adding a note"); err != nil {
+		return Logged{}, err
+	}
 	f, err := d.st.LoadAccount(code)
 	if err != nil {
 		return Logged{}, err
@@ -109,6 +115,9 @@ type Confirm bool
 // timeline with the written note to the team it is handed to. Opened
 // defaults to the business date, the due date to two working days later.
 func (d *Desk) Escalate(ctx context.Context, code string, e domain.Escalation, confirm Confirm) (Escalated, error) {
+	if err := permit(ctx, Collector, "escalating"); err != nil {
+		return Escalated{}, err
+	}
 	f, err := d.st.LoadAccount(code)
 	if err != nil {
 		return Escalated{}, err
@@ -153,6 +162,9 @@ func DefaultEscalationDue(opened domain.Date) domain.Date { return opened.AddWor
 
 // FollowUp schedules a follow-up by hand on an account.
 func (d *Desk) FollowUp(ctx context.Context, code string, due domain.Date, reason string, confirm Confirm) (domain.FollowUp, error) {
+	if err := permit(ctx, Collector, "scheduling a follow-up"); err != nil {
+		return domain.FollowUp{}, err
+	}
 	f, err := d.st.LoadAccount(code)
 	if err != nil {
 		return domain.FollowUp{}, err
@@ -177,11 +189,17 @@ func (d *Desk) FollowUp(ctx context.Context, code string, due domain.Date, reaso
 // Done marks a queue item done: it stays away until its condition arises
 // anew (a new key).
 func (d *Desk) Done(ctx context.Context, it queue.Item) error {
+	if err := permit(ctx, Collector, "marking done"); err != nil {
+		return err
+	}
 	return d.mark(ctx, domain.QueueMark{Key: it.Key, Account: it.Account, Done: true, On: d.opt.AsOf})
 }
 
 // Snooze hides a queue item until a date.
 func (d *Desk) Snooze(ctx context.Context, it queue.Item, until domain.Date) error {
+	if err := permit(ctx, Collector, "snoozing"); err != nil {
+		return err
+	}
 	if until <= d.opt.AsOf {
 		return domain.ValidationError{{Field: "until", Reason: fmt.Sprintf("snooze until a day after %s", d.opt.AsOf)}}
 	}
@@ -189,6 +207,9 @@ func (d *Desk) Snooze(ctx context.Context, it queue.Item, until domain.Date) err
 }
 
 func (d *Desk) mark(ctx context.Context, m domain.QueueMark) error {
+	if err := permit(ctx, Collector, "marking the queue"); err != nil {
+		return err
+	}
 	if err := d.st.Mark(ctx, m); err != nil {
 		return err
 	}

@@ -11,6 +11,9 @@ import (
 // contact is picked from the account's, or added on purpose, never made up
 // by a typo): a name no contact of the account has, and a phone.
 func (d *Desk) AddContact(ctx context.Context, code string, c domain.Contact) (domain.Contact, error) {
+	if err := permit(ctx, Collector, "adding a contact"); err != nil {
+		return domain.Contact{}, err
+	}
 	f, err := d.st.LoadAccount(code)
 	if err != nil {
 		return domain.Contact{}, err

@@ -96,6 +96,9 @@ var ErrNothingToUndo = errors.New("nothing to undo: no done or snooze of yours t
 // not deletions, so the mark is replaced by one that hides nothing (until
 // the business date). It returns the mark taken back.
 func (d *Desk) Undo(ctx context.Context, code, key string) (domain.QueueMark, error) {
+	if err := permit(ctx, Collector, "undoing"); err != nil {
+		return domain.QueueMark{}, err
+	}
 	f, err := d.st.LoadAccount(code)
 	if err != nil {
 		return domain.QueueMark{}, err
@@ -116,6 +119,9 @@ func (d *Desk) Undo(ctx context.Context, code, key string) (domain.QueueMark, er
 // today, read from the book as it is now; each call takes back the one
 // before. It returns what was taken back, with its item.
 func (d *Desk) UndoLast(ctx context.Context) (Marked, error) {
+	if err := permit(ctx, Collector, "undoing"); err != nil {
+		return Marked{}, err
+	}
 	v, err := d.Refresh() // a mark just made is in the view before we look
 	if err != nil {
 		return Marked{}, err

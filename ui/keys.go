@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"acctdesk/desk"
 	"acctdesk/ui/common"
 	"acctdesk/ui/components"
 	"acctdesk/ui/form"
@@ -88,6 +89,9 @@ func (m *Model) key(km tea.KeyMsg) tea.Cmd {
 	case key.Matches(km, k.Recap):
 		return m.copyRecap()
 	case key.Matches(km, k.Call), key.Matches(km, k.Escalate), key.Matches(km, k.Note), key.Matches(km, k.FollowUp):
+		if m.readOnly() {
+			return nil
+		}
 		m.openFormOn(km)
 		return nil
 	}
@@ -103,6 +107,19 @@ func (m *Model) pageKey(km tea.KeyMsg) int {
 		}
 	}
 	return -1
+}
+
+// ReadOnly is what a viewer's write keys say (SPEC §12).
+const ReadOnly = "read-only: ask a lead"
+
+// readOnly says so on the status line, and reports true, when the session's
+// user may not write.
+func (m *Model) readOnly() bool {
+	if m.opt.Role != desk.Viewer {
+		return false
+	}
+	m.setStatus(components.Problem, ReadOnly)
+	return true
 }
 
 func (m *Model) quit() tea.Cmd {

@@ -43,6 +43,9 @@ type Options struct {
 	// program renders on (each SSH session has its own). os.Stdout (Bubble
 	// Tea's default output) when nil.
 	Clipboard io.Writer
+	// Env is the terminal's environment (TERM, TMUX) the clipboard's
+	// sequence is made for: an SSH session's own; os.Getenv when nil.
+	Env func(string) string
 	// Warning is a one-line warning kept on the status line whenever no
 	// problem is shown there: a book found damaged, open read-only.
 	Warning string
@@ -123,8 +126,12 @@ func New(d *desk.Desk, opt Options) *Model {
 	c := common.Common{Width: 80, Height: 24, Styles: styles.New(r, styles.Options{Theme: opt.Theme, NoColor: opt.NoColor}), Keys: keys,
 		Desk: d, AsOf: opt.AsOf, User: opt.User, Role: opt.Role,
 		Author: desk.WithRole(store.WithAuthor(context.Background(), opt.User), opt.Role)}
+	getenv := opt.Env
+	if getenv == nil {
+		getenv = os.Getenv
+	}
 	m := &Model{c: c, opt: opt, pages: newPages(c), jump: jump.New(c), clip: opt.Clipboard,
-		clipEnv: clipEnv{term: os.Getenv("TERM"), tmux: os.Getenv("TMUX")}, now: time.Now, tick: after}
+		clipEnv: clipEnv{term: getenv("TERM"), tmux: getenv("TMUX")}, now: time.Now, tick: after}
 	if m.clip == nil {
 		m.clip = os.Stdout
 	}
@@ -144,6 +151,14 @@ func New(d *desk.Desk, opt Options) *Model {
 func (m *Model) Init() tea.Cmd {
 	m.events, m.unsubscribe = m.c.Desk.Subscribe()
 	return tea.Batch(firstLoad(m.c.Desk), waitForChange(m.events))
+}
+
+// Close ends the model's subscription to the desk's news: for a program
+// that ended without q (an SSH session closed by its client or the server).
+func (m *Model) Close() {
+	if m.unsubscribe != nil {
+		m.unsubscribe()
+	}
 }
 
 // Current is the name of the page shown.
@@ -240,9 +255,14 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.cur = m.prev
 		return m, nil
 	case common.DoneMsg:
+		if m.readOnly() {
+			return m, nil
+		}
 		return m, markDone(m.c, msg.Item)
 	case common.SnoozeMsg:
-		m.openSnooze(msg.Item)
+		if !m.readOnly() {
+			m.openSnooze(msg.Item)
+		}
 		return m, nil
 	case common.AssignMsg:
 		m.openAssign(msg)

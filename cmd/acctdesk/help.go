@@ -104,6 +104,12 @@ var topics = map[string]topic{
 			"the book itself, a directory or a device never."},
 	"check": {synopsis: "acctdesk check",
 		about: "Walks the whole book file and every record, recomputes every account's facts, and lists what is wrong."},
+	"serve": {synopsis: "acctdesk serve [--listen ADDR] [--users FILE] [--host-key FILE] [--max-sessions N] [--idle D]",
+		about: "Serves the workstation over SSH to a team on one book: each session is its own workstation, its user the author " +
+			"of what it writes; every session sees the others' writes within a second, and the host's commands keep working. " +
+			"The users file has one line per key, NAME ROLE KEYTYPE BASE64 [COMMENT] (# comments), roles viewer, collector " +
+			"or lead; it is read again when it changes. Public keys only; a session needs a terminal (ssh -p 2323 HOST). " +
+			"SIGTERM tells every session, closes them and exits."},
 }
 
 // wordList is a heading and the words a flag takes.

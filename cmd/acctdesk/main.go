@@ -29,6 +29,8 @@ const usage = `acctdesk — a workstation for a book of credit accounts
   acctdesk assign ACCOUNT... --to NAME                   give the accounts to a user (their owner)
   acctdesk backup FILE [--force]                         a consistent copy while the book is in use
   acctdesk check                                         integrity check of the book
+  acctdesk serve [--listen ADDR] [--users FILE] [--host-key FILE] [--max-sessions N] [--idle D]
+                                                         the workstation over SSH, for a team on one book
   acctdesk help COMMAND                                  a command's usage, its words and a report's columns
 
 Global flags (anywhere on the line) and their environment variables:
@@ -108,6 +110,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return c.backup(rest)
 	case "check":
 		return c.check(rest)
+	case "serve":
+		return c.serve(rest)
 	case "init":
 		return c.init(rest)
 	case "help":
@@ -121,7 +125,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 }
 
 // commands are the words dispatch knows.
-var commands = []string{"demo", "init", "import", "report", "log", "assign", "backup", "check", "help"}
+var commands = []string{"demo", "init", "import", "report", "log", "assign", "backup", "check", "serve", "help"}
 
 // unknownCommand refuses a word that is no command, suggesting the nearest.
 func unknownCommand(cmd string) error {
