@@ -192,6 +192,7 @@ func (s *Server) publicKey(ctx ssh.Context, k ssh.PublicKey) bool {
 type session struct {
 	id   int64
 	user User
+	key  gossh.PublicKey // the key it authenticated with
 	prog *tea.Program
 	last atomic.Int64 // when a key last came, in UnixNano
 
@@ -245,6 +246,9 @@ func (s *Server) handle(sess ssh.Session) {
 		return
 	}
 	ss, err := s.open(u)
+	if err == nil {
+		ss.key = k
+	}
 	if err != nil {
 		lg.Warn("session refused", "why", err.Error())
 		wish.Fatalln(sess, "acctdesk: "+err.Error())
@@ -345,6 +349,7 @@ func (s *Server) run(sess ssh.Session, ss *session, pty ssh.Pty, winCh <-chan ss
 	if s.opt.Idle > 0 {
 		go s.watchIdle(ctx, ss, p, lg)
 	}
+	go s.watchKey(ctx, ss, p, lg)
 	_, err := p.Run()
 	p.Kill()
 	switch {
@@ -388,6 +393,37 @@ func (s *Server) watchIdle(ctx context.Context, ss *session, p *tea.Program, lg 
 		case idle < s.opt.Idle-s.opt.IdleWarning:
 			warned = false
 		}
+	}
+}
+
+// keyCheck is how often an open session's key is looked up again.
+const keyCheck = 2 * time.Second
+
+// watchKey closes a session whose key was taken out of the users file (a
+// lost laptop) or whose user or role changed there: what the file says
+// holds for the sessions already open, not only for the next ones.
+func (s *Server) watchKey(ctx context.Context, ss *session, p *tea.Program, lg *log.Logger) {
+	t := time.NewTicker(keyCheck)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		u, ok := s.opt.Users.Lookup(ss.key)
+		switch {
+		case !ok:
+			lg.Warn("session closed", "why", "its key was removed from the users file")
+			ss.setWhy("your key was removed from the users file: ask a lead")
+		case u != ss.user:
+			lg.Info("session closed", "why", "its user or role changed in the users file", "now", u.Name, "role_now", u.Role.String())
+			ss.setWhy("your entry in the users file changed: connect again")
+		default:
+			continue
+		}
+		p.Send(closeMsg{})
+		return
 	}
 }
 
