@@ -33,11 +33,7 @@ func (c *cli) assign(args []string) error {
 			return err
 		}
 	}
-	st, err := g.openExisting(c.stderr)
-	if err != nil {
-		return err
-	}
-	d, err := g.desk(st)
+	d, err := g.openDesk(c.stderr)
 	if err != nil {
 		return err
 	}

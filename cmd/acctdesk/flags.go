@@ -256,6 +256,16 @@ func (g *globals) desk(st store.Store) (*desk.Desk, error) {
 	return desk.New(st, desk.Options{AsOf: asOf}), nil
 }
 
+// openDesk is the desk of a command that reads or writes a book that must
+// be there (warn hears the damaged book's one line).
+func (g *globals) openDesk(warn io.Writer) (*desk.Desk, error) {
+	st, err := g.openExisting(warn)
+	if err != nil {
+		return nil, err
+	}
+	return g.desk(st)
+}
+
 // openExisting opens a book that must be there: reading one — the
 // workstation included — never creates it, so a mistyped --db is said to
 // be one instead of opening an empty book.

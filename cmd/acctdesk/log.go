@@ -61,11 +61,7 @@ func (c *cli) logCall(args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := g.openExisting(c.stderr)
-	if err != nil {
-		return err
-	}
-	d, err := g.desk(st)
+	d, err := g.openDesk(c.stderr)
 	if err != nil {
 		return err
 	}
@@ -183,11 +179,7 @@ func (c *cli) logEscalation(args []string) error {
 			return fmt.Errorf("--due: %v", err)
 		}
 	}
-	st, err := g.openExisting(c.stderr)
-	if err != nil {
-		return err
-	}
-	d, err := g.desk(st)
+	d, err := g.openDesk(c.stderr)
 	if err != nil {
 		return err
 	}

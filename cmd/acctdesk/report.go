@@ -30,11 +30,7 @@ func (c *cli) report(args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := g.openExisting(c.stderr)
-	if err != nil {
-		return err
-	}
-	d, err := g.desk(st)
+	d, err := g.openDesk(c.stderr)
 	if err != nil {
 		return err
 	}
