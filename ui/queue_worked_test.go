@@ -325,3 +325,20 @@ func TestQueueFreshDemoStartsAtZero(t *testing.T) {
 		}
 	}
 }
+
+// TestQueueCursorToTopUnworkedWhenGrouped (issue 10, item 1): grouped by
+// reason, after a save the cursor still goes to the highest-ranked item
+// not yet worked, not to the first unworked row shown.
+func TestQueueCursorToTopUnworkedWhenGrouped(t *testing.T) {
+	m, _ := loaded(t, 120, 40)
+	press(m, "g", "c", "n", "enter") // grouped by reason, a call on the first row shown
+	var want *dq.Item
+	for _, it := range queueOf(m).Items() {
+		if !it.Worked() && (want == nil || dq.Compare(it, *want) < 0) {
+			want = &it
+		}
+	}
+	if _, k := queueOf(m).Selected(); want == nil || k != want.Key {
+		t.Fatalf("after a save in the grouped queue the cursor is on %s, want the top unworked item %v", k, want)
+	}
+}

@@ -106,19 +106,25 @@ func (p *Page) afterSave(_, itemKey string) {
 	}
 }
 
-// toUnworked puts the cursor on the first item listed that is not worked
-// and is not skip, and reports whether there was one.
+// toUnworked puts the cursor on the highest-ranked item listed that is
+// not worked and is not skip — whatever the page's sort or grouping — and
+// reports whether there was one.
 func (p *Page) toUnworked(skip string) bool {
+	var best *dq.Item
 	for _, l := range p.Lines() {
 		if l.Row < 0 {
 			continue
 		}
-		if it := p.Rows()[l.Row].item; it.Key != skip && !it.Worked() {
-			p.Select(it.Key)
-			return true
+		it := p.Rows()[l.Row].item
+		if it.Key != skip && !it.Worked() && (best == nil || dq.Compare(*it, *best) < 0) {
+			best = it
 		}
 	}
-	return false
+	if best == nil {
+		return false
+	}
+	p.Select(best.Key)
+	return true
 }
 
 // undo takes back the user's last done or snooze, or in the list of done
