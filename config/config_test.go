@@ -139,3 +139,17 @@ func TestEveryBindingRemaps(t *testing.T) {
 		t.Fatalf("only %d actions", n)
 	}
 }
+
+// TestFormKeysThatWouldBeTyped (issue 10, item 23): a form's save or
+// next-field key that is a character would fire while a note is typed, and
+// cancel and choose are built into the fields: the config refuses them.
+func TestFormKeysThatWouldBeTyped(t *testing.T) {
+	for _, bad := range []string{`save = ["enter", "s"]`, `next_field = "j"`, `prev_field = "space"`, `cancel = "ctrl+g"`, `choose = ["j", "k"]`} {
+		if _, err := Parse("[keys]\n" + bad + "\n"); err == nil {
+			t.Errorf("%s was accepted", bad)
+		}
+	}
+	if _, err := Parse("[keys]\nsave = [\"ctrl+s\", \"f2\"]\n"); err != nil {
+		t.Errorf("a save key that cannot be typed was refused: %v", err)
+	}
+}

@@ -47,7 +47,8 @@ type CallEntry struct {
 // working day; a promise → the day after the promised date, moved to the
 // next working day (a Friday promise is followed up on Monday); reached on
 // an account with an open promise falling due within the next three days
-// (upcoming, zero for none: UpcomingPromise) → that due date; anything else
+// (upcoming, zero for none: UpcomingPromise) → that due date, or the next
+// working day when it falls due today; anything else
 // → a week, moved to the next working day.
 func DefaultNext(outcome string, today, promiseDue, upcoming Date) Date {
 	switch outcome {
@@ -58,7 +59,10 @@ func DefaultNext(outcome string, today, promiseDue, upcoming Date) Date {
 			return promiseDue.AddWorkdays(1)
 		}
 	case "reached":
-		if upcoming > today && upcoming <= today.AddDays(UpcomingDays) {
+		switch {
+		case upcoming == today: // due today: look tomorrow whether it came
+			return today.AddWorkdays(1)
+		case upcoming > today && upcoming <= today.AddDays(UpcomingDays):
 			return upcoming
 		}
 	}
@@ -73,14 +77,14 @@ func DefaultNext(outcome string, today, promiseDue, upcoming Date) Date {
 // of a call that reached the customer.
 const UpcomingDays = 3
 
-// UpcomingPromise is the earliest due date, after today and at most
-// UpcomingDays ahead, of a promise still open (not yet paid) as of today;
-// zero when there is none. (Its deadline is still ahead, so the grace days
-// do not matter.)
+// UpcomingPromise is the earliest due date, today or at most UpcomingDays
+// ahead, of a promise still open (not yet paid) as of today; zero when
+// there is none. (Its deadline is not past, so the grace days do not
+// matter.)
 func UpcomingPromise(ps []Promise, l *Ledger, today Date) Date {
 	var best Date
 	for _, p := range ps {
-		if p.GivenOn > today || p.DueOn <= today || p.DueOn > today.AddDays(UpcomingDays) {
+		if p.GivenOn > today || p.DueOn < today || p.DueOn > today.AddDays(UpcomingDays) {
 			continue
 		}
 		if PromiseStatus(p, l, today, 0).Status != PromiseOpen {

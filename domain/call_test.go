@@ -30,6 +30,8 @@ func TestDefaultNextWorkingDays(t *testing.T) {
 		// Tuesday 17 + 4 = Saturday 21: too far → a week, Tuesday 24.
 		{"reached, a promise due in 4 days: a week", "reached", tue, 0, MustDate("2026-11-21"), "2026-11-24"},
 		{"reached, no promise: a week", "reached", tue, 0, 0, "2026-11-24"},
+		// A promise due today: look the next working day whether it came.
+		{"reached, a promise due today: the next working day", "reached", fri, 0, fri, "2026-11-23"},
 		{"dispute: a week", "dispute", tue, 0, fri, "2026-11-24"},
 		// Sunday 22 + 7 = Sunday 29, not a working day → Monday 30.
 		{"reached on a Sunday: a week on, a working day", "reached", MustDate("2026-11-22"), 0, 0, "2026-11-30"},

@@ -282,14 +282,14 @@ func TestQueueGroups(t *testing.T) {
 	if n != 21 || len(queueOf(m).Items()) != 21 {
 		t.Fatalf("headings count %d items, %d shown, want 21", n, len(queueOf(m).Items()))
 	}
-	// Done on the only broken promise: the cursor crosses the heading to the
-	// first promise due.
+	// Done on the only broken promise: the cursor goes to the highest-ranked
+	// item not yet worked (issue 10, item 1), in whichever group it is.
 	press(m, "home")
 	if _, k := queueOf(m).Selected(); k != "broken-promise:ACC001:3" {
 		t.Fatalf("home: %s", k)
 	}
 	press(m, "d")
-	if it, ok := queueOf(m).SelectedItem(); !ok || it.Reason != dq.PromiseDue {
+	if it, ok := queueOf(m).SelectedItem(); !ok || it.Key != "plan-missed:ACC003:30:1" {
 		t.Fatalf("after done: %+v", it)
 	}
 	if queueOf(m).Headings()[0] != "Promises due · 1 item · ₦3.4M at stake" {

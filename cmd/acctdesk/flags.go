@@ -26,6 +26,8 @@ type globals struct {
 	db   string
 	asOf string
 	user string
+
+	configSaid bool // a bad config file was reported (once per command)
 }
 
 // newFlags makes a command's flag set with the global flags on it.
@@ -199,9 +201,14 @@ func (g *globals) author() string {
 	if g.user != "" {
 		return g.user
 	}
-	// The config file's user (issue 10, item 23); a bad file is reported
-	// by the workstation, and gives no user here.
-	if cfg, err := config.Load(config.Path(os.Getenv)); err == nil && cfg.User != "" {
+	// The config file's user (issue 10, item 23). A bad file is one line on
+	// stderr, and the defaults: the OS user.
+	cfg, err := config.Load(config.Path(os.Getenv))
+	if err != nil && !g.configSaid {
+		g.configSaid = true
+		fmt.Fprintln(os.Stderr, "acctdesk: "+domain.Safe(err.Error()))
+	}
+	if err == nil && cfg.User != "" {
 		return cfg.User
 	}
 	if name := osUser(); name != "" {

@@ -51,6 +51,7 @@ func (c *cli) workstation(args []string) error {
 	cfg, cfgErr := config.Load(config.Path(os.Getenv)) // a bad file: one line, and the defaults
 	if cfgErr != nil {
 		fmt.Fprintln(c.stderr, cfgErr)
+		g.configSaid = true
 	}
 	if g.user == "" && cfg.User != "" { // --user and $ACCTDESK_USER first
 		g.user = cfg.User

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -30,7 +31,7 @@ func Actions() []string {
 	var out []string
 	t := reflect.TypeFor[KeyMap]()
 	for i := range t.NumField() {
-		if f := t.Field(i); f.IsExported() && f.Type == reflect.TypeFor[key.Binding]() {
+		if f := t.Field(i); f.IsExported() && f.Type == reflect.TypeFor[key.Binding]() && !slices.Contains(fixedActions, snake(f.Name)) {
 			out = append(out, snake(f.Name))
 		}
 	}
@@ -94,6 +95,16 @@ func (k *KeyMap) Remap(action string, keys []string) error {
 		}
 		norm[i] = n
 	}
+	if slices.Contains(fixedActions, action) {
+		return fmt.Errorf("%s cannot be remapped: forms, prompts and the search keep esc and ↑/↓", action)
+	}
+	if slices.Contains(formActions, action) {
+		for i, n := range norm {
+			if utf8.RuneCountInString(n) == 1 { // a character, or space
+				return fmt.Errorf("%q would be typed into a form's fields, not %s: give a key such as ctrl+s, enter or tab", keys[i], strings.ReplaceAll(action, "_", " "))
+			}
+		}
+	}
 	if n := page(action); n > 0 {
 		if k.pageKeys == nil {
 			k.pageKeys = map[int][]string{}
@@ -133,6 +144,11 @@ func near(action string) string {
 	}
 	return "did you mean " + strings.Join(close, " or ") + "?"
 }
+
+// fixedActions are the form and prompt actions whose keys are built into
+// the text fields (esc leaves, ↑/↓ choose): a remap would show in the help
+// and do nothing, so the config may not give one.
+var fixedActions = []string{"cancel", "choose"}
 
 // formActions are the actions of the forms and prompts, which hold the
 // keyboard: their keys are a world apart from the others' (enter saves in

@@ -231,7 +231,7 @@ func contractLine(cs []domain.Contract, asOf domain.Date) string {
 		}
 		return "No contract on file"
 	}
-	s := fmt.Sprintf("Contract %s ends %s — %d days left", common.Clean(cur.ID), common.LongDay(cur.End), cur.End.DaysSince(asOf))
+	s := fmt.Sprintf("Contract %s ends %s — %d days left", common.Clean(cur.ID), common.Day(cur.End, asOf), cur.End.DaysSince(asOf))
 	if cur.NoticeDays > 0 {
 		if by := cur.End.AddDays(-cur.NoticeDays); by >= asOf {
 			s += fmt.Sprintf(" · notice by %s", common.Day(by, asOf))
