@@ -198,7 +198,7 @@ func (k *KeyMap) Sections() []Section {
 		{"On an account", []key.Binding{k.Call, k.Escalate, k.Note, k.FollowUp}},
 		{"Queue", []key.Binding{k.Done, k.Snooze, k.Undo, k.Marks, k.Scope, k.QueueGroup}},
 		{"Book", []key.Binding{k.Assign}},
-		{"Account", []key.Binding{k.NextTab, k.PrevTab}},
+		{"Account", []key.Binding{k.NextTab, k.PrevTab, help(k.Open.Help().Key, "show the entry whole"), help(k.Filter.Help().Key, "search the lists")}},
 		{"Aging", []key.Binding{k.PrevMonth, k.NextMonth}},
 		{"Forms", []key.Binding{k.Save, k.NextField, k.PrevField, k.Choose, k.Cancel, k.Confirm}},
 		{"Call outcome", choiceHelp(k.Outcomes)},
