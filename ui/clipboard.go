@@ -29,6 +29,7 @@ import (
 // clipEnv is what the sequence depends on: TERM and TMUX.
 type clipEnv struct {
 	term, tmux string
+	home       string // $HOME, to write the recap file's path short
 }
 
 // OSC52 is the byte sequence that puts text on the terminal's clipboard.
@@ -152,9 +153,10 @@ func (m *Model) copied(msg copiedMsg) {
 	case msg.err != nil:
 		m.setStatus(components.Problem, "Recap not copied: "+msg.err.Error())
 	case msg.file != "":
-		m.setStatus(components.OK, "✓ Recap written to "+msg.file+" (the clipboard may not have it) · esc closes it")
+		// The path first and short: at 80 columns it is what must show.
+		m.setStatus(components.OK, "✓ Recap written to "+homeShort(msg.file, m.clipEnv.home)+" · esc closes")
 		if rv != nil {
-			rv.SetDone("written to " + msg.file)
+			rv.SetDone("written to " + homeShort(msg.file, m.clipEnv.home))
 		}
 	default:
 		m.setStatus(components.OK, "✓ Recap copied to the clipboard · esc closes it")
@@ -162,4 +164,12 @@ func (m *Model) copied(msg copiedMsg) {
 			rv.SetDone("copied")
 		}
 	}
+}
+
+// homeShort writes a path under home as ~/…, as people read it.
+func homeShort(path, home string) string {
+	if home != "" && strings.HasPrefix(path, home+string(os.PathSeparator)) {
+		return "~" + path[len(home):]
+	}
+	return path
 }

@@ -410,7 +410,7 @@ func TestRecapPromise(t *testing.T) {
 	waitOutput(t, tm, "No recap to copy")
 	send(tm, "c", "p", "250000", "tab", "fri", "enter")
 	waitStore(t, st, func(r memstore.Recorded) bool { return len(r.Entries) == 1 })
-	waitOutput(t, tm, "y copies the recap")
+	waitOutput(t, tm, "y shows the recap")
 	send(tm, "y")
 	waitOutput(t, tm, "Recap copied to the clipboard")
 	m := final(t, nil, tm)
@@ -478,7 +478,7 @@ func TestRecapEscalation(t *testing.T) {
 	}
 }
 
-// On an account's activity tab, y copies the latest recap of its timeline.
+// On an account's activity tab, y shows the latest recap of its timeline.
 func TestRecapActivityTab(t *testing.T) {
 	plainTerminal(t)
 	st := sample.Store()
@@ -496,7 +496,7 @@ func TestRecapActivityTab(t *testing.T) {
 	}
 	press(m, "tab", "tab")
 	v := m.View()
-	if !strings.Contains(v, "Timeline · y copies the latest recap") || !strings.Contains(v, "[recap] promised ₦100,000.00") {
+	if !strings.Contains(v, "Timeline · y shows the latest recap") || !strings.Contains(v, "[recap] promised ₦100,000.00") {
 		t.Fatalf("activity tab:\n%s", v)
 	}
 	press(m, "y")

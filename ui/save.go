@@ -66,7 +66,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 			kind = "promise"
 		}
 		m.recap = common.Recap{Code: sub.Code, Kind: kind, Text: msg.saved.Recap}
-		hint = " (y copies the recap)"
+		hint = " (y shows the recap)"
 	}
 	m.setStatus(components.OK, fmt.Sprintf("✓ %ssaved %s on %s%s: %s", when, sub.Kind, sub.Code, hint, sub.What))
 	return m.forward(common.SavedMsg{Code: sub.Code, ItemKey: sub.ItemKey})

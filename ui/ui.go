@@ -131,7 +131,7 @@ func New(d *desk.Desk, opt Options) *Model {
 		getenv = os.Getenv
 	}
 	m := &Model{c: c, opt: opt, pages: newPages(c), jump: jump.New(c), clip: opt.Clipboard,
-		clipEnv: clipEnv{term: getenv("TERM"), tmux: getenv("TMUX")}, now: time.Now, tick: after}
+		clipEnv: clipEnv{term: getenv("TERM"), tmux: getenv("TMUX"), home: getenv("HOME")}, now: time.Now, tick: after}
 	if m.clip == nil {
 		m.clip = os.Stdout
 	}

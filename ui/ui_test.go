@@ -96,7 +96,7 @@ func TestGolden(t *testing.T) {
 		{"queue_grouped", []step{k("group: reason", "g")}},
 		{"queue_by_owner", []step{k("group: owner", "g", "g")}},
 		{"followup_form", []step{k("Schedule a follow-up", "f")}},
-		{"recap", []step{k("(y copies the recap)", "c", "p", "250000", "tab", "fri", "enter"), k("copied · esc closes", "y")}},
+		{"recap", []step{k("(y shows the recap)", "c", "p", "250000", "tab", "fri", "enter"), k("copied · esc closes", "y")}},
 		{"account_past", []step{k("Aging as of Sat 17 Oct", "3", "<"), k("not Tue 17 Nov", "enter")}},
 	}
 	for _, size := range [][2]int{{80, 24}, {160, 48}} {
@@ -199,7 +199,7 @@ func TestCallPromise(t *testing.T) {
 	if want := domain.MustDate("2026-11-23"); e.Activity.NextFollow != want {
 		t.Fatalf("next follow-up %s, want the working day after the promised date %s", e.Activity.NextFollow, want)
 	}
-	if !strings.Contains(m.Status(), "saved call on ACC001 (y copies the recap): promise ₦250,000.00 due Fri 20 Nov, next Mon 23 Nov") {
+	if !strings.Contains(m.Status(), "saved call on ACC001 (y shows the recap): promise ₦250,000.00 due Fri 20 Nov, next Mon 23 Nov") {
 		t.Fatalf("status %q", m.Status())
 	}
 }

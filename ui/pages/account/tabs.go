@@ -199,7 +199,7 @@ func activityTab(f *domain.AccountFile, asOf domain.Date) Tab {
 		})
 	}
 	if latestRecap(f, asOf) != "" {
-		sec.Title = "Timeline · y copies the latest recap"
+		sec.Title = "Timeline · y shows the latest recap"
 	}
 	return Tab{Name: activityTabName, Short: "Activity", Sections: []Section{sec}}
 }
