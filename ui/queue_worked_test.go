@@ -342,3 +342,29 @@ func TestQueueCursorToTopUnworkedWhenGrouped(t *testing.T) {
 		t.Fatalf("after a save in the grouped queue the cursor is on %s, want the top unworked item %v", k, want)
 	}
 }
+
+// TestQueueFilterByReasonWord (issue 10, item 4): "/promise" lists the
+// items whose reason is about a promise, not an account whose name holds
+// the letters p-r-o-m-i-s-e in order.
+func TestQueueFilterByReasonWord(t *testing.T) {
+	st := sample.Store()
+	// An overdue account whose name holds p-r-o-m-i-s-e in order.
+	b := &store.Batch{Accounts: []store.Rec[domain.Account]{{V: domain.Account{Code: "PHMS01", Name: "Port Harcourt Marine Services",
+		Tier: 1, Owner: "Bola Ade", Status: domain.StatusActive, Terms: "term", TermsDays: 30, Currency: "NGN"}}},
+		Invoices: []store.Rec[domain.Invoice]{{V: domain.Invoice{Account: "PHMS01", Number: "PH-1", Issued: sample.AsOf.AddDays(-60),
+			Due: sample.AsOf.AddDays(-30), Amount: domain.M("1000000", "NGN").Amount, Currency: "NGN"}}}}
+	if _, err := st.Apply(store.WithAuthor(context.Background(), "ada"), b); err != nil {
+		t.Fatal(err)
+	}
+	m := loadedWith(t, 120, 40, st, testOptions())
+	press(m, "/", "promise", "enter")
+	items := queueOf(m).Items()
+	if len(items) == 0 {
+		t.Fatal("/promise lists nothing")
+	}
+	for _, it := range items {
+		if !strings.Contains(it.Reason+" "+it.Why, "promise") {
+			t.Errorf("/promise lists %s %s (%s)", it.Account, it.Reason, it.Why)
+		}
+	}
+}

@@ -119,18 +119,37 @@ func FilterRows[R any](rows []*R, order []int, query string, match func(*R) (cod
 }
 
 // FilterRowsWords is FilterRows that also keeps the rows whose words (when
-// words is not nil) hold the query at a word start.
+// words is not nil) hold the query at a word start. When some row's words
+// do ("promise"), the query is a word, not a name typed in bits: the rows
+// kept are those with the word, or whose code or name has it at a word
+// start — not names that merely hold its letters in order.
 func FilterRowsWords[R any](rows []*R, order []int, query string, match func(*R) (code, name string), words func(*R) string) []int {
 	q := Fold(strings.TrimSpace(query))
 	if q == "" {
 		return order
 	}
+	byWord := func(i int) bool { return words != nil && HasWordPrefix(words(rows[i]), q) }
+	asWord := false
+	for _, i := range order {
+		if byWord(i) {
+			asWord = true
+			break
+		}
+	}
 	out := make([]int, 0, len(order))
 	for _, i := range order {
 		code, name := match(rows[i])
-		if _, ok := MatchCodeName(q, code, name); ok || (words != nil && HasWordPrefix(words(rows[i]), q)) {
-			out = append(out, i)
+		switch {
+		case byWord(i):
+		case asWord && (HasWordPrefix(code, q) || HasWordPrefix(name, q)):
+		case !asWord:
+			if _, ok := MatchCodeName(q, code, name); !ok {
+				continue
+			}
+		default:
+			continue
 		}
+		out = append(out, i)
 	}
 	return out
 }
