@@ -38,3 +38,46 @@ func TestRemovedKeyClosesItsSession(t *testing.T) {
 	c.send("2")
 	c.waitFor("Book ·", from, 5*time.Second) // cy's session goes on
 }
+
+// TestUsersLineKeyTypeMustMatch: a line whose KEYTYPE is not its key's
+// type is a mistake in the file: ignored, and said.
+func TestUsersLineKeyTypeMustMatch(t *testing.T) {
+	k := newKey(t)
+	good := userLine("ada", "lead", k)
+	f := strings.Fields(good)
+	bad := strings.Join(append([]string{"bob", "lead", "ssh-rsa"}, f[3:]...), " ") + "\n"
+	keys, warn := ParseUsers([]byte(good + bad))
+	if len(keys) != 1 {
+		t.Fatalf("%d keys read, want ada's alone: %v", len(keys), warn)
+	}
+	if len(warn) != 1 || !strings.Contains(warn[0], "line 2") || !strings.Contains(warn[0], "not ssh-rsa") {
+		t.Errorf("the mismatched line was not said: %q", warn)
+	}
+}
+
+// TestUsersFileCaughtMidWrite: a users file found empty for a while (an
+// editor writing it anew) closes no open session; new connections are
+// refused meanwhile.
+func TestUsersFileCaughtMidWrite(t *testing.T) {
+	f := newFixture(t, 3, []string{"ada collector"}, nil)
+	a := f.open(t, gossh.PublicKeys(f.keys["ada"]))
+	a.ready()
+	keep, err := os.ReadFile(f.users)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(f.users, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(2*keyCheck + 500*time.Millisecond)
+	if c, err := f.dial(gossh.PublicKeys(f.keys["ada"])); err == nil {
+		c.Close()
+		t.Error("a key got in while the users file was empty")
+	}
+	from := a.mark()
+	a.send("2")
+	a.waitFor("Book ·", from, 5*time.Second) // still open
+	if err := os.WriteFile(f.users, keep, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}

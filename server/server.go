@@ -194,11 +194,39 @@ type session struct {
 	user User
 	key  gossh.PublicKey // the key it authenticated with
 	prog *tea.Program
+	sess ssh.Session
+	conn net.Conn     // the connection it came on: closing it frees a write stuck on a full window
 	last atomic.Int64 // when a key last came, in UnixNano
 
 	mu  sync.Mutex
 	why string // why the server closed it, said after the screen is back
 }
+
+// kill ends the session's program at once and closes its channel, for a
+// program that does not end when told (its client stopped reading).
+func (s *Server) kill(ss *session) {
+	s.mu.Lock()
+	p, sess := ss.prog, ss.sess
+	s.mu.Unlock()
+	if p != nil {
+		p.Kill()
+	}
+	if sess != nil {
+		_ = sess.Close()
+	}
+	if conn := ss.conn; conn != nil {
+		_ = conn.Close() // a write to a client that reads nothing returns only then
+	}
+}
+
+// tell sends a message to a session's program without waiting: Send blocks
+// while the program is stuck writing to a client that stopped reading, and
+// no server goroutine may wait on one session.
+func tell(p *tea.Program, msg tea.Msg) { go p.Send(msg) }
+
+// stopKill is how long Shutdown waits, after telling the sessions to
+// close, before it kills those still open.
+const stopKill = 2 * time.Second
 
 func (ss *session) setWhy(why string) {
 	ss.mu.Lock()
@@ -248,6 +276,7 @@ func (s *Server) handle(sess ssh.Session) {
 	ss, err := s.open(u)
 	if err == nil {
 		ss.key = k
+		ss.conn, _ = sess.Context().Value(rawConnKey{}).(net.Conn)
 	}
 	if err != nil {
 		lg.Warn("session refused", "why", err.Error())
@@ -316,16 +345,18 @@ func (s *Server) run(sess ssh.Session, ss *session, pty ssh.Pty, winCh <-chan ss
 		model = s.wrap(model)
 	}
 	sm := &sessionModel{inner: model, ss: ss, lg: lg}
+	in := &keysIn{r: sess, last: &ss.last}
 	popt := []tea.ProgramOption{
-		tea.WithInput(&keysIn{r: sess, last: &ss.last}), tea.WithOutput(sess),
+		tea.WithInput(in), tea.WithOutput(sess),
 		tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithEnvironment([]string(env)),
 	}
 	if opt.Mouse {
 		popt = append(popt, tea.WithMouseCellMotion())
 	}
 	p := tea.NewProgram(sm, popt...)
+	in.ended = func() { tell(p, closeMsg{}) }
 	s.mu.Lock()
-	ss.prog = p
+	ss.prog, ss.sess = p, sess
 	stopping := s.stopping
 	s.mu.Unlock()
 	if stopping {
@@ -340,9 +371,18 @@ func (s *Server) run(sess ssh.Session, ss *session, pty ssh.Pty, winCh <-chan ss
 			select {
 			case <-ctx.Done():
 				p.Quit()
+				// charmbracelet/ssh hands every window change to winCh
+				// and waits: keep taking them until the channel closes,
+				// or its requests, and with them the connection, stall.
+				for range winCh {
+				}
 				return
-			case w := <-winCh:
-				p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+			case w, ok := <-winCh:
+				if !ok { // the session's channel is gone, the connection may stay
+					tell(p, closeMsg{})
+					return
+				}
+				tell(p, tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
 			}
 		}
 	}()
@@ -385,11 +425,11 @@ func (s *Server) watchIdle(ctx context.Context, ss *session, p *tea.Program, lg 
 		case idle >= s.opt.Idle:
 			lg.Info("session idle; closing", "idle", idle.Round(time.Second).String())
 			ss.setWhy(fmt.Sprintf("closed after %s without a key (--idle %s)", short(s.opt.Idle), short(s.opt.Idle)))
-			p.Send(closeMsg{})
+			s.end(ctx, ss, p)
 			return
 		case idle >= s.opt.Idle-s.opt.IdleWarning && !warned:
 			warned = true
-			p.Send(common.ErrorMsg{Text: fmt.Sprintf("No key for %s: this session closes in %s unless a key is pressed", short(idle), short(s.opt.Idle-idle))})
+			tell(p, common.ErrorMsg{Text: fmt.Sprintf("No key for %s: this session closes in %s unless a key is pressed", short(idle), short(s.opt.Idle-idle))})
 		case idle < s.opt.Idle-s.opt.IdleWarning:
 			warned = false
 		}
@@ -405,13 +445,23 @@ const keyCheck = 2 * time.Second
 func (s *Server) watchKey(ctx context.Context, ss *session, p *tea.Program, lg *log.Logger) {
 	t := time.NewTicker(keyCheck)
 	defer t.Stop()
+	gone := false // the last look did not find the key
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
 		}
-		u, ok := s.opt.Users.Lookup(ss.key)
+		u, ok, sure := s.opt.Users.Holds(ss.key)
+		switch {
+		case !sure: // the file unreadable or empty for now: ask again
+			continue
+		case !ok && !gone: // a removal is believed when seen twice
+			gone = true
+			continue
+		case ok:
+			gone = false
+		}
 		switch {
 		case !ok:
 			lg.Warn("session closed", "why", "its key was removed from the users file")
@@ -422,8 +472,19 @@ func (s *Server) watchKey(ctx context.Context, ss *session, p *tea.Program, lg *
 		default:
 			continue
 		}
-		p.Send(closeMsg{})
+		s.end(ctx, ss, p)
 		return
+	}
+}
+
+// end tells a session's program to close, and kills it if it has not
+// ended soon after (its client stopped reading): ctx ends with the session.
+func (s *Server) end(ctx context.Context, ss *session, p *tea.Program) {
+	tell(p, closeMsg{})
+	select {
+	case <-ctx.Done():
+	case <-time.After(stopKill):
+		s.kill(ss)
 	}
 }
 
@@ -455,7 +516,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	go func() { _ = s.srv.Shutdown(ctx) }() // closes the listeners now, then waits for the connections
 	for _, ss := range progs {
 		if p := s.prog(ss); p != nil {
-			p.Send(common.ErrorMsg{Text: "The server is stopping: this session closes in a moment"})
+			tell(p, common.ErrorMsg{Text: "The server is stopping: this session closes in a moment"})
 		}
 	}
 	if len(progs) > 0 {
@@ -467,7 +528,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	for _, ss := range progs {
 		ss.setWhy("the server stopped")
 		if p := s.prog(ss); p != nil {
-			p.Send(closeMsg{})
+			tell(p, closeMsg{})
 		}
 	}
 	done := make(chan struct{})
@@ -475,6 +536,17 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	var err error
 	select {
 	case <-done:
+	case <-time.After(stopKill):
+		// A client that stopped reading (a suspended ssh) holds its
+		// program in a write: kill what is left and close its channel.
+		for _, ss := range progs {
+			s.kill(ss)
+		}
+		select {
+		case <-done:
+		case <-ctx.Done():
+			err = ctx.Err()
+		}
 	case <-ctx.Done():
 		err = ctx.Err()
 	}
@@ -619,14 +691,18 @@ func stackFrames(st []byte) string {
 
 // keysIn is the session's input, noting when a key last came (for --idle).
 type keysIn struct {
-	r    io.Reader
-	last *atomic.Int64
+	r     io.Reader
+	last  *atomic.Int64
+	ended func() // called when the input ends
 }
 
 func (k *keysIn) Read(p []byte) (int, error) {
 	n, err := k.r.Read(p)
 	if n > 0 {
 		k.last.Store(time.Now().UnixNano())
+	}
+	if err != nil && k.ended != nil {
+		k.ended() // the client closed its side: the session ends
 	}
 	return n, err
 }

@@ -80,6 +80,20 @@ func (u *Users) Lookup(k gossh.PublicKey) (User, bool) {
 	return usr, ok
 }
 
+// Holds is Lookup for a session already open: sure is false when the file
+// could not be read or holds no key at all (caught mid-write, or gone for
+// a moment), when an open session should not be closed on its word.
+func (u *Users) Holds(k gossh.PublicKey) (usr User, ok, sure bool) {
+	if k == nil {
+		return User{}, false, true
+	}
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	err := u.reloadLocked(false)
+	usr, ok = u.keys[string(k.Marshal())]
+	return usr, ok, err == nil && len(u.keys) > 0
+}
+
 // reload reads the file again when it changed (always, when forced).
 func (u *Users) reload(force bool) error {
 	u.mu.Lock()
@@ -150,6 +164,9 @@ func parseUserLine(line string) (User, gossh.PublicKey, error) {
 	key, _, _, _, err := gossh.ParseAuthorizedKey([]byte(f[2] + " " + f[3]))
 	if err != nil {
 		return User{}, nil, fmt.Errorf("the key of %s: %v", name, err)
+	}
+	if key.Type() != f[2] {
+		return User{}, nil, fmt.Errorf("the key of %s is a %s key, not %s as the line says", name, key.Type(), domain.Safe(f[2]))
 	}
 	if _, cert := key.(*gossh.Certificate); cert {
 		return User{}, nil, fmt.Errorf("the key of %s is a certificate: give the key itself", name)

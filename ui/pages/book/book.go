@@ -121,7 +121,11 @@ func (p *Page) Update(msg tea.Msg) tea.Cmd {
 // account the filter shows when one is set, else the selected one. Any
 // other role is told so, and no form opens.
 func (p *Page) assign() tea.Cmd {
-	if p.Role != desk.Lead {
+	switch p.Role {
+	case desk.Lead:
+	case desk.Viewer:
+		return common.ErrorCmd("read-only: ask a lead") // as every write key of a viewer's says
+	default:
 		return common.ErrorCmd("assigning accounts needs a lead")
 	}
 	if p.Filtered() {
