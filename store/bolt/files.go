@@ -176,6 +176,21 @@ func resolveTarget(path string) (resolved, error) {
 	if err != nil {
 		return resolved{}, err
 	}
+	// Another process may create or remove the file between two looks:
+	// look again, a few times, rather than call a new file a dangling link.
+	for range 3 {
+		if r, err := resolveSteps(path, abs); !errors.Is(err, errChanged) {
+			return r, err
+		}
+	}
+	return resolved{}, fmt.Errorf("%s: other processes keep creating and removing it", path)
+}
+
+// errChanged is a file found to have appeared between two steps of a look.
+var errChanged = errors.New("changed meanwhile")
+
+// resolveSteps is one look of resolveTarget.
+func resolveSteps(path, abs string) (resolved, error) {
 	real, err := filepath.EvalSymlinks(abs)
 	switch {
 	case err == nil:
@@ -190,7 +205,13 @@ func resolveTarget(path string) (resolved, error) {
 	case !errors.Is(err, os.ErrNotExist):
 		return resolved{}, err
 	}
-	if _, err := os.Lstat(abs); err == nil {
+	if fi, err := os.Lstat(abs); err == nil {
+		if fi.Mode()&os.ModeSymlink == 0 {
+			return resolved{}, errChanged // a file appeared since EvalSymlinks looked
+		}
+		if _, err := os.Stat(abs); err == nil {
+			return resolved{}, errChanged // the link's file appeared meanwhile
+		}
 		return resolved{}, fmt.Errorf("%s is a symlink to a file that does not exist", path)
 	}
 	dir, err := filepath.EvalSymlinks(filepath.Dir(abs))
