@@ -219,6 +219,28 @@ func (s *Server) kill(ss *session) {
 	}
 }
 
+// latest takes every window change from charmbracelet/ssh as it comes and
+// keeps only the newest for the session. charmbracelet/ssh waits on each
+// one, and while it waits the connection's other requests and data stall:
+// a client that resized during wish's colour query (which reads the
+// session and cannot be cancelled) would hang its session for good. The
+// price is charmbracelet/ssh's own: it writes the PTY's size without a lock
+// while MakeRenderer reads it, a race only while both happen at once.
+func latest(in <-chan ssh.Window) <-chan ssh.Window {
+	out := make(chan ssh.Window, 1)
+	go func() {
+		defer close(out)
+		for w := range in {
+			select {
+			case <-out: // an older size nobody took: this one replaces it
+			default:
+			}
+			out <- w
+		}
+	}()
+	return out
+}
+
 // tell sends a message to a session's program without waiting: Send blocks
 // while the program is stuck writing to a client that stopped reading, and
 // no server goroutine may wait on one session.
@@ -287,7 +309,7 @@ func (s *Server) handle(sess ssh.Session) {
 	lg = lg.With("session", ss.id)
 	lg.Info("session opened", "fingerprint", gossh.FingerprintSHA256(k), "term", domain.Safe(pty.Term), "size", fmt.Sprintf("%dx%d", pty.Window.Width, pty.Window.Height))
 	start := time.Now()
-	status := s.run(sess, ss, pty, winCh, lg)
+	status := s.run(sess, ss, pty, latest(winCh), lg)
 	why := ss.closedBecause()
 	if why != "" {
 		fmt.Fprintf(sess, "\r\nacctdesk: %s\r\n", why)
