@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"acctdesk/domain"
+	"acctdesk/internal/safetest"
 	"acctdesk/store"
 )
 
@@ -25,29 +26,9 @@ func controls(s string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || (r >= 0x7f && r <= 0x9f) }) || !utf8.ValidString(s)
 }
 
-// rawControl finds, byte by byte, what must never reach a terminal: a C0
-// control other than newline and tab, DEL, a C1 control (UTF-8 \xc2\x80 to
-// \xc2\x9f), a byte that is not UTF-8, a bidi control, a zero-width
-// character, the BOM or a line or paragraph separator.
-func rawControl(b []byte) (int, bool) {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		switch {
-		case r == utf8.RuneError && n == 1,
-			r < 0x20 && r != '\n' && r != '\t',
-			r >= 0x7f && r <= 0x9f,
-			r == 0x061c, r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e,
-			r >= 0x2060 && r <= 0x2069, r == 0xfeff, r == 0x2028, r == 0x2029:
-			return i, true
-		}
-		i += n
-	}
-	return 0, false
-}
-
 func assertSafe(t *testing.T, what, s string) {
 	t.Helper()
-	if i, bad := rawControl([]byte(s)); bad {
+	if i, bad := safetest.RawControl([]byte(s)); bad {
 		t.Fatalf("%s holds a raw control byte at %d: %q", what, i, s)
 	}
 }

@@ -5,30 +5,10 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"acctdesk/domain"
+	"acctdesk/internal/safetest"
 )
-
-// rawControl finds, byte by byte, what must never reach a terminal: a C0
-// control other than newline and tab, DEL, a C1 control (UTF-8 \xc2\x80 to
-// \xc2\x9f), a byte that is not UTF-8, a bidi control, a zero-width
-// character, the BOM or a line or paragraph separator.
-func rawControl(b []byte) (int, bool) {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		switch {
-		case r == utf8.RuneError && n == 1,
-			r < 0x20 && r != '\n' && r != '\t',
-			r >= 0x7f && r <= 0x9f,
-			r == 0x061c, r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e,
-			r >= 0x2060 && r <= 0x2069, r == 0xfeff, r == 0x2028, r == 0x2029:
-			return i, true
-		}
-		i += n
-	}
-	return 0, false
-}
 
 var hostile = []string{"\x1b]52;c;aGk=\x07", "\x1b[2J", "\u009b2J", "\u202e", "\u200b", "\u2028", "\xff", "x\ry", "a\nb\tc"}
 
@@ -46,7 +26,7 @@ func TestWriteIsSafe(t *testing.T) {
 			t.Fatal(err)
 		}
 		out := buf.Bytes()
-		if i, bad := rawControl(out); bad {
+		if i, bad := safetest.RawControl(out); bad {
 			t.Fatalf("%s: a raw control byte at %d: %q", format, i, out[max(i-10, 0):min(i+10, len(out))])
 		}
 		if !bytes.Contains(out, []byte(`\x1b]52;c;aGk=\x07`)) && !bytes.Contains(out, []byte(`\\x1b]52;c;aGk=\\x07`)) {

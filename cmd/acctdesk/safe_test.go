@@ -21,6 +21,7 @@ import (
 
 	"acctdesk/desk"
 	"acctdesk/domain"
+	"acctdesk/internal/safetest"
 	"acctdesk/report"
 	"acctdesk/store/bolt"
 	"acctdesk/ui"
@@ -30,30 +31,9 @@ import (
 // book edited by hand holds, nothing printed carries a control sequence.
 // The checks look at the bytes.
 
-// rawControl finds, byte by byte, what must never reach a terminal: a C0
-// control other than newline and tab (ESC, BEL, CR…), DEL, a C1 control
-// (UTF-8 \xc2\x80 to \xc2\x9f: CSI is \xc2\x9b), a byte that is not UTF-8
-// (a lone 0x9b is CSI to some terminals), a bidi control, a zero-width
-// character, the BOM or a line or paragraph separator.
-func rawControl(b []byte) (int, bool) {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		switch {
-		case r == utf8.RuneError && n == 1,
-			r < 0x20 && r != '\n' && r != '\t',
-			r >= 0x7f && r <= 0x9f,
-			r == 0x061c, r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e,
-			r >= 0x2060 && r <= 0x2069, r == 0xfeff, r == 0x2028, r == 0x2029:
-			return i, true
-		}
-		i += n
-	}
-	return 0, false
-}
-
 func assertSafe(t *testing.T, what string, b []byte) {
 	t.Helper()
-	if i, bad := rawControl(b); bad {
+	if i, bad := safetest.RawControl(b); bad {
 		t.Errorf("%s: a raw control byte at %d: %q", what, i, b[max(i-20, 0):min(i+20, len(b))])
 	}
 }

@@ -167,3 +167,19 @@ func WeekDay(d, asOf domain.Date) string {
 	}
 	return d.Format("Mon 2 Jan 2006")
 }
+
+// ContactName is a contact as the workstation names one, safe to draw:
+// "Ngozi Eze (finance, primary)".
+func ContactName(c domain.Contact) string {
+	var tags []string
+	if c.Role != "" {
+		tags = append(tags, c.Role)
+	}
+	if c.Primary {
+		tags = append(tags, "primary")
+	}
+	if len(tags) == 0 {
+		return Clean(c.Name)
+	}
+	return Clean(c.Name + " (" + strings.Join(tags, ", ") + ")")
+}

@@ -99,22 +99,11 @@ func (b *callBody) brief(cm common.Common, w int) []string {
 	t := b.t
 	var out []string
 	if c, ok := b.contact(); ok && c.Name != "" {
-		who := c.Name
-		var tags []string
-		if c.Role != "" {
-			tags = append(tags, c.Role)
-		}
-		if c.Primary {
-			tags = append(tags, "primary")
-		}
-		if len(tags) > 0 {
-			who += " (" + strings.Join(tags, ", ") + ")"
-		}
 		phone, email := c.Phone, c.Email
 		if phone == "" {
 			phone = "no phone on file"
 		}
-		for _, l := range wrapParts([]string{common.Clean("☎ " + who), common.Clean(phone), common.Clean(email)}, w) {
+		for _, l := range wrapParts([]string{"☎ " + common.ContactName(c), common.Clean(phone), common.Clean(email)}, w) {
 			out = append(out, s.Title.Render(l))
 		}
 	} else if !ok {

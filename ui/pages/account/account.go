@@ -212,18 +212,8 @@ func (p *Page) key(km tea.KeyMsg) tea.Cmd {
 		p.tab = (p.tab + len(p.data.Tabs) - 1) % len(p.data.Tabs)
 		p.scroll = common.List{}
 		p.draw()
-	case key.Matches(km, k.Up):
-		p.scroll = p.scroll.Move(-1)
-	case key.Matches(km, k.Down):
-		p.scroll = p.scroll.Move(1)
-	case key.Matches(km, k.PageUp):
-		p.scroll = p.scroll.Page(-1)
-	case key.Matches(km, k.PageDown):
-		p.scroll = p.scroll.Page(1)
-	case key.Matches(km, k.Top):
-		p.scroll = p.scroll.Top()
-	case key.Matches(km, k.Bottom):
-		p.scroll = p.scroll.Bottom()
+	default:
+		p.scroll, _ = common.NavKey(p.scroll, km, k)
 	}
 	return nil
 }
@@ -300,14 +290,8 @@ func (p *Page) detailKey(km tea.KeyMsg) {
 	switch {
 	case key.Matches(km, k.Back), key.Matches(km, k.Open):
 		p.detail = nil
-	case key.Matches(km, k.Up):
-		d.view = d.view.Move(-1)
-	case key.Matches(km, k.Down):
-		d.view = d.view.Move(1)
-	case key.Matches(km, k.PageUp):
-		d.view = d.view.Page(-1)
-	case key.Matches(km, k.PageDown):
-		d.view = d.view.Page(1)
+	default:
+		d.view, _ = common.NavKey(d.view, km, k)
 	}
 }
 

@@ -198,17 +198,7 @@ func contactsLine(f *domain.AccountFile) string {
 	sort.SliceStable(cs, func(i, j int) bool { return rank(cs[i]) < rank(cs[j]) })
 	var parts []string
 	for _, c := range cs {
-		s := common.Clean(c.Name)
-		var tags []string
-		if c.Role != "" {
-			tags = append(tags, c.Role)
-		}
-		if c.Primary {
-			tags = append(tags, "primary")
-		}
-		if len(tags) > 0 {
-			s += " (" + strings.Join(tags, ", ") + ")"
-		}
+		s := common.ContactName(c)
 		if c.Phone != "" {
 			s += " " + common.Clean(c.Phone)
 		}
