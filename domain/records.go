@@ -541,6 +541,29 @@ type Survey struct {
 	Stamp   Stamp
 }
 
+// Target is the sales plan of an account for a month (SPEC §11): a
+// quantity, an amount or both, for one product or ("") the whole account.
+type Target struct {
+	Account  string
+	Month    Date // the first day of the month
+	Product  string
+	Quantity decimal.Decimal
+	Amount   decimal.Decimal
+	Currency Currency // the account's
+	Stamp    Stamp
+}
+
+// Balance is the accounting side's balance of an account on a date, which
+// reconciliation compares with the book's (SPEC §11). It may be negative
+// (the customer is in credit).
+type Balance struct {
+	Account  string
+	On       Date
+	Balance  decimal.Decimal
+	Currency Currency // the account's
+	Stamp    Stamp
+}
+
 // fieldErrors gathers "field: reason" messages.
 type fieldErrors []FieldError
 

@@ -159,11 +159,24 @@ type Batch struct {
 	FollowUps   []Rec[domain.FollowUp]
 	Surveys     []Rec[domain.Survey]
 	Marks       []Rec[domain.QueueMark]
+	Targets     []Rec[domain.Target]
+	Balances    []Rec[domain.Balance]
+	// Settled are the settled dates (paid_on) of an ERP export's invoices,
+	// one per invoice row of a file that has the column: a date makes (or
+	// keeps) the invoice's full payment "PAID-<number>" on that date; a zero
+	// date removes the payment an earlier import made from it.
+	Settled []Rec[Settled]
 	// CreateAccounts lets documents name accounts that do not exist yet:
 	// a bare account is created in the document's currency.
 	CreateAccounts bool
 	// DryRun validates everything and writes nothing.
 	DryRun bool
+}
+
+// Settled is an invoice's settled date as an ERP export gives it.
+type Settled struct {
+	Account, Invoice string
+	On               domain.Date // zero: not settled
 }
 
 // Rec is a record with the line it came from.
@@ -180,6 +193,11 @@ type Result struct {
 func (r Result) String() string {
 	return fmt.Sprintf("%d added, %d updated, %d unchanged", r.Added, r.Updated, r.Unchanged)
 }
+
+// Summary says what a batch did by kind of record ("3 invoices added,
+// 1 payment added (from paid_on), 2 accounts created").
+// TODO(issue 12): counts by kind; for now the totals.
+func (r Result) Summary() string { return r.String() }
 
 // RowError says what is wrong with one record of a batch.
 type RowError struct {
