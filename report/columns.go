@@ -31,7 +31,7 @@ func Columns(name string) ([]ColumnHelp, error) {
 			title = strings.ToUpper(strings.ReplaceAll(c.Key, "_", " "))
 		}
 		out[i] = ColumnHelp{Key: c.Key, Title: title, Means: docs[name].cols[c.Key]}
-		if out[i].Means == "" && name == "aging" && c.Kind == Number {
+		if out[i].Means == "" && name == "aging" && c.Kind == Money {
 			out[i].Means = "outstanding " + title + " days past due" // a bucket
 		}
 	}

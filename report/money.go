@@ -6,8 +6,9 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// money is an amount cell: domain.Plain for csv and json, grouped for the table.
+// money is an amount cell: domain.Plain for csv and json, grouped for the
+// table, with its currency (whose places a workbook's number format shows).
 func money(d decimal.Decimal, c domain.Currency) Cell {
 	plain := domain.Plain(d, c)
-	return Cell{plain, domain.Grouped(plain)}
+	return Cell{Plain: plain, Human: domain.Grouped(plain), Cur: c}
 }

@@ -15,7 +15,15 @@ func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 // testBook: two NGN accounts and one XOF account, as of 2026-06-30.
 func testBook() *domain.Book {
-	set := domain.DefaultSettings()
+	book, err := domain.BookOf(domain.DefaultSettings(), testFiles())
+	if err != nil {
+		panic(err)
+	}
+	return book
+}
+
+// testFiles are testBook's accounts.
+func testFiles() []*domain.AccountFile {
 	ngn := func(code string) *domain.AccountFile {
 		return &domain.AccountFile{Account: domain.Account{Code: code, Name: code + " Ltd", Tier: 2, Owner: "ada", Status: "active", Terms: "term", TermsDays: 30, Currency: "NGN", CreditLimit: dec("10000")}}
 	}
@@ -34,11 +42,7 @@ func testBook() *domain.Book {
 	x := &domain.AccountFile{Account: domain.Account{Code: "X-TOGO", Name: "Lomé", Tier: 3, Status: "active", Terms: "term", TermsDays: 30, Currency: "XOF"}}
 	// 150000 XOF due 2026-02-01: 149 days past due → 120+.
 	x.Invoices = []domain.Invoice{{Account: "X-TOGO", Number: "X1", Issued: domain.MustDate("2026-01-02"), Due: domain.MustDate("2026-02-01"), Amount: dec("150000"), Currency: "XOF"}}
-	book, err := domain.BookOf(set, []*domain.AccountFile{x, c, a, b})
-	if err != nil {
-		panic(err)
-	}
-	return book
+	return []*domain.AccountFile{x, c, a, b}
 }
 
 func render(t *testing.T, name, format string) string {

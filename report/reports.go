@@ -33,12 +33,21 @@ type Report struct {
 }
 
 var reports = []Report{
-	{"book", bookPart, bookTable},
-	{"aging", positionPart, agingTable},
-	{"dso", positionPart, dsoTable},
-	{"promises", promisesPart, promisesTable},
-	{"escalations", escalationsPart, escalationsTable},
-	{"queue", queuePart, queueTable},
+	named("book", bookPart, bookTable),
+	named("aging", positionPart, agingTable),
+	named("dso", positionPart, dsoTable),
+	named("promises", promisesPart, promisesTable),
+	named("escalations", escalationsPart, escalationsTable),
+	named("queue", queuePart, queueTable),
+}
+
+// named is a report whose tables carry its name (a workbook's sheet).
+func named(name string, part func(Input, domain.Settings, *domain.Facts) any, finish func(Input, domain.Settings, []any) *Table) Report {
+	return Report{name, part, func(in Input, set domain.Settings, parts []any) *Table {
+		t := finish(in, set, parts)
+		t.Name = name
+		return t
+	}}
 }
 
 // Lookup finds a report by name, without regard to case; an unknown name
@@ -87,7 +96,7 @@ func instant(t time.Time) Cell {
 	if t.IsZero() {
 		return T("")
 	}
-	return Cell{t.UTC().Format(time.RFC3339), t.UTC().Format("2006-01-02 15:04")}
+	return Cell{Plain: t.UTC().Format(time.RFC3339), Human: t.UTC().Format("2006-01-02 15:04")}
 }
 
 // position is what the aging and DSO reports keep of an account.
@@ -113,9 +122,9 @@ func agingTable(in Input, set domain.Settings, parts []any) *Table {
 	t := &Table{Columns: []Column{{"account", Text, ""}, {"currency", Text, ""}}}
 	labels := domain.BucketLabels(edges)
 	for i, k := range domain.BucketKeys(edges) {
-		t.Columns = append(t.Columns, Column{k, Number, strings.ToUpper(labels[i])})
+		t.Columns = append(t.Columns, Column{k, Money, strings.ToUpper(labels[i])})
 	}
-	t.Columns = append(t.Columns, Column{Key: "total", Kind: Number}, Column{Key: "unapplied", Kind: Number}, Column{Key: "net", Kind: Number})
+	t.Columns = append(t.Columns, Column{Key: "total", Kind: Money}, Column{Key: "unapplied", Kind: Money}, Column{Key: "net", Kind: Money})
 	totals := domain.NewCurrencyTotals(edges)
 	for _, part := range parts {
 		p, ok := part.(*position)
@@ -127,6 +136,7 @@ func agingTable(in Input, set domain.Settings, parts []any) *Table {
 	}
 	for _, tot := range totals.Totals() {
 		t.Rows = append(t.Rows, agingRow("TOTAL", tot.Currency, tot.Aging))
+		t.Totals++
 	}
 	return t
 }
@@ -141,8 +151,8 @@ func agingRow(code string, c domain.Currency, a domain.Aging) []Cell {
 
 // DSO: every account with AR or sales in the period, then TOTAL per currency.
 func dsoTable(in Input, set domain.Settings, parts []any) *Table {
-	t := &Table{Columns: []Column{{"account", Text, ""}, {"currency", Text, ""}, {"ar", Number, ""}, {"sales", Number, ""},
-		{"period_days", Number, ""}, {"dso", Number, ""}, {"best_possible_dso", Number, ""}, {"add", Number, ""}}}
+	t := &Table{Columns: []Column{{"account", Text, ""}, {"currency", Text, ""}, {"ar", Money, ""}, {"sales", Money, ""},
+		{"period_days", Count, ""}, {"dso", Days, ""}, {"best_possible_dso", Days, ""}, {"add", Days, ""}}}
 	period := set.DSOPeriodDays
 	totals := domain.NewCurrencyTotals(set.AgingEdges)
 	for _, part := range parts {
@@ -155,6 +165,7 @@ func dsoTable(in Input, set domain.Settings, parts []any) *Table {
 	}
 	for _, tot := range totals.Totals() {
 		t.Rows = append(t.Rows, dsoRow("TOTAL", tot.Currency, tot.DSO(period)))
+		t.Totals++
 	}
 	return t
 }
@@ -181,9 +192,9 @@ func bookPart(in Input, set domain.Settings, x *domain.Facts) any {
 }
 
 func bookTable(in Input, set domain.Settings, parts []any) *Table {
-	t := &Table{Columns: []Column{{"account", Text, ""}, {"name", Text, ""}, {"tier", Number, ""}, {"owner", Text, ""},
-		{"status", Text, ""}, {"currency", Text, ""}, {"credit_limit", Number, ""}, {"ar", Number, ""}, {"overdue", Number, ""},
-		{"utilisation_pct", Number, ""}, {"last_contact", Text, ""}, {"next_follow_up", Text, ""}}}
+	t := &Table{Columns: []Column{{"account", Text, ""}, {"name", Text, ""}, {"tier", Count, ""}, {"owner", Text, ""},
+		{"status", Text, ""}, {"currency", Text, ""}, {"credit_limit", Money, ""}, {"ar", Money, ""}, {"overdue", Money, ""},
+		{"utilisation_pct", Percent, ""}, {"last_contact", Date, ""}, {"next_follow_up", Date, ""}}}
 	for _, p := range parts {
 		if row, ok := p.([]Cell); ok {
 			t.Rows = append(t.Rows, row)
@@ -213,8 +224,8 @@ func promisesPart(in Input, set domain.Settings, x *domain.Facts) any {
 }
 
 func promisesTable(in Input, set domain.Settings, parts []any) *Table {
-	t := &Table{Columns: []Column{{"account", Text, ""}, {"amount", Number, ""}, {"currency", Text, ""}, {"given_on", Text, ""},
-		{"due_on", Text, ""}, {"status", Text, ""}, {"recorded_at", Text, ""}, {"author", Text, ""}, {"contact", Text, ""}}}
+	t := &Table{Columns: []Column{{"account", Text, ""}, {"amount", Money, ""}, {"currency", Text, ""}, {"given_on", Date, ""},
+		{"due_on", Date, ""}, {"status", Text, ""}, {"recorded_at", Time, ""}, {"author", Text, ""}, {"contact", Text, ""}}}
 	var rows []promiseRow
 	for _, p := range parts {
 		if r, ok := p.([]promiseRow); ok {
@@ -250,7 +261,7 @@ func escalationsPart(in Input, set domain.Settings, x *domain.Facts) any {
 }
 
 func escalationsTable(in Input, set domain.Settings, parts []any) *Table {
-	t := &Table{Columns: []Column{{"account", Text, ""}, {"opened_at", Text, ""}, {"category", Text, ""}, {"severity", Text, ""},
+	t := &Table{Columns: []Column{{"account", Text, ""}, {"opened_at", Date, ""}, {"category", Text, ""}, {"severity", Text, ""},
 		{"to", Text, ""}, {"status", Text, ""}, {"summary", Text, ""}, {"author", Text, ""}}}
 	var es []domain.Escalation
 	for _, p := range parts {
@@ -281,7 +292,7 @@ func queuePart(in Input, set domain.Settings, x *domain.Facts) any {
 }
 
 func queueTable(in Input, set domain.Settings, parts []any) *Table {
-	t := &Table{Columns: []Column{{"rank", Number, ""}, {"account", Text, ""}, {"reason", Text, ""}, {"due", Text, ""},
+	t := &Table{Columns: []Column{{"rank", Count, ""}, {"account", Text, ""}, {"reason", Text, ""}, {"due", Date, ""},
 		{"score", Number, ""}, {"detail", Text, ""}}}
 	var items []queue.Item
 	for _, p := range parts {

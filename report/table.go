@@ -1,5 +1,6 @@
 // Package report builds the reports of SPEC §4 from a book as of a date and
-// prints them as a table for people, or as csv or json for other programs.
+// prints them as a table for people, as csv or json for other programs, or
+// as an xlsx workbook (xlsx.go).
 package report
 
 import (
@@ -15,13 +16,25 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// Kind tells how a cell prints in json and aligns in a table.
+// Kind tells how a cell prints in json, aligns in a table and is typed in a
+// workbook. Every numeric kind prints in json as a number (null when empty)
+// and aligns right; Date and Time print as Text does (json strings, left),
+// and are date cells in a workbook.
 type Kind int
 
 const (
-	Text   Kind = iota // a json string, left-aligned
-	Number             // a json number (or null when empty), right-aligned
+	Text    Kind = iota // a json string, left-aligned
+	Number              // a number of no particular kind, with the places its text has (a score)
+	Money               // an amount in the cell's currency (Cell.Cur): its places
+	Count               // a whole number: a tier, a rank, a period's days
+	Days                // days to one decimal (DSO, ADD)
+	Percent             // a percentage to one decimal: 65.0 is 65 %
+	Date                // a business date, YYYY-MM-DD
+	Time                // an instant in UTC, RFC 3339
 )
+
+// Numeric reports whether cells of the kind are numbers.
+func (k Kind) Numeric() bool { return k >= Number && k <= Percent }
 
 // Column is a report column: its csv/json key and how its cells print.
 type Column struct {
@@ -30,23 +43,30 @@ type Column struct {
 	Title string // heading in the table form; derived from Key when empty
 }
 
-// Cell is one value: Plain for csv/json, Human for the table.
+// Cell is one value: Plain for csv/json (and what a workbook's typed cell
+// is read from), Human for the table; Cur is the currency of an amount.
 type Cell struct {
 	Plain string
 	Human string
+	Cur   domain.Currency
 }
 
 // T is a cell whose two forms are the same.
-func T(s string) Cell { return Cell{s, s} }
+func T(s string) Cell { return Cell{Plain: s, Human: s} }
 
 // Table is a report ready to print.
 type Table struct {
+	Name    string // the report's name: a workbook's sheet
 	Columns []Column
 	Rows    [][]Cell
+	Totals  int // the last Totals rows are TOTAL rows (bold in a workbook)
 }
 
-// Formats a report can be printed in.
+// Formats a report can be printed in as text, on a terminal or a pipe.
 var Formats = []string{"table", "csv", "json"}
+
+// AllFormats are the text formats and xlsx, a binary workbook.
+var AllFormats = append(append([]string{}, Formats...), "xlsx")
 
 // Write prints the table in a format. Every cell, key and title goes
 // through domain.Safe in every format: csv and json are printed on
@@ -63,8 +83,10 @@ func (t *Table) Write(w io.Writer, format string) error {
 		return t.json(w)
 	case "table", "":
 		return t.table(w)
+	case "xlsx":
+		return t.xlsx(w)
 	}
-	return fmt.Errorf("unknown format %q (use table, csv or json)", format)
+	return fmt.Errorf("unknown format %q (use table, csv, json or xlsx)", format)
 }
 
 func (t *Table) csv(w io.Writer) error {
@@ -104,9 +126,9 @@ func (t *Table) json(w io.Writer) error {
 			b.WriteString(": ")
 			plain := domain.Safe(c.Plain)
 			switch {
-			case t.Columns[i].Kind == Number && plain == "":
+			case t.Columns[i].Kind.Numeric() && plain == "":
 				b.WriteString("null")
-			case t.Columns[i].Kind == Number:
+			case t.Columns[i].Kind.Numeric():
 				b.WriteString(plain)
 			default:
 				v, _ := json.Marshal(plain)
@@ -150,7 +172,7 @@ func (t *Table) table(w io.Writer) error {
 			if i > 0 {
 				b.WriteString("  ")
 			}
-			if t.Columns[i].Kind == Number {
+			if t.Columns[i].Kind.Numeric() {
 				b.WriteString(pad + s)
 			} else if i < len(cells)-1 {
 				b.WriteString(s + pad)

@@ -79,9 +79,13 @@ var topics = map[string]topic{
 			"Re-importing the same file changes nothing. Headers are matched without regard to case. " +
 			"Creates the book when there is none.",
 		words: importWords},
-	"report": {synopsis: "acctdesk report NAME [--format table|csv|json] [--owner NAME]",
+	"report": {synopsis: "acctdesk report NAME [--format table|csv|json|xlsx] [--out FILE] [--owner NAME]",
 		about: "Prints a report of the book as of --as-of: a table for people, or csv or json for other programs " +
-			"(plain decimals, the currency's own places). acctdesk help report NAME lists a report's columns.",
+			"(plain decimals, the currency's own places), or xlsx, a workbook: one sheet, amounts as numbers with " +
+			"their currency's places, dates as dates, the header frozen, TOTAL rows in bold. " +
+			"--out FILE writes it to FILE instead (whole: a reader never sees half of one; never over the book) and " +
+			"says \"wrote FILE (N rows)\" on stderr; xlsx needs --out on a terminal, and goes to a pipe as it is. " +
+			"acctdesk help report NAME lists a report's columns.",
 		words: reportWords},
 	"log": {synopsis: "acctdesk log call|escalation ACCOUNT ...",
 		about: "Logs what was done on an account. acctdesk help log call, acctdesk help log escalation."},
