@@ -7,6 +7,9 @@
 //	theme = "light"         # auto (ask the terminal), dark or light
 //	mouse = false           # clicks, double-clicks and the wheel (on by default)
 //	clipboard = "file"      # y: auto, osc52 (the terminal takes it) or file
+//	documents_dir = "~/Documents/acctdesk"  # where S writes statements (default
+//	                        # $XDG_DOCUMENTS_DIR/acctdesk, else ~/Documents/acctdesk)
+//	statement_format = "pdf" # S on an account: text, md, html or pdf (default pdf)
 //
 //	[keys]                  # an action = a key or a list of keys (keymap.Actions)
 //	call = "l"
@@ -24,6 +27,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"acctdesk/docs"
 	"acctdesk/domain"
 	"acctdesk/ui/keymap"
 )
@@ -45,12 +49,33 @@ type Config struct {
 	Theme     string
 	Mouse     bool
 	Clipboard string
-	Keys      *keymap.KeyMap // the default keymap with the file's remaps
+	// DocumentsDir is where the workstation writes documents (S: the
+	// statement of account); "" for docs.DefaultDir. A leading ~/ is the
+	// home directory (Documents resolves it).
+	DocumentsDir string
+	// StatementFormat is the format S writes: text, md, html or pdf.
+	StatementFormat string
+	Keys            *keymap.KeyMap // the default keymap with the file's remaps
+}
+
+// Documents is the directory documents are written to: the file's
+// documents_dir (~/ read as $HOME/), else docs.DefaultDir.
+func (c Config) Documents(getenv func(string) string) string {
+	d := c.DocumentsDir
+	if d == "" {
+		return docs.DefaultDir(getenv)
+	}
+	if rest, ok := strings.CutPrefix(d, "~/"); ok {
+		if h := getenv("HOME"); h != "" {
+			return filepath.Join(h, rest)
+		}
+	}
+	return d
 }
 
 // Default is the configuration without a file.
 func Default() Config {
-	return Config{Theme: ThemeAuto, Mouse: true, Clipboard: ClipboardAuto, Keys: keymap.DefaultKeyMap()}
+	return Config{Theme: ThemeAuto, Mouse: true, Clipboard: ClipboardAuto, StatementFormat: "pdf", Keys: keymap.DefaultKeyMap()}
 }
 
 // Path is $XDG_CONFIG_HOME/acctdesk/config.toml, $HOME/.config/… when
@@ -154,7 +179,7 @@ func parse(text string) (Config, error) {
 		case len(k) == 2 && k[0] == "keys":
 			continue // below, in the file's order
 		default:
-			return c, bad(name, "no such setting (user, theme, mouse, clipboard, [keys])")
+			return c, bad(name, "no such setting (user, theme, mouse, clipboard, documents_dir, statement_format, [keys])")
 		}
 		v := raw[k[0]]
 		switch k[0] {
@@ -185,12 +210,27 @@ func parse(text string) (Config, error) {
 				return c, bad(name, "%s is not auto, osc52 or file", show(v))
 			}
 			c.Clipboard = s
+		case "documents_dir":
+			s, ok := v.(string)
+			if !ok || s == "" || !(filepath.IsAbs(s) || strings.HasPrefix(s, "~/")) {
+				return c, bad(name, "give a directory in quotes, from / or ~/: \"~/Documents/acctdesk\"")
+			}
+			if err := domain.CheckText(s, true, 1000); err != nil {
+				return c, bad(name, "the directory %v", err)
+			}
+			c.DocumentsDir = s
+		case "statement_format":
+			s, _ := v.(string)
+			if !docs.ValidFormat(s) {
+				return c, bad(name, "%s is not %s", show(v), strings.Join(docs.Formats, ", "))
+			}
+			c.StatementFormat = s
 		case "keys":
 			if _, ok := v.(map[string]any); !ok {
 				return c, bad(name, "keys is a table: [keys] then lines like call = \"c\"")
 			}
 		default:
-			return c, bad(name, "no such setting (user, theme, mouse, clipboard, [keys])")
+			return c, bad(name, "no such setting (user, theme, mouse, clipboard, documents_dir, statement_format, [keys])")
 		}
 	}
 	km := c.Keys

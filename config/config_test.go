@@ -153,3 +153,30 @@ func TestFormKeysThatWouldBeTyped(t *testing.T) {
 		t.Errorf("a save key that cannot be typed was refused: %v", err)
 	}
 }
+
+// The documents settings (S writes a statement): the directory, ~/ read as
+// the home, and the format; the defaults docs.DefaultDir and pdf.
+func TestDocumentsSettings(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	home := env(map[string]string{"HOME": "/home/ada"})
+	c := Default()
+	if c.StatementFormat != "pdf" || c.Documents(home) != "/home/ada/Documents/acctdesk" {
+		t.Fatalf("defaults: %q %q", c.StatementFormat, c.Documents(home))
+	}
+	if got := c.Documents(env(map[string]string{"HOME": "/home/ada", "XDG_DOCUMENTS_DIR": "/data/docs"})); got != "/data/docs/acctdesk" {
+		t.Fatalf("XDG_DOCUMENTS_DIR: %q", got)
+	}
+	c, err := Parse("documents_dir = \"~/statements\"\nstatement_format = \"md\"\n")
+	if err != nil || c.StatementFormat != "md" || c.Documents(home) != "/home/ada/statements" {
+		t.Fatalf("%v %q %q", err, c.StatementFormat, c.Documents(home))
+	}
+	for text, want := range map[string]string{
+		"statement_format = \"docx\"\n": `line 1, statement_format: "docx" is not text, md, html, pdf`,
+		"documents_dir = \"docs\"\n":    `line 1, documents_dir: give a directory in quotes, from / or ~/`,
+		"documents_dir = 3\n":           `line 1, documents_dir: give a directory`,
+	} {
+		if _, err := Parse(text); err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("%q: %v, want %s", text, err, want)
+		}
+	}
+}

@@ -10,6 +10,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"io"
 	"os"
@@ -20,6 +21,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"acctdesk/desk"
+	"acctdesk/docs"
 	"acctdesk/domain"
 	"acctdesk/store"
 	"acctdesk/ui/common"
@@ -72,6 +74,11 @@ type Options struct {
 	// where, instead of saying "copied": the terminal is not known to take
 	// OSC 52 (TakesOSC52). The sequence is sent all the same.
 	RecapDir string
+	// DocumentsDir is where S writes statements (the config's
+	// documents_dir); docs.DefaultDir of this process when empty (in team
+	// mode the server's). StatementFormat is their format; pdf when empty.
+	DocumentsDir    string
+	StatementFormat string
 }
 
 // StatusFade is how long the workstation shows an OK or neutral message.
@@ -125,7 +132,11 @@ func New(d *desk.Desk, opt Options) *Model {
 	}
 	c := common.Common{Width: 80, Height: 24, Styles: styles.New(r, styles.Options{Theme: opt.Theme, NoColor: opt.NoColor}), Keys: keys,
 		Desk: d, AsOf: opt.AsOf, User: opt.User, Role: opt.Role,
-		Author: desk.WithRole(store.WithAuthor(context.Background(), opt.User), opt.Role)}
+		Author:  desk.WithRole(store.WithAuthor(context.Background(), opt.User), opt.Role),
+		DocsDir: opt.DocumentsDir, StatementFormat: cmp.Or(opt.StatementFormat, "pdf")}
+	if c.DocsDir == "" {
+		c.DocsDir = docs.DefaultDir(os.Getenv) // this process's: the server's in team mode
+	}
 	getenv := opt.Env
 	if getenv == nil {
 		getenv = os.Getenv

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"acctdesk/docs"
 	"acctdesk/domain"
 	"acctdesk/importer"
 	"acctdesk/report"
@@ -103,6 +104,14 @@ var topics = map[string]topic{
 		about: "Gives the accounts (their codes in any case) to a user, who owns them from then on: their queue follows. " +
 			"All of them change in one write, or none does (an account the book does not have). Each change is stamped " +
 			"and shown on the account's timeline (assigned to NAME, was OWNER, by you). A lead's command: on the host it runs as one."},
+	"statement": {synopsis: "acctdesk statement ACCOUNT [--format text|md|html|pdf] [--out FILE]",
+		about: "Writes the statement of account (its code in any case) as of --as-of, to send the customer: our name, the customer " +
+			"and its finance contact, every open invoice with its days past due, the payments and credit notes of the last 90 days, " +
+			"the aging, unapplied credit, the total due (the aging report's net) and any open promise or payment plan. " +
+			"Without --out it goes to stdout (a pdf only when stdout is not a terminal). --out replaces a FILE already there, " +
+			"durably (a new file renamed into place); never the book, a directory or a device. " +
+			"In the workstation, S on an account writes one into the documents directory.",
+		words: func([]string) (string, error) { return wordList("Formats", docs.Formats), nil }},
 	"backup": {synopsis: "acctdesk backup FILE [--force]",
 		about: "Writes a consistent copy of the book to FILE while the book is in use. A FILE already there is replaced only with --force; " +
 			"the book itself, a directory or a device never."},

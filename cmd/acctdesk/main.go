@@ -27,6 +27,8 @@ const usage = `acctdesk — a workstation for a book of credit accounts
   acctdesk log call ACCOUNT --outcome O [--contact C] [--promise AMOUNT@DATE] [--next DATE] [--note T]
   acctdesk log escalation ACCOUNT --category C --severity S --to T --note T [--due DATE]
   acctdesk assign ACCOUNT... --to NAME                   give the accounts to a user (their owner)
+  acctdesk statement ACCOUNT [--format text|md|html|pdf] [--out FILE]
+                                                         the statement of account to send the customer
   acctdesk backup FILE [--force]                         a consistent copy while the book is in use
   acctdesk check                                         integrity check of the book
   acctdesk serve [--listen ADDR] [--users FILE] [--host-key FILE] [--max-sessions N] [--idle D]
@@ -106,6 +108,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return c.log(rest)
 	case "assign":
 		return c.assign(rest)
+	case "statement":
+		return c.statement(rest)
 	case "backup":
 		return c.backup(rest)
 	case "check":
@@ -125,7 +129,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 }
 
 // commands are the words dispatch knows.
-var commands = []string{"demo", "init", "import", "report", "log", "assign", "backup", "check", "serve", "help"}
+var commands = []string{"demo", "init", "import", "report", "log", "assign", "statement", "backup", "check", "serve", "help"}
 
 // unknownCommand refuses a word that is no command, suggesting the nearest.
 func unknownCommand(cmd string) error {

@@ -93,7 +93,8 @@ func (c *cli) workstation(args []string) error {
 	go d.Watch(ctx)
 	opt := ui.Options{BookName: name, AsOf: asOf, User: g.author(), Today: asOf,
 		Keys: cfg.Keys, Theme: cfg.Theme, NoColor: os.Getenv("NO_COLOR") != "", Mouse: cfg.Mouse,
-		StatusFade: ui.StatusFade, RecapDir: ui.RecapDir(cfg.Clipboard, os.Getenv)}
+		StatusFade: ui.StatusFade, RecapDir: ui.RecapDir(cfg.Clipboard, os.Getenv),
+		DocumentsDir: cfg.Documents(os.Getenv), StatementFormat: cfg.StatementFormat}
 	switch {
 	case cfgErr != nil:
 		opt.Notice = cfgErr.Error()

@@ -30,6 +30,11 @@ type Common struct {
 	// Author carries User as the author of every write (store.WithAuthor);
 	// made once per session, passed to the desk's use cases.
 	Author context.Context
+	// DocsDir is where documents are written (S: the statement of
+	// account), on the machine the workstation runs on; StatementFormat
+	// the format S writes (docs.Formats).
+	DocsDir         string
+	StatementFormat string
 }
 
 // Page is one page of the workstation (soft-serve's component): a model

@@ -54,8 +54,9 @@ type KeyMap struct {
 	Assign key.Binding // a lead gives the selected or filtered accounts to a user
 
 	// Account.
-	NextTab key.Binding
-	PrevTab key.Binding
+	NextTab   key.Binding
+	PrevTab   key.Binding
+	Statement key.Binding // write the account's statement of account (SPEC §9.5)
 
 	// Aging.
 	PrevMonth key.Binding
@@ -141,8 +142,9 @@ func DefaultKeyMap() *KeyMap {
 
 		Assign: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "assign to a user (lead)")),
 
-		NextTab: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next tab")),
-		PrevTab: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous tab")),
+		NextTab:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next tab")),
+		PrevTab:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous tab")),
+		Statement: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "write the statement")),
 
 		PrevMonth: key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "as-of a month back")),
 		NextMonth: key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "as-of a month forward")),
@@ -198,7 +200,7 @@ func (k *KeyMap) Sections() []Section {
 		{"On an account", []key.Binding{k.Call, k.Escalate, k.Note, k.FollowUp}},
 		{"Queue", []key.Binding{k.Done, k.Snooze, k.Undo, k.Marks, k.Scope, k.QueueGroup}},
 		{"Book", []key.Binding{k.Assign}},
-		{"Account", []key.Binding{k.NextTab, k.PrevTab, help(k.Open.Help().Key, "show the entry whole"), help(k.Filter.Help().Key, "search the lists")}},
+		{"Account", []key.Binding{k.NextTab, k.PrevTab, help(k.Open.Help().Key, "show the entry whole"), help(k.Filter.Help().Key, "search the lists"), k.Statement}},
 		{"Aging", []key.Binding{k.PrevMonth, k.NextMonth}},
 		{"Forms", []key.Binding{k.Save, k.NextField, k.PrevField, k.Choose, k.Cancel, k.Confirm}},
 		{"Call outcome", choiceHelp(k.Outcomes)},

@@ -156,8 +156,10 @@ var fixedActions = []string{"cancel", "choose"}
 var formActions = []string{"save", "cancel", "next_field", "prev_field", "choose", "confirm"}
 
 // samePlace are pairs of actions that share a key on purpose: they work on
-// different pages (g groups the book and the aging, and the queue).
-var samePlace = [][2]string{{"group", "queue_group"}}
+// different pages (g groups the book and the aging, and the queue; S
+// reverses a list's sort, and writes a statement on the account page,
+// which has no sort).
+var samePlace = [][2]string{{"group", "queue_group"}, {"reverse", "statement"}}
 
 // Conflict reports a remapped action that shares a key with another action
 // that works in the same place; ok is false when there is none.

@@ -212,6 +212,8 @@ func (p *Page) key(km tea.KeyMsg) tea.Cmd {
 		p.tab = (p.tab + len(p.data.Tabs) - 1) % len(p.data.Tabs)
 		p.scroll = common.List{}
 		p.draw()
+	case key.Matches(km, k.Statement):
+		return writeStatement(p.Desk, p.data.Code, p.data.AsOf, p.StatementFormat, p.DocsDir)
 	default:
 		p.scroll, _ = common.NavKey(p.scroll, km, k)
 	}
@@ -335,11 +337,11 @@ func (p *Page) searchBinding() key.Binding {
 // ShortHelp is the page's key summary.
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.Keys
-	return []key.Binding{k.NextTab, k.PrevTab, p.openKey(), p.searchBinding(), k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Back}
+	return []key.Binding{k.NextTab, k.PrevTab, p.openKey(), p.searchBinding(), k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Statement, k.Back}
 }
 
 // FullHelp is every key of the page.
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.Keys
-	return [][]key.Binding{{k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown, p.openKey(), p.searchBinding()}, {k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Back}}
+	return [][]key.Binding{{k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown, p.openKey(), p.searchBinding()}, {k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Statement, k.Back}}
 }
