@@ -232,8 +232,7 @@ type Kind int
 
 // The kinds a Result counts.
 const (
-	KindAccounts        Kind = iota
-	KindAccountsCreated      // bare accounts a batch with CreateAccounts made
+	KindAccounts Kind = iota
 	KindContacts
 	KindContracts
 	KindInvoices
@@ -249,6 +248,11 @@ const (
 	KindIssues
 	KindFollowUps
 	KindMarks
+	// KindAccountsCreated are the bare accounts a batch with CreateAccounts
+	// made for its documents: named last, after what they were made for
+	// (SPEC §5: "3 invoices added, 1 payment added (from paid_on),
+	// 2 accounts created").
+	KindAccountsCreated
 	NumKinds
 )
 

@@ -51,6 +51,15 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Changed", testChanged},
 		{"Assign", testAssign},
 		{"AssignRefused", testAssignRefused},
+		{"PlacesOfEveryKind", testPlaces},
+		{"CountsByKind", testCountsByKind},
+		{"TargetsAndBalances", testTargetsAndBalances},
+		{"TargetsAndBalancesRefused", testTargetsAndBalancesRefused},
+		{"Settled", testSettled},
+		{"SettledRefused", testSettledRefused},
+		{"SurveysUpsertByDay", testSurveysByDay},
+		{"ContractNumbers", testContractNumbers},
+		{"EveryBookErrorInOneRun", testEveryBookError},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
