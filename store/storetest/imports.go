@@ -165,13 +165,17 @@ func testTargetsAndBalances(t *testing.T, s store.Store) {
 	if changes(t, s) != n {
 		t.Error("an unchanged import moved the change counter")
 	}
-	// A changed row is updated, by account+month+product and account+date.
+	// A changed row is updated, by account+month+product and account+date,
+	// and the change log names the account.
 	res = apply(t, s, &store.Batch{
 		Targets:  []store.Rec[domain.Target]{{Line: 2, V: domain.Target{Account: "ACME", Month: d("2026-11-01"), Product: "AGO", Quantity: dec("55000")}}},
 		Balances: []store.Rec[domain.Balance]{{Line: 2, V: domain.Balance{Account: "ACME", On: d("2026-11-30"), Balance: dec("2299999.99")}}},
 	})
 	if res.Summary() != "1 target updated, 1 balance updated" {
 		t.Errorf("changed: %q", res.Summary())
+	}
+	if ch, err := s.Changed(n); err != nil || !slices.Equal(ch.Accounts, []string{"ACME"}) {
+		t.Errorf("Changed after a target and a balance = %+v, %v; want ACME", ch, err)
 	}
 	f = loadFile(t, s, "ACME")
 	if len(f.Targets) != 3 || !f.Targets[2].Quantity.Equal(dec("55000")) || len(f.Balances) != 2 || !f.Balances[1].Balance.Equal(dec("2299999.99")) {
