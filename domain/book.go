@@ -23,6 +23,8 @@ type AccountFile struct {
 	FollowUps   []FollowUp
 	Surveys     []Survey
 	Marks       []QueueMark
+	Targets     []Target  // by month, then product
+	Balances    []Balance // by date
 }
 
 // PrimaryContact is the account's primary contact (see PrimaryContact).

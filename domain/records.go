@@ -157,6 +157,7 @@ func (a Account) Validate() error {
 	}
 	errs.dates("opened_on", a.OpenedOn, "live_on", a.LiveOn, "overdraft", a.Overdraft.Expires)
 	errs.amounts("credit_limit", a.CreditLimit, "overdraft", a.Overdraft.Amount)
+	errs.places(a.Currency, "credit_limit", a.CreditLimit, "overdraft", a.Overdraft.Amount)
 	return errs.err()
 }
 
@@ -252,9 +253,8 @@ func (i Invoice) Validate() error {
 	}
 	if !i.Currency.Valid() {
 		errs.add("currency", fmt.Sprintf("currency %q is unknown", i.Currency))
-	} else if i.Amount.Exponent() < -i.Currency.Places() && !i.Amount.Equal(i.Amount.Round(i.Currency.Places())) {
-		errs.add("amount", fmt.Sprintf("more decimal places than %s allows", i.Currency))
 	}
+	errs.places(i.Currency, "amount", i.Amount)
 	errs.check("product", CheckText(i.Product, false, 40))
 	errs.check("unit", CheckText(i.Unit, false, 20))
 	errs.check("dispute_reason", CheckText(i.DisputeReason, false, 500))
@@ -288,6 +288,7 @@ func (p Payment) Validate() error {
 	if !p.Currency.Valid() {
 		errs.add("currency", fmt.Sprintf("currency %q is unknown", p.Currency))
 	}
+	errs.places(p.Currency, "amount", p.Amount)
 	if p.Invoice != "" {
 		errs.check("invoice", CheckCode(p.Invoice))
 	}
@@ -337,6 +338,7 @@ func (c CreditNote) Validate() error {
 	if !c.Currency.Valid() {
 		errs.add("currency", fmt.Sprintf("currency %q is unknown", c.Currency))
 	}
+	errs.places(c.Currency, "amount", c.Amount)
 	if !oneOf(c.Reason, CreditReasons) {
 		errs.add("reason", fmt.Sprintf("reason %q is not one of %s", c.Reason, strings.Join(CreditReasons, ", ")))
 	}
@@ -412,8 +414,8 @@ func (p Promise) Validate() error {
 	errs.check("account", CheckCode(p.Account))
 	if !p.Amount.IsPositive() {
 		errs.add("promise", "promised amount must be more than zero")
-	} else if p.Currency.Valid() && !p.Amount.Equal(p.Amount.Round(p.Currency.Places())) {
-		errs.add("promise", fmt.Sprintf("more decimal places than %s allows", p.Currency))
+	} else {
+		errs.places(p.Currency, "promise", p.Amount)
 	}
 	if p.GivenOn.IsZero() || p.DueOn.IsZero() {
 		errs.add("promise", "a promise needs a date")

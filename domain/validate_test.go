@@ -15,7 +15,7 @@ func TestValidateNamesTheField(t *testing.T) {
 	}{
 		{Invoice{Account: "A", Number: "I1", Issued: MustDate("2026-01-02"), Amount: d("0"), Currency: "NGN"}.Validate(), "amount: amount must be more than zero"},
 		{Invoice{Account: "A", Number: "I1", Issued: MustDate("2026-01-02"), Due: MustDate("2026-01-01"), Amount: d("1"), Currency: "NGN"}.Validate(), "due_date: due date is before the issue date"},
-		{Invoice{Account: "A", Number: "I1", Issued: MustDate("2026-01-02"), Amount: d("1.5"), Currency: "XOF"}.Validate(), "amount: more decimal places than XOF allows"},
+		{Invoice{Account: "A", Number: "I1", Issued: MustDate("2026-01-02"), Amount: d("1.5"), Currency: "XOF"}.Validate(), "amount: 1.5 has more decimal places than XOF allows (0)"},
 		{Payment{Account: "A", Reference: "P", Received: MustDate("2026-01-02"), Amount: d("1"), Currency: "ABC"}.Validate(), `currency: currency "ABC" is unknown`},
 		{Account{Code: "A", Name: "x", Tier: 4, Status: "active", Terms: "term", Currency: "NGN"}.Validate(), "tier: tier must be 1, 2 or 3, not 4"},
 		{Account{Code: " A", Name: "x", Tier: 1, Status: "active", Terms: "term", Currency: "NGN"}.Validate(), "code: has spaces at the start or end"},

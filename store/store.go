@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"acctdesk/domain"
@@ -179,25 +180,200 @@ type Settled struct {
 	On               domain.Date // zero: not settled
 }
 
+// SettledReference is the reference of the payment an invoice's settled
+// date stands for.
+func SettledReference(invoice string) string { return "PAID-" + invoice }
+
+// SettledPayment is the full payment of inv on the date it was settled,
+// applied to it.
+func SettledPayment(inv domain.Invoice, on domain.Date) domain.Payment {
+	return domain.Payment{
+		Account: inv.Account, Reference: SettledReference(inv.Number), Received: on,
+		Amount: inv.Amount, Currency: inv.Currency, Invoice: inv.Number,
+	}
+}
+
+// CheckSettled checks a settled date on its own (field "paid_on").
+func CheckSettled(x Settled) error {
+	var ve domain.ValidationError
+	if err := domain.CheckCode(x.Account); err != nil {
+		ve = append(ve, domain.FieldError{Field: "account", Reason: err.Error()})
+	}
+	if err := domain.CheckCode(x.Invoice); err != nil {
+		ve = append(ve, domain.FieldError{Field: "number", Reason: err.Error()})
+	}
+	if !x.On.IsZero() && !x.On.InRange() {
+		ve = append(ve, domain.FieldError{Field: "paid_on", Reason: x.On.Format("2006-01-02") + " is outside 1900–9999"})
+	}
+	if len(ve) > 0 {
+		return ve
+	}
+	return nil
+}
+
 // Rec is a record with the line it came from.
 type Rec[T any] struct {
 	Line int
 	V    T
 }
 
-// Result counts what a batch did.
+// Result counts what a batch did: the totals, and the same by kind of record.
 type Result struct {
-	Added, Updated, Unchanged int
+	Added, Updated, Unchanged, Removed int
+	ByKind                             [NumKinds]Counts
+}
+
+// Counts is what a batch did to one kind of record.
+type Counts struct{ Added, Updated, Unchanged, Removed int }
+
+// Kind is a kind of record as a Result counts it, in the order Summary
+// names them.
+type Kind int
+
+// The kinds a Result counts.
+const (
+	KindAccounts Kind = iota
+	KindContacts
+	KindContracts
+	KindInvoices
+	KindPayments
+	KindPaidOn // payments made from invoices' paid_on (Batch.Settled)
+	KindCredits
+	KindSurveys
+	KindTargets
+	KindBalances
+	KindActivities
+	KindPlans
+	KindEscalations
+	KindIssues
+	KindFollowUps
+	KindMarks
+	// KindAccountsCreated are the bare accounts a batch with CreateAccounts
+	// made for its documents: named last, after what they were made for
+	// (SPEC §5: "3 invoices added, 1 payment added (from paid_on),
+	// 2 accounts created").
+	KindAccountsCreated
+	NumKinds
+)
+
+// kindNouns are each kind's noun, singular and plural, and what follows the verb.
+var kindNouns = [NumKinds]struct{ one, many, tail string }{
+	KindAccounts:        {"account", "accounts", ""},
+	KindAccountsCreated: {"account", "accounts", ""},
+	KindContacts:        {"contact", "contacts", ""},
+	KindContracts:       {"contract", "contracts", ""},
+	KindInvoices:        {"invoice", "invoices", ""},
+	KindPayments:        {"payment", "payments", ""},
+	KindPaidOn:          {"payment", "payments", " (from paid_on)"},
+	KindCredits:         {"credit note", "credit notes", ""},
+	KindSurveys:         {"survey", "surveys", ""},
+	KindTargets:         {"target", "targets", ""},
+	KindBalances:        {"balance", "balances", ""},
+	KindActivities:      {"activity", "activities", ""},
+	KindPlans:           {"payment plan", "payment plans", ""},
+	KindEscalations:     {"escalation", "escalations", ""},
+	KindIssues:          {"service issue", "service issues", ""},
+	KindFollowUps:       {"follow-up", "follow-ups", ""},
+	KindMarks:           {"queue mark", "queue marks", ""},
+}
+
+// Change is what a write did to one record.
+type Change int
+
+// The changes a Result counts.
+const (
+	WasAdded Change = iota
+	WasUpdated
+	WasUnchanged
+	WasRemoved
+)
+
+// Count notes one record of kind k that the batch changed so.
+func (r *Result) Count(k Kind, c Change) {
+	kc := &r.ByKind[k]
+	switch c {
+	case WasAdded:
+		r.Added++
+		kc.Added++
+	case WasUpdated:
+		r.Updated++
+		kc.Updated++
+	case WasUnchanged:
+		r.Unchanged++
+		kc.Unchanged++
+	case WasRemoved:
+		r.Removed++
+		kc.Removed++
+	}
+}
+
+// Changed reports whether the batch changes the book.
+func (r Result) Changed() bool { return r.Added+r.Updated+r.Removed > 0 }
+
+// Totals is r with the totals only (tests compare them).
+func (r Result) Totals() Result {
+	return Result{Added: r.Added, Updated: r.Updated, Unchanged: r.Unchanged, Removed: r.Removed}
 }
 
 func (r Result) String() string {
-	return fmt.Sprintf("%d added, %d updated, %d unchanged", r.Added, r.Updated, r.Unchanged)
+	s := fmt.Sprintf("%d added, %d updated, %d unchanged", r.Added, r.Updated, r.Unchanged)
+	if r.Removed > 0 {
+		s += fmt.Sprintf(", %d removed", r.Removed)
+	}
+	return s
 }
 
 // Summary says what a batch did by kind of record ("3 invoices added,
-// 1 payment added (from paid_on), 2 accounts created").
-// TODO(issue 12): counts by kind; for now the totals.
-func (r Result) Summary() string { return r.String() }
+// 1 payment added (from paid_on), 2 accounts created"): each kind in the
+// order of the Kind constants, its non-zero counts as "N noun verb", in
+// the order added, updated, unchanged, removed; "nothing to import" when
+// the batch held nothing.
+func (r Result) Summary() string {
+	var parts []string
+	for k := range NumKinds {
+		c := r.ByKind[k]
+		n := kindNouns[k]
+		for _, v := range []struct {
+			n    int
+			verb string
+		}{{c.Added, "added"}, {c.Updated, "updated"}, {c.Unchanged, "unchanged"}, {c.Removed, "removed"}} {
+			if v.n == 0 {
+				continue
+			}
+			verb := v.verb
+			if k == KindAccountsCreated && verb == "added" {
+				verb = "created"
+			}
+			noun := n.many
+			if v.n == 1 {
+				noun = n.one
+			}
+			parts = append(parts, fmt.Sprintf("%s %s %s%s", grouped(v.n), noun, verb, n.tail))
+		}
+	}
+	if len(parts) == 0 {
+		return "nothing to import"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// grouped writes n with its thousands grouped by commas (2,466).
+func grouped(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, d := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(d)
+	}
+	return b.String()
+}
 
 // RowError says what is wrong with one record of a batch.
 type RowError struct {

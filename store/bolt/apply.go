@@ -66,7 +66,7 @@ func (s *Store) ApplyProgress(ctx context.Context, batch *store.Batch, report fu
 func batchBytes(b *store.Batch) int64 {
 	n := len(b.Accounts) + len(b.Contacts) + len(b.Contracts) + len(b.Invoices) + len(b.Payments) +
 		len(b.Credits) + 3*len(b.Activities) + len(b.Plans) + len(b.Escalations) + len(b.Issues) +
-		len(b.FollowUps) + len(b.Surveys) + len(b.Marks)
+		len(b.FollowUps) + len(b.Surveys) + len(b.Marks) + len(b.Targets) + len(b.Balances) + 2*len(b.Settled)
 	return int64(n) * 400
 }
 
@@ -88,10 +88,17 @@ type applier struct {
 	scratch []byte
 	arena   arena
 	puts    map[string][]put
+	dels    map[string][][]byte // keys to delete, by bucket (a payment from paid_on taken back)
 
 	accts     map[string]*acct             // every account met, from the batch or the book
 	seen      map[string]map[string]seenAt // per bucket: key → its first occurrence in the batch
 	invoiceOf map[string]string            // invoice number in this batch → account
+	// invoices are the batch's accepted invoices by number, kept only when
+	// the batch has settled dates to make payments from.
+	invoices map[string]domain.Invoice
+	// surveyIDs are the ids of an account's stored surveys by date and
+	// kind (surveyKey), read on its first survey without an id.
+	surveyIDs map[string]map[string]uint64
 
 	// what single-record methods return
 	activities  []domain.Activity
@@ -139,6 +146,7 @@ func newApplier(tx *bbolt.Tx, stamp domain.Stamp, create bool) (*applier, error)
 	return &applier{
 		b: b, stamp: stamp, settings: settings, create: create,
 		puts:      map[string][]put{},
+		dels:      map[string][][]byte{},
 		accts:     map[string]*acct{},
 		seen:      map[string]map[string]seenAt{},
 		invoiceOf: map[string]string{},
@@ -166,9 +174,12 @@ func (a *applier) batch(b *store.Batch) error {
 	}
 	a.accts = make(map[string]*acct, len(b.Accounts))
 	a.invoiceOf = make(map[string]string, len(b.Invoices))
+	if len(b.Settled) > 0 {
+		a.invoices = make(map[string]domain.Invoice, len(b.Invoices))
+	}
 	a.total = len(b.Accounts) + len(b.Contacts) + len(b.Contracts) + len(b.Invoices) + len(b.Payments) +
 		len(b.Credits) + len(b.Activities) + len(b.Plans) + len(b.Escalations) + len(b.Issues) +
-		len(b.FollowUps) + len(b.Surveys) + len(b.Marks)
+		len(b.FollowUps) + len(b.Surveys) + len(b.Marks) + len(b.Targets) + len(b.Balances) + len(b.Settled)
 	for _, r := range b.Accounts {
 		a.account(r)
 		a.tick()
@@ -191,6 +202,10 @@ func (a *applier) batch(b *store.Batch) error {
 	}
 	for _, r := range b.Credits {
 		a.credit(r)
+		a.tick()
+	}
+	for _, r := range b.Settled {
+		a.settled(r)
 		a.tick()
 	}
 	for _, e := range b.Activities {
@@ -221,6 +236,14 @@ func (a *applier) batch(b *store.Batch) error {
 		a.mark(r)
 		a.tick()
 	}
+	for _, r := range b.Targets {
+		a.target(r)
+		a.tick()
+	}
+	for _, r := range b.Balances {
+		a.balance(r)
+		a.tick()
+	}
 	return a.finish()
 }
 
@@ -239,8 +262,15 @@ func (a *applier) finish() error {
 // flush writes the planned records, each bucket in key order, and moves the
 // change counter when something changed.
 func (a *applier) flush() (bool, error) {
-	if a.res.Added+a.res.Updated == 0 {
+	if !a.res.Changed() {
 		return false, nil
+	}
+	for _, name := range allBuckets {
+		for _, k := range a.dels[string(name)] {
+			if err := guardedDelete(a.b.tx.Bucket(name), name, k); err != nil {
+				return false, fmt.Errorf("delete %s %q: %w", name, k, err)
+			}
+		}
 	}
 	written, writes := 0, 0
 	for _, name := range allBuckets {
@@ -304,6 +334,11 @@ func (a *applier) touched() touched {
 					dst = append(dst, last)
 				}
 			}
+			for _, key := range a.dels[string(k.name())] {
+				if code, _, err := splitKey(key); err == nil {
+					dst = append(dst, string(code))
+				}
+			}
 		}
 		return slices.Compact(slices.Sorted(slices.Values(dst)))
 	}
@@ -338,6 +373,11 @@ func (a *applier) put(bucket []byte, k, v []byte) {
 	a.puts[string(bucket)] = append(a.puts[string(bucket)], put{k, v})
 }
 
+// del plans the removal of a stored record (or index entry).
+func (a *applier) del(bucket []byte, k []byte) {
+	a.dels[string(bucket)] = append(a.dels[string(bucket)], k)
+}
+
 // encode runs an append function into the scratch buffer and keeps a copy.
 func (a *applier) encode(fn func([]byte) []byte) []byte {
 	a.scratch = fn(a.scratch[:0])
@@ -345,7 +385,7 @@ func (a *applier) encode(fn func([]byte) []byte) []byte {
 }
 
 // upsert writes key=val unless the stored record is the same; it counts.
-func (a *applier) upsert(bucket []byte, bk *bbolt.Bucket, key, val []byte) {
+func (a *applier) upsert(kind store.Kind, bucket []byte, bk *bbolt.Bucket, key, val []byte) {
 	old, err := get(bk, bucket, key)
 	if err != nil {
 		a.failBook(err)
@@ -353,19 +393,19 @@ func (a *applier) upsert(bucket []byte, bk *bbolt.Bucket, key, val []byte) {
 	}
 	switch {
 	case old == nil:
-		a.res.Added++
+		a.res.Count(kind, store.WasAdded)
 	case sameRecord(old, val):
-		a.res.Unchanged++
+		a.res.Count(kind, store.WasUnchanged)
 		return
 	default:
-		a.res.Updated++
+		a.res.Count(kind, store.WasUpdated)
 	}
 	a.put(bucket, key, val)
 }
 
 // repeated reports whether key was already met in this batch. A repeat with
 // the same content is counted unchanged; with other content it is refused.
-func (a *applier) repeated(bucket []byte, key string, line int, val []byte, field, what string) bool {
+func (a *applier) repeated(kind store.Kind, bucket []byte, key string, line int, val []byte, field, what string) bool {
 	m := a.seen[string(bucket)]
 	if m == nil {
 		m = map[string]seenAt{}
@@ -377,7 +417,7 @@ func (a *applier) repeated(bucket []byte, key string, line int, val []byte, fiel
 		return false
 	}
 	if sameRecord(first.val, val) {
-		a.res.Unchanged++
+		a.res.Count(kind, store.WasUnchanged)
 	} else {
 		a.fail(line, field, fmt.Sprintf("%s also on line %d with different values", what, first.line))
 	}
@@ -423,7 +463,7 @@ func (a *applier) lookup(code string, line int, cur domain.Currency) *acct {
 	}
 	st := &acct{a: bare, line: line}
 	a.accts[code] = st
-	a.res.Added++
+	a.res.Count(store.KindAccountsCreated, store.WasAdded)
 	a.newAccounts++
 	a.put(bucketAccounts, []byte(code), a.encode(func(b []byte) []byte { return appendAccount(b, &bare) }))
 	return st

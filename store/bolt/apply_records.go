@@ -37,7 +37,7 @@ func (a *applier) account(r store.Rec[domain.Account]) {
 
 	if prev, seen := a.accts[x.Code]; seen && prev.line > 0 {
 		if prev.bad || sameRecord(a.encode(func(b []byte) []byte { return appendAccount(b, &prev.a) }), val) {
-			a.res.Unchanged++
+			a.res.Count(store.KindAccounts, store.WasUnchanged)
 		} else {
 			a.fail(r.Line, "code", fmt.Sprintf("account %s also on line %d with different values", x.Code, prev.line))
 		}
@@ -70,7 +70,7 @@ func (a *applier) account(r store.Rec[domain.Account]) {
 			return
 		}
 	}
-	a.upsert(bucketAccounts, a.b.accounts, key, val)
+	a.upsert(store.KindAccounts, bucketAccounts, a.b.accounts, key, val)
 }
 
 func (a *applier) contact(r store.Rec[domain.Contact]) {
@@ -82,10 +82,10 @@ func (a *applier) contact(r store.Rec[domain.Contact]) {
 	}
 	key := recKey(x.Account, x.Name)
 	val := a.encode(func(b []byte) []byte { return appendContact(b, &x) })
-	if a.repeated(bucketContacts, string(key), r.Line, val, "name", "contact "+x.Name) {
+	if a.repeated(store.KindContacts, bucketContacts, string(key), r.Line, val, "name", "contact "+x.Name) {
 		return
 	}
-	a.upsert(bucketContacts, a.b.contacts, key, val)
+	a.upsert(store.KindContacts, bucketContacts, a.b.contacts, key, val)
 }
 
 func (a *applier) contract(r store.Rec[domain.Contract]) {
@@ -117,10 +117,10 @@ func (a *applier) contract(r store.Rec[domain.Contract]) {
 	}
 	key := recKey(x.Account, x.ID)
 	val := a.encode(func(b []byte) []byte { return appendContract(b, &x) })
-	if a.repeated(bucketContracts, string(key), r.Line, val, "id", "contract "+x.ID) {
+	if a.repeated(store.KindContracts, bucketContracts, string(key), r.Line, val, "id", "contract "+x.ID) {
 		return
 	}
-	a.upsert(bucketContracts, a.b.contracts, key, val)
+	a.upsert(store.KindContracts, bucketContracts, a.b.contracts, key, val)
 }
 
 // docDefaults fills a document's currency from its account.
@@ -138,9 +138,9 @@ func (a *applier) docOwner(code string, line int, cur *domain.Currency) (*acct, 
 
 // document is what invoices, payments and credit notes share: a number unique
 // in the book, kept in an index next to the record.
-func (a *applier) document(line int, st *acct, code, number string, val []byte,
+func (a *applier) document(kind store.Kind, line int, st *acct, code, number string, val []byte,
 	bucket []byte, bk, idx *bbolt.Bucket, field, what string) {
-	if a.repeated(bucket, number, line, val, field, what+" "+number) {
+	if a.repeated(kind, bucket, number, line, val, field, what+" "+number) {
 		return
 	}
 	owner, err := a.indexed(idx, indexOf[string(bucket)], number)
@@ -156,12 +156,12 @@ func (a *applier) document(line int, st *acct, code, number string, val []byte,
 	}
 	key := a.arena.keep(recKey(code, number))
 	if owner == nil {
-		a.res.Added++
+		a.res.Count(kind, store.WasAdded)
 		a.put(bucket, key, val)
 		a.put(indexOf[string(bucket)], []byte(number), []byte(code))
 		return
 	}
-	a.upsert(bucket, bk, key, val)
+	a.upsert(kind, bucket, bk, key, val)
 }
 
 func (a *applier) invoice(r store.Rec[domain.Invoice]) {
@@ -179,8 +179,11 @@ func (a *applier) invoice(r store.Rec[domain.Invoice]) {
 	if !a.valid(r.Line, x.Validate()) || !found || !a.sameCurrency(r.Line, st, x.Currency) {
 		return
 	}
+	if a.invoices != nil {
+		a.invoices[x.Number] = x
+	}
 	val := a.encode(func(b []byte) []byte { return appendInvoice(b, &x) })
-	a.document(r.Line, st, x.Account, x.Number, val, bucketInvoices, a.b.invoices, a.b.idxInvoice, "number", "invoice")
+	a.document(store.KindInvoices, r.Line, st, x.Account, x.Number, val, bucketInvoices, a.b.invoices, a.b.idxInvoice, "number", "invoice")
 }
 
 // applied checks an explicit application: the invoice must be the same account's.
@@ -221,7 +224,7 @@ func (a *applier) payment(r store.Rec[domain.Payment]) {
 		return
 	}
 	val := a.encode(func(b []byte) []byte { return appendPayment(b, &x) })
-	a.document(r.Line, st, x.Account, x.Reference, val, bucketPayments, a.b.payments, a.b.idxPayment, "reference", "payment")
+	a.document(store.KindPayments, r.Line, st, x.Account, x.Reference, val, bucketPayments, a.b.payments, a.b.idxPayment, "reference", "payment")
 }
 
 func (a *applier) credit(r store.Rec[domain.CreditNote]) {
@@ -241,7 +244,7 @@ func (a *applier) credit(r store.Rec[domain.CreditNote]) {
 		return
 	}
 	val := a.encode(func(b []byte) []byte { return appendCredit(b, &x) })
-	a.document(r.Line, st, x.Account, x.Number, val, bucketCredits, a.b.credits, a.b.idxCredit, "number", "credit note")
+	a.document(store.KindCredits, r.Line, st, x.Account, x.Number, val, bucketCredits, a.b.credits, a.b.idxCredit, "number", "credit note")
 }
 
 // activity appends a timeline entry with its promise and next follow-up.
@@ -298,14 +301,14 @@ func (a *applier) activity(e store.ActivityEntry) {
 		case old == nil:
 			a.fail(e.Line, "id", fmt.Sprintf("activity %d not found on account %s", x.ID, x.Account))
 		case sameRecord(old, val):
-			a.res.Unchanged++
+			a.res.Count(store.KindActivities, store.WasUnchanged)
 		default:
 			a.fail(e.Line, "id", fmt.Sprintf("activity %d is already recorded; the timeline is append-only, log a correction", x.ID))
 		}
 		return
 	}
 	x.ID = a.nextID(a.b.activities, bucketActivities, x.Account)
-	a.res.Added++
+	a.res.Count(store.KindActivities, store.WasAdded)
 	a.put(bucketActivities, idKey(x.Account, x.ID), val)
 	a.activities = append(a.activities, x)
 	if e.Promise != nil {
@@ -374,15 +377,15 @@ func (a *applier) indexed(idx *bbolt.Bucket, name []byte, number string) ([]byte
 
 // idRecord writes a record keyed by id: a new id when id is 0, else an
 // update of that record of the same account. It returns the id.
-func (a *applier) idRecord(bucket []byte, bk *bbolt.Bucket, line int, code string, id uint64, val []byte, what string) uint64 {
+func (a *applier) idRecord(kind store.Kind, bucket []byte, bk *bbolt.Bucket, line int, code string, id uint64, val []byte, what string) uint64 {
 	if id == 0 {
 		id = a.nextID(bk, bucket, code)
-		a.res.Added++
+		a.res.Count(kind, store.WasAdded)
 		a.put(bucket, idKey(code, id), val)
 		return id
 	}
 	key := idKey(code, id)
-	if a.repeated(bucket, string(key), line, val, "id", fmt.Sprintf("%s %d", what, id)) {
+	if a.repeated(kind, bucket, string(key), line, val, "id", fmt.Sprintf("%s %d", what, id)) {
 		return id
 	}
 	if !a.exists(bk, bucket, key) {
@@ -391,19 +394,23 @@ func (a *applier) idRecord(bucket []byte, bk *bbolt.Bucket, line int, code strin
 		}
 		return id
 	}
-	a.upsert(bucket, bk, key, val)
+	a.upsert(kind, bucket, bk, key, val)
 	return id
 }
 
 func (a *applier) plan(r store.Rec[domain.PaymentPlan]) {
 	x := r.V
 	x.Stamp = a.stampFor(x.Stamp)
-	_, found := a.owner(x.Account, r.Line, "")
-	if !a.valid(r.Line, x.Validate()) || !found {
+	st, found := a.owner(x.Account, r.Line, "")
+	var cur domain.Currency
+	if found {
+		cur = st.a.Currency
+	}
+	if !a.valid(r.Line, x.ValidateIn(cur)) || !found {
 		return
 	}
 	val := a.encode(func(b []byte) []byte { return appendPlan(b, &x) })
-	a.idRecord(bucketPlans, a.b.plans, r.Line, x.Account, x.ID, val, "payment plan")
+	a.idRecord(store.KindPlans, bucketPlans, a.b.plans, r.Line, x.Account, x.ID, val, "payment plan")
 }
 
 func (a *applier) escalation(r store.Rec[domain.Escalation]) {
@@ -417,7 +424,7 @@ func (a *applier) escalation(r store.Rec[domain.Escalation]) {
 		return
 	}
 	val := a.encode(func(b []byte) []byte { return appendEscalation(b, &x) })
-	x.ID = a.idRecord(bucketEscalations, a.b.escalations, r.Line, x.Account, x.ID, val, "escalation")
+	x.ID = a.idRecord(store.KindEscalations, bucketEscalations, a.b.escalations, r.Line, x.Account, x.ID, val, "escalation")
 	a.escalations = append(a.escalations, x)
 }
 
@@ -432,7 +439,7 @@ func (a *applier) issue(r store.Rec[domain.ServiceIssue]) {
 		return
 	}
 	val := a.encode(func(b []byte) []byte { return appendIssue(b, &x) })
-	a.idRecord(bucketIssues, a.b.issues, r.Line, x.Account, x.ID, val, "service issue")
+	a.idRecord(store.KindIssues, bucketIssues, a.b.issues, r.Line, x.Account, x.ID, val, "service issue")
 }
 
 func (a *applier) followUp(r store.Rec[domain.FollowUp]) {
@@ -449,7 +456,7 @@ func (a *applier) followUp(r store.Rec[domain.FollowUp]) {
 		return
 	}
 	val := a.encode(func(b []byte) []byte { return appendFollowUp(b, &x) })
-	a.idRecord(bucketFollowUps, a.b.followups, r.Line, x.Account, x.ID, val, "follow-up")
+	a.idRecord(store.KindFollowUps, bucketFollowUps, a.b.followups, r.Line, x.Account, x.ID, val, "follow-up")
 }
 
 func (a *applier) survey(r store.Rec[domain.Survey]) {
@@ -460,7 +467,188 @@ func (a *applier) survey(r store.Rec[domain.Survey]) {
 		return
 	}
 	val := a.encode(func(b []byte) []byte { return appendSurvey(b, &x) })
-	a.idRecord(bucketSurveys, a.b.surveys, r.Line, x.Account, x.ID, val, "survey")
+	if x.ID == 0 {
+		// Surveys upsert by account, date and kind (SPEC §5): a score
+		// without an id replaces the one of that day and kind.
+		nat := surveyKey(x.On, x.Kind)
+		if a.repeated(store.KindSurveys, bucketSurveyDays, x.Account+"\x00"+nat, r.Line, val, "date",
+			fmt.Sprintf("%s survey of %s on %s", x.Kind, x.Account, x.On)) {
+			return
+		}
+		ids, err := a.storedSurveys(x.Account)
+		if err != nil {
+			a.failBook(err)
+			return
+		}
+		if id, ok := ids[nat]; ok {
+			a.upsert(store.KindSurveys, bucketSurveys, a.b.surveys, idKey(x.Account, id), val)
+			return
+		}
+	}
+	a.idRecord(store.KindSurveys, bucketSurveys, a.b.surveys, r.Line, x.Account, x.ID, val, "survey")
+}
+
+// bucketSurveyDays names, in the batch's record of repeats only, surveys
+// met by account, date and kind; no such bucket is stored.
+var bucketSurveyDays = []byte("surveys by day")
+
+func surveyKey(on domain.Date, kind string) string { return on.String() + "\x00" + kind }
+
+// storedSurveys reads the ids of an account's stored surveys by date and
+// kind (the first of each, should a book hold two).
+func (a *applier) storedSurveys(code string) (map[string]uint64, error) {
+	if ids, ok := a.surveyIDs[code]; ok {
+		return ids, nil
+	}
+	var f domain.AccountFile
+	f.Account.Code = code
+	kind := kindOf[domain.Survey]{bucketSurveys, decodeSurvey, func(f *domain.AccountFile) *[]domain.Survey { return &f.Surveys }}
+	if err := kind.loadOne(a.b.surveys, &f, accountPrefix(code), nil, false); err != nil {
+		return nil, err
+	}
+	ids := make(map[string]uint64, len(f.Surveys))
+	for _, x := range f.Surveys {
+		if _, ok := ids[surveyKey(x.On, x.Kind)]; !ok {
+			ids[surveyKey(x.On, x.Kind)] = x.ID
+		}
+	}
+	if a.surveyIDs == nil {
+		a.surveyIDs = map[string]map[string]uint64{}
+	}
+	a.surveyIDs[code] = ids
+	return ids, nil
+}
+
+// target upserts a month's sales plan by account, month and product.
+func (a *applier) target(r store.Rec[domain.Target]) {
+	x := r.V
+	x.Stamp = a.stampFor(x.Stamp)
+	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
+	ok := a.valid(r.Line, x.Validate())
+	if !found {
+		return
+	}
+	if !a.sameCurrency(r.Line, st, x.Currency) || !ok || st.bad {
+		return
+	}
+	key := targetKey(x.Account, x.Month, x.Product)
+	val := a.encode(func(b []byte) []byte { return appendTarget(b, &x) })
+	what := "target of " + x.Month.Format("2006-01")
+	if x.Product != "" {
+		what += " for " + x.Product
+	}
+	if a.repeated(store.KindTargets, bucketTargets, string(key), r.Line, val, "month", what) {
+		return
+	}
+	a.upsert(store.KindTargets, bucketTargets, a.b.targets, key, val)
+}
+
+// balance upserts the accounting side's balance by account and date.
+func (a *applier) balance(r store.Rec[domain.Balance]) {
+	x := r.V
+	x.Stamp = a.stampFor(x.Stamp)
+	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
+	ok := a.valid(r.Line, x.Validate())
+	if !found {
+		return
+	}
+	if !a.sameCurrency(r.Line, st, x.Currency) || !ok || st.bad {
+		return
+	}
+	key := balanceKey(x.Account, x.On)
+	val := a.encode(func(b []byte) []byte { return appendBalance(b, &x) })
+	if a.repeated(store.KindBalances, bucketBalances, string(key), r.Line, val, "date", "balance of "+x.On.String()) {
+		return
+	}
+	a.upsert(store.KindBalances, bucketBalances, a.b.balances, key, val)
+}
+
+// settled makes, keeps or takes back the full payment "PAID-<number>" an
+// invoice's settled date (paid_on) stands for.
+func (a *applier) settled(r store.Rec[store.Settled]) {
+	x := r.V
+	if domain.CheckCode(x.Account) != nil || domain.CheckCode(x.Invoice) != nil {
+		return // the invoice's own row says what is wrong with them
+	}
+	if err := store.CheckSettled(x); err != nil {
+		a.valid(r.Line, err)
+		return
+	}
+	st := a.lookup(x.Account, r.Line, "")
+	if st == nil || st.missing || st.bad {
+		return // the invoice's own row says what is wrong with its account
+	}
+	inv, found, refused := a.settledInvoice(x)
+	switch {
+	case refused:
+		return // the invoice's row was refused: its errors say why
+	case a.fatal != nil:
+		return
+	case !found:
+		a.fail(r.Line, "paid_on", fmt.Sprintf("invoice %s not found on account %s", x.Invoice, x.Account))
+		return
+	}
+	ref := store.SettledReference(x.Invoice)
+	if x.On.IsZero() {
+		a.unsettle(x.Account, x.Invoice, ref)
+		return
+	}
+	p := store.SettledPayment(inv, x.On)
+	p.Stamp = a.stamp
+	if !a.valid(r.Line, p.Validate()) {
+		return
+	}
+	val := a.encode(func(b []byte) []byte { return appendPayment(b, &p) })
+	a.document(store.KindPaidOn, r.Line, st, x.Account, ref, val, bucketPayments, a.b.payments, a.b.idxPayment, "paid_on", "payment")
+}
+
+// settledInvoice finds the invoice a settled date is of: in this batch or
+// in the book, on the same account. refused: the batch has it, but refused it.
+func (a *applier) settledInvoice(x store.Settled) (inv domain.Invoice, found, refused bool) {
+	if owner, ok := a.invoiceOf[x.Invoice]; ok && owner == x.Account {
+		inv, found = a.invoices[x.Invoice]
+		return inv, found, !found
+	}
+	key := recKey(x.Account, x.Invoice)
+	v, err := get(a.b.invoices, bucketInvoices, key)
+	if err != nil {
+		a.failBook(err)
+		return inv, false, false
+	}
+	if v == nil {
+		return inv, false, false
+	}
+	inv, err = decodeInvoice(x.Account, []byte(x.Invoice), v, nil)
+	if err != nil {
+		a.failBook(damaged(bucketInvoices, key, err))
+		return inv, false, false
+	}
+	return inv, true, false
+}
+
+// unsettle takes back the payment an earlier import made from a settled
+// date: the record and its index entry go, in this transaction.
+func (a *applier) unsettle(code, invoice, ref string) {
+	key := recKey(code, ref)
+	v, err := get(a.b.payments, bucketPayments, key)
+	if err != nil {
+		a.failBook(err)
+		return
+	}
+	if v == nil {
+		return // nothing was made from it
+	}
+	p, err := decodePayment(code, []byte(ref), v, nil)
+	if err != nil {
+		a.failBook(damaged(bucketPayments, key, err))
+		return
+	}
+	if p.Invoice != invoice {
+		return // a payment of that reference the user made: not ours to remove
+	}
+	a.res.Count(store.KindPaidOn, store.WasRemoved)
+	a.del(bucketPayments, a.arena.keep(key))
+	a.del(bucketIdxPayment, a.arena.keep([]byte(ref)))
 }
 
 // mark upserts a queue decision by its account and key.
@@ -477,8 +665,8 @@ func (a *applier) mark(r store.Rec[domain.QueueMark]) {
 	}
 	key := recKey(x.Account, x.Key)
 	val := a.encode(func(b []byte) []byte { return appendMark(b, &x) })
-	if a.repeated(bucketMarks, string(key), r.Line, val, "key", "mark "+x.Key) {
+	if a.repeated(store.KindMarks, bucketMarks, string(key), r.Line, val, "key", "mark "+x.Key) {
 		return
 	}
-	a.upsert(bucketMarks, a.b.marks, key, val)
+	a.upsert(store.KindMarks, bucketMarks, a.b.marks, key, val)
 }

@@ -19,6 +19,7 @@ type buckets struct {
 	escalations, issues, followups, surveys *bbolt.Bucket
 	idxInvoice, idxPayment, idxCredit       *bbolt.Bucket
 	ledgers, facts, changelog               *bbolt.Bucket
+	targets, balances                       *bbolt.Bucket
 	// walked: Check has walked every key and value of the book in this
 	// transaction, so reads need not check what surrounds a seek.
 	walked bool
@@ -52,7 +53,7 @@ func bucketsAt(tx *bbolt.Tx) (*buckets, error) {
 		{bucketEscalations, &b.escalations}, {bucketIssues, &b.issues}, {bucketFollowUps, &b.followups},
 		{bucketSurveys, &b.surveys}, {bucketIdxInvoice, &b.idxInvoice}, {bucketIdxPayment, &b.idxPayment},
 		{bucketIdxCredit, &b.idxCredit}, {bucketLedgers, &b.ledgers}, {bucketFacts, &b.facts},
-		{bucketChangelog, &b.changelog},
+		{bucketChangelog, &b.changelog}, {bucketTargets, &b.targets}, {bucketBalances, &b.balances},
 	} {
 		*p.dst = tx.Bucket(p.name)
 		if *p.dst == nil {

@@ -197,6 +197,43 @@ var codecCases = []codecCase{
 			return decodeMark(x.Account, []byte(x.Key), b, nil)
 		},
 		func(b []byte) (any, error) { return decodeMark(fuzzCode, fuzzOwn, b, nil) }},
+	{"target",
+		func(r *rand.Rand) any {
+			cur := rcur(r)
+			x := domain.Target{Account: rkey(r), Month: rday(r).MonthStart(), Quantity: rqty(r).Abs(), Currency: cur, Stamp: rstamp(r)}
+			if r.IntN(3) > 0 {
+				x.Product = rkey(r)
+			}
+			if r.IntN(3) > 0 {
+				x.Amount = ramount(r, cur)
+			}
+			return x
+		},
+		func(v any) []byte { x := v.(domain.Target); return appendTarget(nil, &x) },
+		func(v any, b []byte) (any, error) {
+			x := v.(domain.Target)
+			k := targetKey(x.Account, x.Month, x.Product)
+			return decodeTarget(x.Account, k[len(x.Account)+1:], b, testIn)
+		},
+		func(b []byte) (any, error) { return decodeTarget(fuzzCode, []byte("2026-11\x00AGO"), b, nil) }},
+	{"balance",
+		func(r *rand.Rand) any {
+			cur := rcur(r)
+			x := domain.Balance{Account: rkey(r), On: rday(r), Currency: cur, Stamp: rstamp(r)}
+			switch r.IntN(3) {
+			case 0:
+				x.Balance = ramount(r, cur)
+			case 1:
+				x.Balance = ramount(r, cur).Neg()
+			}
+			return x
+		},
+		func(v any) []byte { x := v.(domain.Balance); return appendBalance(nil, &x) },
+		func(v any, b []byte) (any, error) {
+			x := v.(domain.Balance)
+			return decodeBalance(x.Account, []byte(x.On.Format("2006-01-02")), b, testIn)
+		},
+		func(b []byte) (any, error) { return decodeBalance(fuzzCode, []byte("2026-11-30"), b, nil) }},
 	{"settings",
 		func(r *rand.Rand) any {
 			return domain.Settings{Name: rnote(r), BaseCurrency: rcur(r), AgingEdges: rints(r), DSOPeriodDays: ri(r),
@@ -451,6 +488,14 @@ func rdate(r *rand.Rand) domain.Date {
 		return domain.LastDate
 	}
 	return domain.FirstDate + domain.Date(r.IntN(int(domain.LastDate-domain.FirstDate)+1))
+}
+
+// rday is a date in 1900–9999, never none.
+func rday(r *rand.Rand) domain.Date {
+	if d := rdate(r); d != 0 {
+		return d
+	}
+	return domain.FirstDate
 }
 
 func rtime(r *rand.Rand) time.Time {
@@ -721,6 +766,42 @@ func TestDecodersRefuseBadContent(t *testing.T) {
 			t.Errorf("invoice number %q: decoded", own)
 		}
 	}
+	// Targets and balances: amounts in their currency's places, a target's
+	// not below zero; keys that name a month (and product) or a date.
+	tg := domain.Target{Account: "ACME", Month: domain.MustDate("2026-11-01"), Product: "AGO", Quantity: decimal.NewFromInt(5), Amount: decimal.RequireFromString("10.50"), Currency: "USD"}
+	if _, err := decodeTarget("ACME", []byte("2026-11\x00AGO"), appendTarget(nil, &tg), nil); err != nil {
+		t.Errorf("a good target: %v", err)
+	}
+	for name, change := range map[string]func(x *domain.Target){
+		"more places than USD has": func(x *domain.Target) { x.Amount = decimal.RequireFromString("10.505") },
+		"negative quantity":        func(x *domain.Target) { x.Quantity = decimal.NewFromInt(-1) },
+		"negative amount":          func(x *domain.Target) { x.Amount = decimal.NewFromInt(-1) },
+	} {
+		x := tg
+		change(&x)
+		if got, err := decodeTarget("ACME", []byte("2026-11\x00AGO"), appendTarget(nil, &x), nil); err == nil {
+			t.Errorf("target, %s: decoded as %+v", name, got)
+		}
+	}
+	for _, own := range []string{"", "2026-11", "2026-13\x00", "2026-11-01\x00AGO", "1899-12\x00", "2026-11\x00A\x1bB"} {
+		if _, err := decodeTarget("ACME", []byte(own), appendTarget(nil, &tg), nil); err == nil {
+			t.Errorf("target key %q: decoded", own)
+		}
+	}
+	bal := domain.Balance{Account: "ACME", On: domain.MustDate("2026-11-30"), Balance: decimal.RequireFromString("-5"), Currency: "XOF"}
+	if _, err := decodeBalance("ACME", []byte("2026-11-30"), appendBalance(nil, &bal), nil); err != nil {
+		t.Errorf("a good balance: %v", err)
+	}
+	bal.Balance = decimal.RequireFromString("-5.5") // XOF has no places
+	if _, err := decodeBalance("ACME", []byte("2026-11-30"), appendBalance(nil, &bal), nil); err == nil {
+		t.Error("a balance of XOF -5.5 decoded")
+	}
+	bal.Balance = decimal.RequireFromString("-5")
+	for _, own := range []string{"", "2026-11", "2026-11-31", "x"} {
+		if _, err := decodeBalance("ACME", []byte(own), appendBalance(nil, &bal), nil); err == nil {
+			t.Errorf("balance key %q: decoded", own)
+		}
+	}
 	// Trailing zeros past the currency's places are no more places.
 	x := good
 	x.Amount = decimal.RequireFromString("100.000")
@@ -755,6 +836,8 @@ func TestCodecCoversEveryField(t *testing.T) {
 		{domain.FollowUp{}, "ID Account Due Reason Source Status Until Activity Stamp"},
 		{domain.Survey{}, "ID Account On Kind Score Comment Stamp"},
 		{domain.QueueMark{}, "Key Account Done Until On Stamp"},
+		{domain.Target{}, "Account Month Product Quantity Amount Currency Stamp"},
+		{domain.Balance{}, "Account On Balance Currency Stamp"},
 		{domain.Settings{}, "Name BaseCurrency AgingEdges DSOPeriodDays Thresholds Users"},
 		{domain.Thresholds{}, "UtilWarnPct UtilBreachPct StaleContactDays RenewalDays PromiseGraceDays"},
 		{domain.Stamp{}, "By At"},

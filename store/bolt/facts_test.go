@@ -106,7 +106,10 @@ func TestLoggingLeavesDocumentsAlone(t *testing.T) {
 }
 
 // TestLedgerOutOfRangeRefused: documents whose amounts have no common
-// integer form refuse the write, dry run or not, naming the record.
+// integer form refuse the write, dry run or not, naming the record. Since
+// every amount must fit its currency's places (issue 12), a payment of
+// NGN 0.0000000001 is refused by its validation before the ledger is made:
+// the write is refused all the same, naming the payment's field.
 func TestLedgerOutOfRangeRefused(t *testing.T) {
 	s := openTemp(t)
 	mustApply(t, s, sampleBatch(1, 0))
@@ -117,8 +120,8 @@ func TestLedgerOutOfRangeRefused(t *testing.T) {
 			Payments: []store.Rec[domain.Payment]{{V: domain.Payment{Account: "A00000", Reference: "TINY", Received: domain.MustDate("2025-01-02"), Amount: decimal.New(1, -10)}}},
 		})
 		var rows store.RowErrors
-		if !errors.As(err, &rows) || !strings.Contains(err.Error(), "account A00000: invoice BIG: amount") {
-			t.Errorf("dry run %v: Apply = %v; want a row error naming invoice BIG", dry, err)
+		if !errors.As(err, &rows) || !strings.Contains(err.Error(), "amount: 0.0000000001 has more decimal places than NGN allows (2)") {
+			t.Errorf("dry run %v: Apply = %v; want a row error naming the payment's places", dry, err)
 		}
 	}
 	if m, _ := s.Changes(); m != n {

@@ -26,6 +26,7 @@ var migrations = []migration{
 	{"create buckets and default settings", createBuckets},
 	{"account standings", createSummaries},
 	{"facts, change log and checksums", buildFacts},
+	{"targets and balances", createTargets},
 }
 
 // schemaVersion is the schema version this code writes: one per migration.
@@ -174,6 +175,13 @@ func buildFacts(tx *bbolt.Tx) error {
 	if err := tx.DeleteBucket(bucketSummaries); err != nil {
 		return err
 	}
+	// The facts are made by today's code, which reads every bucket of the
+	// current schema: the buckets later migrations add are made first.
+	// Every pending migration runs in one transaction, so no book is ever
+	// left at schema 3 with them.
+	if err := createTargets(tx); err != nil {
+		return err
+	}
 	b, err := bucketsAt(tx)
 	if err != nil {
 		return err
@@ -187,6 +195,18 @@ func buildFacts(tx *bbolt.Tx) error {
 		return err
 	}
 	return restate(b, touched{documents: codes, records: codes}, nil)
+}
+
+// version 4: the sales targets and the accounting side's balances that
+// imports bring (SPEC §5), each in a bucket of its own, empty at first: no
+// facts derive from them yet, so nothing is restated.
+func createTargets(tx *bbolt.Tx) error {
+	for _, name := range [][]byte{bucketTargets, bucketBalances} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // sealChunk is how many values sealAll rewrites between seeks: bbolt's

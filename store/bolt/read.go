@@ -100,6 +100,10 @@ var (
 			func(f *domain.AccountFile) *[]domain.Survey { return &f.Surveys }},
 		kindOf[domain.QueueMark]{bucketMarks, decodeMark,
 			func(f *domain.AccountFile) *[]domain.QueueMark { return &f.Marks }},
+		kindOf[domain.Target]{bucketTargets, decodeTarget,
+			func(f *domain.AccountFile) *[]domain.Target { return &f.Targets }},
+		kindOf[domain.Balance]{bucketBalances, decodeBalance,
+			func(f *domain.AccountFile) *[]domain.Balance { return &f.Balances }},
 	}
 	fileKinds = slices.Concat(documentKinds, recordKinds)
 	// factKinds are recordKinds as the facts read them: an activity's

@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"bytes"
 	"fmt"
 	"time"
 
@@ -30,6 +31,8 @@ const (
 	vFollowUp   = 1
 	vSurvey     = 1
 	vMark       = 2 // 1: schema 2's, see decodeMarkV1
+	vTarget     = 1
+	vBalance    = 1
 	vSettings   = 1
 	vMigration  = 1
 )
@@ -547,6 +550,63 @@ func decodeMarkV1(k, v []byte) (domain.QueueMark, error) {
 	m.Until = d.date()
 	m.On = d.date()
 	return m, d.done()
+}
+
+// --- Target (key: code 0x00 month "YYYY-MM" 0x00 product)
+
+func appendTarget(dst []byte, t *domain.Target) []byte {
+	e := head(dst, vTarget, t.Stamp)
+	e.dec(t.Quantity)
+	e.dec(t.Amount)
+	e.cur(t.Currency)
+	return e.b
+}
+
+func decodeTarget(code string, own, v []byte, in *interner) (domain.Target, error) {
+	d := dec{b: v, in: in}
+	d.version(vTarget)
+	t := domain.Target{Account: code, Stamp: d.stamp()}
+	month, product, ok := bytes.Cut(own, []byte{keySep})
+	if m, err := domain.ParseDate(string(month) + "-01"); err != nil || !ok || len(month) != 7 || !m.InRange() {
+		d.fail(fmt.Errorf("key %q: not a month and a product", own))
+	} else {
+		t.Month = m
+	}
+	if len(product) > 0 {
+		t.Product = d.key(product)
+	}
+	t.Quantity = d.dec()
+	t.Amount = d.dec()
+	t.Currency = d.cur()
+	d.amount(t.Quantity, nonNegative)
+	d.amount(t.Amount, nonNegative)
+	d.places(t.Amount, t.Currency)
+	return t, d.done()
+}
+
+// --- Balance (key: code 0x00 date "YYYY-MM-DD")
+
+func appendBalance(dst []byte, b *domain.Balance) []byte {
+	e := head(dst, vBalance, b.Stamp)
+	e.dec(b.Balance)
+	e.cur(b.Currency)
+	return e.b
+}
+
+func decodeBalance(code string, own, v []byte, in *interner) (domain.Balance, error) {
+	d := dec{b: v, in: in}
+	d.version(vBalance)
+	b := domain.Balance{Account: code, Stamp: d.stamp()}
+	if on, err := domain.ParseDate(string(own)); err != nil || !on.InRange() {
+		d.fail(fmt.Errorf("key %q: not a date", own))
+	} else {
+		b.On = on
+	}
+	b.Balance = d.dec()
+	b.Currency = d.cur()
+	d.amount(b.Balance, anySign)
+	d.places(b.Balance, b.Currency)
+	return b, d.done()
 }
 
 // --- Settings (meta "settings")

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+
+	"acctdesk/domain"
 )
 
 // This file names every bucket and meta key of a book file, and how record
@@ -27,6 +29,8 @@ var (
 	bucketFollowUps   = []byte("followups")   // code 0x00 id → FollowUp
 	bucketSurveys     = []byte("surveys")     // code 0x00 id → Survey
 	bucketMarks       = []byte("marks")       // code 0x00 mark key → QueueMark (schema 3; before, mark key → QueueMark)
+	bucketTargets     = []byte("targets")     // code 0x00 month "YYYY-MM" 0x00 product → Target (schema 4)
+	bucketBalances    = []byte("balances")    // code 0x00 date "YYYY-MM-DD" → Balance (schema 4)
 
 	// Derived (schema 3): each account's domain.Facts, split in two so that a
 	// write touching only activities never reads the documents. Both are
@@ -68,7 +72,7 @@ var allBuckets = [][]byte{
 	bucketInvoices, bucketPayments, bucketCredits, bucketActivities, bucketPromises,
 	bucketPlans, bucketEscalations, bucketIssues, bucketFollowUps, bucketSurveys,
 	bucketMarks, bucketIdxInvoice, bucketIdxPayment, bucketIdxCredit,
-	bucketLedgers, bucketFacts, bucketChangelog,
+	bucketLedgers, bucketFacts, bucketChangelog, bucketTargets, bucketBalances,
 }
 
 // indexOf names the uniqueness index of a document bucket.
@@ -98,6 +102,20 @@ func idKey(code string, id uint64) []byte {
 	k = append(k, keySep)
 	return binary.BigEndian.AppendUint64(k, id)
 }
+
+// targetKey is code 0x00 month (YYYY-MM) 0x00 product: an account's
+// targets sort by month, then product ("" first: the whole account).
+func targetKey(code string, month domain.Date, product string) []byte {
+	k := make([]byte, 0, len(code)+9+len(product))
+	k = append(k, code...)
+	k = append(k, keySep)
+	k = append(k, month.Format("2006-01")...)
+	k = append(k, keySep)
+	return append(k, product...)
+}
+
+// balanceKey is code 0x00 date (YYYY-MM-DD): an account's balances sort by date.
+func balanceKey(code string, on domain.Date) []byte { return recKey(code, on.Format("2006-01-02")) }
 
 // accountPrefix is the prefix of every record key of an account.
 func accountPrefix(code string) []byte { return append([]byte(code), keySep) }

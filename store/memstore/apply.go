@@ -35,6 +35,7 @@ type applier struct {
 	escalations []domain.Escalation
 	marks       []domain.QueueMark
 	followUps   []domain.FollowUp
+	unpaid      []string // references of payments from paid_on taken back
 }
 
 type acct struct {
@@ -74,6 +75,9 @@ func (a *applier) batch(b *store.Batch) {
 	for _, r := range b.Credits {
 		a.credit(r)
 	}
+	for _, r := range b.Settled {
+		a.settled(r)
+	}
 	for _, e := range b.Activities {
 		a.activity(e)
 	}
@@ -95,6 +99,12 @@ func (a *applier) batch(b *store.Batch) {
 	for _, r := range b.Marks {
 		a.mark(r)
 	}
+	for _, r := range b.Targets {
+		a.target(r)
+	}
+	for _, r := range b.Balances {
+		a.balance(r)
+	}
 }
 
 func (a *applier) finish() error {
@@ -107,8 +117,11 @@ func (a *applier) finish() error {
 
 // flush puts the changed files in place and commits, when anything changed.
 func (a *applier) flush() {
-	if a.res.Added+a.res.Updated == 0 {
+	if !a.res.Changed() {
 		return
+	}
+	for _, ref := range a.unpaid {
+		delete(a.s.docs["payment"], ref)
 	}
 	var touched []string
 	for code, f := range a.work {
@@ -190,7 +203,7 @@ func (a *applier) lookup(code string, line int, cur domain.Currency) *acct {
 	bare := domain.Account{Code: code, Name: code, Tier: 3, Status: domain.StatusActive, Terms: "term", TermsDays: 30, Currency: cur, Stamp: a.stamp}
 	st := &acct{a: bare, line: line}
 	a.accts[code] = st
-	a.res.Added++
+	a.res.Count(store.KindAccountsCreated, store.WasAdded)
 	a.file(code).Account = bare
 	return st
 }
@@ -232,7 +245,7 @@ func unstamp(v any) any {
 
 // repeated reports whether key was met earlier in the batch: the same record
 // again is unchanged, another one is refused.
-func (a *applier) repeated(kind, key string, line int, v any, field, what string) bool {
+func (a *applier) repeated(k store.Kind, kind, key string, line int, v any, field, what string) bool {
 	m := a.seen[kind]
 	if m == nil {
 		m = map[string]seen{}
@@ -244,7 +257,7 @@ func (a *applier) repeated(kind, key string, line int, v any, field, what string
 		return false
 	}
 	if same(first.v, v) {
-		a.res.Unchanged++
+		a.res.Count(k, store.WasUnchanged)
 	} else {
 		a.fail(line, field, fmt.Sprintf("%s also on line %d with different values", what, first.line))
 	}
@@ -252,18 +265,18 @@ func (a *applier) repeated(kind, key string, line int, v any, field, what string
 }
 
 // upsert replaces the element of list that match finds, or appends v; it counts.
-func upsert[T any](a *applier, list *[]T, match func(T) bool, v T) {
+func upsert[T any](a *applier, k store.Kind, list *[]T, match func(T) bool, v T) {
 	if i := slices.IndexFunc(*list, match); i >= 0 {
 		if same((*list)[i], v) {
-			a.res.Unchanged++
+			a.res.Count(k, store.WasUnchanged)
 			return
 		}
 		(*list)[i] = v
-		a.res.Updated++
+		a.res.Count(k, store.WasUpdated)
 		return
 	}
 	*list = append(*list, v)
-	a.res.Added++
+	a.res.Count(k, store.WasAdded)
 }
 
 // documentOwner is the account that holds a document number in the book or
@@ -307,7 +320,7 @@ func (a *applier) account(r store.Rec[domain.Account]) {
 	ok := a.valid(r.Line, x.Validate())
 	if prev, met := a.accts[x.Code]; met && prev.line > 0 {
 		if prev.bad || same(prev.a, x) {
-			a.res.Unchanged++
+			a.res.Count(store.KindAccounts, store.WasUnchanged)
 		} else {
 			a.fail(r.Line, "code", fmt.Sprintf("account %s also on line %d with different values", x.Code, prev.line))
 		}
@@ -326,12 +339,12 @@ func (a *applier) account(r store.Rec[domain.Account]) {
 			return
 		}
 		if same(old.Account, x) {
-			a.res.Unchanged++
+			a.res.Count(store.KindAccounts, store.WasUnchanged)
 			return
 		}
-		a.res.Updated++
+		a.res.Count(store.KindAccounts, store.WasUpdated)
 	} else {
-		a.res.Added++
+		a.res.Count(store.KindAccounts, store.WasAdded)
 	}
 	a.file(x.Code).Account = x
 }
@@ -343,11 +356,11 @@ func (a *applier) contact(r store.Rec[domain.Contact]) {
 	if !a.valid(r.Line, x.Validate()) || !found {
 		return
 	}
-	if a.repeated("contact", x.Account+"\x00"+x.Name, r.Line, x, "name", "contact "+x.Name) {
+	if a.repeated(store.KindContacts, "contact", x.Account+"\x00"+x.Name, r.Line, x, "name", "contact "+x.Name) {
 		return
 	}
 	f := a.file(x.Account)
-	upsert(a, &f.Contacts, func(c domain.Contact) bool { return c.Name == x.Name }, x)
+	upsert(a, store.KindContacts, &f.Contacts, func(c domain.Contact) bool { return c.Name == x.Name }, x)
 }
 
 func (a *applier) contract(r store.Rec[domain.Contract]) {
@@ -360,11 +373,11 @@ func (a *applier) contract(r store.Rec[domain.Contract]) {
 	if x.ID == "" {
 		x.ID = strconv.FormatUint(a.s.nextID("contract"), 10)
 	}
-	if a.repeated("contract", x.Account+"\x00"+x.ID, r.Line, x, "id", "contract "+x.ID) {
+	if a.repeated(store.KindContracts, "contract", x.Account+"\x00"+x.ID, r.Line, x, "id", "contract "+x.ID) {
 		return
 	}
 	f := a.file(x.Account)
-	upsert(a, &f.Contracts, func(c domain.Contract) bool { return c.ID == x.ID }, x)
+	upsert(a, store.KindContracts, &f.Contracts, func(c domain.Contract) bool { return c.ID == x.ID }, x)
 }
 
 // docOwner finds a document's account and fills its currency from it.
@@ -382,9 +395,9 @@ func (a *applier) docOwner(code string, line int, cur *domain.Currency) (*acct, 
 
 // document checks a number unique in the book and reports whether the
 // record may be written.
-func (a *applier) document(line int, st *acct, code, kind, number string, v any, field string) bool {
+func (a *applier) document(k store.Kind, line int, st *acct, code, kind, number string, v any, field string) bool {
 	what := map[string]string{"invoice": "invoice", "payment": "payment", "credit": "credit note"}[kind]
-	if a.repeated(kind, number, line, v, field, what+" "+number) {
+	if a.repeated(k, kind, number, line, v, field, what+" "+number) {
 		return false
 	}
 	if o := a.documentOwner(kind, number); o != "" && o != code {
@@ -407,11 +420,11 @@ func (a *applier) invoice(r store.Rec[domain.Invoice]) {
 	if !a.valid(r.Line, x.Validate()) || !found || !a.sameCurrency(r.Line, st, x.Currency) {
 		return
 	}
-	if !a.document(r.Line, st, x.Account, "invoice", x.Number, x, "number") {
+	if !a.document(store.KindInvoices, r.Line, st, x.Account, "invoice", x.Number, x, "number") {
 		return
 	}
 	f := a.file(x.Account)
-	upsert(a, &f.Invoices, func(i domain.Invoice) bool { return i.Number == x.Number }, x)
+	upsert(a, store.KindInvoices, &f.Invoices, func(i domain.Invoice) bool { return i.Number == x.Number }, x)
 }
 
 // applied checks an explicit application: the invoice must be the same account's.
@@ -440,12 +453,12 @@ func (a *applier) payment(r store.Rec[domain.Payment]) {
 	}
 	ok = a.sameCurrency(r.Line, st, x.Currency) && ok
 	ok = a.applied(r.Line, x.Account, x.Invoice) && ok
-	if !ok || !a.document(r.Line, st, x.Account, "payment", x.Reference, x, "reference") {
+	if !ok || !a.document(store.KindPayments, r.Line, st, x.Account, "payment", x.Reference, x, "reference") {
 		return
 	}
 	a.claim("payment", x.Reference, x.Account)
 	f := a.file(x.Account)
-	upsert(a, &f.Payments, func(p domain.Payment) bool { return p.Reference == x.Reference }, x)
+	upsert(a, store.KindPayments, &f.Payments, func(p domain.Payment) bool { return p.Reference == x.Reference }, x)
 }
 
 func (a *applier) credit(r store.Rec[domain.CreditNote]) {
@@ -461,12 +474,12 @@ func (a *applier) credit(r store.Rec[domain.CreditNote]) {
 	}
 	ok = a.sameCurrency(r.Line, st, x.Currency) && ok
 	ok = a.applied(r.Line, x.Account, x.Invoice) && ok
-	if !ok || !a.document(r.Line, st, x.Account, "credit", x.Number, x, "number") {
+	if !ok || !a.document(store.KindCredits, r.Line, st, x.Account, "credit", x.Number, x, "number") {
 		return
 	}
 	a.claim("credit", x.Number, x.Account)
 	f := a.file(x.Account)
-	upsert(a, &f.Credits, func(c domain.CreditNote) bool { return c.Number == x.Number }, x)
+	upsert(a, store.KindCredits, &f.Credits, func(c domain.CreditNote) bool { return c.Number == x.Number }, x)
 }
 
 // activity appends a timeline entry with its promise and next follow-up; an
@@ -518,14 +531,14 @@ func (a *applier) activity(e store.ActivityEntry) {
 		case i < 0:
 			a.fail(e.Line, "id", fmt.Sprintf("activity %d not found on account %s", x.ID, x.Account))
 		case same(f.Activities[i], x):
-			a.res.Unchanged++
+			a.res.Count(store.KindActivities, store.WasUnchanged)
 		default:
 			a.fail(e.Line, "id", fmt.Sprintf("activity %d is already recorded; the timeline is append-only, log a correction", x.ID))
 		}
 		return
 	}
 	x.ID = a.s.nextID("activity")
-	a.res.Added++
+	a.res.Count(store.KindActivities, store.WasAdded)
 	f.Activities = append(f.Activities, x)
 	a.activities = append(a.activities, x)
 	if e.Promise != nil {
@@ -553,33 +566,38 @@ func validationOf(err error) domain.ValidationError {
 
 // byID writes a record keyed by id: a new one when id is 0, else an update
 // of that record of the same account. It returns the id.
-func byID[T any](a *applier, list *[]T, kind string, line int, code string, id uint64, v T, setID func(*T, uint64), getID func(T) uint64, what string) uint64 {
+func byID[T any](a *applier, k store.Kind, list *[]T, kind string, line int, code string, id uint64, v T, setID func(*T, uint64), getID func(T) uint64, what string) uint64 {
 	if id == 0 {
 		id = a.s.nextID(kind)
 		setID(&v, id)
 		*list = append(*list, v)
-		a.res.Added++
+		a.res.Count(k, store.WasAdded)
 		return id
 	}
-	if a.repeated(kind, code+"\x00"+strconv.FormatUint(id, 10), line, v, "id", fmt.Sprintf("%s %d", what, id)) {
+	if a.repeated(k, kind, code+"\x00"+strconv.FormatUint(id, 10), line, v, "id", fmt.Sprintf("%s %d", what, id)) {
 		return id
 	}
 	if !slices.ContainsFunc(*list, func(x T) bool { return getID(x) == id }) {
 		a.fail(line, "id", fmt.Sprintf("%s %d not found on account %s", what, id, code))
 		return id
 	}
-	upsert(a, list, func(x T) bool { return getID(x) == id }, v)
+	upsert(a, k, list, func(x T) bool { return getID(x) == id }, v)
 	return id
 }
 
 func (a *applier) plan(r store.Rec[domain.PaymentPlan]) {
 	x := r.V
 	x.Stamp = a.stampFor(x.Stamp)
-	if _, found := a.ownerOf(x.Account, r.Line, ""); !a.valid(r.Line, x.Validate()) || !found {
+	st, found := a.ownerOf(x.Account, r.Line, "")
+	var cur domain.Currency
+	if found {
+		cur = st.a.Currency
+	}
+	if !a.valid(r.Line, x.ValidateIn(cur)) || !found {
 		return
 	}
 	f := a.file(x.Account)
-	byID(a, &f.Plans, "plan", r.Line, x.Account, x.ID, x,
+	byID(a, store.KindPlans, &f.Plans, "plan", r.Line, x.Account, x.ID, x,
 		func(p *domain.PaymentPlan, id uint64) { p.ID = id }, func(p domain.PaymentPlan) uint64 { return p.ID }, "payment plan")
 }
 
@@ -593,7 +611,7 @@ func (a *applier) escalation(r store.Rec[domain.Escalation]) {
 		return
 	}
 	f := a.file(x.Account)
-	x.ID = byID(a, &f.Escalations, "escalation", r.Line, x.Account, x.ID, x,
+	x.ID = byID(a, store.KindEscalations, &f.Escalations, "escalation", r.Line, x.Account, x.ID, x,
 		func(e *domain.Escalation, id uint64) { e.ID = id }, func(e domain.Escalation) uint64 { return e.ID }, "escalation")
 	a.escalations = append(a.escalations, x)
 }
@@ -608,7 +626,7 @@ func (a *applier) issue(r store.Rec[domain.ServiceIssue]) {
 		return
 	}
 	f := a.file(x.Account)
-	byID(a, &f.Issues, "issue", r.Line, x.Account, x.ID, x,
+	byID(a, store.KindIssues, &f.Issues, "issue", r.Line, x.Account, x.ID, x,
 		func(i *domain.ServiceIssue, id uint64) { i.ID = id }, func(i domain.ServiceIssue) uint64 { return i.ID }, "service issue")
 }
 
@@ -625,7 +643,7 @@ func (a *applier) followUp(r store.Rec[domain.FollowUp]) {
 		return
 	}
 	f := a.file(x.Account)
-	x.ID = byID(a, &f.FollowUps, "followup", r.Line, x.Account, x.ID, x,
+	x.ID = byID(a, store.KindFollowUps, &f.FollowUps, "followup", r.Line, x.Account, x.ID, x,
 		func(u *domain.FollowUp, id uint64) { u.ID = id }, func(u domain.FollowUp) uint64 { return u.ID }, "follow-up")
 	a.followUps = append(a.followUps, x)
 }
@@ -637,7 +655,19 @@ func (a *applier) survey(r store.Rec[domain.Survey]) {
 		return
 	}
 	f := a.file(x.Account)
-	byID(a, &f.Surveys, "survey", r.Line, x.Account, x.ID, x,
+	if x.ID == 0 {
+		// Surveys upsert by account, date and kind (SPEC §5).
+		if a.repeated(store.KindSurveys, "survey-day", x.Account+"\x00"+x.On.String()+"\x00"+x.Kind, r.Line, x, "date",
+			fmt.Sprintf("%s survey of %s on %s", x.Kind, x.Account, x.On)) {
+			return
+		}
+		if i := slices.IndexFunc(f.Surveys, func(y domain.Survey) bool { return y.On == x.On && y.Kind == x.Kind }); i >= 0 {
+			x.ID = f.Surveys[i].ID
+			upsert(a, store.KindSurveys, &f.Surveys, func(y domain.Survey) bool { return y.ID == x.ID }, x)
+			return
+		}
+	}
+	byID(a, store.KindSurveys, &f.Surveys, "survey", r.Line, x.Account, x.ID, x,
 		func(s *domain.Survey, id uint64) { s.ID = id }, func(s domain.Survey) uint64 { return s.ID }, "survey")
 }
 
@@ -653,10 +683,109 @@ func (a *applier) mark(r store.Rec[domain.QueueMark]) {
 	if _, found := a.ownerOf(x.Account, r.Line, ""); !found || !ok {
 		return
 	}
-	if a.repeated("mark", x.Account+"\x00"+x.Key, r.Line, x, "key", "mark "+x.Key) {
+	if a.repeated(store.KindMarks, "mark", x.Account+"\x00"+x.Key, r.Line, x, "key", "mark "+x.Key) {
 		return
 	}
 	f := a.file(x.Account)
-	upsert(a, &f.Marks, func(m domain.QueueMark) bool { return m.Key == x.Key }, x)
+	upsert(a, store.KindMarks, &f.Marks, func(m domain.QueueMark) bool { return m.Key == x.Key }, x)
 	a.marks = append(a.marks, x)
+}
+
+// target upserts a month's sales plan by account, month and product.
+func (a *applier) target(r store.Rec[domain.Target]) {
+	x := r.V
+	x.Stamp = a.stampFor(x.Stamp)
+	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
+	ok := a.valid(r.Line, x.Validate())
+	if !found || !a.sameCurrency(r.Line, st, x.Currency) || !ok || st.bad {
+		return
+	}
+	what := "target of " + x.Month.Format("2006-01")
+	if x.Product != "" {
+		what += " for " + x.Product
+	}
+	if a.repeated(store.KindTargets, "target", x.Account+"\x00"+x.Month.String()+"\x00"+x.Product, r.Line, x, "month", what) {
+		return
+	}
+	f := a.file(x.Account)
+	upsert(a, store.KindTargets, &f.Targets, func(y domain.Target) bool { return y.Month == x.Month && y.Product == x.Product }, x)
+}
+
+// balance upserts the accounting side's balance by account and date.
+func (a *applier) balance(r store.Rec[domain.Balance]) {
+	x := r.V
+	x.Stamp = a.stampFor(x.Stamp)
+	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
+	ok := a.valid(r.Line, x.Validate())
+	if !found || !a.sameCurrency(r.Line, st, x.Currency) || !ok || st.bad {
+		return
+	}
+	if a.repeated(store.KindBalances, "balance", x.Account+"\x00"+x.On.String(), r.Line, x, "date", "balance of "+x.On.String()) {
+		return
+	}
+	f := a.file(x.Account)
+	upsert(a, store.KindBalances, &f.Balances, func(y domain.Balance) bool { return y.On == x.On }, x)
+}
+
+// settled makes, keeps or takes back the full payment "PAID-<number>" an
+// invoice's settled date (paid_on) stands for.
+func (a *applier) settled(r store.Rec[store.Settled]) {
+	x := r.V
+	if domain.CheckCode(x.Account) != nil || domain.CheckCode(x.Invoice) != nil {
+		return // the invoice's own row says what is wrong with them
+	}
+	if err := store.CheckSettled(x); err != nil {
+		a.valid(r.Line, err)
+		return
+	}
+	st := a.lookup(x.Account, r.Line, "")
+	if st == nil || st.missing || st.bad {
+		return
+	}
+	inv, found, refused := a.settledInvoice(x)
+	switch {
+	case refused:
+		return
+	case !found:
+		a.fail(r.Line, "paid_on", fmt.Sprintf("invoice %s not found on account %s", x.Invoice, x.Account))
+		return
+	}
+	ref := store.SettledReference(x.Invoice)
+	f := a.file(x.Account)
+	if x.On.IsZero() {
+		i := slices.IndexFunc(f.Payments, func(p domain.Payment) bool { return p.Reference == ref && p.Invoice == x.Invoice })
+		if i >= 0 {
+			f.Payments = slices.Delete(f.Payments, i, i+1)
+			a.unpaid = append(a.unpaid, ref)
+			a.res.Count(store.KindPaidOn, store.WasRemoved)
+		}
+		return
+	}
+	p := store.SettledPayment(inv, x.On)
+	p.Stamp = a.stamp
+	if !a.valid(r.Line, p.Validate()) || !a.document(store.KindPaidOn, r.Line, st, x.Account, "payment", ref, p, "paid_on") {
+		return
+	}
+	a.claim("payment", ref, x.Account)
+	upsert(a, store.KindPaidOn, &f.Payments, func(y domain.Payment) bool { return y.Reference == ref }, p)
+}
+
+// settledInvoice finds the invoice a settled date is of, in this batch or
+// the book, on the same account; refused: the batch had it and refused it.
+func (a *applier) settledInvoice(x store.Settled) (inv domain.Invoice, found, refused bool) {
+	if a.documentOwner("invoice", x.Invoice) != x.Account {
+		return inv, false, false
+	}
+	if f, ok := a.work[x.Account]; ok {
+		if i := slices.IndexFunc(f.Invoices, func(y domain.Invoice) bool { return y.Number == x.Invoice }); i >= 0 {
+			return f.Invoices[i], true, false
+		}
+	}
+	if f, ok := a.s.files[x.Account]; ok {
+		if i := slices.IndexFunc(f.Invoices, func(y domain.Invoice) bool { return y.Number == x.Invoice }); i >= 0 {
+			return f.Invoices[i], true, false
+		}
+	}
+	_, inBatch := a.owner["invoice"][x.Invoice]
+	return inv, false, inBatch
 }

@@ -418,6 +418,8 @@ func cloneFile(f *domain.AccountFile) *domain.AccountFile {
 	c.FollowUps = slices.Clone(f.FollowUps)
 	c.Surveys = slices.Clone(f.Surveys)
 	c.Marks = slices.Clone(f.Marks)
+	c.Targets = slices.Clone(f.Targets)
+	c.Balances = slices.Clone(f.Balances)
 	return &c
 }
 
@@ -444,6 +446,10 @@ func sortFile(f *domain.AccountFile) {
 	slices.SortFunc(f.FollowUps, func(a, b domain.FollowUp) int { return cmp.Compare(a.ID, b.ID) })
 	slices.SortFunc(f.Surveys, func(a, b domain.Survey) int { return cmp.Compare(a.ID, b.ID) })
 	slices.SortFunc(f.Marks, func(a, b domain.QueueMark) int { return strings.Compare(a.Key, b.Key) })
+	slices.SortFunc(f.Targets, func(a, b domain.Target) int {
+		return cmp.Or(cmp.Compare(a.Month, b.Month), strings.Compare(a.Product, b.Product))
+	})
+	slices.SortFunc(f.Balances, func(a, b domain.Balance) int { return cmp.Compare(a.On, b.On) })
 }
 
 type idOf struct {

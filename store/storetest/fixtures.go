@@ -119,6 +119,8 @@ func unstamped(f *domain.AccountFile) domain.AccountFile {
 	c.FollowUps = cleared(f.FollowUps, func(x *domain.FollowUp) { x.Stamp = domain.Stamp{} })
 	c.Surveys = cleared(f.Surveys, func(x *domain.Survey) { x.Stamp = domain.Stamp{} })
 	c.Marks = cleared(f.Marks, func(x *domain.QueueMark) { x.Stamp = domain.Stamp{} })
+	c.Targets = cleared(f.Targets, func(x *domain.Target) { x.Stamp = domain.Stamp{} })
+	c.Balances = cleared(f.Balances, func(x *domain.Balance) { x.Stamp = domain.Stamp{} })
 	return c
 }
 

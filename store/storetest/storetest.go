@@ -51,6 +51,15 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Changed", testChanged},
 		{"Assign", testAssign},
 		{"AssignRefused", testAssignRefused},
+		{"PlacesOfEveryKind", testPlaces},
+		{"CountsByKind", testCountsByKind},
+		{"TargetsAndBalances", testTargetsAndBalances},
+		{"TargetsAndBalancesRefused", testTargetsAndBalancesRefused},
+		{"Settled", testSettled},
+		{"SettledRefused", testSettledRefused},
+		{"SurveysUpsertByDay", testSurveysByDay},
+		{"ContractNumbers", testContractNumbers},
+		{"EveryBookErrorInOneRun", testEveryBookError},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
@@ -136,7 +145,7 @@ func rowErrors(t *testing.T, s store.Store, b *store.Batch) store.RowErrors {
 	if !errors.As(err, &rows) {
 		t.Fatalf("Apply = %v, %v; want RowErrors", res, err)
 	}
-	if res != (store.Result{}) {
+	if res.Totals() != (store.Result{}) {
 		t.Errorf("refused batch reported %v", res)
 	}
 	return rows
@@ -199,7 +208,7 @@ func testRoundTrip(t *testing.T, s store.Store) {
 	res := apply(t, s, in)
 	// 3 accounts, 2 contacts, 1 contract, 4 invoices, 2 payments, 1 credit,
 	// 1 activity, 1 plan, 1 escalation, 1 issue, 1 follow-up, 1 survey, 1 mark = 20
-	if res != (store.Result{Added: 20}) {
+	if res.Totals() != (store.Result{Added: 20}) {
 		t.Errorf("Apply = %v; want 20 added", res)
 	}
 	if empty, _ := s.Empty(); empty {
@@ -255,13 +264,13 @@ func stripIDs[T any](in []T, fn func(*T)) []T { return cleared(in, fn) }
 func testUpsertCounts(t *testing.T, s store.Store) {
 	b := fullBatch()
 	batch := &store.Batch{Accounts: b.Accounts, Contacts: b.Contacts, Invoices: b.Invoices, Payments: b.Payments, Credits: b.Credits}
-	if res := apply(t, s, batch); res != (store.Result{Added: 12}) {
+	if res := apply(t, s, batch); res.Totals() != (store.Result{Added: 12}) {
 		t.Errorf("first Apply = %v; want 12 added", res)
 	}
 	n := changes(t, s)
 	before := dump(load(t, s))
 	// Re-importing the same file changes nothing, not even the counter.
-	if res := apply(t, s, batch); res != (store.Result{Unchanged: 12}) {
+	if res := apply(t, s, batch); res.Totals() != (store.Result{Unchanged: 12}) {
 		t.Errorf("second Apply = %v; want 12 unchanged", res)
 	}
 	if m := changes(t, s); m != n {
@@ -273,7 +282,7 @@ func testUpsertCounts(t *testing.T, s store.Store) {
 	// One changed invoice is one update.
 	b2 := fullBatch()
 	b2.Invoices[1].V.Amount = dec("830000")
-	if res := apply(t, s, &store.Batch{Invoices: b2.Invoices}); res != (store.Result{Updated: 1, Unchanged: 3}) {
+	if res := apply(t, s, &store.Batch{Invoices: b2.Invoices}); res.Totals() != (store.Result{Updated: 1, Unchanged: 3}) {
 		t.Errorf("Apply with one change = %v; want 1 updated, 3 unchanged", res)
 	}
 	if m := changes(t, s); m != n+1 {
@@ -344,7 +353,7 @@ func testDuplicateInBatch(t *testing.T, s store.Store) {
 	// The same record twice is harmless: written once.
 	same1 := invoice("ACME", "X-2", "2025-04-01", "2025-05-01", "100", "NGN")
 	res := apply(t, s, &store.Batch{Invoices: []store.Rec[domain.Invoice]{{Line: 2, V: same1}, {Line: 3, V: same1}}})
-	if res != (store.Result{Added: 1, Unchanged: 1}) {
+	if res.Totals() != (store.Result{Added: 1, Unchanged: 1}) {
 		t.Errorf("Apply of a repeated row = %v; want 1 added, 1 unchanged", res)
 	}
 }
@@ -394,7 +403,7 @@ func testCreateAccounts(t *testing.T, s store.Store) {
 		},
 		Payments: []store.Rec[domain.Payment]{{Line: 2, V: domain.Payment{Account: "OTHER", Reference: "O-1", Received: d("2025-04-01"), Amount: dec("5")}}},
 	})
-	if res != (store.Result{Added: 5}) {
+	if res.Totals() != (store.Result{Added: 5}) {
 		t.Errorf("Apply = %v; want 5 added (2 accounts, 3 documents)", res)
 	}
 	b := load(t, s)
@@ -447,7 +456,7 @@ func testCurrencyChange(t *testing.T, s store.Store) {
 	fresh := domain.Account{Code: "FRESH", Name: "Fresh", Tier: 3, Status: "active", Terms: "term", TermsDays: 30, Currency: "NGN"}
 	apply(t, s, &store.Batch{Accounts: []store.Rec[domain.Account]{{V: fresh}}})
 	fresh.Currency = "GHS"
-	if res := apply(t, s, &store.Batch{Accounts: []store.Rec[domain.Account]{{V: fresh}}}); res != (store.Result{Updated: 1}) {
+	if res := apply(t, s, &store.Batch{Accounts: []store.Rec[domain.Account]{{V: fresh}}}); res.Totals() != (store.Result{Updated: 1}) {
 		t.Errorf("currency change of an account without documents = %v; want 1 updated", res)
 	}
 }
@@ -460,7 +469,7 @@ func testDryRun(t *testing.T, s store.Store) {
 		if err != nil {
 			t.Fatalf("dry run: %v", err)
 		}
-		if res != (store.Result{Added: 2, Unchanged: 7}) {
+		if res.Totals() != (store.Result{Added: 2, Unchanged: 7}) {
 			t.Errorf("dry run = %v; want 2 added, 7 unchanged", res)
 		}
 	})
@@ -618,7 +627,7 @@ func testUpdateByID(t *testing.T, s store.Store) {
 	f := file(t, load(t, s), "GAMMA")
 	fu := f.FollowUps[0]
 	fu.Status = domain.FollowDone
-	if res := apply(t, s, &store.Batch{FollowUps: []store.Rec[domain.FollowUp]{{V: fu}}}); res != (store.Result{Updated: 1}) {
+	if res := apply(t, s, &store.Batch{FollowUps: []store.Rec[domain.FollowUp]{{V: fu}}}); res.Totals() != (store.Result{Updated: 1}) {
 		t.Errorf("update by id = %v; want 1 updated", res)
 	}
 	if got := file(t, load(t, s), "GAMMA").FollowUps; len(got) != 1 || got[0].Status != domain.FollowDone {
