@@ -88,3 +88,15 @@ func (b Balance) Validate() error {
 	f.amounts("balance", b.Balance)
 	return f.err()
 }
+
+// AtPlaces is amount written with exactly the currency's places when it
+// fits them (USD 55.9 → 55.90, XOF 100.00 → 100), so that a file that
+// writes an amount one way and a re-import that writes it another store
+// the same record; an amount that does not fit is left for validation to
+// refuse.
+func AtPlaces(amount decimal.Decimal, c Currency) decimal.Decimal {
+	if !c.Valid() || amount.Exponent() == -c.Places() || !FitsCurrency(amount, c) {
+		return amount
+	}
+	return amount.Round(c.Places())
+}

@@ -114,3 +114,29 @@ func TestTargetAndBalanceValidate(t *testing.T) {
 		}
 	}
 }
+
+// TestAtPlaces: an amount that fits is written with exactly the currency's
+// places; one that does not is left for validation to refuse.
+func TestAtPlaces(t *testing.T) {
+	cases := []struct {
+		in   string
+		cur  Currency
+		want string
+	}{
+		{"55.9", "USD", "55.90"},   // one place short: 55.9 = 55.90
+		{"55.900", "USD", "55.90"}, // a trailing zero past the cent
+		{"100.00", "XOF", "100"},   // XOF has no minor unit
+		{"0.005", "USD", "0.005"},  // does not fit: left as it is
+		{"-12.5", "NGN", "-12.50"}, // a negative balance
+		{"7", "KWD", "7.000"},      // KWD has 3 places
+		{"80.07", "NGN", "80.07"},  // already at places
+	}
+	for _, c := range cases {
+		// String drops trailing zeros: the exponent says how it is written.
+		got := AtPlaces(d(c.in), c.cur)
+		want := d(c.want)
+		if !got.Equal(want) || got.Exponent() != want.Exponent() {
+			t.Errorf("AtPlaces(%s, %s) = %s (exponent %d), want %s", c.in, c.cur, got, got.Exponent(), c.want)
+		}
+	}
+}

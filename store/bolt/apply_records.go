@@ -167,6 +167,7 @@ func (a *applier) document(kind store.Kind, line int, st *acct, code, number str
 func (a *applier) invoice(r store.Rec[domain.Invoice]) {
 	x := r.V
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
+	x.Amount = domain.AtPlaces(x.Amount, x.Currency) // one record however the file wrote it
 	if found && x.Due.IsZero() && !x.Issued.IsZero() {
 		x.Due = st.a.DefaultDue(x.Issued)
 	}
@@ -213,6 +214,7 @@ func (a *applier) applied(line int, code, invoice string) bool {
 func (a *applier) payment(r store.Rec[domain.Payment]) {
 	x := r.V
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
+	x.Amount = domain.AtPlaces(x.Amount, x.Currency) // one record however the file wrote it
 	x.Stamp = a.stampFor(x.Stamp)
 	ok := a.valid(r.Line, x.Validate())
 	if !found {
@@ -230,6 +232,7 @@ func (a *applier) payment(r store.Rec[domain.Payment]) {
 func (a *applier) credit(r store.Rec[domain.CreditNote]) {
 	x := r.V
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
+	x.Amount = domain.AtPlaces(x.Amount, x.Currency) // one record however the file wrote it
 	if x.Reason == "" {
 		x.Reason = "other"
 	}
@@ -524,6 +527,7 @@ func (a *applier) target(r store.Rec[domain.Target]) {
 	x := r.V
 	x.Stamp = a.stampFor(x.Stamp)
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
+	x.Amount = domain.AtPlaces(x.Amount, x.Currency) // one record however the file wrote it
 	ok := a.valid(r.Line, x.Validate())
 	if !found {
 		return
@@ -548,6 +552,7 @@ func (a *applier) balance(r store.Rec[domain.Balance]) {
 	x := r.V
 	x.Stamp = a.stampFor(x.Stamp)
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
+	x.Balance = domain.AtPlaces(x.Balance, x.Currency) // one record however the file wrote it
 	ok := a.valid(r.Line, x.Validate())
 	if !found {
 		return

@@ -410,6 +410,7 @@ func (a *applier) document(k store.Kind, line int, st *acct, code, kind, number 
 func (a *applier) invoice(r store.Rec[domain.Invoice]) {
 	x := r.V
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
+	x.Amount = domain.AtPlaces(x.Amount, x.Currency) // one record however the file wrote it
 	if found && x.Due.IsZero() && !x.Issued.IsZero() {
 		x.Due = st.a.DefaultDue(x.Issued)
 	}
@@ -446,6 +447,7 @@ func (a *applier) applied(line int, code, invoice string) bool {
 func (a *applier) payment(r store.Rec[domain.Payment]) {
 	x := r.V
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
+	x.Amount = domain.AtPlaces(x.Amount, x.Currency) // one record however the file wrote it
 	x.Stamp = a.stampFor(x.Stamp)
 	ok := a.valid(r.Line, x.Validate())
 	if !found {
@@ -464,6 +466,7 @@ func (a *applier) payment(r store.Rec[domain.Payment]) {
 func (a *applier) credit(r store.Rec[domain.CreditNote]) {
 	x := r.V
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
+	x.Amount = domain.AtPlaces(x.Amount, x.Currency) // one record however the file wrote it
 	if x.Reason == "" {
 		x.Reason = "other"
 	}
@@ -696,6 +699,7 @@ func (a *applier) target(r store.Rec[domain.Target]) {
 	x := r.V
 	x.Stamp = a.stampFor(x.Stamp)
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
+	x.Amount = domain.AtPlaces(x.Amount, x.Currency) // one record however the file wrote it
 	ok := a.valid(r.Line, x.Validate())
 	if !found || !a.sameCurrency(r.Line, st, x.Currency) || !ok || st.bad {
 		return
@@ -716,6 +720,7 @@ func (a *applier) balance(r store.Rec[domain.Balance]) {
 	x := r.V
 	x.Stamp = a.stampFor(x.Stamp)
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
+	x.Balance = domain.AtPlaces(x.Balance, x.Currency) // one record however the file wrote it
 	ok := a.valid(r.Line, x.Validate())
 	if !found || !a.sameCurrency(r.Line, st, x.Currency) || !ok || st.bad {
 		return

@@ -420,3 +420,26 @@ func testEveryBookError(t *testing.T, s store.Store) {
 		})
 	}
 }
+
+// testSameAmountAnyForm: an amount is one record however a file writes it
+// (CSV "55.90", a workbook's shortest form "55.9", "55.900"): a re-import
+// in another form changes nothing.
+func testSameAmountAnyForm(t *testing.T, s store.Store) {
+	apply(t, s, &store.Batch{Accounts: []store.Rec[domain.Account]{{Line: 2, V: accounts()[0]}}})
+	first := apply(t, s, &store.Batch{
+		Invoices: []store.Rec[domain.Invoice]{{Line: 2, V: invoice("ACME", "I-1", "2025-01-01", "", "55.9", "")}},
+		Payments: []store.Rec[domain.Payment]{{Line: 3, V: domain.Payment{Account: "ACME", Reference: "P-1",
+			Received: d("2025-01-10"), Amount: dec("20")}}},
+	})
+	if got, want := first.Summary(), "1 invoice added, 1 payment added"; got != want {
+		t.Fatalf("first import: %q, want %q", got, want)
+	}
+	again := apply(t, s, &store.Batch{
+		Invoices: []store.Rec[domain.Invoice]{{Line: 2, V: invoice("ACME", "I-1", "2025-01-01", "", "55.900", "")}},
+		Payments: []store.Rec[domain.Payment]{{Line: 3, V: domain.Payment{Account: "ACME", Reference: "P-1",
+			Received: d("2025-01-10"), Amount: dec("20.00")}}},
+	})
+	if got, want := again.Summary(), "1 invoice unchanged, 1 payment unchanged"; got != want {
+		t.Errorf("re-import in another form: %q, want %q", got, want)
+	}
+}

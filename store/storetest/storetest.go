@@ -53,6 +53,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"AssignRefused", testAssignRefused},
 		{"PlacesOfEveryKind", testPlaces},
 		{"CountsByKind", testCountsByKind},
+		{"SameAmountAnyForm", testSameAmountAnyForm},
 		{"TargetsAndBalances", testTargetsAndBalances},
 		{"TargetsAndBalancesRefused", testTargetsAndBalancesRefused},
 		{"Settled", testSettled},
