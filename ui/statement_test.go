@@ -28,10 +28,10 @@ func TestStatementKey(t *testing.T) {
 	}
 	press(m, "S")
 	path := filepath.Join(dir, "statement-ACC001-"+sample.AsOf.String()+".md")
-	if want := "Statement of ACC001 as of " + sample.AsOf.String() + " written to " + path; m.Status() != want {
+	if want := "Wrote statement-ACC001-" + sample.AsOf.String() + ".md in " + dir + "/"; m.Status() != want {
 		t.Fatalf("status %q, want %q", m.Status(), want)
 	}
-	if v := m.View(); !strings.Contains(v, "Statement of ACC001 as of") {
+	if v := m.View(); !strings.Contains(v, "Wrote statement-ACC001-"+sample.AsOf.String()+".md in ") {
 		t.Fatalf("the status line does not say it:\n%s", v)
 	}
 	b, err := os.ReadFile(path)

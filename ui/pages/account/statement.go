@@ -2,6 +2,9 @@ package account
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -20,6 +23,12 @@ func writeStatement(d *desk.Desk, code string, asOf domain.Date, format, dir str
 		if err != nil {
 			return common.ErrorMsg{Text: fmt.Sprintf("No statement of %s: %s", common.Clean(code), common.Clean(err.Error()))}
 		}
-		return common.InfoMsg{Text: fmt.Sprintf("Statement of %s as of %s written to %s", common.Clean(code), asOf, common.Clean(path))}
+		// The file's name first (it says whose statement, as of when), then
+		// its directory: a narrow status line cuts the end, not the name.
+		dir, name := filepath.Split(path)
+		if home, err := os.UserHomeDir(); err == nil && home != "" && strings.HasPrefix(dir, home+string(os.PathSeparator)) {
+			dir = "~" + dir[len(home):]
+		}
+		return common.InfoMsg{Text: "Wrote " + common.Clean(name) + " in " + common.Clean(dir)}
 	}
 }
