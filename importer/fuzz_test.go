@@ -26,7 +26,7 @@ func FuzzRead(f *testing.F) {
 	f.Add("accounts", []byte("code,name,tier,status,terms,products,currency\nA,B,\x1b[2J,\u009b,x\ry,AGO;\x07,NGN\u202e\n"))
 	f.Fuzz(func(t *testing.T, kind string, data []byte) {
 		for _, opt := range []Options{{}, {Map: map[string]string{"montant": "amount"}, DateLayout: "1/2/2006", Currency: "NGN"}} {
-			b, err := Read(kind, bytes.NewReader(data), opt)
+			b, err := readAll(kind, bytes.NewReader(data), opt)
 			if err != nil {
 				assertSafe(t, "error", err.Error())
 				var rows store.RowErrors
