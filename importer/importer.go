@@ -378,10 +378,10 @@ type source interface {
 	typed() bool
 	// cell names field i of line for messages ("C12"), or "".
 	cell(i, line int) string
-	progress() float64          // the share read, -1 when unknown
-	scale(size int64) float64   // how many times what was read the whole is, 0 when unknown
-	format() string             // csv, xlsx
-	sheet() string              // the sheet read, or ""
+	progress() float64        // the share read, -1 when unknown
+	scale(size int64) float64 // how many times what was read the whole is, 0 when unknown
+	format() string           // csv, xlsx
+	sheet() string            // the sheet read, or ""
 	close()
 }
 
