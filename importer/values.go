@@ -83,9 +83,16 @@ func (p *parser) note(col string) string {
 	if p.cellErr(col, v) {
 		return ""
 	}
-	v = strings.ReplaceAll(v, "\r\n", "\n")
-	if err := domain.CheckMultiline(v, 2000); err != nil {
-		p.fail(col, err.Error())
+	if v == "" {
+		return v
+	}
+	check := domain.CheckText(v, false, 2000)
+	if strings.ContainsAny(v, "\n\t") { // (domain.CheckMultiline builds a replacer: only when needed)
+		v = strings.ReplaceAll(v, "\r\n", "\n")
+		check = domain.CheckMultiline(v, 2000)
+	}
+	if check != nil {
+		p.fail(col, check.Error())
 	}
 	return v
 }
