@@ -29,6 +29,8 @@ type csvSource struct {
 	check   bool  // the text is UTF-8 as it is, so check it is valid
 	sep     rune
 	scaleOK bool // decoded offsets are the file's (UTF-8, one-byte codes)
+	// headerNote is said after a header problem: the header is not UTF-8.
+	headerNote string
 }
 
 // encodings are the names --encoding accepts (lower case).
@@ -137,9 +139,15 @@ func (s *csvSource) next() ([]string, int, error) {
 	}
 	if s.check {
 		for i, f := range rec {
+			if line == 1 && !utf8.ValidString(f) {
+				// The header is read all the same (its names are shown
+				// safely); the cure is named should a column be missing.
+				s.headerNote = fmt.Sprintf("; the header is not UTF-8 (byte 0x%02X): a file saved by Excel on Windows is usually windows-1252: import it with --encoding windows-1252", badByte(f))
+				break
+			}
 			if !utf8.ValidString(f) {
 				l, _ := s.r.FieldPos(i)
-				return nil, l, &rowProblem{line: l, field: i, fatal: true, reason: fmt.Sprintf(
+				return nil, l, &rowProblem{line: l, field: i, reason: fmt.Sprintf(
 					"the file is not UTF-8 (byte 0x%02X); a file saved by Excel on Windows is usually windows-1252: import it with --encoding windows-1252",
 					badByte(f))}
 			}

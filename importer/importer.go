@@ -201,6 +201,9 @@ func Read(kind string, r io.Reader, opt Options) (*File, error) {
 	names = slices.Clone(names) // a CSV source reuses its record
 	f.h, f.Ignored, err = mapHeader(names, cols, opt.Map)
 	if err != nil {
+		if cs, ok := src.(*csvSource); ok && cs.headerNote != "" {
+			return nil, fmt.Errorf("%w%s", err, cs.headerNote)
+		}
 		return nil, err
 	}
 	width := len(names)
