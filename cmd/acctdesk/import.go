@@ -130,7 +130,7 @@ func (c *cli) importFile(args []string) error {
 	if file.Format == "xlsx" {
 		what += fmt.Sprintf(" (sheet %q)", file.Sheet)
 	}
-	fmt.Fprintf(c.stdout, "%s %s %s from %s\n", verb, what, res.Summary(), shown(path))
+	fmt.Fprintf(c.stdout, "%s %s from %s: %s\n", verb, what, shown(path), res.Summary())
 	if len(file.Ignored) > 0 {
 		fmt.Fprintf(c.stdout, "ignored columns: %s\n", shown(strings.Join(file.Ignored, ", ")))
 	}

@@ -102,7 +102,7 @@ func TestIBMSampleXLSX(t *testing.T) {
 	if !strings.Contains(out, `(sheet "AR export")`) || !strings.Contains(out, "ignored columns: countryCode, PaperlessDate, PaperlessBill, DaysToSettle, DaysLate") {
 		t.Errorf("import said %q", out)
 	}
-	for _, d := range []string{"2012-03-31", "2012-06-30", "2012-12-31", "2013-06-30", "2013-09-30", "2013-12-31", "2014-01-31"} {
+	for _, d := range []string{"2012-03-31", "2012-06-30", "2012-12-31", "2013-06-30", "2013-09-30", "2013-12-31"} {
 		a := must(t, fromCSV, "report", "aging", "--format", "csv", "--as-of", d)
 		b := must(t, fromXLSX, "report", "aging", "--format", "csv", "--as-of", d)
 		if a != b {
