@@ -1,32 +1,36 @@
-// Package importer reads the canonical import files of SPEC §5 (CSV, with
-// ERP-export mapping) into a store.Batch. It never writes: the caller applies
-// the batch in one transaction, so a bad row means nothing is stored.
+// Package importer reads the import files of SPEC §5 — CSV in any of the
+// encodings, separators and line ends an ERP or a spreadsheet writes, and
+// XLSX workbooks with typed cells — into a store.Batch. It never writes: the
+// caller applies the batch in one transaction, so a bad row means nothing is
+// stored.
+//
+// Both file formats are a source of rows (source); the parser of each kind
+// reads its fields through one set of column readers (code, text, amount,
+// date, …), so a workbook's typed cells and a CSV file's text meet the same
+// validation.
 package importer
 
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
+	"sort"
 	"strings"
 
 	"acctdesk/domain"
 	"acctdesk/store"
-
-	"github.com/shopspring/decimal"
 )
 
 // Kinds of import file.
-var Kinds = []string{"accounts", "contacts", "invoices", "payments", "credit-notes"}
+var Kinds = []string{"accounts", "contacts", "invoices", "payments", "credit-notes", "contracts", "surveys", "targets", "balances"}
 
-// columns are the canonical columns of each kind; required ones first, marked.
+// columns are the canonical columns of each kind (SPEC §5), in the order help shows them.
 var columns = map[string][]column{
 	"accounts": {{"code", true}, {"name", true}, {"tier", false}, {"segment", false}, {"owner", false},
-		{"salesperson", false}, {"status", false}, {"terms", false}, {"payment_terms_days", false},
+		{"salesperson", false}, {"status", false}, {"status_since", false}, {"terms", false}, {"payment_terms_days", false},
 		{"credit_limit", false}, {"currency", false}, {"products", false}, {"opened_on", false}, {"live_on", false}},
 	"contacts": {{"account", true}, {"name", true}, {"role", false}, {"phone", false}, {"email", false}, {"primary", false}},
 	"invoices": {{"account", true}, {"number", true}, {"issue_date", true}, {"due_date", false}, {"amount", true},
@@ -34,6 +38,11 @@ var columns = map[string][]column{
 		{"dispute_reason", false}, {"paid_on", false}},
 	"payments":     {{"account", true}, {"reference", true}, {"date", true}, {"amount", true}, {"currency", false}, {"invoice", false}},
 	"credit-notes": {{"account", true}, {"number", true}, {"date", true}, {"amount", true}, {"reason", false}, {"invoice", false}, {"currency", false}},
+	"contracts": {{"account", true}, {"number", true}, {"start", true}, {"end", true}, {"notice_days", false},
+		{"sla", false}, {"status", false}, {"rebate", false}},
+	"surveys":  {{"account", true}, {"date", true}, {"kind", true}, {"score", true}, {"comment", false}},
+	"targets":  {{"account", true}, {"month", true}, {"product", false}, {"quantity", false}, {"amount", false}, {"currency", false}},
+	"balances": {{"account", true}, {"date", true}, {"balance", true}, {"currency", false}},
 }
 
 type column struct {
@@ -41,17 +50,41 @@ type column struct {
 	required bool
 }
 
+// Columns lists a kind's canonical columns as help shows them, the
+// required ones marked with *: "account*, number*, issue_date*, …".
+func Columns(kind string) string {
+	var out []string
+	for _, c := range columns[kind] {
+		if c.required {
+			out = append(out, c.name+"*")
+		} else {
+			out = append(out, c.name)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
 // Options shape how a file is read.
 type Options struct {
 	Map        map[string]string // source header (any case) → canonical column
 	DateLayout string            // Go layout; ISO when empty
 	Currency   domain.Currency   // currency of rows that name none; "" leaves it to the account
+	// DecimalComma reads amounts written 1.234,56 (a comma before the
+	// decimals, points or spaces between thousands).
+	DecimalComma bool
+	// Encoding of a CSV file: "" (UTF-8, or UTF-16 with a BOM), utf-8,
+	// utf-16le, utf-16be, windows-1252, latin1 (iso-8859-1); any case.
+	Encoding string
+	// Sheet is the workbook's sheet to read; "" is the first.
+	Sheet string
 	// Size is the file's length in bytes when known: the batch is then sized
-	// up front from the first rows, instead of growing a million-row slice.
+	// up front from the first rows, instead of growing a million-row slice,
+	// and progress is shown as a share of it.
 	Size int64
 	// Progress, when set, is called every ProgressEvery rows and at the end
-	// with the rows read so far.
-	Progress func(rows int)
+	// with the rows read so far and the share of the file read (-1 when
+	// unknown, as in a workbook, which is read whole first).
+	Progress func(rows int, frac float64)
 }
 
 // ProgressEvery is how many rows Read reads between calls to Options.Progress.
@@ -59,6 +92,34 @@ const ProgressEvery = 10_000
 
 // sampleRows is how many rows Read reads before it sizes the batch.
 const sampleRows = 1000
+
+// File is what Read made of a file: the batch of its good rows, and every
+// bad row, so that a caller can check the good rows against the book too
+// and list every problem of the file in one run.
+type File struct {
+	Batch  *store.Batch
+	Errors store.RowErrors // sorted by line; each is Safe
+	// Ignored are the file's columns the kind does not know, as its header
+	// names them (Safe), in the file's order.
+	Ignored []string
+	Rows    int    // data rows read, blank ones included
+	Format  string // "csv" or "xlsx"
+	Sheet   string // the sheet read, for a workbook
+	h       header
+}
+
+// Err is the file's bad rows as one error (a store.RowErrors), or nil.
+func (f *File) Err() error {
+	if len(f.Errors) == 0 {
+		return nil
+	}
+	return f.Errors
+}
+
+// Label is how a message names a canonical column of this file: the
+// canonical name, with the file's own header when --map renamed it
+// ("amount (InvoiceAmount)"). Other names are returned as they are.
+func (f *File) Label(col string) string { return f.h.label(col) }
 
 // ParseMap reads "SRC=DST,SRC=DST".
 func ParseMap(s string) (map[string]string, error) {
@@ -70,12 +131,12 @@ func ParseMap(s string) (map[string]string, error) {
 		src, dst, ok := strings.Cut(pair, "=")
 		src, dst = strings.TrimSpace(src), strings.TrimSpace(dst)
 		if !ok || src == "" || dst == "" {
-			return nil, fmt.Errorf("--map %q: write SRC=DST pairs separated by commas", pair)
+			return nil, fmt.Errorf("--map %q: write SRC=DST pairs separated by commas", domain.Safe(pair))
 		}
 		// A column name is named back in messages: it must read as itself.
 		for _, name := range []string{src, dst} {
 			if err := domain.CheckCode(name); err != nil {
-				return nil, fmt.Errorf("--map %q: column %q %v", pair, name, err)
+				return nil, fmt.Errorf("--map %q: column %q %v", domain.Safe(pair), domain.Safe(name), err)
 			}
 		}
 		m[strings.ToLower(src)] = strings.ToLower(dst)
@@ -83,60 +144,92 @@ func ParseMap(s string) (map[string]string, error) {
 	return m, nil
 }
 
-// Read parses a whole file of the kind into a batch. Every bad row is reported
-// (store.RowErrors) and no batch is returned then. What it returns is safe
-// to print, whatever the file holds: a value is quoted with its control
-// characters escaped, every reason and column name is domain.Safe, and no
-// field holding a control character (or, in a code, number or reference,
-// an invisible one) gets into the batch.
-func Read(kind string, r io.Reader, opt Options) (*store.Batch, error) {
+// Read parses a whole file of the kind: a workbook when its content is one
+// (whatever its name), else CSV. The error is for a file that cannot be read
+// at all (empty, a required column missing, the wrong encoding, an unknown
+// sheet); bad rows are in File.Errors, and the good rows in File.Batch.
+// What it returns is safe to print, whatever the file holds: a value is
+// quoted with its control characters escaped, every reason and column name
+// is domain.Safe, and no field holding a control character (or, in a code,
+// number or reference, an invisible one) gets into the batch.
+func Read(kind string, r io.Reader, opt Options) (*File, error) {
 	cols, ok := columns[kind]
 	if !ok {
-		return nil, fmt.Errorf("unknown import kind %q (use %s)", kind, strings.Join(Kinds, ", "))
+		return nil, fmt.Errorf("unknown import kind %q (use %s)", domain.Safe(kind), strings.Join(Kinds, ", "))
 	}
 	if opt.DateLayout != "" {
 		if err := domain.CheckCode(opt.DateLayout); err != nil {
-			return nil, fmt.Errorf("date format %q %v", opt.DateLayout, err)
+			return nil, fmt.Errorf("date format %q %v", domain.Safe(opt.DateLayout), err)
+		}
+	}
+	for src, dst := range opt.Map {
+		if !slices.ContainsFunc(cols, func(c column) bool { return c.name == dst }) {
+			return nil, fmt.Errorf("--map %s=%s: %s is not a column of %s (its columns: %s)",
+				domain.Safe(src), domain.Safe(dst), domain.Safe(dst), kind, Columns(kind))
 		}
 	}
 	br := bufio.NewReaderSize(r, 1<<20)
-	comma, err := sniff(br)
+	var src source
+	var err error
+	if magic, _ := br.Peek(4); bytes.Equal(magic, []byte("PK\x03\x04")) {
+		if opt.Encoding != "" {
+			return nil, errors.New("--encoding is for CSV files: this file is a workbook (XLSX), whose text is Unicode")
+		}
+		src, err = openXLSX(br, opt)
+	} else {
+		if opt.Sheet != "" {
+			return nil, errors.New("--sheet is for workbooks: this file is not an XLSX workbook")
+		}
+		src, err = openCSV(br, opt)
+	}
 	if err != nil {
 		return nil, err
 	}
-	cr := csv.NewReader(br)
-	cr.Comma = comma
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	header, err := cr.Read()
+	defer src.close()
+	f := &File{Format: src.format(), Sheet: src.sheet()}
+	names, _, err := src.next()
 	if err == io.EOF {
 		return nil, errors.New("the file is empty")
 	}
 	if err != nil {
-		return nil, fmt.Errorf("line 1: %s", domain.Safe(err.Error()))
-	}
-	h, err := mapHeader(header, cols, opt.Map)
-	if err != nil {
+		var rp *rowProblem
+		if errors.As(err, &rp) {
+			return nil, fmt.Errorf("line 1: %s", rp.reason)
+		}
 		return nil, err
 	}
-	p := &parser{kind: kind, opt: opt, h: h, b: &store.Batch{}}
-	start, rows := cr.InputOffset(), 0
+	names = slices.Clone(names) // a CSV source reuses its record
+	f.h, f.Ignored, err = mapHeader(names, cols, opt.Map)
+	if err != nil {
+		if cs, ok := src.(*csvSource); ok && cs.headerNote != "" {
+			return nil, fmt.Errorf("%w%s", err, cs.headerNote)
+		}
+		return nil, err
+	}
+	width := len(names)
+	p := &parser{kind: kind, opt: opt, h: f.h, src: src, typed: src.typed(), b: &store.Batch{}}
+	p.settled = f.h.has("paid_on")
 	for {
-		rec, err := cr.Read()
+		rec, line, err := src.next()
 		if err == io.EOF {
 			break
 		}
-		rows++
-		if rows == sampleRows && opt.Size > 0 {
-			p.reserve(float64(opt.Size-start) / float64(cr.InputOffset()-start))
+		f.Rows++
+		if f.Rows == sampleRows && opt.Size > 0 {
+			if scale := src.scale(opt.Size); scale > 0 {
+				p.reserve(scale)
+			}
 		}
-		if opt.Progress != nil && rows%ProgressEvery == 0 {
-			opt.Progress(rows)
+		if opt.Progress != nil && f.Rows%ProgressEvery == 0 {
+			opt.Progress(f.Rows, src.progress())
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				p.errs = append(p.errs, store.RowError{Line: pe.Line, Reason: domain.Safe(pe.Err.Error())})
+			var rp *rowProblem
+			if errors.As(err, &rp) {
+				p.errs = append(p.errs, store.RowError{Line: rp.line, Field: f.h.labelAt(rp.field), Reason: rp.reason})
+				if rp.fatal {
+					return nil, p.errs[len(p.errs)-1]
+				}
 				continue
 			}
 			return nil, err
@@ -144,16 +237,18 @@ func Read(kind string, r io.Reader, opt Options) (*store.Batch, error) {
 		if blank(rec) {
 			continue
 		}
-		line, _ := cr.FieldPos(0)
+		if reason := src.width(rec, width); reason != "" {
+			p.errs = append(p.errs, store.RowError{Line: line, Reason: reason})
+			continue
+		}
 		p.row(line, rec)
 	}
 	if opt.Progress != nil {
-		opt.Progress(rows)
+		opt.Progress(f.Rows, 1)
 	}
-	if len(p.errs) > 0 {
-		return nil, p.errs
-	}
-	return p.b, nil
+	sort.SliceStable(p.errs, func(i, j int) bool { return p.errs[i].Line < p.errs[j].Line })
+	f.Batch, f.Errors = p.b, p.errs
+	return f, nil
 }
 
 // reserve grows the batch for the whole file: what the first rows made,
@@ -167,50 +262,61 @@ func (p *parser) reserve(scale float64) {
 	b.Accounts = slices.Grow(b.Accounts, grow(len(b.Accounts)))
 	b.Contacts = slices.Grow(b.Contacts, grow(len(b.Contacts)))
 	b.Invoices = slices.Grow(b.Invoices, grow(len(b.Invoices)))
+	b.Settled = slices.Grow(b.Settled, grow(len(b.Settled)))
 	b.Payments = slices.Grow(b.Payments, grow(len(b.Payments)))
 	b.Credits = slices.Grow(b.Credits, grow(len(b.Credits)))
-}
-
-// sniff strips a UTF-8 BOM and picks ';' when the header has more of them than commas.
-func sniff(br *bufio.Reader) (rune, error) {
-	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
-		br.Discard(3)
-	}
-	peek, _ := br.Peek(64 << 10)
-	if i := bytes.IndexByte(peek, '\n'); i >= 0 {
-		peek = peek[:i]
-	}
-	if bytes.Count(peek, []byte{';'}) > bytes.Count(peek, []byte{','}) {
-		return ';', nil
-	}
-	return ',', nil
+	b.Targets = slices.Grow(b.Targets, grow(len(b.Targets)))
+	b.Balances = slices.Grow(b.Balances, grow(len(b.Balances)))
 }
 
 // header maps canonical column → field index, and remembers the source names.
 type header struct {
 	idx    map[string]int
 	source map[string]string
+	names  []string // the file's header, Safe, by field index
 }
 
-func mapHeader(names []string, cols []column, rename map[string]string) (header, error) {
+func (h header) has(col string) bool { _, ok := h.idx[col]; return ok }
+
+// mapHeader matches the file's header to the kind's columns; it returns
+// the columns it ignores, as the file names them.
+func mapHeader(names []string, cols []column, rename map[string]string) (header, []string, error) {
 	h := header{idx: map[string]int{}, source: map[string]string{}}
 	known := map[string]bool{}
 	for _, c := range cols {
 		known[c.name] = true
 	}
+	var ignored []string
+	seen := map[string]bool{}
 	for i, raw := range names {
+		h.names = append(h.names, domain.Safe(strings.TrimSpace(raw)))
 		name := strings.ToLower(strings.TrimSpace(raw))
+		seen[name] = true
 		if dst, ok := rename[name]; ok {
 			name = dst
 		}
 		if !known[name] {
-			continue // extra columns of an ERP export are ignored
+			if s := domain.Safe(strings.TrimSpace(raw)); s != "" {
+				ignored = append(ignored, s) // extra columns of an ERP export are ignored, and named
+			}
+			continue
 		}
 		if _, dup := h.idx[name]; dup {
-			return h, fmt.Errorf("line 1: column %q appears twice", name)
+			return h, nil, fmt.Errorf("line 1: column %q appears twice", name)
 		}
 		h.idx[name] = i
-		h.source[name] = strings.TrimSpace(raw)
+		h.source[name] = domain.Safe(strings.TrimSpace(raw))
+	}
+	var unmapped []string
+	for src := range rename {
+		if !seen[src] {
+			unmapped = append(unmapped, domain.Safe(src))
+		}
+	}
+	if len(unmapped) > 0 {
+		sort.Strings(unmapped)
+		return h, nil, fmt.Errorf("line 1: --map names %s, which the header does not have (its columns: %s)",
+			strings.Join(unmapped, ", "), strings.Join(h.names, ", "))
 	}
 	var missing []string
 	for _, c := range cols {
@@ -219,18 +325,36 @@ func mapHeader(names []string, cols []column, rename map[string]string) (header,
 		}
 	}
 	if len(missing) > 0 {
-		return h, fmt.Errorf("line 1: missing required column %s (use --map SRC=DST to rename a column)", strings.Join(missing, ", "))
+		return h, nil, fmt.Errorf("line 1: missing required column %s (use --map SRC=DST to rename a column; the header has: %s)",
+			strings.Join(missing, ", "), strings.Join(h.names, ", "))
 	}
-	return h, nil
+	return h, ignored, nil
 }
 
 // label is how an error names a column: the canonical name, with the file's own
 // header when it differs (Safe: it is the file's text).
 func (h header) label(col string) string {
 	if src, ok := h.source[col]; ok && !strings.EqualFold(src, col) {
-		return fmt.Sprintf("%s (%s)", col, domain.Safe(src))
+		return fmt.Sprintf("%s (%s)", col, src)
 	}
 	return col
+}
+
+// labelAt names the field at index i: its canonical column when it has
+// one, else the file's header; "" for none (i < 0).
+func (h header) labelAt(i int) string {
+	if i < 0 {
+		return ""
+	}
+	for col, j := range h.idx {
+		if j == i {
+			return h.label(col)
+		}
+	}
+	if i < len(h.names) && h.names[i] != "" {
+		return h.names[i]
+	}
+	return fmt.Sprintf("field %d", i+1)
 }
 
 func blank(rec []string) bool {
@@ -242,211 +366,35 @@ func blank(rec []string) bool {
 	return true
 }
 
-// parser reads one row at a time into the batch and gathers errors.
-type parser struct {
-	kind string
-	opt  Options
-	h    header
-	b    *store.Batch
-	errs store.RowErrors
-	line int
-	rec  []string
-	bad  bool
+// source is a file of rows: a CSV file or a workbook's sheet.
+type source interface {
+	// next returns the next row's fields and its line (CSV: the line it
+	// starts on; XLSX: the row number), io.EOF after the last. A
+	// *rowProblem is one bad row: it is reported and reading goes on
+	// (unless it is fatal).
+	next() (fields []string, line int, err error)
+	// width says what is wrong with a row of n fields under a header of
+	// width fields, or "".
+	width(rec []string, width int) string
+	// typed reports whether fields are a workbook's raw cell values
+	// (numbers as stored, dates as serials) rather than text.
+	typed() bool
+	// cell names field i of line for messages ("C12"), or "".
+	cell(i, line int) string
+	progress() float64        // the share read, -1 when unknown
+	scale(size int64) float64 // how many times what was read the whole is, 0 when unknown
+	format() string           // csv, xlsx
+	sheet() string            // the sheet read, or ""
+	close()
 }
 
-func (p *parser) get(col string) string {
-	i, ok := p.h.idx[col]
-	if !ok || i >= len(p.rec) {
-		return ""
-	}
-	return strings.TrimSpace(p.rec[i])
+// rowProblem is a bad row found by a source (a quote out of place, bytes
+// that are not UTF-8).
+type rowProblem struct {
+	line   int
+	field  int // -1: the row
+	reason string
+	fatal  bool // the rest of the file cannot be read either
 }
 
-// fail records what is wrong with a column of the row. The reason may quote
-// the value (%q escapes it); it is Safe all the same.
-func (p *parser) fail(col, reason string) {
-	p.bad = true
-	p.errs = append(p.errs, store.RowError{Line: p.line, Field: p.h.label(col), Reason: domain.Safe(reason)})
-}
-
-// text is a column of free text: no control characters.
-func (p *parser) text(col string) string {
-	v := p.get(col)
-	p.checkText(col, v)
-	return v
-}
-
-func (p *parser) checkText(col, v string) {
-	if err := domain.CheckText(v, false, 2000); err != nil {
-		p.fail(col, err.Error())
-	}
-}
-
-// code is a code, number or reference: no control or invisible characters
-// either (domain.CheckCode), so that "INV-001" is what it reads as; an empty
-// one is left to the record's validation ("is empty").
-func (p *parser) code(col string) string {
-	v := p.get(col)
-	if v != "" {
-		if err := domain.CheckCode(v); err != nil {
-			p.fail(col, err.Error())
-		}
-	}
-	return v
-}
-
-func (p *parser) date(col string) domain.Date {
-	v := p.get(col)
-	if v == "" {
-		return 0
-	}
-	layout := p.opt.DateLayout
-	if layout == "" {
-		layout = "2006-01-02"
-	}
-	d, err := domain.ParseDateLayout(v, layout)
-	if err != nil {
-		p.fail(col, err.Error())
-	}
-	return d
-}
-
-func (p *parser) currency() domain.Currency {
-	v := p.get("currency")
-	if v == "" {
-		return p.opt.Currency
-	}
-	c, err := domain.ParseCurrency(v)
-	if err != nil {
-		p.fail("currency", err.Error())
-	}
-	return c
-}
-
-func (p *parser) amount(col string, c domain.Currency) decimal.Decimal {
-	v := p.get(col)
-	if v == "" {
-		return decimal.Zero
-	}
-	d, err := domain.ParseAmount(v, c)
-	if err != nil {
-		p.fail(col, err.Error())
-	}
-	return d
-}
-
-func (p *parser) integer(col string, def int) int {
-	v := p.get(col)
-	if v == "" {
-		return def
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil {
-		p.fail(col, fmt.Sprintf("%q is not a whole number", v))
-	}
-	return n
-}
-
-func (p *parser) boolean(col string) bool {
-	switch strings.ToLower(p.get(col)) {
-	case "", "no", "n", "false", "0":
-		return false
-	case "yes", "y", "true", "1", "x":
-		return true
-	}
-	p.fail(col, fmt.Sprintf("%q is not yes or no", p.get(col)))
-	return false
-}
-
-// row parses one record; a row with errors adds nothing to the batch.
-func (p *parser) row(line int, rec []string) {
-	p.line, p.rec, p.bad = line, rec, false
-	switch p.kind {
-	case "accounts":
-		p.account()
-	case "contacts":
-		c := domain.Contact{Account: p.code("account"), Name: p.text("name"), Role: strings.ToLower(p.text("role")),
-			Phone: p.text("phone"), Email: p.text("email"), Primary: p.boolean("primary")}
-		if !p.bad {
-			p.b.Contacts = append(p.b.Contacts, store.Rec[domain.Contact]{Line: line, V: c})
-		}
-	case "invoices":
-		p.invoice()
-	case "payments":
-		cur := p.currency()
-		pay := domain.Payment{Account: p.code("account"), Reference: p.code("reference"), Received: p.date("date"),
-			Amount: p.amount("amount", cur), Currency: cur, Invoice: p.code("invoice")}
-		if !p.bad {
-			p.b.Payments = append(p.b.Payments, store.Rec[domain.Payment]{Line: line, V: pay})
-		}
-	case "credit-notes":
-		cur := p.currency()
-		reason, err := domain.ParseCreditReason(p.get("reason"))
-		if err != nil {
-			p.fail("reason", err.Error())
-		}
-		c := domain.CreditNote{Account: p.code("account"), Number: p.code("number"), Date: p.date("date"),
-			Amount: p.amount("amount", cur), Currency: cur, Reason: reason, Invoice: p.code("invoice")}
-		if !p.bad {
-			p.b.Credits = append(p.b.Credits, store.Rec[domain.CreditNote]{Line: line, V: c})
-		}
-	}
-}
-
-func (p *parser) account() {
-	cur := p.currency()
-	if cur == "" {
-		cur = "NGN"
-	}
-	terms := strings.ToLower(p.text("terms"))
-	if terms == "" {
-		terms = "term"
-	}
-	days := 30
-	if terms == "cash" {
-		days = 0
-	}
-	status := strings.ToLower(p.text("status"))
-	if status == "" {
-		status = domain.StatusActive
-	}
-	var products []string
-	for _, s := range strings.Split(p.get("products"), ";") {
-		if s = strings.TrimSpace(s); s != "" {
-			p.checkText("products", s)
-			products = append(products, s)
-		}
-	}
-	a := domain.Account{
-		Code: p.code("code"), Name: p.text("name"), Tier: p.integer("tier", 3), Segment: p.text("segment"),
-		Owner: p.text("owner"), Salesperson: p.text("salesperson"), Status: status, Terms: terms,
-		TermsDays: p.integer("payment_terms_days", days), CreditLimit: p.amount("credit_limit", cur),
-		Currency: cur, Products: products, OpenedOn: p.date("opened_on"), LiveOn: p.date("live_on"),
-	}
-	if !p.bad {
-		p.b.Accounts = append(p.b.Accounts, store.Rec[domain.Account]{Line: p.line, V: a})
-	}
-}
-
-func (p *parser) invoice() {
-	cur := p.currency()
-	inv := domain.Invoice{
-		Account: p.code("account"), Number: p.code("number"), Issued: p.date("issue_date"), Due: p.date("due_date"),
-		Amount: p.amount("amount", cur), Currency: cur, Product: p.text("product"), Unit: p.text("unit"),
-		Disputed: p.boolean("disputed"), DisputeReason: p.text("dispute_reason"),
-	}
-	if q := p.get("quantity"); q != "" {
-		inv.Quantity = p.amount("quantity", "")
-	}
-	paid := p.date("paid_on")
-	if p.bad {
-		return
-	}
-	p.b.Invoices = append(p.b.Invoices, store.Rec[domain.Invoice]{Line: p.line, V: inv})
-	if !paid.IsZero() {
-		// An ERP's settled date is a full payment of this invoice on that date.
-		p.b.Payments = append(p.b.Payments, store.Rec[domain.Payment]{Line: p.line, V: domain.Payment{
-			Account: inv.Account, Reference: "PAID-" + inv.Number, Received: paid, Amount: inv.Amount,
-			Currency: inv.Currency, Invoice: inv.Number}})
-	}
-}
+func (r *rowProblem) Error() string { return fmt.Sprintf("line %d: %s", r.line, r.reason) }

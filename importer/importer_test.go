@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"acctdesk/domain"
 	"acctdesk/store"
 )
 
@@ -13,7 +14,7 @@ func TestReadInvoicesCanonical(t *testing.T) {
 		"ACME;INV-1;2026-01-05;;1500.50;no\n" +
 		"\n" +
 		"ACME;INV-2;2026-02-05;2026-03-07;200;yes\n"
-	b, err := Read("invoices", strings.NewReader(src), Options{})
+	b, err := readAll("invoices", strings.NewReader(src), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +38,7 @@ func TestReadERPExportWithMap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Read("invoices", strings.NewReader(src), Options{Map: m, DateLayout: "1/2/2006", Currency: "USD"})
+	b, err := readAll("invoices", strings.NewReader(src), Options{Map: m, DateLayout: "1/2/2006", Currency: "USD"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,8 +46,10 @@ func TestReadERPExportWithMap(t *testing.T) {
 	if inv.Account != "0379-NEVHP" || inv.Issued.String() != "2013-01-02" || inv.Due.String() != "2013-02-01" || inv.Currency != "USD" {
 		t.Errorf("invoice %+v", inv)
 	}
-	if len(b.Payments) != 1 || b.Payments[0].V.Invoice != "611365" || b.Payments[0].V.Received.String() != "2013-01-15" || b.Payments[0].V.Amount.String() != "55.94" {
-		t.Errorf("paid_on payment %+v", b.Payments)
+	// The settled date goes to the store, which makes the payment PAID-611365.
+	if len(b.Payments) != 0 || len(b.Settled) != 1 || b.Settled[0].Line != 2 ||
+		b.Settled[0].V != (store.Settled{Account: "0379-NEVHP", Invoice: "611365", On: domain.MustDate("2013-01-15")}) {
+		t.Errorf("paid_on: payments %+v, settled %+v", b.Payments, b.Settled)
 	}
 }
 
@@ -56,7 +59,7 @@ func TestReadReportsEveryBadRow(t *testing.T) {
 		"ACME,I2,2026-01-05,12x\n" + // line 3: bad amount
 		"ACME,I3,05/01/2026,100\n" + // line 4: bad date
 		"AC\x1b[31mME,I4,2026-01-05,100\n" // line 5: a control character in the account code
-	_, err := Read("invoices", strings.NewReader(src), Options{})
+	_, err := readAll("invoices", strings.NewReader(src), Options{})
 	var rows store.RowErrors
 	if !errors.As(err, &rows) {
 		t.Fatalf("err = %v", err)
@@ -72,25 +75,25 @@ func TestReadReportsEveryBadRow(t *testing.T) {
 
 func TestReadRejectsControlCharactersInText(t *testing.T) {
 	src := "code,name\nACME,\"Acme \x1b]0;pwned\x07 Ltd\"\n"
-	_, err := Read("accounts", strings.NewReader(src), Options{Currency: "NGN"})
+	_, err := readAll("accounts", strings.NewReader(src), Options{Currency: "NGN"})
 	if err == nil || !strings.Contains(err.Error(), "line 2: name: contains a control character") {
 		t.Fatalf("err = %v", err)
 	}
 }
 
 func TestReadMissingColumnAndQuotedMultiline(t *testing.T) {
-	if _, err := Read("payments", strings.NewReader("account,reference,amount\n"), Options{}); err == nil || !strings.Contains(err.Error(), "missing required column date") {
+	if _, err := readAll("payments", strings.NewReader("account,reference,amount\n"), Options{}); err == nil || !strings.Contains(err.Error(), "missing required column date") {
 		t.Fatalf("err = %v", err)
 	}
 	// A quoted field spanning two lines: the next record's line number is still right.
 	src := "account,name,role\nACME,\"Ada\nObi\",finance\nACME,Bola,\n"
-	b, err := Read("contacts", strings.NewReader(src), Options{})
+	b, err := readAll("contacts", strings.NewReader(src), Options{})
 	if err == nil {
 		t.Fatal("a line break in a name must be refused")
 	}
 	_ = b
 	src = "account,name,role,primary\nACME,\"Obi, Ada\",finance,yes\nACME,Bola,,\n"
-	b, err = Read("contacts", strings.NewReader(src), Options{})
+	b, err = readAll("contacts", strings.NewReader(src), Options{})
 	if err != nil || len(b.Contacts) != 2 || b.Contacts[0].V.Name != "Obi, Ada" || !b.Contacts[0].V.Primary || b.Contacts[1].Line != 3 {
 		t.Fatalf("%v %+v", err, b)
 	}
@@ -98,7 +101,7 @@ func TestReadMissingColumnAndQuotedMultiline(t *testing.T) {
 
 func TestAccountsDefaults(t *testing.T) {
 	src := "code,name,terms,products,credit_limit,currency\nA1,One,cash,AGO; PMS,1000000,\nX1,Two,,Fleet,500000,XOF\n"
-	b, err := Read("accounts", strings.NewReader(src), Options{Currency: "NGN"})
+	b, err := readAll("accounts", strings.NewReader(src), Options{Currency: "NGN"})
 	if err != nil {
 		t.Fatal(err)
 	}

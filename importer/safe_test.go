@@ -42,7 +42,12 @@ var good = map[string]string{
 	"number": "INV-1", "issue_date": "2026-01-05", "due_date": "2026-02-04", "amount": "100.00", "product": "AGO",
 	"quantity": "10", "unit": "l", "disputed": "no", "dispute_reason": "short", "paid_on": "2026-01-20",
 	"reference": "PAY-1", "date": "2026-01-05", "invoice": "INV-0", "reason": "Short Delivery",
+	"status_since": "2026-01-05", "start": "2026-01-01", "end": "2026-12-31", "notice_days": "90", "sla": "24h\ndelivery",
+	"rebate": "0=0%,10000=1%", "kind": "nps", "score": "9", "comment": "good\nservice", "month": "2026-11", "balance": "-12.50",
 }
+
+// multiline are the record fields that may hold a line break.
+var multiline = map[string]bool{"DisputeReason": true, "SLA": true, "Comment": true}
 
 var codeColumns = map[string]bool{"code": true, "account": true, "number": true, "reference": true, "invoice": true}
 
@@ -69,16 +74,25 @@ func file(kind, col, v string) string {
 // nothing accepted holds a control character.
 func TestEveryColumnRefusesControls(t *testing.T) {
 	for _, kind := range Kinds {
-		if _, err := Read(kind, strings.NewReader(file(kind, "", "")), Options{}); err != nil {
+		if _, err := readAll(kind, strings.NewReader(file(kind, "", "")), Options{}); err != nil {
 			t.Fatalf("%s: the good row is refused: %v", kind, err)
 		}
 		for _, c := range columns[kind] {
 			for _, h := range hostile {
 				for _, v := range []string{good[c.name] + h, h + good[c.name], h} {
 					name := fmt.Sprintf("%s/%s/%q", kind, c.name, v)
-					b, err := Read(kind, strings.NewReader(file(kind, c.name, v)), Options{})
+					b, err := readAll(kind, strings.NewReader(file(kind, c.name, v)), Options{})
 					if err != nil {
 						assertSafe(t, name+": error", err.Error())
+					}
+					if !utf8.ValidString(v) {
+						// Bytes that are not UTF-8: the file is refused at that line and column, with the cure.
+						// (line 3 after a field holding a line break: the line the bad field is on)
+						if err == nil || !strings.HasPrefix(err.Error(), "line ") || !strings.Contains(err.Error(), ": "+c.name+": the file is not UTF-8") ||
+							!strings.Contains(err.Error(), "--encoding windows-1252") {
+							t.Fatalf("%s: err = %v, want the file refused as not UTF-8", name, err)
+						}
+						continue
 					}
 					if !controls(h) && !codeColumns[c.name] {
 						if err == nil {
@@ -114,13 +128,15 @@ func TestEveryColumnRefusesControls(t *testing.T) {
 func TestHostileHeaders(t *testing.T) {
 	for _, h := range hostile {
 		extra := "account,number,issue_date,amount,note" + h + "\nACME,I1,2026-01-05,100,x\n"
-		if _, err := Read("invoices", strings.NewReader(extra), Options{}); err != nil {
+		if _, err := readAll("invoices", strings.NewReader(extra), Options{}); err != nil {
 			t.Errorf("an unknown column %q: %v", h, err)
 		}
 		missing := "account,number,issue_date,amount" + h + "\nACME,I1,2026-01-05,100\n"
-		_, err := Read("invoices", strings.NewReader(missing), Options{})
+		_, err := readAll("invoices", strings.NewReader(missing), Options{})
 		if err == nil || !strings.Contains(err.Error(), "line 1: missing required column amount") {
 			t.Errorf("header amount%q: err = %v", h, err)
+		} else if !utf8.ValidString(h) && !strings.Contains(err.Error(), "the header is not UTF-8 (byte 0xFF)") {
+			t.Errorf("header amount%q: the cure is not named: %v", h, err)
 		} else {
 			assertSafe(t, "missing column", err.Error())
 		}
@@ -134,7 +150,7 @@ func TestHostileHeaders(t *testing.T) {
 		} else {
 			assertSafe(t, "--map", err.Error())
 		}
-		_, err = Read("invoices", strings.NewReader("account,number,issue_date,amount\nACME,I1,1/5/2026,100\n"), Options{DateLayout: "1/2/2006" + h})
+		_, err = readAll("invoices", strings.NewReader("account,number,issue_date,amount\nACME,I1,1/5/2026,100\n"), Options{DateLayout: "1/2/2006" + h})
 		if err == nil {
 			t.Errorf("date format with %q accepted", h)
 		} else {
@@ -146,7 +162,7 @@ func TestHostileHeaders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = Read("invoices", strings.NewReader("account,number,issue_date,MONTANT\nACME,I1,2026-01-05,1\x1b[2J\n"), Options{Map: m})
+	_, err = readAll("invoices", strings.NewReader("account,number,issue_date,MONTANT\nACME,I1,2026-01-05,1\x1b[2J\n"), Options{Map: m})
 	if err == nil || !strings.Contains(err.Error(), "line 2: amount (MONTANT): ") {
 		t.Fatalf("err = %v", err)
 	}
@@ -186,7 +202,11 @@ func checkBatch(t *testing.T, what string, b *store.Batch) {
 					}
 				}
 				for _, s := range ss {
-					if err := domain.CheckText(s, false, 1<<20); err != nil {
+					check := func(s string) error { return domain.CheckText(s, false, 1<<20) }
+					if multiline[name] {
+						check = func(s string) error { return domain.CheckMultiline(s, 1<<20) }
+					}
+					if err := check(s); err != nil {
 						t.Fatalf("%s: %s.%s = %q was accepted: %v", what, bv.Type().Field(i).Name, name, s, err)
 					}
 					switch name {

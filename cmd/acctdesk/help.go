@@ -75,8 +75,9 @@ var topics = map[string]topic{
 			"as of --as-of. The same seed gives the same book. A book that is not empty is replaced only with --force."},
 	"init": {synopsis: "acctdesk init",
 		about: "Creates an empty book at --db, to import into. A file already there is left as it is."},
-	"import": {synopsis: "acctdesk import KIND FILE [--map SRC=DST,...] [--date-format LAYOUT] [--currency CODE] [--create-accounts] [--dry-run]",
-		about: "Imports a CSV file in one transaction: every row lands or none does, and every bad row is listed. " +
+	"import": {synopsis: "acctdesk import KIND FILE [--map SRC=DST,...] [--date-format LAYOUT] [--sheet NAME] [--currency CODE] [--create-accounts] [--decimal-comma] [--encoding E] [--dry-run]",
+		about: "Imports a CSV or XLSX file in one transaction: every row lands or none does, and one run lists every bad row " +
+			"(the file's format errors and the book's: unknown account, another currency, a duplicate number) with line and column. " +
 			"Re-importing the same file changes nothing. Headers are matched without regard to case. " +
 			"Creates the book when there is none.",
 		words: importWords},
@@ -130,14 +131,28 @@ func wordList(heading string, words []string) string {
 	return heading + ": " + strings.Join(words, ", ") + "\n"
 }
 
-// kindColumns are the canonical columns of each kind (SPEC §5), required first.
-var kindColumns = map[string]string{
-	"accounts":     "code*, name*, tier, segment, owner, salesperson, status, terms, payment_terms_days, credit_limit, currency, products, opened_on, live_on",
-	"contacts":     "account*, name*, role, phone, email, primary",
-	"invoices":     "account*, number*, issue_date*, due_date, amount*, currency, product, quantity, unit, disputed, dispute_reason, paid_on",
-	"payments":     "account*, reference*, date*, amount*, currency, invoice",
-	"credit-notes": "account*, number*, date*, amount*, reason, invoice, currency",
-}
+// importFormats is what import reads, for its help.
+const importFormats = `Files: CSV, or an XLSX workbook (known by its content, whatever its name; the first sheet unless --sheet).
+  CSV: UTF-8 with or without a BOM, UTF-16 with a BOM, or --encoding windows-1252|latin1|utf-16le|utf-16be;
+  comma, semicolon or tab separated (found from the header line); CRLF, LF or CR line ends; quoted
+  fields may hold separators, quotes ("") and line breaks (kept in dispute_reason, sla and comment).
+  Every row has as many fields as the header: quote an amount written 1,500.00 in a comma file.
+  XLSX: number cells are read as the decimal Excel shows (80.07), in code columns as integers;
+  a number cell in a date column is a date whatever its display format; error cells are refused.
+Headers: matched without regard to case; --map SRC=DST renames the file's columns; other columns
+  are ignored and named in the summary.
+Dates: YYYY-MM-DD unless --date-format gives a Go layout (1/2/2006 is M/D/YYYY, 2.1.2006 D.M.YYYY);
+  month (targets): YYYY-MM.
+Amounts: 1234.56, 1,234.56, -1,234.56, (1,234.56) (negatives only in balances); with
+  --decimal-comma 1.234,56 or 1234,56. No more decimal places than the currency has.
+Booleans: yes/no, true/false, y/n, 1/0.
+Rebate (contracts): quantity tiers THRESHOLD=RATE separated by commas, a rate being a percentage
+  of the invoiced amount or an amount per unit: 0=0%,10000=1%,50000=2.5% or 20000=1.50/unit.
+Surveys: kind nps (score 0-10) or csat (1-5). Contract status: active, renewed, lapsed, terminated.
+paid_on (invoices): the invoice is paid in full on that date (payment PAID-<number>); an empty
+  cell on re-import removes that payment.
+--create-accounts creates the accounts documents name, in --currency (required with it).
+`
 
 func importWords(args []string) (string, error) {
 	var b strings.Builder
@@ -152,8 +167,9 @@ func importWords(args []string) (string, error) {
 	}
 	b.WriteString("\nColumns (* required; dates YYYY-MM-DD unless --date-format):\n")
 	for _, k := range kinds {
-		fmt.Fprintf(&b, "  %-13s %s\n", k, kindColumns[k])
+		fmt.Fprintf(&b, "  %-13s %s\n", k, importer.Columns(k))
 	}
+	b.WriteString(importFormats)
 	if len(kinds) == 1 && kinds[0] == "credit-notes" {
 		b.WriteString(wordList("Reasons", domain.CreditReasons))
 	}

@@ -3,9 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 
 	"acctdesk/domain"
@@ -17,8 +18,11 @@ func (c *cli) importFile(args []string) error {
 	fs, g := newFlags("import")
 	mapping := fs.String("map", "", "`SRC=DST,...`: rename source columns")
 	layout := fs.String("date-format", "", "the Go `LAYOUT` of the dates, e.g. 1/2/2006 (default YYYY-MM-DD)")
-	currency := fs.String("currency", "", "the currency `CODE` of rows that name none")
-	create := fs.Bool("create-accounts", false, "create accounts that documents name")
+	sheet := fs.String("sheet", "", "the `NAME` of the workbook's sheet to read (default the first)")
+	currency := fs.String("currency", "", "the currency `CODE` of rows that name none, and of the accounts --create-accounts makes")
+	create := fs.Bool("create-accounts", false, "create the accounts that documents name (needs --currency)")
+	comma := fs.Bool("decimal-comma", false, "amounts are written 1.234,56")
+	encoding := fs.String("encoding", "", "the CSV file's encoding `E`: "+importer.EncodingNames+" (default UTF-8, or UTF-16 with a BOM)")
 	dry := fs.Bool("dry-run", false, "check everything, write nothing")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -41,7 +45,7 @@ func (c *cli) importFile(args []string) error {
 			return fmt.Errorf("--date-format %q %v", *layout, err)
 		}
 	}
-	opt := importer.Options{DateLayout: *layout}
+	opt := importer.Options{DateLayout: *layout, Sheet: *sheet, DecimalComma: *comma, Encoding: *encoding}
 	if opt.Map, err = importer.ParseMap(*mapping); err != nil {
 		return err
 	}
@@ -49,6 +53,9 @@ func (c *cli) importFile(args []string) error {
 		if opt.Currency, err = domain.ParseCurrency(*currency); err != nil {
 			return fmt.Errorf("--currency: %v", err)
 		}
+	}
+	if *create && opt.Currency == "" && kind != "accounts" {
+		return errors.New("--create-accounts needs --currency CODE: the accounts it creates take that currency")
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -73,28 +80,24 @@ func (c *cli) importFile(args []string) error {
 		}
 		opt.Currency = set.BaseCurrency
 	}
-	// On a terminal, a progress bar on stderr: rows read, then what the
-	// store does with them.
-	var in io.Reader = f
+	// On a terminal, a progress bar on stderr: rows read (a share of the
+	// file for CSV; a workbook is unzipped first, so rows only), then what
+	// the store does with them.
 	var bar *progressBar
 	if isTerminal(c.stderr) {
 		bar = newProgressBar(c.stderr, shown(filepath.Base(path)))
-		counted := &countingReader{r: f}
-		in = counted
-		opt.Progress = func(rows int) {
-			frac := -1.0
-			if opt.Size > 0 {
-				frac = float64(counted.n) / float64(opt.Size)
-			}
-			bar.show("reading", rows, 0, "rows", frac)
-		}
+		opt.Progress = func(rows int, frac float64) { bar.show("reading", rows, 0, "rows", frac) }
 		defer bar.clear()
 	}
-	batch, err := importer.Read(kind, in, opt)
+	file, err := importer.Read(kind, f, opt)
 	if err != nil {
-		return fileError(path, err)
+		return fmt.Errorf("%s: %w", shown(path), err)
 	}
-	batch.CreateAccounts, batch.DryRun = *create, *dry
+	// The good rows go to the store even when some rows are bad — as a dry
+	// run then — so that one run lists the book's objections (an unknown
+	// account, another currency, a duplicate number) with the file's own.
+	batch := file.Batch
+	batch.CreateAccounts, batch.DryRun = *create, *dry || len(file.Errors) > 0
 	var res store.Result
 	if pa, ok := any(st).(store.ProgressApplier); ok && bar != nil {
 		res, err = pa.ApplyProgress(g.ctx(), batch, bar.apply)
@@ -104,14 +107,33 @@ func (c *cli) importFile(args []string) error {
 	if bar != nil {
 		bar.clear()
 	}
+	problems := slices.Clone(file.Errors)
 	if err != nil {
-		return fileError(path, err)
+		var rows store.RowErrors
+		if !errors.As(err, &rows) {
+			return fileError(path, err)
+		}
+		for _, r := range rows {
+			r.Field = file.Label(r.Field) // the file's own header, when --map renamed it
+			problems = append(problems, r)
+		}
+	}
+	if len(problems) > 0 {
+		sort.SliceStable(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
+		return fileError(path, problems)
 	}
 	verb := "imported"
 	if *dry {
 		verb = "dry run, nothing written:"
 	}
-	fmt.Fprintf(c.stdout, "%s %s %s from %s\n", verb, kind, res, shown(path))
+	what := kind
+	if file.Format == "xlsx" {
+		what += fmt.Sprintf(" (sheet %q)", file.Sheet)
+	}
+	fmt.Fprintf(c.stdout, "%s %s from %s: %s\n", verb, what, shown(path), res.Summary())
+	if len(file.Ignored) > 0 {
+		fmt.Fprintf(c.stdout, "ignored columns: %s\n", shown(strings.Join(file.Ignored, ", ")))
+	}
 	return nil
 }
 
