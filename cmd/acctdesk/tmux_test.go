@@ -124,7 +124,7 @@ func TestWorkstationSeesOtherProcesses(t *testing.T) {
 	}
 	more := write(t, dir, "more.csv", "account,number,issue_date,amount\nMAID01,INV-LIVE-1,2026-11-17,123456.78\n")
 	start := time.Now()
-	if out, stderr, err := proc(t, db, "import", "invoices", more); err != nil || !strings.Contains(out, "1 added") {
+	if out, stderr, err := proc(t, db, "import", "invoices", more); err != nil || !strings.Contains(out, ": 1 invoice added") {
 		t.Fatalf("import while the workstation is open: %v %s %s", err, out, stderr)
 	}
 	if _, stderr, err := proc(t, db, "backup", filepath.Join(dir, "copy.db")); err != nil {
