@@ -257,7 +257,7 @@ func (i Invoice) Validate() error {
 	errs.places(i.Currency, "amount", i.Amount)
 	errs.check("product", CheckText(i.Product, false, 40))
 	errs.check("unit", CheckText(i.Unit, false, 20))
-	errs.check("dispute_reason", CheckText(i.DisputeReason, false, 500))
+	errs.check("dispute_reason", CheckMultiline(i.DisputeReason, 500))
 	errs.dates("issue_date", i.Issued, "due_date", i.Due)
 	errs.amounts("amount", i.Amount, "quantity", i.Quantity)
 	return errs.err()

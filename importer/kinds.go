@@ -56,10 +56,7 @@ func (p *parser) row(line int, rec []string) {
 }
 
 func (p *parser) account() {
-	cur := p.currency()
-	if cur == "" {
-		cur = "NGN"
-	}
+	cur := p.currency() // "" leaves it to the book: its base currency
 	terms := p.word("terms")
 	if terms == "" {
 		terms = "term"
