@@ -3,6 +3,7 @@ package server
 import (
 	"bufio"
 	"bytes"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"os"
@@ -161,7 +162,14 @@ func parseUserLine(line string) (User, gossh.PublicKey, error) {
 	if err != nil {
 		return User{}, nil, errors.New(domain.Safe(err.Error()))
 	}
-	key, _, _, _, err := gossh.ParseAuthorizedKey([]byte(f[2] + " " + f[3]))
+	// The key itself, then its type against the line's: x/crypto's own
+	// authorized_keys parser words a mismatch its own way from version to
+	// version.
+	blob, err := base64.StdEncoding.DecodeString(f[3])
+	if err != nil {
+		return User{}, nil, fmt.Errorf("the key of %s is not base64: %v", name, err)
+	}
+	key, err := gossh.ParsePublicKey(blob)
 	if err != nil {
 		return User{}, nil, fmt.Errorf("the key of %s: %v", name, err)
 	}
