@@ -173,7 +173,8 @@ func TestAmountForms(t *testing.T) {
 		"A,I2,2026-01-05,0.005,USD\n" + // line 3: 3 places, USD has 2
 		"A,I3,2026-01-05,0.5,XOF\n" + // line 4: XOF has none
 		"A,I4,2026-01-05,\"1,50\",USD\n" + // line 5: a decimal comma without --decimal-comma
-		"A,I5,2026-01-05,100.00,XOF\n" // line 6: 100.00 is 100, fine in XOF
+		"A,I5,2026-01-05,100.00,XOF\n" + // line 6: 100.00 is 100, fine in XOF
+		"A,I6,2026-01-05,\"1.234,56\",USD\n" // line 7: European grouping without --decimal-comma
 	f, err = Read("invoices", strings.NewReader(bad), Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -181,13 +182,17 @@ func TestAmountForms(t *testing.T) {
 	if len(f.Batch.Invoices) != 1 || f.Batch.Invoices[0].V.Amount.String() != "100" {
 		t.Fatalf("invoices %+v", f.Batch.Invoices)
 	}
-	reasons := []string{"must be more than zero", "more decimal places than USD allows (2)", "more decimal places than XOF allows (0)", "--decimal-comma"}
-	if len(f.Errors) != 4 {
+	reasons := []string{"must be more than zero", "more decimal places than USD allows (2)", "more decimal places than XOF allows (0)", "--decimal-comma", "--decimal-comma"}
+	if len(f.Errors) != 5 {
 		t.Fatalf("errors %v", f.Errors)
 	}
 	for i, e := range f.Errors {
-		if e.Line != i+2 || e.Field != "amount" || !strings.Contains(e.Reason, reasons[i]) {
-			t.Errorf("error %d: %v, want line %d amount: …%s…", i, e, i+2, reasons[i])
+		line := i + 2
+		if i == 4 {
+			line = 7 // line 6 is good
+		}
+		if e.Line != line || e.Field != "amount" || !strings.Contains(e.Reason, reasons[i]) {
+			t.Errorf("error %d: %v, want line %d amount: …%s…", i, e, line, reasons[i])
 		}
 	}
 }

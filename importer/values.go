@@ -204,7 +204,7 @@ func (p *parser) parseAmount(v string, c domain.Currency) (decimal.Decimal, erro
 		if comma {
 			s += "." + frac
 		}
-	} else if strings.Contains(s, ",") && !strings.Contains(s, ".") && commaDecimal.MatchString(s) {
+	} else if commaDecimal.MatchString(s) || (strings.Contains(s, ".") && strings.LastIndex(s, ",") > strings.LastIndex(s, ".")) {
 		return decimal.Zero, fmt.Errorf("%q has a comma where a point is expected; for amounts written 1.234,56 use --decimal-comma", v)
 	}
 	d, err := domain.ParseAmount(s, c)
@@ -219,6 +219,7 @@ func (p *parser) parseAmount(v string, c domain.Currency) (decimal.Decimal, erro
 }
 
 // commaDecimal is an amount written with a decimal comma: 12,5 or 1234,56.
+// (1.234,56 — a comma after the last point — is one too.)
 var commaDecimal = regexp.MustCompile(`^[-+]?\d+,\d{1,2}$`)
 
 // decimalValue is a quantity: any places, never negative.
