@@ -204,6 +204,9 @@ func Read(kind string, r io.Reader, opt Options) (*File, error) {
 		if cs, ok := src.(*csvSource); ok && cs.headerNote != "" {
 			return nil, fmt.Errorf("%w%s", err, cs.headerNote)
 		}
+		if xs, ok := src.(*xlsxSource); ok && xs.headerNote != "" {
+			return nil, fmt.Errorf("%w%s", err, xs.headerNote)
+		}
 		return nil, err
 	}
 	width := len(names)

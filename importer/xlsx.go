@@ -20,6 +20,9 @@ type xlsxSource struct {
 	name     string
 	row      int
 	date1904 bool
+	// headerNote is said after a header problem: the first sheet was read
+	// and the workbook has others, which --sheet picks.
+	headerNote string
 }
 
 func openXLSX(r io.Reader, opt Options) (source, error) {
@@ -50,6 +53,14 @@ func openXLSX(r io.Reader, opt Options) (source, error) {
 		}
 	}
 	s := &xlsxSource{f: f, name: name}
+	if opt.Sheet == "" && len(sheets) > 1 {
+		quoted := make([]string, len(sheets))
+		for i, sh := range sheets {
+			quoted[i] = fmt.Sprintf("%q", domain.Safe(sh))
+		}
+		s.headerNote = fmt.Sprintf("; that is the first sheet, %s, of the workbook's %s: pick another with --sheet NAME",
+			quoted[0], strings.Join(quoted, ", "))
+	}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		s.date1904 = *props.Date1904
 	}

@@ -153,8 +153,10 @@ func TestXLSXSheetAnd1904(t *testing.T) {
 	if p.Received != domain.MustDate("2013-01-02") || p.Amount.String() != "1500" || p.Invoice != "611365" || f.Sheet != "Payments" {
 		t.Errorf("payment %+v", p)
 	}
-	// The first sheet is the default: it has no payments columns.
-	if _, err := Read("payments", bytes.NewReader(data), Options{}); err == nil || !strings.Contains(err.Error(), "missing required column account") {
+	// The first sheet is the default: it has no payments columns, and the
+	// message names the sheets --sheet can pick.
+	if _, err := Read("payments", bytes.NewReader(data), Options{}); err == nil || !strings.Contains(err.Error(), "missing required column account") ||
+		!strings.HasSuffix(err.Error(), `that is the first sheet, "Read me", of the workbook's "Read me", "Payments": pick another with --sheet NAME`) {
 		t.Errorf("first sheet: %v", err)
 	}
 	if _, err := Read("payments", bytes.NewReader(data), Options{Sheet: "Pay"}); err == nil || err.Error() != `--sheet "Pay": the workbook has no such sheet (its sheets: "Read me", "Payments")` {
