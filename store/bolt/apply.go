@@ -10,6 +10,7 @@ import (
 	"acctdesk/domain"
 	"acctdesk/store"
 
+	"github.com/shopspring/decimal"
 	bbolt "go.etcd.io/bbolt"
 )
 
@@ -95,7 +96,7 @@ type applier struct {
 	invoiceOf map[string]string            // invoice number in this batch → account
 	// invoices are the batch's accepted invoices by number, kept only when
 	// the batch has settled dates to make payments from.
-	invoices map[string]domain.Invoice
+	invoices map[string]batchInvoice
 	// surveyIDs are the ids of an account's stored surveys by date and
 	// kind (surveyKey), read on its first survey without an id.
 	surveyIDs map[string]map[string]uint64
@@ -120,6 +121,13 @@ func (a *applier) tick() {
 }
 
 type put struct{ k, v []byte }
+
+// batchInvoice is what a settled date needs of an invoice of the batch.
+type batchInvoice struct {
+	amount   decimal.Decimal
+	currency domain.Currency
+	added    bool // new to the book: no payment was made from it before
+}
 
 // acct is an account as this batch sees it.
 type acct struct {
@@ -175,7 +183,7 @@ func (a *applier) batch(b *store.Batch) error {
 	a.accts = make(map[string]*acct, len(b.Accounts))
 	a.invoiceOf = make(map[string]string, len(b.Invoices))
 	if len(b.Settled) > 0 {
-		a.invoices = make(map[string]domain.Invoice, len(b.Invoices))
+		a.invoices = make(map[string]batchInvoice, len(b.Invoices))
 	}
 	a.total = len(b.Accounts) + len(b.Contacts) + len(b.Contracts) + len(b.Invoices) + len(b.Payments) +
 		len(b.Credits) + len(b.Activities) + len(b.Plans) + len(b.Escalations) + len(b.Issues) +

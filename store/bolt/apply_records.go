@@ -180,11 +180,12 @@ func (a *applier) invoice(r store.Rec[domain.Invoice]) {
 	if !a.valid(r.Line, x.Validate()) || !found || !a.sameCurrency(r.Line, st, x.Currency) {
 		return
 	}
-	if a.invoices != nil {
-		a.invoices[x.Number] = x
-	}
 	val := a.encode(func(b []byte) []byte { return appendInvoice(b, &x) })
+	added := a.res.ByKind[store.KindInvoices].Added
 	a.document(store.KindInvoices, r.Line, st, x.Account, x.Number, val, bucketInvoices, a.b.invoices, a.b.idxInvoice, "number", "invoice")
+	if a.invoices != nil {
+		a.invoices[x.Number] = batchInvoice{x.Amount, x.Currency, a.res.ByKind[store.KindInvoices].Added > added}
+	}
 }
 
 // applied checks an explicit application: the invoice must be the same account's.
@@ -572,18 +573,17 @@ func (a *applier) balance(r store.Rec[domain.Balance]) {
 // invoice's settled date (paid_on) stands for.
 func (a *applier) settled(r store.Rec[store.Settled]) {
 	x := r.V
-	if domain.CheckCode(x.Account) != nil || domain.CheckCode(x.Invoice) != nil {
-		return // the invoice's own row says what is wrong with them
-	}
 	if err := store.CheckSettled(x); err != nil {
-		a.valid(r.Line, err)
+		if domain.CheckCode(x.Account) == nil && domain.CheckCode(x.Invoice) == nil {
+			a.valid(r.Line, err) // else the invoice's own row says what is wrong with them
+		}
 		return
 	}
 	st := a.lookup(x.Account, r.Line, "")
 	if st == nil || st.missing || st.bad {
 		return // the invoice's own row says what is wrong with its account
 	}
-	inv, found, refused := a.settledInvoice(x)
+	inv, found, refused, added := a.settledInvoice(x)
 	switch {
 	case refused:
 		return // the invoice's row was refused: its errors say why
@@ -595,7 +595,9 @@ func (a *applier) settled(r store.Rec[store.Settled]) {
 	}
 	ref := store.SettledReference(x.Invoice)
 	if x.On.IsZero() {
-		a.unsettle(x.Account, x.Invoice, ref)
+		if !added { // an invoice new to the book has no payment made from it yet
+			a.unsettle(x.Account, x.Invoice, ref)
+		}
 		return
 	}
 	p := store.SettledPayment(inv, x.On)
@@ -608,27 +610,29 @@ func (a *applier) settled(r store.Rec[store.Settled]) {
 }
 
 // settledInvoice finds the invoice a settled date is of: in this batch or
-// in the book, on the same account. refused: the batch has it, but refused it.
-func (a *applier) settledInvoice(x store.Settled) (inv domain.Invoice, found, refused bool) {
+// in the book, on the same account. refused: the batch has it, but refused
+// it; added: the batch brings it to the book.
+func (a *applier) settledInvoice(x store.Settled) (inv domain.Invoice, found, refused, added bool) {
 	if owner, ok := a.invoiceOf[x.Invoice]; ok && owner == x.Account {
-		inv, found = a.invoices[x.Invoice]
-		return inv, found, !found
+		bi, found := a.invoices[x.Invoice]
+		inv = domain.Invoice{Account: x.Account, Number: x.Invoice, Amount: bi.amount, Currency: bi.currency}
+		return inv, found, !found, bi.added
 	}
 	key := recKey(x.Account, x.Invoice)
 	v, err := get(a.b.invoices, bucketInvoices, key)
 	if err != nil {
 		a.failBook(err)
-		return inv, false, false
+		return inv, false, false, false
 	}
 	if v == nil {
-		return inv, false, false
+		return inv, false, false, false
 	}
 	inv, err = decodeInvoice(x.Account, []byte(x.Invoice), v, nil)
 	if err != nil {
 		a.failBook(damaged(bucketInvoices, key, err))
-		return inv, false, false
+		return inv, false, false, false
 	}
-	return inv, true, false
+	return inv, true, false, false
 }
 
 // unsettle takes back the payment an earlier import made from a settled
