@@ -2,6 +2,7 @@ package desk
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -64,8 +65,13 @@ func (d *Desk) WriteStatement(code string, asOf domain.Date, format, dir string)
 		return "", err
 	}
 	path := filepath.Join(dir, docs.FileName("statement", st.Account.Code, st.AsOf, format))
-	if err := docs.WriteFile(path, b); err != nil {
+	if err := docs.WriteFile(path, bytesOf(b)); err != nil {
 		return "", err
 	}
 	return path, nil
+}
+
+// bytesOf writes b, for docs.WriteFile.
+func bytesOf(b []byte) func(io.Writer) error {
+	return func(w io.Writer) error { _, err := w.Write(b); return err }
 }

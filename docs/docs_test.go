@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -240,27 +241,51 @@ func TestWriteFileRefusesTheBook(t *testing.T) {
 	link := filepath.Join(dir, "link.pdf")
 	os.Symlink(book, link)
 	for _, p := range []string{book, link} {
-		if err := WriteFile(p, []byte("x"), book); err == nil || !strings.Contains(err.Error(), "is the book itself") {
+		if err := WriteFile(p, text("x"), book); err == nil || !strings.Contains(err.Error(), "is the book itself") {
 			t.Errorf("%s: %v", p, err)
 		}
 	}
-	if err := WriteFile(dir, []byte("x")); err == nil {
+	if err := WriteFile(dir, text("x")); err == nil {
 		t.Errorf("a directory was written over")
 	}
 	if b, _ := os.ReadFile(book); string(b) != "book" {
 		t.Fatalf("the book changed: %q", b)
 	}
+	// Another book — a bbolt file by its first page — is never replaced,
+	// named or not.
+	other := filepath.Join(dir, "other.db")
+	page := make([]byte, 4096)
+	copy(page[16:], "\xed\xda\x0c\xed") // the meta page's magic, little-endian
+	os.WriteFile(other, page, 0o600)
+	if err := WriteFile(other, text("x")); err == nil || !strings.Contains(err.Error(), "holds a book") {
+		t.Errorf("another book: %v", err)
+	}
+	if err := MayReplace(other); err == nil {
+		t.Errorf("MayReplace let another book be replaced")
+	}
 	out := filepath.Join(dir, "s.txt")
-	if err := WriteFile(out, []byte("one")); err != nil {
+	if err := WriteFile(out, text("one")); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(out, []byte("two")); err != nil { // a statement written again replaces the old one
+	if info, _ := os.Stat(out); info.Mode().Perm() != 0o600 {
+		t.Errorf("a new document is %v, want 0600 (it holds the book's figures)", info.Mode().Perm())
+	}
+	os.Chmod(out, 0o640)
+	if err := WriteFile(out, text("two")); err != nil { // a statement written again replaces the old one
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(out); string(b) != "two" {
 		t.Fatalf("got %q", b)
 	}
-	if m, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(m) > 0 {
+	if info, _ := os.Stat(out); info.Mode().Perm() != 0o640 {
+		t.Errorf("a replaced document is %v, want the mode it had (0640)", info.Mode().Perm())
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, ".*tmp*")); len(m) > 0 {
 		t.Fatalf("temporary files left: %v", m)
 	}
+}
+
+// text writes s, for WriteFile.
+func text(s string) func(io.Writer) error {
+	return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
 }

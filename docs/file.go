@@ -1,8 +1,10 @@
 package docs
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,57 +41,120 @@ func FileName(kind, code string, asOf domain.Date, format string) string {
 	return fmt.Sprintf("%s-%s-%s.%s", kind, b.String(), asOf, Ext(format))
 }
 
-// WriteFile writes data to path durably: a temporary file in the same
-// directory, synced, renamed over path, and the directory synced, so a
-// crash leaves the old file or the new one, never half of one. It refuses
-// a path that is a directory or a device, and one that is (or links to)
-// any file in keep: the book in use.
-func WriteFile(path string, data []byte, keep ...string) error {
-	if info, err := os.Stat(path); err == nil {
-		if !info.Mode().IsRegular() {
-			return fmt.Errorf("%s is not a regular file: give the path of a file to write", path)
-		}
-		for _, k := range keep {
-			if ki, err := os.Stat(k); err == nil && os.SameFile(ki, info) {
-				return fmt.Errorf("%s is the book itself: give another file", path)
-			}
-		}
-	} else if !errors.Is(err, os.ErrNotExist) {
+// WriteFile writes a document whole, as the house writes files: into a
+// temporary file beside it (a link is followed: beside the file it names),
+// synced, then renamed into place and the directory synced, so a reader sees
+// the old file or the new, never half of one, and a failure leaves the old
+// as it was. It never replaces a book — the one in use (keep: by any name, a
+// link to it, a hard link) or any other (a bbolt file by its first page) —
+// nor a directory, a device or any other special file; the target is looked
+// at again just before the rename, so a book that appeared there meanwhile
+// is not replaced. A new file is made 0600, like a backup (a document holds
+// the book's figures); a replaced one keeps its mode.
+func WriteFile(target string, write func(io.Writer) error, keep ...string) error {
+	path := target
+	if p, err := filepath.EvalSymlinks(target); err == nil {
+		path = p
+	}
+	if err := mayReplace(target, path, keep); err != nil {
 		return err
 	}
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
 		return err
 	}
-	tmp := f.Name()
-	fail := func(err error) error {
-		f.Close()
-		os.Remove(tmp)
+	done := false
+	defer func() {
+		if !done {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if info, err := os.Stat(path); err == nil {
+		if err := tmp.Chmod(info.Mode().Perm()); err != nil {
+			return err
+		}
+	}
+	bw := bufio.NewWriterSize(tmp, 1<<16)
+	if err := write(bw); err != nil {
 		return err
 	}
-	if _, err := f.Write(data); err != nil {
-		return fail(err)
-	}
-	if err := f.Chmod(0o644); err != nil {
-		return fail(err)
-	}
-	if err := f.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
+	if err := bw.Flush(); err != nil {
 		return err
 	}
-	// A symlink at path is replaced, not followed: what it named (the book,
-	// say) is never written through.
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
+	if err := tmp.Sync(); err != nil {
 		return err
 	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := mayReplace(target, path, keep); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	done = true
 	if d, err := os.Open(dir); err == nil {
 		d.Sync()
 		d.Close()
 	}
 	return nil
+}
+
+// MayReplace refuses a target no document may replace (see WriteFile), so
+// that a command can say so before it does the work.
+func MayReplace(target string, keep ...string) error {
+	path := target
+	if p, err := filepath.EvalSymlinks(target); err == nil {
+		path = p
+	}
+	return mayReplace(target, path, keep)
+}
+
+// mayReplace is MayReplace with the target's links followed (path).
+func mayReplace(target, path string, keep []string) error {
+	shown := domain.Safe(target)
+	info, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		if _, lerr := os.Lstat(target); lerr == nil && path == target {
+			return fmt.Errorf("%s is a link to nothing: not written", shown)
+		}
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file (a directory or a device): not written", shown)
+	}
+	for _, k := range keep {
+		if ki, err := os.Stat(k); err == nil && os.SameFile(ki, info) {
+			return fmt.Errorf("%s is the book itself: give another file", shown)
+		}
+	}
+	if isBook(path) {
+		return fmt.Errorf("%s holds a book: a document never replaces one (give another file)", shown)
+	}
+	return nil
+}
+
+// isBook reports whether the file begins as a bbolt file does: a page
+// header, then the meta page's magic.
+func isBook(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var b [20]byte
+	if _, err := io.ReadFull(f, b[:]); err != nil {
+		return false
+	}
+	m := b[16:] // 0xED0CDAED in the writer's byte order
+	return string(m) == "\xed\xda\x0c\xed" || string(m) == "\xed\x0c\xda\xed"
 }

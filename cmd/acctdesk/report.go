@@ -1,14 +1,13 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
+	"acctdesk/docs"
 	"acctdesk/report"
 )
 
@@ -47,7 +46,7 @@ func (c *cli) report(args []string) error {
 		}
 	}
 	if *out != "" {
-		if err := reportTarget(*out, g.path()); err != nil {
+		if err := docs.MayReplace(*out, g.path()); err != nil {
 			return err
 		}
 	}
@@ -68,7 +67,7 @@ func (c *cli) report(args []string) error {
 	if *out == "" {
 		return t.Write(stdout, *format)
 	}
-	if err := writeWhole(*out, g.path(), func(w io.Writer) error { return t.Write(w, *format) }); err != nil {
+	if err := docs.WriteFile(*out, func(w io.Writer) error { return t.Write(w, *format) }, g.path()); err != nil {
 		return err
 	}
 	rows := "rows"
@@ -76,109 +75,6 @@ func (c *cli) report(args []string) error {
 		rows = "row"
 	}
 	fmt.Fprintf(c.stderr, "wrote %s (%d %s)\n", shown(*out), len(t.Rows), rows)
-	return nil
-}
-
-// reportTarget refuses a --out that no report may replace: the book in use
-// (by any name: a link to it, a hard link), any other book (a bbolt file by
-// its first page), a directory, a device or any other special file. A
-// regular file that is no book is replaced, as a shell's > would; a link
-// is followed and stays a link.
-func reportTarget(target, book string) error {
-	info, err := os.Stat(target)
-	if errors.Is(err, os.ErrNotExist) {
-		if _, lerr := os.Lstat(target); lerr == nil {
-			return fmt.Errorf("%s is a link to nothing: not written", shown(target))
-		}
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("--out %s: %w", shown(target), err)
-	}
-	if !info.Mode().IsRegular() {
-		return fmt.Errorf("%s is not a regular file (a directory or a device): not written", shown(target))
-	}
-	if b, err := os.Stat(book); err == nil && os.SameFile(b, info) {
-		return fmt.Errorf("%s is the book itself: a report never replaces it", shown(target))
-	}
-	if isBook(target) {
-		return fmt.Errorf("%s holds a book: a report never replaces one (give another --out)", shown(target))
-	}
-	return nil
-}
-
-// isBook reports whether the file begins as a bbolt file does: a page
-// header, then the meta page's magic.
-func isBook(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	var b [20]byte
-	if _, err := io.ReadFull(f, b[:]); err != nil {
-		return false
-	}
-	m := b[16:] // 0xED0CDAED in the writer's byte order
-	return string(m) == "\xed\xda\x0c\xed" || string(m) == "\xed\x0c\xda\xed"
-}
-
-// writeWhole writes a file as the house writes files whole: into a temporary
-// file beside it (a link is followed: beside the file it names), synced,
-// then renamed into place and the directory synced, so a reader sees the old
-// file or the new, never half of one, and a failure leaves the old as it
-// was. The target is looked at again just before the rename, so a book that
-// appeared there meanwhile is not replaced. A new file is made 0600, like a
-// backup (a report holds the book's figures); a replaced one keeps its mode.
-func writeWhole(target, book string, write func(io.Writer) error) error {
-	path := target
-	if p, err := filepath.EvalSymlinks(target); err == nil {
-		path = p
-	}
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".report-tmp-*")
-	if err != nil {
-		return fmt.Errorf("--out %s: %w", shown(target), err)
-	}
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if info, err := os.Stat(path); err == nil {
-		if err := tmp.Chmod(info.Mode().Perm()); err != nil {
-			return err
-		}
-	}
-	bw := bufio.NewWriterSize(tmp, 1<<16)
-	if err := write(bw); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("--out %s: %w", shown(target), err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("--out %s: %w", shown(target), err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("--out %s: %w", shown(target), err)
-	}
-	if err := reportTarget(path, book); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("--out %s: %w", shown(target), err)
-	}
-	done = true
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
 	return nil
 }
 

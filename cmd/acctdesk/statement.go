@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -65,8 +66,8 @@ func (c *cli) statement(args []string) error {
 		_, err := w.Write(b)
 		return err
 	}
-	if err := docs.WriteFile(*out, b, g.path()); err != nil {
-		return fmt.Errorf("--out %s: %w", shown(*out), err)
+	if err := docs.WriteFile(*out, func(w io.Writer) error { _, err := w.Write(b); return err }, g.path()); err != nil {
+		return err
 	}
 	fmt.Fprintf(c.stdout, "statement of %s as of %s written to %s (total due %s %s)\n",
 		st.Account.Code, st.AsOf, shown(*out), st.Currency, domain.Human(st.TotalDue(), st.Currency))

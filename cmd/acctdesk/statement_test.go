@@ -84,6 +84,15 @@ func TestStatementCommand(t *testing.T) {
 		t.Fatal("the book changed")
 	}
 	must(t, db, "check")
+	// Nor another book (a copy of this one), which no document replaces.
+	other := filepath.Join(dir, "other.db")
+	os.WriteFile(other, before, 0o600)
+	if _, err := acctdesk(t, db, "statement", "ACME", "--out", other); err == nil || !strings.Contains(err.Error(), "holds a book") {
+		t.Errorf("over another book: %v", err)
+	}
+	if after, _ := os.ReadFile(other); !bytes.Equal(before, after) {
+		t.Fatal("the other book changed")
+	}
 
 	for args, want := range map[string]string{
 		"statement ACME --format docx":             `--format "docx"`,
