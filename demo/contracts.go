@@ -49,7 +49,7 @@ func (a *acct) makeContracts() {
 	a.tiers = a.rebateTiers()
 	c := domain.Contract{
 		Account: p.code, ID: id(1), Start: start, End: end,
-		NoticeDays: []int{30, 60, 90}[r.IntN(3)], SLA: a.sla(), Rebates: a.volumeTiers(), Status: status,
+		NoticeDays: []int{30, 60, 90}[r.IntN(3)], SLA: a.sla(), Rebate: a.rebateScheme(), Status: status,
 		Stamp: stamp(a.g.opt.Author, start, 600),
 	}
 	a.contracts = append(a.contracts, c)
@@ -99,16 +99,21 @@ func (a *acct) rebateTiers() []tier {
 	return []tier{{from: roundDown(q*7/10, 1000), perUnit: a.major(4)}, {from: roundDown(q*12/10, 1000), perUnit: a.major(7)}}
 }
 
-func (a *acct) volumeTiers() []domain.VolumeTier {
-	var out []domain.VolumeTier
+// rebateScheme is the contract's form of the steps: litres a quarter, as
+// rebates() credits them.
+func (a *acct) rebateScheme() domain.RebateScheme {
+	if len(a.tiers) == 0 {
+		return domain.RebateScheme{}
+	}
+	sc := domain.RebateScheme{Basis: domain.RebateQuantity, Period: domain.RebateQuarter}
 	for _, t := range a.tiers {
-		v := domain.VolumeTier{FromQuantity: decimal.New(t.from, 0)}
+		v := domain.VolumeTier{From: decimal.New(t.from, 0)}
 		if t.bp > 0 {
 			v.Percent = decimal.New(t.bp, -2)
 		} else {
 			v.PerUnit = decimal.New(t.perUnit, -a.p.cur.Places())
 		}
-		out = append(out, v)
+		sc.Tiers = append(sc.Tiers, v)
 	}
-	return out
+	return sc
 }

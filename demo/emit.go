@@ -78,6 +78,9 @@ func (a *acct) account() domain.Account {
 		Terms: "term", TermsDays: p.termsDays, Currency: p.cur, CreditLimit: a.dec(a.limit),
 		Stamp: stamp(a.g.opt.Author, p.opened, 9*60),
 	}
+	if p.status == "churned" {
+		acc.StatusSince = a.asOf.AddDays(-150) // when its contract ended and the calls stopped
+	}
 	if p.termsDays < 0 {
 		acc.Terms, acc.TermsDays = "cash", 0
 	}

@@ -295,3 +295,42 @@ func checkSituations(t *testing.T, A domain.Date, b *store.Batch) {
 		t.Errorf("CALA01 is not on hold")
 	}
 }
+
+// TestDemoKeepsStatusDatesAndRebateSchemes: the churned account says when
+// it churned (its contract ended 150 days before the as-of date), and every
+// contract with rebate steps counts litres a quarter, as the demo's rebate
+// credit notes do, in a form the importer reads back.
+func TestDemoKeepsStatusDatesAndRebateSchemes(t *testing.T) {
+	A := domain.MustDate("2026-03-29")
+	b := book(t, Options{AsOf: A, Seed: 2})
+	for _, r := range b.Accounts {
+		a := r.V
+		switch {
+		case a.Status == domain.StatusChurned && a.StatusSince != A.AddDays(-150):
+			t.Errorf("%s churned since %v, want %v (2026-03-29 − 150 days = 2025-10-30)", a.Code, a.StatusSince, A.AddDays(-150))
+		case a.Status != domain.StatusChurned && !a.StatusSince.IsZero():
+			t.Errorf("%s (%s) has a status date %v", a.Code, a.Status, a.StatusSince)
+		}
+	}
+	schemes := 0
+	for _, r := range b.Contracts {
+		c := r.V
+		if err := c.Validate(); err != nil {
+			t.Errorf("contract %s: %v", c.ID, err)
+		}
+		if c.Rebate.IsZero() {
+			continue
+		}
+		schemes++
+		if c.Rebate.Basis != domain.RebateQuantity || c.Rebate.Period != domain.RebateQuarter {
+			t.Errorf("contract %s rebate %s", c.ID, domain.FormatRebate(c.Rebate))
+		}
+		back, err := domain.ParseRebate(domain.FormatRebate(c.Rebate))
+		if err != nil || domain.FormatRebate(back) != domain.FormatRebate(c.Rebate) {
+			t.Errorf("contract %s: %q reads back as %q, %v", c.ID, domain.FormatRebate(c.Rebate), domain.FormatRebate(back), err)
+		}
+	}
+	if schemes == 0 {
+		t.Error("no contract has a rebate scheme")
+	}
+}

@@ -95,6 +95,7 @@ type Account struct {
 	Owner          string
 	Salesperson    string
 	Status         string
+	StatusSince    Date // when the account took its status (e.g. churned); zero: unknown
 	OpenedOn       Date // signed
 	LiveOn         Date
 	Terms          string // "cash" or "term"
@@ -155,7 +156,7 @@ func (a Account) Validate() error {
 	for _, p := range a.Products {
 		errs.check("products", CheckText(p, true, 40))
 	}
-	errs.dates("opened_on", a.OpenedOn, "live_on", a.LiveOn, "overdraft", a.Overdraft.Expires)
+	errs.dates("status_since", a.StatusSince, "opened_on", a.OpenedOn, "live_on", a.LiveOn, "overdraft", a.Overdraft.Expires)
 	errs.amounts("credit_limit", a.CreditLimit, "overdraft", a.Overdraft.Amount)
 	errs.places(a.Currency, "credit_limit", a.CreditLimit, "overdraft", a.Overdraft.Amount)
 	return errs.err()
@@ -188,13 +189,6 @@ func (c Contact) Validate() error {
 	return errs.err()
 }
 
-// VolumeTier is one step of a rebate scheme.
-type VolumeTier struct {
-	FromQuantity decimal.Decimal
-	Percent      decimal.Decimal // either a percentage …
-	PerUnit      decimal.Decimal // … or an amount per unit
-}
-
 // Contract is an agreement with an account.
 type Contract struct {
 	Account    string
@@ -202,8 +196,8 @@ type Contract struct {
 	Start, End Date
 	NoticeDays int
 	SLA        string
-	Rebates    []VolumeTier
-	Status     string // active, renewed, ended
+	Rebate     RebateScheme // SPEC §10.4; zero: none
+	Status     string       // active, renewed, ended
 	Stamp      Stamp
 }
 
@@ -217,6 +211,7 @@ func (c Contract) Validate() error {
 		errs.add("end", "ends before it starts")
 	}
 	errs.dates("start", c.Start, "end", c.End)
+	errs.check("rebate", c.Rebate.Validate())
 	return errs.err()
 }
 

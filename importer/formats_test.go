@@ -289,23 +289,25 @@ func TestMappedLabelsAndIgnored(t *testing.T) {
 // validation.
 func TestNewKinds(t *testing.T) {
 	contracts := "account,number,start,end,notice_days,sla,status,rebate\n" +
-		"A,C-2026-001,2026-01-01,2026-12-31,90,\"4h delivery\nin Lagos\",active,\"0=0%,10000=1%,50000=2.5%\"\n" + // lines 2–3
-		"A,4711,2026-01-01,2026-12-31,,,Renewed,20000=1.50/unit\n" + // line 4
+		"A,C-2026-001,2026-01-01,2026-12-31,90,\"4h delivery\nin Lagos\",active,\"quantity/quarter:0=0%,10000=1%,50000=2.5%\"\n" + // lines 2–3
+		"A,4711,2026-01-01,2026-12-31,,,Renewed,quantity/month:20000=1.50/unit\n" + // line 4
 		"A,C3,2026-01-01,2026-12-31,,,sleeping,\n" + // line 5: status
-		"A,C4,2026-01-01,2026-12-31,,,,\"quantity/quarter:0=0%\"\n" + // line 6: the basis/period form
-		"A,C5,2026-01-01,2026-12-31,,,,\"10000=1%,5000=2%\"\n" // line 7: falling thresholds
+		"A,C4,2026-01-01,2026-12-31,,,,\"0=0%,10000=1%\"\n" + // line 6: a bare tier list, without BASIS/PERIOD:
+		"A,C5,2026-01-01,2026-12-31,,,,\"quantity/quarter:10000=1%,5000=2%\"\n" // line 7: falling thresholds
 	f, err := Read("contracts", strings.NewReader(contracts), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	cs := f.Batch.Contracts
-	if len(cs) != 2 || cs[0].V.ID != "C-2026-001" || cs[0].V.SLA != "4h delivery\nin Lagos" || cs[0].V.NoticeDays != 90 || len(cs[0].V.Rebates) != 3 ||
-		cs[0].V.Rebates[2].FromQuantity.String() != "50000" || cs[0].V.Rebates[2].Percent.String() != "2.5" ||
-		cs[1].Line != 4 || cs[1].V.Status != "renewed" || cs[1].V.Rebates[0].PerUnit.String() != "1.5" || !cs[1].V.Rebates[0].Percent.IsZero() {
+	if len(cs) != 2 || cs[0].V.ID != "C-2026-001" || cs[0].V.SLA != "4h delivery\nin Lagos" || cs[0].V.NoticeDays != 90 ||
+		domain.FormatRebate(cs[0].V.Rebate) != "quantity/quarter:0=0%,10000=1%,50000=2.5%" ||
+		cs[1].Line != 4 || cs[1].V.Status != "renewed" || cs[1].V.Rebate.Basis != "quantity" || cs[1].V.Rebate.Period != "month" ||
+		len(cs[1].V.Rebate.Tiers) != 1 || cs[1].V.Rebate.Tiers[0].PerUnit.String() != "1.5" || !cs[1].V.Rebate.Tiers[0].Percent.IsZero() {
 		t.Fatalf("contracts %+v", cs)
 	}
 	if len(f.Errors) != 3 || f.Errors[0].Line != 5 || f.Errors[0].Field != "status" || f.Errors[1].Line != 6 || f.Errors[1].Field != "rebate" ||
-		!strings.Contains(f.Errors[1].Reason, "not kept by contracts yet") || f.Errors[2].Line != 7 || !strings.Contains(f.Errors[2].Reason, "rise") {
+		!strings.Contains(f.Errors[1].Reason, "has no BASIS/PERIOD: before its tiers") || !strings.Contains(f.Errors[1].Reason, "quantity/quarter:0=0%,10000=1%,50000=2.5%") ||
+		f.Errors[2].Line != 7 || !strings.Contains(f.Errors[2].Reason, "rise") {
 		t.Fatalf("contract errors %v", f.Errors)
 	}
 

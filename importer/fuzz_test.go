@@ -24,7 +24,7 @@ func FuzzRead(f *testing.F) {
 	f.Add("payments", []byte("account,reference,date,amount,invoice\nA,R,2026-01-01,1,\"I\x1b]52;c;aGk=\x07\"\n"))
 	f.Add("invoices", []byte("account,number,issue_date,amount,Montant\u009b\nA\u202e,I\u200b1,2026-01-05\x1b[2J,1\xff,x\n"))
 	f.Add("accounts", []byte("code,name,tier,status,terms,products,currency\nA,B,\x1b[2J,\u009b,x\ry,AGO;\x07,NGN\u202e\n"))
-	f.Add("contracts", []byte("account;number;start;end;sla;rebate\rA;C1;2026-01-01;2026-12-31;\"a\rb\";\"0=0%,10=1.5/unit\"\r"))
+	f.Add("contracts", []byte("account;number;start;end;sla;rebate\rA;C1;2026-01-01;2026-12-31;\"a\rb\";\"quantity/month:0=0%,10=1.5/unit\"\r"))
 	f.Add("surveys", []byte("account\tdate\tkind\tscore\tcomment\nA\t2026-01-01\tNPS\t9\t\"x\ny\"\n"))
 	f.Add("targets", []byte("account,month,product,quantity,amount\nA,2026-11,,\"1,000\",\"(5)\"\n"))
 	f.Add("balances", []byte("\xff\xfea\x00c\x00c\x00o\x00u\x00n\x00t\x00,\x00d\x00a\x00t\x00e\x00,\x00b\x00a\x00l\x00a\x00n\x00c\x00e\x00\n\x00"))

@@ -6,8 +6,6 @@ import (
 
 	"acctdesk/domain"
 	"acctdesk/store"
-
-	"github.com/shopspring/decimal"
 )
 
 // row parses one record; a row with errors adds nothing to the batch.
@@ -69,7 +67,6 @@ func (p *parser) account() {
 	if status == "" {
 		status = domain.StatusActive
 	}
-	p.date("status_since") // checked; the account record keeps no status date yet
 	var products []string
 	for _, s := range strings.Split(p.text("products"), ";") {
 		if s = strings.TrimSpace(s); s != "" {
@@ -82,6 +79,7 @@ func (p *parser) account() {
 		Owner: p.text("owner"), Salesperson: p.text("salesperson"), Status: status, Terms: terms,
 		TermsDays: p.integer("payment_terms_days", days), CreditLimit: limit,
 		Currency: cur, Products: products, OpenedOn: p.date("opened_on"), LiveOn: p.date("live_on"),
+		StatusSince: p.date("status_since"),
 	}
 	if !p.bad {
 		p.b.Accounts = append(p.b.Accounts, store.Rec[domain.Account]{Line: p.line, V: a})
@@ -128,71 +126,17 @@ func (p *parser) contract() {
 		p.fail("notice_days", fmt.Sprintf("%d is negative", c.NoticeDays))
 	}
 	if v := p.text("rebate"); v != "" {
-		tiers, err := ParseRebate(v)
+		// SPEC §10.4's BASIS/PERIOD:THRESHOLD=RATE,...; a bare tier list
+		// is refused with the full form to write.
+		sc, err := domain.ParseRebate(v)
 		if err != nil {
 			p.fail("rebate", err.Error())
 		}
-		c.Rebates = tiers
+		c.Rebate = sc
 	}
 	if !p.bad {
 		p.b.Contracts = append(p.b.Contracts, store.Rec[domain.Contract]{Line: p.line, V: c})
 	}
-}
-
-// ParseRebate reads a contract's rebate cell: its volume tiers,
-// THRESHOLD=RATE separated by commas, a threshold being the quantity from
-// which the tier applies and a rate a percentage of the invoiced amount
-// ("2.5%") or an amount per unit ("1.50/unit"):
-//
-//	0=0%,10000=1%,50000=2.5%
-//	20000=1.50/unit
-//
-// The form of SPEC §10.4 with its basis and period ("quantity/quarter:…")
-// is refused until contracts keep them: a tier list read without its period
-// would be computed on the wrong one.
-func ParseRebate(s string) ([]domain.VolumeTier, error) {
-	s = strings.TrimSpace(s)
-	if head, _, ok := strings.Cut(s, ":"); ok {
-		return nil, fmt.Errorf("%q: a basis and period (%s:) are not kept by contracts yet; write the quantity tiers only, e.g. 0=0%%,10000=1%%,50000=2.5%% or 20000=1.50/unit", s, head)
-	}
-	var out []domain.VolumeTier
-	prev := decimal.NewFromInt(-1)
-	for _, part := range strings.Split(s, ",") {
-		part = strings.TrimSpace(part)
-		from, rate, ok := strings.Cut(part, "=")
-		if !ok {
-			return nil, fmt.Errorf("%q: write tiers as QUANTITY=RATE separated by commas, e.g. 0=0%%,10000=1%% or 20000=1.50/unit", part)
-		}
-		q, err := decimal.NewFromString(strings.TrimSpace(from))
-		if err != nil || q.IsNegative() || strings.ContainsAny(from, "eE") {
-			return nil, fmt.Errorf("%q: the threshold %q is not a quantity", part, strings.TrimSpace(from))
-		}
-		if !q.GreaterThan(prev) {
-			return nil, fmt.Errorf("%q: thresholds must rise from tier to tier", part)
-		}
-		prev = q
-		t := domain.VolumeTier{FromQuantity: q}
-		rate = strings.TrimSpace(rate)
-		switch {
-		case strings.HasSuffix(rate, "%"):
-			r, err := decimal.NewFromString(strings.TrimSpace(strings.TrimSuffix(rate, "%")))
-			if err != nil || r.IsNegative() || r.GreaterThan(decimal.NewFromInt(100)) || strings.ContainsAny(rate, "eE") {
-				return nil, fmt.Errorf("%q: the rate %q is not a percentage from 0%% to 100%%", part, rate)
-			}
-			t.Percent = r
-		case strings.HasSuffix(strings.ToLower(rate), "/unit"):
-			v := strings.TrimSpace(rate[:len(rate)-len("/unit")])
-			r, err := decimal.NewFromString(v)
-			if err != nil || r.IsNegative() || strings.ContainsAny(v, "eE") {
-				return nil, fmt.Errorf("%q: the rate %q is not an amount per unit", part, rate)
-			}
-			t.PerUnit = r
-		default:
-			return nil, fmt.Errorf("%q: the rate %q needs %% (of the amount) or /unit (per unit)", part, rate)
-		}
-		out = append(out, t)
-	}
-	return out, nil
 }
 
 // surveyScales are the survey kinds and their score ranges (SPEC §10.8).

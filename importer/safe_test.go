@@ -43,7 +43,7 @@ var good = map[string]string{
 	"quantity": "10", "unit": "l", "disputed": "no", "dispute_reason": "short", "paid_on": "2026-01-20",
 	"reference": "PAY-1", "date": "2026-01-05", "invoice": "INV-0", "reason": "Short Delivery",
 	"status_since": "2026-01-05", "start": "2026-01-01", "end": "2026-12-31", "notice_days": "90", "sla": "24h\ndelivery",
-	"rebate": "0=0%,10000=1%", "kind": "nps", "score": "9", "comment": "good\nservice", "month": "2026-11", "balance": "-12.50",
+	"rebate": "quantity/quarter:0=0%,10000=1%", "kind": "nps", "score": "9", "comment": "good\nservice", "month": "2026-11", "balance": "-12.50",
 }
 
 // multiline are the record fields that may hold a line break.

@@ -146,8 +146,11 @@ Dates: YYYY-MM-DD unless --date-format gives a Go layout (1/2/2006 is M/D/YYYY, 
 Amounts: 1234.56, 1,234.56, -1,234.56, (1,234.56) (negatives only in balances); with
   --decimal-comma 1.234,56 or 1234,56. No more decimal places than the currency has.
 Booleans: yes/no, true/false, y/n, 1/0.
-Rebate (contracts): quantity tiers THRESHOLD=RATE separated by commas, a rate being a percentage
-  of the invoiced amount or an amount per unit: 0=0%,10000=1%,50000=2.5% or 20000=1.50/unit.
+Rebate (contracts): BASIS/PERIOD:THRESHOLD=RATE,... (SPEC §10.4): BASIS quantity or amount (what the
+  thresholds count), PERIOD month or quarter; a tier applies from its threshold (rising, the first
+  may be 0); RATE a percentage of the period's invoiced amount (2.5%) or an amount per unit of its
+  quantity (1.50/unit), with either basis: quantity/quarter:0=0%,10000=1%,50000=2.5%,
+  amount/month:0=0%,5000000=0.5% or quantity/month:20000=1.50/unit. A bare tier list is refused.
 Surveys: kind nps (score 0-10) or csat (1-5). Contract status: active, renewed, lapsed, terminated.
 paid_on (invoices): the invoice is paid in full on that date (payment PAID-<number>); an empty
   cell on re-import removes that payment.

@@ -41,7 +41,7 @@ var codecCases = []codecCase{
 	{"account",
 		func(r *rand.Rand) any {
 			return domain.Account{Code: rkey(r), Name: rs(r), Tier: ri(r), Segment: rs(r), Owner: rs(r), Salesperson: rs(r),
-				Status: rs(r), OpenedOn: rdate(r), LiveOn: rdate(r), Terms: rs(r), TermsDays: ri(r), Currency: rcur(r),
+				Status: rs(r), StatusSince: rdate(r), OpenedOn: rdate(r), LiveOn: rdate(r), Terms: rs(r), TermsDays: ri(r), Currency: rcur(r),
 				CreditLimit: rlimit(r), Overdraft: domain.Overdraft{Amount: rlimit(r), Expires: rdate(r), ApprovedBy: rs(r)},
 				Products: rstrs(r), Notes: rnote(r), ExpansionNotes: rnote(r), Stamp: rstamp(r)}
 		},
@@ -61,8 +61,9 @@ var codecCases = []codecCase{
 	{"contract",
 		func(r *rand.Rand) any {
 			c := domain.Contract{Account: rkey(r), ID: rkey(r), Start: rdate(r), End: rdate(r), NoticeDays: ri(r), SLA: rnote(r), Status: rs(r), Stamp: rstamp(r)}
+			c.Rebate.Basis, c.Rebate.Period = rs(r), rs(r)
 			for range r.IntN(3) {
-				c.Rebates = append(c.Rebates, domain.VolumeTier{FromQuantity: rdec(r), Percent: rdec(r), PerUnit: rdec(r)})
+				c.Rebate.Tiers = append(c.Rebate.Tiers, domain.VolumeTier{From: rdec(r), Percent: rdec(r), PerUnit: rdec(r)})
 			}
 			return c
 		},
@@ -649,6 +650,9 @@ func FuzzDecodeRecords(f *testing.F) {
 		if err != nil {
 			return
 		}
+		if len(body) > 0 && body[0] < c.encode(v)[0] {
+			return // a record of an older version decodes and is written as the current one (TestCodecReadsVersion1)
+		}
 		if again := seal(fuzzBucket, fuzzKey, c.encode(v)); !bytes.Equal(again, data) {
 			t.Fatalf("%s: a stored value %x decodes to %+v, which is stored as %x", c.name, data, v, again)
 		}
@@ -819,11 +823,12 @@ func TestCodecCoversEveryField(t *testing.T) {
 		v    any
 		want string
 	}{
-		{domain.Account{}, "Code Name Tier Segment Owner Salesperson Status OpenedOn LiveOn Terms TermsDays Currency CreditLimit Overdraft Products Notes ExpansionNotes Stamp"},
+		{domain.Account{}, "Code Name Tier Segment Owner Salesperson Status StatusSince OpenedOn LiveOn Terms TermsDays Currency CreditLimit Overdraft Products Notes ExpansionNotes Stamp"},
 		{domain.Overdraft{}, "Amount Expires ApprovedBy"},
 		{domain.Contact{}, "Account Name Role Phone Email Primary Stamp"},
-		{domain.Contract{}, "Account ID Start End NoticeDays SLA Rebates Status Stamp"},
-		{domain.VolumeTier{}, "FromQuantity Percent PerUnit"},
+		{domain.Contract{}, "Account ID Start End NoticeDays SLA Rebate Status Stamp"},
+		{domain.RebateScheme{}, "Basis Period Tiers"},
+		{domain.VolumeTier{}, "From Percent PerUnit"},
 		{domain.Invoice{}, "Account Number Issued Due Amount Currency Product Quantity Unit Disputed DisputeReason Excluded Stamp"},
 		{domain.Payment{}, "Account Reference Received Amount Currency Invoice Stamp"},
 		{domain.CreditNote{}, "Account Number Date Amount Currency Reason Invoice Stamp"},

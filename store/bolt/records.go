@@ -8,7 +8,7 @@ import (
 	"acctdesk/domain"
 )
 
-// Record encodings, version 1. A value holds a version byte, the stamp, then
+// Record encodings. A value holds a version byte, the stamp, then
 // the fields in a fixed order. The account code and the record's own key
 // (number, reference, name, id) live in the bucket key only, so they are not
 // repeated in the value; decoders take them from the key.
@@ -17,9 +17,9 @@ import (
 // migration if old values must be rewritten.
 
 const (
-	vAccount    = 1
+	vAccount    = 2 // 1: without StatusSince
 	vContact    = 1
-	vContract   = 1
+	vContract   = 2 // 1: without the rebate's basis and period
 	vInvoice    = 1
 	vPayment    = 1
 	vCredit     = 1
@@ -90,12 +90,13 @@ func appendAccount(dst []byte, a *domain.Account) []byte {
 	e.strs(a.Products)
 	e.str(a.Notes)
 	e.str(a.ExpansionNotes)
+	e.date(a.StatusSince) // version 2
 	return e.b
 }
 
 func decodeAccount(code string, v []byte, in *interner) (domain.Account, error) {
 	d := dec{b: v, in: in}
-	d.version(vAccount)
+	ver := d.versions(1, vAccount)
 	a := domain.Account{Code: code, Stamp: d.stamp()}
 	a.Name = d.line()
 	a.Tier = d.int()
@@ -115,6 +116,9 @@ func decodeAccount(code string, v []byte, in *interner) (domain.Account, error) 
 	a.Products = d.strs()
 	a.Notes = d.str()
 	a.ExpansionNotes = d.str()
+	if ver >= 2 {
+		a.StatusSince = d.date()
+	}
 	d.amount(a.CreditLimit, nonNegative)
 	d.amount(a.Overdraft.Amount, nonNegative)
 	return a, d.done()
@@ -150,32 +154,60 @@ func appendContract(dst []byte, c *domain.Contract) []byte {
 	e.date(c.End)
 	e.int(c.NoticeDays)
 	e.str(c.SLA)
-	e.u(uint64(len(c.Rebates)))
-	for _, r := range c.Rebates {
-		e.dec(r.FromQuantity)
+	e.u(uint64(len(c.Rebate.Tiers)))
+	for _, r := range c.Rebate.Tiers {
+		e.dec(r.From)
 		e.dec(r.Percent)
 		e.dec(r.PerUnit)
 	}
 	e.str(c.Status)
+	e.str(c.Rebate.Basis) // version 2
+	e.str(c.Rebate.Period)
 	return e.b
 }
 
+// A version 1 contract's tiers counted litres over calendar quarters: the
+// demo, the only writer of tiers before the basis and period were kept,
+// credited them so (demo/credits.go), and the importer refused the
+// BASIS/PERIOD form until then.
+const (
+	v1RebateBasis  = domain.RebateQuantity
+	v1RebatePeriod = domain.RebateQuarter
+)
+
 func decodeContract(code string, own, v []byte, in *interner) (domain.Contract, error) {
 	d := dec{b: v, in: in}
-	d.version(vContract)
+	ver := d.versions(1, vContract)
 	c := domain.Contract{Account: code, ID: d.key(own), Stamp: d.stamp()}
 	c.Start = d.date()
 	c.End = d.date()
 	c.NoticeDays = d.int()
 	c.SLA = d.str()
 	if n := d.count(); n > 0 {
-		c.Rebates = make([]domain.VolumeTier, n)
-		for i := range c.Rebates {
-			c.Rebates[i] = domain.VolumeTier{FromQuantity: d.dec(), Percent: d.dec(), PerUnit: d.dec()}
+		c.Rebate.Tiers = make([]domain.VolumeTier, n)
+		for i := range c.Rebate.Tiers {
+			c.Rebate.Tiers[i] = domain.VolumeTier{From: d.dec(), Percent: d.dec(), PerUnit: d.dec()}
 		}
 	}
 	c.Status = d.word()
+	switch {
+	case ver >= 2:
+		c.Rebate.Basis = d.word()
+		c.Rebate.Period = d.word()
+	case len(c.Rebate.Tiers) > 0:
+		c.Rebate.Basis, c.Rebate.Period = v1RebateBasis, v1RebatePeriod
+	}
 	return c, d.done()
+}
+
+// versions reads the leading version byte of a record type whose decoder
+// reads every version from oldest to newest, and refuses any other.
+func (d *dec) versions(oldest, newest byte) byte {
+	v := d.byte()
+	if d.err == nil && (v < oldest || v > newest) {
+		d.fail(fmt.Errorf("record version %d, this acctdesk reads %d to %d", v, oldest, newest))
+	}
+	return v
 }
 
 // --- Invoice (key: code 0x00 number)

@@ -23,7 +23,7 @@ func accounts() []domain.Account {
 	return []domain.Account{
 		{
 			Code: "ACME", Name: "Acme Haulage Ltd", Tier: 1, Segment: "haulage", Owner: "ada",
-			Salesperson: "bola", Status: domain.StatusActive, OpenedOn: d("2024-01-10"), LiveOn: d("2024-01-20"),
+			Salesperson: "bola", Status: domain.StatusActive, StatusSince: d("2024-01-20"), OpenedOn: d("2024-01-10"), LiveOn: d("2024-01-20"),
 			Terms: "term", TermsDays: 30, Currency: "NGN", CreditLimit: dec("5000000"),
 			Overdraft: domain.Overdraft{Amount: dec("250000.50"), Expires: d("2026-03-31"), ApprovedBy: "cfo"},
 			Products:  []string{"AGO", "PMS"}, Notes: "pays on the 25th", ExpansionNotes: "fleet candidate",
@@ -61,7 +61,8 @@ func fullBatch() *store.Batch {
 	b.Contracts = []store.Rec[domain.Contract]{{Line: 2, V: domain.Contract{
 		Account: "ACME", ID: "C-2024", Start: d("2024-01-01"), End: d("2026-12-31"), NoticeDays: 60,
 		SLA: "delivery in 48h", Status: "active",
-		Rebates: []domain.VolumeTier{{FromQuantity: dec("10000"), Percent: dec("1.5")}, {FromQuantity: dec("50000"), PerUnit: dec("2.25")}},
+		Rebate: domain.RebateScheme{Basis: domain.RebateAmount, Period: domain.RebateMonth,
+			Tiers: []domain.VolumeTier{{From: dec("0")}, {From: dec("10000"), Percent: dec("1.5")}, {From: dec("50000"), PerUnit: dec("2.25")}}},
 	}}}
 	inv1 := invoice("ACME", "INV-001", "2025-01-05", "2025-02-04", "1500000.00", "NGN")
 	inv1.Product, inv1.Quantity, inv1.Unit = "AGO", dec("1200.5"), "litre"
