@@ -342,6 +342,32 @@ func MergeCredit(b *Batch, stored, x domain.CreditNote) domain.CreditNote {
 	return m
 }
 
+// MergeSurvey is MergeAccount for a survey (account, date and kind are its
+// key, the score is required): the comment.
+func MergeSurvey(b *Batch, stored, x domain.Survey) domain.Survey {
+	if !b.Gives("comment") {
+		x.Comment = stored.Comment
+	}
+	return x
+}
+
+// MergeTarget is MergeAccount for a target (account, month and product are
+// its key): the quantity, the amount and the currency.
+func MergeTarget(b *Batch, stored, x domain.Target) domain.Target {
+	m := stored
+	m.Account, m.Month, m.Product, m.Stamp = x.Account, x.Month, x.Product, x.Stamp
+	if b.Gives("quantity") {
+		m.Quantity = x.Quantity
+	}
+	if b.Gives("amount") {
+		m.Amount = x.Amount
+	}
+	if b.Gives("currency") {
+		m.Currency = x.Currency
+	}
+	return m
+}
+
 // Settled is an invoice's settled date as an ERP export gives it.
 type Settled struct {
 	Account, Invoice string

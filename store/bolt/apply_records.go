@@ -525,6 +525,21 @@ func (a *applier) survey(r store.Rec[domain.Survey]) {
 	if !a.valid(r.Line, x.Validate()) || !found {
 		return
 	}
+	if a.part != nil && x.ID == 0 {
+		ids, err := a.storedSurveys(x.Account)
+		if err != nil {
+			a.failBook(err)
+			return
+		}
+		if id, ok := ids[surveyKey(x.On, x.Kind)]; ok {
+			key := idKey(x.Account, id)
+			if stored, ok := storedRec(a, a.b.surveys, bucketSurveys, key, func(v []byte) (domain.Survey, error) {
+				return decodeSurvey(x.Account, key[len(x.Account)+1:], v, nil)
+			}); ok {
+				x = store.MergeSurvey(a.part, stored, x)
+			}
+		}
+	}
 	val := a.encode(func(b []byte) []byte { return appendSurvey(b, &x) })
 	if x.ID == 0 {
 		// Surveys upsert by account, date and kind (SPEC §5): a score
@@ -582,6 +597,14 @@ func (a *applier) storedSurveys(code string) (map[string]uint64, error) {
 func (a *applier) target(r store.Rec[domain.Target]) {
 	x := r.V
 	x.Stamp = a.stampFor(x.Stamp)
+	if a.part != nil && domain.CheckCode(x.Account) == nil && domain.CheckDate(x.Month) == nil {
+		key := targetKey(x.Account, x.Month, x.Product)
+		if stored, ok := storedRec(a, a.b.targets, bucketTargets, key, func(v []byte) (domain.Target, error) {
+			return decodeTarget(x.Account, key[len(x.Account)+1:], v, nil)
+		}); ok {
+			x = store.MergeTarget(a.part, stored, x)
+		}
+	}
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
 	x.Amount = domain.AtPlaces(x.Amount, x.Currency) // one record however the file wrote it
 	ok := a.valid(r.Line, x.Validate())

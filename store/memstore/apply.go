@@ -710,6 +710,11 @@ func (a *applier) survey(r store.Rec[domain.Survey]) {
 	if _, found := a.ownerOf(x.Account, r.Line, ""); !a.valid(r.Line, x.Validate()) || !found {
 		return
 	}
+	if old, ok := a.stored(x.Account, func(f *domain.AccountFile) any {
+		return find(f.Surveys, func(y domain.Survey) bool { return y.On == x.On && y.Kind == x.Kind })
+	}).(*domain.Survey); ok && old != nil && x.ID == 0 {
+		x = store.MergeSurvey(a.part, *old, x)
+	}
 	f := a.file(x.Account)
 	if x.ID == 0 {
 		// Surveys upsert by account, date and kind (SPEC §5).
@@ -751,6 +756,11 @@ func (a *applier) mark(r store.Rec[domain.QueueMark]) {
 func (a *applier) target(r store.Rec[domain.Target]) {
 	x := r.V
 	x.Stamp = a.stampFor(x.Stamp)
+	if old, ok := a.stored(x.Account, func(f *domain.AccountFile) any {
+		return find(f.Targets, func(y domain.Target) bool { return y.Month == x.Month && y.Product == x.Product })
+	}).(*domain.Target); ok && old != nil {
+		x = store.MergeTarget(a.part, *old, x)
+	}
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
 	x.Amount = domain.AtPlaces(x.Amount, x.Currency) // one record however the file wrote it
 	ok := a.valid(r.Line, x.Validate())

@@ -243,3 +243,28 @@ func testSettledRepeats(t *testing.T, s store.Store) {
 		t.Errorf("same date twice: %q", res.Summary())
 	}
 }
+
+// testReimportSurveysTargets: a surveys file without comments keeps the
+// stored comment; a targets file with quantities only keeps the amounts.
+func testReimportSurveysTargets(t *testing.T, s store.Store) {
+	base(t, s)
+	apply(t, s, &store.Batch{
+		Surveys: []store.Rec[domain.Survey]{{Line: 2, V: domain.Survey{Account: "ACME", On: d("2025-01-31"), Kind: "nps", Score: 9, Comment: "good service"}}},
+		Targets: []store.Rec[domain.Target]{{Line: 2, V: domain.Target{Account: "ACME", Month: d("2026-10-01"), Product: "AGO", Quantity: dec("40000"), Amount: dec("9000000")}}},
+	})
+	res := apply(t, s, &store.Batch{
+		Columns: []string{"account", "date", "kind", "score", "month", "product", "quantity"},
+		Surveys: []store.Rec[domain.Survey]{{Line: 2, V: domain.Survey{Account: "ACME", On: d("2025-01-31"), Kind: "nps", Score: 7}}},
+		Targets: []store.Rec[domain.Target]{{Line: 2, V: domain.Target{Account: "ACME", Month: d("2026-10-01"), Product: "AGO", Quantity: dec("45000")}}},
+	})
+	if got, want := res.Summary(), "1 survey updated, 1 target updated"; got != want {
+		t.Errorf("Summary = %q, want %q", got, want)
+	}
+	f := unstamped(loadFile(t, s, "ACME"))
+	if len(f.Surveys) != 1 || f.Surveys[0].Score != 7 || f.Surveys[0].Comment != "good service" {
+		t.Errorf("surveys: %+v; want one, score 7, comment kept", f.Surveys)
+	}
+	same(t, "targets", f.Targets, []domain.Target{
+		{Account: "ACME", Month: d("2026-10-01"), Product: "AGO", Quantity: dec("45000"), Amount: dec("9000000.00"), Currency: "NGN"},
+	})
+}

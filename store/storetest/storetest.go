@@ -67,6 +67,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ReimportContacts", testReimportContacts},
 		{"CreatedAccountsCurrency", testCreatedCurrency},
 		{"SettledRepeats", testSettledRepeats},
+		{"ReimportSurveysTargets", testReimportSurveysTargets},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
