@@ -121,6 +121,18 @@ func (f *File) Err() error {
 // ("amount (InvoiceAmount)"). Other names are returned as they are.
 func (f *File) Label(col string) string { return f.h.label(col) }
 
+// Columns are the canonical columns the file has (after --map), in the
+// file's order: a store keeps, on a re-import, every field of a stored
+// record that none of them gives (store.Batch.Columns).
+func (f *File) Columns() []string {
+	cols := make([]string, 0, len(f.h.idx))
+	for c := range f.h.idx {
+		cols = append(cols, c)
+	}
+	sort.Slice(cols, func(i, j int) bool { return f.h.idx[cols[i]] < f.h.idx[cols[j]] })
+	return cols
+}
+
 // ParseMap reads "SRC=DST,SRC=DST".
 func ParseMap(s string) (map[string]string, error) {
 	m := map[string]string{}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -168,10 +169,203 @@ type Batch struct {
 	// date removes the payment an earlier import made from it.
 	Settled []Rec[Settled]
 	// CreateAccounts lets documents name accounts that do not exist yet:
-	// a bare account is created in the document's currency.
+	// a bare account is created in the document's currency, or Currency.
 	CreateAccounts bool
+	// Currency is the currency of the accounts CreateAccounts makes for
+	// records that name none (contacts, contracts, surveys, documents
+	// without a currency); "" is the book's base currency.
+	Currency domain.Currency
+	// Columns are the canonical columns the import file has (an import
+	// batch holds one kind). An upsert of a stored record then keeps every
+	// field no column of the file gives (Merge…). nil: every field is
+	// given, as for the demo and single writes.
+	Columns []string
 	// DryRun validates everything and writes nothing.
 	DryRun bool
+}
+
+// Gives reports whether the batch gives the field of column col: always
+// when Columns is nil.
+func (b *Batch) Gives(col string) bool {
+	return b.Columns == nil || slices.Contains(b.Columns, col)
+}
+
+// Partial reports whether the batch gives only some fields (Columns set):
+// its upserts keep what it does not give (Merge…).
+func (b *Batch) Partial() bool { return b.Columns != nil }
+
+// MergeAccount is the account a partial import (b.Columns) makes of a stored
+// one: each field whose column the file has from x, every other from stored.
+// Overdraft, Notes and ExpansionNotes, which no import column sets, are
+// always stored's. The stamp is x's.
+func MergeAccount(b *Batch, stored, x domain.Account) domain.Account {
+	m := stored
+	m.Code, m.Stamp = x.Code, x.Stamp
+	if b.Gives("name") {
+		m.Name = x.Name
+	}
+	if b.Gives("tier") {
+		m.Tier = x.Tier
+	}
+	if b.Gives("segment") {
+		m.Segment = x.Segment
+	}
+	if b.Gives("owner") {
+		m.Owner = x.Owner
+	}
+	if b.Gives("salesperson") {
+		m.Salesperson = x.Salesperson
+	}
+	if b.Gives("status") {
+		m.Status = x.Status
+	}
+	// The days of the terms: the file's when it has them, or when it gives
+	// other terms than stored (their default, 30 or 0 for cash); else stored.
+	if b.Gives("payment_terms_days") || (b.Gives("terms") && x.Terms != stored.Terms) {
+		m.TermsDays = x.TermsDays
+	}
+	if b.Gives("terms") {
+		m.Terms = x.Terms
+	}
+	if b.Gives("credit_limit") {
+		m.CreditLimit = x.CreditLimit
+	}
+	if b.Gives("currency") {
+		m.Currency = x.Currency
+	}
+	if b.Gives("products") {
+		m.Products = x.Products
+	}
+	if b.Gives("opened_on") {
+		m.OpenedOn = x.OpenedOn
+	}
+	if b.Gives("live_on") {
+		m.LiveOn = x.LiveOn
+	}
+	return m
+}
+
+// MergeContact is MergeAccount for a contact (account and name are its key).
+func MergeContact(b *Batch, stored, x domain.Contact) domain.Contact {
+	m := stored
+	m.Account, m.Name, m.Stamp = x.Account, x.Name, x.Stamp
+	if b.Gives("role") {
+		m.Role = x.Role
+	}
+	if b.Gives("phone") {
+		m.Phone = x.Phone
+	}
+	if b.Gives("email") {
+		m.Email = x.Email
+	}
+	if b.Gives("primary") {
+		m.Primary = x.Primary
+	}
+	return m
+}
+
+// MergeInvoice is MergeAccount for an invoice (account and number are its
+// key). Excluded, which no column sets, is always stored's; a file without
+// due_date keeps the stored due date (a new invoice gets its account's
+// default due, as before).
+func MergeInvoice(b *Batch, stored, x domain.Invoice) domain.Invoice {
+	m := stored
+	m.Account, m.Number, m.Stamp = x.Account, x.Number, x.Stamp
+	if b.Gives("issue_date") {
+		m.Issued = x.Issued
+	}
+	if b.Gives("due_date") {
+		m.Due = x.Due
+	}
+	if b.Gives("amount") {
+		m.Amount = x.Amount
+	}
+	if b.Gives("currency") {
+		m.Currency = x.Currency
+	}
+	if b.Gives("product") {
+		m.Product = x.Product
+	}
+	if b.Gives("quantity") {
+		m.Quantity = x.Quantity
+	}
+	if b.Gives("unit") {
+		m.Unit = x.Unit
+	}
+	if b.Gives("disputed") {
+		m.Disputed = x.Disputed
+	}
+	if b.Gives("dispute_reason") {
+		m.DisputeReason = x.DisputeReason
+	}
+	return m
+}
+
+// MergePayment is MergeAccount for a payment (account and reference are its key).
+func MergePayment(b *Batch, stored, x domain.Payment) domain.Payment {
+	m := stored
+	m.Account, m.Reference, m.Stamp = x.Account, x.Reference, x.Stamp
+	if b.Gives("date") {
+		m.Received = x.Received
+	}
+	if b.Gives("amount") {
+		m.Amount = x.Amount
+	}
+	if b.Gives("currency") {
+		m.Currency = x.Currency
+	}
+	if b.Gives("invoice") {
+		m.Invoice = x.Invoice
+	}
+	return m
+}
+
+// MergeCredit is MergeAccount for a credit note (account and number are its key).
+func MergeCredit(b *Batch, stored, x domain.CreditNote) domain.CreditNote {
+	m := stored
+	m.Account, m.Number, m.Stamp = x.Account, x.Number, x.Stamp
+	if b.Gives("date") {
+		m.Date = x.Date
+	}
+	if b.Gives("amount") {
+		m.Amount = x.Amount
+	}
+	if b.Gives("currency") {
+		m.Currency = x.Currency
+	}
+	if b.Gives("reason") {
+		m.Reason = x.Reason
+	}
+	if b.Gives("invoice") {
+		m.Invoice = x.Invoice
+	}
+	return m
+}
+
+// MergeSurvey is MergeAccount for a survey (account, date and kind are its
+// key, the score is required): the comment.
+func MergeSurvey(b *Batch, stored, x domain.Survey) domain.Survey {
+	if !b.Gives("comment") {
+		x.Comment = stored.Comment
+	}
+	return x
+}
+
+// MergeTarget is MergeAccount for a target (account, month and product are
+// its key): the quantity, the amount and the currency.
+func MergeTarget(b *Batch, stored, x domain.Target) domain.Target {
+	m := stored
+	m.Account, m.Month, m.Product, m.Stamp = x.Account, x.Month, x.Product, x.Stamp
+	if b.Gives("quantity") {
+		m.Quantity = x.Quantity
+	}
+	if b.Gives("amount") {
+		m.Amount = x.Amount
+	}
+	if b.Gives("currency") {
+		m.Currency = x.Currency
+	}
+	return m
 }
 
 // Settled is an invoice's settled date as an ERP export gives it.

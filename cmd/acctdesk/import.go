@@ -98,6 +98,9 @@ func (c *cli) importFile(args []string) error {
 	// account, another currency, a duplicate number) with the file's own.
 	batch := file.Batch
 	batch.CreateAccounts, batch.DryRun = *create, *dry || len(file.Errors) > 0
+	// A re-import changes what the file says and keeps the rest: the
+	// columns it has, and the currency of the accounts it creates.
+	batch.Columns, batch.Currency = file.Columns(), opt.Currency
 	var res store.Result
 	if pa, ok := any(st).(store.ProgressApplier); ok && bar != nil {
 		res, err = pa.ApplyProgress(g.ctx(), batch, bar.apply)

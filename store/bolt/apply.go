@@ -76,7 +76,13 @@ type applier struct {
 	b        *buckets
 	stamp    domain.Stamp
 	settings domain.Settings
-	create   bool // CreateAccounts
+	create   bool            // CreateAccounts
+	currency domain.Currency // Batch.Currency: of the accounts create makes for records naming none
+	// part is the batch of a partial import (Batch.Columns set): its
+	// upserts keep what its file does not give (store.Merge…); nil else.
+	part *store.Batch
+	// settledAt are the batch's settled dates met, by account and invoice.
+	settledAt map[string]settledSeen
 	// history keeps the stamps a batch brings (an import of past activities,
 	// the demo's timeline written by its owners); single writes never do.
 	history bool
@@ -180,6 +186,10 @@ func (a *applier) batch(b *store.Batch) error {
 			a.seen[string(r.bucket)] = make(map[string]seenAt, r.n)
 		}
 	}
+	if b.Partial() {
+		a.part = b
+	}
+	a.currency = b.Currency
 	a.accts = make(map[string]*acct, len(b.Accounts))
 	a.invoiceOf = make(map[string]string, len(b.Invoices))
 	if len(b.Settled) > 0 {
@@ -433,7 +443,8 @@ func (a *applier) repeated(kind store.Kind, bucket []byte, key string, line int,
 }
 
 // lookup finds an account in the batch or the book; with CreateAccounts a
-// missing one is created bare in currency cur (or the base currency). It
+// missing one is created bare in currency cur (or the batch's, or the base
+// currency). It
 // returns nil when code is not even a valid code (validation says so).
 func (a *applier) lookup(code string, line int, cur domain.Currency) *acct {
 	if st, ok := a.accts[code]; ok {
@@ -461,6 +472,9 @@ func (a *applier) lookup(code string, line int, cur domain.Currency) *acct {
 		st := &acct{missing: true}
 		a.accts[code] = st
 		return st
+	}
+	if !cur.Valid() {
+		cur = a.currency
 	}
 	if !cur.Valid() {
 		cur = a.settings.BaseCurrency

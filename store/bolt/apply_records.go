@@ -32,6 +32,13 @@ func (a *applier) account(r store.Rec[domain.Account]) {
 		}
 	}
 	x.Stamp = a.stampFor(x.Stamp)
+	if a.part != nil && domain.CheckCode(x.Code) == nil {
+		if stored, ok := storedRec(a, a.b.accounts, bucketAccounts, []byte(x.Code), func(v []byte) (domain.Account, error) {
+			return decodeAccount(x.Code, v, nil)
+		}); ok {
+			x = store.MergeAccount(a.part, stored, x)
+		}
+	}
 	ok := a.valid(r.Line, x.Validate())
 	val := a.encode(func(b []byte) []byte { return appendAccount(b, &x) })
 
@@ -76,6 +83,13 @@ func (a *applier) account(r store.Rec[domain.Account]) {
 func (a *applier) contact(r store.Rec[domain.Contact]) {
 	x := r.V
 	x.Stamp = a.stampFor(x.Stamp)
+	if a.part != nil && domain.CheckCode(x.Account) == nil && x.Name != "" {
+		if stored, ok := storedRec(a, a.b.contacts, bucketContacts, recKey(x.Account, x.Name), func(v []byte) (domain.Contact, error) {
+			return decodeContact(x.Account, []byte(x.Name), v, nil)
+		}); ok {
+			x = store.MergeContact(a.part, stored, x)
+		}
+	}
 	_, found := a.owner(x.Account, r.Line, "")
 	if !a.valid(r.Line, x.Validate()) || !found {
 		return
@@ -166,6 +180,13 @@ func (a *applier) document(kind store.Kind, line int, st *acct, code, number str
 
 func (a *applier) invoice(r store.Rec[domain.Invoice]) {
 	x := r.V
+	if a.part != nil && domain.CheckCode(x.Account) == nil && domain.CheckCode(x.Number) == nil {
+		if stored, ok := storedRec(a, a.b.invoices, bucketInvoices, recKey(x.Account, x.Number), func(v []byte) (domain.Invoice, error) {
+			return decodeInvoice(x.Account, []byte(x.Number), v, nil)
+		}); ok {
+			x = store.MergeInvoice(a.part, stored, x) // a stored due date stays when the file has none
+		}
+	}
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
 	x.Amount = domain.AtPlaces(x.Amount, x.Currency) // one record however the file wrote it
 	if found && x.Due.IsZero() && !x.Issued.IsZero() {
@@ -214,6 +235,13 @@ func (a *applier) applied(line int, code, invoice string) bool {
 
 func (a *applier) payment(r store.Rec[domain.Payment]) {
 	x := r.V
+	if a.part != nil && domain.CheckCode(x.Account) == nil && domain.CheckCode(x.Reference) == nil {
+		if stored, ok := storedRec(a, a.b.payments, bucketPayments, recKey(x.Account, x.Reference), func(v []byte) (domain.Payment, error) {
+			return decodePayment(x.Account, []byte(x.Reference), v, nil)
+		}); ok {
+			x = store.MergePayment(a.part, stored, x)
+		}
+	}
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
 	x.Amount = domain.AtPlaces(x.Amount, x.Currency) // one record however the file wrote it
 	x.Stamp = a.stampFor(x.Stamp)
@@ -232,6 +260,13 @@ func (a *applier) payment(r store.Rec[domain.Payment]) {
 
 func (a *applier) credit(r store.Rec[domain.CreditNote]) {
 	x := r.V
+	if a.part != nil && domain.CheckCode(x.Account) == nil && domain.CheckCode(x.Number) == nil {
+		if stored, ok := storedRec(a, a.b.credits, bucketCredits, recKey(x.Account, x.Number), func(v []byte) (domain.CreditNote, error) {
+			return decodeCredit(x.Account, []byte(x.Number), v, nil)
+		}); ok {
+			x = store.MergeCredit(a.part, stored, x)
+		}
+	}
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
 	x.Amount = domain.AtPlaces(x.Amount, x.Currency) // one record however the file wrote it
 	if x.Reason == "" {
@@ -249,6 +284,26 @@ func (a *applier) credit(r store.Rec[domain.CreditNote]) {
 	}
 	val := a.encode(func(b []byte) []byte { return appendCredit(b, &x) })
 	a.document(store.KindCredits, r.Line, st, x.Account, x.Number, val, bucketCredits, a.b.credits, a.b.idxCredit, "number", "credit note")
+}
+
+// storedRec reads the record stored under key, for a partial import to
+// merge with: ok is false when there is none. Damage stops the write.
+func storedRec[T any](a *applier, bk *bbolt.Bucket, name, key []byte, decode func([]byte) (T, error)) (T, bool) {
+	var zero T
+	v, err := get(bk, name, key)
+	if err != nil {
+		a.failBook(err)
+		return zero, false
+	}
+	if v == nil {
+		return zero, false
+	}
+	x, err := decode(v)
+	if err != nil {
+		a.failBook(damaged(name, key, err))
+		return zero, false
+	}
+	return x, true
 }
 
 // activity appends a timeline entry with its promise and next follow-up.
@@ -470,6 +525,21 @@ func (a *applier) survey(r store.Rec[domain.Survey]) {
 	if !a.valid(r.Line, x.Validate()) || !found {
 		return
 	}
+	if a.part != nil && x.ID == 0 {
+		ids, err := a.storedSurveys(x.Account)
+		if err != nil {
+			a.failBook(err)
+			return
+		}
+		if id, ok := ids[surveyKey(x.On, x.Kind)]; ok {
+			key := idKey(x.Account, id)
+			if stored, ok := storedRec(a, a.b.surveys, bucketSurveys, key, func(v []byte) (domain.Survey, error) {
+				return decodeSurvey(x.Account, key[len(x.Account)+1:], v, nil)
+			}); ok {
+				x = store.MergeSurvey(a.part, stored, x)
+			}
+		}
+	}
 	val := a.encode(func(b []byte) []byte { return appendSurvey(b, &x) })
 	if x.ID == 0 {
 		// Surveys upsert by account, date and kind (SPEC §5): a score
@@ -527,6 +597,14 @@ func (a *applier) storedSurveys(code string) (map[string]uint64, error) {
 func (a *applier) target(r store.Rec[domain.Target]) {
 	x := r.V
 	x.Stamp = a.stampFor(x.Stamp)
+	if a.part != nil && domain.CheckCode(x.Account) == nil && domain.CheckDate(x.Month) == nil {
+		key := targetKey(x.Account, x.Month, x.Product)
+		if stored, ok := storedRec(a, a.b.targets, bucketTargets, key, func(v []byte) (domain.Target, error) {
+			return decodeTarget(x.Account, key[len(x.Account)+1:], v, nil)
+		}); ok {
+			x = store.MergeTarget(a.part, stored, x)
+		}
+	}
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
 	x.Amount = domain.AtPlaces(x.Amount, x.Currency) // one record however the file wrote it
 	ok := a.valid(r.Line, x.Validate())
@@ -593,6 +671,36 @@ func (a *applier) settled(r store.Rec[store.Settled]) {
 		a.fail(r.Line, "paid_on", fmt.Sprintf("invoice %s not found on account %s", x.Invoice, x.Account))
 		return
 	}
+	// The same invoice again in the batch: another settled date (or a date
+	// and none) contradicts the first; the same one again is unchanged when
+	// the first did something, and does nothing more.
+	key := x.Account + "\x00" + x.Invoice
+	if first, ok := a.settledAt[key]; ok {
+		if first.on != x.On {
+			a.fail(r.Line, "paid_on", fmt.Sprintf("paid_on also on line %d with another value", first.line))
+		} else if first.counted {
+			a.res.Count(store.KindPaidOn, store.WasUnchanged)
+		}
+		return
+	}
+	before := a.res.ByKind[store.KindPaidOn]
+	a.settle(r.Line, st, x, inv, added)
+	if a.settledAt == nil {
+		a.settledAt = map[string]settledSeen{}
+	}
+	a.settledAt[key] = settledSeen{r.Line, x.On, a.res.ByKind[store.KindPaidOn] != before}
+}
+
+// settledSeen is a settled date met in the batch: its line, its date, and
+// whether it counted (made, kept or took back a payment).
+type settledSeen struct {
+	line    int
+	on      domain.Date
+	counted bool
+}
+
+// settle makes, keeps or takes back the payment of one settled date.
+func (a *applier) settle(line int, st *acct, x store.Settled, inv domain.Invoice, added bool) {
 	ref := store.SettledReference(x.Invoice)
 	if x.On.IsZero() {
 		if !added { // an invoice new to the book has no payment made from it yet
@@ -602,11 +710,11 @@ func (a *applier) settled(r store.Rec[store.Settled]) {
 	}
 	p := store.SettledPayment(inv, x.On)
 	p.Stamp = a.stamp
-	if !a.valid(r.Line, p.Validate()) {
+	if !a.valid(line, p.Validate()) {
 		return
 	}
 	val := a.encode(func(b []byte) []byte { return appendPayment(b, &p) })
-	a.document(store.KindPaidOn, r.Line, st, x.Account, ref, val, bucketPayments, a.b.payments, a.b.idxPayment, "paid_on", "payment")
+	a.document(store.KindPaidOn, line, st, x.Account, ref, val, bucketPayments, a.b.payments, a.b.idxPayment, "paid_on", "payment")
 }
 
 // settledInvoice finds the invoice a settled date is of: in this batch or

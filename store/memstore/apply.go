@@ -23,6 +23,10 @@ type applier struct {
 	history bool // a batch keeps the complete stamps it brings
 	create  bool // CreateAccounts
 
+	currency  domain.Currency        // Batch.Currency
+	part      *store.Batch           // a partial import (Batch.Columns): upserts keep what it does not give
+	settledAt map[string]settledSeen // the batch's settled dates met, by account and invoice
+
 	res   store.Result
 	errs  store.RowErrors
 	work  map[string]*domain.AccountFile // copies of the files written
@@ -57,6 +61,10 @@ func newApplier(s *Store, author string, history, create bool) *applier {
 }
 
 func (a *applier) batch(b *store.Batch) {
+	if b.Partial() {
+		a.part = b
+	}
+	a.currency = b.Currency
 	for _, r := range b.Accounts {
 		a.account(r)
 	}
@@ -198,6 +206,9 @@ func (a *applier) lookup(code string, line int, cur domain.Currency) *acct {
 		return st
 	}
 	if !cur.Valid() {
+		cur = a.currency
+	}
+	if !cur.Valid() {
 		cur = a.s.settings.BaseCurrency
 	}
 	bare := domain.Account{Code: code, Name: code, Tier: 3, Status: domain.StatusActive, Terms: "term", TermsDays: 30, Currency: cur, Stamp: a.stamp}
@@ -317,6 +328,9 @@ func (a *applier) account(r store.Rec[domain.Account]) {
 		}
 	}
 	x.Stamp = a.stampFor(x.Stamp)
+	if old, exists := a.s.files[x.Code]; exists && a.part != nil {
+		x = store.MergeAccount(a.part, old.Account, x)
+	}
 	ok := a.valid(r.Line, x.Validate())
 	if prev, met := a.accts[x.Code]; met && prev.line > 0 {
 		if prev.bad || same(prev.a, x) {
@@ -352,6 +366,11 @@ func (a *applier) account(r store.Rec[domain.Account]) {
 func (a *applier) contact(r store.Rec[domain.Contact]) {
 	x := r.V
 	x.Stamp = a.stampFor(x.Stamp)
+	if old, ok := a.stored(x.Account, func(f *domain.AccountFile) any {
+		return find(f.Contacts, func(c domain.Contact) bool { return c.Name == x.Name })
+	}).(*domain.Contact); ok && old != nil {
+		x = store.MergeContact(a.part, *old, x)
+	}
 	_, found := a.ownerOf(x.Account, r.Line, "")
 	if !a.valid(r.Line, x.Validate()) || !found {
 		return
@@ -409,6 +428,11 @@ func (a *applier) document(k store.Kind, line int, st *acct, code, kind, number 
 
 func (a *applier) invoice(r store.Rec[domain.Invoice]) {
 	x := r.V
+	if old, ok := a.stored(x.Account, func(f *domain.AccountFile) any {
+		return find(f.Invoices, func(i domain.Invoice) bool { return i.Number == x.Number })
+	}).(*domain.Invoice); ok && old != nil {
+		x = store.MergeInvoice(a.part, *old, x) // a stored due date stays when the file has none
+	}
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
 	x.Amount = domain.AtPlaces(x.Amount, x.Currency) // one record however the file wrote it
 	if found && x.Due.IsZero() && !x.Issued.IsZero() {
@@ -446,6 +470,11 @@ func (a *applier) applied(line int, code, invoice string) bool {
 
 func (a *applier) payment(r store.Rec[domain.Payment]) {
 	x := r.V
+	if old, ok := a.stored(x.Account, func(f *domain.AccountFile) any {
+		return find(f.Payments, func(p domain.Payment) bool { return p.Reference == x.Reference })
+	}).(*domain.Payment); ok && old != nil {
+		x = store.MergePayment(a.part, *old, x)
+	}
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
 	x.Amount = domain.AtPlaces(x.Amount, x.Currency) // one record however the file wrote it
 	x.Stamp = a.stampFor(x.Stamp)
@@ -465,6 +494,11 @@ func (a *applier) payment(r store.Rec[domain.Payment]) {
 
 func (a *applier) credit(r store.Rec[domain.CreditNote]) {
 	x := r.V
+	if old, ok := a.stored(x.Account, func(f *domain.AccountFile) any {
+		return find(f.Credits, func(c domain.CreditNote) bool { return c.Number == x.Number })
+	}).(*domain.CreditNote); ok && old != nil {
+		x = store.MergeCredit(a.part, *old, x)
+	}
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
 	x.Amount = domain.AtPlaces(x.Amount, x.Currency) // one record however the file wrote it
 	if x.Reason == "" {
@@ -483,6 +517,25 @@ func (a *applier) credit(r store.Rec[domain.CreditNote]) {
 	a.claim("credit", x.Number, x.Account)
 	f := a.file(x.Account)
 	upsert(a, store.KindCredits, &f.Credits, func(c domain.CreditNote) bool { return c.Number == x.Number }, x)
+}
+
+// stored is what pick finds in the book's file of account code, for a
+// partial import to merge with; nil when the batch is not partial or the
+// book has no such account.
+func (a *applier) stored(code string, pick func(*domain.AccountFile) any) any {
+	f, ok := a.s.files[code]
+	if a.part == nil || !ok {
+		return nil
+	}
+	return pick(f)
+}
+
+// find is a pointer to the first element of list that match finds, or nil.
+func find[T any](list []T, match func(T) bool) *T {
+	if i := slices.IndexFunc(list, match); i >= 0 {
+		return &list[i]
+	}
+	return nil
 }
 
 // activity appends a timeline entry with its promise and next follow-up; an
@@ -657,6 +710,11 @@ func (a *applier) survey(r store.Rec[domain.Survey]) {
 	if _, found := a.ownerOf(x.Account, r.Line, ""); !a.valid(r.Line, x.Validate()) || !found {
 		return
 	}
+	if old, ok := a.stored(x.Account, func(f *domain.AccountFile) any {
+		return find(f.Surveys, func(y domain.Survey) bool { return y.On == x.On && y.Kind == x.Kind })
+	}).(*domain.Survey); ok && old != nil && x.ID == 0 {
+		x = store.MergeSurvey(a.part, *old, x)
+	}
 	f := a.file(x.Account)
 	if x.ID == 0 {
 		// Surveys upsert by account, date and kind (SPEC §5).
@@ -698,6 +756,11 @@ func (a *applier) mark(r store.Rec[domain.QueueMark]) {
 func (a *applier) target(r store.Rec[domain.Target]) {
 	x := r.V
 	x.Stamp = a.stampFor(x.Stamp)
+	if old, ok := a.stored(x.Account, func(f *domain.AccountFile) any {
+		return find(f.Targets, func(y domain.Target) bool { return y.Month == x.Month && y.Product == x.Product })
+	}).(*domain.Target); ok && old != nil {
+		x = store.MergeTarget(a.part, *old, x)
+	}
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
 	x.Amount = domain.AtPlaces(x.Amount, x.Currency) // one record however the file wrote it
 	ok := a.valid(r.Line, x.Validate())
@@ -755,6 +818,24 @@ func (a *applier) settled(r store.Rec[store.Settled]) {
 		a.fail(r.Line, "paid_on", fmt.Sprintf("invoice %s not found on account %s", x.Invoice, x.Account))
 		return
 	}
+	// The same invoice again: another date (or a date and none) is
+	// refused; the same again is unchanged when the first did something.
+	key := x.Account + "\x00" + x.Invoice
+	if first, ok := a.settledAt[key]; ok {
+		if first.on != x.On {
+			a.fail(r.Line, "paid_on", fmt.Sprintf("paid_on also on line %d with another value", first.line))
+		} else if first.counted {
+			a.res.Count(store.KindPaidOn, store.WasUnchanged)
+		}
+		return
+	}
+	before := a.res.ByKind[store.KindPaidOn]
+	defer func() {
+		if a.settledAt == nil {
+			a.settledAt = map[string]settledSeen{}
+		}
+		a.settledAt[key] = settledSeen{r.Line, x.On, a.res.ByKind[store.KindPaidOn] != before}
+	}()
 	ref := store.SettledReference(x.Invoice)
 	f := a.file(x.Account)
 	if x.On.IsZero() {
@@ -773,6 +854,14 @@ func (a *applier) settled(r store.Rec[store.Settled]) {
 	}
 	a.claim("payment", ref, x.Account)
 	upsert(a, store.KindPaidOn, &f.Payments, func(y domain.Payment) bool { return y.Reference == ref }, p)
+}
+
+// settledSeen is a settled date met in the batch: its line, its date, and
+// whether it counted.
+type settledSeen struct {
+	line    int
+	on      domain.Date
+	counted bool
 }
 
 // settledInvoice finds the invoice a settled date is of, in this batch or

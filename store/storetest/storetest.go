@@ -61,6 +61,13 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"SurveysUpsertByDay", testSurveysByDay},
 		{"ContractNumbers", testContractNumbers},
 		{"EveryBookErrorInOneRun", testEveryBookError},
+		{"ReimportAccounts", testReimportAccounts},
+		{"ReimportWithoutColumns", testReimportWithoutColumns},
+		{"ReimportDocuments", testReimportDocuments},
+		{"ReimportContacts", testReimportContacts},
+		{"CreatedAccountsCurrency", testCreatedCurrency},
+		{"SettledRepeats", testSettledRepeats},
+		{"ReimportSurveysTargets", testReimportSurveysTargets},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
