@@ -219,6 +219,9 @@ func MergeAccount(b *Batch, stored, x domain.Account) domain.Account {
 	if b.Gives("status") {
 		m.Status = x.Status
 	}
+	if b.Gives("status_since") {
+		m.StatusSince = x.StatusSince
+	}
 	// The days of the terms: the file's when it has them, or when it gives
 	// other terms than stored (their default, 30 or 0 for cash); else stored.
 	if b.Gives("payment_terms_days") || (b.Gives("terms") && x.Terms != stored.Terms) {
@@ -241,6 +244,26 @@ func MergeAccount(b *Batch, stored, x domain.Account) domain.Account {
 	}
 	if b.Gives("live_on") {
 		m.LiveOn = x.LiveOn
+	}
+	return m
+}
+
+// MergeContract is MergeAccount for a contract (account and number are its
+// key; start and end are required columns).
+func MergeContract(b *Batch, stored, x domain.Contract) domain.Contract {
+	m := stored
+	m.Account, m.ID, m.Start, m.End, m.Stamp = x.Account, x.ID, x.Start, x.End, x.Stamp
+	if b.Gives("notice_days") {
+		m.NoticeDays = x.NoticeDays
+	}
+	if b.Gives("sla") {
+		m.SLA = x.SLA
+	}
+	if b.Gives("status") {
+		m.Status = x.Status
+	}
+	if b.Gives("rebate") {
+		m.Rebate = x.Rebate
 	}
 	return m
 }

@@ -105,6 +105,14 @@ func (a *applier) contact(r store.Rec[domain.Contact]) {
 func (a *applier) contract(r store.Rec[domain.Contract]) {
 	x := r.V
 	x.Stamp = a.stampFor(x.Stamp)
+	if a.part != nil && x.ID != "" && domain.CheckCode(x.Account) == nil && validateContractID(x.ID) == nil {
+		key := recKey(x.Account, x.ID)
+		if stored, ok := storedRec(a, a.b.contracts, bucketContracts, key, func(v []byte) (domain.Contract, error) {
+			return decodeContract(x.Account, key[len(x.Account)+1:], v, nil)
+		}); ok {
+			x = store.MergeContract(a.part, stored, x)
+		}
+	}
 	_, found := a.owner(x.Account, r.Line, "")
 	ok := a.valid(r.Line, x.Validate())
 	if err := validateContractID(x.ID); err != nil {

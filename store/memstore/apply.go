@@ -385,6 +385,11 @@ func (a *applier) contact(r store.Rec[domain.Contact]) {
 func (a *applier) contract(r store.Rec[domain.Contract]) {
 	x := r.V
 	x.Stamp = a.stampFor(x.Stamp)
+	if old, ok := a.stored(x.Account, func(f *domain.AccountFile) any {
+		return find(f.Contracts, func(y domain.Contract) bool { return x.ID != "" && y.ID == x.ID })
+	}).(*domain.Contract); ok && old != nil {
+		x = store.MergeContract(a.part, *old, x)
+	}
 	_, found := a.ownerOf(x.Account, r.Line, "")
 	if !a.valid(r.Line, x.Validate()) || !found {
 		return

@@ -268,3 +268,39 @@ func testReimportSurveysTargets(t *testing.T, s store.Store) {
 		{Account: "ACME", Month: d("2026-10-01"), Product: "AGO", Quantity: dec("45000"), Amount: dec("9000000.00"), Currency: "NGN"},
 	})
 }
+
+// testReimportContracts: a contracts file without notice_days, sla or
+// rebate keeps them; an accounts file without status_since keeps the date.
+func testReimportContracts(t *testing.T, s store.Store) {
+	base(t, s)
+	scheme, err := domain.ParseRebate("quantity/quarter:0=0%,10000=1%")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := domain.Contract{Account: "ACME", ID: "C-1", Start: d("2025-01-01"), End: d("2026-12-31"),
+		NoticeDays: 60, SLA: "24h delivery", Status: "active", Rebate: scheme}
+	apply(t, s, &store.Batch{Contracts: []store.Rec[domain.Contract]{{Line: 2, V: c}}})
+	res := apply(t, s, &store.Batch{
+		Columns:   []string{"account", "number", "start", "end"},
+		Contracts: []store.Rec[domain.Contract]{{Line: 2, V: domain.Contract{Account: "ACME", ID: "C-1", Start: d("2025-01-01"), End: d("2027-06-30"), Status: "active"}}},
+	})
+	if got, want := res.Summary(), "1 contract updated"; got != want {
+		t.Errorf("Summary = %q, want %q", got, want)
+	}
+	f := unstamped(loadFile(t, s, "ACME"))
+	want := c
+	want.End, want.Stamp = d("2027-06-30"), domain.Stamp{}
+	same(t, "contracts", f.Contracts, []domain.Contract{want})
+
+	acc := f.Account
+	acc.Status, acc.StatusSince = domain.StatusChurned, d("2026-05-31")
+	apply(t, s, &store.Batch{Accounts: []store.Rec[domain.Account]{{Line: 2, V: acc}}})
+	again := apply(t, s, &store.Batch{Columns: []string{"code", "name", "status"},
+		Accounts: []store.Rec[domain.Account]{{Line: 2, V: domain.Account{Code: "ACME", Name: acc.Name, Status: domain.StatusChurned}}}})
+	if got, want := again.Summary(), "1 account unchanged"; got != want {
+		t.Errorf("accounts without status_since: %q, want %q", got, want)
+	}
+	if got := loadFile(t, s, "ACME").Account.StatusSince; got != d("2026-05-31") {
+		t.Errorf("status_since = %v, want 2026-05-31 kept", got)
+	}
+}

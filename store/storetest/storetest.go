@@ -68,6 +68,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"CreatedAccountsCurrency", testCreatedCurrency},
 		{"SettledRepeats", testSettledRepeats},
 		{"ReimportSurveysTargets", testReimportSurveysTargets},
+		{"ReimportContracts", testReimportContracts},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
