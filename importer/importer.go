@@ -194,7 +194,7 @@ func Read(kind string, r io.Reader, opt Options) (*File, error) {
 	if err != nil {
 		var rp *rowProblem
 		if errors.As(err, &rp) {
-			return nil, fmt.Errorf("line 1: %s", rp.reason)
+			return nil, fmt.Errorf("line %d: %s", max(rp.line, 1), rp.reason)
 		}
 		return nil, err
 	}
@@ -212,6 +212,7 @@ func Read(kind string, r io.Reader, opt Options) (*File, error) {
 	width := len(names)
 	p := &parser{kind: kind, opt: opt, h: f.h, src: src, typed: src.typed(), b: &store.Batch{}}
 	p.settled = f.h.has("paid_on")
+	xs, _ := src.(*xlsxSource)
 	for {
 		rec, line, err := src.next()
 		if err == io.EOF {
@@ -243,6 +244,9 @@ func Read(kind string, r io.Reader, opt Options) (*File, error) {
 		if reason := src.width(rec, width); reason != "" {
 			p.errs = append(p.errs, store.RowError{Line: line, Reason: reason})
 			continue
+		}
+		if xs != nil {
+			p.kinds = xs.kinds
 		}
 		p.row(line, rec)
 	}
@@ -379,8 +383,8 @@ type source interface {
 	// width says what is wrong with a row of n fields under a header of
 	// width fields, or "".
 	width(rec []string, width int) string
-	// typed reports whether fields are a workbook's raw cell values
-	// (numbers as stored, dates as serials) rather than text.
+	// typed reports whether fields are a workbook's typed cells (their
+	// kinds in xlsxSource.kinds) rather than text.
 	typed() bool
 	// cell names field i of line for messages ("C12"), or "".
 	cell(i, line int) string

@@ -80,7 +80,7 @@ func TestXLSXTypedCells(t *testing.T) {
 		{"0379-NEVHP", 611365, day("2013-01-02"), day("2013-02-01"), stored("80.06999999999999"), false, day("2013-01-15"), 391},
 		{"0379-NEVHP", stored("6.11366E5"), "1/3/2013", 41308.0, stored("0.30000000000000004"), true, nil, 391}, // a text date in the layout; a serial number in a date column; 0.30000000000000004 read as 0.3
 		{"0379-NEVHP", 611367, day("2013-01-04"), nil, 0.125, "no", nil},                                        // row 4: 3 places in USD
-		{"0379-NEVHP", 611368, day("2013-01-05"), nil, "#N/A", "no", nil},                                       // row 5: an error value
+		{"0379-NEVHP", 611368, day("2013-01-05"), nil, "#N/A", "no", nil},                                       // row 5: a text cell "#N/A" (not an error cell: TestXLSXHandWritten has those), read as CSV reads it
 		{"0379-NEVHP", 611369, day("2013-01-06"), nil, 10, "no", nil, nil, "stray"},                             // row 6: a value past the header
 		{"0379-NEVHP", 611370, day("2013-01-07"), nil, "1,234.56", "no", nil},                                   // a text amount, formatted
 	}
@@ -114,7 +114,7 @@ func TestXLSXTypedCells(t *testing.T) {
 	}
 	want := []string{
 		`line 4: amount (InvoiceAmount): "0.125" has more decimal places than USD allows (2) (cell E4)`,
-		`line 5: amount (InvoiceAmount): the cell holds the error #N/A (a formula that failed): fix it or clear the cell (cell E5)`,
+		`line 5: amount (InvoiceAmount): "#N/A" is not an amount (digits and one '.' only) (cell E5)`,
 		`line 6: cell I6 holds a value beyond the header's last column (8 columns)`,
 	}
 	if len(f.Errors) != len(want) {
