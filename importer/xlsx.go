@@ -599,7 +599,10 @@ done:
 		}
 		return s.ss[i], cellText, nil
 	}
-	if hasF && !hasV {
+	// A formula's saved value is its <v>: an empty one is none (openpyxl
+	// writes <v></v>), but for a formula of text result (t="str") it is
+	// the empty text.
+	if hasF && (!hasV || v.Len() == 0 && t != "str") {
 		return fmt.Sprintf("cell %s holds a formula with no saved value: open and save the workbook in a spreadsheet, or paste values", name), cellBad, nil
 	}
 	if !hasV {
