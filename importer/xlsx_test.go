@@ -12,8 +12,10 @@ import (
 )
 
 // workbook builds an XLSX file: each sheet's rows, cell by cell (a
-// time.Time is written as a date cell shown "d mmm yyyy", a float64 as a
-// number); configure may change the file before it is written.
+// time.Time is written as a date cell shown "d mmm yyyy", a float64 or int
+// as a number, a string as a text cell, a bool as a boolean cell, a
+// formula as a formula without a saved value, a stored as a number cell of
+// exactly those digits); configure may change the file before it is written.
 func workbook(t *testing.T, sheets [][2]any, configure func(*excelize.File)) []byte {
 	t.Helper()
 	f := excelize.NewFile()
@@ -36,6 +38,14 @@ func workbook(t *testing.T, sheets [][2]any, configure func(*excelize.File)) []b
 			for c, v := range row {
 				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
 				if v == nil {
+					continue
+				}
+				if fm, ok := v.(formula); ok {
+					// A formula without a saved value, as a program writes it
+					// that does not calculate.
+					if err := f.SetCellFormula(name, cell, string(fm)); err != nil {
+						t.Fatal(err)
+					}
 					continue
 				}
 				if n, ok := v.(stored); ok {
@@ -66,6 +76,9 @@ func workbook(t *testing.T, sheets [][2]any, configure func(*excelize.File)) []b
 
 // stored is a number cell's value as the file stores it.
 type stored string
+
+// formula is a formula cell with no saved value.
+type formula string
 
 func day(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
 
