@@ -220,8 +220,22 @@ func cellDecimal(v string) (string, error) {
 // significant counts a decimal's significant digits (leading and trailing
 // zeros are not).
 func significant(s string) int {
-	digits := strings.Trim(strings.NewReplacer(".", "", "-", "").Replace(s), "0")
-	return len(digits)
+	first, last, n := -1, -1, 0 // the first and last non-zero digit, counting digits
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			if c != '0' {
+				if first < 0 {
+					first = n
+				}
+				last = n
+			}
+			n++
+		}
+	}
+	if first < 0 {
+		return 0
+	}
+	return last - first + 1
 }
 
 // amount reads an amount column; set is false when the cell is empty.
