@@ -178,6 +178,14 @@ func TestXLSXNumbersInTextColumns(t *testing.T) {
 // might: parts given by name.
 func zipBook(t *testing.T, parts map[string]string) []byte {
 	t.Helper()
+	b, err := zipParts(parts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func zipParts(parts map[string]string) ([]byte, error) {
 	var b bytes.Buffer
 	w := zip.NewWriter(&b)
 	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
@@ -186,16 +194,15 @@ func zipBook(t *testing.T, parts map[string]string) []byte {
 		if !ok {
 			continue
 		}
-		fw, err := w.Create(name)
+		// Stored, not deflated: a fuzzer's changes reach the XML.
+		fw, err := w.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store})
 		if err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 		fw.Write([]byte(body))
 	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	err := w.Close()
+	return b.Bytes(), err
 }
 
 const ns = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
@@ -204,6 +211,10 @@ const ns = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xm
 // an absolute target), with the given sheetData rows and shared strings.
 func handBook(t *testing.T, rows, sst string) []byte {
 	t.Helper()
+	return zipBook(t, handParts(rows, sst))
+}
+
+func handParts(rows, sst string) map[string]string {
 	parts := map[string]string{
 		"[Content_Types].xml": `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>`,
 		"_rels/.rels":         `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
@@ -216,7 +227,7 @@ func handBook(t *testing.T, rows, sst string) []byte {
 	if sst != "" {
 		parts["xl/sharedStrings.xml"] = `<sst ` + ns + `>` + sst + `</sst>`
 	}
-	return zipBook(t, parts)
+	return parts
 }
 
 func is(s string) string { return `<c t="inlineStr"><is><t>` + s + `</t></is></c>` }
