@@ -29,13 +29,17 @@ const (
 	cellBad                    // unreadable: the value is the reason, naming the cell
 )
 
-// Limits against a zip bomb: a part is read up to these many bytes
-// uncompressed, and a workbook's shared strings up to this many.
+// Limits against a zip bomb: a part is read up to maxPart bytes
+// uncompressed, and a workbook's shared strings up to maxSharedStrings
+// (variables for the tests).
+var (
+	maxPart          int64 = 1 << 30
+	maxSharedStrings       = 1 << 24
+)
+
 const (
-	maxPart          = 1 << 30
-	maxSharedStrings = 1 << 24
-	maxRow           = 1048576 // a sheet's last row
-	maxCol           = 16384   // XFD
+	maxRow = 1048576 // a sheet's last row
+	maxCol = 16384   // XFD
 )
 
 // xlsxSource reads one sheet of a workbook, row by row, as typed cells: it
@@ -180,7 +184,7 @@ func openXLSX(r io.Reader, opt Options) (source, error) {
 		return nil, notBook(sheetPath + ": " + err.Error())
 	}
 	s.part = rc
-	s.total = int64(min(zf.UncompressedSize64, maxPart))
+	s.total = min(int64(min(zf.UncompressedSize64, 1<<62)), maxPart)
 	s.cnt = &countingReader{r: &capReader{r: rc, left: maxPart, part: sheetPath}}
 	s.dec = xml.NewDecoder(s.cnt)
 	return s, nil
@@ -235,7 +239,7 @@ type capReader struct {
 
 func (c *capReader) Read(b []byte) (int, error) {
 	if c.left <= 0 {
-		return 0, fmt.Errorf("the workbook's part %s is larger than %d MiB uncompressed: not read", c.part, maxPart>>20)
+		return 0, fmt.Errorf("the workbook's part %s is larger than %s uncompressed (a zip bomb?): not read", domain.Safe(c.part), size(maxPart))
 	}
 	if int64(len(b)) > c.left {
 		b = b[:c.left]
@@ -243,6 +247,13 @@ func (c *capReader) Read(b []byte) (int, error) {
 	n, err := c.r.Read(b)
 	c.left -= int64(n)
 	return n, err
+}
+
+func size(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 type rel struct{ id, typ, target string }
@@ -448,6 +459,9 @@ func (s *xlsxSource) readRow() ([]string, int, error) {
 		}
 		if err != nil {
 			return fatal(fmt.Sprintf("sheet %q after row %d cannot be read: %s", domain.Safe(s.name), s.row, domain.Safe(err.Error())))
+		}
+		if ee, ok := tok.(xml.EndElement); ok && ee.Name.Local == "sheetData" {
+			return nil, 0, io.EOF // what follows is the sheet's settings
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok || se.Name.Local != "row" {

@@ -309,3 +309,24 @@ func TestPaidOnBeforeIssue(t *testing.T) {
 		t.Errorf("invoices %q settled %+v", numbers(f), f.Batch.Settled)
 	}
 }
+
+// TestXLSXPartCaps: a part larger uncompressed than the cap, or more
+// shared strings than the cap, is refused rather than read into memory
+// (the caps lowered here from 1 GiB and 16M).
+func TestXLSXPartCaps(t *testing.T) {
+	defer func(p int64, n int) { maxPart, maxSharedStrings = p, n }(maxPart, maxSharedStrings)
+	rows := `<row>` + is("account") + is("number") + is("issue_date") + is("amount") + `</row>`
+	for i := 2; i < 100; i++ {
+		rows += `<row>` + is("ACME") + is("I") + is("2026-01-05") + `<c><v>1</v></c></row>` // ~100 bytes a row
+	}
+	book := handBook(t, rows, `<si><t>a</t></si><si><t>b</t></si>`)
+	maxPart = 4000 // the sheet is some 10,000 bytes
+	_, err := Read("invoices", bytes.NewReader(book), Options{})
+	if err == nil || !strings.Contains(err.Error(), "the workbook's part xl/worksheets/data.xml is larger than 4000 bytes uncompressed (a zip bomb?): not read") {
+		t.Errorf("sheet over the cap: %v", err)
+	}
+	maxPart, maxSharedStrings = 1<<30, 1
+	if _, err := Read("invoices", bytes.NewReader(book), Options{}); err == nil || err.Error() != "the workbook has more than 1 shared strings: not read" {
+		t.Errorf("shared strings over the cap: %v", err)
+	}
+}
