@@ -62,6 +62,7 @@ type xlsxSource struct {
 	header   bool
 	rec      []string
 	kinds    []cellKind
+	vb, ib   []byte // a cell's <v> and inline text, reused
 	// headerNote is said after a header problem: the first sheet was read
 	// and the workbook has others, which --sheet picks.
 	headerNote string
@@ -554,7 +555,8 @@ func (s *xlsxSource) readCell(start xml.StartElement, col int) (string, cellKind
 	if st := attr(start, "s"); st != "" {
 		style, _ = strconv.Atoi(st)
 	}
-	var v, inline strings.Builder
+	v, inline := s.vb[:0], s.ib[:0]
+	defer func() { s.vb, s.ib = v, inline }() // reused, cell after cell
 	hasV, hasF, hasIS := false, false, false
 	in := "" // the element whose text is read: v, is
 	depth := 0
@@ -595,51 +597,65 @@ func (s *xlsxSource) readCell(start xml.StartElement, col int) (string, cellKind
 		case xml.CharData:
 			switch in {
 			case "v":
-				v.Write(e)
+				v = append(v, e...)
 			case "is":
-				inline.Write(e)
+				inline = append(inline, e...)
 			}
 		}
 	}
 done:
-	name := s.cell(col-1, s.row)
 	switch t {
 	case "inlineStr":
-		return inline.String(), cellText, nil
+		return string(inline), cellText, nil
 	case "s":
-		i, err := strconv.Atoi(strings.TrimSpace(v.String()))
-		if err != nil || i < 0 || i >= len(s.ss) {
-			return fmt.Sprintf("cell %s refers to shared string %q, which the workbook does not have: the workbook is damaged; open and save it in a spreadsheet", name, domain.Safe(v.String())), cellBad, nil
+		i, ok := index(bytes.TrimSpace(v))
+		if !ok || i >= len(s.ss) {
+			return fmt.Sprintf("cell %s refers to shared string %q, which the workbook does not have: the workbook is damaged; open and save it in a spreadsheet", s.cell(col-1, s.row), domain.Safe(string(v))), cellBad, nil
 		}
 		return s.ss[i], cellText, nil
 	}
 	// A formula's saved value is its <v>: an empty one is none (openpyxl
 	// writes <v></v>), but for a formula of text result (t="str") it is
 	// the empty text.
-	if hasF && (!hasV || v.Len() == 0 && t != "str") {
-		return fmt.Sprintf("cell %s holds a formula with no saved value: open and save the workbook in a spreadsheet, or paste values", name), cellBad, nil
+	if hasF && (!hasV || len(v) == 0 && t != "str") {
+		return fmt.Sprintf("cell %s holds a formula with no saved value: open and save the workbook in a spreadsheet, or paste values", s.cell(col-1, s.row)), cellBad, nil
 	}
 	if !hasV {
 		if hasIS {
-			return inline.String(), cellText, nil
+			return string(inline), cellText, nil
 		}
 		return "", cellText, nil
 	}
 	switch t {
 	case "str":
-		return v.String(), cellText, nil
+		return string(v), cellText, nil
 	case "b":
-		return strings.TrimSpace(v.String()), cellBool, nil
+		return string(bytes.TrimSpace(v)), cellBool, nil
 	case "e":
-		return strings.TrimSpace(v.String()), cellError, nil
+		return string(bytes.TrimSpace(v)), cellError, nil
 	case "d":
-		return strings.TrimSpace(v.String()), cellISO, nil
+		return string(bytes.TrimSpace(v)), cellISO, nil
 	}
 	k := cellNumber
 	if style >= 0 && style < len(s.dateXf) && s.dateXf[style] {
 		k = cellDated
 	}
-	return strings.TrimSpace(v.String()), k, nil
+	return string(bytes.TrimSpace(v)), k, nil
+}
+
+// index reads a shared string's index: digits only.
+func index(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 // splitRef splits a cell reference "AB12" into column 28 and row 12.
