@@ -82,8 +82,8 @@ type Options struct {
 	// and progress is shown as a share of it.
 	Size int64
 	// Progress, when set, is called every ProgressEvery rows and at the end
-	// with the rows read so far and the share of the file read (-1 when
-	// unknown, as in a workbook, which is read whole first).
+	// with the rows read so far and the share of the file read (of a
+	// workbook, the share of its sheet's XML; -1 when unknown).
 	Progress func(rows int, frac float64)
 }
 

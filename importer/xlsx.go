@@ -390,26 +390,33 @@ func readDateStyles(zr *zip.Reader, name string) []bool {
 	}
 }
 
+// dateFormat: a number format shows a date when it has a day or a year,
+// or months without hours or seconds (in "hh:mm" m is minutes).
 func dateFormat(code string) bool {
 	quoted, bracket := false, false
+	var day, month, clock bool
 	for i := 0; i < len(code); i++ {
-		c := code[i]
+		c := code[i] | 0x20 // lower case (for letters)
 		switch {
-		case c == '"':
+		case code[i] == '"':
 			quoted = !quoted
 		case quoted:
-		case c == '\\':
+		case code[i] == '\\':
 			i++
-		case c == '[':
+		case code[i] == '[':
 			bracket = true
-		case c == ']':
+		case code[i] == ']':
 			bracket = false
 		case bracket:
-		case strings.IndexByte("dDmMyY", c) >= 0:
-			return true
+		case c == 'd' || c == 'y':
+			day = true
+		case c == 'm':
+			month = true
+		case c == 'h' || c == 's':
+			clock = true
 		}
 	}
-	return false
+	return day || month && !clock
 }
 
 // next returns the next row (the header: the first row that is not blank)

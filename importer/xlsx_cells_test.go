@@ -330,3 +330,53 @@ func TestXLSXPartCaps(t *testing.T) {
 		t.Errorf("shared strings over the cap: %v", err)
 	}
 }
+
+// TestXLSXDateCellsAnd1904: a date cell of ISO type (t="d") is its date in
+// a date column and refused as an amount; in a 1904 workbook serial 0 is
+// 1904-01-01 and 60 an ordinary day (1904-03-01: Jan 31 + Feb 29 = 60 days
+// on); a number formatted as a date (style 1, a built-in date format, or a
+// custom one) reads as its date in a text column; progress is the share of
+// the sheet read, ending at 1.
+func TestXLSXDateCellsAnd1904(t *testing.T) {
+	parts := handParts(`<row>`+is("account")+is("number")+is("issue_date")+is("amount")+is("product")+is("unit")+`</row>`+
+		`<row><c t="inlineStr"><is><t>ACME</t></is></c>`+is("D1")+`<c t="d"><v>2026-01-05T00:00:00</v></c><c><v>7</v></c><c s="1"><v>0</v></c><c s="2"><v>1</v></c></row>`+
+		`<row>`+is("ACME")+is("D2")+`<c><v>60</v></c><c t="d"><v>2026-01-05</v></c></row>`, "")
+	parts["xl/workbook.xml"] = `<workbook ` + ns + `><workbookPr date1904="true"/><sheets><sheet name="Data" sheetId="1" r:id="rId7"/></sheets></workbook>`
+	parts["xl/_rels/workbook.xml.rels"] = strings.Replace(parts["xl/_rels/workbook.xml.rels"], "</Relationships>",
+		`<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`, 1)
+	parts["xl/styles.xml"] = `<styleSheet ` + ns + `><numFmts count="1"><numFmt numFmtId="164" formatCode="[$-409]d\-mmm\-yy;@"/></numFmts>` +
+		`<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>`
+	var b bytes.Buffer
+	w := zip.NewWriter(&b)
+	for name, body := range parts {
+		fw, _ := w.Create(name)
+		fw.Write([]byte(body))
+	}
+	w.Close()
+	var fracs []float64
+	f := readBook(t, "invoices", b.Bytes(), Options{Progress: func(_ int, frac float64) { fracs = append(fracs, frac) }})
+	wantErrors(t, f, `line 3: amount: a date cell (2026-01-05) is not an amount: write the value (cell D3)`)
+	if len(f.Batch.Invoices) != 1 {
+		t.Fatal(f.Batch.Invoices)
+	}
+	v := f.Batch.Invoices[0].V
+	if v.Issued.String() != "2026-01-05" || v.Product != "1904-01-01" || v.Unit != "1904-01-02" {
+		t.Errorf("invoice %+v", v)
+	}
+	if len(fracs) != 1 || fracs[0] != 1 {
+		t.Errorf("progress %v", fracs)
+	}
+	// Serial 60 of a 1904 workbook is a day like any other.
+	rows := `<row>` + is("account") + is("number") + is("issue_date") + is("amount") + `</row><row>` + is("ACME") + is("D2") + `<c><v>60</v></c><c><v>1</v></c></row>`
+	parts = handParts(rows, "")
+	parts["xl/workbook.xml"] = `<workbook ` + ns + `><workbookPr date1904="1"/><sheets><sheet name="Data" sheetId="1" r:id="rId7"/></sheets></workbook>`
+	f = readBook(t, "invoices", zipBook(t, parts), Options{})
+	if got := invoicesOf(f.Batch); len(got) != 1 || got[0].issued != "1904-03-01" {
+		t.Errorf("1904 serial 60: %+v %v", got, f.Errors)
+	}
+	for code, want := range map[string]bool{"d mmm yyyy": true, `[$-409]d\-mmm\-yy;@`: true, "0.00": false, `"Day "0`: false, "[Red]0.00": false, "#,##0": false, "hh:mm": false} {
+		if dateFormat(code) != want {
+			t.Errorf("dateFormat(%q) = %v", code, !want)
+		}
+	}
+}
