@@ -439,6 +439,8 @@ func (s *xlsxSource) next() ([]string, int, error) {
 					}
 				case cellBool:
 					rec[i] = boolText(rec[i])
+				case cellBad:
+					return nil, line, &rowProblem{line: line, field: -1, reason: rec[i], fatal: true}
 				}
 			}
 			return rec, line, nil

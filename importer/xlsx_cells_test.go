@@ -277,6 +277,11 @@ func TestXLSXDamagedSheets(t *testing.T) {
 			t.Errorf("%s: %v\nwant %s", c.name, err, c.want)
 		}
 	}
+	// A header cell that cannot be read refuses the file.
+	if _, err := Read("invoices", bytes.NewReader(handBook(t, `<row>`+is("account")+`<c><f>"num"&amp;"ber"</f></c></row>`, "")), Options{}); err == nil ||
+		err.Error() != "line 1: cell B1 holds a formula with no saved value: open and save the workbook in a spreadsheet, or paste values" {
+		t.Errorf("header formula: %v", err)
+	}
 	// Cells out of order: the row is refused, the others read.
 	rows := header + `<row r="2"><c r="B2" t="inlineStr"><is><t>I2</t></is></c><c r="A2" t="inlineStr"><is><t>ACME</t></is></c></row>` + good("3")
 	f := readBook(t, "invoices", handBook(t, rows, ""), Options{})
