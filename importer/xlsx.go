@@ -57,7 +57,7 @@ type xlsxSource struct {
 	cnt      *countingReader
 	total    int64 // the sheet part's uncompressed size
 	start    int64 // bytes read when the header was
-	dec      *xml.Decoder
+	sc       *xmlScanner
 	row      int // the last row read
 	header   bool
 	rec      []string
@@ -187,7 +187,7 @@ func openXLSX(r io.Reader, opt Options) (source, error) {
 	s.part = rc
 	s.total = min(int64(min(zf.UncompressedSize64, 1<<62)), maxPart)
 	s.cnt = &countingReader{r: &capReader{r: rc, left: maxPart, part: sheetPath}}
-	s.dec = xml.NewDecoder(s.cnt)
+	s.sc = newXMLScanner(s.cnt)
 	return s, nil
 }
 
@@ -458,30 +458,36 @@ func boolText(v string) string {
 // readRow reads the sheet's XML up to the end of the next <row>.
 func (s *xlsxSource) readRow() ([]string, int, error) {
 	s.rec, s.kinds = s.rec[:0], s.kinds[:0]
+	x := s.sc
 	fatal := func(reason string) ([]string, int, error) {
 		return nil, s.row, &rowProblem{line: s.row, field: -1, reason: reason, fatal: true}
 	}
+	broken := func(err error) ([]string, int, error) {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return fatal(fmt.Sprintf("sheet %q, row %d cannot be read: %s", domain.Safe(s.name), s.row, domain.Safe(err.Error())))
+	}
 	// Find the row.
 	for {
-		tok, err := s.dec.RawToken()
+		err := x.next()
 		if err == io.EOF {
 			return nil, 0, io.EOF
 		}
 		if err != nil {
 			return fatal(fmt.Sprintf("sheet %q after row %d cannot be read: %s", domain.Safe(s.name), s.row, domain.Safe(err.Error())))
 		}
-		if ee, ok := tok.(xml.EndElement); ok && ee.Name.Local == "sheetData" {
+		if x.kind == 'e' && string(x.name) == "sheetData" {
 			return nil, 0, io.EOF // what follows is the sheet's settings
 		}
-		se, ok := tok.(xml.StartElement)
-		if !ok || se.Name.Local != "row" {
+		if x.kind != 's' || string(x.name) != "row" {
 			continue
 		}
 		n := s.row + 1
-		if r := attr(se, "r"); r != "" {
-			v, err := strconv.Atoi(r)
-			if err != nil || v < 1 {
-				return fatal(fmt.Sprintf("sheet %q: the row after row %d is numbered %q, not a row number", domain.Safe(s.name), s.row, domain.Safe(r)))
+		if r := x.attr("r"); r != nil {
+			v, ok := index(r)
+			if !ok || v < 1 {
+				return fatal(fmt.Sprintf("sheet %q: the row after row %d is numbered %q, not a row number", domain.Safe(s.name), s.row, domain.Safe(string(r))))
 			}
 			n = v
 		}
@@ -500,56 +506,48 @@ func (s *xlsxSource) readRow() ([]string, int, error) {
 	var problem *rowProblem
 	col := 0 // the last cell's column, 1-based
 	for {
-		tok, err := s.dec.RawToken()
-		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return fatal(fmt.Sprintf("sheet %q, row %d cannot be read: %s", domain.Safe(s.name), s.row, domain.Safe(err.Error())))
+		if err := x.next(); err != nil {
+			return broken(err)
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if t.Name.Local == "row" {
-				if problem != nil {
-					return nil, s.row, problem
-				}
-				return s.rec, s.row, nil
-			}
-		case xml.StartElement:
-			if t.Name.Local != "c" {
-				continue
-			}
-			c := col + 1
-			if ref := attr(t, "r"); ref != "" {
-				cc, rr, ok := splitRef(ref)
-				switch {
-				case !ok:
-					problem = s.rowProblem(fmt.Sprintf("a cell of row %d is named %q, not a cell like B%d", s.row, domain.Safe(ref), s.row))
-				case rr != s.row:
-					problem = s.rowProblem(fmt.Sprintf("cell %s is inside row %d: the sheet's cells are out of order; open and save the workbook in a spreadsheet", ref, s.row))
-				case cc <= col:
-					problem = s.rowProblem(fmt.Sprintf("cell %s comes after cell %s: the row's cells are out of order; open and save the workbook in a spreadsheet", ref, s.cell(col-1, s.row)))
-				}
-				c = cc
-			}
-			if c > maxCol {
-				problem = s.rowProblem(fmt.Sprintf("row %d has a cell beyond a sheet's last column (XFD)", s.row))
-			}
-			v, k, err := s.readCell(t, c)
-			if err != nil {
-				return fatal(fmt.Sprintf("sheet %q, row %d cannot be read: %s", domain.Safe(s.name), s.row, domain.Safe(err.Error())))
-			}
+		if x.kind == 'e' && string(x.name) == "row" {
 			if problem != nil {
-				continue
+				return nil, s.row, problem
 			}
-			col = c
-			for len(s.rec) < c-1 {
-				s.rec = append(s.rec, "")
-				s.kinds = append(s.kinds, cellText)
-			}
-			s.rec = append(s.rec, v)
-			s.kinds = append(s.kinds, k)
+			return s.rec, s.row, nil
 		}
+		if x.kind != 's' || string(x.name) != "c" {
+			continue
+		}
+		c := col + 1
+		if ref := x.attr("r"); ref != nil {
+			cc, rr, ok := splitRef(ref)
+			switch {
+			case !ok:
+				problem = s.rowProblem(fmt.Sprintf("a cell of row %d is named %q, not a cell like B%d", s.row, domain.Safe(string(ref)), s.row))
+			case rr != s.row:
+				problem = s.rowProblem(fmt.Sprintf("cell %s is inside row %d: the sheet's cells are out of order; open and save the workbook in a spreadsheet", s.cell(cc-1, rr), s.row))
+			case cc <= col:
+				problem = s.rowProblem(fmt.Sprintf("cell %s comes after cell %s: the row's cells are out of order; open and save the workbook in a spreadsheet", s.cell(cc-1, rr), s.cell(col-1, s.row)))
+			}
+			c = cc
+		}
+		if c > maxCol {
+			problem = s.rowProblem(fmt.Sprintf("row %d has a cell beyond a sheet's last column (XFD)", s.row))
+		}
+		v, k, err := s.readCell(c)
+		if err != nil {
+			return broken(err)
+		}
+		if problem != nil {
+			continue
+		}
+		col = c
+		for len(s.rec) < c-1 {
+			s.rec = append(s.rec, "")
+			s.kinds = append(s.kinds, cellText)
+		}
+		s.rec = append(s.rec, v)
+		s.kinds = append(s.kinds, k)
 	}
 }
 
@@ -557,12 +555,41 @@ func (s *xlsxSource) rowProblem(reason string) *rowProblem {
 	return &rowProblem{line: s.row, field: -1, reason: reason}
 }
 
-// readCell reads one <c> (its start given) to its end: the value and kind.
-func (s *xlsxSource) readCell(start xml.StartElement, col int) (string, cellKind, error) {
-	t := attr(start, "t")
+// Cell types (the t attribute).
+const (
+	tNumber = iota
+	tShared
+	tStr
+	tInline
+	tBool
+	tError
+	tDate
+)
+
+// readCell reads one <c> (its start tag the scanner's token) to its end:
+// the value and kind.
+func (s *xlsxSource) readCell(col int) (string, cellKind, error) {
+	x := s.sc
+	var t int
+	switch string(x.attr("t")) {
+	case "s":
+		t = tShared
+	case "str":
+		t = tStr
+	case "inlineStr":
+		t = tInline
+	case "b":
+		t = tBool
+	case "e":
+		t = tError
+	case "d":
+		t = tDate
+	}
 	style := -1
-	if st := attr(start, "s"); st != "" {
-		style, _ = strconv.Atoi(st)
+	if st := x.attr("s"); st != nil {
+		if n, ok := index(st); ok {
+			style = n
+		}
 	}
 	v, inline := s.vb[:0], s.ib[:0]
 	defer func() { s.vb, s.ib = v, inline }() // reused, cell after cell
@@ -570,17 +597,16 @@ func (s *xlsxSource) readCell(start xml.StartElement, col int) (string, cellKind
 	in := "" // the element whose text is read: v, is
 	depth := 0
 	for {
-		tok, err := s.dec.RawToken()
-		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
+		if err := x.next(); err != nil {
 			return "", 0, err
 		}
-		switch e := tok.(type) {
-		case xml.StartElement:
+		if x.kind == 'e' && depth == 0 {
+			break
+		}
+		switch x.kind {
+		case 's':
 			depth++
-			switch e.Name.Local {
+			switch string(x.name) {
 			case "v":
 				hasV, in = true, "v"
 			case "f":
@@ -594,29 +620,25 @@ func (s *xlsxSource) readCell(start xml.StartElement, col int) (string, cellKind
 			case "rPh":
 				in = "rPh"
 			}
-		case xml.EndElement:
-			if depth == 0 {
-				goto done
-			}
+		case 'e':
 			depth--
-			switch e.Name.Local {
+			switch string(x.name) {
 			case "v", "t", "rPh":
 				in = ""
 			}
-		case xml.CharData:
+		case 't':
 			switch in {
 			case "v":
-				v = append(v, e...)
+				v = append(v, x.text...)
 			case "is":
-				inline = append(inline, e...)
+				inline = append(inline, x.text...)
 			}
 		}
 	}
-done:
 	switch t {
-	case "inlineStr":
+	case tInline:
 		return string(inline), cellText, nil
-	case "s":
+	case tShared:
 		i, ok := index(bytes.TrimSpace(v))
 		if !ok || i >= len(s.ss) {
 			return fmt.Sprintf("cell %s refers to shared string %q, which the workbook does not have: the workbook is damaged; open and save it in a spreadsheet", s.cell(col-1, s.row), domain.Safe(string(v))), cellBad, nil
@@ -626,7 +648,7 @@ done:
 	// A formula's saved value is its <v>: an empty one is none (openpyxl
 	// writes <v></v>), but for a formula of text result (t="str") it is
 	// the empty text.
-	if hasF && (!hasV || len(v) == 0 && t != "str") {
+	if hasF && (!hasV || len(v) == 0 && t != tStr) {
 		return fmt.Sprintf("cell %s holds a formula with no saved value: open and save the workbook in a spreadsheet, or paste values", s.cell(col-1, s.row)), cellBad, nil
 	}
 	if !hasV {
@@ -636,13 +658,13 @@ done:
 		return "", cellText, nil
 	}
 	switch t {
-	case "str":
+	case tStr:
 		return string(v), cellText, nil
-	case "b":
+	case tBool:
 		return string(bytes.TrimSpace(v)), cellBool, nil
-	case "e":
+	case tError:
 		return string(bytes.TrimSpace(v)), cellError, nil
-	case "d":
+	case tDate:
 		return string(bytes.TrimSpace(v)), cellISO, nil
 	}
 	k := cellNumber
@@ -652,7 +674,7 @@ done:
 	return string(bytes.TrimSpace(v)), k, nil
 }
 
-// index reads a shared string's index: digits only.
+// index reads a shared string's index or a row number: digits only.
 func index(b []byte) (int, bool) {
 	if len(b) == 0 || len(b) > 9 {
 		return 0, false
@@ -668,7 +690,7 @@ func index(b []byte) (int, bool) {
 }
 
 // splitRef splits a cell reference "AB12" into column 28 and row 12.
-func splitRef(ref string) (col, row int, ok bool) {
+func splitRef(ref []byte) (col, row int, ok bool) {
 	i := 0
 	for i < len(ref) && (ref[i] >= 'A' && ref[i] <= 'Z' || ref[i] >= 'a' && ref[i] <= 'z') {
 		c := int(ref[i]|0x20) - 'a' + 1
@@ -681,8 +703,8 @@ func splitRef(ref string) (col, row int, ok bool) {
 	if i == 0 || i == len(ref) {
 		return 0, 0, false
 	}
-	row, err := strconv.Atoi(ref[i:])
-	if err != nil || row < 1 || ref[i] == '+' || ref[i] == '-' {
+	row, ok = index(ref[i:])
+	if !ok || row < 1 {
 		return 0, 0, false
 	}
 	return col, row, true
