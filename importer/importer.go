@@ -189,6 +189,9 @@ func Read(kind string, r io.Reader, opt Options) (*File, error) {
 	f := &File{Format: src.format(), Sheet: src.sheet()}
 	names, _, err := src.next()
 	if err == io.EOF {
+		if xs, ok := src.(*xlsxSource); ok {
+			return nil, fmt.Errorf("sheet %q is empty%s", domain.Safe(xs.name), xs.headerNote)
+		}
 		return nil, errors.New("the file is empty")
 	}
 	if err != nil {

@@ -385,3 +385,17 @@ func TestXLSXDateCellsAnd1904(t *testing.T) {
 		}
 	}
 }
+
+// TestXLSXEmptyFirstSheet: an empty first sheet is named, with the sheets
+// --sheet can pick.
+func TestXLSXEmptyFirstSheet(t *testing.T) {
+	data := workbook(t, [][2]any{{"Notes", [][]any{}}, {"Inv", [][]any{{"account", "number", "issue_date", "amount"}}}}, nil)
+	_, err := Read("invoices", bytes.NewReader(data), Options{})
+	if err == nil || err.Error() != `sheet "Notes" is empty; that is the first sheet, "Notes", of the workbook's "Notes", "Inv": pick another with --sheet NAME` {
+		t.Errorf("%v", err)
+	}
+	f := readBook(t, "invoices", data, Options{Sheet: "inv"})
+	if f.Rows != 0 || f.Err() != nil {
+		t.Errorf("rows %d %v", f.Rows, f.Err())
+	}
+}
