@@ -29,6 +29,17 @@ func FuzzRead(f *testing.F) {
 	f.Add("targets", []byte("account,month,product,quantity,amount\nA,2026-11,,\"1,000\",\"(5)\"\n"))
 	f.Add("balances", []byte("\xff\xfea\x00c\x00c\x00o\x00u\x00n\x00t\x00,\x00d\x00a\x00t\x00e\x00,\x00b\x00a\x00l\x00a\x00n\x00c\x00e\x00\n\x00"))
 	f.Add("invoices", []byte("account,number,issue_date,amount\nA,I1,2026-01-05,1,500.00\nA,I2\n"))
+	// A workbook written by hand: inline and shared strings, a cell
+	// without r, a formula with and one without a saved value, a boolean,
+	// an error cell, a shared string that is not there.
+	book, err := zipParts(handParts(`<row>`+is("account")+`<c t="s"><v>0</v></c>`+is("issue_date")+is("amount")+is("paid_on")+`</row>`+
+		`<row r="2"><c r="A2" t="s"><v>1</v></c><c t="str"><f>"I"</f><v>I1</v></c><c><v>46027</v></c><c><f>1+1</f><v>2</v></c><c><f>C2+1</f></c></row>`+
+		`<row><c t="b"><v>1</v></c><c t="e"><v>#N/A</v></c><c t="s"><v>9</v></c><c t="inlineStr"><is><r><t>1e3</t></r></is></c></row>`,
+		`<si><t>number</t></si><si><r><t>AC</t></r><r><t>ME</t></r></si>`))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add("invoices", book)
 	f.Fuzz(func(t *testing.T, kind string, data []byte) {
 		// (a --map naming a column the header lacks refuses the file: one option has it)
 		for _, opt := range []Options{{}, {DateLayout: "1/2/2006", Currency: "NGN"},

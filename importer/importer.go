@@ -82,8 +82,8 @@ type Options struct {
 	// and progress is shown as a share of it.
 	Size int64
 	// Progress, when set, is called every ProgressEvery rows and at the end
-	// with the rows read so far and the share of the file read (-1 when
-	// unknown, as in a workbook, which is read whole first).
+	// with the rows read so far and the share of the file read (of a
+	// workbook, the share of its sheet's XML; -1 when unknown).
 	Progress func(rows int, frac float64)
 }
 
@@ -201,12 +201,15 @@ func Read(kind string, r io.Reader, opt Options) (*File, error) {
 	f := &File{Format: src.format(), Sheet: src.sheet()}
 	names, _, err := src.next()
 	if err == io.EOF {
+		if xs, ok := src.(*xlsxSource); ok {
+			return nil, fmt.Errorf("sheet %q is empty%s", domain.Safe(xs.name), xs.headerNote)
+		}
 		return nil, errors.New("the file is empty")
 	}
 	if err != nil {
 		var rp *rowProblem
 		if errors.As(err, &rp) {
-			return nil, fmt.Errorf("line 1: %s", rp.reason)
+			return nil, fmt.Errorf("line %d: %s", max(rp.line, 1), rp.reason)
 		}
 		return nil, err
 	}
@@ -224,6 +227,7 @@ func Read(kind string, r io.Reader, opt Options) (*File, error) {
 	width := len(names)
 	p := &parser{kind: kind, opt: opt, h: f.h, src: src, typed: src.typed(), b: &store.Batch{}}
 	p.settled = f.h.has("paid_on")
+	xs, _ := src.(*xlsxSource)
 	for {
 		rec, line, err := src.next()
 		if err == io.EOF {
@@ -255,6 +259,9 @@ func Read(kind string, r io.Reader, opt Options) (*File, error) {
 		if reason := src.width(rec, width); reason != "" {
 			p.errs = append(p.errs, store.RowError{Line: line, Reason: reason})
 			continue
+		}
+		if xs != nil {
+			p.kinds = xs.kinds
 		}
 		p.row(line, rec)
 	}
@@ -391,8 +398,8 @@ type source interface {
 	// width says what is wrong with a row of n fields under a header of
 	// width fields, or "".
 	width(rec []string, width int) string
-	// typed reports whether fields are a workbook's raw cell values
-	// (numbers as stored, dates as serials) rather than text.
+	// typed reports whether fields are a workbook's typed cells (their
+	// kinds in xlsxSource.kinds) rather than text.
 	typed() bool
 	// cell names field i of line for messages ("C12"), or "".
 	cell(i, line int) string

@@ -96,6 +96,9 @@ func (p *parser) invoice() {
 	}
 	inv.Quantity, _ = p.quantity("quantity")
 	paid := p.date("paid_on")
+	if !paid.IsZero() && !inv.Issued.IsZero() && paid < inv.Issued {
+		p.fail("paid_on", fmt.Sprintf("%s is before issue_date %s", paid, inv.Issued))
+	}
 	if p.bad {
 		return
 	}

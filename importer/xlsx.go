@@ -1,89 +1,713 @@
 package importer
 
 import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
+	"path"
+	"strconv"
 	"strings"
 
 	"acctdesk/domain"
-
-	"github.com/xuri/excelize/v2"
 )
 
-// xlsxSource reads one sheet of a workbook, row by row (excelize streams
-// the sheet's XML), as the raw cell values: a number as stored ("80.06999999999999"),
-// a date as its serial, a boolean as 1 or 0, a formula as its cached value.
-// The column readers interpret them by what the column holds.
+// cellKind is what a workbook cell holds, as its XML says (its t attribute,
+// a formula without a saved value, a shared string that is not there). A CSV
+// field is text: the zero kind.
+type cellKind uint8
+
+const (
+	cellText   cellKind = iota // t="s", "str", "inlineStr"; every CSV field
+	cellNumber                 // t="n" or none: the value is the stored double
+	cellDated                  // a number cell whose format shows a date (its serial)
+	cellBool                   // t="b": "1" or "0"
+	cellError                  // t="e": "#N/A", …
+	cellISO                    // t="d": an ISO 8601 date
+	cellBad                    // unreadable: the value is the reason, naming the cell
+)
+
+// Limits against a zip bomb: a part is read up to maxPart bytes
+// uncompressed, and a workbook's shared strings up to maxSharedStrings
+// (variables for the tests).
+var (
+	maxPart          int64 = 1 << 30
+	maxSharedStrings       = 1 << 24
+)
+
+const (
+	maxRow = 1048576 // a sheet's last row
+	maxCol = 16384   // XFD
+)
+
+// xlsxSource reads one sheet of a workbook, row by row, as typed cells: it
+// opens the zip itself and streams the sheet's XML (excelize's streaming
+// reader drops each cell's type). The column readers (values.go) read each
+// cell by its kind: a text cell exactly as a CSV field, a number cell as
+// its shortest decimal, a date cell as a date, a boolean never as an
+// amount, a date or a code.
 type xlsxSource struct {
-	f        *excelize.File
-	rows     *excelize.Rows
 	name     string
-	row      int
 	date1904 bool
+	ss       []string // shared strings
+	dateXf   []bool   // by style index: the number format shows a date
+	part     io.ReadCloser
+	cnt      *countingReader
+	total    int64 // the sheet part's uncompressed size
+	start    int64 // bytes read when the header was
+	sc       *xmlScanner
+	row      int // the last row read
+	header   bool
+	rec      []string
+	kinds    []cellKind
+	vb, ib   []byte // a cell's <v> and inline text, reused
 	// headerNote is said after a header problem: the first sheet was read
 	// and the workbook has others, which --sheet picks.
 	headerNote string
 }
 
 func openXLSX(r io.Reader, opt Options) (source, error) {
-	f, err := excelize.OpenReader(r)
+	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("the file is a zip archive but not a workbook excelize can open (%s); save it as .xlsx or CSV", domain.Safe(err.Error()))
+		return nil, err
 	}
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		f.Close()
-		return nil, fmt.Errorf("the workbook has no sheet")
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("the file is a zip archive but not a workbook (%s); save it as .xlsx or CSV", domain.Safe(err.Error()))
 	}
-	name := sheets[0]
-	if opt.Sheet != "" {
-		name = ""
-		for _, s := range sheets {
-			if strings.EqualFold(strings.TrimSpace(s), strings.TrimSpace(opt.Sheet)) {
-				name = s
+	notBook := func(what string) error {
+		return fmt.Errorf("the file is a zip archive but not a workbook (%s); save it as .xlsx or CSV", domain.Safe(what))
+	}
+	wbPath := "xl/workbook.xml"
+	if rels, err := readRels(zr, "_rels/.rels", ""); err == nil {
+		for _, rl := range rels {
+			if strings.HasSuffix(rl.typ, "/officeDocument") {
+				wbPath = rl.target
 			}
 		}
-		if name == "" {
-			safe := make([]string, len(sheets))
-			for i, s := range sheets {
-				safe[i] = fmt.Sprintf("%q", domain.Safe(s))
+	}
+	wb, err := readPart(zr, wbPath)
+	if err != nil {
+		return nil, notBook(err.Error())
+	}
+	type sheetRef struct{ name, id string }
+	var sheets []sheetRef
+	s := &xlsxSource{}
+	d := xml.NewDecoder(bytes.NewReader(wb))
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, notBook(wbPath + ": " + err.Error())
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch se.Name.Local {
+		case "workbookPr":
+			v := attr(se, "date1904")
+			s.date1904 = v == "1" || strings.EqualFold(v, "true")
+		case "sheet":
+			ref := sheetRef{name: attr(se, "name")}
+			for _, a := range se.Attr {
+				if a.Name.Local == "id" && a.Name.Space != "" {
+					ref.id = a.Value
+				}
 			}
-			f.Close()
+			sheets = append(sheets, ref)
+		}
+	}
+	if len(sheets) == 0 {
+		return nil, errors.New("the workbook has no sheet")
+	}
+	chosen := sheets[0]
+	if opt.Sheet != "" {
+		found := false
+		for _, sh := range sheets {
+			if strings.EqualFold(strings.TrimSpace(sh.name), strings.TrimSpace(opt.Sheet)) {
+				chosen, found = sh, true
+			}
+		}
+		if !found {
+			safe := make([]string, len(sheets))
+			for i, sh := range sheets {
+				safe[i] = fmt.Sprintf("%q", domain.Safe(sh.name))
+			}
 			return nil, fmt.Errorf("--sheet %q: the workbook has no such sheet (its sheets: %s)", domain.Safe(opt.Sheet), strings.Join(safe, ", "))
 		}
-	}
-	s := &xlsxSource{f: f, name: name}
-	if opt.Sheet == "" && len(sheets) > 1 {
+	} else if len(sheets) > 1 {
 		quoted := make([]string, len(sheets))
 		for i, sh := range sheets {
-			quoted[i] = fmt.Sprintf("%q", domain.Safe(sh))
+			quoted[i] = fmt.Sprintf("%q", domain.Safe(sh.name))
 		}
 		s.headerNote = fmt.Sprintf("; that is the first sheet, %s, of the workbook's %s: pick another with --sheet NAME",
 			quoted[0], strings.Join(quoted, ", "))
 	}
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		s.date1904 = *props.Date1904
+	s.name = chosen.name
+	relsPath := path.Join(path.Dir(wbPath), "_rels", path.Base(wbPath)+".rels")
+	rels, err := readRels(zr, relsPath, path.Dir(wbPath))
+	if err != nil {
+		return nil, notBook(err.Error())
 	}
-	if s.rows, err = f.Rows(name); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("sheet %q: %s", domain.Safe(name), domain.Safe(err.Error()))
+	var sheetPath, ssPath, stylesPath string
+	for _, rl := range rels {
+		switch {
+		case rl.id == chosen.id:
+			sheetPath = rl.target
+		case strings.HasSuffix(rl.typ, "/sharedStrings"):
+			ssPath = rl.target
+		case strings.HasSuffix(rl.typ, "/styles"):
+			stylesPath = rl.target
+		}
 	}
+	if sheetPath == "" {
+		return nil, notBook(fmt.Sprintf("sheet %q has no part in %s", chosen.name, relsPath))
+	}
+	if ssPath != "" {
+		if s.ss, err = readSharedStrings(zr, ssPath); err != nil {
+			return nil, err
+		}
+	}
+	if stylesPath != "" {
+		s.dateXf = readDateStyles(zr, stylesPath) // without it, number cells are numbers
+	}
+	zf := findPart(zr, sheetPath)
+	if zf == nil {
+		return nil, notBook("no part " + sheetPath)
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, notBook(sheetPath + ": " + err.Error())
+	}
+	s.part = rc
+	s.total = min(int64(min(zf.UncompressedSize64, 1<<62)), maxPart)
+	s.cnt = &countingReader{r: &capReader{r: rc, left: maxPart, part: sheetPath}}
+	s.sc = newXMLScanner(s.cnt)
 	return s, nil
 }
 
-func (s *xlsxSource) next() ([]string, int, error) {
-	if !s.rows.Next() {
-		if err := s.rows.Error(); err != nil {
-			return nil, 0, fmt.Errorf("sheet %q, row %d: %s", domain.Safe(s.name), s.row+1, domain.Safe(err.Error()))
+// attr is the value of se's attribute named local (any prefix).
+func attr(se xml.StartElement, local string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == local {
+			return a.Value
 		}
-		return nil, 0, io.EOF
 	}
-	s.row++
-	cells, err := s.rows.Columns(excelize.Options{RawCellValue: true})
+	return ""
+}
+
+// findPart is the zip entry of a part, matched exactly or in any case.
+func findPart(zr *zip.Reader, name string) *zip.File {
+	name = strings.TrimPrefix(name, "/")
+	for _, f := range zr.File {
+		if f.Name == name {
+			return f
+		}
+	}
+	for _, f := range zr.File {
+		if strings.EqualFold(f.Name, name) {
+			return f
+		}
+	}
+	return nil
+}
+
+// readPart reads a whole (small) part, up to maxPart bytes.
+func readPart(zr *zip.Reader, name string) ([]byte, error) {
+	f := findPart(zr, name)
+	if f == nil {
+		return nil, fmt.Errorf("no part %s", name)
+	}
+	rc, err := f.Open()
 	if err != nil {
-		return nil, s.row, &rowProblem{line: s.row, field: -1, reason: domain.Safe(err.Error())}
+		return nil, fmt.Errorf("%s: %v", name, err)
 	}
-	return cells, s.row, nil
+	defer rc.Close()
+	return io.ReadAll(&capReader{r: rc, left: maxPart, part: name})
+}
+
+// capReader refuses a part longer than left bytes (a zip bomb).
+type capReader struct {
+	r    io.Reader
+	left int64
+	part string
+}
+
+func (c *capReader) Read(b []byte) (int, error) {
+	if c.left <= 0 {
+		return 0, fmt.Errorf("the workbook's part %s is larger than %s uncompressed (a zip bomb?): not read", domain.Safe(c.part), size(maxPart))
+	}
+	if int64(len(b)) > c.left {
+		b = b[:c.left]
+	}
+	n, err := c.r.Read(b)
+	c.left -= int64(n)
+	return n, err
+}
+
+func size(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+type rel struct{ id, typ, target string }
+
+// readRels reads a relationships part; targets are made paths in the zip
+// (relative to dir, or absolute from its root).
+func readRels(zr *zip.Reader, name, dir string) ([]rel, error) {
+	b, err := readPart(zr, name)
+	if err != nil {
+		return nil, err
+	}
+	var out []rel
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok || se.Name.Local != "Relationship" || strings.EqualFold(attr(se, "TargetMode"), "External") {
+			continue
+		}
+		t := attr(se, "Target")
+		if strings.HasPrefix(t, "/") {
+			t = strings.TrimPrefix(t, "/")
+		} else {
+			t = path.Join(dir, t)
+		}
+		out = append(out, rel{id: attr(se, "Id"), typ: attr(se, "Type"), target: t})
+	}
+}
+
+// readSharedStrings reads each <si>: its <t>, or the <t> of its rich-text
+// runs <r> (not the phonetic <rPh>), as written (xml:space is kept by
+// keeping every character).
+func readSharedStrings(zr *zip.Reader, name string) ([]string, error) {
+	f := findPart(zr, name)
+	if f == nil {
+		return nil, nil // a workbook without text
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("the workbook's shared strings cannot be read: %s", domain.Safe(err.Error()))
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(&capReader{r: rc, left: maxPart, part: name})
+	var out []string
+	var b strings.Builder
+	inSI, inT, phonetic := false, false, 0
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("the workbook's shared strings cannot be read: %s", domain.Safe(err.Error()))
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "si":
+				inSI = true
+				b.Reset()
+			case "rPh":
+				phonetic++
+			case "t":
+				inT = inSI && phonetic == 0
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "si":
+				if len(out) >= maxSharedStrings {
+					return nil, fmt.Errorf("the workbook has more than %d shared strings: not read", maxSharedStrings)
+				}
+				out = append(out, b.String())
+				inSI = false
+			case "rPh":
+				phonetic--
+			case "t":
+				inT = false
+			}
+		case xml.CharData:
+			if inT {
+				b.Write(t)
+			}
+		}
+	}
+}
+
+// readDateStyles reads which cell styles (cellXfs, by index) show a date:
+// a built-in date format (14–22, 27–36, 45–47, 50–58) or a custom one with
+// day, month or year outside quotes and brackets.
+func readDateStyles(zr *zip.Reader, name string) []bool {
+	b, err := readPart(zr, name)
+	if err != nil {
+		return nil
+	}
+	custom := map[int]bool{}
+	var out []bool
+	inXfs := false
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return out
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "numFmt":
+				id, _ := strconv.Atoi(attr(t, "numFmtId"))
+				custom[id] = dateFormat(attr(t, "formatCode"))
+			case "cellXfs":
+				inXfs = true
+			case "xf":
+				if inXfs {
+					id, _ := strconv.Atoi(attr(t, "numFmtId"))
+					isDate, ok := custom[id]
+					if !ok {
+						isDate = id >= 14 && id <= 22 || id >= 27 && id <= 36 || id >= 45 && id <= 47 || id >= 50 && id <= 58
+					}
+					out = append(out, isDate)
+				}
+			}
+		case xml.EndElement:
+			if t.Name.Local == "cellXfs" {
+				inXfs = false
+			}
+		}
+	}
+}
+
+// dateFormat: a number format shows a date when it has a day or a year,
+// or months without hours or seconds (in "hh:mm" m is minutes).
+func dateFormat(code string) bool {
+	quoted, bracket := false, false
+	var day, month, clock bool
+	for i := 0; i < len(code); i++ {
+		c := code[i] | 0x20 // lower case (for letters)
+		switch {
+		case code[i] == '"':
+			quoted = !quoted
+		case quoted:
+		case code[i] == '\\':
+			i++
+		case code[i] == '[':
+			bracket = true
+		case code[i] == ']':
+			bracket = false
+		case bracket:
+		case c == 'd' || c == 'y':
+			day = true
+		case c == 'm':
+			month = true
+		case c == 'h' || c == 's':
+			clock = true
+		}
+	}
+	return day || month && !clock
+}
+
+// next returns the next row (the header: the first row that is not blank)
+// with its cells' kinds in s.kinds.
+func (s *xlsxSource) next() ([]string, int, error) {
+	for {
+		rec, line, err := s.readRow()
+		if err != nil || s.header {
+			return rec, line, err
+		}
+		if !blank(rec) {
+			s.header = true
+			s.start = s.cnt.n
+			for i, k := range s.kinds {
+				// The header's names are text whatever their cells hold.
+				switch k {
+				case cellNumber, cellDated:
+					if v, err := cellDecimal(rec[i]); err == nil {
+						rec[i] = v
+					}
+				case cellBool:
+					rec[i] = boolText(rec[i])
+				case cellBad:
+					return nil, line, &rowProblem{line: line, field: -1, reason: rec[i], fatal: true}
+				}
+			}
+			return rec, line, nil
+		}
+	}
+}
+
+func boolText(v string) string {
+	if v == "1" || strings.EqualFold(v, "true") {
+		return "TRUE"
+	}
+	return "FALSE"
+}
+
+// readRow reads the sheet's XML up to the end of the next <row>.
+func (s *xlsxSource) readRow() ([]string, int, error) {
+	s.rec, s.kinds = s.rec[:0], s.kinds[:0]
+	x := s.sc
+	fatal := func(reason string) ([]string, int, error) {
+		return nil, s.row, &rowProblem{line: s.row, field: -1, reason: reason, fatal: true}
+	}
+	broken := func(err error) ([]string, int, error) {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return fatal(fmt.Sprintf("sheet %q, row %d cannot be read: %s", domain.Safe(s.name), s.row, domain.Safe(err.Error())))
+	}
+	// Find the row.
+	for {
+		err := x.next()
+		if err == io.EOF {
+			return nil, 0, io.EOF
+		}
+		if err != nil {
+			return fatal(fmt.Sprintf("sheet %q after row %d cannot be read: %s", domain.Safe(s.name), s.row, domain.Safe(err.Error())))
+		}
+		if x.kind == 'e' && string(x.name) == "sheetData" {
+			return nil, 0, io.EOF // what follows is the sheet's settings
+		}
+		if x.kind != 's' || string(x.name) != "row" {
+			continue
+		}
+		n := s.row + 1
+		if r := x.attr("r"); r != nil {
+			v, ok := index(r)
+			if !ok || v < 1 {
+				return fatal(fmt.Sprintf("sheet %q: the row after row %d is numbered %q, not a row number", domain.Safe(s.name), s.row, domain.Safe(string(r))))
+			}
+			n = v
+		}
+		if n > maxRow {
+			s.row = n
+			return fatal(fmt.Sprintf("row %d is beyond a sheet's last row (%d): the workbook is damaged; open and save it in a spreadsheet", n, maxRow))
+		}
+		if n <= s.row {
+			prev := s.row
+			s.row = n
+			return fatal(fmt.Sprintf("row %d comes after row %d: the sheet's rows are out of order (a workbook a spreadsheet did not write); open and save it in a spreadsheet", n, prev))
+		}
+		s.row = n
+		break
+	}
+	var problem *rowProblem
+	col := 0 // the last cell's column, 1-based
+	for {
+		if err := x.next(); err != nil {
+			return broken(err)
+		}
+		if x.kind == 'e' && string(x.name) == "row" {
+			if problem != nil {
+				return nil, s.row, problem
+			}
+			return s.rec, s.row, nil
+		}
+		if x.kind != 's' || string(x.name) != "c" {
+			continue
+		}
+		c := col + 1
+		if ref := x.attr("r"); ref != nil {
+			cc, rr, ok := splitRef(ref)
+			switch {
+			case !ok:
+				problem = s.rowProblem(fmt.Sprintf("a cell of row %d is named %q, not a cell like B%d", s.row, domain.Safe(string(ref)), s.row))
+			case rr != s.row:
+				problem = s.rowProblem(fmt.Sprintf("cell %s is inside row %d: the sheet's cells are out of order; open and save the workbook in a spreadsheet", s.cell(cc-1, rr), s.row))
+			case cc <= col:
+				problem = s.rowProblem(fmt.Sprintf("cell %s comes after cell %s: the row's cells are out of order; open and save the workbook in a spreadsheet", s.cell(cc-1, rr), s.cell(col-1, s.row)))
+			}
+			c = cc
+		}
+		if c > maxCol {
+			problem = s.rowProblem(fmt.Sprintf("row %d has a cell beyond a sheet's last column (XFD)", s.row))
+		}
+		v, k, err := s.readCell(c)
+		if err != nil {
+			return broken(err)
+		}
+		if problem != nil {
+			continue
+		}
+		col = c
+		for len(s.rec) < c-1 {
+			s.rec = append(s.rec, "")
+			s.kinds = append(s.kinds, cellText)
+		}
+		s.rec = append(s.rec, v)
+		s.kinds = append(s.kinds, k)
+	}
+}
+
+func (s *xlsxSource) rowProblem(reason string) *rowProblem {
+	return &rowProblem{line: s.row, field: -1, reason: reason}
+}
+
+// Cell types (the t attribute).
+const (
+	tNumber = iota
+	tShared
+	tStr
+	tInline
+	tBool
+	tError
+	tDate
+)
+
+// readCell reads one <c> (its start tag the scanner's token) to its end:
+// the value and kind.
+func (s *xlsxSource) readCell(col int) (string, cellKind, error) {
+	x := s.sc
+	var t int
+	switch string(x.attr("t")) {
+	case "s":
+		t = tShared
+	case "str":
+		t = tStr
+	case "inlineStr":
+		t = tInline
+	case "b":
+		t = tBool
+	case "e":
+		t = tError
+	case "d":
+		t = tDate
+	}
+	style := -1
+	if st := x.attr("s"); st != nil {
+		if n, ok := index(st); ok {
+			style = n
+		}
+	}
+	v, inline := s.vb[:0], s.ib[:0]
+	defer func() { s.vb, s.ib = v, inline }() // reused, cell after cell
+	hasV, hasF, hasIS := false, false, false
+	in := "" // the element whose text is read: v, is
+	depth := 0
+	for {
+		if err := x.next(); err != nil {
+			return "", 0, err
+		}
+		if x.kind == 'e' && depth == 0 {
+			break
+		}
+		switch x.kind {
+		case 's':
+			depth++
+			switch string(x.name) {
+			case "v":
+				hasV, in = true, "v"
+			case "f":
+				hasF = true
+			case "is":
+				hasIS = true
+			case "t":
+				if hasIS && in != "rPh" {
+					in = "is"
+				}
+			case "rPh":
+				in = "rPh"
+			}
+		case 'e':
+			depth--
+			switch string(x.name) {
+			case "v", "t", "rPh":
+				in = ""
+			}
+		case 't':
+			switch in {
+			case "v":
+				v = append(v, x.text...)
+			case "is":
+				inline = append(inline, x.text...)
+			}
+		}
+	}
+	switch t {
+	case tInline:
+		return string(inline), cellText, nil
+	case tShared:
+		i, ok := index(bytes.TrimSpace(v))
+		if !ok || i >= len(s.ss) {
+			return fmt.Sprintf("cell %s refers to shared string %q, which the workbook does not have: the workbook is damaged; open and save it in a spreadsheet", s.cell(col-1, s.row), domain.Safe(string(v))), cellBad, nil
+		}
+		return s.ss[i], cellText, nil
+	}
+	// A formula's saved value is its <v>: an empty one is none (openpyxl
+	// writes <v></v>), but for a formula of text result (t="str") it is
+	// the empty text.
+	if hasF && (!hasV || len(v) == 0 && t != tStr) {
+		return fmt.Sprintf("cell %s holds a formula with no saved value: open and save the workbook in a spreadsheet, or paste values", s.cell(col-1, s.row)), cellBad, nil
+	}
+	if !hasV {
+		if hasIS {
+			return string(inline), cellText, nil
+		}
+		return "", cellText, nil
+	}
+	switch t {
+	case tStr:
+		return string(v), cellText, nil
+	case tBool:
+		return string(bytes.TrimSpace(v)), cellBool, nil
+	case tError:
+		return string(bytes.TrimSpace(v)), cellError, nil
+	case tDate:
+		return string(bytes.TrimSpace(v)), cellISO, nil
+	}
+	k := cellNumber
+	if style >= 0 && style < len(s.dateXf) && s.dateXf[style] {
+		k = cellDated
+	}
+	return string(bytes.TrimSpace(v)), k, nil
+}
+
+// index reads a shared string's index or a row number: digits only.
+func index(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// splitRef splits a cell reference "AB12" into column 28 and row 12.
+func splitRef(ref []byte) (col, row int, ok bool) {
+	i := 0
+	for i < len(ref) && (ref[i] >= 'A' && ref[i] <= 'Z' || ref[i] >= 'a' && ref[i] <= 'z') {
+		c := int(ref[i]|0x20) - 'a' + 1
+		col = col*26 + c
+		if col > maxCol {
+			return 0, 0, false
+		}
+		i++
+	}
+	if i == 0 || i == len(ref) {
+		return 0, 0, false
+	}
+	row, ok = index(ref[i:])
+	if !ok || row < 1 {
+		return 0, 0, false
+	}
+	return col, row, true
 }
 
 // width: a sheet's rows end at their last cell, so a short row is only
@@ -100,20 +724,43 @@ func (s *xlsxSource) width(rec []string, width int) string {
 
 func (s *xlsxSource) typed() bool { return true }
 
+// cellKinds are the kinds of the last row's cells.
+func (s *xlsxSource) cellKinds() []cellKind { return s.kinds }
+
+// cell names field i (0-based) of row line: "C12".
 func (s *xlsxSource) cell(i, line int) string {
-	name, err := excelize.CoordinatesToCellName(i+1, line)
-	if err != nil {
+	if i < 0 {
 		return ""
 	}
-	return name
+	var b [8]byte
+	n := len(b)
+	for c := i + 1; c > 0; c = (c - 1) / 26 {
+		n--
+		b[n] = byte('A' + (c-1)%26)
+	}
+	return string(b[n:]) + strconv.Itoa(line)
 }
 
-func (s *xlsxSource) progress() float64   { return -1 }
-func (s *xlsxSource) scale(int64) float64 { return 0 }
-func (s *xlsxSource) format() string      { return "xlsx" }
-func (s *xlsxSource) sheet() string       { return s.name }
+func (s *xlsxSource) progress() float64 {
+	if s.total <= 0 {
+		return -1
+	}
+	return min(float64(s.cnt.n)/float64(s.total), 1)
+}
+
+func (s *xlsxSource) scale(int64) float64 {
+	read := s.cnt.n - s.start
+	if read <= 0 || s.total <= 0 {
+		return 0
+	}
+	return float64(s.total-s.start) / float64(read)
+}
+
+func (s *xlsxSource) format() string { return "xlsx" }
+func (s *xlsxSource) sheet() string  { return s.name }
 
 func (s *xlsxSource) close() {
-	s.rows.Close()
-	s.f.Close()
+	if s.part != nil {
+		s.part.Close()
+	}
 }
