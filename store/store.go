@@ -401,6 +401,17 @@ type Settled struct {
 // date stands for.
 func SettledReference(invoice string) string { return "PAID-" + invoice }
 
+// SettledTaken says why a settled date cannot make its payment: one of
+// that reference, which the user made, is already on the account.
+func SettledTaken(p domain.Payment) string {
+	applied := "not applied to an invoice"
+	if p.Invoice != "" {
+		applied = "applied to invoice " + p.Invoice
+	}
+	return fmt.Sprintf("payment %s is already on account %s, %s: the settled date cannot be recorded as that payment (rename the payment)",
+		p.Reference, p.Account, applied)
+}
+
 // SettledPayment is the full payment of inv on the date it was settled,
 // applied to it.
 func SettledPayment(inv domain.Invoice, on domain.Date) domain.Payment {

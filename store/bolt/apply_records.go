@@ -716,6 +716,15 @@ func (a *applier) settle(line int, st *acct, x store.Settled, inv domain.Invoice
 		}
 		return
 	}
+	// A payment of that reference the user made (applied elsewhere, or
+	// not applied) is theirs: a settled date never rewrites it.
+	key := recKey(x.Account, ref)
+	if stored, ok := storedRec(a, a.b.payments, bucketPayments, key, func(v []byte) (domain.Payment, error) {
+		return decodePayment(x.Account, []byte(ref), v, nil)
+	}); ok && stored.Invoice != x.Invoice {
+		a.fail(line, "paid_on", store.SettledTaken(stored))
+		return
+	}
 	p := store.SettledPayment(inv, x.On)
 	p.Stamp = a.stamp
 	if !a.valid(line, p.Validate()) {

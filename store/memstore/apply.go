@@ -852,6 +852,10 @@ func (a *applier) settled(r store.Rec[store.Settled]) {
 		}
 		return
 	}
+	if i := slices.IndexFunc(f.Payments, func(p domain.Payment) bool { return p.Reference == ref && p.Invoice != x.Invoice }); i >= 0 {
+		a.fail(r.Line, "paid_on", store.SettledTaken(f.Payments[i]))
+		return
+	}
 	p := store.SettledPayment(inv, x.On)
 	p.Stamp = a.stamp
 	if !a.valid(r.Line, p.Validate()) || !a.document(store.KindPaidOn, r.Line, st, x.Account, "payment", ref, p, "paid_on") {

@@ -304,3 +304,31 @@ func testReimportContracts(t *testing.T, s store.Store) {
 		t.Errorf("status_since = %v, want 2026-05-31 kept", got)
 	}
 }
+
+// testSettledNeverRewritesAPayment: a payment PAID-<n> the user made —
+// applied to another invoice, or to none — is theirs: the settled date of
+// <n> is refused rather than recorded over it, and clearing it leaves it.
+func testSettledNeverRewritesAPayment(t *testing.T, s store.Store) {
+	base(t, s)
+	mine := domain.Payment{Account: "ACME", Reference: store.SettledReference("INV-001"), Received: d("2025-01-05"),
+		Amount: dec("70"), Invoice: "INV-002"}
+	apply(t, s, &store.Batch{Payments: []store.Rec[domain.Payment]{{Line: 2, V: mine}}})
+	unchanged(t, s, func() {
+		rows := rowErrors(t, s, &store.Batch{Settled: []store.Rec[store.Settled]{
+			{Line: 2, V: store.Settled{Account: "ACME", Invoice: "INV-001", On: d("2025-01-20")}}}})
+		wantRow(t, rows, 2, "paid_on", "payment PAID-INV-001 is already on account ACME, applied to invoice INV-002")
+	})
+	if res := apply(t, s, &store.Batch{Settled: []store.Rec[store.Settled]{
+		{Line: 2, V: store.Settled{Account: "ACME", Invoice: "INV-001"}}}}); res.Summary() != "nothing to import" {
+		t.Errorf("clearing a settled date never made: %q", res.Summary())
+	}
+	var kept []domain.Payment
+	for _, p := range unstamped(loadFile(t, s, "ACME")).Payments {
+		if p.Reference == mine.Reference {
+			kept = append(kept, p)
+		}
+	}
+	if len(kept) != 1 || kept[0].Invoice != "INV-002" || !kept[0].Amount.Equal(dec("70")) {
+		t.Errorf("the user's payment: %+v", kept)
+	}
+}
