@@ -100,3 +100,17 @@ func AtPlaces(amount decimal.Decimal, c Currency) decimal.Decimal {
 	}
 	return amount.Round(c.Places())
 }
+
+// Plainest is a quantity written without trailing zeros (2.50 → 2.5,
+// 2700.0 → 2700), so that a quantity is one record however a file wrote
+// it; quantities have no currency to give them places.
+func Plainest(q decimal.Decimal) decimal.Decimal {
+	if q.Exponent() >= 0 {
+		return q
+	}
+	p, err := decimal.NewFromString(q.String()) // String drops trailing zeros
+	if err != nil {
+		return q
+	}
+	return p
+}

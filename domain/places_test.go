@@ -140,3 +140,14 @@ func TestAtPlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainest: a quantity without its trailing zeros; whole numbers as
+// they are.
+func TestPlainest(t *testing.T) {
+	for in, want := range map[string]string{"2.50": "2.5", "2700.0": "2700", "2700": "2700", "0.000": "0", "1.25": "1.25"} {
+		got := Plainest(d(in))
+		if !got.Equal(d(want)) || got.String() != want || (got.Exponent() < 0 && strings.HasSuffix(got.StringFixed(-got.Exponent()), "0")) {
+			t.Errorf("Plainest(%s) = %s (exponent %d), want %s", in, got, got.Exponent(), want)
+		}
+	}
+}

@@ -82,8 +82,24 @@ func (p *parser) account() {
 		StatusSince: p.date("status_since"),
 	}
 	if !p.bad {
-		p.b.Accounts = append(p.b.Accounts, store.Rec[domain.Account]{Line: p.line, V: a})
+		p.b.Accounts = append(p.b.Accounts, store.Rec[domain.Account]{Line: p.line, V: a, Blank: p.blanks(accountDefaults)})
 	}
+}
+
+// accountDefaults are the account columns whose empty cell the record
+// fills with a default: a re-import keeps the stored value instead.
+var accountDefaults = []string{"tier", "status", "terms", "payment_terms_days", "currency"}
+
+// blanks are those of cols the file has and the row leaves empty; nil for
+// none (the usual row: nothing allocated).
+func (p *parser) blanks(cols []string) []string {
+	var out []string
+	for _, c := range cols {
+		if p.h.has(c) && p.get(c) == "" {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func (p *parser) invoice() {

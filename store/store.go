@@ -198,51 +198,52 @@ func (b *Batch) Partial() bool { return b.Columns != nil }
 // one: each field whose column the file has from x, every other from stored.
 // Overdraft, Notes and ExpansionNotes, which no import column sets, are
 // always stored's. The stamp is x's.
-func MergeAccount(b *Batch, stored, x domain.Account) domain.Account {
+func MergeAccount(b *Batch, blank []string, stored, x domain.Account) domain.Account {
 	m := stored
 	m.Code, m.Stamp = x.Code, x.Stamp
-	if b.Gives("name") {
+	gives := func(col string) bool { return b.Gives(col) && !slices.Contains(blank, col) }
+	if gives("name") {
 		m.Name = x.Name
 	}
-	if b.Gives("tier") {
+	if gives("tier") {
 		m.Tier = x.Tier
 	}
-	if b.Gives("segment") {
+	if gives("segment") {
 		m.Segment = x.Segment
 	}
-	if b.Gives("owner") {
+	if gives("owner") {
 		m.Owner = x.Owner
 	}
-	if b.Gives("salesperson") {
+	if gives("salesperson") {
 		m.Salesperson = x.Salesperson
 	}
-	if b.Gives("status") {
+	if gives("status") {
 		m.Status = x.Status
 	}
-	if b.Gives("status_since") {
+	if gives("status_since") {
 		m.StatusSince = x.StatusSince
 	}
 	// The days of the terms: the file's when it has them, or when it gives
 	// other terms than stored (their default, 30 or 0 for cash); else stored.
-	if b.Gives("payment_terms_days") || (b.Gives("terms") && x.Terms != stored.Terms) {
+	if gives("payment_terms_days") || (gives("terms") && x.Terms != stored.Terms) {
 		m.TermsDays = x.TermsDays
 	}
-	if b.Gives("terms") {
+	if gives("terms") {
 		m.Terms = x.Terms
 	}
-	if b.Gives("credit_limit") {
+	if gives("credit_limit") {
 		m.CreditLimit = x.CreditLimit
 	}
-	if b.Gives("currency") {
+	if gives("currency") {
 		m.Currency = x.Currency
 	}
-	if b.Gives("products") {
+	if gives("products") {
 		m.Products = x.Products
 	}
-	if b.Gives("opened_on") {
+	if gives("opened_on") {
 		m.OpenedOn = x.OpenedOn
 	}
-	if b.Gives("live_on") {
+	if gives("live_on") {
 		m.LiveOn = x.LiveOn
 	}
 	return m
@@ -297,7 +298,10 @@ func MergeInvoice(b *Batch, stored, x domain.Invoice) domain.Invoice {
 	if b.Gives("issue_date") {
 		m.Issued = x.Issued
 	}
-	if b.Gives("due_date") {
+	// The stored due date stays when the file has none, unless the issue
+	// date moved: then the due date is the account's default from the new
+	// one (x.Due is zero here, filled after the merge).
+	if b.Gives("due_date") || (b.Gives("issue_date") && x.Issued != stored.Issued) {
 		m.Due = x.Due
 	}
 	if b.Gives("amount") {
@@ -443,6 +447,11 @@ func CheckSettled(x Settled) error {
 type Rec[T any] struct {
 	Line int
 	V    T
+	// Blank names the columns of the file left empty on this row whose
+	// field the record holds a default for (an account's tier, status,
+	// terms, payment_terms_days, currency): a re-import keeps the stored
+	// value of those, as of a column the file does not have.
+	Blank []string
 }
 
 // Result counts what a batch did: the totals, and the same by kind of record.

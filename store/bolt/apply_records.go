@@ -36,9 +36,11 @@ func (a *applier) account(r store.Rec[domain.Account]) {
 		if stored, ok := storedRec(a, a.b.accounts, bucketAccounts, []byte(x.Code), func(v []byte) (domain.Account, error) {
 			return decodeAccount(x.Code, v, nil)
 		}); ok {
-			x = store.MergeAccount(a.part, stored, x)
+			x = store.MergeAccount(a.part, r.Blank, stored, x)
 		}
 	}
+	x.CreditLimit = domain.AtPlaces(x.CreditLimit, x.Currency) // one record however the file wrote it
+	x.Overdraft.Amount = domain.AtPlaces(x.Overdraft.Amount, x.Currency)
 	ok := a.valid(r.Line, x.Validate())
 	val := a.encode(func(b []byte) []byte { return appendAccount(b, &x) })
 
@@ -197,6 +199,7 @@ func (a *applier) invoice(r store.Rec[domain.Invoice]) {
 	}
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
 	x.Amount = domain.AtPlaces(x.Amount, x.Currency) // one record however the file wrote it
+	x.Quantity = domain.Plainest(x.Quantity)
 	if found && x.Due.IsZero() && !x.Issued.IsZero() {
 		x.Due = st.a.DefaultDue(x.Issued)
 	}

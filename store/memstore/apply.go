@@ -329,8 +329,10 @@ func (a *applier) account(r store.Rec[domain.Account]) {
 	}
 	x.Stamp = a.stampFor(x.Stamp)
 	if old, exists := a.s.files[x.Code]; exists && a.part != nil {
-		x = store.MergeAccount(a.part, old.Account, x)
+		x = store.MergeAccount(a.part, r.Blank, old.Account, x)
 	}
+	x.CreditLimit = domain.AtPlaces(x.CreditLimit, x.Currency) // one record however the file wrote it
+	x.Overdraft.Amount = domain.AtPlaces(x.Overdraft.Amount, x.Currency)
 	ok := a.valid(r.Line, x.Validate())
 	if prev, met := a.accts[x.Code]; met && prev.line > 0 {
 		if prev.bad || same(prev.a, x) {
@@ -440,6 +442,7 @@ func (a *applier) invoice(r store.Rec[domain.Invoice]) {
 	}
 	st, found := a.docOwner(x.Account, r.Line, &x.Currency)
 	x.Amount = domain.AtPlaces(x.Amount, x.Currency) // one record however the file wrote it
+	x.Quantity = domain.Plainest(x.Quantity)
 	if found && x.Due.IsZero() && !x.Issued.IsZero() {
 		x.Due = st.a.DefaultDue(x.Issued)
 	}
