@@ -280,6 +280,10 @@ func TestWriteFileRefusesTheBook(t *testing.T) {
 	if info, _ := os.Stat(out); info.Mode().Perm() != 0o640 {
 		t.Errorf("a replaced document is %v, want the mode it had (0640)", info.Mode().Perm())
 	}
+	missing := filepath.Join(dir, "no-such-dir", "s.txt")
+	if err := WriteFile(missing, text("x")); err == nil || err.Error() != missing+": no such file or directory" {
+		t.Errorf("a missing directory: %v", err)
+	}
 	if m, _ := filepath.Glob(filepath.Join(dir, ".*tmp*")); len(m) > 0 {
 		t.Fatalf("temporary files left: %v", m)
 	}

@@ -65,7 +65,12 @@ func WriteFile(target string, write func(io.Writer) error, keep ...string) error
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
-		return err
+		// Said of the file asked for, not of the temporary one.
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("%s: %w", domain.Safe(target), err)
 	}
 	done := false
 	defer func() {
