@@ -117,7 +117,7 @@ func (p *parser) asText(col string, code bool) (string, bool) {
 		return "", false
 	}
 	switch k {
-	case cellNumber:
+	case cellNumber, cellTime:
 		return p.numberText(col, v)
 	case cellDated:
 		if code {
@@ -250,7 +250,7 @@ func (p *parser) amount(col string, c domain.Currency, neg bool) (d decimal.Deci
 		return decimal.Zero, true
 	}
 	var err error
-	if k == cellNumber || k == cellDated {
+	if k == cellNumber || k == cellDated || k == cellTime {
 		s, ok := p.numberText(col, v)
 		if !ok {
 			return decimal.Zero, true
@@ -326,7 +326,8 @@ func (p *parser) quantity(col string) (decimal.Decimal, bool) { return p.amount(
 
 // date reads a date column: ISO YYYY-MM-DD or the --date-format layout;
 // in a workbook, a number cell is a date whatever its display format (an
-// Excel serial, in the workbook's 1900 or 1904 system), a text cell is
+// Excel serial, in the workbook's 1900 or 1904 system) unless the format
+// shows only a time (h:mm: refused), a text cell is
 // read as text in the layout (never as a serial), a date cell (t="d") as
 // its ISO date; a boolean is refused.
 func (p *parser) date(col string) domain.Date {
@@ -337,6 +338,9 @@ func (p *parser) date(col string) domain.Date {
 	switch k {
 	case cellNumber, cellDated:
 		return p.serial(col, v)
+	case cellTime:
+		p.timeCell(col, v)
+		return 0
 	case cellISO:
 		return p.isoCell(col, v)
 	}
@@ -350,6 +354,15 @@ func (p *parser) date(col string) domain.Date {
 		return 0
 	}
 	return d
+}
+
+// timeCell refuses a number cell shown as a time (h:mm, [h]:mm) in a date
+// column: 0.5 is noon, not a day.
+func (p *parser) timeCell(col, v string) {
+	if s, err := cellDecimal(v); err == nil {
+		v = s
+	}
+	p.failAt(col, "cell "+p.cellName(col)+" holds "+v+" formatted as a time, not a date: write the date or format the cell as a date", false)
 }
 
 // isoCell reads a date cell of ISO 8601 type: 2013-01-02 or 2013-01-02T00:00:00.
@@ -447,6 +460,9 @@ func (p *parser) month(col string) domain.Date {
 		if d = p.serial(col, v); d == 0 {
 			return 0
 		}
+	case cellTime:
+		p.timeCell(col, v)
+		return 0
 	case cellISO:
 		if d = p.isoCell(col, v); d == 0 {
 			return 0
@@ -492,7 +508,7 @@ func (p *parser) integer(col string, def int) int {
 	if p.refuse(col, v, k, "a whole number", false) {
 		return def
 	}
-	if k == cellNumber || k == cellDated {
+	if k == cellNumber || k == cellDated || k == cellTime {
 		s, ok := p.numberText(col, v)
 		if !ok {
 			return def
@@ -512,7 +528,7 @@ func (p *parser) boolean(col string) bool {
 		return false
 	}
 	switch k {
-	case cellNumber, cellDated:
+	case cellNumber, cellDated, cellTime:
 		s, ok := p.numberText(col, v)
 		if !ok {
 			return false
