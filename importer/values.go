@@ -190,10 +190,14 @@ func (p *parser) code(col string) string {
 // typed as. s1, the shortest form that reads back as the same double, is
 // it when it has at most 15 significant digits, a spreadsheet's precision
 // (80.07, stored as 80.069999999999993, is 80.07). Else s1 rounded to 15
-// significant digits, s2, is it when s2 has fewer than 15 (the further
-// digits were binary noise: 107.49999999999999 is 107.5,
-// 0.30000000000000004 is 0.3). Else the number had more digits than the
-// double keeps exactly (12345678901234.56) and is refused.
+// significant digits, s2, is it when s2 has fewer than 15, the rounding
+// did not carry into a new leading digit (the same digits before the point,
+// or the same decimal exponent) and s2 reads back within 2 ulp of the
+// double: the further digits were binary noise (107.49999999999999 is
+// 107.5, 0.30000000000000004 is 0.3). Else the number had more digits than
+// the double keeps exactly (12345678901234.56; 99999999999999.98, which
+// would round to 100000000000000; 1.000000000000004, 18 ulp from 1) and is
+// refused.
 func cellDecimal(v string) (string, error) {
 	f, err := strconv.ParseFloat(v, 64)
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
@@ -206,15 +210,29 @@ func cellDecimal(v string) (string, error) {
 	if significant(s1) <= 15 {
 		return s1, nil
 	}
-	e := strconv.FormatFloat(f, 'e', 14, 64) // 15 significant digits: d.dddddddddddddde±x
-	mant, _, _ := strings.Cut(strings.TrimPrefix(e, "-"), "e")
+	e := strconv.FormatFloat(f, 'e', 14, 64) // s2: 15 significant digits, d.dddddddddddddde±x
+	mant, exp2, _ := strings.Cut(strings.TrimPrefix(e, "-"), "e")
+	_, exp1, _ := strings.Cut(strconv.FormatFloat(f, 'e', -1, 64), "e")
 	if significant(mant) < 15 {
 		d, err := decimal.NewFromString(e)
-		if err == nil {
-			return d.String(), nil
+		s2 := d.String()
+		back, _ := strconv.ParseFloat(s2, 64)
+		abs := math.Abs(f)
+		ulp := math.Nextafter(abs, math.Inf(1)) - abs
+		if err == nil && (intDigits(s1) == intDigits(s2) || exp1 == exp2) && math.Abs(back-f) <= 2*ulp {
+			return s2, nil
 		}
 	}
 	return "", fmt.Errorf("holds %s, more digits than a spreadsheet number keeps exactly: write it as a text cell", s1)
+}
+
+// intDigits counts a decimal's digits before its point.
+func intDigits(s string) int {
+	s = strings.TrimPrefix(s, "-")
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return i
+	}
+	return len(s)
 }
 
 // significant counts a decimal's significant digits (leading and trailing

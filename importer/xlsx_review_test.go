@@ -154,3 +154,47 @@ func TestXLSXTimeFormats(t *testing.T) {
 	}
 }
 
+// TestCellDecimalCarry (item 7): rounding to 15 significant digits is
+// taken only when it leaves fewer than 15 digits, does not carry into a
+// new leading digit and lands within 2 ulp of the double.
+func TestCellDecimalCarry(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"80.069999999999993", "80.07"},   // shortest round trip: 80.07
+		{"107.49999999999999", "107.5"},   // 107.500000000000: 1 ulp (1.4e-14) away
+		{"0.30000000000000004", "0.3"},    // 0.300000000000000: 1 ulp away
+		{"12345678901234.56", ""},         // 16 significant digits, none noise
+		{"99999999999999.98", ""},         // rounds to 100000000000000: carries into a 15th digit before the point
+		{"1.000000000000004", ""},         // rounds to 1, 18 ulp (4e-15 / 2.2e-16) away
+		{"1.0E+15", "1000000000000000"},   // one significant digit
+		{"611365", "611365"},              // as typed
+		{"-107.49999999999999", "-107.5"}, // the sign kept
+	} {
+		got, err := cellDecimal(c.in)
+		if c.want == "" {
+			if err == nil || !strings.Contains(err.Error(), "more digits than a spreadsheet number keeps exactly") {
+				t.Errorf("cellDecimal(%s) = %q, %v; want it refused", c.in, got, err)
+			}
+			continue
+		}
+		if err != nil || got != c.want {
+			t.Errorf("cellDecimal(%s) = %q, %v; want %s", c.in, got, err, c.want)
+		}
+	}
+	// In a workbook: the carried amount is refused naming the cell, number
+	// cells in a code column read as codes.
+	rows := `<row>` + is("account") + is("number") + is("issue_date") + is("amount") + `</row>` +
+		`<row>` + is("ACME") + `<c><v>1.0E+15</v></c>` + is("2026-01-05") + `<c><v>99999999999999.98</v></c></row>` +
+		`<row>` + is("ACME") + `<c><v>611365</v></c>` + is("2026-01-05") + `<c><v>5</v></c></row>`
+	f := readBook(t, "invoices", handBook(t, rows, ""), Options{})
+	wantErrors(t, f, "line 2: amount: cell D2 holds 99999999999999.98, more digits than a spreadsheet number keeps exactly: write it as a text cell")
+	if numbers(f) != "611365" {
+		t.Errorf("invoices %q", numbers(f))
+	}
+	rows = `<row>` + is("account") + is("number") + is("issue_date") + is("amount") + `</row>` +
+		`<row>` + is("ACME") + `<c><v>1.0E+15</v></c>` + is("2026-01-05") + `<c><v>5</v></c></row>`
+	f = readBook(t, "invoices", handBook(t, rows, ""), Options{})
+	wantErrors(t, f)
+	if numbers(f) != "1000000000000000" {
+		t.Errorf("invoices %q", numbers(f))
+	}
+}
