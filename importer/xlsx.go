@@ -65,6 +65,11 @@ type xlsxSource struct {
 	rec      []string
 	kinds    []cellKind
 	vb, ib   []byte // a cell's <v> and inline text, reused
+	// Once the header is read, a row is kept to its last name (keep): the
+	// cells beyond are under no name (ignored) up to its last cell (names),
+	// and beyond that a value is refused — a styled empty cell at XFD on
+	// every row must not make each row 16,384 cells.
+	keep, names int
 	// headerNote is said after a header problem: the first sheet was read
 	// and the workbook has others, which --sheet picks.
 	headerNote string
@@ -94,7 +99,10 @@ func openXLSX(r io.Reader, opt Options) (source, error) {
 	if err != nil {
 		return nil, notBook(err.Error())
 	}
-	type sheetRef struct{ name, id string }
+	type sheetRef struct {
+		name, id, state string
+		typ             string // its relationship's type: worksheet, chartsheet, …
+	}
 	var sheets []sheetRef
 	s := &xlsxSource{}
 	d := xml.NewDecoder(bytes.NewReader(wb))
@@ -115,7 +123,7 @@ func openXLSX(r io.Reader, opt Options) (source, error) {
 			v := attr(se, "date1904")
 			s.date1904 = v == "1" || strings.EqualFold(v, "true")
 		case "sheet":
-			ref := sheetRef{name: attr(se, "name")}
+			ref := sheetRef{name: attr(se, "name"), state: attr(se, "state")}
 			for _, a := range se.Attr {
 				if a.Name.Local == "id" && a.Name.Space != "" {
 					ref.id = a.Value
@@ -127,48 +135,104 @@ func openXLSX(r io.Reader, opt Options) (source, error) {
 	if len(sheets) == 0 {
 		return nil, errors.New("the workbook has no sheet")
 	}
-	chosen := sheets[0]
-	if opt.Sheet != "" {
-		found := false
-		for _, sh := range sheets {
-			if strings.EqualFold(strings.TrimSpace(sh.name), strings.TrimSpace(opt.Sheet)) {
-				chosen, found = sh, true
-			}
-		}
-		if !found {
-			safe := make([]string, len(sheets))
-			for i, sh := range sheets {
-				safe[i] = fmt.Sprintf("%q", domain.Safe(sh.name))
-			}
-			return nil, fmt.Errorf("--sheet %q: the workbook has no such sheet (its sheets: %s)", domain.Safe(opt.Sheet), strings.Join(safe, ", "))
-		}
-	} else if len(sheets) > 1 {
-		quoted := make([]string, len(sheets))
-		for i, sh := range sheets {
-			quoted[i] = fmt.Sprintf("%q", domain.Safe(sh.name))
-		}
-		s.headerNote = fmt.Sprintf("; that is the first sheet, %s, of the workbook's %s: pick another with --sheet NAME",
-			quoted[0], strings.Join(quoted, ", "))
-	}
-	s.name = chosen.name
 	relsPath := path.Join(path.Dir(wbPath), "_rels", path.Base(wbPath)+".rels")
 	rels, err := readRels(zr, relsPath, path.Dir(wbPath))
 	if err != nil {
 		return nil, notBook(err.Error())
 	}
-	var sheetPath, ssPath, stylesPath string
+	var ssPath, stylesPath string
+	parts := map[string]rel{}
 	for _, rl := range rels {
+		parts[rl.id] = rl
 		switch {
-		case rl.id == chosen.id:
-			sheetPath = rl.target
 		case strings.HasSuffix(rl.typ, "/sharedStrings"):
 			ssPath = rl.target
 		case strings.HasSuffix(rl.typ, "/styles"):
 			stylesPath = rl.target
 		}
 	}
+	// A sheet of cells is a worksheet; a sheet without a part is left to
+	// be refused when chosen.
+	cells := func(sh sheetRef) bool {
+		return !strings.Contains(sh.typ, "sheet") || strings.HasSuffix(sh.typ, "/worksheet")
+	}
+	hidden := func(sh sheetRef) bool {
+		return strings.EqualFold(sh.state, "hidden") || strings.EqualFold(sh.state, "veryHidden")
+	}
+	var named []string // the sheets, quoted, said what they are
+	var ofCells []string
+	for i := range sheets {
+		sh := &sheets[i]
+		if rl, ok := parts[sh.id]; ok {
+			sh.typ = rl.typ
+		}
+		q := fmt.Sprintf("%q", domain.Safe(sh.name))
+		if cells(*sh) {
+			ofCells = append(ofCells, q)
+		}
+		switch {
+		case strings.HasSuffix(sh.typ, "/chartsheet"):
+			q += " (a chart)"
+		case !cells(*sh):
+			q += " (not a sheet of cells)"
+		case hidden(*sh):
+			q += " (hidden)"
+		}
+		named = append(named, q)
+	}
+	chosen := -1
+	if opt.Sheet != "" {
+		for i, sh := range sheets {
+			if strings.EqualFold(strings.TrimSpace(sh.name), strings.TrimSpace(opt.Sheet)) {
+				chosen = i
+			}
+		}
+		if chosen < 0 {
+			safe := make([]string, len(sheets))
+			for i, sh := range sheets {
+				safe[i] = fmt.Sprintf("%q", domain.Safe(sh.name))
+			}
+			return nil, fmt.Errorf("--sheet %q: the workbook has no such sheet (its sheets: %s)", domain.Safe(opt.Sheet), strings.Join(safe, ", "))
+		}
+		if sh := sheets[chosen]; !cells(sh) {
+			what := "a chart"
+			if !strings.HasSuffix(sh.typ, "/chartsheet") {
+				what = "a dialog or macro sheet"
+			}
+			return nil, fmt.Errorf("--sheet %q: that sheet is %s, not a sheet of cells (the workbook's sheets of cells: %s)", domain.Safe(opt.Sheet), what, strings.Join(ofCells, ", "))
+		}
+	} else {
+		// The first visible worksheet (a chart or a hidden lookup sheet may
+		// come first).
+		for i, sh := range sheets {
+			if cells(sh) && !hidden(sh) {
+				chosen = i
+				break
+			}
+		}
+		if chosen < 0 {
+			if len(ofCells) == 0 {
+				return nil, fmt.Errorf("the workbook has no sheet of cells (its sheets: %s)", strings.Join(named, ", "))
+			}
+			return nil, fmt.Errorf("the workbook has no visible sheet of cells (its sheets: %s): pick one with --sheet NAME", strings.Join(named, ", "))
+		}
+		if len(sheets) > 1 {
+			if chosen == 0 {
+				s.headerNote = fmt.Sprintf("; that is the first sheet, %s, of the workbook's %s: pick another with --sheet NAME",
+					named[0], strings.Join(named, ", "))
+			} else {
+				s.headerNote = fmt.Sprintf("; that is %q, the first visible sheet of cells of the workbook's %s: pick another with --sheet NAME",
+					domain.Safe(sheets[chosen].name), strings.Join(named, ", "))
+			}
+		}
+	}
+	s.name = sheets[chosen].name
+	sheetPath := ""
+	if rl, ok := parts[sheets[chosen].id]; ok {
+		sheetPath = rl.target
+	}
 	if sheetPath == "" {
-		return nil, notBook(fmt.Sprintf("sheet %q has no part in %s", chosen.name, relsPath))
+		return nil, notBook(fmt.Sprintf("sheet %q has no part in %s", sheets[chosen].name, relsPath))
 	}
 	if ssPath != "" {
 		if s.ss, err = readSharedStrings(zr, ssPath); err != nil {
@@ -510,6 +574,12 @@ func (s *xlsxSource) next() ([]string, int, error) {
 					return nil, line, &rowProblem{line: line, field: -1, reason: rec[i], fatal: true}
 				}
 			}
+			s.names = len(rec)
+			for i, v := range rec {
+				if strings.TrimSpace(v) != "" {
+					s.keep = i + 1
+				}
+			}
 			return rec, line, nil
 		}
 	}
@@ -571,12 +641,16 @@ func (s *xlsxSource) readRow() ([]string, int, error) {
 		break
 	}
 	var problem *rowProblem
-	col := 0 // the last cell's column, 1-based
+	beyond := 0 // the first cell beyond the header's last that holds a value
+	col := 0    // the last cell's column, 1-based
 	for {
 		if err := x.next(); err != nil {
 			return broken(err)
 		}
 		if x.kind == 'e' && string(x.name) == "row" {
+			if problem == nil && beyond > 0 {
+				problem = s.rowProblem(fmt.Sprintf("cell %s holds a value beyond the header's last column (%d columns)", s.cell(beyond-1, s.row), s.names))
+			}
 			if problem != nil {
 				return nil, s.row, problem
 			}
@@ -609,6 +683,12 @@ func (s *xlsxSource) readRow() ([]string, int, error) {
 			continue
 		}
 		col = c
+		if s.keep > 0 && c > s.keep {
+			if c > s.names && beyond == 0 && strings.TrimSpace(v) != "" {
+				beyond = c
+			}
+			continue
+		}
 		for len(s.rec) < c-1 {
 			s.rec = append(s.rec, "")
 			s.kinds = append(s.kinds, cellText)
@@ -709,10 +789,18 @@ func (s *xlsxSource) readCell(col int) (string, cellKind, error) {
 			}
 		}
 	}
+	// An empty <v> without a formula is an empty cell, whatever its type
+	// (a blank <v> too, but for text: t="str").
+	if hasV && !hasF && (len(v) == 0 || t != tStr && len(bytes.TrimSpace(v)) == 0) {
+		hasV = false
+	}
 	switch t {
 	case tInline:
 		return string(inline), cellText, nil
 	case tShared:
+		if !hasV && !hasF {
+			return "", cellText, nil
+		}
 		i, ok := index(bytes.TrimSpace(v))
 		if !ok || i >= len(s.ss) {
 			return fmt.Sprintf("cell %s refers to shared string %q, which the workbook does not have: the workbook is damaged; open and save it in a spreadsheet", s.cell(col-1, s.row), domain.Safe(string(v))), cellBad, nil
@@ -791,7 +879,8 @@ func splitRef(ref []byte) (col, row int, ok bool) {
 
 // width: a sheet's rows end at their last cell, so a short row is only
 // empty cells; a cell beyond the header's last column holds a value that
-// belongs to no column.
+// belongs to no column (readRow refuses those beyond the header's last
+// cell, which it does not keep).
 func (s *xlsxSource) width(rec []string, width int) string {
 	for i := width; i < len(rec); i++ {
 		if strings.TrimSpace(rec[i]) != "" {
