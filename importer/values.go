@@ -117,7 +117,7 @@ func (p *parser) asText(col string, code bool) (string, bool) {
 		return "", false
 	}
 	switch k {
-	case cellNumber:
+	case cellNumber, cellTime:
 		return p.numberText(col, v)
 	case cellDated:
 		if code {
@@ -190,10 +190,14 @@ func (p *parser) code(col string) string {
 // typed as. s1, the shortest form that reads back as the same double, is
 // it when it has at most 15 significant digits, a spreadsheet's precision
 // (80.07, stored as 80.069999999999993, is 80.07). Else s1 rounded to 15
-// significant digits, s2, is it when s2 has fewer than 15 (the further
-// digits were binary noise: 107.49999999999999 is 107.5,
-// 0.30000000000000004 is 0.3). Else the number had more digits than the
-// double keeps exactly (12345678901234.56) and is refused.
+// significant digits, s2, is it when s2 has fewer than 15, the rounding
+// did not carry into a new leading digit (the same digits before the point,
+// or the same decimal exponent) and s2 reads back within 2 ulp of the
+// double: the further digits were binary noise (107.49999999999999 is
+// 107.5, 0.30000000000000004 is 0.3). Else the number had more digits than
+// the double keeps exactly (12345678901234.56; 99999999999999.98, which
+// would round to 100000000000000; 1.000000000000004, 18 ulp from 1) and is
+// refused.
 func cellDecimal(v string) (string, error) {
 	f, err := strconv.ParseFloat(v, 64)
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
@@ -206,15 +210,29 @@ func cellDecimal(v string) (string, error) {
 	if significant(s1) <= 15 {
 		return s1, nil
 	}
-	e := strconv.FormatFloat(f, 'e', 14, 64) // 15 significant digits: d.dddddddddddddde±x
-	mant, _, _ := strings.Cut(strings.TrimPrefix(e, "-"), "e")
+	e := strconv.FormatFloat(f, 'e', 14, 64) // s2: 15 significant digits, d.dddddddddddddde±x
+	mant, exp2, _ := strings.Cut(strings.TrimPrefix(e, "-"), "e")
+	_, exp1, _ := strings.Cut(strconv.FormatFloat(f, 'e', -1, 64), "e")
 	if significant(mant) < 15 {
 		d, err := decimal.NewFromString(e)
-		if err == nil {
-			return d.String(), nil
+		s2 := d.String()
+		back, _ := strconv.ParseFloat(s2, 64)
+		abs := math.Abs(f)
+		ulp := math.Nextafter(abs, math.Inf(1)) - abs
+		if err == nil && (intDigits(s1) == intDigits(s2) || exp1 == exp2) && math.Abs(back-f) <= 2*ulp {
+			return s2, nil
 		}
 	}
 	return "", fmt.Errorf("holds %s, more digits than a spreadsheet number keeps exactly: write it as a text cell", s1)
+}
+
+// intDigits counts a decimal's digits before its point.
+func intDigits(s string) int {
+	s = strings.TrimPrefix(s, "-")
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return i
+	}
+	return len(s)
 }
 
 // significant counts a decimal's significant digits (leading and trailing
@@ -250,7 +268,7 @@ func (p *parser) amount(col string, c domain.Currency, neg bool) (d decimal.Deci
 		return decimal.Zero, true
 	}
 	var err error
-	if k == cellNumber || k == cellDated {
+	if k == cellNumber || k == cellDated || k == cellTime {
 		s, ok := p.numberText(col, v)
 		if !ok {
 			return decimal.Zero, true
@@ -326,7 +344,8 @@ func (p *parser) quantity(col string) (decimal.Decimal, bool) { return p.amount(
 
 // date reads a date column: ISO YYYY-MM-DD or the --date-format layout;
 // in a workbook, a number cell is a date whatever its display format (an
-// Excel serial, in the workbook's 1900 or 1904 system), a text cell is
+// Excel serial, in the workbook's 1900 or 1904 system) unless the format
+// shows only a time (h:mm: refused), a text cell is
 // read as text in the layout (never as a serial), a date cell (t="d") as
 // its ISO date; a boolean is refused.
 func (p *parser) date(col string) domain.Date {
@@ -337,6 +356,9 @@ func (p *parser) date(col string) domain.Date {
 	switch k {
 	case cellNumber, cellDated:
 		return p.serial(col, v)
+	case cellTime:
+		p.timeCell(col, v)
+		return 0
 	case cellISO:
 		return p.isoCell(col, v)
 	}
@@ -350,6 +372,15 @@ func (p *parser) date(col string) domain.Date {
 		return 0
 	}
 	return d
+}
+
+// timeCell refuses a number cell shown as a time (h:mm, [h]:mm) in a date
+// column: 0.5 is noon, not a day.
+func (p *parser) timeCell(col, v string) {
+	if s, err := cellDecimal(v); err == nil {
+		v = s
+	}
+	p.failAt(col, "cell "+p.cellName(col)+" holds "+v+" formatted as a time, not a date: write the date or format the cell as a date", false)
 }
 
 // isoCell reads a date cell of ISO 8601 type: 2013-01-02 or 2013-01-02T00:00:00.
@@ -447,6 +478,9 @@ func (p *parser) month(col string) domain.Date {
 		if d = p.serial(col, v); d == 0 {
 			return 0
 		}
+	case cellTime:
+		p.timeCell(col, v)
+		return 0
 	case cellISO:
 		if d = p.isoCell(col, v); d == 0 {
 			return 0
@@ -492,7 +526,7 @@ func (p *parser) integer(col string, def int) int {
 	if p.refuse(col, v, k, "a whole number", false) {
 		return def
 	}
-	if k == cellNumber || k == cellDated {
+	if k == cellNumber || k == cellDated || k == cellTime {
 		s, ok := p.numberText(col, v)
 		if !ok {
 			return def
@@ -512,7 +546,7 @@ func (p *parser) boolean(col string) bool {
 		return false
 	}
 	switch k {
-	case cellNumber, cellDated:
+	case cellNumber, cellDated, cellTime:
 		s, ok := p.numberText(col, v)
 		if !ok {
 			return false

@@ -10,6 +10,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"acctdesk/domain"
 )
@@ -23,6 +24,7 @@ const (
 	cellText   cellKind = iota // t="s", "str", "inlineStr"; every CSV field
 	cellNumber                 // t="n" or none: the value is the stored double
 	cellDated                  // a number cell whose format shows a date (its serial)
+	cellTime                   // a number cell whose format shows only a time: a number
 	cellBool                   // t="b": "1" or "0"
 	cellError                  // t="e": "#N/A", …
 	cellISO                    // t="d": an ISO 8601 date
@@ -51,8 +53,8 @@ const (
 type xlsxSource struct {
 	name     string
 	date1904 bool
-	ss       []string // shared strings
-	dateXf   []bool   // by style index: the number format shows a date
+	ss       []string   // shared strings
+	numXf    []numClass // by style index: the number format shows a date, a time or a number
 	part     io.ReadCloser
 	cnt      *countingReader
 	total    int64 // the sheet part's uncompressed size
@@ -63,6 +65,11 @@ type xlsxSource struct {
 	rec      []string
 	kinds    []cellKind
 	vb, ib   []byte // a cell's <v> and inline text, reused
+	// Once the header is read, a row is kept to its last name (keep): the
+	// cells beyond are under no name (ignored) up to its last cell (names),
+	// and beyond that a value is refused — a styled empty cell at XFD on
+	// every row must not make each row 16,384 cells.
+	keep, names int
 	// headerNote is said after a header problem: the first sheet was read
 	// and the workbook has others, which --sheet picks.
 	headerNote string
@@ -92,7 +99,10 @@ func openXLSX(r io.Reader, opt Options) (source, error) {
 	if err != nil {
 		return nil, notBook(err.Error())
 	}
-	type sheetRef struct{ name, id string }
+	type sheetRef struct {
+		name, id, state string
+		typ             string // its relationship's type: worksheet, chartsheet, …
+	}
 	var sheets []sheetRef
 	s := &xlsxSource{}
 	d := xml.NewDecoder(bytes.NewReader(wb))
@@ -113,7 +123,7 @@ func openXLSX(r io.Reader, opt Options) (source, error) {
 			v := attr(se, "date1904")
 			s.date1904 = v == "1" || strings.EqualFold(v, "true")
 		case "sheet":
-			ref := sheetRef{name: attr(se, "name")}
+			ref := sheetRef{name: attr(se, "name"), state: attr(se, "state")}
 			for _, a := range se.Attr {
 				if a.Name.Local == "id" && a.Name.Space != "" {
 					ref.id = a.Value
@@ -125,48 +135,104 @@ func openXLSX(r io.Reader, opt Options) (source, error) {
 	if len(sheets) == 0 {
 		return nil, errors.New("the workbook has no sheet")
 	}
-	chosen := sheets[0]
-	if opt.Sheet != "" {
-		found := false
-		for _, sh := range sheets {
-			if strings.EqualFold(strings.TrimSpace(sh.name), strings.TrimSpace(opt.Sheet)) {
-				chosen, found = sh, true
-			}
-		}
-		if !found {
-			safe := make([]string, len(sheets))
-			for i, sh := range sheets {
-				safe[i] = fmt.Sprintf("%q", domain.Safe(sh.name))
-			}
-			return nil, fmt.Errorf("--sheet %q: the workbook has no such sheet (its sheets: %s)", domain.Safe(opt.Sheet), strings.Join(safe, ", "))
-		}
-	} else if len(sheets) > 1 {
-		quoted := make([]string, len(sheets))
-		for i, sh := range sheets {
-			quoted[i] = fmt.Sprintf("%q", domain.Safe(sh.name))
-		}
-		s.headerNote = fmt.Sprintf("; that is the first sheet, %s, of the workbook's %s: pick another with --sheet NAME",
-			quoted[0], strings.Join(quoted, ", "))
-	}
-	s.name = chosen.name
 	relsPath := path.Join(path.Dir(wbPath), "_rels", path.Base(wbPath)+".rels")
 	rels, err := readRels(zr, relsPath, path.Dir(wbPath))
 	if err != nil {
 		return nil, notBook(err.Error())
 	}
-	var sheetPath, ssPath, stylesPath string
+	var ssPath, stylesPath string
+	parts := map[string]rel{}
 	for _, rl := range rels {
+		parts[rl.id] = rl
 		switch {
-		case rl.id == chosen.id:
-			sheetPath = rl.target
 		case strings.HasSuffix(rl.typ, "/sharedStrings"):
 			ssPath = rl.target
 		case strings.HasSuffix(rl.typ, "/styles"):
 			stylesPath = rl.target
 		}
 	}
+	// A sheet of cells is a worksheet; a sheet without a part is left to
+	// be refused when chosen.
+	cells := func(sh sheetRef) bool {
+		return !strings.Contains(sh.typ, "sheet") || strings.HasSuffix(sh.typ, "/worksheet")
+	}
+	hidden := func(sh sheetRef) bool {
+		return strings.EqualFold(sh.state, "hidden") || strings.EqualFold(sh.state, "veryHidden")
+	}
+	var named []string // the sheets, quoted, said what they are
+	var ofCells []string
+	for i := range sheets {
+		sh := &sheets[i]
+		if rl, ok := parts[sh.id]; ok {
+			sh.typ = rl.typ
+		}
+		q := fmt.Sprintf("%q", domain.Safe(sh.name))
+		if cells(*sh) {
+			ofCells = append(ofCells, q)
+		}
+		switch {
+		case strings.HasSuffix(sh.typ, "/chartsheet"):
+			q += " (a chart)"
+		case !cells(*sh):
+			q += " (not a sheet of cells)"
+		case hidden(*sh):
+			q += " (hidden)"
+		}
+		named = append(named, q)
+	}
+	chosen := -1
+	if opt.Sheet != "" {
+		for i, sh := range sheets {
+			if strings.EqualFold(strings.TrimSpace(sh.name), strings.TrimSpace(opt.Sheet)) {
+				chosen = i
+			}
+		}
+		if chosen < 0 {
+			safe := make([]string, len(sheets))
+			for i, sh := range sheets {
+				safe[i] = fmt.Sprintf("%q", domain.Safe(sh.name))
+			}
+			return nil, fmt.Errorf("--sheet %q: the workbook has no such sheet (its sheets: %s)", domain.Safe(opt.Sheet), strings.Join(safe, ", "))
+		}
+		if sh := sheets[chosen]; !cells(sh) {
+			what := "a chart"
+			if !strings.HasSuffix(sh.typ, "/chartsheet") {
+				what = "a dialog or macro sheet"
+			}
+			return nil, fmt.Errorf("--sheet %q: that sheet is %s, not a sheet of cells (the workbook's sheets of cells: %s)", domain.Safe(opt.Sheet), what, strings.Join(ofCells, ", "))
+		}
+	} else {
+		// The first visible worksheet (a chart or a hidden lookup sheet may
+		// come first).
+		for i, sh := range sheets {
+			if cells(sh) && !hidden(sh) {
+				chosen = i
+				break
+			}
+		}
+		if chosen < 0 {
+			if len(ofCells) == 0 {
+				return nil, fmt.Errorf("the workbook has no sheet of cells (its sheets: %s)", strings.Join(named, ", "))
+			}
+			return nil, fmt.Errorf("the workbook has no visible sheet of cells (its sheets: %s): pick one with --sheet NAME", strings.Join(named, ", "))
+		}
+		if len(sheets) > 1 {
+			if chosen == 0 {
+				s.headerNote = fmt.Sprintf("; that is the first sheet, %s, of the workbook's %s: pick another with --sheet NAME",
+					named[0], strings.Join(named, ", "))
+			} else {
+				s.headerNote = fmt.Sprintf("; that is %q, the first visible sheet of cells of the workbook's %s: pick another with --sheet NAME",
+					domain.Safe(sheets[chosen].name), strings.Join(named, ", "))
+			}
+		}
+	}
+	s.name = sheets[chosen].name
+	sheetPath := ""
+	if rl, ok := parts[sheets[chosen].id]; ok {
+		sheetPath = rl.target
+	}
 	if sheetPath == "" {
-		return nil, notBook(fmt.Sprintf("sheet %q has no part in %s", chosen.name, relsPath))
+		return nil, notBook(fmt.Sprintf("sheet %q has no part in %s", sheets[chosen].name, relsPath))
 	}
 	if ssPath != "" {
 		if s.ss, err = readSharedStrings(zr, ssPath); err != nil {
@@ -174,7 +240,7 @@ func openXLSX(r io.Reader, opt Options) (source, error) {
 		}
 	}
 	if stylesPath != "" {
-		s.dateXf = readDateStyles(zr, stylesPath) // without it, number cells are numbers
+		s.numXf = readNumStyles(zr, stylesPath) // without it, number cells are numbers
 	}
 	zf := findPart(zr, sheetPath)
 	if zf == nil {
@@ -292,7 +358,7 @@ func readRels(zr *zip.Reader, name, dir string) ([]rel, error) {
 
 // readSharedStrings reads each <si>: its <t>, or the <t> of its rich-text
 // runs <r> (not the phonetic <rPh>), as written (xml:space is kept by
-// keeping every character).
+// keeping every character), each <t> with its _xHHHH_ escapes decoded.
 func readSharedStrings(zr *zip.Reader, name string) ([]string, error) {
 	f := findPart(zr, name)
 	if f == nil {
@@ -306,6 +372,7 @@ func readSharedStrings(zr *zip.Reader, name string) ([]string, error) {
 	d := xml.NewDecoder(&capReader{r: rc, left: maxPart, part: name})
 	var out []string
 	var b strings.Builder
+	var run []byte // one <t>'s text, decoded at its end (unescapeX)
 	inSI, inT, phonetic := false, false, 0
 	for {
 		tok, err := d.RawToken()
@@ -324,7 +391,7 @@ func readSharedStrings(zr *zip.Reader, name string) ([]string, error) {
 			case "rPh":
 				phonetic++
 			case "t":
-				inT = inSI && phonetic == 0
+				inT, run = inSI && phonetic == 0, run[:0]
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
@@ -337,26 +404,39 @@ func readSharedStrings(zr *zip.Reader, name string) ([]string, error) {
 			case "rPh":
 				phonetic--
 			case "t":
+				if inT {
+					b.Write(unescapeX(run))
+				}
 				inT = false
 			}
 		case xml.CharData:
 			if inT {
-				b.Write(t)
+				run = append(run, t...)
 			}
 		}
 	}
 }
 
-// readDateStyles reads which cell styles (cellXfs, by index) show a date:
-// a built-in date format (14–22, 27–36, 45–47, 50–58) or a custom one with
-// day, month or year outside quotes and brackets.
-func readDateStyles(zr *zip.Reader, name string) []bool {
+// numClass is what a number format shows: a number, a date (a date and
+// time too: its day counts) or only a time (a time of day or a duration).
+type numClass uint8
+
+const (
+	numPlain numClass = iota
+	numDate
+	numTime
+)
+
+// readNumStyles reads what the cell styles (cellXfs, by index) show: a
+// built-in format (14–17, 22, 27–31, 34–36, 50–58 are dates; 18–21, 32–33
+// and 45–47 are times) or a custom one (formatClass).
+func readNumStyles(zr *zip.Reader, name string) []numClass {
 	b, err := readPart(zr, name)
 	if err != nil {
 		return nil
 	}
-	custom := map[int]bool{}
-	var out []bool
+	custom := map[int]numClass{}
+	var out []numClass
 	inXfs := false
 	d := xml.NewDecoder(bytes.NewReader(b))
 	for {
@@ -369,17 +449,17 @@ func readDateStyles(zr *zip.Reader, name string) []bool {
 			switch t.Name.Local {
 			case "numFmt":
 				id, _ := strconv.Atoi(attr(t, "numFmtId"))
-				custom[id] = dateFormat(attr(t, "formatCode"))
+				custom[id] = formatClass(attr(t, "formatCode"))
 			case "cellXfs":
 				inXfs = true
 			case "xf":
 				if inXfs {
 					id, _ := strconv.Atoi(attr(t, "numFmtId"))
-					isDate, ok := custom[id]
+					c, ok := custom[id]
 					if !ok {
-						isDate = id >= 14 && id <= 22 || id >= 27 && id <= 36 || id >= 45 && id <= 47 || id >= 50 && id <= 58
+						c = builtinClass(id)
 					}
-					out = append(out, isDate)
+					out = append(out, c)
 				}
 			}
 		case xml.EndElement:
@@ -390,10 +470,27 @@ func readDateStyles(zr *zip.Reader, name string) []bool {
 	}
 }
 
-// dateFormat: a number format shows a date when it has a day or a year,
-// or months without hours or seconds (in "hh:mm" m is minutes).
-func dateFormat(code string) bool {
-	quoted, bracket := false, false
+// builtinClass is what a built-in number format shows. 27–36 and 50–58
+// depend on the locale (East Asian dates and times): 32 and 33 are times
+// in all of them, the others dates in some.
+func builtinClass(id int) numClass {
+	switch {
+	case id >= 18 && id <= 21, id == 32 || id == 33, id >= 45 && id <= 47:
+		return numTime
+	case id >= 14 && id <= 22, id >= 27 && id <= 36, id >= 50 && id <= 58:
+		return numDate
+	}
+	return numPlain
+}
+
+// formatClass: a number format shows a date when it has a day or a year,
+// or months without hours or seconds (in "hh:mm" and "mm:ss" m is
+// minutes); it shows a time when it has hours, minutes or seconds and no
+// date: h, s, AM/PM or A/P, or elapsed time in brackets ([h]:mm, [mm]:ss).
+// Quoted text, escaped (\x) and padding (_x, *x) characters and the other
+// brackets (colours, conditions, locales) are not the format's.
+func formatClass(code string) numClass {
+	quoted := false
 	var day, month, clock bool
 	for i := 0; i < len(code); i++ {
 		c := code[i] | 0x20 // lower case (for letters)
@@ -401,13 +498,24 @@ func dateFormat(code string) bool {
 		case code[i] == '"':
 			quoted = !quoted
 		case quoted:
-		case code[i] == '\\':
+		case code[i] == '\\' || code[i] == '_' || code[i] == '*':
 			i++
 		case code[i] == '[':
-			bracket = true
-		case code[i] == ']':
-			bracket = false
-		case bracket:
+			end := strings.IndexByte(code[i:], ']')
+			if end < 0 {
+				end = len(code) - i
+			}
+			if elapsed(code[i+1 : i+end]) {
+				clock = true
+			}
+			i += end
+		case c == 'a' && (hasFold(code[i:], "am/pm") || hasFold(code[i:], "a/p")):
+			clock = true
+			if hasFold(code[i:], "am/pm") {
+				i += 4
+			} else {
+				i += 2
+			}
 		case c == 'd' || c == 'y':
 			day = true
 		case c == 'm':
@@ -416,7 +524,30 @@ func dateFormat(code string) bool {
 			clock = true
 		}
 	}
-	return day || month && !clock
+	switch {
+	case day || month && !clock:
+		return numDate
+	case clock:
+		return numTime
+	}
+	return numPlain
+}
+
+// elapsed: a bracket of one letter repeated, h, m or s ([h], [mm], [ss]).
+func elapsed(b string) bool {
+	if b == "" {
+		return false
+	}
+	for i := 0; i < len(b); i++ {
+		if c := b[i] | 0x20; c != b[0]|0x20 || c != 'h' && c != 'm' && c != 's' {
+			return false
+		}
+	}
+	return true
+}
+
+func hasFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // next returns the next row (the header: the first row that is not blank)
@@ -433,7 +564,7 @@ func (s *xlsxSource) next() ([]string, int, error) {
 			for i, k := range s.kinds {
 				// The header's names are text whatever their cells hold.
 				switch k {
-				case cellNumber, cellDated:
+				case cellNumber, cellDated, cellTime:
 					if v, err := cellDecimal(rec[i]); err == nil {
 						rec[i] = v
 					}
@@ -441,6 +572,12 @@ func (s *xlsxSource) next() ([]string, int, error) {
 					rec[i] = boolText(rec[i])
 				case cellBad:
 					return nil, line, &rowProblem{line: line, field: -1, reason: rec[i], fatal: true}
+				}
+			}
+			s.names = len(rec)
+			for i, v := range rec {
+				if strings.TrimSpace(v) != "" {
+					s.keep = i + 1
 				}
 			}
 			return rec, line, nil
@@ -504,12 +641,16 @@ func (s *xlsxSource) readRow() ([]string, int, error) {
 		break
 	}
 	var problem *rowProblem
-	col := 0 // the last cell's column, 1-based
+	beyond := 0 // the first cell beyond the header's last that holds a value
+	col := 0    // the last cell's column, 1-based
 	for {
 		if err := x.next(); err != nil {
 			return broken(err)
 		}
 		if x.kind == 'e' && string(x.name) == "row" {
+			if problem == nil && beyond > 0 {
+				problem = s.rowProblem(fmt.Sprintf("cell %s holds a value beyond the header's last column (%d columns)", s.cell(beyond-1, s.row), s.names))
+			}
 			if problem != nil {
 				return nil, s.row, problem
 			}
@@ -542,6 +683,12 @@ func (s *xlsxSource) readRow() ([]string, int, error) {
 			continue
 		}
 		col = c
+		if s.keep > 0 && c > s.keep {
+			if c > s.names && beyond == 0 && strings.TrimSpace(v) != "" {
+				beyond = c
+			}
+			continue
+		}
 		for len(s.rec) < c-1 {
 			s.rec = append(s.rec, "")
 			s.kinds = append(s.kinds, cellText)
@@ -594,7 +741,8 @@ func (s *xlsxSource) readCell(col int) (string, cellKind, error) {
 	v, inline := s.vb[:0], s.ib[:0]
 	defer func() { s.vb, s.ib = v, inline }() // reused, cell after cell
 	hasV, hasF, hasIS := false, false, false
-	in := "" // the element whose text is read: v, is
+	in := ""    // the element whose text is read: v, is
+	tStart := 0 // where the inline <t> being read starts in inline
 	depth := 0
 	for {
 		if err := x.next(); err != nil {
@@ -615,7 +763,7 @@ func (s *xlsxSource) readCell(col int) (string, cellKind, error) {
 				hasIS = true
 			case "t":
 				if hasIS && in != "rPh" {
-					in = "is"
+					in, tStart = "is", len(inline)
 				}
 			case "rPh":
 				in = "rPh"
@@ -623,7 +771,13 @@ func (s *xlsxSource) readCell(col int) (string, cellKind, error) {
 		case 'e':
 			depth--
 			switch string(x.name) {
-			case "v", "t", "rPh":
+			case "t":
+				if in == "is" {
+					// Decoded in place: an escape is longer than what it stands for.
+					inline = append(inline[:tStart], unescapeX(inline[tStart:])...)
+				}
+				in = ""
+			case "v", "rPh":
 				in = ""
 			}
 		case 't':
@@ -635,10 +789,18 @@ func (s *xlsxSource) readCell(col int) (string, cellKind, error) {
 			}
 		}
 	}
+	// An empty <v> without a formula is an empty cell, whatever its type
+	// (a blank <v> too, but for text: t="str").
+	if hasV && !hasF && (len(v) == 0 || t != tStr && len(bytes.TrimSpace(v)) == 0) {
+		hasV = false
+	}
 	switch t {
 	case tInline:
 		return string(inline), cellText, nil
 	case tShared:
+		if !hasV && !hasF {
+			return "", cellText, nil
+		}
 		i, ok := index(bytes.TrimSpace(v))
 		if !ok || i >= len(s.ss) {
 			return fmt.Sprintf("cell %s refers to shared string %q, which the workbook does not have: the workbook is damaged; open and save it in a spreadsheet", s.cell(col-1, s.row), domain.Safe(string(v))), cellBad, nil
@@ -668,8 +830,13 @@ func (s *xlsxSource) readCell(col int) (string, cellKind, error) {
 		return string(bytes.TrimSpace(v)), cellISO, nil
 	}
 	k := cellNumber
-	if style >= 0 && style < len(s.dateXf) && s.dateXf[style] {
-		k = cellDated
+	if style >= 0 && style < len(s.numXf) {
+		switch s.numXf[style] {
+		case numDate:
+			k = cellDated
+		case numTime:
+			k = cellTime
+		}
 	}
 	return string(bytes.TrimSpace(v)), k, nil
 }
@@ -712,7 +879,8 @@ func splitRef(ref []byte) (col, row int, ok bool) {
 
 // width: a sheet's rows end at their last cell, so a short row is only
 // empty cells; a cell beyond the header's last column holds a value that
-// belongs to no column.
+// belongs to no column (readRow refuses those beyond the header's last
+// cell, which it does not keep).
 func (s *xlsxSource) width(rec []string, width int) string {
 	for i := width; i < len(rec); i++ {
 		if strings.TrimSpace(rec[i]) != "" {
@@ -763,4 +931,62 @@ func (s *xlsxSource) close() {
 	if s.part != nil {
 		s.part.Close()
 	}
+}
+
+// unescapeX decodes Excel's escapes in a cell's text: _xHHHH_ (four hex
+// digits, any case) is the UTF-16 code unit HHHH — Excel writes a CR as
+// _x000D_ and characters XML cannot hold this way — and _x005F_ is a
+// literal underscore, which is how Excel writes a text that itself reads
+// "_x0041_" (_x005F_x0041_). A surrogate pair is two escapes; a lone
+// surrogate is kept as written. b is returned when it has no escape, else
+// b decoded in place (what an escape stands for is shorter than it).
+func unescapeX(b []byte) []byte {
+	i := bytes.Index(b, []byte("_x"))
+	if i < 0 {
+		return b
+	}
+	out := b[:i]
+	for i < len(b) {
+		u, ok := escapeAt(b, i)
+		if !ok {
+			out = append(out, b[i])
+			i++
+			continue
+		}
+		r, n := rune(u), 7
+		if u >= 0xD800 && u <= 0xDFFF {
+			if lo, ok := escapeAt(b, i+7); ok && u < 0xDC00 && lo >= 0xDC00 && lo <= 0xDFFF {
+				r, n = 0x10000+(rune(u)-0xD800)<<10+(rune(lo)-0xDC00), 14
+			} else {
+				out = append(out, b[i:i+7]...) // a lone surrogate is no character
+				i += 7
+				continue
+			}
+		}
+		out = utf8.AppendRune(out, r)
+		i += n
+	}
+	return out
+}
+
+// escapeAt reads an escape _xHHHH_ at b[i:].
+func escapeAt(b []byte, i int) (uint16, bool) {
+	if i+7 > len(b) || b[i] != '_' || b[i+1] != 'x' || b[i+6] != '_' {
+		return 0, false
+	}
+	var u uint16
+	for _, c := range b[i+2 : i+6] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		case c >= 'A' && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		u = u<<4 | uint16(c)
+	}
+	return u, true
 }

@@ -380,8 +380,8 @@ func TestXLSXDateCellsAnd1904(t *testing.T) {
 		t.Errorf("1904 serial 60: %+v %v", got, f.Errors)
 	}
 	for code, want := range map[string]bool{"d mmm yyyy": true, `[$-409]d\-mmm\-yy;@`: true, "0.00": false, `"Day "0`: false, "[Red]0.00": false, "#,##0": false, "hh:mm": false} {
-		if dateFormat(code) != want {
-			t.Errorf("dateFormat(%q) = %v", code, !want)
+		if (formatClass(code) == numDate) != want {
+			t.Errorf("formatClass(%q) = %v", code, formatClass(code))
 		}
 	}
 }
