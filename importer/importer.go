@@ -302,6 +302,18 @@ func (h header) has(col string) bool { _, ok := h.idx[col]; return ok }
 
 // mapHeader matches the file's header to the kind's columns; it returns
 // the columns it ignores, as the file names them.
+// named lists the header's columns for a message: its names, blank cells
+// (a styled cell far to the right, say) left out.
+func (h header) named() string {
+	var out []string
+	for _, n := range h.names {
+		if n != "" {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
 func mapHeader(names []string, cols []column, rename map[string]string) (header, []string, error) {
 	h := header{idx: map[string]int{}, source: map[string]string{}}
 	known := map[string]bool{}
@@ -338,7 +350,7 @@ func mapHeader(names []string, cols []column, rename map[string]string) (header,
 	if len(unmapped) > 0 {
 		sort.Strings(unmapped)
 		return h, nil, fmt.Errorf("line 1: --map names %s, which the header does not have (its columns: %s)",
-			strings.Join(unmapped, ", "), strings.Join(h.names, ", "))
+			strings.Join(unmapped, ", "), h.named())
 	}
 	var missing []string
 	for _, c := range cols {
@@ -348,7 +360,7 @@ func mapHeader(names []string, cols []column, rename map[string]string) (header,
 	}
 	if len(missing) > 0 {
 		return h, nil, fmt.Errorf("line 1: missing required column %s (use --map SRC=DST to rename a column; the header has: %s)",
-			strings.Join(missing, ", "), strings.Join(h.names, ", "))
+			strings.Join(missing, ", "), h.named())
 	}
 	return h, ignored, nil
 }

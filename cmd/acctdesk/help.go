@@ -132,7 +132,7 @@ func wordList(heading string, words []string) string {
 }
 
 // importFormats is what import reads, for its help.
-const importFormats = `Files: CSV, or an XLSX workbook (known by its content, whatever its name; the first sheet unless --sheet).
+const importFormats = `Files: CSV, or an XLSX workbook (known by its content, whatever its name; the first visible sheet of cells unless --sheet).
   CSV: UTF-8 with or without a BOM, UTF-16 with a BOM, or --encoding windows-1252|latin1|utf-16le|utf-16be;
   comma, semicolon or tab separated (found from the header line); CRLF, LF or CR line ends; quoted
   fields may hold separators, quotes ("") and line breaks (kept in dispute_reason, sla and comment).

@@ -18,7 +18,7 @@ func (c *cli) importFile(args []string) error {
 	fs, g := newFlags("import")
 	mapping := fs.String("map", "", "`SRC=DST,...`: rename source columns")
 	layout := fs.String("date-format", "", "the Go `LAYOUT` of the dates, e.g. 1/2/2006 (default YYYY-MM-DD)")
-	sheet := fs.String("sheet", "", "the `NAME` of the workbook's sheet to read (default the first)")
+	sheet := fs.String("sheet", "", "the `NAME` of the workbook's sheet to read (default the first visible sheet of cells)")
 	currency := fs.String("currency", "", "the currency `CODE` of rows that name none, and of the accounts --create-accounts makes")
 	create := fs.Bool("create-accounts", false, "create the accounts that documents name (needs --currency)")
 	comma := fs.Bool("decimal-comma", false, "amounts are written 1.234,56")

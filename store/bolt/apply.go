@@ -111,6 +111,8 @@ type applier struct {
 	activities  []domain.Activity
 	escalations []domain.Escalation
 
+	last lastGot // see getOnce
+
 	report      func(store.Progress) // nil for single-record writes
 	done, total int                  // records checked, of all in the batch
 }
@@ -127,6 +129,23 @@ func (a *applier) tick() {
 }
 
 type put struct{ k, v []byte }
+
+// lastGot is the value the applier read last (a partial import reads a
+// stored record to merge, then its upsert reads it again to compare): bbolt's
+// bytes stay valid for the transaction, and nothing is written before flush.
+type lastGot struct {
+	bucket string
+	key    []byte
+	val    []byte
+}
+
+// getOnce is get, answered from lastGot when it is the same key.
+func (a *applier) getOnce(bk *bbolt.Bucket, bucket, key []byte) ([]byte, error) {
+	if a.last.key != nil && a.last.bucket == string(bucket) && bytes.Equal(a.last.key, key) {
+		return a.last.val, nil
+	}
+	return get(bk, bucket, key)
+}
 
 // batchInvoice is what a settled date needs of an invoice of the batch.
 type batchInvoice struct {
@@ -404,7 +423,7 @@ func (a *applier) encode(fn func([]byte) []byte) []byte {
 
 // upsert writes key=val unless the stored record is the same; it counts.
 func (a *applier) upsert(kind store.Kind, bucket []byte, bk *bbolt.Bucket, key, val []byte) {
-	old, err := get(bk, bucket, key)
+	old, err := a.getOnce(bk, bucket, key)
 	if err != nil {
 		a.failBook(err)
 		return

@@ -306,6 +306,7 @@ func storedRec[T any](a *applier, bk *bbolt.Bucket, name, key []byte, decode fun
 		a.failBook(err)
 		return zero, false
 	}
+	a.last = lastGot{string(name), append(a.last.key[:0:0], key...), v} // a copy: a caller may reuse its key
 	if v == nil {
 		return zero, false
 	}
