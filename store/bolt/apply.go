@@ -212,6 +212,7 @@ func (a *applier) batch(b *store.Batch) error {
 	a.accts = make(map[string]*acct, len(b.Accounts))
 	a.invoiceOf = make(map[string]string, len(b.Invoices))
 	if len(b.Settled) > 0 {
+		a.settledAt = make(map[string]settledSeen, len(b.Settled))
 		a.invoices = make(map[string]batchInvoice, len(b.Invoices))
 	}
 	a.total = len(b.Accounts) + len(b.Contacts) + len(b.Contracts) + len(b.Invoices) + len(b.Payments) +

@@ -686,7 +686,7 @@ func (a *applier) settled(r store.Rec[store.Settled]) {
 	// The same invoice again in the batch: another settled date (or a date
 	// and none) contradicts the first; the same one again is unchanged when
 	// the first did something, and does nothing more.
-	key := x.Account + "\x00" + x.Invoice
+	key := x.Invoice // invoice numbers are the book's, one account each
 	if first, ok := a.settledAt[key]; ok {
 		if first.on != x.On {
 			a.fail(r.Line, "paid_on", fmt.Sprintf("paid_on also on line %d with another value", first.line))
