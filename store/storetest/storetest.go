@@ -69,6 +69,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"SettledRepeats", testSettledRepeats},
 		{"ReimportSurveysTargets", testReimportSurveysTargets},
 		{"ReimportContracts", testReimportContracts},
+		{"ReplacePlan", testReplacePlan},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
