@@ -79,7 +79,6 @@ func (d *Desk) Plan(ctx context.Context, code string, instalments []domain.Insta
 	for _, q := range after.Plans {
 		switch {
 		case closed != nil && q.ID == closed.ID:
-			q := q
 			out.Replaced = &q
 		case q.Agreed == asOf && q.Closed.IsZero() && q.ID > out.Plan.ID:
 			out.Plan = q
