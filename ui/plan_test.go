@@ -71,7 +71,11 @@ func TestPlanFormSaves(t *testing.T) {
 		!strings.Contains(v, "₦1,000,000.00 in 3 instalments:") {
 		t.Fatalf("y does not show the plan's recap:\n%s", v)
 	}
-	press(m, "esc", "tab", "tab", "tab")
+	press(m, "esc", "tab", "tab")
+	if v := m.View(); !strings.Contains(v, "plan") || !strings.Contains(v, "▸ 17 Nov    plan                    Ngozi Eze      ada        [recap] Payment p") {
+		t.Fatalf("the Activity tab does not show the plan's entry:\n%s", v)
+	}
+	press(m, "tab")
 	if v := m.View(); !strings.Contains(v, "Payment plan #") || !strings.Contains(v, "open · agreed 17 Nov · 3 instalments · ₦1,000,000.00") ||
 		strings.Count(v, "pending") != 3 {
 		t.Fatalf("the Promises tab does not show the plan, every instalment pending:\n%s", v)
