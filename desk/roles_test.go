@@ -8,6 +8,8 @@ import (
 
 	"acctdesk/domain"
 	"acctdesk/store"
+
+	"github.com/shopspring/decimal"
 )
 
 // TestViewerWritesNothing (SPEC §12): every everyday write a viewer asks
@@ -43,6 +45,10 @@ func TestViewerWritesNothing(t *testing.T) {
 		"undo last": func() error { _, err := d.UndoLast(vic); return err },
 		"contact": func() error {
 			_, err := d.AddContact(vic, code, domain.Contact{Name: "New Person", Phone: "+234 800 000 0000"})
+			return err
+		},
+		"plan": func() error {
+			_, err := d.Plan(vic, code, []domain.Instalment{{Due: asOf + 7, Amount: decimal.NewFromInt(1)}}, true, true)
 			return err
 		},
 		"call with a new contact": func() error {

@@ -94,28 +94,3 @@ const (
 	InstalmentLate    = "late"
 	InstalmentMissed  = "missed"
 )
-
-// InstalmentStatuses derives each instalment's status as of asOf: payments from
-// the agreement date count cumulatively; an instalment is kept when the payments
-// up to its date (+ grace) cover the plan up to it, late when they did so only
-// afterwards, missed when its date (+ grace) has passed and it is still not
-// covered, pending otherwise.
-func InstalmentStatuses(plan PaymentPlan, l *Ledger, asOf Date, graceDays int) []string {
-	out := make([]string, len(plan.Instalments))
-	owed := decimal.Zero
-	for i, in := range plan.Instalments {
-		owed = owed.Add(in.Amount)
-		deadline := in.Due.AddDays(graceDays)
-		switch {
-		case l.Paid(plan.Agreed, min(deadline, asOf)).GreaterThanOrEqual(owed):
-			out[i] = InstalmentKept
-		case l.Paid(plan.Agreed, asOf).GreaterThanOrEqual(owed):
-			out[i] = InstalmentLate
-		case asOf > deadline:
-			out[i] = InstalmentMissed
-		default:
-			out[i] = InstalmentPending
-		}
-	}
-	return out
-}

@@ -65,21 +65,6 @@ func TestAverageDaysLate(t *testing.T) {
 	}
 }
 
-func TestInstalmentStatuses(t *testing.T) {
-	// Plan agreed 10-01: 100 on 10-10, 100 on 10-20, 100 on 10-30. Paid 100 on 10-09,
-	// 100 on 10-25. As of 11-05: first kept, second late (covered 10-25), third missed.
-	plan := PaymentPlan{Agreed: MustDate("2026-10-01"), Instalments: []Instalment{
-		{MustDate("2026-10-10"), d("100")}, {MustDate("2026-10-20"), d("100")}, {MustDate("2026-10-30"), d("100")}}}
-	pays := []Payment{pay("P1", "2026-10-09", "100", ""), pay("P2", "2026-10-25", "100", "")}
-	got := InstalmentStatuses(plan, &mustFacts(t, file(nil, pays, nil)).Ledger, MustDate("2026-11-05"), 0)
-	want := []string{InstalmentKept, InstalmentLate, InstalmentMissed}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("instalment %d: %s, want %s", i, got[i], want[i])
-		}
-	}
-}
-
 func TestPromiseRecap(t *testing.T) {
 	// Open: I1 1000 (oldest due), I2 500. A promise of 1200 covers I1 whole and 200 of I2.
 	f := file([]Invoice{inv("I2", "2026-10-01", "2026-10-31", "500"), inv("I1", "2026-09-01", "2026-10-01", "1000")}, nil, nil)

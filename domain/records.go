@@ -347,7 +347,7 @@ func (c CreditNote) Validate() error {
 
 // Activity kinds. They only ever grow at the end (facts keep a kind by its
 // position: Touch).
-var ActivityKinds = []string{"call", "email", "visit", "meeting", "qbr", "note", "escalation", KindAssignment}
+var ActivityKinds = []string{"call", "email", "visit", "meeting", "qbr", "note", "escalation", KindAssignment, KindPlan}
 
 // Call outcomes, as words (the command line) in SPEC order.
 var Outcomes = []string{"reached", "no-answer", "voicemail", "promise", "dispute", "call-back", "refused", "wrong-number"}
@@ -434,7 +434,10 @@ type PaymentPlan struct {
 	Account     string
 	Agreed      Date
 	Instalments []Instalment
-	Stamp       Stamp
+	// Closed is the date a new plan replaced this one (SPEC §9.2: the old
+	// plan is kept, closed); zero while it is open.
+	Closed Date
+	Stamp  Stamp
 }
 
 // Escalation categories, severities and teams (command-line words).

@@ -158,34 +158,25 @@ func StatementOf(f *AccountFile, set Settings, asOf Date) (Statement, error) {
 	slices.SortStableFunc(st.Promises, func(a, b StatementPromise) int {
 		return cmp.Or(cmp.Compare(a.DueOn, b.DueOn), cmp.Compare(a.GivenOn, b.GivenOn))
 	})
-	st.Plan = planInForce(f.Plans, &l, asOf)
+	st.Plan = planInForce(f.Plans, &l, asOf, grace)
 	return st, nil
 }
 
-// planInForce is the latest plan agreed by asOf (a new plan replaces the
-// one before it), while any of its instalments is still to be paid
-// (pending or missed); nil otherwise. Instalment statuses are those of the
-// account pane and the queue (InstalmentStatuses, no grace).
-func planInForce(plans []PaymentPlan, l *Ledger, asOf Date) *StatementPlan {
-	var cur *PaymentPlan
-	for i := range plans {
-		p := &plans[i]
-		if p.Agreed > asOf {
-			continue
-		}
-		if cur == nil || p.Agreed > cur.Agreed || (p.Agreed == cur.Agreed && p.ID > cur.ID) {
-			cur = p
-		}
-	}
+// planInForce is the account's open plan as of asOf (OpenPlan: a new plan
+// replaces the one before it), while any of its instalments is still to be
+// paid (pending, or missed and not paid in full); nil otherwise. Instalment
+// statuses are those of the account pane and the queue (PlanStatus with the
+// promise grace).
+func planInForce(plans []PaymentPlan, l *Ledger, asOf Date, grace int) *StatementPlan {
+	cur := OpenPlan(plans, asOf)
 	if cur == nil {
 		return nil
 	}
-	sts := InstalmentStatuses(*cur, l, asOf, 0)
 	out := &StatementPlan{Agreed: cur.Agreed}
 	open := false
-	for i, in := range cur.Instalments {
-		out.Instalments = append(out.Instalments, StatementInstalment{Due: in.Due, Amount: in.Amount, Status: sts[i]})
-		if sts[i] == InstalmentPending || sts[i] == InstalmentMissed {
+	for _, s := range PlanStatus(*cur, l, asOf, grace) {
+		out.Instalments = append(out.Instalments, StatementInstalment{Due: s.Due, Amount: s.Amount, Status: s.Status})
+		if s.Unpaid().IsPositive() {
 			open = true
 		}
 	}

@@ -110,6 +110,34 @@ func TestStatementOf(t *testing.T) {
 				"aging 0.00/0.00/0.00/0.00/0.00/0.00\ntotal 0.00 unapplied 250.00 due -250.00\n",
 		},
 		{
+			// Plan 1 (500 due 06-15, missed) was replaced on 06-20 by plan 2
+			// (1000 due 07-10): only the open plan 2 is in force.
+			name: "replaced plan",
+			f: func() *AccountFile {
+				f := file([]Invoice{inv("I1", "2026-05-01", "2026-05-31", "1000")}, nil, nil)
+				f.Plans = []PaymentPlan{
+					{ID: 1, Account: "A", Agreed: MustDate("2026-06-01"), Closed: MustDate("2026-06-20"), Instalments: []Instalment{{Due: MustDate("2026-06-15"), Amount: d("500")}}},
+					{ID: 2, Account: "A", Agreed: MustDate("2026-06-20"), Instalments: []Instalment{{Due: MustDate("2026-07-10"), Amount: d("1000")}}},
+				}
+				return f
+			}(),
+			want: "since 2026-04-02\nopen I1 1000.00 1000.00 30\n" +
+				"aging 0.00/1000.00/0.00/0.00/0.00/0.00\ntotal 1000.00 unapplied 0.00 due 1000.00\n" +
+				"instalment 2026-07-10 1000.00 pending\n",
+		},
+		{
+			// A closed plan with no successor is in force no longer.
+			name: "closed plan",
+			f: func() *AccountFile {
+				f := file([]Invoice{inv("I1", "2026-05-01", "2026-05-31", "1000")}, nil, nil)
+				f.Plans = []PaymentPlan{{ID: 1, Account: "A", Agreed: MustDate("2026-06-01"), Closed: MustDate("2026-06-20"),
+					Instalments: []Instalment{{Due: MustDate("2026-07-15"), Amount: d("500")}}}}
+				return f
+			}(),
+			want: "since 2026-04-02\nopen I1 1000.00 1000.00 30\n" +
+				"aging 0.00/1000.00/0.00/0.00/0.00/0.00\ntotal 1000.00 unapplied 0.00 due 1000.00\n",
+		},
+		{
 			// XOF has no decimals: T1 150001 less TP1 50001 → 100000, 30 days (05-31 → 06-30) → 1–30.
 			name: "XOF",
 			f: xof(file([]Invoice{inv("T1", "2026-05-01", "2026-05-31", "150001")},

@@ -30,7 +30,10 @@ func (p PaymentPlan) Validate() error {
 			f.add("instalments", fmt.Sprintf("instalment %d: amount must be more than zero", i+1))
 		}
 	}
-	f.dates("agreed", p.Agreed)
+	if !p.Closed.IsZero() && p.Closed < p.Agreed {
+		f.add("closed", "a plan is closed on or after the day it was agreed")
+	}
+	f.dates("agreed", p.Agreed, "closed", p.Closed)
 	for _, in := range p.Instalments {
 		f.dates("instalments", in.Due)
 		f.amounts("instalments", in.Amount)

@@ -80,4 +80,13 @@ var docs = map[string]doc{
 		"reason": "the rule that raised it: broken-promise, promise-due, overdue, credit-breach, stale-contact, …",
 		"due":    "when it is due", "score": "the ranking score", "detail": "why, in words, and the parts of the score",
 	}},
+	"plans": {"one row per instalment of each account's open payment plan as of the date, then of its plans closed " +
+		"(replaced) in the 365 days ending the date, as they stood the day they were closed; by account, open plan first", map[string]string{
+		"account": "the account's code", "plan": "the plan's id (acctdesk plan prints it)",
+		"instalment": "the instalment's number in its plan, 1 first", "date": "when the instalment is due",
+		"amount": "the instalment", "paid": "what is paid of it: payments dated from the plan's day, applied to the instalments in date order",
+		"status": "kept (paid by its date), late (paid within the promise grace after it), missed (not paid within the grace), " +
+			"pending (not yet due, or within the grace), replaced (a closed plan's instalment still pending when it was closed)",
+		"currency": "the account's currency",
+	}},
 }

@@ -14,7 +14,7 @@ import (
 )
 
 // Names of the reports.
-var Names = []string{"book", "aging", "dso", "promises", "escalations", "queue"}
+var Names = []string{"book", "aging", "dso", "promises", "escalations", "queue", "plans"}
 
 // Input is what a report is asked for.
 type Input struct {
@@ -39,6 +39,7 @@ var reports = []Report{
 	named("promises", promisesPart, promisesTable),
 	named("escalations", escalationsPart, escalationsTable),
 	named("queue", queuePart, queueTable),
+	named("plans", plansPart, plansTable),
 }
 
 // named is a report whose tables carry its name (a workbook's sheet).

@@ -166,7 +166,7 @@ func (m *Model) copyRecap() tea.Cmd {
 		}
 	}
 	if r.Text == "" {
-		m.setStatus(components.Info, "No recap to copy: y works after a promise (c p) or an escalation (e) is saved, or on an activity tab with a recap")
+		m.setStatus(components.Info, "No recap to copy: y works after a promise (c p), an escalation (e) or a payment plan (P) is saved, or on an activity tab with a recap")
 		return nil
 	}
 	clip, env, dir := m.clip, m.clipEnv, m.opt.RecapDir

@@ -123,6 +123,18 @@ func (m *Model) openAssign(msg common.AssignMsg) {
 	m.openForm(form.NewAssign(m.c, t))
 }
 
+// openPlan opens the payment plan form on an account (P on the account page).
+func (m *Model) openPlan(msg common.PlanMsg) {
+	if m.readOnly() {
+		return
+	}
+	if m.view == nil {
+		m.setStatus(components.Info, "The book is still loading")
+		return
+	}
+	m.openForm(form.NewPlan(m.c, form.TargetOf(m.view, msg.Code, "", m.opt.AsOf)))
+}
+
 // users are the names the book knows a user by: its accounts' owners and
 // its settings' users, sorted, each once.
 func (m *Model) users() []string {

@@ -92,6 +92,9 @@ func TestGolden(t *testing.T) {
 		{"account_promises", []step{k("Book ·", "2", "j", "j"), k("Contacts:", "enter"), k("Payment plan #30", "tab", "tab", "tab")}},
 		{"call_form", []step{k("Fri 20 Nov 2026", "c", "p", "250000", "tab", "fri")}},
 		{"escalation_form", []step{k("Summary", "e", "o", "3")}},
+		// P on ACC001: ₦1,000,000.00 in 3 monthly from Fri 20 Nov, previewed.
+		{"plan_form", []step{k("Book ·", "2"), k("Contacts:", "enter"), k("Payment plan ·", "P"),
+			k("Wed 20 Jan 2027", "1000000", "tab", "3", "tab", "m", "fri")}},
 		{"help", []step{k("Keys ·", "?")}},
 		{"queue_grouped", []step{k("group: reason", "g")}},
 		{"queue_by_owner", []step{k("group: owner", "g", "g")}},

@@ -101,6 +101,14 @@ var topics = map[string]topic{
 			return wordList("Categories", domain.EscalationCategories) + wordList("Severities", domain.Severities) +
 				wordList("Teams (--to)", domain.Teams), nil
 		}},
+	"plan": {synopsis: "acctdesk plan ACCOUNT --instalment AMOUNT@DATE [--instalment ...] [--replace] [--confirm]",
+		about: "Agrees a payment plan with an account (its code in any case) on --as-of: one --instalment per instalment, " +
+			"each an amount in the account's currency and a date (YYYY-MM-DD, today, tomorrow, +3 or mon…sun) on or after " +
+			"today, the dates strictly rising. A total above the account's outstanding needs --confirm. An account with an " +
+			"open plan needs --replace: the old plan is kept, closed today, and only the new one counts from then on " +
+			"(plan-missed, the statement). The plan goes on the timeline with its written recap to the customer. " +
+			"Each instalment is kept (paid by its date, payments from the plan's day applied in date order), late (paid " +
+			"within the promise grace after it), missed, or pending. acctdesk report plans lists them."},
 	"assign": {synopsis: "acctdesk assign ACCOUNT... --to NAME",
 		about: "Gives the accounts (their codes in any case) to a user, who owns them from then on: their queue follows. " +
 			"All of them change in one write, or none does (an account the book does not have). Each change is stamped " +

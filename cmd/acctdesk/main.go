@@ -26,6 +26,8 @@ const usage = `acctdesk — a workstation for a book of credit accounts
                   NAME: book, aging, dso, promises, escalations, queue
   acctdesk log call ACCOUNT --outcome O [--contact C] [--promise AMOUNT@DATE] [--next DATE] [--note T]
   acctdesk log escalation ACCOUNT --category C --severity S --to T --note T [--due DATE]
+  acctdesk plan ACCOUNT --instalment AMOUNT@DATE [--instalment ...] [--replace]
+                                                         agree a payment plan (replacing the open one)
   acctdesk assign ACCOUNT... --to NAME                   give the accounts to a user (their owner)
   acctdesk statement ACCOUNT [--format text|md|html|pdf] [--out FILE]
                                                          the statement of account to send the customer
@@ -108,6 +110,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return c.log(rest)
 	case "assign":
 		return c.assign(rest)
+	case "plan":
+		return c.plan(rest)
 	case "statement":
 		return c.statement(rest)
 	case "backup":
@@ -129,7 +133,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 }
 
 // commands are the words dispatch knows.
-var commands = []string{"demo", "init", "import", "report", "log", "assign", "statement", "backup", "check", "serve", "help"}
+var commands = []string{"demo", "init", "import", "report", "log", "plan", "assign", "statement", "backup", "check", "serve", "help"}
 
 // unknownCommand refuses a word that is no command, suggesting the nearest.
 func unknownCommand(cmd string) error {

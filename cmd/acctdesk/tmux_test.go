@@ -159,3 +159,38 @@ func TestDemoCreationMessageVisible(t *testing.T) {
 		t.Errorf("the workstation made a book at %s", typo)
 	}
 }
+
+// TestWorkstationAgreesAPlan: P on the demo's KANO01 (whose plan is open)
+// splits ₦1,000,000.00 into 3 weekly instalments from the default first date
+// (a week from Wed 18 Nov: 25 Nov, 2 Dec, 9 Dec), replaces the open plan, and
+// report plans lists the new one: 333,333.33 × 2 + 333,333.34.
+func TestWorkstationAgreesAPlan(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	cmd := binary + " --demo --db " + db + " --as-of 2026-11-18 --user e2e; sleep 30"
+	s := startTmux(t, 80, 24, cmd)
+	s.waitFor("handled today", 30*time.Second)
+	s.keys(":", "KANO01", "Enter")
+	s.waitFor("Contacts:", 5*time.Second)
+	s.keys("P")
+	s.waitFor("Replaces plan #", 5*time.Second)
+	s.keys("1000000", "Tab", "3", "Tab", "w")
+	s.waitFor("Preview · 3 weekly instalments · total ₦1,000,000.00", 5*time.Second)
+	s.keys("Enter")
+	s.waitFor("saved plan on KANO01", 5*time.Second)
+	s.keys("q")
+	time.Sleep(300 * time.Millisecond)
+
+	out, stderr, err := proc(t, db, "report", "plans", "--format", "csv", "--as-of", "2026-11-18")
+	if err != nil {
+		t.Fatalf("report: %v %s", err, stderr)
+	}
+	lines := strings.Split(out, "\n")
+	want := []string{"account,plan,instalment,date,amount,paid,status,currency",
+		"KANO01,2,1,2026-11-25,333333.33,0.00,pending,NGN",
+		"KANO01,2,2,2026-12-02,333333.33,0.00,pending,NGN",
+		"KANO01,2,3,2026-12-09,333333.34,0.00,pending,NGN"}
+	if len(lines) < 5 || strings.Join(lines[:4], "\n") != strings.Join(want, "\n") || !strings.HasPrefix(lines[4], "KANO01,1,1,") {
+		t.Fatalf("report plans after P:\n%s", out)
+	}
+}

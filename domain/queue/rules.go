@@ -144,18 +144,26 @@ func promises(c *ctx) {
 	}
 }
 
+// plans raises an item for each instalment of the account's open plan that
+// is missed and still not paid in full (only the open plan: one a new plan
+// replaced is closed). The grace is the book's promise grace.
 func plans(c *ctx) {
-	for _, pl := range c.f.Plans {
-		st := domain.InstalmentStatuses(pl, &c.f.Ledger, c.asOf, 0)
-		for i, s := range st {
-			if s != domain.InstalmentMissed {
-				continue
-			}
-			in := pl.Instalments[i]
-			c.add(PlanMissed, fmt.Sprintf("%d:%d", pl.ID, i), in.Amount, in.Due,
-				fmt.Sprintf("plan instalment %d of %d, %s due %s, unpaid", i+1, len(pl.Instalments), c.money(in.Amount), dayOf(c.asOf, in.Due)),
-				fmt.Sprintf("plan instalment %d of %d missed, due %s", i+1, len(pl.Instalments), dayOf(c.asOf, in.Due)))
+	pl := domain.OpenPlan(c.f.Plans, c.asOf)
+	if pl == nil {
+		return
+	}
+	for i, s := range domain.PlanStatus(*pl, &c.f.Ledger, c.asOf, c.set.Thresholds.PromiseGraceDays) {
+		if s.Status != domain.InstalmentMissed || !s.Unpaid().IsPositive() {
+			continue
 		}
+		left := s.Unpaid()
+		unpaid := "unpaid"
+		if s.Paid.IsPositive() {
+			unpaid = fmt.Sprintf("%s unpaid", c.money(left))
+		}
+		c.add(PlanMissed, fmt.Sprintf("%d:%d", pl.ID, i), left, s.Due,
+			fmt.Sprintf("plan instalment %d of %d, %s due %s, %s", i+1, len(pl.Instalments), c.money(s.Amount), dayOf(c.asOf, s.Due), unpaid),
+			fmt.Sprintf("plan instalment %d of %d missed, due %s", i+1, len(pl.Instalments), dayOf(c.asOf, s.Due)))
 	}
 }
 

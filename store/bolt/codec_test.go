@@ -133,7 +133,7 @@ var codecCases = []codecCase{
 		func(b []byte) (any, error) { return decodePromise(fuzzCode, fuzzID, b, nil) }},
 	{"plan",
 		func(r *rand.Rand) any {
-			p := domain.PaymentPlan{ID: r.Uint64(), Account: rkey(r), Agreed: rdate(r), Stamp: rstamp(r)}
+			p := domain.PaymentPlan{ID: r.Uint64(), Account: rkey(r), Agreed: rdate(r), Closed: rdate(r), Stamp: rstamp(r)}
 			for range r.IntN(4) {
 				p.Instalments = append(p.Instalments, domain.Instalment{Due: rdate(r), Amount: ramount(r, "NGN")})
 			}
@@ -834,7 +834,7 @@ func TestCodecCoversEveryField(t *testing.T) {
 		{domain.CreditNote{}, "Account Number Date Amount Currency Reason Invoice Stamp"},
 		{domain.Activity{}, "ID Account On Kind Contact Outcome Text Recap NextFollow Corrects Stamp"},
 		{domain.Promise{}, "ID Account Amount Currency GivenOn DueOn Activity Contact Stamp"},
-		{domain.PaymentPlan{}, "ID Account Agreed Instalments Stamp"},
+		{domain.PaymentPlan{}, "ID Account Agreed Instalments Closed Stamp"},
 		{domain.Instalment{}, "Due Amount"},
 		{domain.Escalation{}, "ID Account Opened Category Severity To Summary Due Status Resolution ResolvedBy Stamp"},
 		{domain.ServiceIssue{}, "ID Account Kind Opened SLADeadline Owner Status Resolution ConfirmedInWriting Stamp"},

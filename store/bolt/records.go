@@ -25,7 +25,7 @@ const (
 	vCredit     = 1
 	vActivity   = 1
 	vPromise    = 1
-	vPlan       = 1
+	vPlan       = 2 // 1: without Closed
 	vEscalation = 1
 	vIssue      = 1
 	vFollowUp   = 1
@@ -403,6 +403,7 @@ func appendPlan(dst []byte, p *domain.PaymentPlan) []byte {
 		e.date(in.Due)
 		e.dec(in.Amount)
 	}
+	e.date(p.Closed) // version 2
 	return e.b
 }
 
@@ -412,7 +413,7 @@ func decodePlan(code string, own, v []byte, in *interner) (domain.PaymentPlan, e
 		return domain.PaymentPlan{}, err
 	}
 	d := dec{b: v, in: in}
-	d.version(vPlan)
+	ver := d.versions(1, vPlan)
 	p := domain.PaymentPlan{ID: id, Account: code, Stamp: d.stamp()}
 	p.Agreed = d.date()
 	if n := d.count(); n > 0 {
@@ -421,6 +422,9 @@ func decodePlan(code string, own, v []byte, in *interner) (domain.PaymentPlan, e
 			p.Instalments[i] = domain.Instalment{Due: d.date(), Amount: d.dec()}
 			d.amount(p.Instalments[i].Amount, positive)
 		}
+	}
+	if ver >= 2 {
+		p.Closed = d.date()
 	}
 	return p, d.done()
 }

@@ -140,3 +140,45 @@ func TestCodecRefusesOtherVersions(t *testing.T) {
 		t.Error("a v2 account without its status date decoded")
 	}
 }
+
+// V1PlanHex is a version 1 payment plan, as appendPlan wrote it before
+// Closed (at f9fcd54, run on V1Plan). Keep it byte for byte: books hold it.
+const V1PlanHex = "01036164610180c0cfcce8cef0c43098a15a02d4a15a0300e4c6868f0192a25a00008092f401"
+
+// V1Plan is what V1PlanHex holds: an open plan (no Closed date).
+func V1Plan() domain.PaymentPlan {
+	return domain.PaymentPlan{ID: 7, Account: "ACME", Agreed: domain.MustDate("2025-06-01"), Stamp: V1Stamp,
+		Instalments: []domain.Instalment{{Due: domain.MustDate("2025-07-01"), Amount: decimal.RequireFromString("1500000.50")},
+			{Due: domain.MustDate("2025-08-01"), Amount: decimal.RequireFromString("2000000")}}}
+}
+
+// TestCodecReadsPlanVersion1: a plan written before Closed reads as open;
+// written again it is version 2, the v1 layout with Closed appended, and
+// reads back closed; a version 3 is refused.
+func TestCodecReadsPlanVersion1(t *testing.T) {
+	own := idOwn(7)
+	p, err := decodePlan("ACME", own, unhex(t, V1PlanHex), nil)
+	if err != nil {
+		t.Fatalf("v1 plan: %v", err)
+	}
+	if !equalRecord(p, V1Plan()) || !p.Closed.IsZero() {
+		t.Errorf("v1 plan\n got %+v\nwant %+v", p, V1Plan())
+	}
+	p.Closed = domain.MustDate("2025-07-15")
+	v2 := appendPlan(nil, &p)
+	if v2[0] != 2 || !strings.HasPrefix(string(v2[1:]), string(unhex(t, V1PlanHex)[1:])) {
+		t.Errorf("v2 plan %x is not the v1 layout with Closed appended", v2)
+	}
+	if back, err := decodePlan("ACME", own, v2, nil); err != nil || !equalRecord(back, p) {
+		t.Errorf("v2 plan read back %+v, %v", back, err)
+	}
+	same := V1Plan()
+	if sameRecord(unhex(t, V1PlanHex), appendPlan(nil, &same)) {
+		t.Error("a v1 plan compares equal to its v2 form")
+	}
+	b := unhex(t, V1PlanHex)
+	b[0] = 3
+	if _, err := decodePlan("ACME", own, b, nil); err == nil || !strings.Contains(err.Error(), "this acctdesk reads 1 to 2") {
+		t.Errorf("plan version 3: %v", err)
+	}
+}

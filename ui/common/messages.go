@@ -61,6 +61,10 @@ type AssignMsg struct {
 	Filter string // the filter the accounts match; "" for the selected account
 }
 
+// PlanMsg asks the root for the payment plan form on an account (P on the
+// account page).
+type PlanMsg struct{ Code string }
+
 // ErrorMsg reports a problem for the status line.
 type ErrorMsg struct{ Text string }
 

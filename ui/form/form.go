@@ -19,6 +19,8 @@ import (
 	"acctdesk/store"
 	"acctdesk/ui/common"
 	"acctdesk/ui/keymap"
+
+	"github.com/shopspring/decimal"
 )
 
 // Kind is what a form records.
@@ -32,10 +34,11 @@ const (
 	Snooze
 	FollowUp
 	Assign
+	Plan
 )
 
 func (k Kind) String() string {
-	return [...]string{"call", "escalation", "note", "snooze", "follow-up", "assignment"}[k]
+	return [...]string{"call", "escalation", "note", "snooze", "follow-up", "assignment", "plan"}[k]
 }
 
 // Target is the account a form works on, captured by value when it opens.
@@ -60,6 +63,10 @@ type Target struct {
 	Codes  []string
 	Filter string
 	Users  []string
+	// A payment plan's: what the account owes (net AR) and its open plan,
+	// which a new one replaces.
+	Outstanding decimal.Decimal
+	OpenPlan    *domain.PaymentPlan
 }
 
 // people are the target's contacts, whole when known.
@@ -76,21 +83,23 @@ func (t Target) people() []domain.Contact {
 
 // Submission is a form checked on the spot, ready for the desk.
 type Submission struct {
-	Kind       Kind
-	Code       string
-	ItemKey    string
-	Call       domain.Call       // a call
-	Escalation domain.Escalation // an escalation
-	Text       string            // a note
-	Next       domain.Date       // a note's next follow-up (zero: none)
-	Due        domain.Date       // a follow-up's date
-	Reason     string            // a follow-up's reason
-	Item       dq.Item           // the queue item snoozed
-	Until      domain.Date       // the end of a snooze
-	Codes      []string          // the accounts assigned
-	Owner      string            // the user they are assigned to
-	What       string            // what was recorded, in words, for the status line
-	Confirmed  bool              // saved again after the desk found it unlikely (domain.Unlikely)
+	Kind        Kind
+	Code        string
+	ItemKey     string
+	Call        domain.Call         // a call
+	Escalation  domain.Escalation   // an escalation
+	Text        string              // a note
+	Next        domain.Date         // a note's next follow-up (zero: none)
+	Due         domain.Date         // a follow-up's date
+	Reason      string              // a follow-up's reason
+	Item        dq.Item             // the queue item snoozed
+	Until       domain.Date         // the end of a snooze
+	Codes       []string            // the accounts assigned
+	Owner       string              // the user they are assigned to
+	Instalments []domain.Instalment // a payment plan's
+	Replace     bool                // the plan replaces the account's open plan
+	What        string              // what was recorded, in words, for the status line
+	Confirmed   bool                // saved again after the desk found it unlikely (domain.Unlikely)
 }
 
 // Outcome is what a key press did to the form.
@@ -111,6 +120,12 @@ type body interface {
 	validate() (*Submission, bool)
 	// fieldOf maps a record field name (from domain validation) to a form field.
 	fieldOf(name string) int
+}
+
+// previewer is a form that shows what its fields come to below them (the
+// plan form: its instalments and total), in at most room lines.
+type previewer interface {
+	preview(cm common.Common, w, room int) []string
 }
 
 // briefer is a form that shows what it works on above its fields (the call
@@ -153,6 +168,8 @@ func (m *Model) Kind() Kind {
 		return FollowUp
 	case *assignBody:
 		return Assign
+	case *planBody:
+		return Plan
 	}
 	return Snooze
 }
@@ -284,6 +301,13 @@ func (m *Model) View() string {
 		lines = append(lines, br.brief(m.Common, w)...)
 	}
 	lines = append(lines, m.b.core().lines(m.Common, w)...)
+	if pv, ok := m.b.(previewer); ok {
+		// What the fields come to, below them, in the rows that are left
+		// (the title, the error line, the fields, the footer and its gap).
+		room := m.Height - len(lines) - 3
+		lines = append(lines, "")
+		lines = append(lines, pv.preview(m.Common, w, room)...)
+	}
 	lines = append(lines, "")
 	var foot string
 	switch {

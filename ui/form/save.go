@@ -35,6 +35,9 @@ func (s Submission) Save(ctx context.Context, d *desk.Desk) (Saved, error) {
 		return Saved{}, err
 	case Snooze:
 		return Saved{}, d.Snooze(ctx, s.Item, s.Until)
+	case Plan:
+		p, err := d.Plan(ctx, s.Code, s.Instalments, s.Replace, desk.Confirm(s.Confirmed))
+		return Saved{At: p.Plan.Stamp.At, Recap: p.Recap}, err
 	case Assign:
 		a, err := d.Assign(ctx, s.Codes, s.Owner)
 		if err != nil {

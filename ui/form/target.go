@@ -28,5 +28,10 @@ func TargetOf(v *desk.View, code, itemKey string, today domain.Date) Target {
 	}
 	t.People = append([]domain.Contact{}, x.Contacts...)
 	t.Brief, t.HasBrief = domain.BriefOf(x, today, v.Settings), true
+	t.Outstanding = x.Ledger.NetAR(today)
+	if p := domain.OpenPlan(x.Plans, today); p != nil {
+		open := *p
+		t.OpenPlan = &open
+	}
 	return t
 }

@@ -57,6 +57,7 @@ type KeyMap struct {
 	NextTab   key.Binding
 	PrevTab   key.Binding
 	Statement key.Binding // write the account's statement of account (SPEC §9.5)
+	Plan      key.Binding // agree a payment plan (SPEC §9.2)
 
 	// Aging.
 	PrevMonth key.Binding
@@ -75,6 +76,7 @@ type KeyMap struct {
 	Categories []Choice
 	Severities []Choice
 	Teams      []Choice
+	Intervals  []Choice // a payment plan's (domain.PlanIntervals)
 
 	pageKeys map[int][]string // the pages' keys a config gave (remap.go), by page
 	remapped map[string]bool  // the actions a config remapped
@@ -145,6 +147,7 @@ func DefaultKeyMap() *KeyMap {
 		NextTab:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next tab")),
 		PrevTab:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous tab")),
 		Statement: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "write the statement")),
+		Plan:      key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "agree a payment plan")),
 
 		PrevMonth: key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "as-of a month back")),
 		NextMonth: key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "as-of a month forward")),
@@ -169,6 +172,7 @@ func DefaultKeyMap() *KeyMap {
 		Teams: []Choice{
 			{"f", "finance", "finance"}, {"o", "operations", "operations"}, {"m", "management", "management"}, {"l", "legal", "legal"},
 		},
+		Intervals: []Choice{{"w", "weekly", "weekly"}, {"f", "fortnightly", "fortnightly"}, {"m", "monthly", "monthly"}},
 	}
 }
 
@@ -200,13 +204,14 @@ func (k *KeyMap) Sections() []Section {
 		{"On an account", []key.Binding{k.Call, k.Escalate, k.Note, k.FollowUp}},
 		{"Queue", []key.Binding{k.Done, k.Snooze, k.Undo, k.Marks, k.Scope, k.QueueGroup}},
 		{"Book", []key.Binding{k.Assign}},
-		{"Account", []key.Binding{k.NextTab, k.PrevTab, help(k.Open.Help().Key, "show the entry whole"), help(k.Filter.Help().Key, "search the lists"), k.Statement}},
+		{"Account", []key.Binding{k.NextTab, k.PrevTab, help(k.Open.Help().Key, "show the entry whole"), help(k.Filter.Help().Key, "search the lists"), k.Statement, k.Plan}},
 		{"Aging", []key.Binding{k.PrevMonth, k.NextMonth}},
 		{"Forms", []key.Binding{k.Save, k.NextField, k.PrevField, k.Choose, k.Cancel, k.Confirm}},
 		{"Call outcome", choiceHelp(k.Outcomes)},
 		{"Escalation category", choiceHelp(k.Categories)},
 		{"Severity", choiceHelp(k.Severities)},
 		{"Escalate to", choiceHelp(k.Teams)},
+		{"Plan interval", choiceHelp(k.Intervals)},
 		{"Dates", []key.Binding{help("+3", "in 3 days"), help("mon…sun", "the next such day"),
 			help("today", "or tomorrow"), help("2026-12-01", "a date")}},
 	}

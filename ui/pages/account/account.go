@@ -214,6 +214,9 @@ func (p *Page) key(km tea.KeyMsg) tea.Cmd {
 		p.draw()
 	case key.Matches(km, k.Statement):
 		return writeStatement(p.Desk, p.data.Code, p.data.AsOf, p.StatementFormat, p.DocsDir)
+	case key.Matches(km, k.Plan):
+		code := p.data.Code
+		return func() tea.Msg { return common.PlanMsg{Code: code} }
 	default:
 		p.scroll, _ = common.NavKey(p.scroll, km, k)
 	}
@@ -337,11 +340,11 @@ func (p *Page) searchBinding() key.Binding {
 // ShortHelp is the page's key summary.
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.Keys
-	return []key.Binding{k.NextTab, k.PrevTab, p.openKey(), p.searchBinding(), k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Statement, k.Back}
+	return []key.Binding{k.NextTab, k.PrevTab, p.openKey(), p.searchBinding(), k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Statement, k.Plan, k.Back}
 }
 
 // FullHelp is every key of the page.
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.Keys
-	return [][]key.Binding{{k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown, p.openKey(), p.searchBinding()}, {k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Statement, k.Back}}
+	return [][]key.Binding{{k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown, p.openKey(), p.searchBinding()}, {k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Statement, k.Plan, k.Back}}
 }

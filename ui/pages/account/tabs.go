@@ -253,27 +253,47 @@ func promisesTab(f *domain.AccountFile, l *domain.Ledger, set domain.Settings, a
 	}
 	secs := []Section{prom}
 	if len(f.Plans) == 0 {
-		secs = append(secs, Section{Title: "Payment plans", Empty: "No payment plan."})
+		secs = append(secs, Section{Title: "Payment plans", Empty: "No payment plan · P agrees one."})
 	}
+	// The open plan first, then the others, latest agreed first.
+	open := domain.OpenPlan(f.Plans, asOf)
+	pls := make([]domain.PaymentPlan, 0, len(f.Plans))
 	for _, pl := range f.Plans {
-		sts := domain.InstalmentStatuses(pl, l, asOf, 0)
-		total := decimal.Zero
-		for _, in := range pl.Instalments {
-			total = total.Add(in.Amount)
+		if pl.Agreed <= asOf {
+			pls = append(pls, pl)
+		}
+	}
+	sort.SliceStable(pls, func(i, j int) bool {
+		if oi, oj := open != nil && pls[i].ID == open.ID, open != nil && pls[j].ID == open.ID; oi != oj {
+			return oi
+		}
+		if pls[i].Agreed != pls[j].Agreed {
+			return pls[i].Agreed > pls[j].Agreed
+		}
+		return pls[i].ID > pls[j].ID
+	})
+	for _, pl := range pls {
+		state := "open"
+		if open == nil || pl.ID != open.ID {
+			state = "closed"
+			if !pl.Closed.IsZero() && pl.Closed <= asOf {
+				state = "closed " + common.Day(pl.Closed, asOf)
+			}
 		}
 		sec := Section{
-			Title: fmt.Sprintf("Payment plan #%d agreed %s · %d instalments · %s", pl.ID, common.Day(pl.Agreed, asOf), len(pl.Instalments), common.Money(total, cur)),
+			Title: fmt.Sprintf("Payment plan #%d %s · agreed %s · %d instalments · %s", pl.ID, state, common.Day(pl.Agreed, asOf), len(pl.Instalments), common.Money(pl.Total(), cur)),
 			Cols: []common.Column{
 				{Title: "#", Width: 3, Right: true},
 				{Title: "Due", Width: common.DateWidth},
 				{Title: "Amount", Width: 15, Max: 18, Right: true},
+				{Title: "Paid", Width: 15, Max: 18, Right: true, Drop: 1},
 				{Title: "Status", Width: 8},
 			},
 		}
-		for i, in := range pl.Instalments {
+		for i, st := range domain.PlanStatus(pl, l, asOf, set.Thresholds.PromiseGraceDays) {
 			sec.Rows = append(sec.Rows, []Cell{
-				{Text: strconv.Itoa(i + 1)}, {Text: common.Day(in.Due, asOf)}, amount(in.Amount, cur, Plain),
-				{Text: sts[i], Tone: statusTone(sts[i])},
+				{Text: strconv.Itoa(i + 1)}, {Text: common.Day(st.Due, asOf)}, amount(st.Amount, cur, Plain),
+				amount(st.Paid, cur, Plain), {Text: st.Status, Tone: statusTone(st.Status)},
 			})
 		}
 		secs = append(secs, sec)
