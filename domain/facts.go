@@ -29,6 +29,7 @@ type Facts struct {
 	FollowUps   []Pending // follow-ups that are not done
 	Surveys     []Survey
 	Marks       []QueueMark
+	Disputes    []Dispute // by invoice, then sequence
 }
 
 // Pending is a follow-up not done yet, as the book-wide views need it.
@@ -103,7 +104,7 @@ func FactsOf(f *AccountFile) (Facts, error) {
 	x := Facts{
 		Account: f.Account, Contacts: f.Contacts, Ledger: l,
 		Promises: f.Promises, Plans: f.Plans, Escalations: f.Escalations, Issues: f.Issues,
-		Contracts: f.Contracts, Surveys: f.Surveys, Marks: f.Marks,
+		Contracts: f.Contracts, Surveys: f.Surveys, Marks: f.Marks, Disputes: f.Disputes,
 	}
 	if len(f.Activities) > 0 {
 		x.Touches = make([]Touch, len(f.Activities))
