@@ -250,7 +250,9 @@ var codecCases = []codecCase{
 			k := disputeKey(x.Account, x.Invoice, x.Seq)
 			return decodeDispute(x.Account, k[len(x.Account)+1:], b, testIn)
 		},
-		func(b []byte) (any, error) { return decodeDispute(fuzzCode, []byte("INV-1\x00\x00\x00\x00\x00\x00\x00\x00\x01"), b, nil) }},
+		func(b []byte) (any, error) {
+			return decodeDispute(fuzzCode, []byte("INV-1\x00\x00\x00\x00\x00\x00\x00\x00\x01"), b, nil)
+		}},
 	{"settings",
 		func(r *rand.Rand) any {
 			return domain.Settings{Name: rnote(r), BaseCurrency: rcur(r), AgingEdges: rints(r), DSOPeriodDays: ri(r),
