@@ -172,3 +172,43 @@ func (d Dispute) ResolvedEntry() Activity {
 	}
 	return Activity{Account: d.Account, On: d.ResolvedOn, Kind: KindDisputeResolved, Text: text}
 }
+
+// DisputeRow is a dispute as the disputes report lists it (SPEC §9.1).
+type DisputeRow struct {
+	Dispute
+	Amount      decimal.Decimal // the invoice's amount
+	Outstanding decimal.Decimal // what the invoice still owes as of the date
+	DaysOpen    int
+}
+
+// DisputeRows is an account's disputes as of asOf that the disputes report
+// lists: every dispute open as of asOf (opened on or before it), and those
+// resolved from since to asOf; in invoice, then sequence order.
+func DisputeRows(x *Facts, asOf, since Date) []DisputeRow {
+	if len(x.Disputes) == 0 {
+		return nil
+	}
+	l := &x.Ledger
+	ap := l.Apply(asOf, nil)
+	var out []DisputeRow
+	for i, d := range x.Disputes {
+		switch {
+		case d.OpenedOn > asOf:
+			continue
+		case d.IsOpen() || d.ResolvedOn > asOf:
+			if d.ResolvedOn > asOf { // resolved after asOf: open as of asOf
+				d.Status, d.ResolvedOn, d.Resolution, d.Credit = DisputeOpen, 0, "", ""
+			}
+		case d.ResolvedOn < since:
+			continue
+		}
+		row := DisputeRow{Dispute: d, Amount: decimal.Zero, Outstanding: decimal.Zero, DaysOpen: d.DaysOpen(asOf)}
+		if i < len(x.DisputeInvoices) {
+			if k := x.DisputeInvoices[i]; k >= 0 && int(k) < len(l.Invoices) {
+				row.Amount, row.Outstanding = l.Dec(l.Invoices[k].Amount), l.Dec(ap.Owed[k])
+			}
+		}
+		out = append(out, row)
+	}
+	return out
+}

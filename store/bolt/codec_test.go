@@ -403,6 +403,7 @@ func randomFacts(r *rand.Rand) factsView {
 		d := gen("dispute").(domain.Dispute)
 		d.Account = code
 		x.Disputes = append(x.Disputes, d)
+		x.DisputeInvoices = append(x.DisputeInvoices, int32(r.IntN(100))-1)
 	}
 	return factsView{x, r.IntN(2) == 1}
 }
@@ -868,7 +869,7 @@ func TestCodecCoversEveryField(t *testing.T) {
 		{domain.Settings{}, "Name BaseCurrency AgingEdges DSOPeriodDays Thresholds Users"},
 		{domain.Thresholds{}, "UtilWarnPct UtilBreachPct StaleContactDays RenewalDays PromiseGraceDays"},
 		{domain.Stamp{}, "By At"},
-		{domain.Facts{}, "Account Contacts Ledger Touches Promises Plans Escalations Issues Contracts FollowUps Surveys Marks Disputes"},
+		{domain.Facts{}, "Account Contacts Ledger Touches Promises Plans Escalations Issues Contracts FollowUps Surveys Marks Disputes DisputeInvoices"},
 		{domain.Pending{}, "ID Activity SetAt Due Until Snoozed Reason"},
 		{domain.Ledger{}, "Exp Invoices Credits Kinds Disputed Excluded Volume"},
 		{domain.LedgerInvoice{}, "Issued Due Amount"},

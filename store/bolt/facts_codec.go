@@ -243,6 +243,9 @@ func appendFacts(dst []byte, x *domain.Facts, ledger bool) []byte {
 	e.b = appendRecords(e.b, x.Disputes, func(b []byte, d *domain.Dispute) []byte {
 		return append(b, disputeKey("", d.Invoice, d.Seq)[1:]...)
 	}, appendDispute)
+	for _, k := range x.DisputeInvoices {
+		e.i(int64(k))
+	}
 	return e.b
 }
 
@@ -334,6 +337,16 @@ func decodeFacts(code string, v []byte, x *domain.Facts, in *interner) (ledger b
 	x.Surveys = decodeRecords(&d, code, decodeSurvey)
 	x.Marks = decodeRecords(&d, code, decodeMark)
 	x.Disputes = decodeRecords(&d, code, decodeDispute)
+	if len(x.Disputes) > 0 {
+		x.DisputeInvoices = make([]int32, len(x.Disputes))
+		for i := range x.DisputeInvoices {
+			k := d.i()
+			if k < -1 || k > math.MaxInt32 {
+				d.fail(errRange)
+			}
+			x.DisputeInvoices[i] = int32(k)
+		}
+	}
 	return flags&factsLedger != 0, d.done()
 }
 
