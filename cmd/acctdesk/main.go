@@ -108,6 +108,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return c.log(rest)
 	case "assign":
 		return c.assign(rest)
+	case "resolve":
+		return c.resolve(rest)
 	case "statement":
 		return c.statement(rest)
 	case "backup":
@@ -129,7 +131,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 }
 
 // commands are the words dispatch knows.
-var commands = []string{"demo", "init", "import", "report", "log", "assign", "statement", "backup", "check", "serve", "help"}
+var commands = []string{"demo", "init", "import", "report", "log", "resolve", "assign", "statement", "backup", "check", "serve", "help"}
 
 // unknownCommand refuses a word that is no command, suggesting the nearest.
 func unknownCommand(cmd string) error {
