@@ -19,8 +19,8 @@ type Logged struct {
 	Account  domain.Account
 	Activity domain.Activity
 	Promise  *domain.Promise
-	Recap    string          // the written recap kept on the activity ("" without one)
-	Contact  *domain.Contact // the contact added with the call, if any
+	Recap    string           // the written recap kept on the activity ("" without one)
+	Contact  *domain.Contact  // the contact added with the call, if any
 	Disputes []domain.Dispute // the disputes the call raised (outcome dispute)
 }
 

@@ -103,7 +103,9 @@ var topics = map[string]topic{
 			"--credit gives a credit note applied to that invoice in the same write, numbered DC-<invoice>-<n> (n: the invoice's " +
 			"dispute count), reason --reason (default price-correction); it may not be more than the invoice still owes. " +
 			"A lead's decision; on the host it runs as one.",
-		words: func([]string) (string, error) { return wordList("Credit reasons (--reason)", domain.CreditReasons), nil }},
+		words: func([]string) (string, error) {
+			return wordList("Credit reasons (--reason)", domain.CreditReasons), nil
+		}},
 	"log call": {synopsis: "acctdesk log call ACCOUNT --outcome O [--contact C | --new-contact NAME --phone P] [--promise AMOUNT@DATE] [--next DATE] [--note T] [--confirm]",
 		about: "Logs a call on an account (its code in any case). A promise is given on the call's date and falls due on the date after @ " +
 			"(1500000.00@fri). Dates: YYYY-MM-DD, today, tomorrow, +3 or mon…sun. The next follow-up defaults from the outcome.",
