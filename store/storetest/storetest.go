@@ -69,6 +69,9 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"SettledRepeats", testSettledRepeats},
 		{"ReimportSurveysTargets", testReimportSurveysTargets},
 		{"ReimportContracts", testReimportContracts},
+		{"ImportDisputes", testImportDisputes},
+		{"RaiseResolveDispute", testRaiseResolveDispute},
+		{"DisputesRefused", testDisputesRefused},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
