@@ -278,6 +278,11 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.AssignMsg:
 		m.openAssign(msg)
 		return m, nil
+	case common.DisputeMsg:
+		if !m.readOnly() {
+			m.openDispute(msg)
+		}
+		return m, nil
 	case common.ErrorMsg:
 		m.setStatus(components.Problem, msg.Text)
 		return m, nil

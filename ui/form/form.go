@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"acctdesk/desk"
 	"acctdesk/domain"
 	dq "acctdesk/domain/queue"
 	"acctdesk/store"
@@ -32,10 +33,12 @@ const (
 	Snooze
 	FollowUp
 	Assign
+	Dispute
+	Resolve
 )
 
 func (k Kind) String() string {
-	return [...]string{"call", "escalation", "note", "snooze", "follow-up", "assignment"}[k]
+	return [...]string{"call", "escalation", "note", "snooze", "follow-up", "assignment", "dispute", "resolution"}[k]
 }
 
 // Target is the account a form works on, captured by value when it opens.
@@ -79,18 +82,20 @@ type Submission struct {
 	Kind       Kind
 	Code       string
 	ItemKey    string
-	Call       domain.Call       // a call
-	Escalation domain.Escalation // an escalation
-	Text       string            // a note
-	Next       domain.Date       // a note's next follow-up (zero: none)
-	Due        domain.Date       // a follow-up's date
-	Reason     string            // a follow-up's reason
-	Item       dq.Item           // the queue item snoozed
-	Until      domain.Date       // the end of a snooze
-	Codes      []string          // the accounts assigned
-	Owner      string            // the user they are assigned to
-	What       string            // what was recorded, in words, for the status line
-	Confirmed  bool              // saved again after the desk found it unlikely (domain.Unlikely)
+	Call       domain.Call         // a call
+	Escalation domain.Escalation   // an escalation
+	Text       string              // a note
+	Next       domain.Date         // a note's next follow-up (zero: none)
+	Due        domain.Date         // a follow-up's date
+	Reason     string              // a follow-up's reason
+	Item       dq.Item             // the queue item snoozed
+	Until      domain.Date         // the end of a snooze
+	Codes      []string            // the accounts assigned
+	Owner      string              // the user they are assigned to
+	Dispute    desk.DisputeRequest // a dispute raised
+	Resolution desk.Resolution     // a dispute resolved
+	What       string              // what was recorded, in words, for the status line
+	Confirmed  bool                // saved again after the desk found it unlikely (domain.Unlikely)
 }
 
 // Outcome is what a key press did to the form.
@@ -153,6 +158,10 @@ func (m *Model) Kind() Kind {
 		return FollowUp
 	case *assignBody:
 		return Assign
+	case *disputeBody:
+		return Dispute
+	case *resolveBody:
+		return Resolve
 	}
 	return Snooze
 }

@@ -35,6 +35,12 @@ func (s Submission) Save(ctx context.Context, d *desk.Desk) (Saved, error) {
 		return Saved{}, err
 	case Snooze:
 		return Saved{}, d.Snooze(ctx, s.Item, s.Until)
+	case Dispute:
+		x, err := d.RaiseDispute(ctx, s.Code, s.Dispute)
+		return Saved{At: x.Dispute.Stamp.At}, err
+	case Resolve:
+		x, err := d.ResolveDispute(ctx, s.Code, s.Resolution)
+		return Saved{At: x.Dispute.Stamp.At}, err
 	case Assign:
 		a, err := d.Assign(ctx, s.Codes, s.Owner)
 		if err != nil {

@@ -57,6 +57,7 @@ type KeyMap struct {
 	NextTab   key.Binding
 	PrevTab   key.Binding
 	Statement key.Binding // write the account's statement of account (SPEC §9.5)
+	Dispute   key.Binding // dispute the selected open item, or resolve its dispute (SPEC §9.1)
 
 	// Aging.
 	PrevMonth key.Binding
@@ -145,6 +146,7 @@ func DefaultKeyMap() *KeyMap {
 		NextTab:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next tab")),
 		PrevTab:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous tab")),
 		Statement: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "write the statement")),
+		Dispute:   key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "dispute an invoice")),
 
 		PrevMonth: key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "as-of a month back")),
 		NextMonth: key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "as-of a month forward")),
@@ -200,7 +202,7 @@ func (k *KeyMap) Sections() []Section {
 		{"On an account", []key.Binding{k.Call, k.Escalate, k.Note, k.FollowUp}},
 		{"Queue", []key.Binding{k.Done, k.Snooze, k.Undo, k.Marks, k.Scope, k.QueueGroup}},
 		{"Book", []key.Binding{k.Assign}},
-		{"Account", []key.Binding{k.NextTab, k.PrevTab, help(k.Open.Help().Key, "show the entry whole"), help(k.Filter.Help().Key, "search the lists"), k.Statement}},
+		{"Account", []key.Binding{k.NextTab, k.PrevTab, help(k.Open.Help().Key, "show the entry whole"), help(k.Filter.Help().Key, "search the lists"), k.Statement, k.Dispute}},
 		{"Aging", []key.Binding{k.PrevMonth, k.NextMonth}},
 		{"Forms", []key.Binding{k.Save, k.NextField, k.PrevField, k.Choose, k.Cancel, k.Confirm}},
 		{"Call outcome", choiceHelp(k.Outcomes)},
