@@ -2,6 +2,7 @@ package desk
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -74,9 +75,9 @@ func (d *Desk) raise(ctx context.Context, f *domain.AccountFile, rs []DisputeReq
 			if o := domain.OpenDisputeOf(f.Disputes, inv.Number); o != nil {
 				msg += fmt.Sprintf(" (since %s, owner %s)", o.OpenedOn, o.Owner)
 			}
-			return nil, fieldError("invoice", msg)
+			return nil, refusal(msg)
 		case !outstanding(&pos, inv.Number).IsPositive():
-			return nil, fieldError("invoice", fmt.Sprintf("invoice %s is fully paid as of %s: nothing to dispute", inv.Number, d.opt.AsOf))
+			return nil, refusal(fmt.Sprintf("invoice %s is fully paid as of %s: nothing to dispute", inv.Number, d.opt.AsOf))
 		}
 		seen[inv.Number] = true
 		seq := uint64(1)
@@ -141,7 +142,7 @@ func (d *Desk) ResolveDispute(ctx context.Context, code string, r Resolution) (D
 	}
 	open := domain.OpenDisputeOf(f.Disputes, inv.Number)
 	if open == nil || !inv.Disputed {
-		return Disputed{}, fieldError("invoice", fmt.Sprintf("invoice %s has no open dispute", inv.Number))
+		return Disputed{}, refusal(fmt.Sprintf("invoice %s has no open dispute", inv.Number))
 	}
 	x := *open
 	x.Status, x.ResolvedOn, x.Resolution = domain.DisputeResolved, d.opt.AsOf, strings.TrimSpace(r.Resolution)
@@ -193,7 +194,7 @@ func (d *Desk) ResolveDispute(ctx context.Context, code string, r Resolution) (D
 func invoiceOf(f *domain.AccountFile, pos *domain.Position, number string) (*domain.Invoice, error) {
 	number = strings.TrimSpace(number)
 	if number == "" {
-		return nil, fieldError("invoice", "name the invoice")
+		return nil, refusal("name the invoice")
 	}
 	var fold *domain.Invoice
 	for i := range f.Invoices {
@@ -218,7 +219,7 @@ func invoiceOf(f *domain.AccountFile, pos *domain.Position, number string) (*dom
 	} else if len(open) > 0 && len(open) <= 10 {
 		msg += " (its open invoices: " + strings.Join(open, ", ") + ")"
 	}
-	return nil, fieldError("invoice", msg)
+	return nil, refusal(msg)
 }
 
 // outstanding is what an invoice still owes in a position.
@@ -230,6 +231,10 @@ func outstanding(pos *domain.Position, number string) decimal.Decimal {
 	}
 	return decimal.Zero
 }
+
+// refusal is a refused dispute that no form field holds (the invoice is
+// the one the form was opened on): said whole, above the form.
+func refusal(reason string) error { return errors.New(reason) }
 
 func fieldError(field, reason string) error {
 	return domain.ValidationError{{Field: field, Reason: reason}}
