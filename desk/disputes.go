@@ -109,6 +109,9 @@ func (d *Desk) raise(ctx context.Context, f *domain.AccountFile, rs []DisputeReq
 		return nil, asFields(err)
 	}
 	d.wrote()
+	for i := range out {
+		out[i].Dispute = d.stored(out[i].Dispute)
+	}
 	return out, nil
 }
 
@@ -185,7 +188,22 @@ func (d *Desk) ResolveDispute(ctx context.Context, code string, r Resolution) (D
 		return Disputed{}, asFields(err)
 	}
 	d.wrote()
-	return Disputed{Account: f.Account, Dispute: x, Credit: credit}, nil
+	return Disputed{Account: f.Account, Dispute: d.stored(x), Credit: credit}, nil
+}
+
+// stored is the dispute as the store wrote it (stamped), read back; x
+// itself when it cannot be read.
+func (d *Desk) stored(x domain.Dispute) domain.Dispute {
+	f, err := d.st.LoadAccount(x.Account)
+	if err != nil {
+		return x
+	}
+	for _, s := range f.Disputes {
+		if s.Invoice == x.Invoice && s.Seq == x.Seq {
+			return s
+		}
+	}
+	return x
 }
 
 // invoiceOf is the account's invoice a person means by number: that very

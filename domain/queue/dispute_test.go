@@ -63,6 +63,12 @@ func TestDisputeStale(t *testing.T) {
 	if reasons(build(f), "D")[DisputeStale] {
 		t.Error("done did not hide the item")
 	}
+	// Paid in full while disputed: nothing to chase.
+	f = disputed(20, 9)
+	f.Payments = append(f.Payments, domain.Payment{Account: "D", Reference: "P2", Received: asOf.AddDays(-1), Amount: dec("400000"), Currency: "NGN", Invoice: "INV-9"})
+	if reasons(build(f), "D")[DisputeStale] {
+		t.Error("a dispute of a paid invoice is stale")
+	}
 	// Resolved: no dispute-stale, and the invoice, no longer disputed, is
 	// overdue (60 days past due: in 31–60 since asOf−29; the last call was
 	// 40 days ago, before that).

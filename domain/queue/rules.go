@@ -366,8 +366,8 @@ const (
 )
 
 // staleDisputes: an open dispute opened more than 14 days ago (15 days open
-// or more) on an account with no activity of any kind in the last 7 days
-// (none from asOf−6 to asOf). The stake is what the invoice still owes;
+// or more), of an invoice that still owes, on an account with no activity
+// of any kind in the last 7 days (none from asOf−6 to asOf). The stake is what the invoice still owes;
 // the key names the last activity, so "done" lasts until the account has
 // been quiet for another 7 days after new activity.
 func staleDisputes(c *ctx) {
@@ -384,7 +384,9 @@ func staleDisputes(c *ctx) {
 		return
 	}
 	for _, r := range domain.DisputeRows(c.f, c.asOf, c.asOf) {
-		if !r.IsOpen() || r.DaysOpen <= StaleDisputeDays {
+		// An invoice paid in full owes nothing to chase (an import's
+		// disputed column on settled invoices).
+		if !r.IsOpen() || r.DaysOpen <= StaleDisputeDays || !r.Outstanding.IsPositive() {
 			continue
 		}
 		quiet := "no activity yet"
