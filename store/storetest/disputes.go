@@ -154,7 +154,12 @@ func find(invs []domain.Invoice, number string) *domain.Invoice {
 
 func testRaiseResolveDispute(t *testing.T, s store.Store) {
 	disputesBook(t, s)
+	n := changes(t, s)
 	apply(t, s, raiseBatch(loadFile(t, s, "ACME"), "I-2", 1, "2026-11-10"))
+	// The change log names the account the dispute was raised on.
+	if c, err := s.Changed(n); err != nil || c.All || len(c.Accounts) != 1 || c.Accounts[0] != "ACME" {
+		t.Errorf("Changed after the raise: %+v, %v", c, err)
+	}
 	wantDisputes(t, s, "raised", `I-2#1 open 2026-11-10→ "" by ada imported=false credit=; `)
 	f := loadFile(t, s, "ACME")
 	if n := len(f.Activities); n != 1 || f.Activities[0].Kind != domain.KindDispute {
