@@ -114,7 +114,9 @@ func storedLedgerFlag(b *buckets, code string) (bool, error) {
 	if err != nil || v == nil {
 		return hasDocuments(b, code), err
 	}
-	if len(v) < 2 || v[0] != vFacts || v[1]&^factsLedger != 0 {
+	// An older version keeps its flags where this one does: migration 5
+	// makes every account's facts again from version 1's.
+	if len(v) < 2 || v[0] < 1 || v[0] > vFacts || v[1]&^factsLedger != 0 {
 		return false, damaged(bucketFacts, []byte(code), errors.New("not a facts value"))
 	}
 	return v[1]&factsLedger != 0, nil

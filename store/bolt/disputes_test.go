@@ -14,8 +14,9 @@ import (
 )
 
 // schema4Book is a book as the release before disputes left it: schema 4,
-// without the disputes bucket or the migration that makes it, and with
-// invoice A00001-D flagged disputed by an import.
+// without the disputes bucket or the migration that makes it, its facts
+// in their version 1 (no disputes), and with invoice A00001-D flagged
+// disputed by an import.
 func schema4Book(t *testing.T) string {
 	t.Helper()
 	s := openUnchecked(t)
@@ -27,6 +28,23 @@ func schema4Book(t *testing.T) string {
 	rawUpdate(t, path, func(tx *bbolt.Tx) error {
 		if err := tx.DeleteBucket([]byte("disputes")); err != nil {
 			return err
+		}
+		facts := tx.Bucket([]byte("facts"))
+		type kv struct{ k, v []byte }
+		var old []kv
+		_ = facts.ForEach(func(k, v []byte) error {
+			body := mustUnseal(t, "facts", k, v)
+			v1, err := bolt.FactsV1(string(k), body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			old = append(old, kv{append([]byte(nil), k...), bolt.Seal([]byte("facts"), k, v1)})
+			return nil
+		})
+		for _, p := range old {
+			if err := facts.Put(p.k, p.v); err != nil {
+				return err
+			}
 		}
 		if err := tx.Bucket([]byte("migrations")).Delete(binary.BigEndian.AppendUint64(nil, 5)); err != nil {
 			return err
