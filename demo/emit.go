@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -29,6 +30,16 @@ func (a *acct) emit(b *store.Batch) {
 			Disputed: v.disputed, DisputeReason: v.reason, Excluded: v.excluded,
 			Stamp: stamp(by, v.issued, 7*60),
 		}})
+		if v.disputed {
+			// Raised by the account's owner a week after the due date
+			// (never after the book's date), so that the book does not
+			// depend on the day the demo is made.
+			on := min(v.due.AddDays(7), a.asOf)
+			b.Disputes = append(b.Disputes, store.Rec[domain.Dispute]{V: domain.Dispute{
+				Account: p.code, Invoice: a.invoiceNumber(i), Seq: 1, Reason: v.reason, Owner: cmp.Or(p.owner, by),
+				OpenedOn: max(on, v.issued), Status: domain.DisputeOpen, Stamp: stamp(by, max(on, v.issued), 10*60),
+			}})
+		}
 	}
 	slices.SortStableFunc(a.pay, func(x, y payment) int { return int(x.date - y.date) })
 	for k, pm := range a.pay {

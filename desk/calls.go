@@ -19,8 +19,9 @@ type Logged struct {
 	Account  domain.Account
 	Activity domain.Activity
 	Promise  *domain.Promise
-	Recap    string          // the written recap kept on the activity ("" without one)
-	Contact  *domain.Contact // the contact added with the call, if any
+	Recap    string           // the written recap kept on the activity ("" without one)
+	Contact  *domain.Contact  // the contact added with the call, if any
+	Disputes []domain.Dispute // the disputes the call raised (outcome dispute)
 }
 
 // LogCall logs a call on an account (SPEC §3, §8): its outcome, the promise
@@ -65,7 +66,29 @@ func (d *Desk) LogCall(ctx context.Context, code string, c domain.Call) (Logged,
 			return Logged{}, err
 		}
 	}
-	return d.log(ctx, f.Account, store.ActivityEntry{Activity: e.Activity, Promise: e.Promise, Contact: added})
+	entry := store.ActivityEntry{Activity: e.Activity, Promise: e.Promise, Contact: added}
+	if len(c.Disputed) > 0 {
+		if c.Outcome != "dispute" {
+			return Logged{}, fieldError("outcome", "invoices to dispute go with the outcome dispute")
+		}
+		if err := permit(ctx, Collector, "raising a dispute"); err != nil {
+			return Logged{}, err
+		}
+		var rs []DisputeRequest
+		for _, n := range c.Disputed {
+			rs = append(rs, DisputeRequest{Invoice: n, Reason: c.DisputeReason})
+		}
+		got, err := d.raise(ctx, f, rs, &entry)
+		if err != nil {
+			return Logged{}, err
+		}
+		out := Logged{Account: f.Account, Activity: entry.Activity, Contact: added}
+		for _, g := range got {
+			out.Disputes = append(out.Disputes, g.Dispute)
+		}
+		return out, nil
+	}
+	return d.log(ctx, f.Account, entry)
 }
 
 // Note adds a note, a visit or another contact that is not a call to an

@@ -25,6 +25,7 @@ type AccountFile struct {
 	Marks       []QueueMark
 	Targets     []Target  // by month, then product
 	Balances    []Balance // by date
+	Disputes    []Dispute // by invoice, then sequence
 }
 
 // PrimaryContact is the account's primary contact (see PrimaryContact).

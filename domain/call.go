@@ -22,6 +22,11 @@ type Call struct {
 	// AddContact, when set, is a new contact added with the call (its name
 	// is the call's contact): the desk writes both in one transaction.
 	AddContact *Contact
+	// Disputed are the invoices a "dispute" call raises disputes on, with
+	// DisputeReason (SPEC §9.1): the desk writes them with the call in one
+	// transaction.
+	Disputed      []string
+	DisputeReason string
 }
 
 // Unlikely is what made a record look like a slip of the keyboard: it is

@@ -29,6 +29,11 @@ type Facts struct {
 	FollowUps   []Pending // follow-ups that are not done
 	Surveys     []Survey
 	Marks       []QueueMark
+	Disputes    []Dispute // by invoice, then sequence
+	// DisputeInvoices is, for each of Disputes, the index in Ledger.Invoices
+	// of its invoice (−1 for none), so that book-wide readers find what
+	// it still owes without the documents.
+	DisputeInvoices []int32
 }
 
 // Pending is a follow-up not done yet, as the book-wide views need it.
@@ -96,14 +101,14 @@ func (t Touch) IsAttempt() bool { return t.KindName() == "call" && IsAttempt(t.O
 // FactsOf reduces an account's file to its facts. The error names a document
 // whose amount is out of range.
 func FactsOf(f *AccountFile) (Facts, error) {
-	l, _, err := LedgerOf(f.Invoices, f.Payments, f.Credits)
+	l, order, err := LedgerOf(f.Invoices, f.Payments, f.Credits)
 	if err != nil {
 		return Facts{}, err
 	}
 	x := Facts{
 		Account: f.Account, Contacts: f.Contacts, Ledger: l,
 		Promises: f.Promises, Plans: f.Plans, Escalations: f.Escalations, Issues: f.Issues,
-		Contracts: f.Contracts, Surveys: f.Surveys, Marks: f.Marks,
+		Contracts: f.Contracts, Surveys: f.Surveys, Marks: f.Marks, Disputes: f.Disputes,
 	}
 	if len(f.Activities) > 0 {
 		x.Touches = make([]Touch, len(f.Activities))
@@ -111,6 +116,20 @@ func FactsOf(f *AccountFile) (Facts, error) {
 			x.Touches[i] = TouchOf(a)
 		}
 		slices.SortFunc(x.Touches, func(a, b Touch) int { return cmp.Compare(a.ID, b.ID) })
+	}
+	if len(f.Disputes) > 0 {
+		at := make(map[string]int32, len(order))
+		for k, i := range order {
+			at[f.Invoices[i].Number] = int32(k)
+		}
+		x.DisputeInvoices = make([]int32, len(f.Disputes))
+		for i, d := range f.Disputes {
+			k, ok := at[d.Invoice]
+			if !ok {
+				k = -1
+			}
+			x.DisputeInvoices[i] = k
+		}
 	}
 	for _, fu := range f.FollowUps {
 		if fu.Status != FollowDone {

@@ -75,6 +75,14 @@ var docs = map[string]doc{
 		"to": strings.Join(domain.Teams, ", "), "status": "open or resolved", "summary": "what was escalated",
 		"author": "who opened it", "id": "the escalation's id",
 	}},
+	"disputes": {"every dispute open as of the date, and those resolved in the 365 days ending it, by account and invoice", map[string]string{
+		"account": "the account's code", "invoice": "the disputed invoice (a dispute's ID on the command line)",
+		"amount": "the invoice's amount", "outstanding": "what the invoice still owes as of the date", "currency": "the currency",
+		"opened_on": "the business date it was raised (an imported one: the import's date)",
+		"days_open": "the date − opened_on while open; resolved_on − opened_on once resolved",
+		"reason":    "what the customer disputes", "owner": "who looks after it (default who raised it; an import's user)",
+		"status": "open or resolved", "resolved_on": "when it was resolved", "resolution": "how it was resolved",
+	}},
 	"queue": {"today's ranked follow-up queue, in the workstation's order", map[string]string{
 		"rank": "1 is the first thing to do", "account": "the account's code",
 		"reason": "the rule that raised it: broken-promise, promise-due, overdue, credit-breach, stale-contact, …",

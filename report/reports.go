@@ -14,7 +14,7 @@ import (
 )
 
 // Names of the reports.
-var Names = []string{"book", "aging", "dso", "promises", "escalations", "queue", "plans"}
+var Names = []string{"book", "aging", "dso", "promises", "escalations", "disputes", "queue", "plans"}
 
 // Input is what a report is asked for.
 type Input struct {
@@ -38,6 +38,7 @@ var reports = []Report{
 	named("dso", positionPart, dsoTable),
 	named("promises", promisesPart, promisesTable),
 	named("escalations", escalationsPart, escalationsTable),
+	named("disputes", disputesPart, disputesTable),
 	named("queue", queuePart, queueTable),
 	named("plans", plansPart, plansTable),
 }
@@ -279,6 +280,48 @@ func escalationsTable(in Input, set domain.Settings, parts []any) *Table {
 	for _, e := range es {
 		t.Rows = append(t.Rows, []Cell{T(e.Account), date(e.Opened), T(e.Category), T(e.Severity), T(e.To),
 			T(e.Status), T(e.Summary), T(e.Stamp.By)})
+	}
+	return t
+}
+
+// Disputes (SPEC §9.1): every dispute open as of the date, and those
+// resolved in the 365 days ending it (DisputeWindow), by account, invoice
+// and the invoice's dispute count. Read from the facts: each dispute with
+// what its invoice still owes (Facts.DisputeInvoices), no documents.
+type disputeRows struct {
+	cur  domain.Currency
+	rows []domain.DisputeRow
+}
+
+func disputesPart(in Input, set domain.Settings, x *domain.Facts) any {
+	if in.skip(x) || len(x.Disputes) == 0 {
+		return nil
+	}
+	rows := domain.DisputeRows(x, in.AsOf, in.AsOf.AddDays(-(domain.DisputeWindow - 1)))
+	if len(rows) == 0 {
+		return nil
+	}
+	return &disputeRows{x.Account.Currency, rows}
+}
+
+func disputesTable(in Input, set domain.Settings, parts []any) *Table {
+	t := &Table{Columns: []Column{{"account", Text, ""}, {"invoice", Text, ""}, {"amount", Money, ""}, {"outstanding", Money, ""},
+		{"currency", Text, ""}, {"opened_on", Date, ""}, {"days_open", Count, ""}, {"reason", Text, ""}, {"owner", Text, ""},
+		{"status", Text, ""}, {"resolved_on", Date, ""}, {"resolution", Text, ""}}}
+	for _, p := range parts {
+		r, ok := p.(*disputeRows)
+		if !ok {
+			continue
+		}
+		for _, d := range r.rows {
+			resolved := T("")
+			if !d.ResolvedOn.IsZero() {
+				resolved = date(d.ResolvedOn)
+			}
+			t.Rows = append(t.Rows, []Cell{T(d.Account), T(d.Invoice), money(d.Amount, r.cur), money(d.Outstanding, r.cur),
+				T(string(r.cur)), date(d.OpenedOn), T(strconv.Itoa(d.DaysOpen)), T(d.Reason), T(d.Owner), T(d.Status),
+				resolved, T(d.Resolution)})
+		}
 	}
 	return t
 }

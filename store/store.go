@@ -163,6 +163,15 @@ type Batch struct {
 	Marks       []Rec[domain.QueueMark]
 	Targets     []Rec[domain.Target]
 	Balances    []Rec[domain.Balance]
+	// Disputes are written as given (key: account, invoice, sequence); an
+	// invoice a batch gives a dispute for keeps the Disputed flag the
+	// batch gives it. Every other invoice of an import follows
+	// ImportDispute: its disputed column opens and resolves imported
+	// disputes.
+	Disputes []Rec[domain.Dispute]
+	// On is the business date of the write (the as-of date): the day an
+	// import's disputes open or resolve. Zero: the day of the write's stamp.
+	On domain.Date
 	// Settled are the settled dates (paid_on) of an ERP export's invoices,
 	// one per invoice row of a file that has the column: a date makes (or
 	// keeps) the invoice's full payment "PAID-<number>" on that date; a zero
@@ -479,6 +488,7 @@ const (
 	KindSurveys
 	KindTargets
 	KindBalances
+	KindDisputes
 	KindActivities
 	KindPlans
 	KindEscalations
@@ -506,6 +516,7 @@ var kindNouns = [NumKinds]struct{ one, many, tail string }{
 	KindSurveys:         {"survey", "surveys", ""},
 	KindTargets:         {"target", "targets", ""},
 	KindBalances:        {"balance", "balances", ""},
+	KindDisputes:        {"dispute", "disputes", ""},
 	KindActivities:      {"activity", "activities", ""},
 	KindPlans:           {"payment plan", "payment plans", ""},
 	KindEscalations:     {"escalation", "escalations", ""},

@@ -110,6 +110,28 @@ func (m *Model) openSnooze(it dq.Item) {
 	m.openForm(form.NewSnooze(m.c, t))
 }
 
+// openDispute opens the dispute form on an invoice (D on the open items):
+// to raise a dispute, or to resolve the open one.
+func (m *Model) openDispute(msg common.DisputeMsg) {
+	if m.view == nil {
+		m.setStatus(components.Info, "The book is still loading")
+		return
+	}
+	t := form.TargetOf(m.view, msg.Code, "", m.opt.AsOf)
+	if t.Name == "" {
+		t.Name = common.Clean(msg.Name)
+	}
+	if t.Currency == "" {
+		t.Currency = msg.Currency
+	}
+	on := form.DisputeOn{Invoice: msg.Invoice, Outstanding: msg.Outstanding, Reason: msg.Reason}
+	if msg.Disputed {
+		m.openForm(form.NewResolve(m.c, t, on))
+		return
+	}
+	m.openForm(form.NewDispute(m.c, t, on))
+}
+
 // openAssign asks whom to give accounts to (a on the book).
 func (m *Model) openAssign(msg common.AssignMsg) {
 	if m.view == nil {

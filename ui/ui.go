@@ -280,6 +280,10 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case common.PlanMsg:
 		m.openPlan(msg)
+	case common.DisputeMsg:
+		if !m.readOnly() {
+			m.openDispute(msg)
+		}
 		return m, nil
 	case common.ErrorMsg:
 		m.setStatus(components.Problem, msg.Text)

@@ -89,8 +89,23 @@ var topics = map[string]topic{
 			"says \"wrote FILE (N rows)\" on stderr; xlsx needs --out on a terminal, and goes to a pipe as it is. " +
 			"acctdesk help report NAME lists a report's columns.",
 		words: reportWords},
-	"log": {synopsis: "acctdesk log call|escalation ACCOUNT ...",
-		about: "Logs what was done on an account. acctdesk help log call, acctdesk help log escalation."},
+	"log": {synopsis: "acctdesk log call|escalation|dispute ACCOUNT ...",
+		about: "Logs what was done on an account. acctdesk help log call, acctdesk help log escalation, acctdesk help log dispute."},
+	"log dispute": {synopsis: "acctdesk log dispute ACCOUNT --invoice N --reason T [--owner NAME]",
+		about: "Raises a dispute on an invoice of the account (code and number in any case), opened on --as-of, owned by --owner " +
+			"(default you). While it is open the invoice raises no overdue item, no reminder and no forecast; it still counts in " +
+			"the aging and the AR. Refused: an invoice not on the account, one already disputed, one fully paid. " +
+			"It goes on the timeline. acctdesk resolve dispute ends it."},
+	"resolve": {synopsis: "acctdesk resolve dispute ACCOUNT INVOICE --resolution T [--credit AMOUNT [--reason R]]",
+		about: "Resolves what is open on an account. acctdesk help resolve dispute."},
+	"resolve dispute": {synopsis: "acctdesk resolve dispute ACCOUNT INVOICE --resolution T [--credit AMOUNT [--reason R]]",
+		about: "Resolves the open dispute of an invoice (a dispute's ID is its invoice number), on --as-of, with a resolution text. " +
+			"--credit gives a credit note applied to that invoice in the same write, numbered DC-<invoice>-<n> (n: the invoice's " +
+			"dispute count), reason --reason (default price-correction); it may not be more than the invoice still owes. " +
+			"A lead's decision; on the host it runs as one.",
+		words: func([]string) (string, error) {
+			return wordList("Credit reasons (--reason)", domain.CreditReasons), nil
+		}},
 	"log call": {synopsis: "acctdesk log call ACCOUNT --outcome O [--contact C | --new-contact NAME --phone P] [--promise AMOUNT@DATE] [--next DATE] [--note T] [--confirm]",
 		about: "Logs a call on an account (its code in any case). A promise is given on the call's date and falls due on the date after @ " +
 			"(1500000.00@fri). Dates: YYYY-MM-DD, today, tomorrow, +3 or mon…sun. The next follow-up defaults from the outcome.",

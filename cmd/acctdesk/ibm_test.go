@@ -26,7 +26,7 @@ func TestIBMSampleAging(t *testing.T) {
 		"--currency", "USD", "--create-accounts")
 	// Every invoice, a payment made from each settled date, the customers;
 	// the columns the book has no place for named once.
-	if !strings.Contains(out, ": 2,466 invoices added, 2,466 payments added (from paid_on), 100 accounts created\n"+
+	if !strings.Contains(out, ": 2,466 invoices added, 2,466 payments added (from paid_on), 561 disputes added, 100 accounts created\n"+
 		"ignored columns: countryCode, PaperlessDate, PaperlessBill, DaysToSettle, DaysLate\n") {
 		t.Fatalf("import said %q", out)
 	}

@@ -101,6 +101,10 @@ func (c *cli) importFile(args []string) error {
 	// A re-import changes what the file says and keeps the rest: the
 	// columns it has, and the currency of the accounts it creates.
 	batch.Columns, batch.Currency = file.Columns(), opt.Currency
+	// Invoices imported as disputed open disputes on the business date.
+	if batch.On, err = g.date(); err != nil {
+		return err
+	}
 	var res store.Result
 	if pa, ok := any(st).(store.ProgressApplier); ok && bar != nil {
 		res, err = pa.ApplyProgress(g.ctx(), batch, bar.apply)

@@ -15,7 +15,7 @@ func TestImportNoteWithLineBreaks(t *testing.T) {
 	importBook(t, db, dir)
 	path := write(t, dir, "inv.csv", "account,number,issue_date,amount,disputed,dispute_reason\r\n"+
 		"ACME,D-1,2026-11-01,10.00,yes,\"short delivery:\r\n20 litres, see POD\"\r\n")
-	if out := must(t, db, "import", "invoices", path); !strings.HasSuffix(out, ": 1 invoice added\n") {
+	if out := must(t, db, "import", "invoices", path); !strings.HasSuffix(out, ": 1 invoice added, 1 dispute added\n") {
 		t.Fatalf("first import: %q", out)
 	}
 	if out := must(t, db, "import", "invoices", path); !strings.HasSuffix(out, ": 1 invoice unchanged\n") {

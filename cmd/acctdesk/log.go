@@ -10,7 +10,7 @@ import (
 )
 
 // logs are the sub-commands of log.
-var logs = []string{"call", "escalation"}
+var logs = []string{"call", "escalation", "dispute"}
 
 func (c *cli) log(args []string) error {
 	sub, rest := firstWord(args)
@@ -19,15 +19,17 @@ func (c *cli) log(args []string) error {
 		if _, err := parse(fs, args); err != nil {
 			return err
 		}
-		return errors.New("log needs call or escalation (run acctdesk help log)")
+		return errors.New("log needs call, escalation or dispute (run acctdesk help log)")
 	}
 	switch w, _ := domain.MatchWord(sub, logs); w {
 	case "call":
 		return c.logCall(rest)
 	case "escalation":
 		return c.logEscalation(rest)
+	case "dispute":
+		return c.logDispute(rest)
 	}
-	return unknownWord("log ", sub, "call or escalation", logs)
+	return unknownWord("log ", sub, "call, escalation or dispute", logs)
 }
 
 func (c *cli) logCall(args []string) error {

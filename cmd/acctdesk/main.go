@@ -112,6 +112,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return c.assign(rest)
 	case "plan":
 		return c.plan(rest)
+	case "resolve":
+		return c.resolve(rest)
 	case "statement":
 		return c.statement(rest)
 	case "backup":
@@ -133,7 +135,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 }
 
 // commands are the words dispatch knows.
-var commands = []string{"demo", "init", "import", "report", "log", "plan", "assign", "statement", "backup", "check", "serve", "help"}
+var commands = []string{"demo", "init", "import", "report", "log", "resolve", "plan", "assign", "statement", "backup", "check", "serve", "help"}
 
 // unknownCommand refuses a word that is no command, suggesting the nearest.
 func unknownCommand(cmd string) error {

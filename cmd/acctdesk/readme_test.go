@@ -97,7 +97,7 @@ func TestReadmeImports(t *testing.T) {
 	}
 	dir := t.TempDir()
 	ibm := must(t, filepath.Join(dir, "ibm.db"), cmds[0]...)
-	if !strings.Contains(ibm, ": 2,466 invoices added, 2,466 payments added (from paid_on), 100 accounts created\n") {
+	if !strings.Contains(ibm, ": 2,466 invoices added, 2,466 payments added (from paid_on), 561 disputes added, 100 accounts created\n") {
 		t.Errorf("IBM import: %q", ibm)
 	}
 	db := filepath.Join(dir, "erp.db")

@@ -30,6 +30,7 @@ const (
 	QBRDue            = "qbr-due"
 	GoLiveLate        = "go-live-late"
 	StaleContact      = "stale-contact"
+	DisputeStale      = "dispute-stale"
 )
 
 // Item is one thing to act on today.

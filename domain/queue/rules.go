@@ -28,6 +28,7 @@ var kindWeight = map[string]float64{
 	GoLiveLate:        12,
 	QBRDue:            10,
 	StaleContact:      8,
+	DisputeStale:      22,
 }
 
 // score combines the parts: ten points per tenfold money at stake, a slowly
@@ -100,7 +101,7 @@ func AccountItems(sum *domain.Summary, set domain.Settings) []Item {
 
 var rules = []func(*ctx){
 	promises, plans, followUps, overdue, credit, overdraft,
-	escalations, serviceIssues, renewals, qbr, goLive, staleContact,
+	escalations, serviceIssues, renewals, qbr, goLive, staleContact, staleDisputes,
 }
 
 // contactSince reports whether a contact (a call, when callsOnly) was logged
@@ -363,6 +364,47 @@ func staleContact(c *ctx) {
 		stake = decimal.Zero
 	}
 	c.add(StaleContact, since.String(), stake, 0, fmt.Sprintf("%s for %s", what, days(n)), "")
+}
+
+// Dispute staleness (SPEC §9.1): an open dispute older than StaleDisputeDays
+// with no activity on the account in the last QuietDisputeDays days.
+const (
+	StaleDisputeDays = 14
+	QuietDisputeDays = 7
+)
+
+// staleDisputes: an open dispute opened more than 14 days ago (15 days open
+// or more), of an invoice that still owes, on an account with no activity
+// of any kind in the last 7 days (none from asOf−6 to asOf). The stake is what the invoice still owes;
+// the key names the last activity, so "done" lasts until the account has
+// been quiet for another 7 days after new activity.
+func staleDisputes(c *ctx) {
+	if len(c.f.Disputes) == 0 {
+		return
+	}
+	var last domain.Date
+	for _, t := range c.f.Touches {
+		if t.On <= c.asOf && t.On > last {
+			last = t.On
+		}
+	}
+	if !last.IsZero() && c.asOf.DaysSince(last) < QuietDisputeDays {
+		return
+	}
+	for _, r := range domain.DisputeRows(c.f, c.asOf, c.asOf) {
+		// An invoice paid in full owes nothing to chase (an import's
+		// disputed column on settled invoices).
+		if !r.IsOpen() || r.DaysOpen <= StaleDisputeDays || !r.Outstanding.IsPositive() {
+			continue
+		}
+		quiet := "no activity yet"
+		if !last.IsZero() {
+			quiet = "no activity for " + days(c.asOf.DaysSince(last))
+		}
+		c.add(DisputeStale, fmt.Sprintf("%s:%d:%s", r.Invoice, r.Seq, last), r.Outstanding, r.OpenedOn.AddDays(StaleDisputeDays),
+			fmt.Sprintf("dispute on %s (%s) open %s, %s", r.Invoice, c.money(r.Outstanding), days(r.DaysOpen), quiet),
+			fmt.Sprintf("dispute on %s open %s, %s", r.Invoice, days(r.DaysOpen), quiet))
+	}
 }
 
 // dayOf is a date as the workstation writes it: "9 Dec", with the year

@@ -56,6 +56,7 @@ var answeredBy = map[string]action{
 	QBRDue:            0, // only a QBR clears it
 	GoLiveLate:        actContact,
 	StaleContact:      actContact,
+	DisputeStale:      actContact | actNote, // any activity makes the account no longer quiet
 }
 
 // escalationAnswers is, for each escalation category, the reasons an

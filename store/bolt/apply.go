@@ -67,7 +67,7 @@ func (s *Store) ApplyProgress(ctx context.Context, batch *store.Batch, report fu
 func batchBytes(b *store.Batch) int64 {
 	n := len(b.Accounts) + len(b.Contacts) + len(b.Contracts) + len(b.Invoices) + len(b.Payments) +
 		len(b.Credits) + 3*len(b.Activities) + len(b.Plans) + len(b.Escalations) + len(b.Issues) +
-		len(b.FollowUps) + len(b.Surveys) + len(b.Marks) + len(b.Targets) + len(b.Balances) + 2*len(b.Settled)
+		len(b.FollowUps) + len(b.Surveys) + len(b.Marks) + len(b.Targets) + len(b.Balances) + 2*len(b.Settled) + len(b.Disputes)
 	return int64(n) * 400
 }
 
@@ -106,6 +106,12 @@ type applier struct {
 	// surveyIDs are the ids of an account's stored surveys by date and
 	// kind (surveyKey), read on its first survey without an id.
 	surveyIDs map[string]map[string]uint64
+	// on is the write's business date (Batch.On); disputeGiven the
+	// invoices (recKey) the batch gives disputes for, whose flag is taken
+	// as given; importDisputed the invoices ImportDispute already ran on.
+	on             domain.Date
+	disputeGiven   map[string]bool
+	importDisputed map[string]bool
 
 	// what single-record methods return
 	activities  []domain.Activity
@@ -209,6 +215,16 @@ func (a *applier) batch(b *store.Batch) error {
 		a.part = b
 	}
 	a.currency = b.Currency
+	a.on = b.On
+	if a.on.IsZero() {
+		a.on = domain.DateOf(a.stamp.At.UTC())
+	}
+	for _, r := range b.Disputes {
+		if a.disputeGiven == nil {
+			a.disputeGiven = map[string]bool{}
+		}
+		a.disputeGiven[string(recKey(r.V.Account, r.V.Invoice))] = true
+	}
 	a.accts = make(map[string]*acct, len(b.Accounts))
 	a.invoiceOf = make(map[string]string, len(b.Invoices))
 	if len(b.Settled) > 0 {
@@ -217,7 +233,7 @@ func (a *applier) batch(b *store.Batch) error {
 	}
 	a.total = len(b.Accounts) + len(b.Contacts) + len(b.Contracts) + len(b.Invoices) + len(b.Payments) +
 		len(b.Credits) + len(b.Activities) + len(b.Plans) + len(b.Escalations) + len(b.Issues) +
-		len(b.FollowUps) + len(b.Surveys) + len(b.Marks) + len(b.Targets) + len(b.Balances) + len(b.Settled)
+		len(b.FollowUps) + len(b.Surveys) + len(b.Marks) + len(b.Targets) + len(b.Balances) + len(b.Settled) + len(b.Disputes)
 	for _, r := range b.Accounts {
 		a.account(r)
 		a.tick()
@@ -236,6 +252,10 @@ func (a *applier) batch(b *store.Batch) error {
 	}
 	for _, r := range b.Payments {
 		a.payment(r)
+		a.tick()
+	}
+	for _, r := range b.Disputes {
+		a.dispute(r)
 		a.tick()
 	}
 	for _, r := range b.Credits {

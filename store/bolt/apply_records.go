@@ -212,6 +212,9 @@ func (a *applier) invoice(r store.Rec[domain.Invoice]) {
 	if !a.valid(r.Line, x.Validate()) || !found || !a.sameCurrency(r.Line, st, x.Currency) {
 		return
 	}
+	if !a.disputeGiven[string(recKey(x.Account, x.Number))] {
+		a.importDispute(r.Line, &x)
+	}
 	val := a.encode(func(b []byte) []byte { return appendInvoice(b, &x) })
 	added := a.res.ByKind[store.KindInvoices].Added
 	a.document(store.KindInvoices, r.Line, st, x.Account, x.Number, val, bucketInvoices, a.b.invoices, a.b.idxInvoice, "number", "invoice")
@@ -807,4 +810,83 @@ func (a *applier) mark(r store.Rec[domain.QueueMark]) {
 		return
 	}
 	a.upsert(store.KindMarks, bucketMarks, a.b.marks, key, val)
+}
+
+// importDispute opens or resolves the imported dispute an invoice row's
+// disputed column says (store.ImportDispute), once per invoice of a batch.
+func (a *applier) importDispute(line int, x *domain.Invoice) {
+	key := string(recKey(x.Account, x.Number))
+	if a.importDisputed[key] {
+		return
+	}
+	if a.importDisputed == nil {
+		a.importDisputed = map[string]bool{}
+	}
+	a.importDisputed[key] = true
+	stored, found := storedRec(a, a.b.invoices, bucketInvoices, recKey(x.Account, x.Number), func(v []byte) (domain.Invoice, error) {
+		return decodeInvoice(x.Account, []byte(x.Number), v, nil)
+	})
+	if !x.Disputed && (!found || !stored.Disputed) {
+		return // the common case: nothing to read
+	}
+	history, err := a.disputesOf(x.Account, x.Number)
+	if err != nil {
+		a.failBook(err)
+		return
+	}
+	var st *domain.Invoice
+	if found {
+		st = &stored
+	}
+	d := store.ImportDispute(history, st, x, a.on, a.stamp.By)
+	if d == nil {
+		return
+	}
+	d.Stamp = a.stamp
+	if !a.valid(line, d.Validate()) {
+		return
+	}
+	k := disputeKey(d.Account, d.Invoice, d.Seq)
+	a.upsert(store.KindDisputes, bucketDisputes, a.b.disputes, k, a.encode(func(b []byte) []byte { return appendDispute(b, d) }))
+}
+
+// disputesOf reads one invoice's disputes, in sequence order.
+func (a *applier) disputesOf(code, invoice string) ([]domain.Dispute, error) {
+	prefix := disputeKey(code, invoice, 0)
+	prefix = prefix[:len(prefix)-8]
+	var out []domain.Dispute
+	c := a.b.disputes.Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		body, err := opened(bucketDisputes, k, v)
+		if err != nil {
+			return nil, err
+		}
+		d, err := decodeDispute(code, k[len(code)+1:], body, nil)
+		if err != nil {
+			return nil, damaged(bucketDisputes, k, err)
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// dispute writes a dispute as given: of an invoice of its account (in the
+// batch or the book), keyed by invoice and sequence.
+func (a *applier) dispute(r store.Rec[domain.Dispute]) {
+	x := r.V
+	x.Stamp = a.stampFor(x.Stamp)
+	st, found := a.owner(x.Account, r.Line, "")
+	ok := a.valid(r.Line, x.Validate())
+	if !found || !ok || st.bad {
+		return
+	}
+	if !a.applied(r.Line, x.Account, x.Invoice) {
+		return
+	}
+	key := disputeKey(x.Account, x.Invoice, x.Seq)
+	val := a.encode(func(b []byte) []byte { return appendDispute(b, &x) })
+	if a.repeated(store.KindDisputes, bucketDisputes, string(key), r.Line, val, "invoice", fmt.Sprintf("dispute %d of invoice %s", x.Seq, x.Invoice)) {
+		return
+	}
+	a.upsert(store.KindDisputes, bucketDisputes, a.b.disputes, key, val)
 }

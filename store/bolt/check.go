@@ -272,6 +272,16 @@ func checkKind(b *buckets, kind fileKind, codes map[string]bool, bad badKeys, p 
 			p.at(name, k, "%v", err)
 			return nil
 		}
+		for _, d := range scratch.Disputes {
+			checkDispute(b, d, k, p)
+		}
+		for _, inv := range scratch.Invoices {
+			prefix := disputeKey(inv.Account, inv.Number, 0)
+			prefix = prefix[:len(prefix)-8]
+			if dk, _ := b.disputes.Cursor().Seek(prefix); inv.Disputed && !bytes.HasPrefix(dk, prefix) {
+				p.at(name, k, "disputed, but the invoice has no dispute")
+			}
+		}
 		for _, ref := range activityRefs(&scratch) {
 			if ref != 0 && b.activities.Get(idKey(string(code), ref)) == nil {
 				p.at(name, k, "activity %d does not exist", ref)
@@ -281,6 +291,33 @@ func checkKind(b *buckets, kind fileKind, codes map[string]bool, bad badKeys, p 
 	})
 	if seq := bk.Sequence(); idBuckets[string(name)] && seq < maxID {
 		p.at(name, nil, "sequence %d is behind the ids it gave (up to %d)", seq, maxID)
+	}
+}
+
+// checkDispute checks that a dispute is of an invoice of its account, and
+// that the invoice's Disputed flag says whether its latest dispute is open
+// (the flag is what the ledger and the queue read).
+func checkDispute(b *buckets, d domain.Dispute, k []byte, p *problems) {
+	v, err := get(b.invoices, bucketInvoices, recKey(d.Account, d.Invoice))
+	if err != nil {
+		return // reported by checkSeals
+	}
+	if v == nil {
+		p.at(bucketDisputes, k, "invoice %s is not on account %s", d.Invoice, d.Account)
+		return
+	}
+	inv, err := decodeInvoice(d.Account, []byte(d.Invoice), v, nil)
+	if err != nil {
+		return // reported by checkKind of the invoices
+	}
+	if next := b.disputes.Get(disputeKey(d.Account, d.Invoice, d.Seq+1)); next != nil {
+		if d.IsOpen() {
+			p.at(bucketDisputes, k, "open, but the invoice has a later dispute")
+		}
+		return
+	}
+	if inv.Disputed != d.IsOpen() {
+		p.at(bucketDisputes, k, "latest dispute is %s but invoice %s says disputed=%v", d.Status, d.Invoice, inv.Disputed)
 	}
 }
 

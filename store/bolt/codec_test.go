@@ -235,6 +235,24 @@ var codecCases = []codecCase{
 			return decodeBalance(x.Account, []byte(x.On.Format("2006-01-02")), b, testIn)
 		},
 		func(b []byte) (any, error) { return decodeBalance(fuzzCode, []byte("2026-11-30"), b, nil) }},
+	{"dispute",
+		func(r *rand.Rand) any {
+			x := domain.Dispute{Account: rkey(r), Invoice: rkey(r), Seq: r.Uint64(), Reason: rnote(r), Owner: rs(r),
+				OpenedOn: rdate(r), Status: domain.DisputeOpen, Imported: r.IntN(2) == 1, Stamp: rstamp(r)}
+			if r.IntN(2) == 1 {
+				x.Status, x.ResolvedOn, x.Resolution, x.Credit = domain.DisputeResolved, rdate(r), rnote(r), rs(r)
+			}
+			return x
+		},
+		func(v any) []byte { x := v.(domain.Dispute); return appendDispute(nil, &x) },
+		func(v any, b []byte) (any, error) {
+			x := v.(domain.Dispute)
+			k := disputeKey(x.Account, x.Invoice, x.Seq)
+			return decodeDispute(x.Account, k[len(x.Account)+1:], b, testIn)
+		},
+		func(b []byte) (any, error) {
+			return decodeDispute(fuzzCode, []byte("INV-1\x00\x00\x00\x00\x00\x00\x00\x00\x01"), b, nil)
+		}},
 	{"settings",
 		func(r *rand.Rand) any {
 			return domain.Settings{Name: rnote(r), BaseCurrency: rcur(r), AgingEdges: rints(r), DSOPeriodDays: ri(r),
@@ -382,6 +400,10 @@ func randomFacts(r *rand.Rand) factsView {
 		m := gen("mark").(domain.QueueMark)
 		m.Account = code
 		x.Marks = append(x.Marks, m)
+		d := gen("dispute").(domain.Dispute)
+		d.Account = code
+		x.Disputes = append(x.Disputes, d)
+		x.DisputeInvoices = append(x.DisputeInvoices, int32(r.IntN(100))-1)
 	}
 	return factsView{x, r.IntN(2) == 1}
 }
@@ -843,10 +865,11 @@ func TestCodecCoversEveryField(t *testing.T) {
 		{domain.QueueMark{}, "Key Account Done Until On Stamp"},
 		{domain.Target{}, "Account Month Product Quantity Amount Currency Stamp"},
 		{domain.Balance{}, "Account On Balance Currency Stamp"},
+		{domain.Dispute{}, "Account Invoice Seq Reason Owner OpenedOn Status ResolvedOn Resolution Credit Imported Stamp"},
 		{domain.Settings{}, "Name BaseCurrency AgingEdges DSOPeriodDays Thresholds Users"},
 		{domain.Thresholds{}, "UtilWarnPct UtilBreachPct StaleContactDays RenewalDays PromiseGraceDays"},
 		{domain.Stamp{}, "By At"},
-		{domain.Facts{}, "Account Contacts Ledger Touches Promises Plans Escalations Issues Contracts FollowUps Surveys Marks"},
+		{domain.Facts{}, "Account Contacts Ledger Touches Promises Plans Escalations Issues Contracts FollowUps Surveys Marks Disputes DisputeInvoices"},
 		{domain.Pending{}, "ID Activity SetAt Due Until Snoozed Reason"},
 		{domain.Ledger{}, "Exp Invoices Credits Kinds Disputed Excluded Volume"},
 		{domain.LedgerInvoice{}, "Issued Due Amount"},

@@ -41,7 +41,9 @@ func restate(b *buckets, t touched, report func(store.Progress)) error {
 		if _, found := slices.BinarySearch(t.records, code); found {
 			continue
 		}
-		if had := b.ledgers.Get([]byte(code)) != nil; had != hasDocuments(b, code) {
+		if had := b.ledgers.Get([]byte(code)) != nil; had != hasDocuments(b, code) || hasDisputes(b, code) {
+			// An account with disputes keeps in its facts where each
+			// disputed invoice is in the ledger (Facts.DisputeInvoices).
 			flagged = append(flagged, code)
 		}
 	}
@@ -90,6 +92,13 @@ func deriveFacts(b *buckets, codes []string, in *interner, progress func(), ledg
 		if err != nil {
 			return nil, err
 		}
+		if len(f.Disputes) > 0 {
+			// Where each disputed invoice is in the ledger: the invoices'
+			// order, which nothing but the invoices decides.
+			if err := documentKinds[0].loadOne(b.invoices, f, accountPrefix(code), in, b.walked); err != nil {
+				return nil, err
+			}
+		}
 		has, err := ledger(code)
 		if err != nil {
 			return nil, err
@@ -105,7 +114,9 @@ func storedLedgerFlag(b *buckets, code string) (bool, error) {
 	if err != nil || v == nil {
 		return hasDocuments(b, code), err
 	}
-	if len(v) < 2 || v[0] != vFacts || v[1]&^factsLedger != 0 {
+	// An older version keeps its flags where this one does: migration 5
+	// makes every account's facts again from version 1's.
+	if len(v) < 2 || v[0] < 1 || v[0] > vFacts || v[1]&^factsLedger != 0 {
 		return false, damaged(bucketFacts, []byte(code), errors.New("not a facts value"))
 	}
 	return v[1]&factsLedger != 0, nil
@@ -126,6 +137,13 @@ func hasDocuments(b *buckets, code string) bool {
 		}
 	}
 	return false
+}
+
+// hasDisputes reports whether the book holds disputes of an account.
+func hasDisputes(b *buckets, code string) bool {
+	prefix := accountPrefix(code)
+	k, _ := b.disputes.Cursor().Seek(prefix)
+	return k != nil && bytes.HasPrefix(k, prefix)
 }
 
 // documentsOf reads an account's invoices, payments and credit notes.

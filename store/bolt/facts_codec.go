@@ -17,7 +17,7 @@ import (
 
 const (
 	vLedger = 1
-	vFacts  = 1
+	vFacts  = 2 // 1: without the disputes (schema 4; migration 5 makes every account's again)
 )
 
 // Ledger value: version, exponent, then the invoices and the credits as
@@ -240,6 +240,12 @@ func appendFacts(dst []byte, x *domain.Facts, ledger bool) []byte {
 	}
 	e.b = appendRecords(e.b, x.Surveys, byID(func(p *domain.Survey) uint64 { return p.ID }), appendSurvey)
 	e.b = appendRecords(e.b, x.Marks, byName(func(m *domain.QueueMark) string { return m.Key }), appendMark)
+	e.b = appendRecords(e.b, x.Disputes, func(b []byte, d *domain.Dispute) []byte {
+		return append(b, disputeKey("", d.Invoice, d.Seq)[1:]...)
+	}, appendDispute)
+	for _, k := range x.DisputeInvoices {
+		e.i(int64(k))
+	}
 	return e.b
 }
 
@@ -330,6 +336,17 @@ func decodeFacts(code string, v []byte, x *domain.Facts, in *interner) (ledger b
 	}
 	x.Surveys = decodeRecords(&d, code, decodeSurvey)
 	x.Marks = decodeRecords(&d, code, decodeMark)
+	x.Disputes = decodeRecords(&d, code, decodeDispute)
+	if len(x.Disputes) > 0 {
+		x.DisputeInvoices = make([]int32, len(x.Disputes))
+		for i := range x.DisputeInvoices {
+			k := d.i()
+			if k < -1 || k > math.MaxInt32 {
+				d.fail(errRange)
+			}
+			x.DisputeInvoices[i] = int32(k)
+		}
+	}
 	return flags&factsLedger != 0, d.done()
 }
 

@@ -262,6 +262,7 @@ func checkFile(b *buckets, f *domain.AccountFile) error {
 		{bucketPlans, len(f.Plans), len(x.Plans)}, {bucketEscalations, len(f.Escalations), len(x.Escalations)},
 		{bucketIssues, len(f.Issues), len(x.Issues)}, {bucketFollowUps, pending, len(x.FollowUps)},
 		{bucketSurveys, len(f.Surveys), len(x.Surveys)}, {bucketMarks, len(f.Marks), len(x.Marks)},
+		{bucketDisputes, len(f.Disputes), len(x.Disputes)},
 		{bucketInvoices, len(f.Invoices), len(x.Ledger.Invoices)},
 		{bucketPayments, len(f.Payments) + len(f.Credits), len(x.Ledger.Credits)},
 	} {

@@ -27,6 +27,7 @@ var migrations = []migration{
 	{"account standings", createSummaries},
 	{"facts, change log and checksums", buildFacts},
 	{"targets and balances", createTargets},
+	{"disputes", migrateDisputes},
 }
 
 // schemaVersion is the schema version this code writes: one per migration.
@@ -182,6 +183,9 @@ func buildFacts(tx *bbolt.Tx) error {
 	if err := createTargets(tx); err != nil {
 		return err
 	}
+	if _, err := tx.CreateBucketIfNotExists(bucketDisputes); err != nil {
+		return err
+	}
 	b, err := bucketsAt(tx)
 	if err != nil {
 		return err
@@ -290,4 +294,77 @@ func rekeyMarks(tx *bbolt.Tx) error {
 		}
 	}
 	return nil
+}
+
+// version 5: disputes (SPEC §9.1) get a bucket of their own, each invoice's
+// history of them. An invoice an older book holds as disputed (an import's
+// disputed column) is an open dispute: opened on the day its record was
+// written, owned by whoever wrote it, with its dispute reason; imported, so
+// that a later import calling it undisputed resolves it. The facts carry
+// the disputes from now on (vFacts 2): every account's are made again.
+func migrateDisputes(tx *bbolt.Tx) error {
+	if _, err := tx.CreateBucketIfNotExists(bucketDisputes); err != nil {
+		return err
+	}
+	b, err := bucketsAt(tx)
+	if err != nil {
+		return err
+	}
+	type put struct{ k, v []byte }
+	var puts []put
+	err = b.invoices.ForEach(func(k, v []byte) error {
+		body, err := opened(bucketInvoices, k, v)
+		if err != nil {
+			return err
+		}
+		code, own, err := splitKey(k)
+		if err != nil {
+			return damaged(bucketInvoices, k, err)
+		}
+		inv, err := decodeInvoice(string(code), own, body, nil)
+		if err != nil {
+			return damaged(bucketInvoices, k, err)
+		}
+		if !inv.Disputed {
+			return nil
+		}
+		d := importedDispute(inv, domain.DateOf(inv.Stamp.At.UTC()), inv.Stamp)
+		if inv.Stamp.At.IsZero() {
+			d.OpenedOn = inv.Issued
+		}
+		key := disputeKey(inv.Account, inv.Number, 1)
+		if b.disputes.Get(key) == nil {
+			puts = append(puts, put{key, appendDispute(nil, &d)})
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, p := range puts {
+		if err := putSealed(b.disputes, bucketDisputes, p.k, p.v); err != nil {
+			return err
+		}
+	}
+	var codes []string
+	_ = b.accounts.ForEach(func(k, _ []byte) error {
+		codes = append(codes, string(k))
+		return nil
+	})
+	return restate(b, touched{records: codes}, nil)
+}
+
+// importedDispute is the open dispute an invoice imported as disputed
+// stands for (store.ImportDispute says when).
+func importedDispute(inv domain.Invoice, on domain.Date, stamp domain.Stamp) domain.Dispute {
+	owner := stamp.By
+	if owner == "" {
+		owner = "import"
+	}
+	reason := inv.DisputeReason
+	if reason == "" {
+		reason = domain.ImportedReason
+	}
+	return domain.Dispute{Account: inv.Account, Invoice: inv.Number, Seq: 1, Reason: reason, Owner: owner,
+		OpenedOn: on, Status: domain.DisputeOpen, Imported: true, Stamp: stamp}
 }

@@ -245,11 +245,11 @@ func migrated(t *testing.T, path string) *bolt.Store {
 		t.Fatalf("Check after the migration: %v", err)
 	}
 	rawView(t, path, func(tx *bbolt.Tx) error {
-		if v := tx.Bucket([]byte("meta")).Get([]byte("schema")); len(v) != 12 || v[7] != 4 {
-			t.Errorf("schema %x after the migration, want 4", v)
+		if v := tx.Bucket([]byte("meta")).Get([]byte("schema")); len(v) != 12 || v[7] != 5 {
+			t.Errorf("schema %x after the migration, want 5", v)
 		}
-		if n := tx.Bucket([]byte("migrations")).Stats().KeyN; n != 4 {
-			t.Errorf("%d migrations recorded, want 4", n)
+		if n := tx.Bucket([]byte("migrations")).Stats().KeyN; n != 5 {
+			t.Errorf("%d migrations recorded, want 5", n)
 		}
 		return nil
 	})

@@ -104,6 +104,8 @@ var (
 			func(f *domain.AccountFile) *[]domain.Target { return &f.Targets }},
 		kindOf[domain.Balance]{bucketBalances, decodeBalance,
 			func(f *domain.AccountFile) *[]domain.Balance { return &f.Balances }},
+		kindOf[domain.Dispute]{bucketDisputes, decodeDispute,
+			func(f *domain.AccountFile) *[]domain.Dispute { return &f.Disputes }},
 	}
 	fileKinds = slices.Concat(documentKinds, recordKinds)
 	// factKinds are recordKinds as the facts read them: an activity's

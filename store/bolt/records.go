@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"time"
 
@@ -33,6 +34,7 @@ const (
 	vMark       = 2 // 1: schema 2's, see decodeMarkV1
 	vTarget     = 1
 	vBalance    = 1
+	vDispute    = 1
 	vSettings   = 1
 	vMigration  = 1
 )
@@ -643,6 +645,46 @@ func decodeBalance(code string, own, v []byte, in *interner) (domain.Balance, er
 	d.amount(b.Balance, anySign)
 	d.places(b.Balance, b.Currency)
 	return b, d.done()
+}
+
+// --- Dispute (key: code 0x00 invoice 0x00 seq)
+
+func appendDispute(dst []byte, x *domain.Dispute) []byte {
+	e := head(dst, vDispute, x.Stamp)
+	e.str(x.Reason)
+	e.str(x.Owner)
+	e.date(x.OpenedOn)
+	e.str(x.Status)
+	e.date(x.ResolvedOn)
+	e.str(x.Resolution)
+	e.str(x.Credit)
+	e.bool(x.Imported)
+	return e.b
+}
+
+func decodeDispute(code string, own, v []byte, in *interner) (domain.Dispute, error) {
+	d := dec{b: v, in: in}
+	d.version(vDispute)
+	x := domain.Dispute{Account: code, Stamp: d.stamp()}
+	i := bytes.IndexByte(own, keySep)
+	if i <= 0 || len(own)-i-1 != 8 {
+		d.fail(fmt.Errorf("key %q: not an invoice and a sequence", own))
+	} else {
+		x.Invoice = d.key(own[:i])
+		x.Seq = binary.BigEndian.Uint64(own[i+1:])
+	}
+	x.Reason = d.str()
+	x.Owner = d.word()
+	x.OpenedOn = d.date()
+	x.Status = d.word()
+	x.ResolvedOn = d.date()
+	x.Resolution = d.str()
+	x.Credit = d.word()
+	x.Imported = d.bool()
+	if d.err == nil && x.Status != domain.DisputeOpen && x.Status != domain.DisputeResolved {
+		d.fail(fmt.Errorf("dispute status %q", x.Status))
+	}
+	return x, d.done()
 }
 
 // --- Settings (meta "settings")

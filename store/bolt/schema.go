@@ -31,6 +31,7 @@ var (
 	bucketMarks       = []byte("marks")       // code 0x00 mark key → QueueMark (schema 3; before, mark key → QueueMark)
 	bucketTargets     = []byte("targets")     // code 0x00 month "YYYY-MM" 0x00 product → Target (schema 4)
 	bucketBalances    = []byte("balances")    // code 0x00 date "YYYY-MM-DD" → Balance (schema 4)
+	bucketDisputes    = []byte("disputes")    // code 0x00 invoice 0x00 seq(8, big-endian) → Dispute (schema 5)
 
 	// Derived (schema 3): each account's domain.Facts, split in two so that a
 	// write touching only activities never reads the documents. Both are
@@ -73,6 +74,7 @@ var allBuckets = [][]byte{
 	bucketPlans, bucketEscalations, bucketIssues, bucketFollowUps, bucketSurveys,
 	bucketMarks, bucketIdxInvoice, bucketIdxPayment, bucketIdxCredit,
 	bucketLedgers, bucketFacts, bucketChangelog, bucketTargets, bucketBalances,
+	bucketDisputes,
 }
 
 // indexOf names the uniqueness index of a document bucket.
@@ -116,6 +118,20 @@ func targetKey(code string, month domain.Date, product string) []byte {
 
 // balanceKey is code 0x00 date (YYYY-MM-DD): an account's balances sort by date.
 func balanceKey(code string, on domain.Date) []byte { return recKey(code, on.Format("2006-01-02")) }
+
+// disputeKey is code 0x00 invoice 0x00 seq (8 bytes, big-endian): an
+// account's disputes sort by invoice, then by sequence, so a prefix scan
+// of code 0x00 invoice 0x00 reads one invoice's history in order, and a
+// new dispute after a resolution is one more key, never a rewrite of a
+// list. Invoice numbers hold no NUL (domain.CheckCode).
+func disputeKey(code, invoice string, seq uint64) []byte {
+	k := make([]byte, 0, len(code)+len(invoice)+10)
+	k = append(k, code...)
+	k = append(k, keySep)
+	k = append(k, invoice...)
+	k = append(k, keySep)
+	return binary.BigEndian.AppendUint64(k, seq)
+}
 
 // accountPrefix is the prefix of every record key of an account.
 func accountPrefix(code string) []byte { return append([]byte(code), keySep) }

@@ -40,6 +40,10 @@ type applier struct {
 	marks       []domain.QueueMark
 	followUps   []domain.FollowUp
 	unpaid      []string // references of payments from paid_on taken back
+
+	on             domain.Date     // Batch.On, else the stamp's day
+	disputeGiven   map[string]bool // account 0x00 invoice the batch gives disputes for
+	importDisputed map[string]bool // invoices ImportDispute already ran on
 }
 
 type acct struct {
@@ -65,6 +69,15 @@ func (a *applier) batch(b *store.Batch) {
 		a.part = b
 	}
 	a.currency = b.Currency
+	a.on = b.On
+	if a.on.IsZero() {
+		a.on = domain.DateOf(a.stamp.At.UTC())
+	}
+	a.disputeGiven = map[string]bool{}
+	a.importDisputed = map[string]bool{}
+	for _, r := range b.Disputes {
+		a.disputeGiven[r.V.Account+"\x00"+r.V.Invoice] = true
+	}
 	for _, r := range b.Accounts {
 		a.account(r)
 	}
@@ -82,6 +95,9 @@ func (a *applier) batch(b *store.Batch) {
 	}
 	for _, r := range b.Credits {
 		a.credit(r)
+	}
+	for _, r := range b.Disputes {
+		a.dispute(r)
 	}
 	for _, r := range b.Settled {
 		a.settled(r)
@@ -452,6 +468,9 @@ func (a *applier) invoice(r store.Rec[domain.Invoice]) {
 	}
 	if !a.valid(r.Line, x.Validate()) || !found || !a.sameCurrency(r.Line, st, x.Currency) {
 		return
+	}
+	if !a.disputeGiven[x.Account+"\x00"+x.Number] {
+		a.importDispute(r.Line, &x)
 	}
 	if !a.document(store.KindInvoices, r.Line, st, x.Account, "invoice", x.Number, x, "number") {
 		return
@@ -894,4 +913,59 @@ func (a *applier) settledInvoice(x store.Settled) (inv domain.Invoice, found, re
 	}
 	_, inBatch := a.owner["invoice"][x.Invoice]
 	return inv, false, inBatch
+}
+
+// importDispute opens or resolves the imported dispute an invoice row's
+// disputed column says (store.ImportDispute), once per invoice of a batch.
+func (a *applier) importDispute(line int, x *domain.Invoice) {
+	key := x.Account + "\x00" + x.Number
+	if a.importDisputed[key] {
+		return
+	}
+	a.importDisputed[key] = true
+	f := a.work[x.Account]
+	if f == nil {
+		f = a.s.files[x.Account]
+	}
+	var stored *domain.Invoice
+	var history []domain.Dispute
+	if f != nil {
+		if old := find(f.Invoices, func(i domain.Invoice) bool { return i.Number == x.Number }); old != nil {
+			c := *old
+			stored = &c
+		}
+		history = domain.DisputesOf(f.Disputes, x.Number)
+		slices.SortFunc(history, func(p, q domain.Dispute) int { return cmp.Compare(p.Seq, q.Seq) })
+	}
+	d := store.ImportDispute(history, stored, x, a.on, a.stamp.By)
+	if d == nil {
+		return
+	}
+	d.Stamp = a.stamp
+	if !a.valid(line, d.Validate()) {
+		return
+	}
+	w := a.file(x.Account)
+	upsert(a, store.KindDisputes, &w.Disputes, func(y domain.Dispute) bool { return y.Invoice == d.Invoice && y.Seq == d.Seq }, *d)
+}
+
+// dispute writes a dispute as given: of an invoice of its account (in the
+// batch or the book), keyed by invoice and sequence.
+func (a *applier) dispute(r store.Rec[domain.Dispute]) {
+	x := r.V
+	x.Stamp = a.stampFor(x.Stamp)
+	st, found := a.ownerOf(x.Account, r.Line, "")
+	ok := a.valid(r.Line, x.Validate())
+	if !found || !ok || st.bad {
+		return
+	}
+	if !a.applied(r.Line, x.Account, x.Invoice) {
+		return
+	}
+	if a.repeated(store.KindDisputes, "dispute", x.Account+"\x00"+x.Invoice+"\x00"+strconv.FormatUint(x.Seq, 10), r.Line, x,
+		"invoice", fmt.Sprintf("dispute %d of invoice %s", x.Seq, x.Invoice)) {
+		return
+	}
+	f := a.file(x.Account)
+	upsert(a, store.KindDisputes, &f.Disputes, func(y domain.Dispute) bool { return y.Invoice == x.Invoice && y.Seq == x.Seq }, x)
 }

@@ -420,6 +420,7 @@ func cloneFile(f *domain.AccountFile) *domain.AccountFile {
 	c.Marks = slices.Clone(f.Marks)
 	c.Targets = slices.Clone(f.Targets)
 	c.Balances = slices.Clone(f.Balances)
+	c.Disputes = slices.Clone(f.Disputes)
 	return &c
 }
 
@@ -450,6 +451,9 @@ func sortFile(f *domain.AccountFile) {
 		return cmp.Or(cmp.Compare(a.Month, b.Month), strings.Compare(a.Product, b.Product))
 	})
 	slices.SortFunc(f.Balances, func(a, b domain.Balance) int { return cmp.Compare(a.On, b.On) })
+	slices.SortFunc(f.Disputes, func(a, b domain.Dispute) int {
+		return cmp.Or(strings.Compare(a.Invoice, b.Invoice), cmp.Compare(a.Seq, b.Seq))
+	})
 }
 
 type idOf struct {

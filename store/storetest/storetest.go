@@ -71,6 +71,9 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ReimportContracts", testReimportContracts},
 		{"SettledNeverRewritesAPayment", testSettledNeverRewritesAPayment},
 		{"ReplacePlan", testReplacePlan},
+		{"ImportDisputes", testImportDisputes},
+		{"RaiseResolveDispute", testRaiseResolveDispute},
+		{"DisputesRefused", testDisputesRefused},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
@@ -218,9 +221,10 @@ func testRoundTrip(t *testing.T, s store.Store) {
 	in := fullBatch()
 	res := apply(t, s, in)
 	// 3 accounts, 2 contacts, 1 contract, 4 invoices, 2 payments, 1 credit,
-	// 1 activity, 1 plan, 1 escalation, 1 issue, 1 follow-up, 1 survey, 1 mark = 20
-	if res.Totals() != (store.Result{Added: 20}) {
-		t.Errorf("Apply = %v; want 20 added", res)
+	// 1 activity, 1 plan, 1 escalation, 1 issue, 1 follow-up, 1 survey, 1 mark,
+	// and the open dispute the disputed invoice (inv2) stands for = 21
+	if res.Totals() != (store.Result{Added: 21}) {
+		t.Errorf("Apply = %v; want 21 added", res)
 	}
 	if empty, _ := s.Empty(); empty {
 		t.Error("Empty after Apply")
@@ -275,8 +279,10 @@ func stripIDs[T any](in []T, fn func(*T)) []T { return cleared(in, fn) }
 func testUpsertCounts(t *testing.T, s store.Store) {
 	b := fullBatch()
 	batch := &store.Batch{Accounts: b.Accounts, Contacts: b.Contacts, Invoices: b.Invoices, Payments: b.Payments, Credits: b.Credits}
-	if res := apply(t, s, batch); res.Totals() != (store.Result{Added: 12}) {
-		t.Errorf("first Apply = %v; want 12 added", res)
+	// 3 accounts, 2 contacts, 4 invoices, 2 payments, 1 credit, and the open
+	// dispute of the disputed invoice = 13
+	if res := apply(t, s, batch); res.Totals() != (store.Result{Added: 13}) {
+		t.Errorf("first Apply = %v; want 13 added", res)
 	}
 	n := changes(t, s)
 	before := dump(load(t, s))

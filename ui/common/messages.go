@@ -2,6 +2,7 @@ package common
 
 import (
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/shopspring/decimal"
 
 	"acctdesk/desk"
 	"acctdesk/domain"
@@ -64,6 +65,17 @@ type AssignMsg struct {
 // PlanMsg asks the root for the payment plan form on an account (P on the
 // account page).
 type PlanMsg struct{ Code string }
+
+// DisputeMsg asks the root for the dispute form on an invoice (D on the
+// account's open items): to raise one, or to resolve the open one.
+type DisputeMsg struct {
+	Code, Name  string
+	Invoice     string
+	Disputed    bool            // the invoice has an open dispute: resolve it
+	Outstanding decimal.Decimal // what it still owes (the most a credit may be)
+	Currency    domain.Currency
+	Reason      string // the open dispute's reason, shown when resolving
+}
 
 // ErrorMsg reports a problem for the status line.
 type ErrorMsg struct{ Text string }

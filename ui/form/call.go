@@ -16,6 +16,8 @@ const (
 	fOutcome = iota
 	fAmount
 	fPromised
+	fInvoices      // "dispute raised": the invoices disputed (SPEC §9.1)
+	fDisputeReason // and why
 	fNext
 	fContact
 	fPhone // a new contact's phone: only when the name typed is no contact of the account
@@ -36,6 +38,8 @@ func NewCall(c common.Common, t Target) *Model {
 		{label: "Outcome", kind: choiceField, choices: c.Keys.Outcomes},
 		{label: "Promise amount", kind: textField, prefix: t.Currency.Symbol(), example: "e.g. 250000"},
 		{label: "Promised for", kind: textField, example: "fri, +3, tomorrow, 2026-12-01"},
+		{label: "Disputed invoice", kind: textField, hidden: true, disabled: true, example: "its number; several: INV-1, INV-2"},
+		{label: "Dispute reason", kind: textField, text: common.Field{Limit: 500}, hidden: true, disabled: true, example: "what they dispute"},
 		{label: "Next follow-up", kind: textField},
 		{label: "Contact", kind: textField, text: contact, initial: t.Primary, options: t.Contacts, example: "who you spoke to"},
 		{label: "New contact ☎", kind: textField, text: common.Field{Limit: 40}, hidden: true, disabled: true, example: "their phone adds them as a contact"},
@@ -57,9 +61,12 @@ func (b *callBody) choose(k string) bool {
 	}
 	b.c.fields[fOutcome].choice = ch.Value
 	b.changed()
-	if ch.Value == "promise" {
+	switch ch.Value {
+	case "promise":
 		b.c.to(fAmount)
-	} else {
+	case "dispute":
+		b.c.to(fInvoices)
+	default:
 		b.c.to(fNext)
 	}
 	return true
@@ -157,6 +164,8 @@ func (b *callBody) changed() {
 	outcome := f[fOutcome].choice
 	promise := outcome == "promise"
 	f[fAmount].disabled, f[fPromised].disabled = !promise, !promise
+	dispute := outcome == "dispute"
+	f[fInvoices].disabled, f[fDisputeReason].disabled = !dispute, !dispute
 	// previews
 	f[fPromised].hint = ""
 	var pd domain.Date
@@ -240,6 +249,18 @@ func (b *callBody) validate() (*Submission, bool) {
 		}
 		call.PromiseAmount, call.PromiseDue = amt, d
 	}
+	if call.Outcome == "dispute" {
+		call.Disputed = invoiceList(f[fInvoices].text.String())
+		call.DisputeReason = strings.TrimSpace(f[fDisputeReason].text.String())
+		switch {
+		case len(call.Disputed) == 0:
+			f[fInvoices].err = "which invoice do they dispute? its number"
+			ok = false
+		case call.DisputeReason == "":
+			f[fDisputeReason].err = "say what they dispute"
+			ok = false
+		}
+	}
 	if who, known := b.contact(); known {
 		call.Contact = who.Name
 		if strings.TrimSpace(f[fContact].text.String()) == "" {
@@ -279,6 +300,9 @@ func (b *callBody) validate() (*Submission, bool) {
 	if call.AddContact != nil {
 		what += ", new contact " + call.Contact
 	}
+	if len(call.Disputed) > 0 {
+		what += ", disputed " + strings.Join(call.Disputed, ", ")
+	}
 	return &Submission{Kind: Call, Call: call, What: what}, true
 }
 
@@ -296,8 +320,17 @@ func (b *callBody) fieldOf(name string) int {
 		return fPhone
 	case "note", "text", "recap":
 		return fNote
+	case "invoice":
+		return fInvoices
+	case "reason":
+		return fDisputeReason
 	}
 	return -1
+}
+
+// invoiceList is the invoice numbers typed, split at commas and spaces.
+func invoiceList(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' })
 }
 
 func keysOf(cs []keymap.Choice) string {

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"acctdesk/desk"
 	"acctdesk/domain"
 	dq "acctdesk/domain/queue"
 	"acctdesk/store"
@@ -35,10 +36,12 @@ const (
 	FollowUp
 	Assign
 	Plan
+	Dispute
+	Resolve
 )
 
 func (k Kind) String() string {
-	return [...]string{"call", "escalation", "note", "snooze", "follow-up", "assignment", "plan"}[k]
+	return [...]string{"call", "escalation", "note", "snooze", "follow-up", "assignment", "plan", "dispute", "resolution"}[k]
 }
 
 // Target is the account a form works on, captured by value when it opens.
@@ -98,6 +101,8 @@ type Submission struct {
 	Owner       string              // the user they are assigned to
 	Instalments []domain.Instalment // a payment plan's
 	Replace     bool                // the plan replaces the account's open plan
+	Dispute     desk.DisputeRequest // a dispute raised
+	Resolution  desk.Resolution     // a dispute resolved
 	What        string              // what was recorded, in words, for the status line
 	Confirmed   bool                // saved again after the desk found it unlikely (domain.Unlikely)
 }
@@ -170,6 +175,10 @@ func (m *Model) Kind() Kind {
 		return Assign
 	case *planBody:
 		return Plan
+	case *disputeBody:
+		return Dispute
+	case *resolveBody:
+		return Resolve
 	}
 	return Snooze
 }

@@ -38,6 +38,12 @@ func (s Submission) Save(ctx context.Context, d *desk.Desk) (Saved, error) {
 	case Plan:
 		p, err := d.Plan(ctx, s.Code, s.Instalments, s.Replace, desk.Confirm(s.Confirmed))
 		return Saved{At: p.Plan.Stamp.At, Recap: p.Recap}, err
+	case Dispute:
+		x, err := d.RaiseDispute(ctx, s.Code, s.Dispute)
+		return Saved{At: x.Dispute.Stamp.At}, err
+	case Resolve:
+		x, err := d.ResolveDispute(ctx, s.Code, s.Resolution)
+		return Saved{At: x.Dispute.Stamp.At}, err
 	case Assign:
 		a, err := d.Assign(ctx, s.Codes, s.Owner)
 		if err != nil {

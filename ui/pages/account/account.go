@@ -217,6 +217,8 @@ func (p *Page) key(km tea.KeyMsg) tea.Cmd {
 	case key.Matches(km, k.Plan):
 		code := p.data.Code
 		return func() tea.Msg { return common.PlanMsg{Code: code} }
+	case key.Matches(km, k.Dispute):
+		return p.dispute()
 	default:
 		p.scroll, _ = common.NavKey(p.scroll, km, k)
 	}
@@ -264,6 +266,25 @@ func (p *Page) setQuery(q string) {
 			return
 		}
 	}
+}
+
+// dispute asks the root for the dispute form on the open item under the
+// cursor: to raise a dispute, or to resolve the open one.
+func (p *Page) dispute() tea.Cmd {
+	if p.tab != 0 {
+		return common.InfoCmd("D works on the open items: tab to Items and pick an invoice")
+	}
+	if p.scroll.Cursor >= len(p.refs) || p.refs[p.scroll.Cursor].sec != 0 || p.refs[p.scroll.Cursor].row >= len(p.data.Items) {
+		return common.InfoCmd("Pick an open invoice first (↑/↓)")
+	}
+	it := p.data.Items[p.refs[p.scroll.Cursor].row]
+	var cur domain.Currency
+	if p.facts != nil {
+		cur = p.facts.Account.Currency
+	}
+	msg := common.DisputeMsg{Code: p.shown.code, Name: p.data.Name, Invoice: it.Number, Disputed: it.Disputed,
+		Outstanding: it.Outstanding, Currency: cur, Reason: it.Reason}
+	return func() tea.Msg { return msg }
 }
 
 // openDetail shows the entry under the cursor whole.
@@ -340,11 +361,11 @@ func (p *Page) searchBinding() key.Binding {
 // ShortHelp is the page's key summary.
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.Keys
-	return []key.Binding{k.NextTab, k.PrevTab, p.openKey(), p.searchBinding(), k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Statement, k.Plan, k.Back}
+	return []key.Binding{k.NextTab, k.PrevTab, p.openKey(), p.searchBinding(), k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Statement, k.Plan, k.Dispute, k.Back}
 }
 
 // FullHelp is every key of the page.
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.Keys
-	return [][]key.Binding{{k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown, p.openKey(), p.searchBinding()}, {k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Statement, k.Plan, k.Back}}
+	return [][]key.Binding{{k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown, p.openKey(), p.searchBinding()}, {k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Statement, k.Plan, k.Dispute, k.Back}}
 }

@@ -68,6 +68,17 @@ type Data struct {
 	UtilLevel  domain.UtilLevel
 	LimitText  string
 	Tabs       []Tab
+	// Items are the open items tab's rows as D needs them (Tabs[0]'s one
+	// section, row for row).
+	Items []Item
+}
+
+// Item is an open invoice as the dispute form needs it.
+type Item struct {
+	Number      string
+	Outstanding decimal.Decimal
+	Disputed    bool
+	Reason      string // the open dispute's reason
 }
 
 // Prepare formats an account's file as of asOf with the book's settings;
@@ -94,7 +105,7 @@ func Prepare(f *domain.AccountFile, set domain.Settings, asOf, today domain.Date
 	d.Head = []string{identity(a), figures(&sum), contactsLine(f), contractLine(f.Contracts, asOf)}
 	d.Recap = latestRecap(f, asOf)
 	d.Tabs = []Tab{
-		openItems(&sum, pos, set, asOf),
+		openItems(&sum, pos, set, asOf, f.Disputes),
 		paymentsTab(f, asOf),
 		activityTab(f, asOf),
 		promisesTab(f, &x.Ledger, set, asOf),
@@ -102,6 +113,13 @@ func Prepare(f *domain.AccountFile, set domain.Settings, asOf, today domain.Date
 		contractsTab(f, set.Thresholds, asOf),
 		volumeTab(f, asOf),
 		contactsTab(f),
+	}
+	for _, it := range pos.Open() {
+		item := Item{Number: it.Invoice.Number, Outstanding: it.Outstanding, Disputed: it.Invoice.Disputed}
+		if o := domain.OpenDisputeOf(f.Disputes, it.Invoice.Number); o != nil && it.Invoice.Disputed {
+			item.Reason = o.Reason
+		}
+		d.Items = append(d.Items, item)
 	}
 	for ti := range d.Tabs {
 		for si := range d.Tabs[ti].Sections {

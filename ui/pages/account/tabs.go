@@ -24,7 +24,7 @@ func dpdTone(days int) Tone {
 	return Plain
 }
 
-func openItems(sum *domain.Summary, pos domain.Position, set domain.Settings, asOf domain.Date) Tab {
+func openItems(sum *domain.Summary, pos domain.Position, set domain.Settings, asOf domain.Date, disputes []domain.Dispute) Tab {
 	cur := pos.Currency
 	labels := domain.BucketLabels(set.AgingEdges)
 	var parts []string
@@ -34,8 +34,25 @@ func openItems(sum *domain.Summary, pos domain.Position, set domain.Settings, as
 	if sum.Aging.Unapplied.IsPositive() {
 		parts = append(parts, "unapplied "+common.ShortMoney(sum.Aging.Unapplied, cur))
 	}
+	// Disputes, when the account has any, first (the title is cut on a
+	// narrow screen): how many are open, and the average days open of
+	// those resolved in the last 365 days (SPEC §9.1).
+	title := "Aging: "
+	if len(disputes) > 0 {
+		open := 0
+		for _, d := range disputes {
+			if d.IsOpen() && d.OpenedOn <= asOf {
+				open++
+			}
+		}
+		dp := fmt.Sprintf("Disputes %d open", open)
+		if mean, n, ok := domain.AverageDisputeDays(disputes, asOf); ok {
+			dp += fmt.Sprintf(", avg %s days (%d resolved)", mean.StringFixed(1), n)
+		}
+		title = dp + " · " + title
+	}
 	sec := Section{
-		Title: "Aging: " + strings.Join(parts, " · "),
+		Title: title + strings.Join(parts, " · "),
 		Cols: []common.Column{
 			{Title: "Invoice", Width: 15, Min: 12, Max: 20},
 			{Title: "Issued", Width: common.DateWidth, Drop: 4},
@@ -54,7 +71,9 @@ func openItems(sum *domain.Summary, pos domain.Position, set domain.Settings, as
 		var note []string
 		if inv.Disputed {
 			n := "disputed"
-			if inv.DisputeReason != "" {
+			if o := domain.OpenDisputeOf(disputes, inv.Number); o != nil {
+				n += fmt.Sprintf(" %s (%s): %s", common.Day(o.OpenedOn, asOf), common.Clean(o.Owner), common.Clean(o.Reason))
+			} else if inv.DisputeReason != "" {
 				n += ": " + common.Clean(inv.DisputeReason)
 			}
 			note = append(note, n)

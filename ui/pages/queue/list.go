@@ -80,6 +80,7 @@ var reasons = []struct{ code, title string }{
 	{dq.QBRDue, "QBRs due"},
 	{dq.GoLiveLate, "Late go-lives"},
 	{dq.StaleContact, "No recent contact"},
+	{dq.DisputeStale, "Stale disputes"},
 }
 
 func reasonRank(code string) int {

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"acctdesk/desk"
+	"acctdesk/domain"
+)
+
+func (c *cli) logDispute(args []string) error {
+	fs, g := newFlags("log dispute")
+	invoice := fs.String("invoice", "", "the disputed invoice's `NUMBER`")
+	reason := fs.String("reason", "", "what the customer disputes, a `TEXT`")
+	owner := fs.String("owner", "", "who looks after it, a `NAME` (default you)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return errors.New("log dispute needs an ACCOUNT (run acctdesk help log dispute)")
+	}
+	if err := noMore("log dispute", pos, 1); err != nil {
+		return err
+	}
+	if err := checkAccountArg(pos[0]); err != nil {
+		return err
+	}
+	switch {
+	case strings.TrimSpace(*invoice) == "":
+		return errors.New("log dispute needs --invoice NUMBER")
+	case strings.TrimSpace(*reason) == "":
+		return errors.New("log dispute needs --reason TEXT: what the customer disputes")
+	}
+	if _, err := g.date(); err != nil {
+		return err
+	}
+	d, err := g.openDesk(c.stderr)
+	if err != nil {
+		return err
+	}
+	code, err := d.ResolveCode(pos[0])
+	if err != nil {
+		return err
+	}
+	got, err := d.RaiseDispute(g.ctx(), code, desk.DisputeRequest{Invoice: *invoice, Reason: *reason, Owner: *owner})
+	if err != nil {
+		return err
+	}
+	x := got.Dispute
+	fmt.Fprintln(c.stdout, shown(fmt.Sprintf("dispute raised on %s invoice %s (owner %s, opened %s)", x.Account, x.Invoice, x.Owner, x.OpenedOn)))
+	return nil
+}
+
+// resolves are the sub-commands of resolve.
+var resolves = []string{"dispute"}
+
+func (c *cli) resolve(args []string) error {
+	sub, rest := firstWord(args)
+	if sub == "" {
+		fs, _ := newFlags("resolve")
+		if _, err := parse(fs, args); err != nil {
+			return err
+		}
+		return errors.New("resolve needs dispute (run acctdesk help resolve)")
+	}
+	if w, _ := domain.MatchWord(sub, resolves); w == "dispute" {
+		return c.resolveDispute(rest)
+	}
+	return unknownWord("resolve ", sub, "dispute", resolves)
+}
+
+func (c *cli) resolveDispute(args []string) error {
+	fs, g := newFlags("resolve dispute")
+	resolution := fs.String("resolution", "", "how it was resolved, a `TEXT`")
+	credit := fs.String("credit", "", "a credit note of `AMOUNT` applied to the invoice")
+	reason := fs.String("reason", "", "the credit note's reason, a `WORD`: "+strings.Join(domain.CreditReasons, ", ")+" (default price-correction)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) < 2 {
+		return errors.New("resolve dispute needs an ACCOUNT and an INVOICE (run acctdesk help resolve dispute)")
+	}
+	if err := noMore("resolve dispute", pos, 2); err != nil {
+		return err
+	}
+	if err := checkAccountArg(pos[0]); err != nil {
+		return err
+	}
+	if strings.TrimSpace(*resolution) == "" {
+		return errors.New("resolve dispute needs --resolution TEXT: how it was resolved")
+	}
+	r := desk.Resolution{Invoice: pos[1], Resolution: *resolution}
+	if *reason != "" {
+		if *credit == "" {
+			return errors.New("--reason goes with --credit AMOUNT")
+		}
+		if r.Reason, err = word("reason", *reason, domain.CreditReasons, "a credit reason", true); err != nil {
+			return err
+		}
+	}
+	if _, err := g.date(); err != nil {
+		return err
+	}
+	d, err := g.openDesk(c.stderr)
+	if err != nil {
+		return err
+	}
+	code, err := d.ResolveCode(pos[0])
+	if err != nil {
+		return err
+	}
+	if *credit != "" {
+		f, err := d.Account(code)
+		if err != nil {
+			return err
+		}
+		if r.Credit, err = domain.ParseAmount(*credit, f.Account.Currency); err != nil {
+			return fmt.Errorf("--credit: %v", err)
+		}
+		if !r.Credit.IsPositive() {
+			return fmt.Errorf("--credit %s: a credit must be more than zero", *credit)
+		}
+	}
+	got, err := d.ResolveDispute(g.ctx(), code, r)
+	if err != nil {
+		return err
+	}
+	x := got.Dispute
+	msg := fmt.Sprintf("dispute on %s invoice %s resolved after %s", x.Account, x.Invoice, days(x.DaysOpen(x.ResolvedOn)))
+	if cn := got.Credit; cn != nil {
+		msg += fmt.Sprintf(", credit note %s of %s (%s)", cn.Number, domain.Money{Amount: cn.Amount, Currency: cn.Currency}, cn.Reason)
+	}
+	fmt.Fprintln(c.stdout, shown(msg))
+	return nil
+}
+
+func days(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
+}
