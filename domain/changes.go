@@ -141,7 +141,7 @@ func ChangesOf(x *Facts, since, asOf Date, set Settings) []Change {
 		case (st.Status == PromiseBroken || st.Status == PromisePartlyKept) && then == PromiseOpen:
 			detail := about + ", nothing paid"
 			if st.Status == PromisePartlyKept {
-				detail = about + ", partly kept: " + Plain(st.Paid, cur) + " paid"
+				detail = about + ", partly kept: " + Human(st.Paid, cur) + " paid"
 			}
 			add(st.Deadline+1, ChangePromiseBroken, p.Amount, true, detail)
 		}
@@ -173,7 +173,7 @@ func ChangesOf(x *Facts, since, asOf Date, set Settings) []Change {
 			net := l.NetAR(start)
 			detail := fmt.Sprintf("over %d %% of the limit", pct)
 			if u, ok := Utilisation(*a, net, start); ok {
-				detail = fmt.Sprintf("utilisation %s %% of the limit %s", u.Round(1).StringFixed(1), Plain(a.CreditLimit.Add(a.OverdraftAt(start)), cur))
+				detail = fmt.Sprintf("utilisation %s %% of the limit %s", u.Round(1).StringFixed(1), Human(a.CreditLimit.Add(a.OverdraftAt(start)), cur))
 			}
 			add(start, ChangeCreditBreach, net, true, detail)
 		}
