@@ -104,7 +104,7 @@ const changeDefinitions = `      newly-overdue: an invoice still outstanding as 
       bucket: an invoice still outstanding as of the date, already past due as of since, whose aging bucket as
         of the date is later than as of since (1–30 → 31–60: 30 days past due at since, 31 at the date); dated
         the day it entered that bucket; one row even when it crossed several; amount: its outstanding.
-        An invoice is never both newly-overdue and bucket.
+        An invoice is never both newly-overdue and bucket. Disputed invoices count: they still age (SPEC §9.1).
       promise-kept: a promise not kept as of since and kept as of the date (payments from its given-on date to
         its due date + grace add up to its amount); dated the first day it was kept; amount: the promise.
       promise-broken: a promise open as of since (or given after it) that is broken or partly kept as of the
