@@ -88,6 +88,12 @@ var docs = map[string]doc{
 		"reason": "the rule that raised it: broken-promise, promise-due, overdue, credit-breach, stale-contact, …",
 		"due":    "when it is due", "score": "the ranking score", "detail": "why, in words, and the parts of the score",
 	}},
+	"changes": {"what changed from --since (excluded; by default the working day before the as-of date, a Monday's " +
+		"the Friday before) to the as-of date (included): one row per change, dated the day it happened, by date, account and change", map[string]string{
+		"date": "the day the change happened, in (since, as-of]", "account": "the account's code",
+		"change": "one of:\n" + changeDefinitions, "amount": "the money the change is about, with the currency's places; empty for an escalation",
+		"currency": "the amount's currency (never added across)", "detail": "what changed, in words",
+	}},
 	"plans": {"one row per instalment of each account's open payment plan as of the date, then of its plans closed " +
 		"(replaced) in the 365 days ending the date, as they stood the day they were closed; by account, open plan first", map[string]string{
 		"account": "the account's code", "plan": "the plan's id (acctdesk plan prints it)",
@@ -98,3 +104,24 @@ var docs = map[string]doc{
 		"currency": "the account's currency",
 	}},
 }
+
+// changeDefinitions are the exact rules of `report changes` (domain.ChangesOf).
+const changeDefinitions = `      newly-overdue: an invoice still outstanding as of the date that is past due then and was not past due
+        as of since (or not yet issued); dated the day after its due date (its issue date when issued later);
+        amount: its outstanding as of the date. Due on since: newly overdue (dated since + 1); due on the date: not.
+      bucket: an invoice still outstanding as of the date, already past due as of since, whose aging bucket as
+        of the date is later than as of since (1–30 → 31–60: 30 days past due at since, 31 at the date); dated
+        the day it entered that bucket; one row even when it crossed several; amount: its outstanding.
+        An invoice is never both newly-overdue and bucket. Disputed invoices count: they still age (SPEC §9.1).
+      promise-kept: a promise not kept as of since and kept as of the date (payments from its given-on date to
+        its due date + grace add up to its amount); dated the first day it was kept; amount: the promise.
+      promise-broken: a promise open as of since (or given after it) that is broken or partly kept as of the
+        date; dated the day after its deadline (due date + grace), when its status became so; amount: the promise.
+      payment, credit-note: each one dated in (since, as-of]; amount: its amount.
+      dispute-opened, dispute-resolved: a dispute opened, or resolved, in (since, as-of]; dated that day;
+        amount: the disputed invoice's amount; detail: its number and the reason or the resolution.
+      credit-breach: utilisation over the breach threshold (100 %) as of the date, in a run of days over it that
+        began after since; dated the run's first day; amount: the net AR that day.
+      escalation-opened: each escalation opened in (since, as-of].
+      escalation-resolved: an escalation resolved in (since, as-of] (none until escalations carry the date
+        they were resolved).`

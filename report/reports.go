@@ -14,12 +14,13 @@ import (
 )
 
 // Names of the reports.
-var Names = []string{"book", "aging", "dso", "promises", "escalations", "disputes", "queue", "plans"}
+var Names = []string{"book", "aging", "dso", "promises", "escalations", "disputes", "queue", "plans", "changes"}
 
 // Input is what a report is asked for.
 type Input struct {
 	AsOf  domain.Date
-	Owner string // only this owner's accounts when set (any case)
+	Owner string      // only this owner's accounts when set (any case)
+	Since domain.Date // what changed after this date (report changes); zero: the working day before AsOf
 }
 
 // A Report is made in two steps, so that the book can be read a page of
@@ -41,6 +42,7 @@ var reports = []Report{
 	named("disputes", disputesPart, disputesTable),
 	named("queue", queuePart, queueTable),
 	named("plans", plansPart, plansTable),
+	named("changes", changesPart, changesTable),
 }
 
 // named is a report whose tables carry its name (a workbook's sheet).

@@ -89,6 +89,9 @@ func (m *Model) key(km tea.KeyMsg) tea.Cmd {
 	case key.Matches(km, k.Recap):
 		return m.copyRecap()
 	case key.Matches(km, k.Call), key.Matches(km, k.Escalate), key.Matches(km, k.Note), key.Matches(km, k.FollowUp):
+		if t, ok := p.(keyTaker); ok && t.TakesKey(km) {
+			return p.Update(km) // the queue's summary line: c lists what changed
+		}
 		if m.readOnly() {
 			return nil
 		}
@@ -98,6 +101,10 @@ func (m *Model) key(km tea.KeyMsg) tea.Cmd {
 	// 4. The page.
 	return p.Update(km)
 }
+
+// keyTaker is a page that handles some of the account keys itself where
+// its cursor is on no account (the queue's line of what changed).
+type keyTaker interface{ TakesKey(tea.KeyMsg) bool }
 
 // pageKey is the index of the page whose number key km is, or -1.
 func (m *Model) pageKey(km tea.KeyMsg) int {

@@ -108,12 +108,12 @@ func TestMouseDoubleClickOpens(t *testing.T) {
 // Item 22: the wheel scrolls the list, the cursor dragged along only to
 // stay on screen.
 func TestMouseWheelScrolls(t *testing.T) {
-	m := loadedWith(t, 100, 14, sample.Store(), mouseOptions()) // 6 rows of the queue on screen
+	m := loadedWith(t, 100, 15, sample.Store(), mouseOptions()) // 6 rows of the queue on screen
 	items := queueOf(m).Items()
 	if len(items) < 12 {
 		t.Fatalf("%d items", len(items))
 	}
-	top := func() string { return ansi.Strip(strings.Split(m.View(), "\n")[3]) } // the first row on screen
+	top := func() string { return ansi.Strip(strings.Split(m.View(), "\n")[4]) } // the first row on screen, under the title, what changed and the header
 	if !strings.Contains(top(), rowText(1, items[0].Account)) {
 		t.Fatalf("first row %q", top())
 	}

@@ -22,8 +22,8 @@ const usage = `acctdesk — a workstation for a book of credit accounts
   acctdesk import KIND FILE [--map SRC=DST,...] [--date-format LAYOUT]
                   [--currency CODE] [--create-accounts] [--dry-run]
                   KIND: accounts, contacts, invoices, payments, credit-notes
-  acctdesk report NAME [--format table|csv|json|xlsx] [--out FILE] [--owner NAME]
-                  NAME: book, aging, dso, promises, escalations, queue
+  acctdesk report NAME [--format table|csv|json|xlsx] [--out FILE] [--owner NAME] [--since DATE]
+                  NAME: book, aging, dso, promises, escalations, queue, plans, changes
   acctdesk log call ACCOUNT --outcome O [--contact C] [--promise AMOUNT@DATE] [--next DATE] [--note T]
   acctdesk log escalation ACCOUNT --category C --severity S --to T --note T [--due DATE]
   acctdesk plan ACCOUNT --instalment AMOUNT@DATE [--instalment ...] [--replace]

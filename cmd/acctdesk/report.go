@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"acctdesk/docs"
+	"acctdesk/domain"
 	"acctdesk/report"
 )
 
@@ -16,6 +17,7 @@ func (c *cli) report(args []string) error {
 	format := fs.String("format", "table", "`FORMAT`: table, csv, json or xlsx")
 	out := fs.String("out", "", "write the report to `FILE` (replaced whole, never the book) instead of stdout")
 	owner := fs.String("owner", "", "only the accounts of this `NAME` (any case)")
+	since := fs.String("since", "", "report changes: what changed after this `DATE` (YYYY-MM-DD, yesterday, -3, mon…sun: the last such day before the as-of date); default the working day before the as-of date")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -50,11 +52,19 @@ func (c *cli) report(args []string) error {
 			return err
 		}
 	}
+	if *since != "" && r.Name != "changes" {
+		return fmt.Errorf("--since is for report changes, not report %s", r.Name)
+	}
 	d, err := g.openDesk(c.stderr)
 	if err != nil {
 		return err
 	}
 	in := report.Input{AsOf: d.AsOf()}
+	if *since != "" {
+		if in.Since, err = sinceDate(*since, in.AsOf); err != nil {
+			return err
+		}
+	}
 	if *owner != "" {
 		if in.Owner, err = d.ResolveOwner(*owner); err != nil {
 			return err
@@ -76,6 +86,23 @@ func (c *cli) report(args []string) error {
 	}
 	fmt.Fprintf(c.stderr, "wrote %s (%d %s)\n", shown(*out), len(t.Rows), rows)
 	return nil
+}
+
+// sinceDate reads --since as --as-of is read (domain.ParseAsOf), relative
+// to the as-of date, except that a weekday names the last such day before
+// it: "since mon" looks back. It must be before the as-of date.
+func sinceDate(s string, asOf domain.Date) (domain.Date, error) {
+	d, err := domain.ParseAsOf(s, asOf)
+	if err != nil {
+		return 0, fmt.Errorf("--since: %w", err)
+	}
+	if t := strings.ToLower(strings.TrimSpace(s)); d > asOf && len(t) >= 3 && strings.Contains("sun mon tue wed thu fri sat", t[:3]) {
+		d = d.AddDays(-7) // a weekday: the last one before the as-of date
+	}
+	if d >= asOf {
+		return 0, fmt.Errorf("--since %s: give a date before the as-of date %s", d, asOf)
+	}
+	return d, nil
 }
 
 func (c *cli) backup(args []string) error {

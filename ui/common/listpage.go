@@ -67,6 +67,9 @@ type ListPage[R any] struct {
 	filtering   bool
 	sort, group int
 	reversed    bool
+	// Blurred, when set, draws no cursor: the page's cursor is elsewhere
+	// (the queue's line of what changed).
+	Blurred bool
 }
 
 // NewListPage makes an empty list of one kind of row.
@@ -402,7 +405,7 @@ func (l *ListPage[R]) Window(cols []Column, widths []int, cells func(i int, r *R
 			out = append(out, s.GroupHeader.Render(Cut("  "+Clean(ln.Heading), l.Width)))
 			continue
 		}
-		sel := i == l.nav.Cursor
+		sel := i == l.nav.Cursor && !l.Blurred
 		line := Row(cols, widths, cells(ln.Row, l.rows[ln.Row]), sel)
 		if sel {
 			out = append(out, s.Selected.Render("▸ "+line))

@@ -204,7 +204,7 @@ func (k *KeyMap) Sections() []Section {
 		{"Anywhere", append(slices.Clone(k.Pages), k.Jump, k.Recap, k.Help, k.Back, k.Quit)},
 		{"Lists", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Filter, k.Sort, k.Reverse, k.Group}},
 		{"On an account", []key.Binding{k.Call, k.Escalate, k.Note, k.FollowUp}},
-		{"Queue", []key.Binding{k.Done, k.Snooze, k.Undo, k.Marks, k.Scope, k.QueueGroup}},
+		{"Queue", []key.Binding{k.Done, k.Snooze, k.Undo, k.Marks, k.Scope, k.QueueGroup, help(k.Call.Help().Key, "top line: what changed")}},
 		{"Book", []key.Binding{k.Assign}},
 		{"Account", []key.Binding{k.NextTab, k.PrevTab, help(k.Open.Help().Key, "show the entry whole"), help(k.Filter.Help().Key, "search the lists"), k.Statement, k.Plan, k.Dispute}},
 		{"Aging", []key.Binding{k.PrevMonth, k.NextMonth}},

@@ -22,7 +22,8 @@ type data struct {
 	withMarks bool
 	owner     string // the user as the book spells an owner; "" when they own none
 	progress  [2]Progress
-	names     names // kept for the next view
+	names     names         // kept for the next view
+	changes   *desk.Changes // what changed since the working day before (SPEC §9.6), kept for the next view
 }
 
 // names are accounts' codes and names folded for the filter, by code, with
@@ -54,9 +55,10 @@ type prepared struct {
 // prepare readies a view's queue: the items' filter keys (folded again
 // only for the accounts known has not seen under that name), whose the
 // user's accounts are, and the day's progress for everyone and for the
-// user; and, withMarks, the done and snoozed items (Z). Everything it
+// user; what changed since the working day before (kept from changes for
+// the accounts whose facts are the same); and, withMarks, the done and snoozed items (Z). Everything it
 // reads is passed in; the view and known are never changed.
-func prepare(seq int, v *desk.View, user string, known names, withMarks bool) tea.Cmd {
+func prepare(seq int, v *desk.View, user string, known names, changes *desk.Changes, withMarks bool) tea.Cmd {
 	return func() tea.Msg {
 		d := &data{asOf: v.AsOf, rows: make([]*row, len(v.Queue)), owner: v.Owner(user), names: known, withMarks: withMarks}
 		rows := make([]row, len(v.Queue))
@@ -86,6 +88,7 @@ func prepare(seq int, v *desk.View, user string, known names, withMarks bool) te
 			}
 			maps.Copy(d.names, fresh)
 		}
+		d.changes = v.WhatChanged(0, changes)
 		d.progress[0].Handled, d.progress[0].Total = v.Progress("")
 		if d.owner != "" {
 			d.progress[1].Handled, d.progress[1].Total = v.Progress(d.owner)

@@ -27,6 +27,10 @@ type Page struct {
 	want  string // the item to put the cursor on when it is listed (an undone one)
 	seek  bool   // a save was made: the cursor goes to the first unworked item (afterSave)
 	loads common.Loads
+
+	onSummary   bool        // the cursor is on the summary line of what changed
+	showChanges bool        // the list of changes is shown instead of the rows
+	changeNav   common.List // the cursor in the list of changes
 }
 
 // undoneMsg is the desk's answer to u.
@@ -49,7 +53,7 @@ func (p *Page) Tab() string { return "Queue" }
 // SetSize sets the page's size.
 func (p *Page) SetSize(w, h int) {
 	p.Width, p.Height = w, h
-	p.Resize(h - 2 - 4) // title and column header; the footer's rule and 3 lines
+	p.Resize(h - 3 - 4) // title, what changed and column header; the footer's rule and 3 lines
 }
 
 // Update prepares the page's data for each view, in a command, and handles
@@ -84,10 +88,11 @@ func (p *Page) load() tea.Cmd {
 		return nil
 	}
 	var known names
+	var changes *desk.Changes
 	if p.data != nil {
-		known = p.data.names
+		known, changes = p.data.names, p.data.changes
 	}
-	return prepare(seq, p.view, p.User, known, p.marks)
+	return prepare(seq, p.view, p.User, known, changes, p.marks)
 }
 
 // afterSave puts the cursor on the highest-ranked item still unworked, as
@@ -222,6 +227,9 @@ func (p *Page) rescope() {
 
 func (p *Page) key(km tea.KeyMsg) tea.Cmd {
 	p.seek = false
+	if cmd, ok := p.changeKey(km); ok {
+		return cmd
+	}
 	if p.HandleKey(km) {
 		return nil
 	}
@@ -286,6 +294,9 @@ func (p *Page) Selected() (code, itemKey string) {
 
 // SelectedItem is the item under the cursor.
 func (p *Page) SelectedItem() (dq.Item, bool) {
+	if p.onSummary || p.showChanges {
+		return dq.Item{}, false
+	}
 	r, ok := p.Current()
 	if !ok {
 		return dq.Item{}, false
@@ -318,11 +329,11 @@ func (p *Page) Headings() []string {
 // ShortHelp is the page's key summary.
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.Keys
-	return []key.Binding{k.Open, k.Call, k.Escalate, k.Note, k.Done, k.Snooze, k.Undo, k.Marks, k.FollowUp, k.Scope, k.QueueGroup, k.Filter, k.Sort}
+	return []key.Binding{k.Open, k.Call, k.Escalate, k.Note, k.Done, k.Snooze, k.Undo, k.Marks, k.FollowUp, k.Scope, k.QueueGroup, k.Filter, k.Sort, p.summaryKey()}
 }
 
 // FullHelp is every key of the page.
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Filter, k.Sort, k.Scope, k.QueueGroup}, {k.Call, k.Escalate, k.Note, k.FollowUp, k.Done, k.Snooze, k.Undo, k.Marks}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Filter, k.Sort, k.Scope, k.QueueGroup}, {k.Call, k.Escalate, k.Note, k.FollowUp, k.Done, k.Snooze, k.Undo, k.Marks}, {p.summaryKey(), k.Back}}
 }

@@ -35,10 +35,14 @@ func (p *Page) View() string {
 	if p.data == nil {
 		return common.Lines([]string{s.Muted.Render("Loading the queue…")}, w, p.Height)
 	}
+	if p.showChanges && p.data.changes != nil {
+		return p.changesView()
+	}
 	lines := make([]string, 0, p.Height)
-	lines = append(lines, p.TitleLine(p.title(w)))
+	lines = append(lines, p.TitleLine(p.title(w)), p.summaryLine(w))
 	widths := common.Layout(columns, w-2)
 	lines = append(lines, "  "+s.ColHeader.Render(p.Header(columns, widths)))
+	p.Blurred = p.onSummary
 	lines = append(lines, p.Window(columns, widths, func(i int, r *row) []common.Cell {
 		return p.cells(r, i+1, widths[colStake] > 0) // the rows are in rank order within the scope
 	})...)
@@ -191,6 +195,14 @@ func stake(it *dq.Item) string {
 
 func (p *Page) footer(w int) []string {
 	s := p.Styles
+	if p.onSummary && p.data.changes != nil {
+		c := p.data.changes
+		return []string{
+			s.Title.Render(common.Cut("What changed from "+common.WeekDay(c.Since+1, p.data.asOf)+" to "+common.WeekDay(p.data.asOf, p.data.asOf), w)),
+			common.Cut(common.Count(len(c.All), "change")+": invoices newly overdue or in a later bucket, promises kept or broken, payments, credit notes, breaches, escalations", w),
+			s.Muted.Render(common.Cut(p.Keys.Call.Help().Key+" or "+p.Keys.Open.Help().Key+" lists them · ↓ back to the queue", w)),
+		}
+	}
 	it, ok := p.SelectedItem()
 	if !ok {
 		return []string{"", "", ""}
