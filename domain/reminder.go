@@ -65,15 +65,17 @@ type ReminderState struct {
 // ReminderOf is the account's reminder state as of asOf. Invoices disputed
 // or excluded from follow-up are never chased (SPEC §9.1); of the others,
 // those past due make the letter, and the oldest one past due that open
-// promises do not cover in full (PromiseCover) sets the level: level k
-// from r.Levels[k-1] days past due. The account is due a reminder when it
+// promises do not cover in full (PromiseCoverGrace, with the book's
+// promise grace) sets the level: level k from Reminders.Levels[k-1] days
+// past due. The account is due a reminder when it
 // has a level and that level is higher than its last reminder's, or equal
-// to it with the last reminder at least r.CadenceDays old — never on the
+// to it with the last reminder at least Reminders.CadenceDays old — never on the
 // day of a reminder.
-func ReminderOf(x *Facts, r Reminders, asOf Date) ReminderState {
+func ReminderOf(x *Facts, set Settings, asOf Date) ReminderState {
+	r := set.Reminders
 	st := ReminderState{AsOf: asOf, OldestInvoice: -1, TotalDue: decimal.Zero}
 	l := &x.Ledger
-	for _, c := range PromiseCover(x, asOf) {
+	for _, c := range PromiseCoverGrace(x, asOf, set.Thresholds.PromiseGraceDays) {
 		i := c.Invoice
 		dpd := asOf.DaysSince(l.Invoices[i].Due)
 		if dpd <= 0 || c.Disputed || l.IsDisputed(i) || l.IsExcluded(i) {

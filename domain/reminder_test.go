@@ -95,7 +95,7 @@ func TestReminderOf(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			st := ReminderOf(&x, DefaultReminders(), asOf)
+			st := ReminderOf(&x, DefaultSettings(), asOf)
 			got := want{st.Level, st.Oldest, st.LastLevel, st.TotalDue.String(), st.Due}
 			if got != c.want {
 				t.Errorf("got level %d oldest %d last %d total %s due %v; want level %d oldest %d last %d total %s due %v",
