@@ -88,7 +88,7 @@ func ReminderOf(x *Facts, set Settings, asOf Date) ReminderState {
 			st.Oldest, st.OldestInvoice = dpd, i
 		}
 	}
-	for k, from := range r.Levels {
+	for k, from := range r.Levels[:min(len(r.Levels), ReminderLevels)] { // a hand-edited book may hold more
 		if st.Oldest >= from {
 			st.Level = k + 1
 		}
