@@ -30,6 +30,7 @@ const (
 	QBRDue            = "qbr-due"
 	GoLiveLate        = "go-live-late"
 	StaleContact      = "stale-contact"
+	ReminderDue       = "reminder-due"
 )
 
 // Item is one thing to act on today.

@@ -56,6 +56,7 @@ var answeredBy = map[string]action{
 	QBRDue:            0, // only a QBR clears it
 	GoLiveLate:        actContact,
 	StaleContact:      actContact,
+	ReminderDue:       0, // only a reminder written clears it (it is then no longer due)
 }
 
 // escalationAnswers is, for each escalation category, the reasons an
@@ -102,6 +103,8 @@ func workOf(x *domain.Facts, asOf domain.Date) today {
 		switch kind := t.KindName(); {
 		case kind == domain.KindAssignment:
 			// A lead gave the account an owner: that is not work on it.
+		case kind == domain.KindReminder:
+			add(0, "reminder written ("+domain.ReminderLevelName(int(t.Outcome))+")")
 		case t.IsAttempt():
 			add(actAttempt, "called ("+strings.ReplaceAll(t.OutcomeName(), "-", " ")+")")
 		case kind == "call":
