@@ -114,3 +114,49 @@ func ReminderOf(x *Facts, set Settings, asOf Date) ReminderState {
 	}
 	return st
 }
+
+// ReminderLetter is what a reminder letter says (SPEC §9.3): from us to the
+// account's finance contact (StatementContact, as the statement picks it),
+// the overdue undisputed invoices with their days past due and the total
+// due, at the account's level, signed by the user. Text is as the book
+// holds it: the letter's templates are given it made safe for their format.
+type ReminderLetter struct {
+	From       string // our name (the book's settings)
+	Account    Account
+	Contact    Contact
+	HasContact bool
+	AsOf       Date
+	Level      int // 1 … ReminderLevels; the last is the final notice
+	Oldest     int // days past due of the invoice that sets the level
+	Invoices   []StatementInvoice
+	TotalDue   decimal.Decimal
+	Currency   Currency
+	SignedBy   string
+	State      ReminderState
+}
+
+// ReminderLetterOf is the account's reminder letter as of asOf, signed by
+// user, with its state (ReminderOf). An account with no level (nothing
+// overdue and uncovered) has a letter of level 0 and no invoices: the
+// caller says so rather than writing it. The error names a document whose
+// amount is out of range.
+func ReminderLetterOf(f *AccountFile, set Settings, asOf Date, user string) (ReminderLetter, error) {
+	x, err := FactsOf(f)
+	if err != nil {
+		return ReminderLetter{}, err
+	}
+	_, order, err := LedgerOf(f.Invoices, f.Payments, f.Credits)
+	if err != nil {
+		return ReminderLetter{}, err
+	}
+	st := ReminderOf(&x, set, asOf)
+	r := ReminderLetter{From: set.Name, Account: f.Account, AsOf: asOf, Level: st.Level, Oldest: st.Oldest,
+		TotalDue: st.TotalDue, Currency: f.Account.Currency, SignedBy: user, State: st}
+	r.Contact, r.HasContact = StatementContact(f.Contacts)
+	for k, i := range st.Overdue {
+		inv := &f.Invoices[order[i]]
+		r.Invoices = append(r.Invoices, StatementInvoice{Number: inv.Number, Issued: inv.Issued, Due: inv.Due,
+			Amount: inv.Amount, Outstanding: st.Owed[k], DaysPastDue: asOf.DaysSince(inv.Due)})
+	}
+	return r, nil
+}
