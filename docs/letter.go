@@ -31,7 +31,9 @@ var LetterTitles = []string{"Payment reminder", "Second payment reminder", "Fina
 // TemplateName is the file name of a level's template in a format:
 // "reminder-2.eml". A file of that name in the templates directory
 // overrides the built-in one.
-func TemplateName(level int, format string) string { return fmt.Sprintf("reminder-%d.%s", level, format) }
+func TemplateName(level int, format string) string {
+	return fmt.Sprintf("reminder-%d.%s", level, format)
+}
 
 // BuiltinTemplate is the built-in template of a level and format.
 func BuiltinTemplate(level int, format string) ([]byte, error) {
