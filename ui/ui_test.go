@@ -95,6 +95,8 @@ func TestGolden(t *testing.T) {
 		// P on ACC001: ₦1,000,000.00 in 3 monthly from Fri 20 Nov, previewed.
 		{"plan_form", []step{k("Book ·", "2"), k("Contacts:", "enter"), k("Payment plan ·", "P"),
 			k("Wed 20 Jan 2027", "1000000", "tab", "3", "tab", "m", "fri")}},
+		// R on ACC001: its reminder letter previewed over the tabs.
+		{"account_reminder", []step{k("Book ·", "2"), k("Contacts:", "enter"), k("enter or w writes it", "R")}},
 		{"help", []step{k("Keys ·", "?")}},
 		{"queue_grouped", []step{k("group: reason", "g")}},
 		{"queue_by_owner", []step{k("group: owner", "g", "g")}},
