@@ -61,11 +61,11 @@ type layout struct {
 type detail struct {
 	letter *letter // a reminder letter's preview: enter or w writes it
 	title  string
-	cols  []common.Column
-	cells []Cell
-	more  []string
-	lines []string
-	view  common.List
+	cols   []common.Column
+	cells  []Cell
+	more   []string
+	lines  []string
+	view   common.List
 }
 
 // request is an account to read, as of a date (0: the workstation's), and
