@@ -145,7 +145,7 @@ func TestCallNoAnswer(t *testing.T) {
 	tm := start(t, newDesk(st), 80, 24, testOptions())
 	send(tm, "c", "n", "enter")
 	waitStore(t, st, func(r memstore.Recorded) bool { return len(r.Entries) == 1 })
-	waitOutput(t, tm, "2 of 21 handled today")
+	waitOutput(t, tm, "2 of 27 handled today")
 	m := final(t, nil, tm)
 
 	entries := st.Recorded().Entries
@@ -173,7 +173,7 @@ func TestCallNoAnswer(t *testing.T) {
 		t.Fatal("the form stayed open")
 	}
 	// The call answered the broken promise and the follow-up due since 11 Nov.
-	if v := m.View(); !strings.Contains(v, "Queue · everyone's · 19 to act on · 2 of 21 handled today") {
+	if v := m.View(); !strings.Contains(v, "Queue · everyone's · 25 to act on · 2 of 27 handled today") {
 		t.Fatalf("progress:\n%s", v)
 	}
 }

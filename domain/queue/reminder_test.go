@@ -20,7 +20,7 @@ func TestReminderDue(t *testing.T) {
 		t.Fatal("no reminder-due")
 	}
 	last := asOf - 7
-	if want := "reminder due (level 2): ₦1,500.00 overdue, oldest 16 days, last sent " + dayOf(asOf, last); it.Detail != want {
+	if want := "reminder due (level 2): ₦1,500.00 due, oldest 16 days, last sent " + dayOf(asOf, last); it.Detail != want {
 		t.Errorf("detail %q; want %q", it.Detail, want)
 	}
 	// Key: level 2, due from the last reminder + 7 = asOf.

@@ -386,7 +386,7 @@ func reminder(c *ctx) {
 	}
 	what := "reminder due (" + domain.ReminderLevelName(st.Level) + ")"
 	c.add(ReminderDue, fmt.Sprintf("%d:%s", st.Level, from), st.TotalDue, due,
-		fmt.Sprintf("%s: %s overdue, oldest %s%s", what, c.money(st.TotalDue), days(st.Oldest), last),
+		fmt.Sprintf("%s: %s due, oldest %s%s", what, c.money(st.TotalDue), days(st.Oldest), last),
 		fmt.Sprintf("%s, oldest %s%s", what, days(st.Oldest), last))
 }
 
