@@ -1,5 +1,6 @@
 // Package docs is the documents acctdesk writes for people outside it —
-// the statement of account now, reminder letters and QBR packs later. A
+// the statement of account, reminder letters (letter.go: text/template
+// files, not a Doc), QBR packs later. A
 // document is a Doc: a title, the lines every page repeats (who it is from,
 // to whom, as of when), and blocks of lines and tables. A Doc is written as
 // text, Markdown, HTML or PDF by the one renderer of each format, so a new

@@ -17,7 +17,7 @@ func changeRows(cs []Change) []string {
 	return out
 }
 
-func promise(given, due, amount string) Promise {
+func changePromise(given, due, amount string) Promise {
 	return Promise{Account: "A", Amount: d(amount), Currency: "NGN", GivenOn: MustDate(given), DueOn: MustDate(due)}
 }
 
@@ -95,29 +95,29 @@ func TestChangesOf(t *testing.T) {
 		// Given 11-25, due 12-05 (deadline 12-08): 100 paid 12-02 keeps it that day.
 		{name: "promise kept", since: "2026-12-01", asOf: "2026-12-02",
 			pays:     []Payment{pay("P1", "2026-12-02", "100", "")},
-			promises: []Promise{promise("2026-11-25", "2026-12-05", "100")},
+			promises: []Promise{changePromise("2026-11-25", "2026-12-05", "100")},
 			want:     []string{"2026-12-02 payment 100.00", "2026-12-02 promise-kept 100.00"}},
 		// A week: 50 on 11-27 and 50 on 11-29 make 100 on 11-29: kept then.
 		{name: "promise kept by a second payment", since: "2026-11-25", asOf: "2026-12-02",
 			pays:     []Payment{pay("P1", "2026-11-27", "50", ""), pay("P2", "2026-11-29", "50", "")},
-			promises: []Promise{promise("2026-11-20", "2026-12-10", "100")},
+			promises: []Promise{changePromise("2026-11-20", "2026-12-10", "100")},
 			want:     []string{"2026-11-27 payment 50.00", "2026-11-29 payment 50.00", "2026-11-29 promise-kept 100.00"}},
 		// Kept on 11-30 (before since): nothing new.
 		{name: "promise kept before since", since: "2026-12-01", asOf: "2026-12-02",
 			pays:     []Payment{pay("P1", "2026-11-30", "100", "")},
-			promises: []Promise{promise("2026-11-25", "2026-12-05", "100")}},
+			promises: []Promise{changePromise("2026-11-25", "2026-12-05", "100")}},
 		// Given 11-20, due 11-28: deadline 11-28 + 3 = 12-01, open at since,
 		// broken on 12-02, the day after.
 		{name: "promise broken", since: "2026-12-01", asOf: "2026-12-02",
-			promises: []Promise{promise("2026-11-20", "2026-11-28", "100")},
+			promises: []Promise{changePromise("2026-11-20", "2026-11-28", "100")},
 			want:     []string{"2026-12-02 promise-broken 100.00"}},
 		// Due 11-29: deadline 12-02 = as-of, still open: nothing.
 		{name: "promise deadline on as-of", since: "2026-12-01", asOf: "2026-12-02",
-			promises: []Promise{promise("2026-11-20", "2026-11-29", "100")}},
+			promises: []Promise{changePromise("2026-11-20", "2026-11-29", "100")}},
 		// 60 of 100 paid 11-30: partly kept after 12-01, a broken promise dated 12-02.
 		{name: "promise partly kept", since: "2026-12-01", asOf: "2026-12-02",
 			pays:     []Payment{pay("P1", "2026-11-30", "60", "")},
-			promises: []Promise{promise("2026-11-20", "2026-11-28", "100")},
+			promises: []Promise{changePromise("2026-11-20", "2026-11-28", "100")},
 			want:     []string{"2026-12-02 promise-broken 100.00"}},
 		// Limit 1,000: 900 owed at 12-01 (90 %), 900 + 200 = 1,100 at 12-02
 		// (110 %): a breach on 12-02 with net AR 1,100.

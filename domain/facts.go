@@ -67,14 +67,17 @@ type Touch struct {
 	ID      uint64
 	On      Date
 	Kind    uint8 // position in ActivityKinds
-	Outcome uint8 // a call's outcome: its position in Outcomes plus one; 0 otherwise
+	Outcome uint8 // a call's outcome: its position in Outcomes plus one; a reminder's level; 0 otherwise
 }
 
 // TouchOf is an activity's touch.
 func TouchOf(a Activity) Touch {
 	t := Touch{ID: a.ID, On: a.On, Kind: uint8(max(slices.Index(ActivityKinds, a.Kind), 0))}
-	if a.Kind == "call" {
+	switch a.Kind {
+	case "call":
 		t.Outcome = uint8(slices.Index(Outcomes, a.Outcome) + 1)
+	case KindReminder:
+		t.Outcome = uint8(ReminderLevelOf(a.Outcome))
 	}
 	return t
 }
@@ -84,7 +87,7 @@ func (t Touch) KindName() string { return ActivityKinds[t.Kind] }
 
 // OutcomeName is a call's outcome, "" for another kind of activity.
 func (t Touch) OutcomeName() string {
-	if t.Outcome == 0 || int(t.Outcome) > len(Outcomes) {
+	if t.Outcome == 0 || t.KindName() != "call" || int(t.Outcome) > len(Outcomes) {
 		return ""
 	}
 	return Outcomes[t.Outcome-1]

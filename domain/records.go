@@ -34,6 +34,13 @@ type Settings struct {
 	DSOPeriodDays int
 	Thresholds    Thresholds
 	Users         []string
+	Reminders     Reminders
+}
+
+// Reminders are the reminder letters' levels and cadence (SPEC §9.3).
+type Reminders struct {
+	Levels      []int // days past due from which each level applies, rising: level 1, 2, 3 (final notice)
+	CadenceDays int   // a reminder at the same level again after this many days
 }
 
 // DefaultSettings are the SPEC defaults.
@@ -47,8 +54,13 @@ func DefaultSettings() Settings {
 			UtilWarnPct: 80, UtilBreachPct: 100, StaleContactDays: 30,
 			RenewalDays: 90, PromiseGraceDays: 3,
 		},
+		Reminders: DefaultReminders(),
 	}
 }
+
+// DefaultReminders are the SPEC's: level 1 at 1 day past due, 2 at 15,
+// 3 (final notice) at 30; again at the same level after 7 days.
+func DefaultReminders() Reminders { return Reminders{Levels: []int{1, 15, 30}, CadenceDays: 7} }
 
 // Validate checks the settings.
 func (s Settings) Validate() error {
@@ -67,6 +79,25 @@ func (s Settings) Validate() error {
 	}
 	if s.DSOPeriodDays <= 0 {
 		return errors.New("DSO period must be positive")
+	}
+	return s.Reminders.Validate()
+}
+
+// Validate checks the reminder settings: ReminderLevels levels, each from
+// at least 1 day past due, rising; a cadence of at least a day.
+func (r Reminders) Validate() error {
+	if len(r.Levels) != ReminderLevels {
+		return fmt.Errorf("reminders need %d levels (days past due), not %v", ReminderLevels, r.Levels)
+	}
+	prev := 0
+	for _, e := range r.Levels {
+		if e <= prev || e > 3650 {
+			return fmt.Errorf("reminder levels must rise from 1 day past due, within ten years: %v", r.Levels)
+		}
+		prev = e
+	}
+	if r.CadenceDays < 1 || r.CadenceDays > 3650 {
+		return fmt.Errorf("reminder cadence must be 1 to 3650 days, not %d", r.CadenceDays)
 	}
 	return nil
 }
@@ -347,7 +378,7 @@ func (c CreditNote) Validate() error {
 
 // Activity kinds. They only ever grow at the end (facts keep a kind by its
 // position: Touch).
-var ActivityKinds = []string{"call", "email", "visit", "meeting", "qbr", "note", "escalation", KindAssignment, KindPlan, KindDispute, KindDisputeResolved}
+var ActivityKinds = []string{"call", "email", "visit", "meeting", "qbr", "note", "escalation", KindAssignment, KindPlan, KindDispute, KindDisputeResolved, KindReminder}
 
 // Call outcomes, as words (the command line) in SPEC order.
 var Outcomes = []string{"reached", "no-answer", "voicemail", "promise", "dispute", "call-back", "refused", "wrong-number"}
@@ -379,6 +410,9 @@ func (a Activity) Validate() error {
 	}
 	if a.Kind == "call" && !oneOf(a.Outcome, Outcomes) {
 		errs.add("outcome", fmt.Sprintf("outcome %q is not one of %s", a.Outcome, strings.Join(Outcomes, ", ")))
+	}
+	if a.Kind == KindReminder && ReminderLevelOf(a.Outcome) == 0 {
+		errs.add("outcome", fmt.Sprintf("a reminder's level %q is not one of %s", a.Outcome, strings.Join(ReminderOutcomes, ", ")))
 	}
 	errs.check("contact", CheckText(a.Contact, false, 200))
 	errs.check("note", CheckMultiline(a.Text, 4000))

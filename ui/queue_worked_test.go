@@ -90,7 +90,7 @@ func TestQueueWorkedItemsMarked(t *testing.T) {
 		press(m, "j")
 	}
 	press(m, "e", "b", "3", "f", "over the limit for five weeks", "enter")
-	if got := title(m); !strings.Contains(got, "21 to act on · 1 of 21 handled today") {
+	if got := title(m); !strings.Contains(got, "27 to act on · 1 of 27 handled today") {
 		t.Fatalf("after the escalation: %q", got)
 	}
 	items := queueOf(m).Items()
@@ -122,7 +122,7 @@ func TestQueueWorkedItemsMarked(t *testing.T) {
 		press(m, "j")
 	}
 	press(m, "n", "they confirm the transfer for tomorrow", "enter")
-	if got := title(m); !strings.Contains(got, "1 of 21 handled today") {
+	if got := title(m); !strings.Contains(got, "1 of 27 handled today") {
 		t.Fatalf("a note counted as handling a promise due: %q", got)
 	}
 	if row := rowOf(m, "ACC005", "• note added · promise due tomorrow"); row == "" {

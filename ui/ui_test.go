@@ -95,6 +95,8 @@ func TestGolden(t *testing.T) {
 		// P on ACC001: ₦1,000,000.00 in 3 monthly from Fri 20 Nov, previewed.
 		{"plan_form", []step{k("Book ·", "2"), k("Contacts:", "enter"), k("Payment plan ·", "P"),
 			k("Wed 20 Jan 2027", "1000000", "tab", "3", "tab", "m", "fri")}},
+		// R on ACC001: its reminder letter previewed over the tabs.
+		{"account_reminder", []step{k("Book ·", "2"), k("Contacts:", "enter"), k("enter or w writes it", "R")}},
 		{"help", []step{k("Keys ·", "?")}},
 		{"queue_grouped", []step{k("group: reason", "g")}},
 		{"queue_by_owner", []step{k("group: owner", "g", "g")}},
@@ -143,7 +145,7 @@ func TestCallNoAnswer(t *testing.T) {
 	tm := start(t, newDesk(st), 80, 24, testOptions())
 	send(tm, "c", "n", "enter")
 	waitStore(t, st, func(r memstore.Recorded) bool { return len(r.Entries) == 1 })
-	waitOutput(t, tm, "2 of 21 handled today")
+	waitOutput(t, tm, "2 of 27 handled today")
 	m := final(t, nil, tm)
 
 	entries := st.Recorded().Entries
@@ -171,7 +173,7 @@ func TestCallNoAnswer(t *testing.T) {
 		t.Fatal("the form stayed open")
 	}
 	// The call answered the broken promise and the follow-up due since 11 Nov.
-	if v := m.View(); !strings.Contains(v, "Queue · everyone's · 19 to act on · 2 of 21 handled today") {
+	if v := m.View(); !strings.Contains(v, "Queue · everyone's · 25 to act on · 2 of 27 handled today") {
 		t.Fatalf("progress:\n%s", v)
 	}
 }

@@ -136,6 +136,18 @@ var topics = map[string]topic{
 			"durably (a new file renamed into place); never the book, a directory or a device. " +
 			"In the workstation, S on an account writes one into the documents directory.",
 		words: func([]string) (string, error) { return wordList("Formats", docs.Formats), nil }},
+	"remind": {synopsis: "acctdesk remind [ACCOUNT...] --out DIR [--format md|html|eml] [--from ADDRESS] [--dry-run]",
+		about: "Writes a reminder letter as of --as-of into DIR for each account due one, or for each ACCOUNT named (at its " +
+			"level, due or not). The level is by the days past due of the oldest overdue invoice neither disputed nor covered " +
+			"by an open promise: level 1 from 1 day, 2 from 15, 3 (final notice) from 30 (book settings). An account is due " +
+			"when its level is above its last reminder's, or the same and the last one is 7 days old or more; never twice a day. " +
+			"A letter lists the overdue undisputed invoices with their days past due and the total due, to the finance contact, " +
+			"signed by you; eml is an e-mail for any mail client or sendmail -t (an account whose contact has no e-mail is " +
+			"reported, not written). Each letter written goes on the account's timeline (a reminder, its level). Templates " +
+			"reminder-LEVEL.FORMAT in $XDG_CONFIG_HOME/acctdesk/templates/ replace the built-in ones (Go text/template). " +
+			"--dry-run prints csv account,level,oldest_days,total_due,currency,contact,email and writes nothing. " +
+			"In the workstation, R on an account previews one and writes it into the documents directory.",
+		words: func([]string) (string, error) { return wordList("Formats", docs.LetterFormats), nil }},
 	"backup": {synopsis: "acctdesk backup FILE [--force]",
 		about: "Writes a consistent copy of the book to FILE while the book is in use. A FILE already there is replaced only with --force; " +
 			"the book itself, a directory or a device never."},

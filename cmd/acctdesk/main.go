@@ -31,6 +31,8 @@ const usage = `acctdesk — a workstation for a book of credit accounts
   acctdesk assign ACCOUNT... --to NAME                   give the accounts to a user (their owner)
   acctdesk statement ACCOUNT [--format text|md|html|pdf] [--out FILE]
                                                          the statement of account to send the customer
+  acctdesk remind [ACCOUNT...] --out DIR [--format md|html|eml] [--dry-run]
+                                                         reminder letters to the accounts due one
   acctdesk backup FILE [--force]                         a consistent copy while the book is in use
   acctdesk check                                         integrity check of the book
   acctdesk serve [--listen ADDR] [--users FILE] [--host-key FILE] [--max-sessions N] [--idle D]
@@ -116,6 +118,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return c.resolve(rest)
 	case "statement":
 		return c.statement(rest)
+	case "remind":
+		return c.remind(rest)
 	case "backup":
 		return c.backup(rest)
 	case "check":
@@ -135,7 +139,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 }
 
 // commands are the words dispatch knows.
-var commands = []string{"demo", "init", "import", "report", "log", "resolve", "plan", "assign", "statement", "backup", "check", "serve", "help"}
+var commands = []string{"demo", "init", "import", "report", "log", "resolve", "plan", "assign", "statement", "remind", "backup", "check", "serve", "help"}
 
 // unknownCommand refuses a word that is no command, suggesting the nearest.
 func unknownCommand(cmd string) error {

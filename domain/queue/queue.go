@@ -31,6 +31,7 @@ const (
 	GoLiveLate        = "go-live-late"
 	StaleContact      = "stale-contact"
 	DisputeStale      = "dispute-stale"
+	ReminderDue       = "reminder-due"
 )
 
 // Item is one thing to act on today.

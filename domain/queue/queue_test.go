@@ -43,6 +43,11 @@ func bookOf(files ...*domain.AccountFile) *domain.Book {
 	return b
 }
 
+// reminded is a reminder letter of a level written on a day.
+func reminded(id uint64, code string, on domain.Date, level int) domain.Activity {
+	return domain.Activity{ID: id, Account: code, On: on, Kind: domain.KindReminder, Outcome: domain.ReminderOutcome(level)}
+}
+
 func reasons(items []Item, code string) map[string]bool {
 	m := map[string]bool{}
 	for _, it := range items {
@@ -166,6 +171,7 @@ func TestOrdering(t *testing.T) {
 func TestMarks(t *testing.T) {
 	f := acct("A", 2)
 	f.Invoices = []domain.Invoice{invoice("A", "I1", 31, "1000")}
+	f.Activities = append(f.Activities, reminded(100, "A", asOf, 3)) // a final notice today: no reminder-due
 	items := Build(bookOf(f), asOf, Options{})
 	if len(items) != 1 {
 		t.Fatalf("items %+v", items)
@@ -216,6 +222,9 @@ func TestProgress(t *testing.T) {
 	a, b, c := acct("A", 2), acct("B", 2), acct("C", 2)
 	a.Invoices = []domain.Invoice{invoice("A", "I", 10, "1000")}
 	c.Invoices = []domain.Invoice{invoice("C", "I", 10, "1000")}
+	// Reminded yesterday at level 1 (10 days past due): no reminder-due.
+	a.Activities = append(a.Activities, reminded(100, "A", asOf-1, 1))
+	c.Activities = append(c.Activities, reminded(100, "C", asOf-1, 1))
 	b.Promises = []domain.Promise{{ID: 1, Account: "B", Amount: dec("500"), Currency: "NGN", GivenOn: asOf - 20, DueOn: asOf - 10}}
 	start := Build(bookOf(a, b, c), asOf, Options{})
 	if len(start) != 3 {

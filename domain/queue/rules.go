@@ -29,6 +29,7 @@ var kindWeight = map[string]float64{
 	QBRDue:            10,
 	StaleContact:      8,
 	DisputeStale:      22,
+	ReminderDue:       14,
 }
 
 // score combines the parts: ten points per tenfold money at stake, a slowly
@@ -101,7 +102,7 @@ func AccountItems(sum *domain.Summary, set domain.Settings) []Item {
 
 var rules = []func(*ctx){
 	promises, plans, followUps, overdue, credit, overdraft,
-	escalations, serviceIssues, renewals, qbr, goLive, staleContact, staleDisputes,
+	escalations, serviceIssues, renewals, qbr, goLive, staleContact, staleDisputes, reminder,
 }
 
 // contactSince reports whether a contact (a call, when callsOnly) was logged
@@ -405,6 +406,30 @@ func staleDisputes(c *ctx) {
 			fmt.Sprintf("dispute on %s (%s) open %s, %s", r.Invoice, c.money(r.Outstanding), days(r.DaysOpen), quiet),
 			fmt.Sprintf("dispute on %s open %s, %s", r.Invoice, days(r.DaysOpen), quiet))
 	}
+}
+
+// reminder: the account is due a reminder letter (SPEC §9.3, ReminderOf).
+// The stake is the total due (the overdue undisputed invoices), the due
+// date the oldest uncovered one's. The key is the level and the day the
+// reminder fell due — the day the level was reached, or the last
+// reminder's day plus the cadence at the same level — so "done" lasts
+// until the next one falls due.
+func reminder(c *ctx) {
+	st := domain.ReminderOf(c.f, c.set, c.asOf)
+	if !st.Due {
+		return
+	}
+	due := c.f.Ledger.Invoices[st.OldestInvoice].Due
+	from := due.AddDays(c.set.Reminders.Levels[st.Level-1])
+	last := ""
+	if st.LastLevel == st.Level {
+		from = st.LastOn.AddDays(c.set.Reminders.CadenceDays)
+		last = ", last sent " + dayOf(c.asOf, st.LastOn)
+	}
+	what := "reminder due (" + domain.ReminderLevelName(st.Level) + ")"
+	c.add(ReminderDue, fmt.Sprintf("%d:%s", st.Level, from), st.TotalDue, due,
+		fmt.Sprintf("%s: %s due, oldest %s%s", what, c.money(st.TotalDue), days(st.Oldest), last),
+		fmt.Sprintf("%s, oldest %s%s", what, days(st.Oldest), last))
 }
 
 // dayOf is a date as the workstation writes it: "9 Dec", with the year

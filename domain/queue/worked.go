@@ -57,6 +57,7 @@ var answeredBy = map[string]action{
 	GoLiveLate:        actContact,
 	StaleContact:      actContact,
 	DisputeStale:      actContact | actNote, // any activity makes the account no longer quiet
+	ReminderDue:       0,                    // only a reminder written clears it (it is then no longer due)
 }
 
 // escalationAnswers is, for each escalation category, the reasons an
@@ -103,6 +104,8 @@ func workOf(x *domain.Facts, asOf domain.Date) today {
 		switch kind := t.KindName(); {
 		case kind == domain.KindAssignment:
 			// A lead gave the account an owner: that is not work on it.
+		case kind == domain.KindReminder:
+			add(0, "reminder written ("+domain.ReminderLevelName(int(t.Outcome))+")")
 		case t.IsAttempt():
 			add(actAttempt, "called ("+strings.ReplaceAll(t.OutcomeName(), "-", " ")+")")
 		case kind == "call":

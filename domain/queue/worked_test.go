@@ -51,7 +51,7 @@ func TestAttemptIsNotContact(t *testing.T) {
 	f := acct("A", 2)
 	f.Activities[0].On = asOf - 40
 	f.Invoices = []domain.Invoice{invoice("A", "I1", 45, "1000")}
-	f.Activities = append(f.Activities, call(2, "A", asOf))
+	f.Activities = append(f.Activities, call(2, "A", asOf), reminded(3, "A", asOf-1, 3)) // a final notice yesterday: no reminder-due
 	if got := byReason(build(f), "A"); len(got) != 0 {
 		t.Errorf("a call that reached someone left %v", got)
 	}

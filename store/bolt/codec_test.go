@@ -257,7 +257,7 @@ var codecCases = []codecCase{
 		func(r *rand.Rand) any {
 			return domain.Settings{Name: rnote(r), BaseCurrency: rcur(r), AgingEdges: rints(r), DSOPeriodDays: ri(r),
 				Thresholds: domain.Thresholds{UtilWarnPct: ri(r), UtilBreachPct: ri(r), StaleContactDays: ri(r), RenewalDays: ri(r), PromiseGraceDays: ri(r)},
-				Users:      rstrs(r)}
+				Users:      rstrs(r), Reminders: domain.Reminders{Levels: rints(r), CadenceDays: ri(r)}}
 		},
 		func(v any) []byte { x := v.(domain.Settings); return appendSettings(nil, &x) },
 		func(_ any, b []byte) (any, error) { return decodeSettings(b) },
@@ -866,7 +866,8 @@ func TestCodecCoversEveryField(t *testing.T) {
 		{domain.Target{}, "Account Month Product Quantity Amount Currency Stamp"},
 		{domain.Balance{}, "Account On Balance Currency Stamp"},
 		{domain.Dispute{}, "Account Invoice Seq Reason Owner OpenedOn Status ResolvedOn Resolution Credit Imported Stamp"},
-		{domain.Settings{}, "Name BaseCurrency AgingEdges DSOPeriodDays Thresholds Users"},
+		{domain.Settings{}, "Name BaseCurrency AgingEdges DSOPeriodDays Thresholds Users Reminders"},
+		{domain.Reminders{}, "Levels CadenceDays"},
 		{domain.Thresholds{}, "UtilWarnPct UtilBreachPct StaleContactDays RenewalDays PromiseGraceDays"},
 		{domain.Stamp{}, "By At"},
 		{domain.Facts{}, "Account Contacts Ledger Touches Promises Plans Escalations Issues Contracts FollowUps Surveys Marks Disputes DisputeInvoices"},
@@ -886,5 +887,34 @@ func TestCodecCoversEveryField(t *testing.T) {
 		if got := strings.Join(names, " "); got != want {
 			t.Errorf("domain.%s has fields\n  %s\nthe codec stores\n  %s", typ.Name(), got, want)
 		}
+	}
+}
+
+// A settings value of version 1 (before reminders) reads with the default
+// reminder levels (1, 15, 30 days) and cadence (7 days).
+func TestSettingsV1(t *testing.T) {
+	set := domain.DefaultSettings()
+	set.Name = "west"
+	e := enc{}
+	e.byte(1)
+	e.str(set.Name)
+	e.cur(set.BaseCurrency)
+	e.ints(set.AgingEdges)
+	e.int(set.DSOPeriodDays)
+	th := set.Thresholds
+	for _, v := range []int{th.UtilWarnPct, th.UtilBreachPct, th.StaleContactDays, th.RenewalDays, th.PromiseGraceDays} {
+		e.int(v)
+	}
+	e.strs(set.Users)
+	got, err := decodeSettings(e.b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, set) {
+		t.Errorf("v1 settings read as %+v; want %+v", got, set)
+	}
+	set.Reminders = domain.Reminders{Levels: []int{2, 9, 40}, CadenceDays: 5}
+	if got, err := decodeSettings(appendSettings(nil, &set)); err != nil || !reflect.DeepEqual(got, set) {
+		t.Errorf("v2 settings read as %+v, %v; want %+v", got, err, set)
 	}
 }

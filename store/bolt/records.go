@@ -35,7 +35,7 @@ const (
 	vTarget     = 1
 	vBalance    = 1
 	vDispute    = 1
-	vSettings   = 1
+	vSettings   = 2 // 1: without Reminders (read as the defaults)
 	vMigration  = 1
 )
 
@@ -701,12 +701,14 @@ func appendSettings(dst []byte, s *domain.Settings) []byte {
 		e.int(v)
 	}
 	e.strs(s.Users)
+	e.ints(s.Reminders.Levels)
+	e.int(s.Reminders.CadenceDays)
 	return e.b
 }
 
 func decodeSettings(v []byte) (domain.Settings, error) {
 	d := dec{b: v}
-	d.version(vSettings)
+	ver := d.versions(1, vSettings)
 	var s domain.Settings
 	s.Name = d.str()
 	s.BaseCurrency = d.cur()
@@ -717,6 +719,11 @@ func decodeSettings(v []byte) (domain.Settings, error) {
 		*p = d.int()
 	}
 	s.Users = d.strs()
+	s.Reminders = domain.DefaultReminders()
+	if ver >= 2 {
+		s.Reminders.Levels = d.ints()
+		s.Reminders.CadenceDays = d.int()
+	}
 	return s, d.done()
 }
 

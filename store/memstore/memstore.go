@@ -396,6 +396,7 @@ func asValidation(err error) error {
 func cloneSettings(s domain.Settings) domain.Settings {
 	s.AgingEdges = slices.Clone(s.AgingEdges)
 	s.Users = slices.Clone(s.Users)
+	s.Reminders.Levels = slices.Clone(s.Reminders.Levels)
 	return s
 }
 

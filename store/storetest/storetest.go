@@ -660,6 +660,7 @@ func testUpdateByID(t *testing.T, s store.Store) {
 func testSettings(t *testing.T, s store.Store) {
 	set := domain.DefaultSettings()
 	set.Name, set.BaseCurrency, set.AgingEdges, set.Users = "west", "GHS", []int{15, 45}, []string{"ada", "bola"}
+	set.Reminders = domain.Reminders{Levels: []int{3, 10, 21}, CadenceDays: 14}
 	n := changes(t, s)
 	if err := s.SaveSettings(ctx, set); err != nil {
 		t.Fatal(err)
@@ -676,6 +677,11 @@ func testSettings(t *testing.T, s store.Store) {
 	bad.BaseCurrency = "ZZZ"
 	if err := s.SaveSettings(ctx, bad); err == nil {
 		t.Error("SaveSettings accepted an unknown base currency")
+	}
+	bad = set
+	bad.Reminders = domain.Reminders{Levels: []int{15, 1, 30}, CadenceDays: 7}
+	if err := s.SaveSettings(ctx, bad); err == nil {
+		t.Error("SaveSettings accepted reminder levels that do not rise")
 	}
 	// New accounts without a currency take the base currency.
 	apply(t, s, &store.Batch{Accounts: []store.Rec[domain.Account]{{V: domain.Account{Code: "K", Name: "K"}}}})

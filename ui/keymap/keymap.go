@@ -59,6 +59,7 @@ type KeyMap struct {
 	Statement key.Binding // write the account's statement of account (SPEC §9.5)
 	Plan      key.Binding // agree a payment plan (SPEC §9.2)
 	Dispute   key.Binding // dispute the selected open item, or resolve its dispute (SPEC §9.1)
+	Remind    key.Binding // preview and write a reminder letter (SPEC §9.3)
 
 	// Aging.
 	PrevMonth key.Binding
@@ -150,6 +151,7 @@ func DefaultKeyMap() *KeyMap {
 		Statement: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "write the statement")),
 		Plan:      key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "agree a payment plan")),
 		Dispute:   key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "dispute an invoice")),
+		Remind:    key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "preview a reminder letter")),
 
 		PrevMonth: key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "as-of a month back")),
 		NextMonth: key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "as-of a month forward")),
@@ -206,7 +208,7 @@ func (k *KeyMap) Sections() []Section {
 		{"On an account", []key.Binding{k.Call, k.Escalate, k.Note, k.FollowUp}},
 		{"Queue", []key.Binding{k.Done, k.Snooze, k.Undo, k.Marks, k.Scope, k.QueueGroup, help(k.Call.Help().Key, "top line: what changed")}},
 		{"Book", []key.Binding{k.Assign}},
-		{"Account", []key.Binding{k.NextTab, k.PrevTab, help(k.Open.Help().Key, "show the entry whole"), help(k.Filter.Help().Key, "search the lists"), k.Statement, k.Plan, k.Dispute}},
+		{"Account", []key.Binding{k.NextTab, k.PrevTab, help(k.Open.Help().Key, "show the entry whole"), help(k.Filter.Help().Key, "search the lists"), k.Statement, k.Plan, k.Dispute, k.Remind}},
 		{"Aging", []key.Binding{k.PrevMonth, k.NextMonth}},
 		{"Forms", []key.Binding{k.Save, k.NextField, k.PrevField, k.Choose, k.Cancel, k.Confirm}},
 		{"Call outcome", choiceHelp(k.Outcomes)},

@@ -59,12 +59,13 @@ type layout struct {
 // detail is one entry shown whole: what it was when opened (a refresh
 // does not swap it for another entry), wrapped at the current width.
 type detail struct {
-	title string
-	cols  []common.Column
-	cells []Cell
-	more  []string
-	lines []string
-	view  common.List
+	letter *letter // a reminder letter's preview: enter or w writes it
+	title  string
+	cols   []common.Column
+	cells  []Cell
+	more   []string
+	lines  []string
+	view   common.List
 }
 
 // request is an account to read, as of a date (0: the workstation's), and
@@ -113,6 +114,8 @@ func (p *Page) Update(msg tea.Msg) tea.Cmd {
 			cmd = tea.Batch(cmd, p.read(false))
 		}
 		return cmd
+	case reminderMsg:
+		return p.previewed(msg)
 	case tea.KeyMsg:
 		return p.key(msg)
 	}
@@ -184,8 +187,7 @@ func (p *Page) key(km tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	if p.detail != nil {
-		p.detailKey(km)
-		return nil
+		return p.detailKey(km)
 	}
 	if key.Matches(km, k.Back) {
 		if p.query != "" {
@@ -219,6 +221,8 @@ func (p *Page) key(km tea.KeyMsg) tea.Cmd {
 		return func() tea.Msg { return common.PlanMsg{Code: code} }
 	case key.Matches(km, k.Dispute):
 		return p.dispute()
+	case key.Matches(km, k.Remind):
+		return previewReminder(p.Desk, p.Author, p.data.Code)
 	default:
 		p.scroll, _ = common.NavKey(p.scroll, km, k)
 	}
@@ -310,15 +314,19 @@ func (p *Page) openDetail() {
 	p.drawDetail()
 }
 
-func (p *Page) detailKey(km tea.KeyMsg) {
+func (p *Page) detailKey(km tea.KeyMsg) tea.Cmd {
 	k := p.Keys
 	d := p.detail
 	switch {
+	case d.letter != nil && (key.Matches(km, k.Open) || km.String() == "w"):
+		p.detail = nil
+		return writeReminder(p.Desk, p.Author, d.letter.code, p.DocsDir)
 	case key.Matches(km, k.Back), key.Matches(km, k.Open):
 		p.detail = nil
 	default:
 		d.view, _ = common.NavKey(d.view, km, k)
 	}
+	return nil
 }
 
 // InputFocused reports whether the search is being typed: its keys come
@@ -361,11 +369,11 @@ func (p *Page) searchBinding() key.Binding {
 // ShortHelp is the page's key summary.
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.Keys
-	return []key.Binding{k.NextTab, k.PrevTab, p.openKey(), p.searchBinding(), k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Statement, k.Plan, k.Dispute, k.Back}
+	return []key.Binding{k.NextTab, k.PrevTab, p.openKey(), p.searchBinding(), k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Statement, k.Plan, k.Dispute, k.Remind, k.Back}
 }
 
 // FullHelp is every key of the page.
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.Keys
-	return [][]key.Binding{{k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown, p.openKey(), p.searchBinding()}, {k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Statement, k.Plan, k.Dispute, k.Back}}
+	return [][]key.Binding{{k.NextTab, k.PrevTab, k.Up, k.Down, k.PageUp, k.PageDown, p.openKey(), p.searchBinding()}, {k.Call, k.Escalate, k.Note, k.FollowUp, k.Recap, k.Statement, k.Plan, k.Dispute, k.Remind, k.Back}}
 }

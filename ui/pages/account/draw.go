@@ -212,6 +212,9 @@ func (p *Page) View() string {
 		from, to := d.view.Window()
 		lines = append(lines, d.lines[from:to]...)
 		foot := "esc or enter closes"
+		if d.letter != nil {
+			foot = "enter or w writes it to " + common.Clean(d.letter.dir) + " · esc closes"
+		}
 		if to < len(d.lines) {
 			foot = fmt.Sprintf("↓ %d more lines (j/pgdn) · %s", len(d.lines)-to, foot)
 		}
