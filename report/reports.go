@@ -14,12 +14,13 @@ import (
 )
 
 // Names of the reports.
-var Names = []string{"book", "aging", "dso", "promises", "escalations", "queue", "plans"}
+var Names = []string{"book", "aging", "dso", "promises", "escalations", "queue", "plans", "cash-forecast"}
 
 // Input is what a report is asked for.
 type Input struct {
 	AsOf  domain.Date
 	Owner string // only this owner's accounts when set (any case)
+	Weeks int    // cash-forecast: the weeks shown one by one (0: 13)
 }
 
 // A Report is made in two steps, so that the book can be read a page of
@@ -40,6 +41,7 @@ var reports = []Report{
 	named("escalations", escalationsPart, escalationsTable),
 	named("queue", queuePart, queueTable),
 	named("plans", plansPart, plansTable),
+	named("cash-forecast", forecastAccount, forecastTable),
 }
 
 // named is a report whose tables carry its name (a workbook's sheet).

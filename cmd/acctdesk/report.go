@@ -16,6 +16,7 @@ func (c *cli) report(args []string) error {
 	format := fs.String("format", "table", "`FORMAT`: table, csv, json or xlsx")
 	out := fs.String("out", "", "write the report to `FILE` (replaced whole, never the book) instead of stdout")
 	owner := fs.String("owner", "", "only the accounts of this `NAME` (any case)")
+	weeks := fs.Int("weeks", 0, "cash-forecast: the `N` weeks shown one by one before later (default 13)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -55,6 +56,15 @@ func (c *cli) report(args []string) error {
 		return err
 	}
 	in := report.Input{AsOf: d.AsOf()}
+	if *weeks != 0 {
+		if r.Name != "cash-forecast" {
+			return fmt.Errorf("--weeks is for report cash-forecast, not %s", r.Name)
+		}
+		if *weeks < 1 || *weeks > 520 {
+			return fmt.Errorf("--weeks %d: give 1 to 520 weeks", *weeks)
+		}
+		in.Weeks = *weeks
+	}
 	if *owner != "" {
 		if in.Owner, err = d.ResolveOwner(*owner); err != nil {
 			return err
