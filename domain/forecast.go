@@ -1,6 +1,8 @@
 package domain
 
 import (
+	"math"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -64,11 +66,14 @@ func RoundLate(days decimal.Decimal) int {
 func ForecastOf(x *Facts, asOf Date, weeks, grace int) Forecast {
 	l := &x.Ledger
 	f := Forecast{AsOf: asOf, Start: WeekOf(asOf), Weeks: max(weeks, 0)}
-	if days, ok := l.AverageDaysLate(l.Apply(asOf, nil), asOf.AddDays(1-ForecastDays)); ok {
+	sc := scratch.Get().(*Scratch)
+	defer scratch.Put(sc)
+	ap := l.Apply(asOf, sc)
+	if days, ok := l.AverageDaysLate(ap, asOf.AddDays(1-ForecastDays)); ok {
 		f.Late = RoundLate(days)
 	}
 	at := func(d Date) Date { return max(d, asOf) }
-	for _, c := range PromiseCoverGrace(x, asOf, grace) {
+	for _, c := range coverOf(x, ap, grace) {
 		if c.Disputed {
 			f.Parts = append(f.Parts, ForecastPart{Invoice: c.Invoice, Amount: c.Outstanding, Promise: -1, Disputed: true})
 			continue
@@ -87,15 +92,39 @@ func ForecastOf(x *Facts, asOf Date, weeks, grace int) Forecast {
 // AverageDaysLate is AverageDaysLate (of a Position) from the account's
 // ledger as applied as of ap.AsOf: amount-weighted (paid date − due date,
 // floored at 0) over the invoices settled in [from, ap.AsOf], open overdue
-// invoices counting with the as-of date as their paid date.
+// invoices counting with the as-of date as their paid date. It adds in the
+// ledger's units (a book's forecast works it out for every account).
 func (l *Ledger) AverageDaysLate(ap Applied, from Date) (days decimal.Decimal, ok bool) {
-	return averageDaysLate(ap.AsOf, from, len(l.Invoices), func(i int) (decimal.Decimal, bool, Date, Date) {
+	var weighted, weight Sum
+	for i := range l.Invoices {
 		x := &l.Invoices[i]
-		if x.Issued > ap.AsOf {
-			return decimal.Zero, false, 0, 0
+		var paid Date
+		switch {
+		case x.Issued > ap.AsOf:
+			continue
+		case ap.Owed[i] > 0:
+			if ap.AsOf <= x.Due {
+				continue
+			}
+			paid = ap.AsOf
+		case ap.SettledOn[i] != 0 && ap.SettledOn[i] >= from && ap.SettledOn[i] <= ap.AsOf:
+			paid = ap.SettledOn[i]
+		default:
+			continue
 		}
-		return l.Dec(x.Amount), ap.Owed[i] > 0, x.Due, ap.SettledOn[i]
-	})
+		late := int64(max(paid.DaysSince(x.Due), 0))
+		if late > 0 && x.Amount > math.MaxInt64/late {
+			weighted.Add(l.Dec(x.Amount).Mul(decimal.NewFromInt(late)))
+		} else {
+			l.add(&weighted, x.Amount*late)
+		}
+		l.add(&weight, x.Amount)
+	}
+	w := weight.Decimal()
+	if w.IsZero() {
+		return decimal.Zero, false
+	}
+	return weighted.Decimal().Div(w), true
 }
 
 // averageDaysLate is the rule of AverageDaysLate over n invoices, item(i)

@@ -86,13 +86,18 @@ var forecastPartColumns = []Column{{"account", Text, ""}, {"invoice_issued", Dat
 // and TOTAL; each row with its parts for json.
 func forecastTable(in Input, set domain.Settings, parts []any) *Table {
 	t := &Table{Columns: []Column{{"currency", Text, ""}, {"week", Date, ""}, {"expected", Money, ""}, {"promised", Money, ""}, {"invoices", Count, ""}},
-		PartColumns: forecastPartColumns, Parts: [][][]Cell{}}
+		PartColumns: forecastPartColumns}
+	type ref struct {
+		p  *forecastPart
+		it int
+	}
+	var rowParts [][]ref // each row's parts, for json
 	weeks := in.weeks()
 	start := domain.WeekOf(in.AsOf)
 	type row struct {
 		expected, promised domain.Sum
 		invoices           int
-		parts              [][]Cell
+		parts              []ref
 	}
 	byCur := map[domain.Currency][]row{}
 	var curs []domain.Currency
@@ -108,7 +113,7 @@ func forecastTable(in Input, set domain.Settings, parts []any) *Table {
 		}
 		last := map[[2]int]bool{} // (row, invoice) already counted
 		open := map[int]bool{}
-		for _, it := range p.parts {
+		for j, it := range p.parts {
 			for _, r := range []int{it.row, weeks + 2} {
 				rows[r].expected.Add(it.amount)
 				if it.kind == BasisPromise {
@@ -123,7 +128,7 @@ func forecastTable(in Input, set domain.Settings, parts []any) *Table {
 				open[it.invoice] = true
 				rows[weeks+2].invoices++
 			}
-			rows[it.row].parts = append(rows[it.row].parts, forecastPartCells(p, it))
+			rows[it.row].parts = append(rows[it.row].parts, ref{p, j})
 		}
 		byCur[p.cur] = rows
 	}
@@ -142,14 +147,20 @@ func forecastTable(in Input, set domain.Settings, parts []any) *Table {
 				week = T("TOTAL")
 			}
 			t.Rows = append(t.Rows, []Cell{T(string(c)), week, money(x.expected.Decimal(), c), money(x.promised.Decimal(), c), T(strconv.Itoa(x.invoices))})
-			if r == weeks+2 {
-				x.parts = nil
-			}
-			t.Parts = append(t.Parts, append([][]Cell{}, x.parts...))
+			rowParts = append(rowParts, x.parts) // none for TOTAL
 		}
 	}
 	if len(curs) == 1 {
 		t.Totals = 1
+	}
+	t.Parts = func(row int) [][]Cell {
+		out := [][]Cell{}
+		if row < len(rowParts) {
+			for _, r := range rowParts[row] {
+				out = append(out, forecastPartCells(r.p, r.p.parts[r.it]))
+			}
+		}
+		return out
 	}
 	return t
 }

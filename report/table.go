@@ -63,10 +63,10 @@ type Table struct {
 
 	// PartColumns and Parts, when set, are what each row is made of, for
 	// json only: each row's object ends with "parts", an array of objects
-	// with PartColumns' keys (Parts[row], one cell per column). csv, the
-	// table and a workbook leave them out.
+	// with PartColumns' keys (Parts(row), one cell per column), made only
+	// when json asks. csv, the table and a workbook leave them out.
 	PartColumns []Column
-	Parts       [][][]Cell
+	Parts       func(row int) [][]Cell
 }
 
 // Formats a report can be printed in as text, on a terminal or a pipe.
@@ -127,18 +127,17 @@ func (t *Table) json(w io.Writer) error {
 		jsonFields(&b, t.Columns, r)
 		if t.Parts != nil {
 			b.WriteString(`, "parts": [`)
-			if ri < len(t.Parts) {
-				for pi, part := range t.Parts[ri] {
-					if pi > 0 {
-						b.WriteString(",")
-					}
-					b.WriteString("\n    {")
-					jsonFields(&b, t.PartColumns, part)
-					b.WriteString("}")
+			parts := t.Parts(ri)
+			for pi, part := range parts {
+				if pi > 0 {
+					b.WriteString(",")
 				}
-				if len(t.Parts[ri]) > 0 {
-					b.WriteString("\n  ")
-				}
+				b.WriteString("\n    {")
+				jsonFields(&b, t.PartColumns, part)
+				b.WriteString("}")
+			}
+			if len(parts) > 0 {
+				b.WriteString("\n  ")
 			}
 			b.WriteString("]")
 		}
