@@ -202,8 +202,8 @@ func reportWords(args []string) (string, error) {
 			for i, c := range cols {
 				keys[i] = c.Key
 			}
-			fmt.Fprintf(&b, "  %-12s %s\n", name, report.About(name))
-			fmt.Fprintf(&b, "  %-12s %s\n", "", strings.Join(keys, ","))
+			fmt.Fprintf(&b, "  %-13s %s\n", name, report.About(name))
+			fmt.Fprintf(&b, "  %-13s %s\n", "", strings.Join(keys, ","))
 		}
 		return b.String(), nil
 	}
