@@ -42,8 +42,12 @@ func PromiseCover(x *Facts, asOf Date) []InvoiceCover {
 // first (then issue date, then number: the ledger's order). What a promise
 // promises beyond what is open covers nothing.
 func PromiseCoverGrace(x *Facts, asOf Date, grace int) []InvoiceCover {
-	l := &x.Ledger
-	ap := l.Apply(asOf, nil)
+	return coverOf(x, x.Ledger.Apply(asOf, nil), grace)
+}
+
+// coverOf is PromiseCoverGrace from the ledger as applied (ap).
+func coverOf(x *Facts, ap Applied, grace int) []InvoiceCover {
+	l, asOf := &x.Ledger, ap.AsOf
 	var out []InvoiceCover
 	for i, owed := range ap.Owed {
 		if owed > 0 {

@@ -26,31 +26,10 @@ func (a Account) OverdraftAt(d Date) decimal.Decimal {
 // the invoices settled in [from, p.AsOf]; open overdue invoices count with the
 // as-of date as their paid date. ok is false when nothing qualifies.
 func AverageDaysLate(p Position, from Date) (days decimal.Decimal, ok bool) {
-	weighted, weight := decimal.Zero, decimal.Zero
-	for _, it := range p.Items {
-		var paid Date
-		switch {
-		case it.Outstanding.IsPositive():
-			if it.DaysPastDue <= 0 {
-				continue
-			}
-			paid = p.AsOf
-		case it.SettledOn >= from && it.SettledOn <= p.AsOf:
-			paid = it.SettledOn
-		default:
-			continue
-		}
-		late := paid.DaysSince(it.Invoice.Due)
-		if late < 0 {
-			late = 0
-		}
-		weighted = weighted.Add(it.Invoice.Amount.Mul(decimal.NewFromInt(int64(late))))
-		weight = weight.Add(it.Invoice.Amount)
-	}
-	if weight.IsZero() {
-		return decimal.Zero, false
-	}
-	return weighted.Div(weight), true
+	return averageDaysLate(p.AsOf, from, len(p.Items), func(i int) (decimal.Decimal, bool, Date, Date) {
+		it := &p.Items[i]
+		return it.Invoice.Amount, it.Outstanding.IsPositive(), it.Invoice.Due, it.SettledOn
+	})
 }
 
 // Promise statuses.

@@ -103,6 +103,18 @@ var docs = map[string]doc{
 			"pending (not yet due, or within the grace), replaced (a closed plan's instalment still pending when it was closed)",
 		"currency": "the account's currency",
 	}},
+	"cash-forecast": {"when the open invoices are expected to be paid (SPEC §9.4), per currency: one row per Monday-start week " +
+		"from the week holding the date (--weeks N, default 13), then later, disputed and TOTAL; the rows before TOTAL add up to " +
+		"the aging total", map[string]string{
+		"currency": "the currency (never added across)",
+		"week":     "the Monday starting the week (YYYY-MM-DD), later (after the last week), disputed (open disputes: no date), or TOTAL",
+		"expected": "what is expected to be paid in the row: what the account's open promises cover (in due-on order, each what is " +
+			"unpaid of it, covering the undisputed open invoices oldest due first) on the promise's due date; the rest of each " +
+			"invoice on its due date + L, L the account's average days late over the 365 days ending the date (0 when none), " +
+			"rounded half away from zero; a date before the as-of date counts as that date",
+		"promised": "the part of expected that open promises cover",
+		"invoices": "how many invoices have a part in the row (an invoice split across rows counts in each)",
+	}},
 }
 
 // changeDefinitions are the exact rules of `report changes` (domain.ChangesOf).

@@ -14,13 +14,14 @@ import (
 )
 
 // Names of the reports.
-var Names = []string{"book", "aging", "dso", "promises", "escalations", "disputes", "queue", "plans", "changes"}
+var Names = []string{"book", "aging", "dso", "promises", "escalations", "disputes", "queue", "plans", "changes", "cash-forecast"}
 
 // Input is what a report is asked for.
 type Input struct {
 	AsOf  domain.Date
 	Owner string      // only this owner's accounts when set (any case)
 	Since domain.Date // what changed after this date (report changes); zero: the working day before AsOf
+	Weeks int         // cash-forecast: the weeks shown one by one (0: 13)
 }
 
 // A Report is made in two steps, so that the book can be read a page of
@@ -43,6 +44,7 @@ var reports = []Report{
 	named("queue", queuePart, queueTable),
 	named("plans", plansPart, plansTable),
 	named("changes", changesPart, changesTable),
+	named("cash-forecast", forecastAccount, forecastTable),
 }
 
 // named is a report whose tables carry its name (a workbook's sheet).

@@ -60,6 +60,13 @@ type Table struct {
 	Columns []Column
 	Rows    [][]Cell
 	Totals  int // the last Totals rows are TOTAL rows (bold in a workbook)
+
+	// PartColumns and Parts, when set, are what each row is made of, for
+	// json only: each row's object ends with "parts", an array of objects
+	// with PartColumns' keys (Parts(row), one cell per column), made only
+	// when json asks. csv, the table and a workbook leave them out.
+	PartColumns []Column
+	Parts       func(row int) [][]Cell
 }
 
 // Formats a report can be printed in as text, on a terminal or a pipe.
@@ -117,23 +124,22 @@ func (t *Table) json(w io.Writer) error {
 			b.WriteString(",")
 		}
 		b.WriteString("\n  {")
-		for i, c := range r {
-			if i > 0 {
-				b.WriteString(", ")
+		jsonFields(&b, t.Columns, r)
+		if t.Parts != nil {
+			b.WriteString(`, "parts": [`)
+			parts := t.Parts(ri)
+			for pi, part := range parts {
+				if pi > 0 {
+					b.WriteString(",")
+				}
+				b.WriteString("\n    {")
+				jsonFields(&b, t.PartColumns, part)
+				b.WriteString("}")
 			}
-			k, _ := json.Marshal(domain.Safe(t.Columns[i].Key))
-			b.Write(k)
-			b.WriteString(": ")
-			plain := domain.Safe(c.Plain)
-			switch {
-			case t.Columns[i].Kind.Numeric() && plain == "":
-				b.WriteString("null")
-			case t.Columns[i].Kind.Numeric():
-				b.WriteString(plain)
-			default:
-				v, _ := json.Marshal(plain)
-				b.Write(v)
+			if len(parts) > 0 {
+				b.WriteString("\n  ")
 			}
+			b.WriteString("]")
 		}
 		b.WriteString("}")
 	}
@@ -143,6 +149,29 @@ func (t *Table) json(w io.Writer) error {
 	b.WriteString("]\n")
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// jsonFields writes a row's cells as the fields of a json object, keyed by
+// the columns' keys.
+func jsonFields(b *bytes.Buffer, cols []Column, r []Cell) {
+	for i, c := range r {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		k, _ := json.Marshal(domain.Safe(cols[i].Key))
+		b.Write(k)
+		b.WriteString(": ")
+		plain := domain.Safe(c.Plain)
+		switch {
+		case cols[i].Kind.Numeric() && plain == "":
+			b.WriteString("null")
+		case cols[i].Kind.Numeric():
+			b.WriteString(plain)
+		default:
+			v, _ := json.Marshal(plain)
+			b.Write(v)
+		}
+	}
 }
 
 // table aligns columns for people: numbers right, text left, by the width

@@ -103,6 +103,7 @@ func TestGolden(t *testing.T) {
 		{"followup_form", []step{k("Schedule a follow-up", "f")}},
 		{"recap", []step{k("(y shows the recap)", "c", "p", "250000", "tab", "fri", "enter"), k("copied · esc closes", "y")}},
 		{"account_past", []step{k("Aging as of Sat 17 Oct", "3", "<"), k("not Tue 17 Nov", "enter")}},
+		{"aging_forecast", []step{k("Aging as of", "3"), k("(the aging's)", "w")}},
 	}
 	for _, size := range [][2]int{{80, 24}, {160, 48}} {
 		for _, p := range panes {

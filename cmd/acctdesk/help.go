@@ -81,7 +81,7 @@ var topics = map[string]topic{
 			"Re-importing the same file changes nothing. Headers are matched without regard to case. " +
 			"Creates the book when there is none.",
 		words: importWords},
-	"report": {synopsis: "acctdesk report NAME [--format table|csv|json|xlsx] [--out FILE] [--owner NAME] [--since DATE]",
+	"report": {synopsis: "acctdesk report NAME [--format table|csv|json|xlsx] [--out FILE] [--owner NAME] [--since DATE (changes)] [--weeks N (cash-forecast)]",
 		about: "Prints a report of the book as of --as-of: a table for people, or csv or json for other programs " +
 			"(plain decimals, the currency's own places), or xlsx, a workbook: one sheet, amounts as numbers with " +
 			"their currency's places, dates as dates, the header frozen, TOTAL rows in bold. " +
@@ -229,8 +229,8 @@ func reportWords(args []string) (string, error) {
 			for i, c := range cols {
 				keys[i] = c.Key
 			}
-			fmt.Fprintf(&b, "  %-12s %s\n", name, report.About(name))
-			fmt.Fprintf(&b, "  %-12s %s\n", "", strings.Join(keys, ","))
+			fmt.Fprintf(&b, "  %-13s %s\n", name, report.About(name))
+			fmt.Fprintf(&b, "  %-13s %s\n", "", strings.Join(keys, ","))
 		}
 		return b.String(), nil
 	}
@@ -250,6 +250,17 @@ func reportWords(args []string) (string, error) {
 	}
 	for _, c := range cols {
 		fmt.Fprintf(&b, "  %-*s  %s [%s]\n", width, c.Key, c.Means, c.Title)
+	}
+	if parts := report.PartColumns(name); parts != nil {
+		fmt.Fprintf(&b, "\nIn json each row is an object with the keys above and \"parts\", an array of what the row is made of "+
+			"(empty for TOTAL), each an object with these keys:\n")
+		width = 0
+		for _, c := range parts {
+			width = max(width, len(c.Key))
+		}
+		for _, c := range parts {
+			fmt.Fprintf(&b, "  %-*s  %s\n", width, c.Key, c.Means)
+		}
 	}
 	return b.String(), nil
 }

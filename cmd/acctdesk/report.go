@@ -18,6 +18,7 @@ func (c *cli) report(args []string) error {
 	out := fs.String("out", "", "write the report to `FILE` (replaced whole, never the book) instead of stdout")
 	owner := fs.String("owner", "", "only the accounts of this `NAME` (any case)")
 	since := fs.String("since", "", "report changes: what changed after this `DATE` (YYYY-MM-DD, yesterday, -3, mon…sun: the last such day before the as-of date); default the working day before the as-of date")
+	weeks := fs.Int("weeks", 0, "cash-forecast: the `N` weeks shown one by one before later (default 13)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -64,6 +65,15 @@ func (c *cli) report(args []string) error {
 		if in.Since, err = sinceDate(*since, in.AsOf); err != nil {
 			return err
 		}
+	}
+	if *weeks != 0 {
+		if r.Name != "cash-forecast" {
+			return fmt.Errorf("--weeks is for report cash-forecast, not %s", r.Name)
+		}
+		if *weeks < 1 || *weeks > 520 {
+			return fmt.Errorf("--weeks %d: give 1 to 520 weeks", *weeks)
+		}
+		in.Weeks = *weeks
 	}
 	if *owner != "" {
 		if in.Owner, err = d.ResolveOwner(*owner); err != nil {

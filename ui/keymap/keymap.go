@@ -64,6 +64,7 @@ type KeyMap struct {
 	// Aging.
 	PrevMonth key.Binding
 	NextMonth key.Binding
+	Forecast  key.Binding // the cash forecast by week, as bars (SPEC §9.4)
 
 	// Forms and prompts.
 	Save      key.Binding
@@ -155,6 +156,7 @@ func DefaultKeyMap() *KeyMap {
 
 		PrevMonth: key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "as-of a month back")),
 		NextMonth: key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "as-of a month forward")),
+		Forecast:  key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "cash forecast by week")),
 
 		Save:      key.NewBinding(key.WithKeys("enter", "ctrl+s"), key.WithHelp("enter/ctrl+s", "save")),
 		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
@@ -209,7 +211,7 @@ func (k *KeyMap) Sections() []Section {
 		{"Queue", []key.Binding{k.Done, k.Snooze, k.Undo, k.Marks, k.Scope, k.QueueGroup, help(k.Call.Help().Key, "top line: what changed")}},
 		{"Book", []key.Binding{k.Assign}},
 		{"Account", []key.Binding{k.NextTab, k.PrevTab, help(k.Open.Help().Key, "show the entry whole"), help(k.Filter.Help().Key, "search the lists"), k.Statement, k.Plan, k.Dispute, k.Remind}},
-		{"Aging", []key.Binding{k.PrevMonth, k.NextMonth}},
+		{"Aging", []key.Binding{k.PrevMonth, k.NextMonth, k.Forecast}},
 		{"Forms", []key.Binding{k.Save, k.NextField, k.PrevField, k.Choose, k.Cancel, k.Confirm}},
 		{"Call outcome", choiceHelp(k.Outcomes)},
 		{"Escalation category", choiceHelp(k.Categories)},

@@ -24,6 +24,10 @@ type Page struct {
 	shown       []Total
 	shownFor    *data
 	shownFilter string
+	// chart shows the cash forecast by week instead of the list (w);
+	// curIdx is the currency it shows (↑ ↓), -1 for the base currency.
+	chart  bool
+	curIdx int
 }
 
 // totals are the totals under the list: of the rows listed, or of those
@@ -57,7 +61,7 @@ func (p *Page) follow() {
 
 // New makes an empty aging page.
 func New(c common.Common) *Page {
-	return &Page{ListPage: common.NewListPage(c, spec(c))}
+	return &Page{ListPage: common.NewListPage(c, spec(c)), curIdx: -1}
 }
 
 // Info declares the page.
@@ -140,15 +144,40 @@ func (p *Page) prepare(seq int, asOf domain.Date) tea.Cmd {
 	if p.data != nil {
 		old = p.data.accounts
 	}
-	return prepare(seq, p.view, asOf, old)
+	return prepare(seq, p.view, asOf, old, p.chart)
 }
 
 func (p *Page) key(km tea.KeyMsg) tea.Cmd {
+	k := p.Keys
+	if key.Matches(km, k.Forecast) {
+		p.chart = !p.chart
+		if p.chart && p.data != nil && p.data.fc == nil {
+			return p.prepare(p.loads.Restart(), p.AsOf())
+		}
+		return nil
+	}
+	if p.chart {
+		switch {
+		case key.Matches(km, k.Up), key.Matches(km, k.Down):
+			if p.data == nil || p.data.fc == nil || len(p.data.fc.curs) < 2 {
+				return nil
+			}
+			_, i := p.chartCurrency()
+			n := len(p.data.fc.curs)
+			if key.Matches(km, k.Up) {
+				p.curIdx = (i + n - 1) % n
+			} else {
+				p.curIdx = (i + 1) % n
+			}
+			return nil
+		case !key.Matches(km, k.PrevMonth) && !key.Matches(km, k.NextMonth):
+			return nil // the list's keys wait for the list
+		}
+	}
 	if p.HandleKey(km) {
 		p.follow()
 		return nil
 	}
-	k := p.Keys
 	switch {
 	case key.Matches(km, k.Open):
 		if code, _ := p.Selected(); code != "" {
@@ -180,11 +209,14 @@ func (p *Page) Selected() (code, itemKey string) {
 // ShortHelp is the page's key summary.
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.Keys
-	return []key.Binding{k.PrevMonth, k.NextMonth, k.Open, k.Filter, k.Sort, k.Reverse, k.Group}
+	if p.chart {
+		return []key.Binding{k.Forecast, k.PrevMonth, k.NextMonth, key.NewBinding(key.WithKeys(), key.WithHelp("↑/↓", "currency"))}
+	}
+	return []key.Binding{k.PrevMonth, k.NextMonth, k.Open, k.Filter, k.Sort, k.Reverse, k.Group, k.Forecast}
 }
 
 // FullHelp is every key of the page.
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.PrevMonth, k.NextMonth, k.Open, k.Filter, k.Sort, k.Reverse, k.Group}, {k.Call, k.Escalate, k.Note, k.FollowUp}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.PrevMonth, k.NextMonth, k.Forecast, k.Open, k.Filter, k.Sort, k.Reverse, k.Group}, {k.Call, k.Escalate, k.Note, k.FollowUp}}
 }

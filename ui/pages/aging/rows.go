@@ -38,6 +38,7 @@ type data struct {
 	accounts common.AccountRows[Row] // every account, kept from view to view
 	rows     []*Row                  // the accounts listed
 	totals   []Total
+	fc       *forecast // the cash forecast, when the chart was shown (w)
 }
 
 // prepared is the answer to the preparation numbered seq.
@@ -49,8 +50,9 @@ type prepared struct {
 // prepare works out and formats the aging as of asOf: from the view's
 // figures on its own date, from each account's facts on another (only the
 // accounts that changed since old, when old is of the same date).
-// Everything it reads is passed in; the view and old are never changed.
-func prepare(seq int, v *desk.View, asOf domain.Date, old common.AccountRows[Row]) tea.Cmd {
+// With chart, the cash forecast too (the chart's, w). Everything it reads
+// is passed in; the view and old are never changed.
+func prepare(seq int, v *desk.View, asOf domain.Date, old common.AccountRows[Row], chart bool) tea.Cmd {
 	return func() tea.Msg {
 		set := v.Settings
 		d := &data{asOf: asOf, labels: domain.BucketLabels(set.AgingEdges), edges: set.AgingEdges}
@@ -68,6 +70,9 @@ func prepare(seq int, v *desk.View, asOf domain.Date, old common.AccountRows[Row
 			}
 		}
 		d.totals = totalsOf(d.rows, nil, set.AgingEdges)
+		if chart {
+			d.fc = forecastOf(v, asOf)
+		}
 		return prepared{seq, d}
 	}
 }

@@ -33,6 +33,9 @@ func (p *Page) View() string {
 	if p.data == nil {
 		return common.Lines([]string{s.Muted.Render("Computing the aging…")}, w, p.Height)
 	}
+	if p.chart {
+		return p.chartView()
+	}
 	when := common.LongDay(p.data.asOf)
 	if p.pending != 0 {
 		when += " (computing " + common.LongDay(p.pending) + "…)"
