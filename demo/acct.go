@@ -29,6 +29,11 @@ type invoice struct {
 	disputed    bool
 	excluded    bool
 	reason      string
+	// A dispute opened on opened (open while disputed; resolved on
+	// resolved with resolution otherwise), and whether it gave a credit note.
+	opened, resolved domain.Date
+	resolution       string
+	disputeCredit    bool
 }
 
 type payment struct {
@@ -41,7 +46,8 @@ type credit struct {
 	date   domain.Date
 	amount int64
 	reason string
-	inv    int // -1: not naming an invoice
+	inv    int    // -1: not naming an invoice
+	number string // "": numbered CN-<account>-<seq> in date order
 }
 
 // promiseSpec is a promise to pay before it becomes a call and a record.

@@ -13,6 +13,7 @@ func (a *acct) cases() {
 	a.serviceIssues()
 	a.followUps()
 	a.survey()
+	a.reminders()
 }
 
 func (a *acct) escalate() {
@@ -162,4 +163,27 @@ func (a *acct) survey() {
 		Account: p.code, On: on, Kind: p.survey, Score: p.score, Comment: comment,
 		Stamp: stamp(a.g.opt.Author, on, 12*60),
 	})
+}
+
+// reminders: letters already written to accounts set up for them, at the
+// final-notice level these long-overdue accounts stand at: one three days
+// ago (not due again until the cadence's 7 days have passed) and one, after
+// an earlier one, ten days ago (due again).
+func (a *acct) reminders() {
+	A := a.asOf
+	var days []int
+	switch {
+	case a.p.has(fReminderRecent):
+		days = []int{3}
+	case a.p.has(fReminderAgain):
+		days = []int{24, 10}
+	default:
+		return
+	}
+	c, _ := domain.StatementContact(a.contacts)
+	for _, back := range days {
+		a.acts = append(a.acts, act{on: weekdayBack(A.AddDays(-back)), minute: 8*60 + 30, kind: domain.KindReminder,
+			contact: c.Name, outcome: domain.ReminderOutcome(domain.ReminderLevels),
+			text: "final notice written (eml) to the finance contact", fixedNext: true})
+	}
 }

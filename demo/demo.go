@@ -113,7 +113,9 @@ func (g *gen) account(i int, b *store.Batch) {
 	}
 	a.makeContracts()
 	a.credits()
+	a.resolvedDisputes()
 	a.settle()
+	a.quietDispute()
 	a.scenarios()
 	a.limits()
 	a.timeline()

@@ -30,11 +30,25 @@ func (a *acct) emit(b *store.Batch) {
 			Disputed: v.disputed, DisputeReason: v.reason, Excluded: v.excluded,
 			Stamp: stamp(by, v.issued, 7*60),
 		}})
+		if !v.resolved.IsZero() {
+			d := domain.Dispute{
+				Account: p.code, Invoice: a.invoiceNumber(i), Seq: 1, Reason: v.reason, Owner: cmp.Or(p.owner, by),
+				OpenedOn: v.opened, Status: domain.DisputeResolved, ResolvedOn: v.resolved, Resolution: v.resolution,
+				Stamp: stamp(by, v.resolved, 12*60),
+			}
+			if v.disputeCredit {
+				d.Credit = domain.DisputeCredit(d.Invoice, d.Seq)
+			}
+			b.Disputes = append(b.Disputes, store.Rec[domain.Dispute]{V: d})
+		}
 		if v.disputed {
 			// Raised by the account's owner a week after the due date
 			// (never after the book's date), so that the book does not
 			// depend on the day the demo is made.
 			on := min(v.due.AddDays(7), a.asOf)
+			if !v.opened.IsZero() {
+				on = v.opened
+			}
 			b.Disputes = append(b.Disputes, store.Rec[domain.Dispute]{V: domain.Dispute{
 				Account: p.code, Invoice: a.invoiceNumber(i), Seq: 1, Reason: v.reason, Owner: cmp.Or(p.owner, by),
 				OpenedOn: max(on, v.issued), Status: domain.DisputeOpen, Stamp: stamp(by, max(on, v.issued), 10*60),
@@ -53,9 +67,15 @@ func (a *acct) emit(b *store.Batch) {
 		b.Payments = append(b.Payments, store.Rec[domain.Payment]{V: rec})
 	}
 	slices.SortStableFunc(a.cn, func(x, y credit) int { return int(x.date - y.date) })
-	for k, c := range a.cn {
+	k := 0
+	for _, c := range a.cn {
+		number := c.number
+		if number == "" {
+			k++
+			number = "CN-" + p.code + "-" + pad(k, 3)
+		}
 		rec := domain.CreditNote{
-			Account: p.code, Number: "CN-" + p.code + "-" + pad(k+1, 3), Date: c.date,
+			Account: p.code, Number: number, Date: c.date,
 			Amount: a.dec(c.amount), Currency: p.cur, Reason: c.reason, Stamp: stamp(by, c.date, 12*60),
 		}
 		if c.inv >= 0 {
@@ -157,7 +177,8 @@ func (a *acct) emitTimeline(b *store.Batch) {
 		}
 		nextContact := 0
 		for j := i + 1; j < len(a.acts) && nextContact == 0; j++ {
-			if k := a.acts[j].kind; k != "note" && k != "escalation" {
+			// A reminder letter does not answer a call's follow-up.
+			if k := a.acts[j].kind; k != "note" && k != "escalation" && k != domain.KindReminder {
 				nextContact = j
 			}
 		}

@@ -73,6 +73,11 @@ const (
 	fRebates                           // contract with volume rebates
 	fQBRNow                            // tier 1 with a QBR this quarter
 	fXOF                               // trades in XOF
+	fDisputeQuiet                      // an open dispute on a quiet account: dispute-stale
+	fPromisePartPaid                   // an open promise partly paid already
+	fPlanKept                          // a payment plan kept so far
+	fReminderRecent                    // a reminder at its level less than 7 days ago: not due
+	fReminderAgain                     // a reminder at its level 7+ days ago: due again
 )
 
 // profile is everything decided about an account before its documents.
@@ -138,10 +143,10 @@ type scripted struct {
 var script = []scripted{
 	{"Okafor Haulage Ltd", "Haulage", 1, "adaeze", "active", bSlow, 30, "AGO Fleet", large, uBreach, 112, fBrokenPromise | fEscalationDue, 0, 0, 0, "nps", 5, "Two late deliveries to the Apapa yard this month"},
 	{"Lekki Towers Power Services", "Telecom towers", 1, "tunde", "active", bPrompt, 30, "AGO", large, uNormal, 0, fRebates | fQBRNow, 0, 21, 0, "nps", 9, "Reliable night deliveries to the tower sites"},
-	{"Adeyemi Construction Co", "Construction", 2, "musa", "active", bPartial, 45, "AGO PMS", medium, uWarn, 92, fPromiseToday, 0, 0, 0, "", 0, ""},
-	{"Kano Agro Allied Ltd", "Agro", 2, "musa", "active", bDelinquent, 30, "AGO PMS", medium, uBreach, 138, fPlanMissed | fEscalationLegal, 0, 0, 0, "", 0, ""},
+	{"Adeyemi Construction Co", "Construction", 2, "musa", "active", bPartial, 45, "AGO PMS", medium, uWarn, 92, fPromiseToday | fPromisePartPaid, 0, 0, 0, "", 0, ""},
+	{"Kano Agro Allied Ltd", "Agro", 2, "musa", "active", bDelinquent, 30, "AGO PMS", medium, uBreach, 138, fPlanMissed | fEscalationLegal | fReminderAgain, 0, 0, 0, "", 0, ""},
 	{"Ikeja Specialist Hospital", "Healthcare", 2, "ngozi", "active", bPrompt, 15, "AGO Rescue", small, uNormal, 0, fFollowToday | fIssueConfirmed, 0, 0, 0, "csat", 5, "Generator diesel always on time"},
-	{"Unity Model Schools", "Education", 3, "ngozi", "active", bSlow, 30, "PMS", small, uNormal, 0, 0, 47, 0, 0, "", 0, ""},
+	{"Unity Model Schools", "Education", 3, "ngozi", "active", bSlow, 30, "PMS", small, uNormal, 0, fDisputeQuiet, 47, 0, 0, "", 0, ""},
 	{"Lomé Transit Logistique SARL", "Logistics", 2, "tunde", "active", bPrompt, 30, "AGO", medium, uNormal, 0, fXOF, 0, 0, 0, "nps", 8, "Border paperwork handled well"},
 	{"Eko Cold Chain Logistics", "Logistics", 1, "adaeze", "active", bPrompt, 30, "AGO PMS Fleet", large, uWarn, 86, fODExpiring | fQBRNow | fRebates | fIssueOpen, 0, 0, 0, "csat", 4, ""},
 	{"Jos Plateau Mining Ltd", "Mining", 2, "musa", "active", bDisputer, 60, "AGO", large, uNormal, 0, fEscalationDone | fIssuePastSLA, 0, 0, 0, "csat", 2, "Short deliveries at the Bukuru site again"},
@@ -149,11 +154,11 @@ var script = []scripted{
 	{"Aba Textile Mills Ltd", "Manufacturing", 2, "ngozi", "active", bSlow, 45, "AGO", medium, uWarn, 84, fPromiseTomorrow, 0, 0, 0, "", 0, ""},
 	{"Benin Timber & Sawmills", "Manufacturing", 3, "tunde", "active", bSlow, 30, "AGO", small, uNormal, 0, fPromiseNextWeek, 0, 0, 0, "", 0, ""},
 	{"Ibadan Pharma Distributors", "Healthcare", 2, "ngozi", "active", bPartial, 30, "AGO Rescue", medium, uNormal, 0, fPartlyKept, 0, 0, 400, "", 0, ""},
-	{"Port Harcourt Marine Services", "Logistics", 1, "adaeze", "active", bSlow, 30, "AGO Fleet", large, uNormal, 0, fBrokenFollowed | fFollowPast, 0, 55, 0, "", 0, ""},
+	{"Port Harcourt Marine Services", "Logistics", 1, "adaeze", "active", bSlow, 30, "AGO Fleet", large, uNormal, 0, fBrokenFollowed | fFollowPast | fReminderRecent, 0, 55, 0, "", 0, ""},
 	{"Abuja Metro Estates", "Construction", 3, "tunde", "active", bPrompt, 30, "PMS", small, uNormal, 0, fFollowFuture, 0, 0, 230, "", 0, ""},
 	{"Zaria Poultry Farms", "Agro", 3, "musa", "active", bPrompt, 30, "AGO", small, uNormal, 0, fFollowDone | fNextPast, 0, 0, 0, "", 0, ""},
 	{"Onitsha Plastics Industries", "Manufacturing", 2, "ngozi", "active", bPrompt, 30, "AGO PMS", medium, uNormal, 0, fFollowSnoozed | fNextToday, 0, 0, 0, "", 0, ""},
-	{"Cross River Cement Works", "Manufacturing", 2, "adaeze", "active", bSlow, 60, "AGO", large, uWarn, 81, fIssueNearSLA | fEscalationOps, 0, 0, 0, "nps", 6, "Deliveries fine, invoices often wrong"},
+	{"Cross River Cement Works", "Manufacturing", 2, "adaeze", "active", bSlow, 60, "AGO", large, uWarn, 81, fIssueNearSLA | fEscalationOps | fPlanKept, 0, 0, 0, "nps", 6, "Deliveries fine, invoices often wrong"},
 	{"Maiduguri Relief Logistics", "Logistics", 3, "musa", "active", bPrompt, 30, "AGO Rescue", small, uNormal, 0, fODLong, 0, 0, 0, "", 0, ""},
 	{"Nnewi Auto Parts Ltd", "Manufacturing", 3, "tunde", "active", bPrompt, 15, "PMS Rescue", small, uNormal, 0, fIssueUnconfirmed, 41, 0, 0, "", 0, ""},
 	{"Ogun Quarry & Aggregates", "Mining", 2, "adaeze", "active", bPrompt, 30, "AGO", medium, uNormal, 0, fLapsed, 62, 0, 0, "", 0, ""},

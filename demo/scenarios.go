@@ -18,6 +18,7 @@ func (a *acct) scenarios() {
 		given, due domain.Date
 		partly     bool
 		note       string
+		partPaid   bool // open, with a first part paid already
 	}
 	var ws []want
 	if p.has(fPlanMissed) {
@@ -25,24 +26,24 @@ func (a *acct) scenarios() {
 	}
 	if p.has(fBrokenFollowed) {
 		g := weekdayBack(A.AddDays(-40))
-		ws = append(ws, want{g, g.AddDays(7), false, "Promised after the month-end close."})
+		ws = append(ws, want{g, g.AddDays(7), false, "Promised after the month-end close.", false})
 	}
 	if p.has(fBrokenPromise) {
 		g := weekdayBack(A.AddDays(-r.between(12, 15)))
-		ws = append(ws, want{g, g.AddDays(6), false, "Finance director confirmed the transfer for next week."})
+		ws = append(ws, want{g, g.AddDays(6), false, "Finance director confirmed the transfer for next week.", false})
 	}
 	if p.has(fPartlyKept) {
 		g := weekdayBack(A.AddDays(-20))
-		ws = append(ws, want{g, g.AddDays(6), true, "Will clear the oldest invoices in one transfer."})
+		ws = append(ws, want{g, g.AddDays(6), true, "Will clear the oldest invoices in one transfer.", false})
 	}
 	if p.has(fPromiseToday) {
-		ws = append(ws, want{weekdayBack(A.AddDays(-5)), A, false, "Payment run approved; transfer on the promised date."})
+		ws = append(ws, want{weekdayBack(A.AddDays(-5)), A, false, "Payment run approved; transfer on the promised date.", p.has(fPromisePartPaid)})
 	}
 	if p.has(fPromiseTomorrow) {
-		ws = append(ws, want{weekdayBack(A.AddDays(-2)), A.AddDays(1), false, "Awaiting the MD's signature; will pay the day after."})
+		ws = append(ws, want{weekdayBack(A.AddDays(-2)), A.AddDays(1), false, "Awaiting the MD's signature; will pay the day after.", false})
 	}
 	if p.has(fPromiseNextWeek) {
-		ws = append(ws, want{weekdayBack(A.AddDays(-1)), A.AddDays(7), false, "Customer collections expected next week; will pay then."})
+		ws = append(ws, want{weekdayBack(A.AddDays(-1)), A.AddDays(7), false, "Customer collections expected next week; will pay then.", false})
 	}
 	for _, w := range ws {
 		a.clear(w.given, min(A, w.due.AddDays(3)))
@@ -56,9 +57,17 @@ func (a *acct) scenarios() {
 			paid := roundDown(amt*4/10, a.major(10_000))
 			a.pay = append(a.pay, payment{date: weekdayFwd(w.given.AddDays(3)), amount: paid, inv: -1})
 		}
+		// A first part paid the day after the promise (before the book's
+		// date): the promise stays open for the rest.
+		if d := weekdayFwd(w.given.AddDays(1)); w.partPaid && d < A {
+			a.pay = append(a.pay, payment{date: d, amount: roundDown(amt*3/10, a.major(10_000)), inv: -1})
+		}
 	}
 	if p.has(fPlanMissed) {
 		a.paymentPlan(overdue)
+	}
+	if p.has(fPlanKept) {
+		a.keptPlan(overdue)
 	}
 	slices.SortStableFunc(a.pay, func(x, y payment) int { return int(x.date - y.date) })
 	a.keptPromises()
@@ -135,4 +144,21 @@ func (a *acct) keptPromises() {
 		due := maxDate(given, pm.date.AddDays(r.between(-1, 2)))
 		a.promises = append(a.promises, promiseSpec{given: given, due: due, amount: amt, note: "Confirmed the amount on the remittance advice."})
 	}
+}
+
+// keptPlan spreads the overdue balance over four monthly instalments agreed
+// 50 days ago: the two fallen due were paid on their dates, two are to come.
+func (a *acct) keptPlan(overdue int64) {
+	A := a.asOf
+	inst := max(a.major(100_000), roundDown(overdue/4, a.major(100_000)))
+	plan := &domain.PaymentPlan{Account: a.p.code, Agreed: weekdayBack(A.AddDays(-50))}
+	for _, d := range []int{-40, -10, 20, 50} {
+		due := A.AddDays(d)
+		plan.Instalments = append(plan.Instalments, domain.Instalment{Due: due, Amount: a.dec(inst)})
+		if due < A {
+			a.pay = append(a.pay, payment{date: weekdayBack(due), amount: inst, inv: -1})
+		}
+	}
+	plan.Stamp = stamp(a.p.owner, plan.Agreed, 11*60)
+	a.plan = plan
 }

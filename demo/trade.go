@@ -172,3 +172,73 @@ func abs(n int) int {
 	}
 	return n
 }
+
+// resolvedDisputes: a disputing customer's earlier queries were settled —
+// one, about 250 days old, withdrawn when the delivery notes matched; one,
+// about 170 days old, with a price correction credited against the invoice
+// (its credit note numbered as desk.ResolveDispute numbers it). Both were
+// raised soon after delivery and resolved before the due date, so the
+// customer paid the rest on time; they make the average dispute days.
+// It draws nothing, so the account's other documents stay as they were.
+func (a *acct) resolvedDisputes() {
+	if a.p.beh != bDisputer || len(a.inv) == 0 {
+		return
+	}
+	for k, back := range []int{250, 170} {
+		i := a.nearest(a.asOf.AddDays(-back))
+		v := &a.inv[i]
+		if v.disputed || v.credited > 0 || v.issued < a.asOf.AddDays(-back-20) || !v.opened.IsZero() {
+			continue
+		}
+		v.reason = disputeReasons[(a.p.idx+k+2)%len(disputeReasons)]
+		v.opened = v.issued.AddDays(5)
+		if k == 0 {
+			v.resolved = v.opened.AddDays(12)
+			v.resolution = "Delivery notes and dip readings matched the invoice; the customer withdrew the query."
+			continue
+		}
+		v.resolved = v.opened.AddDays(26)
+		amt := v.amount * 150 / 10000 // a 1.5 % price correction
+		v.resolution = "Agreed a 1.5% price correction on the delivery, credited against the invoice."
+		v.disputeCredit = true
+		a.cn = append(a.cn, credit{date: v.resolved, amount: amt, reason: "price-correction", inv: i,
+			number: domain.DisputeCredit(a.invoiceNumber(i), 1)})
+		v.credited += amt
+	}
+}
+
+// quietDispute: an account nobody has called for weeks disputed an unpaid
+// invoice 7 days after it fell due, at least 15 days ago, and nobody has
+// looked at it since (dispute-stale). The invoice is one the payments have
+// not reached (by position's rule) and not the oldest overdue, so the
+// account's reminder level stands. It runs after settle and draws nothing.
+func (a *acct) quietDispute() {
+	if !a.p.has(fDisputeQuiet) || len(a.inv) == 0 {
+		return
+	}
+	var pool int64
+	for _, p := range a.pay {
+		pool += p.amount
+	}
+	for _, c := range a.cn {
+		pool += c.amount
+	}
+	pick, unpaid := -1, 0
+	for i, v := range a.inv {
+		use := min(pool, v.amount)
+		pool -= use
+		if use > 0 || v.due.AddDays(7) > a.asOf.AddDays(-15) {
+			continue
+		}
+		if unpaid++; unpaid > 1 {
+			pick = i
+		}
+	}
+	if pick < 0 {
+		return
+	}
+	v := &a.inv[pick]
+	v.disputed = true
+	v.reason = disputeReasons[(a.p.idx+1)%len(disputeReasons)]
+	v.opened = v.due.AddDays(7)
+}
