@@ -207,7 +207,7 @@ func BriefOf(x *Facts, asOf Date, set Settings) CallBrief {
 	ap := l.Apply(asOf, nil)
 	for i, inv := range l.Invoices { // application order: oldest due first
 		if ap.Owed[i] > 0 && inv.Due < asOf {
-			b.OldestDue, b.OldestDays, b.OldestOwed, b.OldestDisp = inv.Due, asOf.DaysSince(inv.Due), l.Dec(ap.Owed[i]), l.IsDisputed(i)
+			b.OldestDue, b.OldestDays, b.OldestOwed, b.OldestDisp = inv.Due, asOf.DaysSince(inv.Due), l.Dec(ap.Owed[i]), x.DisputedAsOf(i, asOf)
 			break
 		}
 	}

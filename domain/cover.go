@@ -51,7 +51,7 @@ func coverOf(x *Facts, ap Applied, grace int) []InvoiceCover {
 	var out []InvoiceCover
 	for i, owed := range ap.Owed {
 		if owed > 0 {
-			out = append(out, InvoiceCover{Invoice: i, Outstanding: l.Dec(owed), Disputed: l.IsDisputed(i), Covered: decimal.Zero})
+			out = append(out, InvoiceCover{Invoice: i, Outstanding: l.Dec(owed), Disputed: x.DisputedAsOf(i, asOf), Covered: decimal.Zero})
 		}
 	}
 	type open struct {
@@ -60,6 +60,9 @@ func coverOf(x *Facts, ap Applied, grace int) []InvoiceCover {
 	}
 	var promises []open
 	for k, p := range x.Promises {
+		if p.GivenOn > asOf {
+			continue // not given yet as of asOf
+		}
 		st := PromiseStatus(p, l, asOf, grace)
 		if st.Status != PromiseOpen {
 			continue

@@ -95,3 +95,36 @@ func TestPromiseCoverPlaces(t *testing.T) {
 		t.Errorf("JPY:\n got %s (uncovered %s)\nwant %s", got, cs[0].Uncovered(), want)
 	}
 }
+
+// TestCoverAsOfAPastDate: as of a past date the book is as it was then
+// (SPEC §2): a promise given later covers nothing, a dispute opened later
+// or resolved earlier does not set an invoice apart.
+func TestCoverAsOfAPastDate(t *testing.T) {
+	// I1 1000 due 10-01 (ledger 0), I2 500 due 10-31 (ledger 1); as of 12-01.
+	f := file([]Invoice{inv("I1", "2026-09-01", "2026-10-01", "1000"), inv("I2", "2026-10-01", "2026-10-31", "500")}, nil, nil)
+	f.Invoices[0].Disputed = true // open now: raised 12-05, after the as-of date
+	f.Disputes = []Dispute{
+		{Account: "A", Invoice: "I1", Seq: 1, Reason: "r", Owner: "ada", OpenedOn: MustDate("2026-12-05"), Status: DisputeOpen},
+		// I2 was disputed 11-01 to 11-20: resolved before the as-of date.
+		{Account: "A", Invoice: "I2", Seq: 1, Reason: "r", Owner: "ada", OpenedOn: MustDate("2026-11-01"),
+			Status: DisputeResolved, ResolvedOn: MustDate("2026-11-20"), Resolution: "ok"},
+	}
+	// Given 12-03, after 12-01: not a promise yet.
+	f.Promises = []Promise{promise("2026-12-03", "2026-12-10", "800")}
+	x := mustFacts(t, f)
+	asOf := MustDate("2026-12-01")
+	if got, want := coverString(PromiseCover(x, asOf)), "0 1000 0 | 1 500 0"; got != want {
+		t.Errorf("as of 12-01: %s, want %s (nothing disputed, nothing promised)", got, want)
+	}
+	if !x.DisputedAsOf(0, MustDate("2026-12-05")) || x.DisputedAsOf(0, asOf) {
+		t.Error("I1's dispute opens on 12-05")
+	}
+	if !x.DisputedAsOf(1, MustDate("2026-11-19")) || x.DisputedAsOf(1, MustDate("2026-11-20")) {
+		t.Error("I2's dispute is open 11-01 to 11-19 (resolved on 11-20)")
+	}
+	// As of 12-12 the promise (due 12-10) is past its due date but within
+	// its 3 days' grace, so still open: 800 covers the undisputed I2 (500).
+	if got, want := coverString(PromiseCover(x, MustDate("2026-12-12"))), "0 1000 0! | 1 500 500 0:500@12-10"; got != want {
+		t.Errorf("as of 12-12: %s, want %s", got, want)
+	}
+}

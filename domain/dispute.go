@@ -212,3 +212,22 @@ func DisputeRows(x *Facts, asOf, since Date) []DisputeRow {
 	}
 	return out
 }
+
+// DisputedAsOf reports whether the ledger's i-th invoice had an open
+// dispute as of asOf: one opened on or before asOf and not resolved by
+// then (SPEC §2: nothing dated after D exists as of D), so that a past date
+// is seen as it was. An invoice flagged disputed without any dispute record
+// (a fact made from an invoice's flag alone) is disputed whatever the date.
+func (x *Facts) DisputedAsOf(i int, asOf Date) bool {
+	recorded := false
+	for k, d := range x.Disputes {
+		if k >= len(x.DisputeInvoices) || int(x.DisputeInvoices[k]) != i {
+			continue
+		}
+		recorded = true
+		if d.OpenedOn <= asOf && (d.IsOpen() || d.ResolvedOn > asOf) {
+			return true
+		}
+	}
+	return !recorded && x.Ledger.IsDisputed(i)
+}

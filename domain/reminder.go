@@ -78,7 +78,7 @@ func ReminderOf(x *Facts, set Settings, asOf Date) ReminderState {
 	for _, c := range PromiseCoverGrace(x, asOf, set.Thresholds.PromiseGraceDays) {
 		i := c.Invoice
 		dpd := asOf.DaysSince(l.Invoices[i].Due)
-		if dpd <= 0 || c.Disputed || l.IsDisputed(i) || l.IsExcluded(i) {
+		if dpd <= 0 || c.Disputed || l.IsExcluded(i) { // c.Disputed: as of asOf
 			continue
 		}
 		st.Overdue = append(st.Overdue, i)

@@ -198,7 +198,7 @@ func overdue(c *ctx) {
 	for _, o := range c.sum.Open {
 		inv := l.Invoices[o.Invoice]
 		dpd := c.asOf.DaysSince(inv.Due)
-		if dpd <= 0 || l.IsDisputed(int(o.Invoice)) || l.IsExcluded(int(o.Invoice)) {
+		if dpd <= 0 || c.f.DisputedAsOf(int(o.Invoice), c.asOf) || l.IsExcluded(int(o.Invoice)) {
 			continue
 		}
 		owed.AddInt(o.Owed, l.Exp)
