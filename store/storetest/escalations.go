@@ -16,7 +16,8 @@ import (
 // nothing.
 func testResolveEscalation(t *testing.T, s store.Store) {
 	base(t, s)
-	opened, err := s.OpenEscalation(ctx, domain.Escalation{Account: "ACME", Opened: d("2025-03-12"), Category: "overdue",
+	opener := store.WithAuthor(ctx, "opener")
+	opened, err := s.OpenEscalation(opener, domain.Escalation{Account: "ACME", Opened: d("2025-03-12"), Category: "overdue",
 		Severity: "high", To: "finance", Summary: "INV-002 unpaid", Due: d("2025-03-14")}, domain.Activity{})
 	if err != nil {
 		t.Fatalf("OpenEscalation: %v", err)
@@ -27,6 +28,7 @@ func testResolveEscalation(t *testing.T, s store.Store) {
 	resolve := func(on string, status, resolution string) *store.Batch {
 		x := opened
 		x.Status, x.Resolution, x.ResolvedBy, x.ResolvedOn = status, resolution, "lead", d(on)
+		x.Stamp = domain.Stamp{} // as desk.ResolveEscalation gives it: the store stamps the resolution's author
 		return &store.Batch{On: d(on), Escalations: []store.Rec[domain.Escalation]{{Line: 2, V: x}},
 			Activities: []store.ActivityEntry{{Activity: x.ResolvedEntry()}}}
 	}
@@ -49,6 +51,9 @@ func testResolveEscalation(t *testing.T, s store.Store) {
 		t.Fatalf("escalations %+v; want the one", f.Escalations)
 	}
 	got := f.Escalations[0]
+	if opened.Stamp.By != "opener" {
+		t.Errorf("opened stamped by %q; want opener", opened.Stamp.By)
+	}
 	got.Stamp = want.Stamp // written again, so stamped again
 	same(t, "resolved escalation", got, want)
 	if f.Escalations[0].Stamp.By != "tester" {
