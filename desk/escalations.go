@@ -3,7 +3,6 @@ package desk
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"acctdesk/domain"
@@ -33,7 +32,7 @@ func (d *Desk) ResolveEscalation(ctx context.Context, code string, id uint64, re
 			open = e
 		}
 		if e.IsOpen() {
-			ids = append(ids, strconv.FormatUint(e.ID, 10))
+			ids = append(ids, fmt.Sprintf("%d, opened %s, %s to %s", e.ID, e.Opened, e.Category, e.To))
 		}
 	}
 	switch {
@@ -42,7 +41,7 @@ func (d *Desk) ResolveEscalation(ctx context.Context, code string, id uint64, re
 		if len(ids) == 0 {
 			msg += " (it has no open escalation)"
 		} else {
-			msg += " (its open escalations: " + strings.Join(ids, ", ") + ")"
+			msg += " (its open escalations: " + strings.Join(ids, "; ") + ")"
 		}
 		return Escalated{}, refusal(msg)
 	case !open.IsOpen():
@@ -57,7 +56,9 @@ func (d *Desk) ResolveEscalation(ctx context.Context, code string, id uint64, re
 	}
 	x := *open
 	x.Status, x.Resolution, x.ResolvedOn, x.ResolvedBy = "resolved", strings.TrimSpace(resolution), d.opt.AsOf, store.AuthorOf(ctx)
-	x.Stamp = domain.Stamp{} // stamped anew by the store: the resolution's author, not the opener
+	// x keeps the opener's stamp (SPEC §2: "opened when/by"; the escalations
+	// report's author), as a resolved dispute does; who resolved it is
+	// ResolvedBy, and the timeline entry is stamped with the author.
 	switch {
 	case x.Resolution == "":
 		return Escalated{}, fieldError("resolution", "say how the escalation was resolved")
