@@ -210,11 +210,15 @@ func keptOn(p Promise, l *Ledger, since, asOf Date, grace int) Date {
 	return asOf
 }
 
-// escalationResolvedOn is the day an escalation was resolved. An escalation
-// record carries its resolution and who resolved it but no date yet, so
-// none is known and escalation-resolved is never derived; when the record
-// gains one, this is the one place to read it.
-func escalationResolvedOn(e Escalation) (Date, bool) { return 0, false }
+// escalationResolvedOn is the day an escalation was resolved: its
+// ResolvedOn. A resolved escalation written before the date was kept (record
+// version 1) has none, so no escalation-resolved is derived for it.
+func escalationResolvedOn(e Escalation) (Date, bool) {
+	if e.IsOpen() || e.ResolvedOn.IsZero() {
+		return 0, false
+	}
+	return e.ResolvedOn, true
+}
 
 // disputeChanges are the disputes opened, and those resolved, in
 // (since, asOf] (SPEC §9.1 records both dates); the amount is the disputed

@@ -39,6 +39,14 @@ func TestChangesOf(t *testing.T) {
 	esc := func(opened string) Escalation {
 		return Escalation{Account: "A", Opened: MustDate(opened), Category: "overdue", Severity: "high", To: "finance", Summary: "s", Status: "open"}
 	}
+	resolvedEsc := func(opened, resolved string) Escalation {
+		e := esc(opened)
+		e.Status, e.Resolution = "resolved", "paid in full"
+		if resolved != "" {
+			e.ResolvedOn = MustDate(resolved)
+		}
+		return e
+	}
 	cases := []tc{
 		// Due on since (12-01): 0 days past due at since, 1 at 12-02: newly
 		// overdue the day after its due date, 12-02.
@@ -144,6 +152,24 @@ func TestChangesOf(t *testing.T) {
 		{name: "escalations", since: "2026-12-01", asOf: "2026-12-02",
 			escalations: []Escalation{esc("2026-12-01"), esc("2026-12-02")},
 			want:        []string{"2026-12-02 escalation-opened"}},
+		// Opened 11-20 (before since) and resolved 12-02 (in (12-01, 12-02]): one
+		// escalation-resolved row dated 12-02, no escalation-opened.
+		{name: "escalation resolved in the window", since: "2026-12-01", asOf: "2026-12-02",
+			escalations: []Escalation{resolvedEsc("2026-11-20", "2026-12-02")},
+			want:        []string{"2026-12-02 escalation-resolved"}},
+		// Resolved 11-30 and 12-01 (= since): both before the window, no rows.
+		{name: "escalation resolved before since", since: "2026-12-01", asOf: "2026-12-02",
+			escalations: []Escalation{resolvedEsc("2026-11-20", "2026-11-30"), resolvedEsc("2026-11-20", "2026-12-01")}},
+		// Resolved 12-03, after the as-of date 12-02: not yet.
+		{name: "escalation resolved after as-of", since: "2026-12-01", asOf: "2026-12-02",
+			escalations: []Escalation{resolvedEsc("2026-11-20", "2026-12-03")}},
+		// Opened and resolved 12-02: both rows, dated 12-02 (opened sorts first).
+		{name: "escalation opened and resolved the same day", since: "2026-12-01", asOf: "2026-12-02",
+			escalations: []Escalation{resolvedEsc("2026-12-02", "2026-12-02")},
+			want:        []string{"2026-12-02 escalation-opened", "2026-12-02 escalation-resolved"}},
+		// Resolved, but with no date kept (written before ResolvedOn): no row.
+		{name: "escalation resolved on a day not known", since: "2026-12-01", asOf: "2026-12-02",
+			escalations: []Escalation{resolvedEsc("2026-11-20", "")}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -378,7 +378,7 @@ func (c CreditNote) Validate() error {
 
 // Activity kinds. They only ever grow at the end (facts keep a kind by its
 // position: Touch).
-var ActivityKinds = []string{"call", "email", "visit", "meeting", "qbr", "note", "escalation", KindAssignment, KindPlan, KindDispute, KindDisputeResolved, KindReminder}
+var ActivityKinds = []string{"call", "email", "visit", "meeting", "qbr", "note", "escalation", KindAssignment, KindPlan, KindDispute, KindDisputeResolved, KindReminder, KindEscalationResolved}
 
 // Call outcomes, as words (the command line) in SPEC order.
 var Outcomes = []string{"reached", "no-answer", "voicemail", "promise", "dispute", "call-back", "refused", "wrong-number"}
@@ -494,7 +494,24 @@ type Escalation struct {
 	Status     string // open, resolved
 	Resolution string
 	ResolvedBy string
+	// ResolvedOn is the business day it was resolved; zero while open, and
+	// on a resolved escalation written before the date was kept (record
+	// version 1, or a writer that does not know it): "not known".
+	ResolvedOn Date
 	Stamp      Stamp
+}
+
+// KindEscalationResolved is the activity kind of an escalation's
+// resolution on the account's timeline.
+const KindEscalationResolved = "escalation-resolved"
+
+// IsOpen says whether the escalation is still open.
+func (e Escalation) IsOpen() bool { return e.Status != "resolved" }
+
+// ResolvedEntry is the timeline entry of the escalation's resolution.
+func (e Escalation) ResolvedEntry() Activity {
+	return Activity{Account: e.Account, On: e.ResolvedOn, Kind: KindEscalationResolved, Outcome: e.Category,
+		Text: fmt.Sprintf("Escalation to %s (%s) resolved: %s", e.To, strings.ReplaceAll(e.Category, "-", " "), e.Resolution)}
 }
 
 // Validate checks the escalation.
@@ -520,10 +537,23 @@ func (e Escalation) Validate() error {
 	if !e.Due.IsZero() && e.Due < e.Opened {
 		errs.add("due", "due date is before the escalation")
 	}
-	if e.Status != "open" && e.Status != "resolved" {
+	switch e.Status {
+	case "open":
+		if strings.TrimSpace(e.Resolution) != "" || !e.ResolvedOn.IsZero() {
+			errs.add("resolution", "an open escalation has no resolution or resolved date")
+		}
+	case "resolved":
+		if strings.TrimSpace(e.Resolution) == "" {
+			errs.add("resolution", "say how the escalation was resolved")
+		}
+		errs.check("resolution", CheckMultiline(e.Resolution, 2000))
+		if !e.ResolvedOn.IsZero() && e.ResolvedOn < e.Opened {
+			errs.add("resolved_on", fmt.Sprintf("resolved on %s, before the escalation was opened on %s", e.ResolvedOn, e.Opened))
+		}
+	default:
 		errs.add("status", fmt.Sprintf("status %q is not open or resolved", e.Status))
 	}
-	errs.dates("opened", e.Opened, "due", e.Due)
+	errs.dates("opened", e.Opened, "due", e.Due, "resolved_on", e.ResolvedOn)
 	return errs.err()
 }
 

@@ -25,6 +25,36 @@ func TestValidateNamesTheField(t *testing.T) {
 		{QueueMark{Key: "k"}.Validate(), "until: a mark is done, or snoozed until a date"},
 		{Escalation{Account: "A", Opened: MustDate("2026-01-02"), Category: "overdue", Severity: "urgent", To: "finance", Summary: "x", Status: "open"}.Validate(), `severity: severity "urgent" is not one of low, medium, high, critical`},
 	}
+	esc := Escalation{Account: "A", Opened: MustDate("2026-01-02"), Category: "overdue", Severity: "high", To: "finance", Summary: "x", Status: "open"}
+	resolved := func(resolution, on string) Escalation {
+		e := esc
+		e.Status, e.Resolution = "resolved", resolution
+		if on != "" {
+			e.ResolvedOn = MustDate(on)
+		}
+		return e
+	}
+	openWith := func(resolution, on string) Escalation {
+		e := resolved(resolution, on)
+		e.Status = "open"
+		return e
+	}
+	cases = append(cases, []struct {
+		err  error
+		want string
+	}{
+		{resolved("", "2026-01-05").Validate(), "resolution: say how the escalation was resolved"},
+		{resolved("  ", "2026-01-05").Validate(), "resolution: say how the escalation was resolved"},
+		// Opened 01-02, resolved 01-01: a day before it was opened.
+		{resolved("paid", "2026-01-01").Validate(), "resolved_on: resolved on 2026-01-01, before the escalation was opened on 2026-01-02"},
+		{openWith("paid", "").Validate(), "resolution: an open escalation has no resolution or resolved date"},
+		{openWith("", "2026-01-05").Validate(), "resolution: an open escalation has no resolution or resolved date"},
+	}...)
+	for _, ok := range []Escalation{esc, resolved("paid", "2026-01-02"), resolved("paid", "2026-03-01"), resolved("paid", "")} {
+		if err := ok.Validate(); err != nil {
+			t.Errorf("%+v: %v", ok, err)
+		}
+	}
 	for i, c := range cases {
 		if c.err == nil || !strings.Contains(c.err.Error(), c.want) {
 			t.Errorf("%d: got %v, want %q", i, c.err, c.want)

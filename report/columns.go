@@ -135,5 +135,5 @@ const changeDefinitions = `      newly-overdue: an invoice still outstanding as 
       credit-breach: utilisation over the breach threshold (100 %) as of the date, in a run of days over it that
         began after since; dated the run's first day; amount: the net AR that day.
       escalation-opened: each escalation opened in (since, as-of].
-      escalation-resolved: an escalation resolved in (since, as-of] (none until escalations carry the date
-        they were resolved).`
+      escalation-resolved: an escalation resolved in (since, as-of] (resolve escalation); dated the day it was
+        resolved; detail: its category and the resolution. One resolved before its date was kept gives none.`

@@ -54,7 +54,7 @@ func (c *cli) logDispute(args []string) error {
 }
 
 // resolves are the sub-commands of resolve.
-var resolves = []string{"dispute"}
+var resolves = []string{"dispute", "escalation"}
 
 func (c *cli) resolve(args []string) error {
 	sub, rest := firstWord(args)
@@ -63,12 +63,15 @@ func (c *cli) resolve(args []string) error {
 		if _, err := parse(fs, args); err != nil {
 			return err
 		}
-		return errors.New("resolve needs dispute (run acctdesk help resolve)")
+		return errors.New("resolve needs dispute or escalation (run acctdesk help resolve)")
 	}
-	if w, _ := domain.MatchWord(sub, resolves); w == "dispute" {
+	switch w, _ := domain.MatchWord(sub, resolves); w {
+	case "dispute":
 		return c.resolveDispute(rest)
+	case "escalation":
+		return c.resolveEscalation(rest)
 	}
-	return unknownWord("resolve ", sub, "dispute", resolves)
+	return unknownWord("resolve ", sub, "dispute or escalation", resolves)
 }
 
 func (c *cli) resolveDispute(args []string) error {

@@ -96,8 +96,13 @@ var topics = map[string]topic{
 			"(default you). While it is open the invoice raises no overdue item, no reminder and no forecast; it still counts in " +
 			"the aging and the AR. Refused: an invoice not on the account, one already disputed, one fully paid. " +
 			"It goes on the timeline. acctdesk resolve dispute ends it."},
-	"resolve": {synopsis: "acctdesk resolve dispute ACCOUNT INVOICE --resolution T [--credit AMOUNT [--reason R]]",
-		about: "Resolves what is open on an account. acctdesk help resolve dispute."},
+	"resolve": {synopsis: "acctdesk resolve dispute|escalation ACCOUNT ID --resolution T [...]",
+		about: "Resolves what is open on an account. acctdesk help resolve dispute, acctdesk help resolve escalation."},
+	"resolve escalation": {synopsis: "acctdesk resolve escalation ACCOUNT ID --resolution T",
+		about: "Resolves an open escalation of the account (the account's code in any case; ID: the escalation's number; a wrong " +
+			"one is answered with the account's open ones), on --as-of, with a resolution text; who resolved it is you. It goes on " +
+			"the timeline, and report changes lists it as escalation-resolved that day. Refused: no such escalation on the " +
+			"account, one already resolved, an --as-of before it was opened. A lead's decision; on the host it runs as one."},
 	"resolve dispute": {synopsis: "acctdesk resolve dispute ACCOUNT INVOICE --resolution T [--credit AMOUNT [--reason R]]",
 		about: "Resolves the open dispute of an invoice (a dispute's ID is its invoice number), on --as-of, with a resolution text. " +
 			"--credit gives a credit note applied to that invoice in the same write, numbered DC-<invoice>-<n> (n: the invoice's " +

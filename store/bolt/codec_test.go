@@ -148,7 +148,7 @@ var codecCases = []codecCase{
 	{"escalation",
 		func(r *rand.Rand) any {
 			return domain.Escalation{ID: r.Uint64(), Account: rkey(r), Opened: rdate(r), Category: rs(r), Severity: rs(r), To: rs(r),
-				Summary: rnote(r), Due: rdate(r), Status: rs(r), Resolution: rnote(r), ResolvedBy: rs(r), Stamp: rstamp(r)}
+				Summary: rnote(r), Due: rdate(r), Status: rs(r), Resolution: rnote(r), ResolvedBy: rs(r), ResolvedOn: rdate(r), Stamp: rstamp(r)}
 		},
 		func(v any) []byte { x := v.(domain.Escalation); return appendEscalation(nil, &x) },
 		func(v any, b []byte) (any, error) {
@@ -690,6 +690,8 @@ func FuzzDecodeRoundTrip(f *testing.F) {
 	f.Add(uint8(0), uint64(1), uint64(2), uint16(0), uint8(1))
 	f.Add(uint8(3), uint64(42), uint64(7), uint16(9), uint8(0x80))
 	f.Add(uint8(16), uint64(5), uint64(5), uint16(300), uint8(0))
+	f.Add(uint8(9), uint64(11), uint64(13), uint16(40), uint8(0x01)) // escalation (v2: ResolvedOn)
+	f.Add(uint8(9), uint64(17), uint64(19), uint16(0), uint8(0))
 	f.Fuzz(func(t *testing.T, kind uint8, s1, s2 uint64, pos uint16, mask uint8) {
 		c := codecCases[int(kind)%len(codecCases)]
 		v := c.make(rand.New(rand.NewPCG(s1, s2)))
@@ -858,7 +860,7 @@ func TestCodecCoversEveryField(t *testing.T) {
 		{domain.Promise{}, "ID Account Amount Currency GivenOn DueOn Activity Contact Stamp"},
 		{domain.PaymentPlan{}, "ID Account Agreed Instalments Closed Stamp"},
 		{domain.Instalment{}, "Due Amount"},
-		{domain.Escalation{}, "ID Account Opened Category Severity To Summary Due Status Resolution ResolvedBy Stamp"},
+		{domain.Escalation{}, "ID Account Opened Category Severity To Summary Due Status Resolution ResolvedBy ResolvedOn Stamp"},
 		{domain.ServiceIssue{}, "ID Account Kind Opened SLADeadline Owner Status Resolution ConfirmedInWriting Stamp"},
 		{domain.FollowUp{}, "ID Account Due Reason Source Status Until Activity Stamp"},
 		{domain.Survey{}, "ID Account On Kind Score Comment Stamp"},

@@ -27,7 +27,7 @@ const (
 	vActivity   = 1
 	vPromise    = 1
 	vPlan       = 2 // 1: without Closed
-	vEscalation = 1
+	vEscalation = 2 // 1: without ResolvedOn
 	vIssue      = 1
 	vFollowUp   = 1
 	vSurvey     = 1
@@ -444,6 +444,7 @@ func appendEscalation(dst []byte, x *domain.Escalation) []byte {
 	e.str(x.Status)
 	e.str(x.Resolution)
 	e.str(x.ResolvedBy)
+	e.date(x.ResolvedOn) // version 2
 	return e.b
 }
 
@@ -453,7 +454,7 @@ func decodeEscalation(code string, own, v []byte, in *interner) (domain.Escalati
 		return domain.Escalation{}, err
 	}
 	d := dec{b: v, in: in}
-	d.version(vEscalation)
+	ver := d.versions(1, vEscalation)
 	x := domain.Escalation{ID: id, Account: code, Stamp: d.stamp()}
 	x.Opened = d.date()
 	x.Category = d.word()
@@ -464,6 +465,9 @@ func decodeEscalation(code string, own, v []byte, in *interner) (domain.Escalati
 	x.Status = d.word()
 	x.Resolution = d.str()
 	x.ResolvedBy = d.word()
+	if ver >= 2 {
+		x.ResolvedOn = d.date() // a version 1 escalation, resolved or not, has none
+	}
 	return x, d.done()
 }
 

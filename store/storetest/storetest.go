@@ -74,6 +74,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ImportDisputes", testImportDisputes},
 		{"RaiseResolveDispute", testRaiseResolveDispute},
 		{"DisputesRefused", testDisputesRefused},
+		{"ResolveEscalation", testResolveEscalation},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
