@@ -54,6 +54,7 @@ func (a *acct) escalate() {
 		e.Status = "resolved"
 		e.Resolution = "Waybills and dip readings reconciled with operations; customer accepted the delivered volume."
 		e.ResolvedBy = p.owner
+		e.ResolvedOn = weekdayBack(o.AddDays(12))
 	}
 }
 
