@@ -102,6 +102,14 @@ func (c *cli) remind(args []string) error {
 		fmt.Fprintf(c.stdout, "%s of %s (oldest %d days, %s %s due) written to %s\n", domain.ReminderLevelName(r.Level),
 			r.Account.Code, r.Oldest, r.Currency, domain.Human(r.TotalDue, r.Currency), shown(got.Path))
 	}
-	fmt.Fprintf(c.stdout, "%d letters written, %d not written\n", written, skipped)
+	fmt.Fprintf(c.stdout, "%s written, %d not written\n", plural(written, "letter", "letters"), skipped)
 	return nil
+}
+
+// plural is n and the noun that goes with it ("1 letter", "3 letters").
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

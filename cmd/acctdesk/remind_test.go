@@ -66,7 +66,7 @@ func TestRemindWrites(t *testing.T) {
 	if err := run(args, &stdout, &stderr); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(stdout.String(), "1 letters written, 1 not written") || !strings.Contains(stderr.String(), "TOGO: no e-mail address") {
+	if !strings.Contains(stdout.String(), "1 letter written, 1 not written") || !strings.Contains(stderr.String(), "TOGO: no e-mail address") {
 		t.Errorf("said %q, %q", stdout.String(), stderr.String())
 	}
 	f, err := os.Open(filepath.Join(out, "reminder-ACME-2026-12-01.eml"))
