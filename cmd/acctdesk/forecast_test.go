@@ -18,7 +18,7 @@ func TestCashForecastReport(t *testing.T) {
 	must(t, db, "import", "invoices", write(t, dir, "togo.csv", "account,number,issue_date,due_date,amount,disputed,paid_on\n"+
 		"TOGO,T-0,2026-09-01,2026-10-01,50000,no,2026-10-01\n"+
 		"TOGO,T-2,2026-11-15,2026-12-15,20000,yes,\n"+
-		"TOGO,T-3,2026-11-20,2026-12-20,5000,no,\n"))
+		"TOGO,T-3,2026-11-20,2026-12-20,5000,no,\n"), "--as-of", "2026-12-01") // T-2's dispute opens on the import's day
 	must(t, db, "log", "call", "ACME", "--outcome", "promise", "--promise", "500000@2026-12-04", "--as-of", "2026-12-01")
 
 	// As of Tue 2026-12-01; weeks from Mon 11-30; 13 weeks end before 2027-03-01.
