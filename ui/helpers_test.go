@@ -99,8 +99,10 @@ func keys(seq ...string) []tea.KeyMsg {
 func drive(m *Model, msgs ...tea.Msg) {
 	for {
 		process(m, msgs...)
-		before := m.c.Desk.Current()
-		if v, _ := m.c.Desk.Refresh(); v == nil || v == before {
+		// Against the view the model shows, not the desk's before the
+		// refresh: a write refreshes the desk's view on its own too, and
+		// a refresh that finds it already new must still tell the model.
+		if v, _ := m.c.Desk.Refresh(); v == nil || v == m.view {
 			return
 		}
 		msgs = []tea.Msg{changedMsg{}}
