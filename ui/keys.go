@@ -144,6 +144,11 @@ func (m *Model) openFormOn(km tea.KeyMsg) {
 		return
 	}
 	code, item := sel.Selected()
+	for _, pg := range m.pages {
+		if o, ok := pg.(interface{ Opening() string }); ok && o.Opening() != "" {
+			code, item = o.Opening(), "" // being opened: the key is for it
+		}
+	}
 	if code == "" || m.view == nil {
 		m.setStatus(components.Info, "Choose an account first")
 		return

@@ -347,6 +347,16 @@ func (p *Page) AsOf() domain.Date {
 // Selected is the account shown.
 func (p *Page) Selected() (code, itemKey string) { return p.shown.code, "" }
 
+// Opening is the account being opened (a jump, enter on a list) while its
+// file is read, or "": a key typed meanwhile (c right after : CODE enter)
+// is for that account, not for the list still on the screen.
+func (p *Page) Opening() string {
+	if p.want.open && p.want.code != "" && p.want.code != p.shown.code {
+		return p.want.code
+	}
+	return ""
+}
+
 // Recap is the latest recap on the timeline while the activity tab is shown
 // (what y copies there).
 func (p *Page) Recap() (common.Recap, bool) {
