@@ -196,15 +196,16 @@ func ChangesOf(x *Facts, since, asOf Date, set Settings) []Change {
 // keptOn is the first day in (since, asOf] on which the promise is kept:
 // only a payment's date can make it so, so only those days are tried.
 func keptOn(p Promise, l *Ledger, since, asOf Date, grace int) Date {
-	for k, c := range l.Credits {
-		if c.On > asOf {
+	for k := 0; k < len(l.Credits); {
+		day, paid := l.Credits[k].On, false
+		if day > asOf {
 			break
 		}
-		if c.On <= since || !l.Kinds[k].IsPayment() || (k+1 < len(l.Credits) && l.Credits[k+1].On == c.On) {
-			continue // a later credit of the same day is tried instead
+		for ; k < len(l.Credits) && l.Credits[k].On == day; k++ { // the day's credits, whatever their order
+			paid = paid || l.Kinds[k].IsPayment()
 		}
-		if PromiseStatus(p, l, c.On, grace).Status == PromiseKept {
-			return c.On
+		if day > since && paid && PromiseStatus(p, l, day, grace).Status == PromiseKept {
+			return day
 		}
 	}
 	return asOf

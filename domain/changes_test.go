@@ -95,6 +95,15 @@ func TestChangesOf(t *testing.T) {
 		{name: "issued overdue", since: "2026-12-01", asOf: "2026-12-02",
 			invs: []Invoice{inv("I1", "2026-12-02", "2026-11-15", "100")},
 			want: []string{"2026-12-02 newly-overdue 100.00"}},
+		// Promise of 100 given 11-25 due 12-04: RCT-1 pays 100 on 12-03 and
+		// WO-1, a credit note of 10, falls the same day after it (reference
+		// order): the promise is kept on 12-03, the day of its payment.
+		{name: "kept on a day ending with a credit note", since: "2026-12-01", asOf: "2026-12-04",
+			invs:     []Invoice{inv("I1", "2026-11-01", "2026-12-31", "500")},
+			pays:     []Payment{pay("RCT-1", "2026-12-03", "100", "")},
+			cns:      []CreditNote{cn("WO-1", "2026-12-03", "10", "")},
+			promises: []Promise{changePromise("2026-11-25", "2026-12-04", "100")},
+			want:     []string{"2026-12-03 credit-note 10.00", "2026-12-03 payment 100.00", "2026-12-03 promise-kept 100.00"}},
 		// A credit note of 25 on 12-02 (I1 is not due until 12-31).
 		{name: "credit note", since: "2026-12-01", asOf: "2026-12-02",
 			invs: []Invoice{inv("I1", "2026-12-01", "2026-12-31", "100")},
