@@ -383,3 +383,13 @@ func TestSheetOnlyForWorkbooks(t *testing.T) {
 		t.Fatal("not a row error")
 	}
 }
+
+// TestColumnTwice: a canonical column met twice names both of the file's
+// columns that became it.
+func TestColumnTwice(t *testing.T) {
+	src := "Customer,account,number,issue_date,amount\nA,B,I1,2026-01-05,1\n"
+	_, err := Read("invoices", strings.NewReader(src), Options{Map: map[string]string{"customer": "account"}})
+	if err == nil || err.Error() != `line 1: column "account" appears twice: as "Customer" and as "account" (one of them through --map?)` {
+		t.Fatalf("err = %v", err)
+	}
+}

@@ -336,7 +336,9 @@ func mapHeader(names []string, cols []column, rename map[string]string) (header,
 			continue
 		}
 		if _, dup := h.idx[name]; dup {
-			return h, nil, fmt.Errorf("line 1: column %q appears twice", name)
+			// Name both of the file's columns: one may be a --map's.
+			return h, nil, fmt.Errorf("line 1: column %q appears twice: as %q and as %q (one of them through --map?)",
+				name, h.source[name], domain.Safe(strings.TrimSpace(raw)))
 		}
 		h.idx[name] = i
 		h.source[name] = domain.Safe(strings.TrimSpace(raw))
