@@ -34,11 +34,7 @@ func (c *cli) resolveEscalation(args []string) error {
 	if _, err := g.date(); err != nil {
 		return err
 	}
-	d, err := g.openDesk(c.stderr)
-	if err != nil {
-		return err
-	}
-	code, err := d.ResolveCode(pos[0])
+	d, code, err := g.deskOn(c.stderr, pos[0])
 	if err != nil {
 		return err
 	}

@@ -265,6 +265,20 @@ func (g *globals) desk(st store.Store) (*desk.Desk, error) {
 
 // openDesk is the desk of a command that reads or writes a book that must
 // be there (warn hears the damaged book's one line).
+// deskOn opens the desk and finds the account a command names (any case):
+// what every command on one account does first.
+func (g *globals) deskOn(warn io.Writer, account string) (*desk.Desk, string, error) {
+	d, err := g.openDesk(warn)
+	if err != nil {
+		return nil, "", err
+	}
+	code, err := d.ResolveCode(account)
+	if err != nil {
+		return nil, "", err
+	}
+	return d, code, nil
+}
+
 func (g *globals) openDesk(warn io.Writer) (*desk.Desk, error) {
 	st, err := g.openExisting(warn)
 	if err != nil {

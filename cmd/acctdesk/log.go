@@ -63,11 +63,7 @@ func (c *cli) logCall(args []string) error {
 	if err != nil {
 		return err
 	}
-	d, err := g.openDesk(c.stderr)
-	if err != nil {
-		return err
-	}
-	code, err := d.ResolveCode(pos[0])
+	d, code, err := g.deskOn(c.stderr, pos[0])
 	if err != nil {
 		return err
 	}
@@ -181,11 +177,7 @@ func (c *cli) logEscalation(args []string) error {
 			return fmt.Errorf("--due: %v", err)
 		}
 	}
-	d, err := g.openDesk(c.stderr)
-	if err != nil {
-		return err
-	}
-	code, err := d.ResolveCode(pos[0])
+	d, code, err := g.deskOn(c.stderr, pos[0])
 	if err != nil {
 		return err
 	}

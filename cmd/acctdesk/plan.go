@@ -42,11 +42,7 @@ func (c *cli) plan(args []string) error {
 	if err != nil {
 		return err
 	}
-	d, err := g.openDesk(c.stderr)
-	if err != nil {
-		return err
-	}
-	code, err := d.ResolveCode(pos[0])
+	d, code, err := g.deskOn(c.stderr, pos[0])
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"acctdesk/desk"
 	"acctdesk/docs"
 	"acctdesk/domain"
+	"acctdesk/ui/common"
 )
 
 // templatesDir is where the user's templates override the built-in ones
@@ -102,14 +103,6 @@ func (c *cli) remind(args []string) error {
 		fmt.Fprintf(c.stdout, "%s of %s (oldest %d days, %s %s due) written to %s\n", domain.ReminderLevelName(r.Level),
 			r.Account.Code, r.Oldest, r.Currency, domain.Human(r.TotalDue, r.Currency), shown(got.Path))
 	}
-	fmt.Fprintf(c.stdout, "%s written, %d not written\n", plural(written, "letter", "letters"), skipped)
+	fmt.Fprintf(c.stdout, "%s written, %d not written\n", common.Count(written, "letter"), skipped)
 	return nil
-}
-
-// plural is n and the noun that goes with it ("1 letter", "3 letters").
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
