@@ -29,7 +29,7 @@ func (a *acct) makeContracts() {
 	case p.status == "onboarding":
 		end = p.opened.AddMonths(24).AddDays(-1)
 	case p.status == "churned":
-		end, status = A.AddDays(-150), "ended"
+		end, status = A.AddDays(-150), domain.ContractTerminated
 	case p.has(fLapsed):
 		end = A.AddDays(-12) // nobody renewed it: still marked active
 	case p.contractEnd != 0:

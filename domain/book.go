@@ -26,6 +26,8 @@ type AccountFile struct {
 	Targets     []Target  // by month, then product
 	Balances    []Balance // by date
 	Disputes    []Dispute // by invoice, then sequence
+	Decisions   []CreditDecision
+	Objectives  []Objective
 }
 
 // PrimaryContact is the account's primary contact (see PrimaryContact).

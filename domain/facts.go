@@ -34,6 +34,8 @@ type Facts struct {
 	// of its invoice (−1 for none), so that book-wide readers find what
 	// it still owes without the documents.
 	DisputeInvoices []int32
+	Decisions       []CreditDecision // by id (SPEC §10.2)
+	Objectives      []Objective      // by id (SPEC §10.9)
 }
 
 // Pending is a follow-up not done yet, as the book-wide views need it.
@@ -112,6 +114,7 @@ func FactsOf(f *AccountFile) (Facts, error) {
 		Account: f.Account, Contacts: f.Contacts, Ledger: l,
 		Promises: f.Promises, Plans: f.Plans, Escalations: f.Escalations, Issues: f.Issues,
 		Contracts: f.Contracts, Surveys: f.Surveys, Marks: f.Marks, Disputes: f.Disputes,
+		Decisions: f.Decisions, Objectives: f.Objectives,
 	}
 	if len(f.Activities) > 0 {
 		x.Touches = make([]Touch, len(f.Activities))

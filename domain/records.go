@@ -35,6 +35,10 @@ type Settings struct {
 	Thresholds    Thresholds
 	Users         []string
 	Reminders     Reminders
+	// MarginRates are each product's margin, in per cent of its invoiced
+	// amount: the Book pane's margin proxy (SPEC §3). A product with none
+	// has no margin proxy.
+	MarginRates map[string]decimal.Decimal
 }
 
 // Reminders are the reminder letters' levels and cadence (SPEC §9.3).
@@ -79,6 +83,14 @@ func (s Settings) Validate() error {
 	}
 	if s.DSOPeriodDays <= 0 {
 		return errors.New("DSO period must be positive")
+	}
+	for p, r := range s.MarginRates {
+		if err := CheckText(p, true, 40); err != nil {
+			return fmt.Errorf("margin rate of product %q: %v", p, err)
+		}
+		if r.IsNegative() || r.GreaterThan(decimal.NewFromInt(100)) || r.Exponent() < -4 {
+			return fmt.Errorf("margin rate of %s must be 0 to 100 %% with at most 4 decimals, not %s", p, r)
+		}
 	}
 	return s.Reminders.Validate()
 }
@@ -228,9 +240,20 @@ type Contract struct {
 	NoticeDays int
 	SLA        string
 	Rebate     RebateScheme // SPEC §10.4; zero: none
-	Status     string       // active, renewed, ended
+	Status     string       // ContractStatuses; "" reads as active
 	Stamp      Stamp
 }
+
+// Contract statuses (SPEC §10.1).
+const (
+	ContractActive     = "active"
+	ContractRenewed    = "renewed"
+	ContractLapsed     = "lapsed"
+	ContractTerminated = "terminated"
+)
+
+// ContractStatuses are the words a contract's status may be.
+var ContractStatuses = []string{ContractActive, ContractRenewed, ContractLapsed, ContractTerminated}
 
 // Validate checks the contract.
 func (c Contract) Validate() error {
@@ -243,6 +266,13 @@ func (c Contract) Validate() error {
 	}
 	errs.dates("start", c.Start, "end", c.End)
 	errs.check("rebate", c.Rebate.Validate())
+	if c.Status != "" && !oneOf(c.Status, ContractStatuses) {
+		errs.add("status", fmt.Sprintf("status %q is not one of %s", c.Status, strings.Join(ContractStatuses, ", ")))
+	}
+	if c.NoticeDays < 0 || c.NoticeDays > 3650 {
+		errs.add("notice_days", fmt.Sprintf("%d days is out of range 0–3650", c.NoticeDays))
+	}
+	errs.check("sla", CheckMultiline(c.SLA, 2000))
 	return errs.err()
 }
 
@@ -378,7 +408,8 @@ func (c CreditNote) Validate() error {
 
 // Activity kinds. They only ever grow at the end (facts keep a kind by its
 // position: Touch).
-var ActivityKinds = []string{"call", "email", "visit", "meeting", "qbr", "note", "escalation", KindAssignment, KindPlan, KindDispute, KindDisputeResolved, KindReminder, KindEscalationResolved}
+var ActivityKinds = []string{"call", "email", "visit", "meeting", "qbr", "note", "escalation", KindAssignment, KindPlan, KindDispute, KindDisputeResolved, KindReminder, KindEscalationResolved,
+	KindCreditDecision, KindIssue, KindIssueResolved, KindAccountEdit, KindContactEdit, KindContract, KindObjective, KindSurvey}
 
 // Call outcomes, as words (the command line) in SPEC order.
 var Outcomes = []string{"reached", "no-answer", "voicemail", "promise", "dispute", "call-back", "refused", "wrong-number"}
@@ -557,21 +588,51 @@ func (e Escalation) Validate() error {
 	return errs.err()
 }
 
-// Service issue kinds.
-var ServiceKinds = []string{"late-delivery", "short-volume", "fleet-incident", "quality", "billing-error"}
+// Service issue kinds and statuses (SPEC §10.3).
+var (
+	ServiceKinds    = []string{"late-delivery", "short-volume", "fleet-incident", "quality", "billing-error", "other"}
+	IssueStatuses   = []string{IssueOpen, IssueInProgress, IssueResolved}
+)
 
-// ServiceIssue is a problem with the service to an account.
+// Service issue statuses.
+const (
+	IssueOpen       = "open"
+	IssueInProgress = "in-progress"
+	IssueResolved   = "resolved"
+)
+
+// ServiceIssue is a problem with the service to an account, and for a
+// problem that needs a plan its KPI, target and timetable of steps (a
+// problem record, SPEC §10.3).
 type ServiceIssue struct {
-	ID                 uint64
-	Account            string
-	Kind               string
-	Opened             Date
-	SLADeadline        Date
-	Owner              string
-	Status             string // open, resolved
-	Resolution         string
+	ID          uint64
+	Account     string
+	Kind        string
+	Opened      Date
+	SLADeadline Date
+	Owner       string
+	Status      string // open, in-progress, resolved
+	Summary     string // what is wrong, in the customer's words
+	KPI         string // what will show it is fixed …
+	KPITarget   string // … and the value it must reach
+	Steps       []Step
+	Resolution  string
+	ResolvedOn  Date // the business day it was resolved; zero while not resolved
+	// ConfirmedInWriting: the customer confirmed the resolution in writing.
 	ConfirmedInWriting bool
+	Recap              string // the written recap for the customer, kept like a call's
 	Stamp              Stamp
+}
+
+// IsOpen says whether the issue is not resolved yet.
+func (s ServiceIssue) IsOpen() bool { return s.Status != IssueResolved }
+
+// Step is one step of a timetable (a problem record's, an objective's).
+type Step struct {
+	Text   string
+	Due    Date
+	Done   bool
+	DoneOn Date // zero: not known or not done
 }
 
 // FollowUp statuses.

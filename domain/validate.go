@@ -52,10 +52,24 @@ func (x ServiceIssue) Validate() error {
 	if !x.SLADeadline.IsZero() && x.SLADeadline < x.Opened {
 		f.add("sla_deadline", "deadline is before the issue was opened")
 	}
-	f.oneOf("status", x.Status, []string{"open", "resolved"})
+	f.oneOf("status", x.Status, IssueStatuses)
 	f.check("owner", CheckText(x.Owner, false, 200))
+	f.check("summary", CheckMultiline(x.Summary, 2000))
+	f.check("kpi", CheckText(x.KPI, false, 200))
+	f.check("kpi_target", CheckText(x.KPITarget, false, 200))
 	f.check("resolution", CheckMultiline(x.Resolution, 2000))
-	f.dates("opened", x.Opened, "sla_deadline", x.SLADeadline)
+	f.check("recap", CheckMultiline(x.Recap, 4000))
+	switch {
+	case x.Status == IssueResolved && strings.TrimSpace(x.Resolution) == "":
+		f.add("resolution", "say how the issue was resolved")
+	case x.Status != IssueResolved && (x.Resolution != "" || !x.ResolvedOn.IsZero() || x.ConfirmedInWriting):
+		f.add("resolution", "an issue not resolved has no resolution, resolved date or confirmation")
+	}
+	if !x.ResolvedOn.IsZero() && x.ResolvedOn < x.Opened {
+		f.add("resolved_on", fmt.Sprintf("resolved on %s, before the issue was opened on %s", x.ResolvedOn, x.Opened))
+	}
+	f.steps(x.Steps)
+	f.dates("opened", x.Opened, "sla_deadline", x.SLADeadline, "resolved_on", x.ResolvedOn)
 	return f.err()
 }
 

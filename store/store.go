@@ -169,6 +169,16 @@ type Batch struct {
 	// ImportDispute: its disputed column opens and resolves imported
 	// disputes.
 	Disputes []Rec[domain.Dispute]
+	// Decisions are credit decisions (SPEC §10.2), added (ID 0) or
+	// rewritten by id; the account's own change comes in Accounts.
+	Decisions []Rec[domain.CreditDecision]
+	// Objectives are an account plan's objectives (SPEC §10.9), added
+	// (ID 0) or rewritten by id.
+	Objectives []Rec[domain.Objective]
+	// RemoveContacts removes contacts by account and name (SPEC §10.10);
+	// only those fields are read. A contact renamed is removed and added
+	// in the same batch; removals run before Contacts.
+	RemoveContacts []Rec[domain.Contact]
 	// On is the business date of the write (the as-of date): the day an
 	// import's disputes open or resolve. Zero: the day of the write's stamp.
 	On domain.Date
@@ -495,6 +505,8 @@ const (
 	KindIssues
 	KindFollowUps
 	KindMarks
+	KindDecisions
+	KindObjectives
 	// KindAccountsCreated are the bare accounts a batch with CreateAccounts
 	// made for its documents: named last, after what they were made for
 	// (SPEC §5: "3 invoices added, 1 payment added (from paid_on),
@@ -523,6 +535,8 @@ var kindNouns = [NumKinds]struct{ one, many, tail string }{
 	KindIssues:          {"service issue", "service issues", ""},
 	KindFollowUps:       {"follow-up", "follow-ups", ""},
 	KindMarks:           {"queue mark", "queue marks", ""},
+	KindDecisions:       {"credit decision", "credit decisions", ""},
+	KindObjectives:      {"objective", "objectives", ""},
 }
 
 // Change is what a write did to one record.

@@ -81,6 +81,9 @@ func (a *applier) batch(b *store.Batch) {
 	for _, r := range b.Accounts {
 		a.account(r)
 	}
+	for _, r := range b.RemoveContacts {
+		a.removeContact(r)
+	}
 	for _, r := range b.Contacts {
 		a.contact(r)
 	}
@@ -129,6 +132,53 @@ func (a *applier) batch(b *store.Batch) {
 	for _, r := range b.Balances {
 		a.balance(r)
 	}
+	for _, r := range b.Decisions {
+		a.decision(r)
+	}
+	for _, r := range b.Objectives {
+		a.objective(r)
+	}
+}
+
+// removeContact removes a contact by account and name; one not there is an error.
+func (a *applier) removeContact(r store.Rec[domain.Contact]) {
+	x := r.V
+	if _, found := a.ownerOf(x.Account, r.Line, ""); !found {
+		return
+	}
+	f := a.file(x.Account)
+	i := slices.IndexFunc(f.Contacts, func(c domain.Contact) bool { return c.Name == x.Name })
+	if i < 0 {
+		a.fail(r.Line, "name", fmt.Sprintf("contact %s not found on account %s", domain.Safe(x.Name), x.Account))
+		return
+	}
+	f.Contacts = slices.Delete(f.Contacts, i, i+1)
+	a.res.Count(store.KindContacts, store.WasRemoved)
+}
+
+func (a *applier) decision(r store.Rec[domain.CreditDecision]) {
+	x := r.V
+	x.Stamp = a.stampFor(x.Stamp)
+	if _, found := a.ownerOf(x.Account, r.Line, ""); !a.valid(r.Line, x.Validate()) || !found {
+		return
+	}
+	f := a.file(x.Account)
+	byID(a, store.KindDecisions, &f.Decisions, "decision", r.Line, x.Account, x.ID, x,
+		func(d *domain.CreditDecision, id uint64) { d.ID = id }, func(d domain.CreditDecision) uint64 { return d.ID }, "credit decision")
+}
+
+func (a *applier) objective(r store.Rec[domain.Objective]) {
+	x := r.V
+	if x.Status == "" {
+		x.Status = domain.ObjectiveOpen
+	}
+	x.Stamp = a.stampFor(x.Stamp)
+	if _, found := a.ownerOf(x.Account, r.Line, ""); !a.valid(r.Line, x.Validate()) || !found {
+		return
+	}
+	f := a.file(x.Account)
+	byID(a, store.KindObjectives, &f.Objectives, "objective", r.Line, x.Account, x.ID, x,
+		func(o *domain.Objective, id uint64) { o.ID = id }, func(o domain.Objective) uint64 { return o.ID }, "objective")
 }
 
 func (a *applier) finish() error {
@@ -702,7 +752,7 @@ func (a *applier) escalation(r store.Rec[domain.Escalation]) {
 func (a *applier) issue(r store.Rec[domain.ServiceIssue]) {
 	x := r.V
 	if x.Status == "" {
-		x.Status = "open"
+		x.Status = domain.IssueOpen
 	}
 	x.Stamp = a.stampFor(x.Stamp)
 	if _, found := a.ownerOf(x.Account, r.Line, ""); !a.valid(r.Line, x.Validate()) || !found {

@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -397,6 +398,7 @@ func cloneSettings(s domain.Settings) domain.Settings {
 	s.AgingEdges = slices.Clone(s.AgingEdges)
 	s.Users = slices.Clone(s.Users)
 	s.Reminders.Levels = slices.Clone(s.Reminders.Levels)
+	s.MarginRates = maps.Clone(s.MarginRates)
 	return s
 }
 
@@ -422,6 +424,14 @@ func cloneFile(f *domain.AccountFile) *domain.AccountFile {
 	c.Targets = slices.Clone(f.Targets)
 	c.Balances = slices.Clone(f.Balances)
 	c.Disputes = slices.Clone(f.Disputes)
+	c.Decisions = slices.Clone(f.Decisions)
+	c.Objectives = slices.Clone(f.Objectives)
+	for i := range c.Issues {
+		c.Issues[i].Steps = slices.Clone(c.Issues[i].Steps)
+	}
+	for i := range c.Objectives {
+		c.Objectives[i].Steps = slices.Clone(c.Objectives[i].Steps)
+	}
 	return &c
 }
 
@@ -452,6 +462,8 @@ func sortFile(f *domain.AccountFile) {
 		return cmp.Or(cmp.Compare(a.Month, b.Month), strings.Compare(a.Product, b.Product))
 	})
 	slices.SortFunc(f.Balances, func(a, b domain.Balance) int { return cmp.Compare(a.On, b.On) })
+	slices.SortFunc(f.Decisions, func(a, b domain.CreditDecision) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(f.Objectives, func(a, b domain.Objective) int { return cmp.Compare(a.ID, b.ID) })
 	slices.SortFunc(f.Disputes, func(a, b domain.Dispute) int {
 		return cmp.Or(strings.Compare(a.Invoice, b.Invoice), cmp.Compare(a.Seq, b.Seq))
 	})
@@ -485,6 +497,12 @@ func idsOf(f *domain.AccountFile) []idOf {
 	}
 	for _, x := range f.Surveys {
 		out = append(out, idOf{"survey", x.ID})
+	}
+	for _, x := range f.Decisions {
+		out = append(out, idOf{"decision", x.ID})
+	}
+	for _, x := range f.Objectives {
+		out = append(out, idOf{"objective", x.ID})
 	}
 	return out
 }
