@@ -30,6 +30,29 @@ type Ledger struct {
 	Disputed []int32         // indices of the disputed invoices, ascending
 	Excluded []int32         // indices of the invoices excluded from follow-up, ascending
 	Volume   []Volume        // invoiced per month and product, oldest month first, then by product
+	// Lines are each invoice's product and quantity, as Invoices: what a
+	// day-exact window over products or quantities needs (a rebate period
+	// clipped to a contract, the products of the 12 months ending a date).
+	Lines    []InvoiceLine
+	Products []string // the distinct products of the invoices, sorted ("" for none)
+	QtyExp   int32    // line quantities are in units of 10^QtyExp (QtyExp ≤ 0)
+}
+
+// InvoiceLine is an invoice's product and quantity.
+type InvoiceLine struct {
+	Quantity int64  // in units of 10^Ledger.QtyExp
+	Product  uint16 // index into Ledger.Products
+}
+
+// InvoiceProduct is the product of the ledger's i-th invoice.
+func (l *Ledger) InvoiceProduct(i int) string { return l.Products[l.Lines[i].Product] }
+
+// InvoiceQuantity is the quantity of the ledger's i-th invoice.
+func (l *Ledger) InvoiceQuantity(i int) decimal.Decimal {
+	if q := l.Lines[i].Quantity; q != 0 {
+		return decimal.New(q, l.QtyExp)
+	}
+	return decimal.Zero
 }
 
 // Volume is what an account was invoiced in one month for one product:
@@ -145,6 +168,9 @@ func LedgerOf(invoices []Invoice, payments []Payment, credits []CreditNote) (l L
 		a, b := &invoices[x], &invoices[y]
 		return cmp.Or(cmp.Compare(a.Due, b.Due), cmp.Compare(a.Issued, b.Issued), strings.Compare(a.Number, b.Number))
 	})
+	if err := l.linesOf(invoices, order); err != nil {
+		return Ledger{}, nil, err
+	}
 	byNumber := make(map[string]int32, len(invoices))
 	l.Invoices = make([]LedgerInvoice, len(invoices))
 	for k, i := range order {
@@ -206,6 +232,40 @@ func LedgerOf(invoices []Invoice, payments []Payment, credits []CreditNote) (l L
 		return Ledger{}, nil, err
 	}
 	return l, order, nil
+}
+
+// linesOf fills Lines, Products and QtyExp for the invoices in ledger order.
+func (l *Ledger) linesOf(invoices []Invoice, order []int) error {
+	if len(invoices) == 0 {
+		return nil
+	}
+	exp := int32(0)
+	seen := map[string]bool{}
+	for i := range invoices {
+		if q := invoices[i].Quantity; !q.IsZero() {
+			exp = min(exp, normExp(q))
+		}
+		if p := invoices[i].Product; !seen[p] {
+			seen[p] = true
+			l.Products = append(l.Products, p)
+		}
+	}
+	if len(l.Products) > 1<<16 {
+		return fmt.Errorf("the account's invoices name %d products, more than %d", len(l.Products), 1<<16)
+	}
+	slices.Sort(l.Products)
+	l.QtyExp = exp
+	l.Lines = make([]InvoiceLine, len(invoices))
+	for k, i := range order {
+		x := &invoices[i]
+		q, ok := units(x.Quantity, exp)
+		if !ok {
+			return fmt.Errorf("invoice %s: quantity %s is out of range", x.Number, x.Quantity)
+		}
+		p, _ := slices.BinarySearch(l.Products, x.Product)
+		l.Lines[k] = InvoiceLine{Quantity: q, Product: uint16(p)}
+	}
+	return nil
 }
 
 // volumeOf adds invoices up per month and product, amounts in units of
