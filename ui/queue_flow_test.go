@@ -234,7 +234,7 @@ func TestQueueMineEveryone(t *testing.T) {
 		t.Fatalf("mine after one of mine was done: %q", tt)
 	}
 	press(m, "?")
-	if !strings.Contains(m.View(), "m            mine / everyone's") {
+	if !strings.Contains(m.View(), "m mine / everyone's") {
 		t.Fatalf("help:\n%s", m.View())
 	}
 }

@@ -149,11 +149,12 @@ func New(d *desk.Desk, opt Options) *Model {
 	if opt.Notice != "" {
 		m.setStatus(components.Problem, opt.Notice)
 	}
-	help := make([]string, len(m.pages))
+	named := make([]keymap.PageKey, len(m.pages))
 	for i, p := range m.pages {
-		help[i] = p.Info().KeyHelp
+		in := p.Info()
+		named[i] = keymap.PageKey{Number: cmp.Or(in.Number, i+1), Help: in.KeyHelp}
 	}
-	c.Keys.NamePages(help)
+	c.Keys.NamePages(named)
 	m.resize()
 	return m
 }

@@ -56,6 +56,9 @@ type Page interface {
 type PageInfo struct {
 	Name    string // "Queue": the help's "Queue pane:", and what ShowPage names
 	KeyHelp string // what the page's number key says in the help: "queue"
+	// Number is the page's number key (SPEC §8: 5 Dashboard, 6 Renewals,
+	// 7 Cross-sell); 0: its place in the registry, from 1.
+	Number int
 }
 
 // Typing is a page that can hold the keyboard (a filter being typed): its

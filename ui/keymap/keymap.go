@@ -60,6 +60,20 @@ type KeyMap struct {
 	Plan      key.Binding // agree a payment plan (SPEC §9.2)
 	Dispute   key.Binding // dispute the selected open item, or resolve its dispute (SPEC §9.1)
 	Remind    key.Binding // preview and write a reminder letter (SPEC §9.3)
+	QBR       key.Binding // write the QBR pack (SPEC §10.7)
+	Issue     key.Binding // open a service issue, or update the selected one (SPEC §10.3)
+	Credit    key.Binding // a credit decision: limit or overdraft (SPEC §10.2)
+	Edit      key.Binding // edit the account (SPEC §10.10)
+	Contacts  key.Binding // add, edit or remove contacts (SPEC §10.10)
+	Plans     key.Binding // the account plan's objectives (SPEC §10.9)
+	Survey    key.Binding // enter an NPS or CSAT score (SPEC §10.8)
+	Add       key.Binding // add a contract on the contracts tab (SPEC §10.1)
+
+	// Renewals.
+	Renew key.Binding // record the selected contract's renewal or lapse (SPEC §10.1)
+
+	// Book.
+	Columns key.Binding // show or hide the account manager's columns (SPEC §3)
 
 	// Aging.
 	PrevMonth key.Binding
@@ -153,6 +167,18 @@ func DefaultKeyMap() *KeyMap {
 		Plan:      key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "agree a payment plan")),
 		Dispute:   key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "dispute an invoice")),
 		Remind:    key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "preview a reminder letter")),
+		QBR:       key.NewBinding(key.WithKeys("Q"), key.WithHelp("Q", "write the QBR pack")),
+		Issue:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "service issue: open, or update the selected")),
+		Credit:    key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "credit decision (limit, overdraft)")),
+		Edit:      key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "edit the account")),
+		Contacts:  key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "contacts: add, edit, remove")),
+		Plans:     key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "objectives (account plan)")),
+		Survey:    key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "enter a survey score")),
+		Add:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add a contract (contracts tab)")),
+
+		Renew: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "record a renewal or a lapse")),
+
+		Columns: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "account manager's columns")),
 
 		PrevMonth: key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "as-of a month back")),
 		NextMonth: key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "as-of a month forward")),
@@ -182,17 +208,24 @@ func DefaultKeyMap() *KeyMap {
 	}
 }
 
-// NamePages makes the number keys of the pages, in the registry's order:
-// 1 shows the first page (unless a config gave other keys), and the help
-// says what each shows.
-func (k *KeyMap) NamePages(help []string) {
-	k.Pages = make([]key.Binding, len(help))
-	for i, h := range help {
-		keys := []string{strconv.Itoa(i + 1)}
-		if ks, ok := k.pageKeys[i]; ok {
+// PageKey is a page's number (its key, unless a config gave others) and
+// what the help says it shows.
+type PageKey struct {
+	Number int
+	Help   string
+}
+
+// NamePages makes the keys of the pages, in the registry's order: page n's
+// key is n unless a config gave other keys, and the help says what each
+// shows.
+func (k *KeyMap) NamePages(pages []PageKey) {
+	k.Pages = make([]key.Binding, len(pages))
+	for i, p := range pages {
+		keys := []string{strconv.Itoa(p.Number)}
+		if ks, ok := k.pageKeys[p.Number-1]; ok {
 			keys = ks
 		}
-		k.Pages[i] = key.NewBinding(key.WithKeys(keys...), key.WithHelp(HelpKeys(keys), h))
+		k.Pages[i] = key.NewBinding(key.WithKeys(keys...), key.WithHelp(HelpKeys(keys), p.Help))
 	}
 }
 
@@ -209,8 +242,10 @@ func (k *KeyMap) Sections() []Section {
 		{"Lists", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Filter, k.Sort, k.Reverse, k.Group}},
 		{"On an account", []key.Binding{k.Call, k.Escalate, k.Note, k.FollowUp}},
 		{"Queue", []key.Binding{k.Done, k.Snooze, k.Undo, k.Marks, k.Scope, k.QueueGroup, help(k.Call.Help().Key, "top line: what changed")}},
-		{"Book", []key.Binding{k.Assign}},
-		{"Account", []key.Binding{k.NextTab, k.PrevTab, help(k.Open.Help().Key, "show the entry whole"), help(k.Filter.Help().Key, "search the lists"), k.Statement, k.Plan, k.Dispute, k.Remind}},
+		{"Book", []key.Binding{k.Assign, k.Columns}},
+		{"Account", []key.Binding{k.NextTab, k.PrevTab, help(k.Open.Help().Key, "show the entry whole"), help(k.Filter.Help().Key, "search the lists"), k.Statement, k.Plan, k.Dispute, k.Remind,
+			k.QBR, k.Issue, k.Credit, k.Edit, k.Contacts, k.Plans, k.Survey, k.Add}},
+		{"Renewals", []key.Binding{k.Renew}},
 		{"Aging", []key.Binding{k.PrevMonth, k.NextMonth, k.Forecast}},
 		{"Forms", []key.Binding{k.Save, k.NextField, k.PrevField, k.Choose, k.Cancel, k.Confirm}},
 		{"Call outcome", choiceHelp(k.Outcomes)},
