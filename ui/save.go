@@ -62,13 +62,20 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	hint := ""
 	if msg.saved.Recap != "" {
 		kind := sub.Kind.String()
-		if sub.Kind == form.Call {
+		switch sub.Kind {
+		case form.Call:
 			kind = "promise"
+		case form.Custom:
+			kind = sub.Noun
 		}
 		m.recap = common.Recap{Code: sub.Code, Kind: kind, Text: msg.saved.Recap}
 		hint = " (y shows the recap)"
 	}
-	m.setStatus(components.OK, fmt.Sprintf("✓ %ssaved %s on %s%s: %s", when, sub.Kind, sub.Code, hint, sub.What))
+	noun := sub.Kind.String()
+	if sub.Kind == form.Custom {
+		noun = sub.Noun
+	}
+	m.setStatus(components.OK, fmt.Sprintf("✓ %ssaved %s on %s%s: %s", when, noun, sub.Code, hint, sub.What))
 	return m.forward(common.SavedMsg{Code: sub.Code, ItemKey: sub.ItemKey})
 }
 
@@ -143,6 +150,18 @@ func (m *Model) openAssign(msg common.AssignMsg) {
 		t.Code, t.Name = msg.Codes[0], common.Clean(msg.Name)
 	}
 	m.openForm(form.NewAssign(m.c, t))
+}
+
+// openOn opens a form a page asked for on one of its accounts.
+func (m *Model) openOn(msg form.OpenMsg) {
+	if (!msg.ReadOnly && m.readOnly()) || msg.New == nil {
+		return
+	}
+	if m.view == nil {
+		m.setStatus(components.Info, "The book is still loading")
+		return
+	}
+	m.openForm(msg.New(m.c, form.TargetOf(m.view, msg.Code, msg.Item, m.opt.AsOf)))
 }
 
 // openPlan opens the payment plan form on an account (P on the account page).

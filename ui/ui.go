@@ -26,6 +26,7 @@ import (
 	"acctdesk/store"
 	"acctdesk/ui/common"
 	"acctdesk/ui/components"
+	"acctdesk/ui/form"
 	"acctdesk/ui/jump"
 	"acctdesk/ui/keymap"
 	"acctdesk/ui/styles"
@@ -278,6 +279,9 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case common.AssignMsg:
 		m.openAssign(msg)
+		return m, nil
+	case form.OpenMsg:
+		m.openOn(msg)
 		return m, nil
 	case common.PlanMsg:
 		m.openPlan(msg)

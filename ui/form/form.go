@@ -8,6 +8,7 @@
 package form
 
 import (
+	"context"
 	"errors"
 	"strings"
 
@@ -38,11 +39,20 @@ const (
 	Plan
 	Dispute
 	Resolve
+	// Custom is a form whose body names what it records (Noun) and saves
+	// itself (Submission.Do): the account manager's forms (credit
+	// decision, service issue, account edit, contacts, objectives, survey,
+	// contract, renewal) each live in their own file.
+	Custom
 )
 
 func (k Kind) String() string {
-	return [...]string{"call", "escalation", "note", "snooze", "follow-up", "assignment", "plan", "dispute", "resolution"}[k]
+	return [...]string{"call", "escalation", "note", "snooze", "follow-up", "assignment", "plan", "dispute", "resolution", "change"}[k]
 }
+
+// customBody is a body of kind Custom: it names what it records, e.g.
+// "credit decision", for the status line ("saved credit decision on …").
+type customBody interface{ noun() string }
 
 // Target is the account a form works on, captured by value when it opens.
 type Target struct {
@@ -105,6 +115,11 @@ type Submission struct {
 	Resolution  desk.Resolution     // a dispute resolved
 	What        string              // what was recorded, in words, for the status line
 	Confirmed   bool                // saved again after the desk found it unlikely (domain.Unlikely)
+	// Noun and Do are a Custom form's: what it records, and how it is
+	// written through the desk (confirmed: saved again after the desk asked
+	// for a confirmation, as Confirmed). Do blocks on the store.
+	Noun string
+	Do   func(ctx context.Context, d *desk.Desk, confirmed bool) (Saved, error)
 }
 
 // Outcome is what a key press did to the form.
@@ -179,6 +194,8 @@ func (m *Model) Kind() Kind {
 		return Dispute
 	case *resolveBody:
 		return Resolve
+	case customBody:
+		return Custom
 	}
 	return Snooze
 }
@@ -534,4 +551,19 @@ func wrapParts(parts []string, w int) []string {
 		out = append(out, common.Cut(line, w))
 	}
 	return out
+}
+
+// OpenMsg asks the root to open a form on an account: New makes it from the
+// account's target (form.TargetOf, as of the workstation's date), so a page
+// can open any form without the root knowing it. ReadOnly: the form writes
+// nothing (a viewer may open it).
+type OpenMsg struct {
+	Code, Item string
+	New        func(c common.Common, t Target) *Model
+	ReadOnly   bool
+}
+
+// Open is the command that sends an OpenMsg for a form made by newForm.
+func Open(code string, newForm func(c common.Common, t Target) *Model) tea.Cmd {
+	return func() tea.Msg { return OpenMsg{Code: code, New: newForm} }
 }

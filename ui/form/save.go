@@ -44,6 +44,11 @@ func (s Submission) Save(ctx context.Context, d *desk.Desk) (Saved, error) {
 	case Resolve:
 		x, err := d.ResolveDispute(ctx, s.Code, s.Resolution)
 		return Saved{At: x.Dispute.Stamp.At}, err
+	case Custom:
+		if s.Do == nil {
+			return Saved{}, fmt.Errorf("a %s cannot be saved", s.Noun)
+		}
+		return s.Do(ctx, d, s.Confirmed)
 	case Assign:
 		a, err := d.Assign(ctx, s.Codes, s.Owner)
 		if err != nil {

@@ -223,6 +223,22 @@ func (p *Page) key(km tea.KeyMsg) tea.Cmd {
 		return p.dispute()
 	case key.Matches(km, k.Remind):
 		return previewReminder(p.Desk, p.Author, p.data.Code)
+	case key.Matches(km, k.QBR):
+		return p.qbr() // qbr.go
+	case key.Matches(km, k.Issue):
+		return p.issue() // issues.go
+	case key.Matches(km, k.Credit):
+		return p.credit() // issues.go
+	case key.Matches(km, k.Edit):
+		return p.edit() // edit.go
+	case key.Matches(km, k.Contacts):
+		return p.contacts() // edit.go
+	case key.Matches(km, k.Plans):
+		return p.objectives() // edit.go
+	case key.Matches(km, k.Survey):
+		return p.survey() // edit.go
+	case key.Matches(km, k.Add):
+		return p.addContract() // contract.go
 	default:
 		p.scroll, _ = common.NavKey(p.scroll, km, k)
 	}
