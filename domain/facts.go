@@ -3,6 +3,7 @@ package domain
 import (
 	"cmp"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -36,6 +37,16 @@ type Facts struct {
 	DisputeInvoices []int32
 	Decisions       []CreditDecision // by id (SPEC §10.2)
 	Objectives      []Objective      // by id (SPEC §10.9)
+	// RebateNotes are the credit notes with reason rebate, by number: what
+	// the rebates report counts as credited (SPEC §10.4).
+	RebateNotes []RebateNote
+}
+
+// RebateNote is a rebate credit note as the book-wide reports need it.
+type RebateNote struct {
+	Number string
+	On     Date
+	Amount decimal.Decimal
 }
 
 // Pending is a follow-up not done yet, as the book-wide views need it.
@@ -137,6 +148,12 @@ func FactsOf(f *AccountFile) (Facts, error) {
 			x.DisputeInvoices[i] = k
 		}
 	}
+	for _, c := range f.Credits {
+		if c.Reason == "rebate" {
+			x.RebateNotes = append(x.RebateNotes, RebateNote{Number: c.Number, On: c.Date, Amount: c.Amount})
+		}
+	}
+	slices.SortFunc(x.RebateNotes, func(a, b RebateNote) int { return strings.Compare(a.Number, b.Number) })
 	for _, fu := range f.FollowUps {
 		if fu.Status != FollowDone {
 			x.FollowUps = append(x.FollowUps, PendingOf(fu))

@@ -149,7 +149,10 @@ type Account struct {
 	Products       []string
 	Notes          string
 	ExpansionNotes string
-	Stamp          Stamp
+	// Competitors are the competitor notes: who else supplies the account,
+	// at what price (SPEC §10.10).
+	Competitors string
+	Stamp       Stamp
 }
 
 // DefaultDue is the due date of an invoice issued on d with the account's terms.
@@ -193,7 +196,7 @@ func (a Account) Validate() error {
 	if a.Overdraft.Amount.IsNegative() {
 		errs.add("overdraft", "overdraft cannot be negative")
 	}
-	for _, f := range []struct{ name, v string }{{"segment", a.Segment}, {"owner", a.Owner}, {"salesperson", a.Salesperson}, {"notes", a.Notes}, {"expansion_notes", a.ExpansionNotes}} {
+	for _, f := range []struct{ name, v string }{{"segment", a.Segment}, {"owner", a.Owner}, {"salesperson", a.Salesperson}, {"notes", a.Notes}, {"expansion_notes", a.ExpansionNotes}, {"competitors", a.Competitors}} {
 		errs.check(f.name, CheckText(f.v, false, 2000))
 	}
 	for _, p := range a.Products {
