@@ -593,8 +593,8 @@ func (e Escalation) Validate() error {
 
 // Service issue kinds and statuses (SPEC §10.3).
 var (
-	ServiceKinds    = []string{"late-delivery", "short-volume", "fleet-incident", "quality", "billing-error", "other"}
-	IssueStatuses   = []string{IssueOpen, IssueInProgress, IssueResolved}
+	ServiceKinds  = []string{"late-delivery", "short-volume", "fleet-incident", "quality", "billing-error", "other"}
+	IssueStatuses = []string{IssueOpen, IssueInProgress, IssueResolved}
 )
 
 // Service issue statuses.
