@@ -251,10 +251,22 @@ func (tm *term) waitFor(text string, from int, within time.Duration) {
 		if time.Now().After(deadline) {
 			s := tm.since(from)
 			os.WriteFile(filepath.Join(os.TempDir(), "h6-last-screen.txt"), tm.raw[from:], 0o644)
-			tm.t.Fatalf("the session never showed %q; since the mark it drew (%d bytes):\n%s", text, len(s), tail(s, 3000))
+			tm.t.Fatalf("the session never showed %q; since the mark it drew (%d bytes; runs of spaces and blank lines squeezed):\n%s", text, len(s), tail(squeeze(s), 3000))
 		}
 		time.Sleep(3 * time.Millisecond)
 	}
+}
+
+// squeeze folds runs of spaces and of blank lines, so that a failure shows
+// what a mostly empty screen says.
+func squeeze(s string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(s, "\n") {
+		if line = strings.Join(strings.Fields(line), " "); line != "" {
+			b.WriteString(line + "\n")
+		}
+	}
+	return b.String()
 }
 
 func tail(s string, n int) string {

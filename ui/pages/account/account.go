@@ -9,6 +9,7 @@ package account
 import (
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -30,6 +31,9 @@ type Page struct {
 	set   domain.Settings
 	loads common.Loads
 	data  *Data
+	// failed: the last read of the account shown failed, and what was
+	// read before it is shown meanwhile.
+	failed bool
 
 	tab    int
 	lines  []string  // the current tab drawn at the current width
@@ -114,6 +118,10 @@ func (p *Page) Update(msg tea.Msg) tea.Cmd {
 			cmd = tea.Batch(cmd, p.read(false))
 		}
 		return cmd
+	case retryMsg:
+		if p.stale() {
+			return p.read(false)
+		}
 	case reminderMsg:
 		return p.previewed(msg)
 	case tea.KeyMsg:
@@ -161,7 +169,14 @@ func (p *Page) loaded(msg loaded) tea.Cmd {
 			p.want = p.shown
 			return common.ErrorCmd(msg.err)
 		}
-		// The account shown is gone (or cannot be read): say so, show none.
+		if !msg.gone && p.data != nil && p.shown.code == r.code {
+			// A read of the account shown failed (the book busy, say):
+			// keep showing what was read last, say so, and try again; the
+			// keys still work on it.
+			p.want.open, p.failed = false, true
+			return tea.Batch(common.ErrorCmd(msg.err), tea.Tick(retryAfter, func(time.Time) tea.Msg { return retryMsg{} }))
+		}
+		// The account shown is gone: say so, show none.
 		p.want, p.shown, p.facts, p.set, p.data = request{}, request{}, nil, domain.Settings{}, nil
 		p.draw()
 		return common.ErrorCmd(msg.err)
@@ -174,10 +189,15 @@ func (p *Page) loaded(msg loaded) tea.Cmd {
 	r.open = false
 	p.shown, p.facts, p.set, p.data = r, msg.facts, msg.set, msg.data
 	p.draw()
-	if msg.req.open {
-		return common.ShowPage(p.Info().Name)
+	var said tea.Cmd
+	if p.failed {
+		p.failed = false
+		said = common.InfoCmd(r.code + " is read again")
 	}
-	return nil
+	if msg.req.open {
+		return tea.Batch(said, common.ShowPage(p.Info().Name))
+	}
+	return said
 }
 
 func (p *Page) key(km tea.KeyMsg) tea.Cmd {

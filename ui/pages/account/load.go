@@ -3,6 +3,7 @@ package account
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -19,7 +20,15 @@ type loaded struct {
 	set   domain.Settings
 	data  *Data
 	err   string // what went wrong, for the status line
+	gone  bool   // the account is not in the book (rather than a read that failed)
 }
+
+// retryAfter is how long a failed read of the account shown waits before it
+// is tried again (the book busy with a long write, say).
+const retryAfter = time.Second
+
+// retryMsg asks the page to read its account again after a failed read.
+type retryMsg struct{}
 
 // load reads one account's file through the desk and prepares it as of
 // asOf. Everything it reads is passed in by value (the view's facts and
@@ -30,9 +39,9 @@ func load(seq int, d *desk.Desk, r request, facts *domain.Facts, set domain.Sett
 		f, err := d.Account(r.code)
 		switch {
 		case errors.Is(err, store.ErrNotFound) && r.open:
-			msg.err = "No account " + r.code
+			msg.err, msg.gone = "No account "+r.code, true
 		case errors.Is(err, store.ErrNotFound):
-			msg.err = "Account " + r.code + " is no longer in the book"
+			msg.err, msg.gone = "Account "+r.code+" is no longer in the book", true
 		case err == nil:
 			msg.data, err = Prepare(f, set, asOf, today)
 		}
