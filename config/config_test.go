@@ -69,7 +69,7 @@ page2 = ["2", "f2"]
 	if !key.Matches(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}, k.PageDown) || k.PageDown.Help().Key != "space/pgdn" {
 		t.Errorf("page down %v %q", k.PageDown.Keys(), k.PageDown.Help().Key)
 	}
-	k.NamePages([]string{"queue", "book"})
+	k.NamePages([]keymap.PageKey{{Number: 1, Help: "queue"}, {Number: 2, Help: "book"}})
 	if !key.Matches(press("f2"), k.Pages[1]) || k.Pages[1].Help().Key != "2/f2" || k.Pages[1].Help().Desc != "book" || k.Pages[0].Help().Key != "1" {
 		t.Errorf("pages %v %+v", k.Pages[1].Keys(), k.Pages[1].Help())
 	}
@@ -122,7 +122,11 @@ func TestEveryBindingRemaps(t *testing.T) {
 			continue
 		}
 		k := c.Keys
-		k.NamePages(make([]string, keymap.MaxPages))
+		pages := make([]keymap.PageKey, keymap.MaxPages)
+		for i := range pages {
+			pages[i].Number = i + 1
+		}
+		k.NamePages(pages)
 		found := 0
 		for _, sec := range k.Sections() {
 			for _, b := range sec.Bindings {
