@@ -12,6 +12,7 @@ import (
 	"acctdesk/domain"
 	"acctdesk/store"
 	"acctdesk/store/memstore"
+	"acctdesk/ui/form"
 	"acctdesk/ui/internal/sample"
 )
 
@@ -108,5 +109,27 @@ func TestAFailedReadKeepsTheAccountShown(t *testing.T) {
 	press(m, "c")
 	if v := m.View(); !strings.Contains(v, "Log a call · ACC002") {
 		t.Fatalf("c after a failed read:\n%s", v)
+	}
+}
+
+// TestKeysAfterAFormKeyGoToTheForm: a form a page opens (z in the queue,
+// P on an account) opens within the key's own Update, so what is typed
+// right after it — in the same read from the terminal, as tmux or a fast
+// typist over ssh delivers it — lands in the form, not on the page (a q
+// there quit the workstation).
+func TestKeysAfterAFormKeyGoToTheForm(t *testing.T) {
+	m, _ := loaded(t, 100, 30)
+	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("zq")})
+	if f := m.form(); f == nil || f.Kind() != form.Snooze {
+		t.Fatalf("z then q: no snooze form:\n%s", m.View())
+	}
+	if msg := run(cmd); msg == (tea.QuitMsg{}) {
+		t.Fatal("the q after z quit the workstation")
+	}
+	press(m, "esc", "y", "esc")
+	press(m, ":", "ACC002", "enter")
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("P2")})
+	if f := m.form(); f == nil || f.Kind() != form.Plan || !f.Dirty() {
+		t.Fatalf("P then 2: the 2 is not in the plan form:\n%s", m.View())
 	}
 }

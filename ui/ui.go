@@ -135,6 +135,8 @@ func New(d *desk.Desk, opt Options) *Model {
 		Desk: d, AsOf: opt.AsOf, User: opt.User, Role: opt.Role,
 		Author:  desk.WithRole(store.WithAuthor(context.Background(), opt.User), opt.Role),
 		DocsDir: opt.DocumentsDir, StatementFormat: cmp.Or(opt.StatementFormat, "pdf")}
+	post := &poster{}
+	c.Post = post.send
 	if c.DocsDir == "" {
 		c.DocsDir = docs.DefaultDir(os.Getenv) // this process's: the server's in team mode
 	}
@@ -144,6 +146,7 @@ func New(d *desk.Desk, opt Options) *Model {
 	}
 	m := &Model{c: c, opt: opt, pages: newPages(c), jump: jump.New(c), clip: opt.Clipboard,
 		clipEnv: clipEnv{term: getenv("TERM"), tmux: getenv("TMUX"), home: getenv("HOME")}, now: time.Now, tick: after}
+	post.m = m
 	if m.clip == nil {
 		m.clip = os.Stdout
 	}
@@ -158,6 +161,15 @@ func New(d *desk.Desk, opt Options) *Model {
 	c.Keys.NamePages(named)
 	m.resize()
 	return m
+}
+
+// poster hands a page's message to the root within the running Update
+// (common.Common.Post).
+type poster struct{ m *Model }
+
+func (p *poster) send(msg tea.Msg) tea.Cmd {
+	_, cmd := p.m.update(msg)
+	return cmd
 }
 
 // Init reads the book and listens for the desk's changes.

@@ -35,6 +35,19 @@ type Common struct {
 	// the format S writes (docs.Formats).
 	DocsDir         string
 	StatementFormat string
+	// Post hands a message to the root at once, within the Update that is
+	// running (a form to open): the keys typed next then go to the form,
+	// not to the page that asked for it. nil (a page tested alone): Ask
+	// sends the message back as a command instead.
+	Post func(tea.Msg) tea.Cmd
+}
+
+// Ask gives the root msg at once when it can (Post), else as a command.
+func (c Common) Ask(msg tea.Msg) tea.Cmd {
+	if c.Post != nil {
+		return c.Post(msg)
+	}
+	return func() tea.Msg { return msg }
 }
 
 // Page is one page of the workstation (soft-serve's component): a model

@@ -563,7 +563,8 @@ type OpenMsg struct {
 	ReadOnly   bool
 }
 
-// Open is the command that sends an OpenMsg for a form made by newForm.
-func Open(code string, newForm func(c common.Common, t Target) *Model) tea.Cmd {
-	return func() tea.Msg { return OpenMsg{Code: code, New: newForm} }
+// Open opens a form made by newForm on an account: at once, within the
+// Update that asks (common.Common.Ask), so that the keys typed next go to it.
+func Open(c common.Common, code string, newForm func(c common.Common, t Target) *Model) tea.Cmd {
+	return c.Ask(OpenMsg{Code: code, New: newForm})
 }

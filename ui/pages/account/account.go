@@ -237,8 +237,7 @@ func (p *Page) key(km tea.KeyMsg) tea.Cmd {
 	case key.Matches(km, k.Statement):
 		return writeStatement(p.Desk, p.data.Code, p.data.AsOf, p.StatementFormat, p.DocsDir)
 	case key.Matches(km, k.Plan):
-		code := p.data.Code
-		return func() tea.Msg { return common.PlanMsg{Code: code} }
+		return p.Ask(common.PlanMsg{Code: p.data.Code})
 	case key.Matches(km, k.Dispute):
 		return p.dispute()
 	case key.Matches(km, k.Remind):
@@ -322,9 +321,8 @@ func (p *Page) dispute() tea.Cmd {
 	if p.facts != nil {
 		cur = p.facts.Account.Currency
 	}
-	msg := common.DisputeMsg{Code: p.shown.code, Name: p.data.Name, Invoice: it.Number, Disputed: it.Disputed,
-		Outstanding: it.Outstanding, Currency: cur, Reason: it.Reason}
-	return func() tea.Msg { return msg }
+	return p.Ask(common.DisputeMsg{Code: p.shown.code, Name: p.data.Name, Invoice: it.Number, Disputed: it.Disputed,
+		Outstanding: it.Outstanding, Currency: cur, Reason: it.Reason})
 }
 
 // openDetail shows the entry under the cursor whole.

@@ -260,11 +260,11 @@ func (p *Page) key(km tea.KeyMsg) tea.Cmd {
 		return common.InfoCmd("These are done or snoozed: u puts the selected one back in the queue, Z goes back to it")
 	case key.Matches(km, k.Done):
 		if it, ok := p.SelectedItem(); ok {
-			return func() tea.Msg { return common.DoneMsg{Item: it} }
+			return p.Ask(common.DoneMsg{Item: it})
 		}
 	case key.Matches(km, k.Snooze):
 		if it, ok := p.SelectedItem(); ok {
-			return func() tea.Msg { return common.SnoozeMsg{Item: it} }
+			return p.Ask(common.SnoozeMsg{Item: it})
 		}
 	}
 	return nil
