@@ -71,7 +71,7 @@ func (d *Desk) SetMarginRates(ctx context.Context, rates map[string]*decimal.Dec
 		set.MarginRates = nil
 	}
 	if err := set.Validate(); err != nil {
-		return nil, fieldError("margin", err.Error())
+		return nil, refusal(err.Error()) // it names the product
 	}
 	if err := d.st.SaveSettings(ctx, set); err != nil {
 		return nil, err
