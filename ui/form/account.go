@@ -47,17 +47,17 @@ func NewAccountEdit(c common.Common, t Target, a domain.Account, users []string)
 		days = strconv.Itoa(a.TermsDays)
 	}
 	b.c.fields = []*field{
-		prefilled("Owner", a.Owner, 64, "a user's name (↑/↓ the book's users)", users),
+		prefilled("Owner", a.Owner, 64, "↑/↓ the book's users", users),
 		prefilled("Tier", strconv.Itoa(a.Tier), 1, "1, 2 or 3 (↑/↓)", []string{"1", "2", "3"}),
 		prefilled("Segment", a.Segment, 200, "e.g. haulage", nil),
 		prefilled("Status", a.Status, 20, "↑/↓", []string{domain.StatusOnboarding, domain.StatusActive, domain.StatusOnHold, domain.StatusChurned}),
-		prefilled("Status since", dateText(a.StatusSince), 20, "the status's date; a new status: today", nil),
+		prefilled("Status since", dateText(a.StatusSince), 20, "a new status: today", nil),
 		prefilled("Terms", a.Terms, 10, "term or cash (↑/↓)", []string{"term", "cash"}),
 		prefilled("Days to pay", days, 3, "payment terms in days, e.g. 30", nil),
 		prefilled("Products", strings.Join(a.Products, ", "), 2000, "AGO, PMS, Rescue, Fleet", nil),
 		prefilled("Notes", a.Notes, 2000, "", nil),
 		prefilled("Expansion", a.ExpansionNotes, 2000, "what more it could buy", nil),
-		prefilled("Competitors", a.Competitors, 2000, "who else supplies it, at what price", nil),
+		prefilled("Competitors", a.Competitors, 2000, "who else, at what price", nil),
 	}
 	return newModel(c, t, b)
 }

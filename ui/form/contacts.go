@@ -47,7 +47,7 @@ func NewContacts(c common.Common, t Target, people []domain.Contact) *Model {
 		{label: "Contact", kind: choiceField, choices: who},
 		{label: "Do", kind: choiceField, choices: []keymap.Choice{{Key: "e", Value: "edit", Label: "change"}, {Key: "r", Value: "remove", Label: "remove"}}, hidden: true},
 		prefilled("Name", "", 200, "first and last name", nil),
-		prefilled("Role", "", 20, strings.Join(domain.ContactRoles, ", ")+" (↑/↓)", domain.ContactRoles),
+		prefilled("Role", "", 20, "finance, operations… (↑/↓)", domain.ContactRoles),
 		prefilled("Phone", "", 40, "+234 803 555 0100", nil),
 		prefilled("Email", "", 200, "name@company.ng", nil),
 		prefilled("Primary", "no", 3, "yes or no (↑/↓)", []string{"no", "yes"}),
@@ -101,6 +101,9 @@ func (b *contactsBody) pick(i int) {
 		f.initial, f.err = v, ""
 	}
 	b.c.fields[kDo].choice = ""
+	if i >= 0 {
+		b.c.fields[kDo].choice = "edit" // r removes it instead
+	}
 }
 
 func (b *contactsBody) choose(k string) bool {

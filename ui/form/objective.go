@@ -45,12 +45,12 @@ func NewObjectives(c common.Common, t Target, objs []domain.Objective, users []s
 	which = append(which, keymap.Choice{Key: "n", Value: pickNew, Label: "new objective"})
 	b.c.fields = []*field{
 		{label: "Objective", kind: choiceField, choices: which},
-		prefilled("Kind", "", 20, strings.Join(domain.ObjectiveKinds, ", ")+" (↑/↓)", domain.ObjectiveKinds),
-		prefilled("Measure", "", 200, "what is measured, e.g. PMS litres a month", nil),
-		prefilled("Target", "", 200, "the value it must reach, e.g. 20,000 L", nil),
+		prefilled("Kind", "", 20, "revenue, volume… (↑/↓)", domain.ObjectiveKinds),
+		prefilled("Measure", "", 200, "e.g. PMS litres a month", nil),
+		prefilled("Target", "", 200, "e.g. 20,000 L", nil),
 		prefilled("Due", "", 20, "when: 2026-12-31, +30, fri", nil),
-		prefilled("Owner", "", 64, "default you (↑/↓ the book's users)", users),
-		prefilled("Status", "", 20, strings.Join(domain.ObjectiveStatuses, ", ")+" (↑/↓)", domain.ObjectiveStatuses),
+		prefilled("Owner", "", 64, "default you; ↑/↓ users", users),
+		prefilled("Status", "", 20, "open, met… (↑/↓)", domain.ObjectiveStatuses),
 	}
 	if len(b.objs) == 0 {
 		b.c.fields[oWhich].disabled, b.c.fields[oWhich].hidden = true, true
@@ -68,7 +68,7 @@ func (b *objectiveBody) title() string {
 
 // stepField is the field of step n (from 1).
 func stepField(n int, text string) *field {
-	return prefilled(fmt.Sprintf("Step %d", n), text, 500, "TEXT @ DATE, then done (and a date) once done", nil)
+	return prefilled(fmt.Sprintf("Step %d", n), text, 500, "TEXT @ DATE [done]", nil)
 }
 
 // stepLine is a step as its field holds it: "Price offer @ 2026-11-20 done 2026-11-19".

@@ -37,7 +37,7 @@ func NewSurvey(c common.Common, t Target, surveys []domain.Survey) *Model {
 			{Key: "n", Value: domain.SurveyNPS, Label: "NPS 0–10"}, {Key: "c", Value: domain.SurveyCSAT, Label: "CSAT 1–5"}}},
 		{label: "Score", kind: textField, text: common.Field{Limit: 2}},
 		{label: "Given on", kind: textField, text: common.Field{Limit: 20}},
-		{label: "Comment", kind: textField, text: common.Field{Limit: 2000}, example: "what the customer said, optional"},
+		{label: "Comment", kind: textField, text: common.Field{Limit: 2000}, example: "optional: their words"},
 	}
 	return newModel(c, t, b)
 }
@@ -78,13 +78,13 @@ func (b *surveyBody) changed() {
 	f := b.c.fields
 	switch f[sKind].choice {
 	case domain.SurveyNPS:
-		f[sScore].example = "0 to 10: how likely to recommend us"
+		f[sScore].example = "0–10: would recommend"
 	case domain.SurveyCSAT:
-		f[sScore].example = "1 to 5: how satisfied"
+		f[sScore].example = "1–5: how satisfied"
 	default:
 		f[sScore].example = "choose the kind first"
 	}
-	f[sOn].example = "default today, " + common.LongDay(b.t.Today)
+	f[sOn].example = "default today"
 	f[sOn].hint = ""
 	if s := strings.TrimSpace(f[sOn].text.String()); s != "" {
 		if d, err := resolveDate(s, b.t.Today); err == nil {
