@@ -129,20 +129,20 @@ func managerOrder(a, b *Row, mode int) int {
 // their place before the later of the others (utilisation, DSO, the dates)
 // as the screen narrows, so that o shows them at 80 columns.
 var managerColumnsOf = []common.Column{
-	{Title: "Account", Width: 8, Min: 6, Max: 10},
-	{Title: "Name", Width: 18, Min: 14, Max: 36, Fill: true},
-	{Title: "T", Width: 2, Drop: 11, Right: true},
-	{Title: "Owner", Width: 10, Max: 14, Drop: 13},
+	{Title: "Account", Width: 8, Max: 10},
+	{Title: "Name", Width: 18, Min: 13, Max: 36, Fill: true},
+	{Title: "T", Width: 2, Drop: 12, Right: true},
+	{Title: "Owner", Width: 10, Max: 14, Drop: 11},
 	{Title: "Products", Width: 12, Max: 30, Drop: 15, Fill: true},
 	{Title: "AR", Width: 9, Max: 14, Right: true},
 	{Title: "Overdue", Width: 9, Right: true, Drop: 8},
 	{Title: "Util", Width: 5, Right: true, Drop: 9},
-	{Title: "DSO", Width: 4, Right: true, Drop: 12},
+	{Title: "DSO", Width: 4, Right: true, Drop: 13},
 	{Title: "Last", Width: common.DateWidth, Drop: 10},
 	{Title: "Next", Width: common.DateWidth, Drop: 14},
 	{Title: "Rev 12m", Width: 9, Right: true, Drop: 3},
 	{Title: "Margin", Width: 8, Right: true, Drop: 4},
 	{Title: "NPS", Width: 4, Right: true, Drop: 2},
 	{Title: "CSAT", Width: 4, Right: true, Drop: 1},
-	{Title: "Expansion", Width: 14, Min: 9, Max: 60, Drop: 5, Fill: true},
+	{Title: "Expansion", Width: 18, Min: 16, Max: 60, Drop: 5, Fill: true},
 }
