@@ -38,6 +38,10 @@ type AccountEdit struct {
 	Notes          string
 	ExpansionNotes string
 	Competitors    string
+	// From, when set, is what the form opened with: a field left as it was
+	// there keeps the stored value, so that a change someone else saved
+	// meanwhile is not undone.
+	From *AccountEdit
 }
 
 // EditOf is an account's fields as AccountEdit holds them (what E opens with).
@@ -105,6 +109,9 @@ func (d *Desk) EditAccount(ctx context.Context, code string, e AccountEdit) (Edi
 		return Edited{}, err
 	}
 	old := f.Account
+	if e.From != nil {
+		e = e.onlyChanged(EditOf(old))
+	}
 	a, err := d.edited(old, e)
 	if err != nil {
 		return Edited{}, err
@@ -126,6 +133,45 @@ func (d *Desk) EditAccount(ctx context.Context, code string, e AccountEdit) (Edi
 		out.Activity = newestOf(after.Activities, domain.KindAccountEdit)
 	}
 	return out, nil
+}
+
+// onlyChanged is the edit with each field the form left as it opened
+// taken from stored (the account as it is now).
+func (e AccountEdit) onlyChanged(stored AccountEdit) AccountEdit {
+	was := *e.From
+	out := stored
+	out.From = nil
+	if e.Owner != was.Owner {
+		out.Owner = e.Owner
+	}
+	if e.Tier != was.Tier {
+		out.Tier = e.Tier
+	}
+	if e.Segment != was.Segment {
+		out.Segment = e.Segment
+	}
+	if e.Status != was.Status {
+		out.Status = e.Status
+	}
+	if e.StatusSince != was.StatusSince {
+		out.StatusSince = e.StatusSince
+	}
+	if e.Terms != was.Terms || e.TermsDays != was.TermsDays {
+		out.Terms, out.TermsDays = e.Terms, e.TermsDays
+	}
+	if !slices.Equal(e.Products, was.Products) {
+		out.Products = e.Products
+	}
+	if e.Notes != was.Notes {
+		out.Notes = e.Notes
+	}
+	if e.ExpansionNotes != was.ExpansionNotes {
+		out.ExpansionNotes = e.ExpansionNotes
+	}
+	if e.Competitors != was.Competitors {
+		out.Competitors = e.Competitors
+	}
+	return out
 }
 
 // edited is the account old with the edit's fields, normalised and

@@ -347,3 +347,32 @@ func TestSetMarginRates(t *testing.T) {
 		t.Fatalf("a collector: %v", err)
 	}
 }
+
+// Two people edit the account at once: each writes only the fields they
+// changed (From: what their form opened with), so neither undoes the
+// other's change.
+func TestEditAccountKeepsOthersChanges(t *testing.T) {
+	st := teamBook(t)
+	d := New(st, Options{AsOf: asOf})
+	f, _ := d.Account("OKAF01")
+	opened := EditOf(f.Account) // both forms open on this
+	mine, theirs := opened, opened
+	mine.From, theirs.From = &opened, &opened
+	theirs.Notes = "Pays on the 25th"
+	if _, err := d.EditAccount(bisi, "OKAF01", theirs); err != nil {
+		t.Fatal(err)
+	}
+	mine.Tier = 1
+	got, err := d.EditAccount(bisi, "OKAF01", mine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Account.Tier != 1 || got.Account.Notes != "Pays on the 25th" || len(got.Changes) != 1 || got.Changes[0].String() != "tier: 2 → 1" {
+		t.Fatalf("after both edits: tier %d, notes %q, changes %v", got.Account.Tier, got.Account.Notes, got.Changes)
+	}
+	// A form that changed nothing changes nothing, whatever changed since.
+	if _, err := d.EditAccount(bisi, "OKAF01", AccountEdit{From: &opened, Tier: opened.Tier, Owner: opened.Owner, Status: opened.Status,
+		Terms: opened.Terms, TermsDays: opened.TermsDays}); !errors.Is(err, ErrNothingChanged) {
+		t.Fatalf("an unchanged form: %v", err)
+	}
+}

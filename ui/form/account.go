@@ -106,8 +106,9 @@ func (b *accountBody) validate() (*Submission, bool) {
 	for _, x := range f {
 		x.err = ""
 	}
+	was := b.was
 	e := desk.AccountEdit{Owner: b.text(aOwner), Segment: b.text(aSegment), Notes: b.text(aNotes),
-		ExpansionNotes: b.text(aExpansion), Competitors: b.text(aCompetitors)}
+		ExpansionNotes: b.text(aExpansion), Competitors: b.text(aCompetitors), From: &was}
 	ok := true
 	bad := func(i int, why string) { f[i].err, ok = why, false }
 	if n, err := strconv.Atoi(b.text(aTier)); err != nil || n < 1 || n > 3 {
