@@ -14,7 +14,7 @@ import (
 )
 
 // Names of the reports.
-var Names = []string{"book", "aging", "dso", "promises", "escalations", "disputes", "queue", "plans", "changes", "cash-forecast"}
+var Names = []string{"book", "aging", "dso", "promises", "escalations", "disputes", "queue", "plans", "changes", "cash-forecast", "contacts"}
 
 // Input is what a report is asked for.
 type Input struct {
@@ -45,6 +45,7 @@ var reports = []Report{
 	named("plans", plansPart, plansTable),
 	named("changes", changesPart, changesTable),
 	named("cash-forecast", forecastAccount, forecastTable),
+	named("contacts", contactsPart, contactsTable),
 }
 
 // named is a report whose tables carry its name (a workbook's sheet).

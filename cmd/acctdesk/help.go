@@ -153,6 +153,13 @@ var topics = map[string]topic{
 			"--dry-run prints csv account,level,oldest_days,total_due,currency,contact,email and writes nothing. " +
 			"In the workstation, R on an account previews one and writes it into the documents directory.",
 		words: func([]string) (string, error) { return wordList("Formats", docs.LetterFormats), nil }},
+	"settings": {synopsis: "acctdesk settings margin [PRODUCT=PCT ...]",
+		about: "Changes the book's settings. acctdesk help settings margin."},
+	"settings margin": {synopsis: "acctdesk settings margin [PRODUCT=PCT ...]",
+		about: "Sets each product's margin rate, in per cent of its invoiced amount (AGO=4.5 PMS=3.25), for the Book pane's " +
+			"margin proxy: each invoice of the last 12 months times its product's rate. PRODUCT= removes a rate; other products " +
+			"keep theirs; a product is spelt as the book's invoices spell it. Without arguments it lists the rates. A lead's " +
+			"command: on the host it runs as one."},
 	"backup": {synopsis: "acctdesk backup FILE [--force]",
 		about: "Writes a consistent copy of the book to FILE while the book is in use. A FILE already there is replaced only with --force; " +
 			"the book itself, a directory or a device never."},

@@ -33,6 +33,7 @@ const usage = `acctdesk — a workstation for a book of credit accounts
                                                          the statement of account to send the customer
   acctdesk remind [ACCOUNT...] --out DIR [--format md|html|eml] [--dry-run]
                                                          reminder letters to the accounts due one
+  acctdesk settings margin [PRODUCT=PCT ...]            the products' margin rates (the Book pane's margin proxy)
   acctdesk backup FILE [--force]                         a consistent copy while the book is in use
   acctdesk check                                         integrity check of the book
   acctdesk serve [--listen ADDR] [--users FILE] [--host-key FILE] [--max-sessions N] [--idle D]
@@ -128,6 +129,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return c.serve(rest)
 	case "init":
 		return c.init(rest)
+	case "settings":
+		return c.settings(rest)
 	case "help":
 		// acctdesk help report aging is acctdesk report aging --help.
 		if sub, _ := firstWord(rest); sub == "" || sub == "help" {
@@ -139,7 +142,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 }
 
 // commands are the words dispatch knows.
-var commands = []string{"demo", "init", "import", "report", "log", "resolve", "plan", "assign", "statement", "remind", "backup", "check", "serve", "help"}
+var commands = []string{"demo", "init", "import", "report", "log", "resolve", "plan", "assign", "statement", "remind", "backup", "check", "serve", "settings", "help"}
 
 // unknownCommand refuses a word that is no command, suggesting the nearest.
 func unknownCommand(cmd string) error {

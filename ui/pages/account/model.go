@@ -102,7 +102,7 @@ func Prepare(f *domain.AccountFile, set domain.Settings, asOf, today domain.Date
 	if !today.IsZero() && asOf != today {
 		d.Past = fmt.Sprintf("as of %s, not %s", common.LongDay(asOf), common.WeekDay(today, today))
 	}
-	d.Head = []string{identity(a), figures(&sum), contactsLine(f), contractLine(f.Contracts, asOf)}
+	d.Head = []string{identity(a), figures(&sum), peopleLine(f, asOf), contractLine(f.Contracts, asOf)}
 	d.Recap = latestRecap(f, asOf)
 	d.Tabs = []Tab{
 		openItems(&sum, pos, set, asOf, f.Disputes),

@@ -194,10 +194,7 @@ func activityTab(f *domain.AccountFile, asOf domain.Date) Tab {
 		if a.Recap != "" {
 			text = "[recap] " + text
 		}
-		kind := a.Kind
-		if kind == "qbr" {
-			kind = "QBR"
-		}
+		kind := kindLabel(a.Kind) // people.go
 		tone := Plain
 		if a.On > asOf {
 			tone = Muted

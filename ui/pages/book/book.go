@@ -18,6 +18,8 @@ type Page struct {
 	data  *data
 	shown *shownTotals // the totals of the rows a filter shows; nil unfiltered
 	loads common.Loads
+	// manager: the account manager's columns are shown (o, columns.go).
+	manager bool
 }
 
 // shownTotals are the header's totals of the rows a filter shows, worked
@@ -103,9 +105,14 @@ func (p *Page) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyMsg:
 		if p.HandleKey(msg) {
 			p.follow()
+			if p.SortIndex() >= firstManagerSort {
+				p.manager = true // a sort on a manager column shows them
+			}
 			return nil
 		}
 		switch {
+		case key.Matches(msg, p.Keys.Columns):
+			p.manager = !p.manager
 		case key.Matches(msg, p.Keys.Open):
 			if code, _ := p.Selected(); code != "" {
 				return common.OpenAccount(code)
@@ -174,11 +181,11 @@ func (p *Page) Selected() (code, itemKey string) {
 // ShortHelp is the page's key summary.
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.Keys
-	return []key.Binding{k.Open, k.Filter, k.Sort, k.Reverse, k.Group, k.Call, k.Escalate, k.Note, k.FollowUp, k.Assign}
+	return []key.Binding{k.Open, k.Filter, k.Sort, k.Reverse, k.Group, k.Columns, k.Call, k.Escalate, k.Note, k.FollowUp, k.Assign}
 }
 
 // FullHelp is every key of the page.
 func (p *Page) FullHelp() [][]key.Binding {
 	k := p.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Filter, k.Sort, k.Reverse, k.Group}, {k.Call, k.Escalate, k.Note, k.FollowUp}, {k.Assign}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Open, k.Filter, k.Sort, k.Reverse, k.Group, k.Columns}, {k.Call, k.Escalate, k.Note, k.FollowUp}, {k.Assign}}
 }

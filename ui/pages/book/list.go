@@ -24,6 +24,12 @@ var Sorts = []struct {
 	{"next follow-up", "Next", false},
 	{"name", "Name", false},
 	{"tier", "T", false},
+	// The manager columns' (columns.go), from firstManagerSort.
+	{"revenue 12m", "Rev 12m", true},
+	{"margin", "Margin", true},
+	{"NPS", "NPS", true},
+	{"CSAT", "CSAT", true},
+	{"expansion notes", "Expansion", false},
 }
 
 // spec tells the list behaviour about the book's rows.
@@ -60,7 +66,7 @@ func lacks(r *Row, mode int) bool {
 	case 6:
 		return r.next == 0
 	}
-	return false
+	return managerLacks(r, mode)
 }
 
 // Order returns row indices sorted by the sort mode, within groups when grouped.
@@ -123,7 +129,7 @@ func Order(rows []*Row, mode, group int) []int {
 		case 8:
 			return a.Tier - b.Tier
 		}
-		return 0
+		return managerOrder(a, b, mode)
 	}
 	sort.SliceStable(idx, func(i, j int) bool {
 		a, b := rows[idx[i]], rows[idx[j]]

@@ -24,6 +24,10 @@ type Row struct {
 	UtilLevel                 domain.UtilLevel
 	NextLate                  bool // the follow-up date has passed
 	StaleLast                 bool // no contact for longer than the threshold
+	// The account manager's columns (o, SPEC §3): revenue of the last 12
+	// months, the margin proxy, the latest NPS and CSAT with their trend,
+	// the expansion notes.
+	Revenue, Margin, NPS, CSAT, Expansion string
 
 	code, name          string // folded for the filter
 	ar, overdue, u, dso float64
@@ -32,6 +36,7 @@ type Row struct {
 	sales               decimal.Decimal
 	hasUtil, hasDSO     bool
 	last, next          domain.Date
+	manager             managerFigures
 }
 
 // data is the book of one view, ready to show.
@@ -57,7 +62,7 @@ func prepare(seq int, v *desk.View, old common.AccountRows[Row]) tea.Cmd {
 	return func() tea.Msg {
 		set, asOf := v.Settings, v.AsOf
 		d := &data{asOf: asOf, set: set, totals: v.Totals, totalText: totalText(v.Totals, set)}
-		d.rows = old.Next(v.Sums, v.Touched, set, asOf, func(s *domain.Summary) Row { return rowOf(s, set.Thresholds) })
+		d.rows = old.Next(v.Sums, v.Touched, set, asOf, func(s *domain.Summary) Row { return rowOf(s, set) })
 		return prepared{seq, d}
 	}
 }
@@ -107,7 +112,8 @@ func pctOf(part, whole decimal.Decimal) string {
 }
 
 // rowOf formats one account's summary.
-func rowOf(s *domain.Summary, th domain.Thresholds) Row {
+func rowOf(s *domain.Summary, set domain.Settings) Row {
+	th := set.Thresholds
 	a := s.Account()
 	r := Row{
 		Code: common.Clean(a.Code), Name: common.Clean(a.Name), Owner: common.Clean(a.Owner),
@@ -115,6 +121,7 @@ func rowOf(s *domain.Summary, th domain.Thresholds) Row {
 		last: s.LastContact, next: s.NextFollowUp, UtilLevel: s.UtilLevel(th), StaleLast: s.ContactStale(th),
 	}
 	r.code, r.name = common.Fold(r.Code), common.Fold(r.Name)
+	r.managerColumns(s, set) // columns.go
 	ar, ov := s.AR(), s.Overdue()
 	r.arAmount, r.owed, r.aging, r.sales = ar, ov, s.Aging, s.Sales
 	r.ar, r.overdue = domain.Float(ar), domain.Float(ov)

@@ -45,9 +45,13 @@ func (p *Page) View() string {
 	}
 	lines = append(lines, p.totals(w)...)
 
-	widths := common.Layout(columns, w-2)
-	lines = append(lines, "  "+s.ColHeader.Render(p.Header(columns, widths)))
-	lines = append(lines, p.Window(columns, widths, func(_ int, r *Row) []common.Cell { return p.cells(r) })...)
+	cols, cells := columns, p.cells
+	if p.manager {
+		cols, cells = managerColumnsOf, p.managerCells
+	}
+	widths := common.Layout(cols, w-2)
+	lines = append(lines, "  "+s.ColHeader.Render(p.Header(cols, widths)))
+	lines = append(lines, p.Window(cols, widths, func(_ int, r *Row) []common.Cell { return cells(r) })...)
 	if p.Shown() == 0 {
 		lines = append(lines, s.Muted.Render("  No account matches the filter. esc clears it."))
 	}
@@ -105,4 +109,17 @@ func (p *Page) totals(w int) []string {
 		out = append(out, s.Total.Render(common.Cut(t[long], w)))
 	}
 	return out
+}
+
+// managerCells are a row's cells with the manager's columns after the
+// others (managerColumnsOf).
+func (p *Page) managerCells(r *Row) []common.Cell {
+	s := p.Styles
+	cells := p.cells(r)
+	var npsStyle *lipgloss.Style
+	if r.manager.hasNPS && r.manager.nps <= 6 { // a detractor
+		npsStyle = &s.Warn
+	}
+	return append(cells, common.Cell{Text: r.Revenue}, common.Cell{Text: r.Margin}, common.Cell{Text: r.NPS, Style: npsStyle},
+		common.Cell{Text: r.CSAT}, common.Cell{Text: r.Expansion})
 }

@@ -1,0 +1,126 @@
+package desk
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"acctdesk/domain"
+)
+
+// MarginRates are the book's margin rates per product, in per cent of the
+// invoiced amount (the Book pane's margin proxy, SPEC §3).
+func (d *Desk) MarginRates() (map[string]decimal.Decimal, error) {
+	set, err := d.st.Settings()
+	if err != nil {
+		return nil, err
+	}
+	return maps.Clone(set.MarginRates), nil
+}
+
+// SetMarginRates sets the margin rates of some products (a lead's right, as
+// the book's settings are): a rate per product, nil to remove a product's
+// rate; the other products keep theirs. A product is spelt as the book's
+// invoices spell it when it differs only in case. It returns the rates in
+// force after.
+func (d *Desk) SetMarginRates(ctx context.Context, rates map[string]*decimal.Decimal) (map[string]decimal.Decimal, error) {
+	if err := permit(ctx, Lead, "changing the book settings"); err != nil {
+		return nil, err
+	}
+	set, err := d.st.Settings()
+	if err != nil {
+		return nil, err
+	}
+	known, err := d.products()
+	if err != nil {
+		return nil, err
+	}
+	next := maps.Clone(set.MarginRates)
+	if next == nil {
+		next = map[string]decimal.Decimal{}
+	}
+	names := make([]string, 0, len(rates))
+	for p := range rates {
+		names = append(names, p)
+	}
+	sort.Strings(names)
+	for _, p := range names {
+		r := rates[p]
+		name := strings.TrimSpace(p)
+		if err := domain.CheckText(name, true, 40); err != nil {
+			return nil, fieldError("product", fmt.Sprintf("%q %v", p, err))
+		}
+		for _, k := range append(keys(next), known...) {
+			if strings.EqualFold(k, name) {
+				name = k
+				break
+			}
+		}
+		if r == nil {
+			delete(next, name)
+			continue
+		}
+		next[name] = *r
+	}
+	set.MarginRates = next
+	if len(next) == 0 {
+		set.MarginRates = nil
+	}
+	if err := set.Validate(); err != nil {
+		return nil, refusal(err.Error()) // it names the product
+	}
+	if err := d.st.SaveSettings(ctx, set); err != nil {
+		return nil, err
+	}
+	d.wrote()
+	return maps.Clone(set.MarginRates), nil
+}
+
+// products are the products the book's invoices name, from the view when
+// there is one, else from every account's facts.
+func (d *Desk) products() ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	add := func(ps []string) {
+		for _, p := range ps {
+			if p != "" && !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+	}
+	if v := d.Current(); v != nil {
+		for i := range v.Sums {
+			add(v.Sums[i].Facts.Ledger.Products)
+		}
+		return out, nil
+	}
+	sc, err := Scan(d.st, func(_ domain.Settings, x *domain.Facts) []string { return x.Ledger.Products })
+	if err != nil {
+		return nil, err
+	}
+	for _, ps := range sc.Results {
+		add(ps)
+	}
+	return out, nil
+}
+
+// Products are the products the book's invoices name, sorted.
+func (d *Desk) Products() ([]string, error) {
+	ps, err := d.products()
+	sort.Strings(ps)
+	return ps, err
+}
+
+func keys(m map[string]decimal.Decimal) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
