@@ -35,7 +35,7 @@ func (p *Page) edit() tea.Cmd {
 	}
 	a, users := x.Account, p.users()
 	a.Products = slices.Clone(a.Products)
-	return form.Open(a.Code, func(c common.Common, t form.Target) *form.Model { return form.NewAccountEdit(c, t, a, users) })
+	return form.Open(p.Common, a.Code, func(c common.Common, t form.Target) *form.Model { return form.NewAccountEdit(c, t, a, users) })
 }
 
 func (p *Page) contacts() tea.Cmd {
@@ -44,7 +44,7 @@ func (p *Page) contacts() tea.Cmd {
 		return common.InfoCmd("The account is still loading")
 	}
 	people := slices.Clone(x.Contacts)
-	return form.Open(x.Account.Code, func(c common.Common, t form.Target) *form.Model { return form.NewContacts(c, t, people) })
+	return form.Open(p.Common, x.Account.Code, func(c common.Common, t form.Target) *form.Model { return form.NewContacts(c, t, people) })
 }
 
 func (p *Page) objectives() tea.Cmd {
@@ -58,7 +58,7 @@ func (p *Page) objectives() tea.Cmd {
 		objs[i] = o
 	}
 	users := p.users()
-	return form.Open(x.Account.Code, func(c common.Common, t form.Target) *form.Model { return form.NewObjectives(c, t, objs, users) })
+	return form.Open(p.Common, x.Account.Code, func(c common.Common, t form.Target) *form.Model { return form.NewObjectives(c, t, objs, users) })
 }
 
 func (p *Page) survey() tea.Cmd {
@@ -67,7 +67,7 @@ func (p *Page) survey() tea.Cmd {
 		return common.InfoCmd("The account is still loading")
 	}
 	surveys := slices.Clone(x.Surveys)
-	return form.Open(x.Account.Code, func(c common.Common, t form.Target) *form.Model { return form.NewSurvey(c, t, surveys) })
+	return form.Open(p.Common, x.Account.Code, func(c common.Common, t form.Target) *form.Model { return form.NewSurvey(c, t, surveys) })
 }
 
 // users are the names the book knows a user by: its accounts' owners and
