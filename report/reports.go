@@ -14,7 +14,7 @@ import (
 )
 
 // Names of the reports.
-var Names = []string{"book", "aging", "dso", "promises", "escalations", "disputes", "queue", "plans", "changes", "cash-forecast"}
+var Names = []string{"book", "aging", "dso", "promises", "escalations", "disputes", "queue", "plans", "changes", "cash-forecast", "credit-decisions", "issues"}
 
 // Input is what a report is asked for.
 type Input struct {
@@ -45,6 +45,8 @@ var reports = []Report{
 	named("plans", plansPart, plansTable),
 	named("changes", changesPart, changesTable),
 	named("cash-forecast", forecastAccount, forecastTable),
+	named("credit-decisions", decisionsPart, decisionsTable),
+	named("issues", issuesPart, issuesTable),
 }
 
 // named is a report whose tables carry its name (a workbook's sheet).
