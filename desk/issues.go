@@ -34,6 +34,7 @@ type Issued struct {
 	Issue   domain.ServiceIssue // as stored, with its id
 	Entry   domain.Activity     // its timeline entry
 	Recap   string              // the written recap to the customer (a resolution's)
+	Said    []string            // what an update changed, in words
 }
 
 // OpenIssue opens a service issue on an account on the business date
@@ -81,7 +82,9 @@ func (d *Desk) UpdateIssue(ctx context.Context, code string, id uint64, u domain
 	if err != nil {
 		return Issued{}, err
 	}
-	return d.writeIssue(ctx, f, x, x.UpdatedEntry(d.opt.AsOf, said))
+	out, err := d.writeIssue(ctx, f, x, x.UpdatedEntry(d.opt.AsOf, said))
+	out.Said = said
+	return out, err
 }
 
 // ResolveIssue resolves an open issue of an account on the business date,
@@ -142,11 +145,12 @@ func (d *Desk) writeIssue(ctx context.Context, f *domain.AccountFile, x domain.S
 	}
 	d.wrote()
 	out := Issued{Account: f.Account, Issue: x, Entry: note, Recap: x.Recap}
+	// Its id (a new issue's is the store's) and stamp as stored.
 	if g, err := d.st.LoadAccount(f.Account.Code); err == nil {
 		for _, s := range g.Issues {
 			isNew := x.ID == 0 && !slices.ContainsFunc(f.Issues, func(o domain.ServiceIssue) bool { return o.ID == s.ID })
 			if s.ID == x.ID || isNew {
-				out.Issue = s
+				out.Issue.ID, out.Issue.Stamp = s.ID, s.Stamp
 			}
 		}
 	}
