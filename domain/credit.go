@@ -125,7 +125,7 @@ func DecideCredit(a Account, net decimal.Decimal, asOf Date, ch CreditChange, th
 		return out, errors.New("nothing changes: " + creditNow(a, asOf))
 	}
 	out.After, out.HasAfter = UtilisationRounded(out.Account, net, asOf)
-	out.Over = OverBreach(out.Account, net, asOf, th.UtilBreachPct)
+	out.Over = CreditLevel(out.Account, net, asOf, th) == UtilOver
 	for i := range out.Decisions {
 		out.Decisions[i].UtilisationAfter, out.Decisions[i].HasUtilisation = out.After, out.HasAfter
 		out.Decisions[i].ConfirmedOver = out.Over && confirmed
@@ -186,15 +186,24 @@ func UtilisationRounded(a Account, net decimal.Decimal, asOf Date) (decimal.Deci
 	return q.Shift(-1), true
 }
 
-// OverBreach reports whether net AR is over pct per cent of the account's
-// limit in force on asOf (its limit and unexpired overdraft), compared
-// exactly: net × 100 > pct × limit. An account without a limit never is.
-func OverBreach(a Account, net decimal.Decimal, asOf Date, pct int) bool {
+// CreditLevel is how utilisation reads against the thresholds for account a
+// whose net AR is net, with its limit in force on asOf (its limit and
+// unexpired overdraft), as Summary.UtilLevel reads it, compared exactly:
+// over when net × 100 > breach × limit, a warning when net × 100 ≥ warn ×
+// limit. An account without a limit is fine.
+func CreditLevel(a Account, net decimal.Decimal, asOf Date, th Thresholds) UtilLevel {
 	if !a.HasLimit() {
-		return false
+		return UtilFine
 	}
 	limit := a.CreditLimit.Add(a.OverdraftAt(asOf))
-	return net.Mul(hundred).GreaterThan(limit.Mul(decimal.NewFromInt(int64(pct))))
+	n := net.Mul(hundred)
+	switch {
+	case n.GreaterThan(limit.Mul(decimal.NewFromInt(int64(th.UtilBreachPct)))):
+		return UtilOver
+	case n.GreaterThanOrEqual(limit.Mul(decimal.NewFromInt(int64(th.UtilWarnPct)))):
+		return UtilWarning
+	}
+	return UtilFine
 }
 
 // CreditEntry is the timeline entry of a credit decision: each field's old
