@@ -265,15 +265,15 @@ func (s ServiceIssue) ResolvedEntry() Activity {
 	if met, known := s.SLAMet(s.ResolvedOn); known {
 		sla = ", within the SLA"
 		if !met {
-			sla = fmt.Sprintf(", %s after the SLA deadline", Days(s.ResolvedOn.DaysSince(s.SLADeadline)))
+			sla = fmt.Sprintf(", %s after the SLA deadline", dayCount(s.ResolvedOn.DaysSince(s.SLADeadline)))
 		}
 	}
 	return Activity{Account: s.Account, On: s.ResolvedOn, Kind: KindIssueResolved, Outcome: s.Kind,
 		Text: fmt.Sprintf("Service issue %d (%s) resolved%s, %s: %s", s.ID, kindWords(s.Kind), sla, writing, s.Resolution)}
 }
 
-// Days is n days in words: "1 day", "3 days".
-func Days(n int) string {
+// dayCount is n days in words: "1 day", "3 days".
+func dayCount(n int) string {
 	if n == 1 || n == -1 {
 		return strconv.Itoa(n) + " day"
 	}

@@ -30,7 +30,7 @@ func IssueRecap(f *AccountFile, s ServiceIssue, author string) string {
 			fmt.Fprintf(&b, "That is within the deadline we agreed, %s.\n", short(s.SLADeadline))
 		} else {
 			fmt.Fprintf(&b, "That is %s after the deadline we agreed, %s; we apologise for the delay.\n",
-				Days(s.ResolvedOn.DaysSince(s.SLADeadline)), short(s.SLADeadline))
+				dayCount(s.ResolvedOn.DaysSince(s.SLADeadline)), short(s.SLADeadline))
 		}
 	}
 	if len(s.Steps) > 0 {
