@@ -14,7 +14,7 @@ import (
 )
 
 // Names of the reports.
-var Names = []string{"book", "aging", "dso", "promises", "escalations", "disputes", "queue", "plans", "changes", "cash-forecast", "contacts"}
+var Names = []string{"book", "aging", "dso", "promises", "escalations", "disputes", "queue", "plans", "changes", "cash-forecast", "contacts", "credit-decisions", "issues"}
 
 // Input is what a report is asked for.
 type Input struct {
@@ -46,6 +46,8 @@ var reports = []Report{
 	named("changes", changesPart, changesTable),
 	named("cash-forecast", forecastAccount, forecastTable),
 	named("contacts", contactsPart, contactsTable),
+	named("credit-decisions", decisionsPart, decisionsTable),
+	named("issues", issuesPart, issuesTable),
 }
 
 // named is a report whose tables carry its name (a workbook's sheet).

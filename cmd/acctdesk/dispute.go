@@ -50,7 +50,7 @@ func (c *cli) logDispute(args []string) error {
 }
 
 // resolves are the sub-commands of resolve.
-var resolves = []string{"dispute", "escalation"}
+var resolves = []string{"dispute", "escalation", "issue"}
 
 func (c *cli) resolve(args []string) error {
 	sub, rest := firstWord(args)
@@ -59,15 +59,17 @@ func (c *cli) resolve(args []string) error {
 		if _, err := parse(fs, args); err != nil {
 			return err
 		}
-		return errors.New("resolve needs dispute or escalation (run acctdesk help resolve)")
+		return errors.New("resolve needs dispute, escalation or issue (run acctdesk help resolve)")
 	}
 	switch w, _ := domain.MatchWord(sub, resolves); w {
 	case "dispute":
 		return c.resolveDispute(rest)
 	case "escalation":
 		return c.resolveEscalation(rest)
+	case "issue":
+		return c.resolveIssue(rest)
 	}
-	return unknownWord("resolve ", sub, "dispute or escalation", resolves)
+	return unknownWord("resolve ", sub, "dispute, escalation or issue", resolves)
 }
 
 func (c *cli) resolveDispute(args []string) error {

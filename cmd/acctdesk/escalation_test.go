@@ -60,6 +60,6 @@ func TestResolveEscalation(t *testing.T) {
 	}
 	must(t, db, "check")
 	says(t, 0, []string{"help", "resolve", "escalation"}, "ACCOUNT ID --resolution T", "one already", "A lead's decision")
-	says(t, 0, []string{"help", "resolve"}, "dispute|escalation ACCOUNT ID")
+	says(t, 0, []string{"help", "resolve"}, "dispute|escalation|issue ACCOUNT ID")
 	says(t, 0, []string{"help", "report", "changes"}, "escalation-resolved: an escalation resolved in (since, as-of] (resolve escalation)")
 }

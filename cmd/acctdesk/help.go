@@ -89,15 +89,47 @@ var topics = map[string]topic{
 			"says \"wrote FILE (N rows)\" on stderr; xlsx needs --out on a terminal, and goes to a pipe as it is. " +
 			"acctdesk help report NAME lists a report's columns.",
 		words: reportWords},
-	"log": {synopsis: "acctdesk log call|escalation|dispute ACCOUNT ...",
-		about: "Logs what was done on an account. acctdesk help log call, acctdesk help log escalation, acctdesk help log dispute."},
+	"log": {synopsis: "acctdesk log call|escalation|dispute|issue ACCOUNT ...",
+		about: "Logs what was done on an account. acctdesk help log call, acctdesk help log escalation, acctdesk help log dispute, " +
+			"acctdesk help log issue."},
 	"log dispute": {synopsis: "acctdesk log dispute ACCOUNT --invoice N --reason T [--owner NAME]",
 		about: "Raises a dispute on an invoice of the account (code and number in any case), opened on --as-of, owned by --owner " +
 			"(default you). While it is open the invoice raises no overdue item, no reminder and no forecast; it still counts in " +
 			"the aging and the AR. Refused: an invoice not on the account, one already disputed, one fully paid. " +
 			"It goes on the timeline. acctdesk resolve dispute ends it."},
-	"resolve": {synopsis: "acctdesk resolve dispute|escalation ACCOUNT ID --resolution T [...]",
-		about: "Resolves what is open on an account. acctdesk help resolve dispute, acctdesk help resolve escalation."},
+	"resolve": {synopsis: "acctdesk resolve dispute|escalation|issue ACCOUNT ID --resolution T [...]",
+		about: "Resolves what is open on an account. acctdesk help resolve dispute, acctdesk help resolve escalation, " +
+			"acctdesk help resolve issue."},
+	"log issue": {synopsis: "acctdesk log issue ACCOUNT --kind K --sla DATE [--owner NAME] --note T [--kpi T --target T] [--step TEXT@DATE ...] [--confirm]",
+		about: "Opens a service issue on the account (its code in any case), on --as-of: its kind, the SLA deadline (when it must be " +
+			"fixed: YYYY-MM-DD, today, tomorrow, +3 or mon…sun, not before today), its owner (default you) and what is wrong. " +
+			"A problem that needs a plan is a problem record: a KPI (what will show it is fixed) with its target, and a " +
+			"timetable of steps, each TEXT@DATE (the date after the last @). Steps not done by their date are follow-ups on the " +
+			"queue; an open issue past (or within a day of) its deadline is service-sla. It goes on the timeline; it prints " +
+			"the issue's ID, which acctdesk issue and acctdesk resolve issue take. A deadline or step more than a year away needs --confirm.",
+		words: func([]string) (string, error) { return wordList("Kinds", domain.ServiceKinds), nil }},
+	"issue": {synopsis: "acctdesk issue ACCOUNT ID [--status open|in-progress] [--kpi T] [--target T] [--step TEXT@DATE ...] [--done N ...] [--confirm]",
+		about: "Updates an open service issue of the account (ID: the issue's number, as log issue printed it and report issues " +
+			"lists it) on --as-of: its status (open or in-progress; resolve issue resolves it), its KPI and target, steps added " +
+			"(TEXT@DATE, not before today) and steps done (--done N, N the step's number, 1 the first: done on --as-of). " +
+			"It goes on the timeline, saying what changed. Refused: a resolved issue, a step it does not have or already done, " +
+			"an update that changes nothing."},
+	"resolve issue": {synopsis: "acctdesk resolve issue ACCOUNT ID --resolution T [--confirmed]",
+		about: "Resolves an open service issue of the account on --as-of with a resolution text; --confirmed records that the " +
+			"customer confirmed the resolution in writing. A written recap for the customer is kept on the timeline with it " +
+			"(what was raised, how it was resolved and whether within the SLA, the steps with their dates, the KPI, and thanks " +
+			"for the confirmation or a request for it), addressed to the primary contact and signed by you. " +
+			"In report issues, sla_met is yes when it was resolved on or before the SLA deadline, no when after it (or while " +
+			"still open past it), empty while open and not past it."},
+	"credit": {synopsis: "acctdesk credit ACCOUNT [--limit AMOUNT] [--overdraft AMOUNT@DATE] --reason T [--approved-by NAME] [--confirm]",
+		about: "Makes a credit decision on the account (its code in any case) on --as-of: a new credit limit (0: no limit), a " +
+			"temporary overdraft of AMOUNT until DATE (after --as-of; YYYY-MM-DD, +30, …; --overdraft 0 removes it), or both, " +
+			"with a reason, approved by --approved-by (default you). Each field that changes is a decision kept for good " +
+			"(report credit-decisions), with the utilisation it leaves: net AR ÷ (limit + the overdraft in force) × 100 on " +
+			"--as-of, to one decimal; a value the account already has is no decision. The account changes, and the decision " +
+			"goes on its timeline (old → new, why), in one write. A decision that leaves utilisation over the breach " +
+			"threshold (100 %) needs --confirm and is marked so (confirmed_over); so does an overdraft expiring more than a " +
+			"year away. A lead's decision; on the host it runs as one."},
 	"resolve escalation": {synopsis: "acctdesk resolve escalation ACCOUNT ID --resolution T",
 		about: "Resolves an open escalation of the account (the account's code in any case; ID: the escalation's number; a wrong " +
 			"one is answered with the account's open ones), on --as-of, with a resolution text; who resolved it is you. It goes on " +

@@ -10,7 +10,7 @@ import (
 )
 
 // logs are the sub-commands of log.
-var logs = []string{"call", "escalation", "dispute"}
+var logs = []string{"call", "escalation", "dispute", "issue"}
 
 func (c *cli) log(args []string) error {
 	sub, rest := firstWord(args)
@@ -19,7 +19,7 @@ func (c *cli) log(args []string) error {
 		if _, err := parse(fs, args); err != nil {
 			return err
 		}
-		return errors.New("log needs call, escalation or dispute (run acctdesk help log)")
+		return errors.New("log needs call, escalation, dispute or issue (run acctdesk help log)")
 	}
 	switch w, _ := domain.MatchWord(sub, logs); w {
 	case "call":
@@ -28,8 +28,10 @@ func (c *cli) log(args []string) error {
 		return c.logEscalation(rest)
 	case "dispute":
 		return c.logDispute(rest)
+	case "issue":
+		return c.logIssue(rest)
 	}
-	return unknownWord("log ", sub, "call, escalation or dispute", logs)
+	return unknownWord("log ", sub, "call, escalation, dispute or issue", logs)
 }
 
 func (c *cli) logCall(args []string) error {

@@ -26,8 +26,13 @@ const usage = `acctdesk — a workstation for a book of credit accounts
                   NAME: book, aging, dso, promises, escalations, queue, plans, changes
   acctdesk log call ACCOUNT --outcome O [--contact C] [--promise AMOUNT@DATE] [--next DATE] [--note T]
   acctdesk log escalation ACCOUNT --category C --severity S --to T --note T [--due DATE]
+  acctdesk log issue ACCOUNT --kind K --sla DATE [--owner NAME] --note T [--kpi T --target T] [--step TEXT@DATE ...]
+  acctdesk issue ACCOUNT ID [--status in-progress] [--step TEXT@DATE] [--done N]   update a service issue
+  acctdesk resolve escalation|dispute|issue ACCOUNT ID --resolution T [...]
   acctdesk plan ACCOUNT --instalment AMOUNT@DATE [--instalment ...] [--replace]
                                                          agree a payment plan (replacing the open one)
+  acctdesk credit ACCOUNT [--limit AMOUNT] [--overdraft AMOUNT@DATE] --reason T [--approved-by NAME] [--confirm]
+                                                         a credit decision: a new limit, a temporary overdraft
   acctdesk assign ACCOUNT... --to NAME                   give the accounts to a user (their owner)
   acctdesk statement ACCOUNT [--format text|md|html|pdf] [--out FILE]
                                                          the statement of account to send the customer
@@ -115,6 +120,10 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return c.assign(rest)
 	case "plan":
 		return c.plan(rest)
+	case "credit":
+		return c.credit(rest)
+	case "issue":
+		return c.issue(rest)
 	case "resolve":
 		return c.resolve(rest)
 	case "statement":
@@ -142,7 +151,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 }
 
 // commands are the words dispatch knows.
-var commands = []string{"demo", "init", "import", "report", "log", "resolve", "plan", "assign", "statement", "remind", "backup", "check", "serve", "settings", "help"}
+var commands = []string{"demo", "init", "import", "report", "log", "resolve", "plan", "assign", "statement", "remind", "backup", "check", "serve", "settings", "help", "credit", "issue"}
 
 // unknownCommand refuses a word that is no command, suggesting the nearest.
 func unknownCommand(cmd string) error {

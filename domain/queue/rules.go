@@ -101,7 +101,7 @@ func AccountItems(sum *domain.Summary, set domain.Settings) []Item {
 }
 
 var rules = []func(*ctx){
-	promises, plans, followUps, overdue, credit, overdraft,
+	promises, plans, followUps, steps, overdue, credit, overdraft,
 	escalations, serviceIssues, renewals, qbr, goLive, staleContact, staleDisputes, reminder,
 }
 
@@ -276,7 +276,7 @@ func escalations(c *ctx) {
 
 func serviceIssues(c *ctx) {
 	for _, s := range c.f.Issues {
-		if s.Status == "resolved" || s.SLADeadline.IsZero() || s.SLADeadline > c.asOf+1 {
+		if !s.OpenOn(c.asOf) || s.SLADeadline.IsZero() || s.SLADeadline > c.asOf+1 { // open, or in progress, that day
 			continue
 		}
 		word := "past SLA since " + dayOf(c.asOf, s.SLADeadline)

@@ -71,6 +71,9 @@ type Data struct {
 	// Items are the open items tab's rows as D needs them (Tabs[0]'s one
 	// section, row for row).
 	Items []Item
+	// Issues are the service issues section's rows as i needs them: each
+	// row's issue (issues.go).
+	Issues []domain.ServiceIssue
 }
 
 // Item is an open invoice as the dispute form needs it.
@@ -114,6 +117,7 @@ func Prepare(f *domain.AccountFile, set domain.Settings, asOf, today domain.Date
 		volumeTab(f, asOf),
 		contactsTab(f),
 	}
+	d.Issues = issueRows(f, asOf)
 	for _, it := range pos.Open() {
 		item := Item{Number: it.Invoice.Number, Outstanding: it.Outstanding, Disputed: it.Invoice.Disputed}
 		if o := domain.OpenDisputeOf(f.Disputes, it.Invoice.Number); o != nil && it.Invoice.Disputed {

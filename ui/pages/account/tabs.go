@@ -358,35 +358,8 @@ func escalationsTab(f *domain.AccountFile, asOf domain.Date) Tab {
 			{Text: e.Status, Tone: statusTone(e.Status)}, {Text: summary},
 		})
 	}
-	iss := Section{
-		Title: "Service issues",
-		Cols: []common.Column{
-			{Title: "Opened", Width: common.DateWidth},
-			{Title: "Kind", Width: 14, Min: 8},
-			{Title: "SLA", Width: common.DateWidth},
-			{Title: "Owner", Width: 10, Min: 6, Max: 16, Drop: 3},
-			{Title: "Status", Width: 8},
-			{Title: "In writing", Width: 10, Drop: 2},
-			{Title: "Resolution", Width: 12, Min: 8, Max: 200, Drop: 1, Fill: true},
-		},
-		Empty: "No service issues.",
-	}
-	for _, s := range f.Issues {
-		slaTone := Plain
-		if s.Status != "resolved" && !s.SLADeadline.IsZero() && s.SLADeadline <= asOf {
-			slaTone = Bad
-		}
-		wr := "no"
-		if s.ConfirmedInWriting {
-			wr = "yes"
-		}
-		iss.Rows = append(iss.Rows, []Cell{
-			{Text: common.Day(s.Opened, asOf)}, {Text: strings.ReplaceAll(s.Kind, "-", " ")},
-			{Text: common.Day(s.SLADeadline, asOf), Tone: slaTone}, {Text: common.Clean(s.Owner)},
-			{Text: s.Status, Tone: statusTone(s.Status)}, {Text: wr}, {Text: common.Clean(s.Resolution)},
-		})
-	}
-	return Tab{Name: "Escalations & issues", Short: "Escalations", Sections: []Section{esc, iss}}
+	// The service issues and the credit decisions: issues.go.
+	return Tab{Name: escalationsTabName, Short: "Escalations", Sections: []Section{esc, issuesSection(f, asOf), creditSection(f, asOf)}}
 }
 
 func contractsTab(f *domain.AccountFile, th domain.Thresholds, asOf domain.Date) Tab {
