@@ -14,7 +14,8 @@ import (
 )
 
 // Names of the reports.
-var Names = []string{"book", "aging", "dso", "promises", "escalations", "disputes", "queue", "plans", "changes", "cash-forecast"}
+var Names = []string{"book", "aging", "dso", "promises", "escalations", "disputes", "queue", "plans", "changes", "cash-forecast",
+	"cross-sell", "forecast"}
 
 // Input is what a report is asked for.
 type Input struct {
@@ -45,6 +46,8 @@ var reports = []Report{
 	named("plans", plansPart, plansTable),
 	named("changes", changesPart, changesTable),
 	named("cash-forecast", forecastAccount, forecastTable),
+	named("cross-sell", crossSellAccount, crossSellTable),
+	named("forecast", volumeAccount, volumeTable),
 }
 
 // named is a report whose tables carry its name (a workbook's sheet).
