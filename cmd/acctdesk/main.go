@@ -33,6 +33,8 @@ const usage = `acctdesk — a workstation for a book of credit accounts
                                                          the statement of account to send the customer
   acctdesk remind [ACCOUNT...] --out DIR [--format md|html|eml] [--dry-run]
                                                          reminder letters to the accounts due one
+  acctdesk qbr ACCOUNT [--format md|html|pdf] [--out FILE]
+                                                         the quarterly business review pack of an account
   acctdesk backup FILE [--force]                         a consistent copy while the book is in use
   acctdesk check                                         integrity check of the book
   acctdesk serve [--listen ADDR] [--users FILE] [--host-key FILE] [--max-sessions N] [--idle D]
@@ -120,6 +122,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return c.statement(rest)
 	case "remind":
 		return c.remind(rest)
+	case "qbr":
+		return c.qbr(rest)
 	case "backup":
 		return c.backup(rest)
 	case "check":
@@ -139,7 +143,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 }
 
 // commands are the words dispatch knows.
-var commands = []string{"demo", "init", "import", "report", "log", "resolve", "plan", "assign", "statement", "remind", "backup", "check", "serve", "help"}
+var commands = []string{"demo", "init", "import", "report", "log", "resolve", "plan", "assign", "statement", "remind", "qbr", "backup", "check", "serve", "help"}
 
 // unknownCommand refuses a word that is no command, suggesting the nearest.
 func unknownCommand(cmd string) error {
