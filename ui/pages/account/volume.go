@@ -82,14 +82,14 @@ func volumeSection(fc domain.VolumeForecast, unit string, asOf domain.Date) Sect
 		name += " (" + common.Clean(unit) + ")"
 	}
 	method := fc.Months[1].Method
-	title := name + " · invoiced by month"
+	title := name + " by month"
 	switch method {
 	case domain.ForecastSeasonal:
-		title += ", then the forecast: the same months a year before"
+		title += " · forecast: the same month a year before"
 	case domain.ForecastAverage:
-		title += ", then the forecast: the mean of the last 3 months"
+		title += " · forecast: the mean of the last 3 months"
 	default:
-		title += " · no forecast yet (no complete month before this one)"
+		title += " · no forecast yet: no complete month before this one"
 	}
 	now := fc.Months[1]
 	legend := fmt.Sprintf("%s invoiced · %s forecast · %s so far %s", components.ColumnGlyph, components.ForecastGlyph,

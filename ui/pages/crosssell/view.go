@@ -46,8 +46,13 @@ func (p *Page) View() string {
 		return common.Lines([]string{s.Muted.Render("Loading the cross-sell…")}, w, p.Height)
 	}
 	d := p.data
+	// The longest title that fits: the date goes first (the top bar has it).
 	title := fmt.Sprintf("Cross-sell · %s · %d single-product · as of %s · sort: %s · group: %s",
 		common.Count(p.Count(), "account"), d.singles, common.LongDay(d.asOf), p.SortName(), p.GroupName())
+	if common.Width(title) > w {
+		title = fmt.Sprintf("Cross-sell · %s · %d single-product · sort: %s · group: %s",
+			common.Count(p.Count(), "account"), d.singles, p.SortName(), p.GroupName())
+	}
 	if p.Shown() != p.Count() {
 		title = fmt.Sprintf("Cross-sell · %d of %d accounts · sort: %s · group: %s", p.Shown(), p.Count(), p.SortName(), p.GroupName())
 	}
@@ -79,10 +84,15 @@ func (p *Page) conversions(w int) string {
 		return s.Muted.Render(common.Cut(fmt.Sprintf("Conversions, 12 months: no account was single-product on %s", common.Day(start, d.asOf)), w))
 	}
 	pct, _ := d.conv.Pct()
-	line := fmt.Sprintf("Conversions, 12 months: %d of %d single-product on %s are multi-product now (%s %%)",
-		d.conv.Converted, d.conv.Single, common.Day(start, d.asOf), pct.Round(1).StringFixed(1))
+	who := ""
 	if len(d.converted) > 0 {
-		line += ": " + strings.Join(d.converted, ", ")
+		who = ": " + strings.Join(d.converted, ", ")
+	}
+	line := fmt.Sprintf("Conversions, 12 months: %d of %d single-product on %s are multi-product now (%s %%)%s",
+		d.conv.Converted, d.conv.Single, common.Day(start, d.asOf), pct.Round(1).StringFixed(1), who)
+	if common.Width(line) > w {
+		line = fmt.Sprintf("12 months: %d of %d single-product became multi-product (%s %%)%s",
+			d.conv.Converted, d.conv.Single, pct.Round(1).StringFixed(1), who)
 	}
 	return s.Good.Render(common.Cut(line, w))
 }
