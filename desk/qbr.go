@@ -206,6 +206,8 @@ func QBROf(f *domain.AccountFile, set domain.Settings, asOf domain.Date, sold []
 	slices.SortStableFunc(q.Surveys, func(a, b domain.Survey) int { return cmp.Or(cmp.Compare(a.On, b.On), cmp.Compare(a.ID, b.ID)) })
 
 	q.Bought = x.Ledger.ProductsAt(asOf)
+	// The book sells what this account was sold, whatever sold says.
+	sold = slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(sold), domain.BookProducts([]*domain.Ledger{&x.Ledger}, asOf)...))))
 	for _, p := range sold {
 		if !slices.Contains(q.Bought, p) {
 			q.Opportunities = append(q.Opportunities, p)

@@ -239,3 +239,20 @@ func TestQBRPDF(t *testing.T) {
 		t.Errorf("html: %v\n%s", err, b)
 	}
 }
+
+// TestQBROpportunitiesOwnProducts: what the account itself was sold once
+// (Rescue, two years ago) is an opportunity whatever the book's list says.
+func TestQBROpportunitiesOwnProducts(t *testing.T) {
+	f := &domain.AccountFile{Account: domain.Account{Code: "R1", Name: "R1 Ltd", Tier: 2, Status: domain.StatusActive, Terms: "cash", Currency: "NGN"},
+		Invoices: []domain.Invoice{
+			{Account: "R1", Number: "1", Issued: domain.MustDate("2024-10-01"), Due: domain.MustDate("2024-10-01"), Amount: decimal.RequireFromString("10"), Currency: "NGN", Product: "Rescue"},
+			{Account: "R1", Number: "2", Issued: domain.MustDate("2026-10-01"), Due: domain.MustDate("2026-10-01"), Amount: decimal.RequireFromString("10"), Currency: "NGN", Product: "AGO"},
+		}}
+	q, err := QBROf(f, domain.DefaultSettings(), qbrAsOf, []string{"PMS"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(q.Bought, ",") != "AGO" || strings.Join(q.Opportunities, ",") != "PMS,Rescue" {
+		t.Fatalf("bought %v, opportunities %v", q.Bought, q.Opportunities)
+	}
+}

@@ -29,7 +29,7 @@ type Row struct {
 
 	ever       []string // the products it was ever sold (the columns)
 	code, name string   // folded for the filter
-	words      string   // products and notes, folded: /pms finds PMS buyers
+	words      string   // the products, folded: /pms finds the PMS buyers
 }
 
 // data is the cross-sell of one view, ready to show.
@@ -96,7 +96,7 @@ func rowOf(x *domain.Facts, p domain.Period, asOf domain.Date) Row {
 	r.Single = len(r.Products) == 1
 	r.WasSingle, r.Converted = l.ConvertedIn(p, asOf)
 	r.code, r.name = common.Fold(r.Code), common.Fold(r.Name)
-	r.words = common.Fold(strings.Join(r.Products, " ") + " " + r.Notes)
+	r.words = common.Fold(strings.Join(r.Products, " "))
 	return r
 }
 
