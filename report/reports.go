@@ -14,7 +14,8 @@ import (
 )
 
 // Names of the reports.
-var Names = []string{"book", "aging", "dso", "promises", "escalations", "disputes", "queue", "plans", "changes", "cash-forecast", "contacts", "credit-decisions", "issues"}
+var Names = []string{"book", "aging", "dso", "promises", "escalations", "disputes", "queue", "plans", "changes", "cash-forecast",
+	"credit-decisions", "issues", "cross-sell", "forecast", "contacts"}
 
 // Input is what a report is asked for.
 type Input struct {
@@ -48,6 +49,8 @@ var reports = []Report{
 	named("contacts", contactsPart, contactsTable),
 	named("credit-decisions", decisionsPart, decisionsTable),
 	named("issues", issuesPart, issuesTable),
+	named("cross-sell", crossSellAccount, crossSellTable),
+	named("forecast", volumeAccount, volumeTable),
 }
 
 // named is a report whose tables carry its name (a workbook's sheet).

@@ -5,6 +5,7 @@ import (
 	"acctdesk/ui/pages/account"
 	"acctdesk/ui/pages/aging"
 	"acctdesk/ui/pages/book"
+	"acctdesk/ui/pages/crosssell"
 	"acctdesk/ui/pages/queue"
 )
 
@@ -17,5 +18,6 @@ func newPages(c common.Common) []common.Page {
 		book.New(c),
 		aging.New(c),
 		account.New(c),
+		crosssell.New(c),
 	}
 }

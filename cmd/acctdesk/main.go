@@ -39,6 +39,8 @@ const usage = `acctdesk — a workstation for a book of credit accounts
   acctdesk remind [ACCOUNT...] --out DIR [--format md|html|eml] [--dry-run]
                                                          reminder letters to the accounts due one
   acctdesk settings margin [PRODUCT=PCT ...]            the products' margin rates (the Book pane's margin proxy)
+  acctdesk qbr ACCOUNT [--format md|html|pdf] [--out FILE]
+                                                         the quarterly business review pack of an account
   acctdesk backup FILE [--force]                         a consistent copy while the book is in use
   acctdesk check                                         integrity check of the book
   acctdesk serve [--listen ADDR] [--users FILE] [--host-key FILE] [--max-sessions N] [--idle D]
@@ -130,6 +132,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return c.statement(rest)
 	case "remind":
 		return c.remind(rest)
+	case "qbr":
+		return c.qbr(rest)
 	case "backup":
 		return c.backup(rest)
 	case "check":
@@ -151,7 +155,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 }
 
 // commands are the words dispatch knows.
-var commands = []string{"demo", "init", "import", "report", "log", "resolve", "plan", "assign", "statement", "remind", "backup", "check", "serve", "settings", "help", "credit", "issue"}
+var commands = []string{"demo", "init", "import", "report", "log", "resolve", "plan", "assign", "statement", "remind", "backup", "check", "serve", "settings", "help", "credit", "issue", "qbr"}
 
 // unknownCommand refuses a word that is no command, suggesting the nearest.
 func unknownCommand(cmd string) error {

@@ -87,6 +87,11 @@ func (p *Page) draw() {
 		if sec.Title != "" {
 			add(s.GroupHeader.Render(common.Cut(common.Clean(sec.Title), w)))
 		}
+		if sec.Chart != nil {
+			for _, l := range sec.Chart(w, s) {
+				add(l)
+			}
+		}
 		if len(sec.Rows) == 0 {
 			if sec.Empty != "" {
 				add(s.Muted.Render(common.Cut(common.Clean(sec.Empty), w)))

@@ -9,6 +9,7 @@ import (
 
 	"acctdesk/domain"
 	"acctdesk/ui/common"
+	"acctdesk/ui/styles"
 )
 
 // Tone is how a cell reads: plain, muted, warning, bad or good.
@@ -47,6 +48,9 @@ type Section struct {
 	More [][]string
 	// Find is each row's text folded for search (/), made once per load.
 	Find []string
+	// Chart, when set, draws lines between the title and the rows at a
+	// width (the Volume tab's chart, volume.go).
+	Chart func(width int, s *styles.Styles) []string
 }
 
 // Tab is one tab of the page.

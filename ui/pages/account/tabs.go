@@ -399,34 +399,6 @@ func contractsTab(f *domain.AccountFile, th domain.Thresholds, asOf domain.Date)
 	return Tab{Name: "Contracts", Short: "Contracts", Sections: []Section{sec}}
 }
 
-// volumeMonths is how many months the volume tab shows, ending with the as-of month.
-const volumeMonths = 6
-
-// volumeTab is invoiced amount by product for the six months ending asOf.
-func volumeTab(f *domain.AccountFile, asOf domain.Date) Tab {
-	first := asOf.MonthStart().AddMonths(1 - volumeMonths)
-	cols := []common.Column{{Title: "Product", Width: 10, Min: 6, Max: 16}}
-	for i := 0; i < volumeMonths; i++ {
-		cols = append(cols, common.Column{Title: first.AddMonths(i).Format("Jan 06"), Width: 9, Min: 7, Max: 14, Right: true, Drop: max(3-i, 0)})
-	}
-	sec := Section{Title: "Invoiced by product, last six months", Cols: cols, Empty: "Nothing invoiced in the last six months."}
-	for _, v := range domain.VolumeByMonth(f.Invoices, asOf, volumeMonths) {
-		row := []Cell{{Text: common.Clean(v.Product)}}
-		if v.Product == "" {
-			row[0] = Cell{Text: "(none)", Tone: Muted}
-		}
-		for _, m := range v.Months {
-			if m.IsZero() {
-				row = append(row, Cell{Text: "-", Tone: Muted})
-			} else {
-				row = append(row, Cell{Text: common.ShortMoney(m, f.Account.Currency)})
-			}
-		}
-		sec.Rows = append(sec.Rows, row)
-	}
-	return Tab{Name: "Volume", Short: "Volume", Sections: []Section{sec}}
-}
-
 // contactsTab is every contact of the account, whole: name, role, phone,
 // email (the header's contacts line is cut on a narrow screen).
 func contactsTab(f *domain.AccountFile) Tab {
