@@ -3,6 +3,8 @@ package domain
 import (
 	"cmp"
 	"slices"
+	"strconv"
+	"strings"
 )
 
 // A contract's standing as of a date (SPEC §10.1): what the Renewals pane,
@@ -88,4 +90,23 @@ func RenewalsDue(cs []Contract, asOf Date, th Thresholds) []Contract {
 
 func sortContracts(cs []Contract) {
 	slices.SortStableFunc(cs, func(a, b Contract) int { return cmp.Or(cmp.Compare(a.End, b.End), cmp.Compare(a.ID, b.ID)) })
+}
+
+// RenewalNumber is the default number of the contract renewing old:
+// <old>-R1, or, when old is itself a renewal <base>-R<n>, <base>-R<n+1>;
+// the next number up while taken reports it used by the account.
+func RenewalNumber(old string, taken func(string) bool) string {
+	base, n := old, 1
+	if i := strings.LastIndex(old, "-R"); i > 0 {
+		if k, err := strconv.Atoi(old[i+2:]); err == nil && k > 0 && strconv.Itoa(k) == old[i+2:] {
+			base, n = old[:i], k+1
+		}
+	}
+	for {
+		id := base + "-R" + strconv.Itoa(n)
+		if !taken(id) {
+			return id
+		}
+		n++
+	}
 }

@@ -85,3 +85,20 @@ func TestRenewalsDue(t *testing.T) {
 		t.Fatalf("at 91 days: %+v, want FAR too", got)
 	}
 }
+
+func TestRenewalNumber(t *testing.T) {
+	taken := map[string]bool{"K1-R2": true, "X-R1": true}
+	for _, c := range [][2]string{
+		{"K1", "K1-R1"},       // a first renewal
+		{"K1-R1", "K1-R3"},    // the renewal of a renewal: R2, taken, so R3
+		{"K1-R9", "K1-R10"},   //
+		{"X", "X-R2"},         // X-R1 is taken
+		{"K-R", "K-R-R1"},     // no number after -R
+		{"K-R01", "K-R01-R1"}, // not a plain number
+		{"-R1", "-R1-R1"},     // nothing before -R
+	} {
+		if got := RenewalNumber(c[0], func(s string) bool { return taken[s] }); got != c[1] {
+			t.Errorf("%s: %s, want %s", c[0], got, c[1])
+		}
+	}
+}
