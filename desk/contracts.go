@@ -26,8 +26,7 @@ type Contracted struct {
 }
 
 // AddContract adds a contract to an account: its number ("" is
-// <ACCOUNT>-C<n>, the first free n from the account's count of contracts
-// plus one), start, end, notice days, SLA, rebate scheme; its status is
+// domain.ContractNumber, <ACCOUNT>-C<n>), start, end, notice days, SLA, rebate scheme; its status is
 // active unless given. Refused: a number the account already has, and
 // what domain.Contract.Validate refuses (by field).
 func (d *Desk) AddContract(ctx context.Context, code string, k domain.Contract) (Contracted, error) {
@@ -42,9 +41,7 @@ func (d *Desk) AddContract(ctx context.Context, code string, k domain.Contract) 
 	k.ID = strings.TrimSpace(k.ID)
 	k.SLA = strings.TrimSpace(k.SLA)
 	if k.ID == "" {
-		for n := len(f.Contracts) + 1; k.ID == "" || contractOn(f, k.ID) != nil; n++ {
-			k.ID = fmt.Sprintf("%s-C%d", f.Account.Code, n)
-		}
+		k.ID = domain.ContractNumber(f.Account.Code, f.Contracts)
 	} else if err := checkNumber(f, k.ID); err != nil {
 		return Contracted{}, err
 	}

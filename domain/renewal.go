@@ -110,3 +110,15 @@ func RenewalNumber(old string, taken func(string) bool) string {
 		n++
 	}
 }
+
+// ContractNumber is the number a new contract of an account gets when none
+// is given: <ACCOUNT>-C<n>, the first n from the count of its contracts
+// plus one that none of them has.
+func ContractNumber(code string, cs []Contract) string {
+	for n := len(cs) + 1; ; n++ {
+		id := code + "-C" + strconv.Itoa(n)
+		if !slices.ContainsFunc(cs, func(k Contract) bool { return k.ID == id }) {
+			return id
+		}
+	}
+}

@@ -102,3 +102,18 @@ func TestRenewalNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestContractNumber(t *testing.T) {
+	cs := []Contract{{ID: "A-C2"}, {ID: "X"}}
+	// Two contracts: from 3. A-C3 is free.
+	if got := ContractNumber("A", cs); got != "A-C3" {
+		t.Errorf("%s, want A-C3", got)
+	}
+	// A-C3 taken too: A-C4.
+	if got := ContractNumber("A", append(cs, Contract{ID: "A-C3"})); got != "A-C4" {
+		t.Errorf("%s, want A-C4", got)
+	}
+	if got := ContractNumber("A", nil); got != "A-C1" {
+		t.Errorf("%s, want A-C1", got)
+	}
+}

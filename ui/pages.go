@@ -6,6 +6,7 @@ import (
 	"acctdesk/ui/pages/aging"
 	"acctdesk/ui/pages/book"
 	"acctdesk/ui/pages/queue"
+	"acctdesk/ui/pages/renewals"
 )
 
 // newPages is the page registry: the workstation's pages in the order of
@@ -17,5 +18,6 @@ func newPages(c common.Common) []common.Page {
 		book.New(c),
 		aging.New(c),
 		account.New(c),
+		renewals.New(c),
 	}
 }

@@ -63,13 +63,13 @@ func (b *rebateBody) brief(cm common.Common, w int) []string {
 	s := cm.Styles
 	l, n, today := b.on.Line, b.on.Note, b.t.Today
 	money := func(d decimal.Decimal) string { return common.Money(d, l.Currency) }
-	basis := l.Value.String() + " units"
+	basis := domain.Grouped(domain.Plainest(l.Value).String()) + " units"
 	if l.Basis == domain.RebateAmount {
 		basis = money(l.Value)
 	}
 	tier := "below every threshold"
 	if l.HasTier {
-		tier = fmt.Sprintf("tier from %s at %s", l.Tier.ThresholdText(), l.Tier.RateText())
+		tier = fmt.Sprintf("tier from %s at %s", domain.Grouped(l.Tier.ThresholdText()), l.Tier.RateText())
 	}
 	var out []string
 	for _, line := range wrapParts([]string{

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"acctdesk/desk"
 	"acctdesk/domain"
 	"acctdesk/ui/common"
@@ -216,4 +218,23 @@ func (b *renewalBody) fieldOf(name string) int {
 		return nwRebate
 	}
 	return -1
+}
+
+// OpenRenewal opens the renewal form on contract k of an account in state
+// st (the Renewals pane and the account's Contracts tab, r), with number
+// the renewal's default; one renewed or terminated has nothing left to
+// record, and says so.
+func OpenRenewal(code string, k domain.Contract, st domain.ContractState, number string) tea.Cmd {
+	switch st.Status {
+	case domain.ContractRenewed:
+		msg := "Contract " + common.Clean(k.ID) + " is already renewed"
+		if st.RenewedBy != "" {
+			msg += " by " + common.Clean(st.RenewedBy)
+		}
+		return common.InfoCmd(msg)
+	case domain.ContractTerminated:
+		return common.InfoCmd("Contract " + common.Clean(k.ID) + " is terminated: nothing to renew")
+	}
+	on := RenewalOn{Contract: k, Number: number}
+	return Open(code, func(c common.Common, t Target) *Model { return NewRenewal(c, t, on) })
 }

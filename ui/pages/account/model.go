@@ -71,6 +71,8 @@ type Data struct {
 	// Items are the open items tab's rows as D needs them (Tabs[0]'s one
 	// section, row for row).
 	Items []Item
+	// Contracts are the contracts tab's rows as r needs them (contract.go).
+	Contracts ContractRows
 }
 
 // Item is an open invoice as the dispute form needs it.
@@ -110,7 +112,7 @@ func Prepare(f *domain.AccountFile, set domain.Settings, asOf, today domain.Date
 		activityTab(f, asOf),
 		promisesTab(f, &x.Ledger, set, asOf),
 		escalationsTab(f, asOf),
-		contractsTab(f, set.Thresholds, asOf),
+		contractsTab(f, &x, set.Thresholds, asOf, &d.Contracts),
 		volumeTab(f, asOf),
 		contactsTab(f),
 	}
