@@ -102,9 +102,10 @@ func PeriodOf(schemePeriod string, d Date) Period {
 
 // SchemePeriods are the calendar periods of k's scheme that overlap both
 // the contract and p, oldest first, leaving out those that start after
-// asOf (nothing can have been invoiced in them yet). None without a scheme.
+// asOf (nothing can have been invoiced in them yet); none for a contract
+// that has not started by asOf, or has no scheme.
 func SchemePeriods(k Contract, p Period, asOf Date) []Period {
-	if k.Rebate.IsZero() {
+	if k.Rebate.IsZero() || k.Start > asOf {
 		return nil
 	}
 	// A calendar period C overlaps both when C.From ≤ min(ends) and

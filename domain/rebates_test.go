@@ -195,6 +195,8 @@ func TestSchemePeriods(t *testing.T) {
 		// The contract ends on 10 Jan; P is February: Q1 overlaps both.
 		{"overlapping both apart", k("2025-01-11", "2026-01-10", RebateQuarter), "2026-02", "2026-Q1:2026-01-01..2026-03-31"},
 		{"a year apart", k("2024-01-01", "2024-12-31", RebateQuarter), "2026", ""},
+		// A renewal starting on 9 Dec: its quarter has begun, the contract has not.
+		{"not started", k("2026-12-09", "2028-12-08", RebateQuarter), "2026", ""},
 		{"no scheme", k("2026-01-01", "2026-12-31", ""), "2026", ""},
 	}
 	for _, c := range cases {

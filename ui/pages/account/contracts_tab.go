@@ -178,7 +178,7 @@ func rebatesSection(f *domain.AccountFile, x *domain.Facts, ks []domain.Contract
 			if l.Basis == domain.RebateAmount {
 				basis = common.ShortMoney(l.Value, cur)
 			}
-			tier, rate := Cell{Text: "—", Tone: Muted}, Cell{Text: "below every tier", Tone: Muted}
+			tier, rate := Cell{Text: "—", Tone: Muted}, Cell{Text: "—", Tone: Muted} // below every threshold
 			if l.HasTier {
 				short := domain.Short(l.Tier.From)
 				if l.Basis == domain.RebateAmount {

@@ -10,8 +10,9 @@ import (
 	"acctdesk/ui/common"
 )
 
-// At 80 columns the name goes first; the contract's number and its status
-// keep their width (a number cut in the middle names another contract).
+// At 80 columns the name goes first; the contract's number keeps its width
+// (a number cut in the middle names another contract) and so does the
+// revenue (CFA 375.0M); "terminated" may read "termina…".
 var columns = []common.Column{
 	{Title: "Account", Width: 8, Min: 6, Max: 10},
 	{Title: "Name", Width: 16, Min: 10, Max: 48, Fill: true, Drop: 7},
@@ -19,8 +20,8 @@ var columns = []common.Column{
 	{Title: "Ends", Width: common.DateWidth},
 	{Title: "Days", Width: 5, Min: 4, Right: true},
 	{Title: "Notice by", Width: common.DateWidth, Drop: 2},
-	{Title: "Status", Width: 10},
-	{Title: "Rev 12m", Width: 9, Right: true, Drop: 5},
+	{Title: "Status", Width: 10, Min: 8},
+	{Title: "Rev 12m", Width: 10, Min: 9, Right: true, Drop: 5},
 	{Title: "Util", Width: 5, Right: true, Drop: 4},
 	{Title: "Issues", Width: 6, Right: true, Drop: 3},
 }
