@@ -69,7 +69,7 @@ func RebatesTable(lines []domain.RebateLine) *Table {
 
 func init() {
 	docs["rebates"] = doc{"each contract's rebate for every calendar period of its scheme (a month or a quarter) that overlaps both the " +
-		"contract and --period (default 12m), leaving out periods that start after the date; by account, contract, then period", map[string]string{
+		"contract and --period (default 12m), leaving out periods that start after the date (and contracts not started by then); by account, contract, then period", map[string]string{
 		"account": "the account's code", "contract": "the contract's number",
 		"period":      "the scheme's calendar period: 2026-11 (a month) or 2026-Q3 (a quarter)",
 		"basis_value": "what the thresholds count: the quantity (or the amount) invoiced in the period, within the contract's dates and on or before the date",

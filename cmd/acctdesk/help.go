@@ -133,7 +133,7 @@ var topics = map[string]topic{
 		about: "Prints the rebates of an account's contracts (its code in any case) as of --as-of: for each contract with a rebate " +
 			"scheme, one line per calendar period of the scheme (a month or a quarter) that overlaps both the contract and the " +
 			"period P (2026-11, 2026-Q3, 2026 or 12m, the 12 months ending the as-of date; 12m by default), leaving out periods " +
-			"that start after the as-of date. The basis is the quantity (or amount) invoiced in the period, within the contract's " +
+			"that start after the as-of date (and contracts not started by then). The basis is the quantity (or amount) invoiced in the period, within the contract's " +
 			"dates and on or before the as-of date; the tier the highest threshold at or below it; the rebate its rate × the " +
 			"period's invoiced amount (a %) or × its quantity (per unit), on all units, rounded half away from zero to the " +
 			"currency's places; credited what rebate credit notes for that contract and period already gave; due the rest. " +
