@@ -45,7 +45,7 @@ func contractsTab(f *domain.AccountFile, x *domain.Facts, th domain.Thresholds, 
 	sort.SliceStable(ks, func(i, j int) bool { return ks[i].End > ks[j].End })
 	sec := Section{
 		Cols: []common.Column{
-			{Title: "Contract", Width: 12, Min: 8, Max: 18},
+			{Title: "Contract", Width: 12, Max: 18},
 			{Title: "Start", Width: common.DateWidth, Drop: 4},
 			{Title: "End", Width: common.DateWidth},
 			{Title: "Days left", Width: 9, Min: 5, Right: true},
@@ -90,14 +90,14 @@ func contractsTab(f *domain.AccountFile, x *domain.Facts, th domain.Thresholds, 
 			status += " (" + st.RenewedBy + ")"
 		}
 		sec.Rows = append(sec.Rows, []Cell{
-			{Text: common.Clean(k.ID)}, {Text: common.Day(k.Start, asOf)}, {Text: common.Day(k.End, asOf)},
+			{Text: common.Clean(k.ID), Alt: keepEnds(common.Clean(k.ID), 12)}, {Text: common.Day(k.Start, asOf)}, {Text: common.Day(k.End, asOf)},
 			{Text: strconv.Itoa(st.DaysLeft), Tone: tone}, {Text: common.Day(st.NoticeBy, asOf), Tone: noticeTone},
 			{Text: common.Clean(status), Tone: tone}, {Text: common.Clean(strings.Join(terms, " · "))},
 		})
 		sec.More = append(sec.More, contractMore(k, st, row.Renewal))
 	}
 	if len(ks) > 0 {
-		sec.Title = "Contracts · r records a renewal or a lapse · a adds a contract"
+		sec.Title = "r records a renewal or a lapse · a adds a contract"
 	}
 	secs := []Section{sec}
 	if len(ks) > 0 {
@@ -195,7 +195,7 @@ func rebatesSection(f *domain.AccountFile, x *domain.Facts, ks []domain.Contract
 				dueTone = Warn
 			}
 			sec.Rows = append(sec.Rows, []Cell{
-				{Text: common.Clean(l.Contract)}, {Text: period}, {Text: basis}, amount(l.Invoiced, cur, Plain), tier, rate,
+				{Text: common.Clean(l.Contract), Alt: keepEnds(common.Clean(l.Contract), 12)}, {Text: period}, {Text: basis}, amount(l.Invoiced, cur, Plain), tier, rate,
 				amount(l.Rebate, cur, Plain), amount(l.Credited, cur, Plain), amount(l.Due, cur, dueTone),
 			})
 			sec.More = append(sec.More, rebateMore(row, asOf))
@@ -224,4 +224,15 @@ func contractIn(cs []domain.Contract, id string) bool {
 		}
 	}
 	return false
+}
+
+// keepEnds is a contract's number kept to w cells by its start and its end
+// (CTR-…01-1-R1), as the Renewals pane keeps it: renewals differ at the end.
+func keepEnds(s string, w int) string {
+	r := []rune(s)
+	if len(r) <= w || w < 5 {
+		return s
+	}
+	head := w / 3
+	return string(r[:head]) + "…" + string(r[len(r)-(w-head-1):])
 }

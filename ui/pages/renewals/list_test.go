@@ -63,3 +63,15 @@ func TestOrder(t *testing.T) {
 		t.Errorf("headings %s", got)
 	}
 }
+
+func TestEnds(t *testing.T) {
+	for _, c := range [][2]string{
+		{"CTR-LEKK01-1-R1", "CTR-…01-1-R1"}, // 4 + … + 7 = 12
+		{"CTR-LEKK01-1", "CTR-LEKK01-1"},    // fits
+		{"K-2024-01", "K-2024-01"},
+	} {
+		if got := Ends(c[0], 12); got != c[1] {
+			t.Errorf("%s: %s, want %s", c[0], got, c[1])
+		}
+	}
+}

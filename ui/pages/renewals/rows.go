@@ -14,6 +14,7 @@ import (
 type Row struct {
 	Code, Name, Owner string
 	Contract          string // the contract's number, Clean
+	ContractAlt       string // the same kept to 12 cells by its ends (Ends)
 	Ends, NoticeBy    string
 	Days              string // days left: negative once ended
 	Status            string // the state: active, renewed, lapsed, terminated
@@ -120,8 +121,21 @@ func rowsOf(s *domain.Summary, th domain.Thresholds) acctRows {
 		if st.Status != domain.ContractRenewed && st.Status != domain.ContractTerminated {
 			r.Renewal = domain.RenewalNumber(k.ID, taken)
 		}
+		r.ContractAlt = Ends(r.Contract, contractWidth)
 		r.code, r.name, r.owner = common.Fold(r.Code), common.Fold(r.Name), common.Fold(r.Owner)
 		out = append(out, r)
 	}
 	return out
+}
+
+// Ends is a number kept to w cells by its start and its end, the middle
+// left out (CTR-…01-1-R1): a contract's number tells renewals apart by
+// its end, which a cut at the right would lose. Narrow runes only (codes).
+func Ends(s string, w int) string {
+	r := []rune(s)
+	if len(r) <= w || w < 5 {
+		return s
+	}
+	head := w / 3
+	return string(r[:head]) + "…" + string(r[len(r)-(w-head-1):])
 }

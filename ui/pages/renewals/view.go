@@ -16,7 +16,7 @@ import (
 var columns = []common.Column{
 	{Title: "Account", Width: 8, Min: 6, Max: 10},
 	{Title: "Name", Width: 16, Min: 10, Max: 48, Fill: true, Drop: 7},
-	{Title: "Contract", Width: 12, Max: 18},
+	{Title: "Contract", Width: contractWidth, Max: 18},
 	{Title: "Ends", Width: common.DateWidth},
 	{Title: "Days", Width: 5, Min: 4, Right: true},
 	{Title: "Notice by", Width: common.DateWidth, Drop: 2},
@@ -25,6 +25,9 @@ var columns = []common.Column{
 	{Title: "Util", Width: 5, Right: true, Drop: 4},
 	{Title: "Issues", Width: 6, Right: true, Drop: 3},
 }
+
+// contractWidth is the contract column's narrowest.
+const contractWidth = 12
 
 // View draws the page.
 func (p *Page) View() string {
@@ -84,7 +87,7 @@ func (p *Page) cells(r *Row) []common.Cell {
 		issues = strconv.Itoa(r.Issues)
 	}
 	return []common.Cell{
-		{Text: r.Code}, {Text: r.Name}, {Text: r.Contract}, {Text: r.Ends}, {Text: r.Days, Style: state},
+		{Text: r.Code}, {Text: r.Name}, {Text: r.Contract, Alt: r.ContractAlt}, {Text: r.Ends}, {Text: r.Days, Style: state},
 		{Text: r.NoticeBy, Style: notice}, {Text: r.Status, Style: state}, {Text: r.Revenue}, {Text: r.Util, Style: util},
 		{Text: issues},
 	}
