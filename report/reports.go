@@ -15,7 +15,7 @@ import (
 
 // Names of the reports.
 var Names = []string{"book", "aging", "dso", "promises", "escalations", "disputes", "queue", "plans", "changes", "cash-forecast",
-	"credit-decisions", "issues", "cross-sell", "forecast", "contacts"}
+	"renewals", "credit-decisions", "issues", "rebates", "cross-sell", "forecast", "contacts"}
 
 // Input is what a report is asked for.
 type Input struct {
@@ -23,6 +23,9 @@ type Input struct {
 	Owner string      // only this owner's accounts when set (any case)
 	Since domain.Date // what changed after this date (report changes); zero: the working day before AsOf
 	Weeks int         // cash-forecast: the weeks shown one by one (0: 13)
+	// Period is --period (domain.ParsePeriod); zero: the 12 months ending
+	// AsOf (Input.period).
+	Period domain.Period
 }
 
 // A Report is made in two steps, so that the book can be read a page of
@@ -46,6 +49,8 @@ var reports = []Report{
 	named("plans", plansPart, plansTable),
 	named("changes", changesPart, changesTable),
 	named("cash-forecast", forecastAccount, forecastTable),
+	named("renewals", renewalsPart, renewalsTable),
+	named("rebates", rebatesPart, rebatesTable),
 	named("contacts", contactsPart, contactsTable),
 	named("credit-decisions", decisionsPart, decisionsTable),
 	named("issues", issuesPart, issuesTable),

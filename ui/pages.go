@@ -7,6 +7,7 @@ import (
 	"acctdesk/ui/pages/book"
 	"acctdesk/ui/pages/crosssell"
 	"acctdesk/ui/pages/queue"
+	"acctdesk/ui/pages/renewals"
 )
 
 // newPages is the page registry: the workstation's pages in the order of
@@ -18,6 +19,7 @@ func newPages(c common.Common) []common.Page {
 		book.New(c),
 		aging.New(c),
 		account.New(c),
+		renewals.New(c),
 		crosssell.New(c),
 	}
 }

@@ -81,7 +81,7 @@ var topics = map[string]topic{
 			"Re-importing the same file changes nothing. Headers are matched without regard to case. " +
 			"Creates the book when there is none.",
 		words: importWords},
-	"report": {synopsis: "acctdesk report NAME [--format table|csv|json|xlsx] [--out FILE] [--owner NAME] [--since DATE (changes)] [--weeks N (cash-forecast)]",
+	"report": {synopsis: "acctdesk report NAME [--format table|csv|json|xlsx] [--out FILE] [--owner NAME] [--since DATE (changes)] [--weeks N (cash-forecast)] [--period P (rebates, …)]",
 		about: "Prints a report of the book as of --as-of: a table for people, or csv or json for other programs " +
 			"(plain decimals, the currency's own places), or xlsx, a workbook: one sheet, amounts as numbers with " +
 			"their currency's places, dates as dates, the header frozen, TOTAL rows in bold. " +
@@ -161,6 +161,26 @@ var topics = map[string]topic{
 			"(plan-missed, the statement). The plan goes on the timeline with its written recap to the customer. " +
 			"Each instalment is kept (paid by its date, payments from the plan's day applied in date order), late (paid " +
 			"within the promise grace after it), missed, or pending. acctdesk report plans lists them."},
+	"rebate": {synopsis: "acctdesk rebate ACCOUNT --period P [--apply]",
+		about: "Prints the rebates of an account's contracts (its code in any case) as of --as-of: for each contract with a rebate " +
+			"scheme, one line per calendar period of the scheme (a month or a quarter) that overlaps both the contract and the " +
+			"period P (2026-11, 2026-Q3, 2026 or 12m, the 12 months ending the as-of date; 12m by default), leaving out periods " +
+			"that start after the as-of date (and contracts not started by then). The basis is the quantity (or amount) invoiced in the period, within the contract's " +
+			"dates and on or before the as-of date; the tier the highest threshold at or below it; the rebate its rate × the " +
+			"period's invoiced amount (a %) or × its quantity (per unit), on all units, rounded half away from zero to the " +
+			"currency's places; credited what rebate credit notes for that contract and period already gave; due the rest. " +
+			"--apply (with --period) records each line's due amount as a credit note, reason rebate, numbered " +
+			"RB-<contract>-<period> (RB-<contract>-<period>-2, … when that number is taken and more has come due since), dated " +
+			"the period's end or the as-of date while the period runs; applying again adds nothing. A lead's decision; on the " +
+			"host it runs as one. acctdesk report rebates --period P lists every account's."},
+	"renew": {synopsis: "acctdesk renew ACCOUNT CONTRACT --end DATE [--number N] [--notice-days N] [--sla T] [--rebate SCHEME] | --lapse",
+		about: "Records a contract's renewal on --as-of (the account's code and the contract's number in any case): a new " +
+			"contract from the day after the contract ends to --end, numbered --number (default <contract>-R1, or the next " +
+			"-R<n> of a renewal), with the contract's notice days, SLA and rebate unless given (--rebate none: no rebate); the " +
+			"contract is marked renewed. --lapse records instead that it lapses without a renewal. Both go on the timeline, " +
+			"and the contract leaves the renewal queue. Refused: a contract already renewed (recorded, or by a later contract " +
+			"of the account) or terminated, an --end not after the contract's end, a number the account already has. A " +
+			"lead's decision; on the host it runs as one. acctdesk report renewals lists the contracts due and lapsed."},
 	"assign": {synopsis: "acctdesk assign ACCOUNT... --to NAME",
 		about: "Gives the accounts (their codes in any case) to a user, who owns them from then on: their queue follows. " +
 			"All of them change in one write, or none does (an account the book does not have). Each change is stamped " +

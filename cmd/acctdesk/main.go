@@ -22,8 +22,8 @@ const usage = `acctdesk — a workstation for a book of credit accounts
   acctdesk import KIND FILE [--map SRC=DST,...] [--date-format LAYOUT]
                   [--currency CODE] [--create-accounts] [--dry-run]
                   KIND: accounts, contacts, invoices, payments, credit-notes
-  acctdesk report NAME [--format table|csv|json|xlsx] [--out FILE] [--owner NAME] [--since DATE]
-                  NAME: book, aging, dso, promises, escalations, queue, plans, changes
+  acctdesk report NAME [--format table|csv|json|xlsx] [--out FILE] [--owner NAME] [--since DATE] [--period P]
+                  NAME: book, aging, dso, promises, escalations, queue, plans, changes, renewals, rebates
   acctdesk log call ACCOUNT --outcome O [--contact C] [--promise AMOUNT@DATE] [--next DATE] [--note T]
   acctdesk log escalation ACCOUNT --category C --severity S --to T --note T [--due DATE]
   acctdesk log issue ACCOUNT --kind K --sla DATE [--owner NAME] --note T [--kpi T --target T] [--step TEXT@DATE ...]
@@ -33,6 +33,9 @@ const usage = `acctdesk — a workstation for a book of credit accounts
                                                          agree a payment plan (replacing the open one)
   acctdesk credit ACCOUNT [--limit AMOUNT] [--overdraft AMOUNT@DATE] --reason T [--approved-by NAME] [--confirm]
                                                          a credit decision: a new limit, a temporary overdraft
+  acctdesk rebate ACCOUNT --period P [--apply]           an account's rebates for a period; --apply credits them
+  acctdesk renew ACCOUNT CONTRACT --end DATE | --lapse
+                                                         record a contract's renewal, or its lapse
   acctdesk assign ACCOUNT... --to NAME                   give the accounts to a user (their owner)
   acctdesk statement ACCOUNT [--format text|md|html|pdf] [--out FILE]
                                                          the statement of account to send the customer
@@ -126,6 +129,10 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return c.credit(rest)
 	case "issue":
 		return c.issue(rest)
+	case "rebate":
+		return c.rebate(rest)
+	case "renew":
+		return c.renew(rest)
 	case "resolve":
 		return c.resolve(rest)
 	case "statement":
@@ -155,7 +162,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 }
 
 // commands are the words dispatch knows.
-var commands = []string{"demo", "init", "import", "report", "log", "resolve", "plan", "assign", "statement", "remind", "backup", "check", "serve", "settings", "help", "credit", "issue", "qbr"}
+var commands = []string{"demo", "init", "import", "report", "log", "resolve", "plan", "assign", "statement", "remind", "backup", "check", "serve", "settings", "help", "credit", "issue", "qbr", "rebate", "renew"}
 
 // unknownCommand refuses a word that is no command, suggesting the nearest.
 func unknownCommand(cmd string) error {

@@ -288,19 +288,12 @@ func serviceIssues(c *ctx) {
 	}
 }
 
+// renewals raises a contract due for renewal (domain.StateOf): active — no
+// renewal, lapse or termination recorded or derived — and ending within
+// the horizon.
 func renewals(c *ctx) {
-	horizon := c.asOf.AddDays(c.set.Thresholds.RenewalDays)
 	for _, k := range c.f.Contracts {
-		if k.Status == "renewed" || k.End < c.asOf || k.End > horizon {
-			continue
-		}
-		renewed := false
-		for _, o := range c.f.Contracts {
-			if o.Start > k.Start && o.End > k.End {
-				renewed = true
-			}
-		}
-		if renewed {
+		if !domain.StateOf(k, c.f.Contracts, c.asOf).DueForRenewal(c.set.Thresholds.RenewalDays) {
 			continue
 		}
 		c.add(Renewal, k.ID+":"+k.End.String(), decimal.Zero, k.End,

@@ -51,15 +51,6 @@ func choose(c *core, k string, changed func()) bool {
 	return true
 }
 
-// dateHint shows the date a field's text comes to.
-func dateHint(f *field, today domain.Date) {
-	f.hint = ""
-	if s := strings.TrimSpace(f.text.String()); s != "" {
-		if d, err := resolveDate(s, today); err == nil {
-			f.hint = "→ " + common.LongDay(d)
-		}
-	}
-}
 
 // parseSteps reads steps typed TEXT@DATE, separated by semicolons.
 func parseSteps(s string, today domain.Date) ([]domain.Step, error) {

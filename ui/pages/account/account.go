@@ -258,6 +258,8 @@ func (p *Page) key(km tea.KeyMsg) tea.Cmd {
 		return p.survey() // edit.go
 	case key.Matches(km, k.Add):
 		return p.addContract() // contract.go
+	case key.Matches(km, k.Renew):
+		return p.renewOrCredit() // contract.go
 	default:
 		p.scroll, _ = common.NavKey(p.scroll, km, k)
 	}

@@ -78,6 +78,8 @@ type Data struct {
 	// Issues are the service issues section's rows as i needs them: each
 	// row's issue (issues.go).
 	Issues []domain.ServiceIssue
+	// Contracts are the contracts tab's rows as r needs them (contract.go).
+	Contracts ContractRows
 }
 
 // Item is an open invoice as the dispute form needs it.
@@ -117,7 +119,7 @@ func Prepare(f *domain.AccountFile, set domain.Settings, asOf, today domain.Date
 		activityTab(f, asOf),
 		promisesTab(f, &x.Ledger, set, asOf),
 		escalationsTab(f, asOf),
-		contractsTab(f, set.Thresholds, asOf),
+		contractsTab(f, &x, set.Thresholds, asOf, &d.Contracts),
 		volumeTab(f, asOf),
 		contactsTab(f),
 	}

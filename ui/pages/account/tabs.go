@@ -362,43 +362,6 @@ func escalationsTab(f *domain.AccountFile, asOf domain.Date) Tab {
 	return Tab{Name: escalationsTabName, Short: "Escalations", Sections: []Section{esc, issuesSection(f, asOf), creditSection(f, asOf)}}
 }
 
-func contractsTab(f *domain.AccountFile, th domain.Thresholds, asOf domain.Date) Tab {
-	ks := make([]domain.Contract, len(f.Contracts))
-	copy(ks, f.Contracts)
-	sort.SliceStable(ks, func(i, j int) bool { return ks[i].End > ks[j].End })
-	sec := Section{
-		Cols: []common.Column{
-			{Title: "Contract", Width: 10, Min: 6, Max: 16},
-			{Title: "Start", Width: common.DateWidth},
-			{Title: "End", Width: common.DateWidth},
-			{Title: "Days left", Width: 9, Right: true},
-			{Title: "Notice", Width: 6, Right: true, Drop: 3},
-			{Title: "Status", Width: 8, Drop: 2},
-			{Title: "SLA", Width: 12, Min: 6, Max: 200, Drop: 1, Fill: true},
-		},
-		Empty: "No contracts on file.",
-	}
-	for _, k := range ks {
-		left := ""
-		if k.End >= asOf {
-			left = strconv.Itoa(k.End.DaysSince(asOf))
-		}
-		tone := Plain
-		if th.RenewalDue(k.End, asOf) {
-			tone = Warn
-		}
-		notice := ""
-		if k.NoticeDays > 0 {
-			notice = strconv.Itoa(k.NoticeDays) + "d"
-		}
-		sec.Rows = append(sec.Rows, []Cell{
-			{Text: common.Clean(k.ID)}, {Text: common.Day(k.Start, asOf)}, {Text: common.Day(k.End, asOf)},
-			{Text: left, Tone: tone}, {Text: notice}, {Text: k.Status}, {Text: common.Clean(k.SLA)},
-		})
-	}
-	return Tab{Name: "Contracts", Short: "Contracts", Sections: []Section{sec}}
-}
-
 // contactsTab is every contact of the account, whole: name, role, phone,
 // email (the header's contacts line is cut on a narrow screen).
 func contactsTab(f *domain.AccountFile) Tab {
