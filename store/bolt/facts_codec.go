@@ -16,8 +16,8 @@ import (
 // the interner shares.
 
 const (
-	vLedger = 1
-	vFacts  = 2 // 1: without the disputes (schema 4; migration 5 makes every account's again)
+	vLedger = 2 // 1: without the lines and the rebate notes (schema 5; migration 6 makes every account's again)
+	vFacts  = 3 // 1: without the disputes (schema 4); 2: without the decisions and objectives (schema 5)
 )
 
 // Ledger value: version, exponent, then the invoices and the credits as
@@ -27,14 +27,19 @@ const (
 // (int64); then one byte per credit for its kind. Then the disputed and the
 // excluded invoices (indices as ascending deltas) and the volume: month
 // (delta from the previous entry's), product, amount (the ledger's units),
-// quantity and its exponent.
+// quantity and its exponent. Then the lines: the quantities' exponent, the
+// products, the count of lines (as many as the invoices), each line's
+// quantity (a varint, in its units), and each line's product (an index
+// into the products) only when there are several products: most accounts
+// buy one, and their lines cost a byte or two each. Last the rebate
+// credit notes: number, date, amount.
 const ledgerRecord = 16
 
 // ledgerMaxUnits bounds a ledger amount in its units as domain.LedgerOf
 // bounds them (10^18, which fits an int64): it never makes a larger one.
 const ledgerMaxUnits = 1_000_000_000_000_000_000
 
-func appendLedger(dst []byte, l *domain.Ledger) []byte {
+func appendLedger(dst []byte, l *domain.Ledger, notes []domain.RebateNote) []byte {
 	e := enc{b: dst}
 	e.byte(vLedger)
 	e.i(int64(l.Exp))
@@ -71,6 +76,26 @@ func appendLedger(dst []byte, l *domain.Ledger) []byte {
 		e.i(int64(v.QuantityExp))
 		prev = v.Month
 	}
+	e.i(int64(l.QtyExp)) // version 2
+	e.u(uint64(len(l.Products)))
+	for _, p := range l.Products {
+		e.str(p)
+	}
+	e.u(uint64(len(l.Lines)))
+	for _, line := range l.Lines {
+		e.i(line.Quantity)
+	}
+	if len(l.Products) > 1 {
+		for _, line := range l.Lines {
+			e.u(uint64(line.Product))
+		}
+	}
+	e.u(uint64(len(notes)))
+	for _, n := range notes {
+		e.str(n.Number)
+		e.date(n.On)
+		e.dec(n.Amount)
+	}
 	return e.b
 }
 
@@ -80,7 +105,7 @@ func emptyLedger() domain.Ledger {
 	return domain.Ledger{Invoices: []domain.LedgerInvoice{}, Credits: []domain.LedgerCredit{}, Kinds: []domain.CreditKind{}}
 }
 
-// decodeLedger reads a ledger value into x's Ledger.
+// decodeLedger reads a ledger value into x's Ledger and RebateNotes.
 func decodeLedger(v []byte, x *domain.Facts, in *interner) error {
 	d := dec{b: v, in: in}
 	d.version(vLedger)
@@ -135,11 +160,83 @@ func decodeLedger(v []byte, x *domain.Facts, in *interner) error {
 			l.Volume[i] = v
 		}
 	}
+	d.lines(&l)
+	notes := d.rebateNotes()
 	if err := d.done(); err != nil {
 		return err
 	}
-	x.Ledger = l
+	x.Ledger, x.RebateNotes = l, notes
 	return nil
+}
+
+// lines reads the ledger's lines, as many as its invoices, each naming one
+// of its products.
+func (d *dec) lines(l *domain.Ledger) {
+	qexp := d.i()
+	if qexp < math.MinInt32 || qexp > 0 {
+		d.fail(errRange)
+	}
+	l.QtyExp = int32(qexp)
+	if n := d.count(); n > 0 {
+		l.Products = make([]string, n)
+		for i := range l.Products {
+			l.Products[i] = d.word()
+		}
+	}
+	n := d.u()
+	if d.err != nil || n != uint64(len(l.Invoices)) || (n > 0 && len(l.Products) == 0) || len(l.Products) > 1<<16 {
+		d.fail(fmt.Errorf("%d lines for %d invoices of %d products", n, len(l.Invoices), len(l.Products)))
+		return
+	}
+	if n == 0 {
+		return
+	}
+	l.Lines = make([]domain.InvoiceLine, n)
+	b := d.b
+	for i := range l.Lines {
+		// One-byte varints without a call, as dec.varints.
+		var q int64
+		if len(b) > 0 && b[0] < 0x80 {
+			q, b = int64(b[0]>>1)^-int64(b[0]&1), b[1:]
+		} else {
+			v, k := binary.Varint(b)
+			if k <= 0 {
+				d.fail(errVarint)
+				return
+			}
+			q, b = v, b[k:]
+		}
+		if q > ledgerMaxUnits || q < -ledgerMaxUnits {
+			d.fail(errRange)
+			return
+		}
+		l.Lines[i].Quantity = q
+	}
+	d.b = b
+	if len(l.Products) > 1 {
+		for i := range l.Lines {
+			p := d.u()
+			if p >= uint64(len(l.Products)) {
+				d.fail(fmt.Errorf("line %d names product %d of %d", i, p, len(l.Products)))
+				return
+			}
+			l.Lines[i].Product = uint16(p)
+		}
+	}
+}
+
+// rebateNotes reads the rebate credit notes of a ledger value.
+func (d *dec) rebateNotes() []domain.RebateNote {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	out := make([]domain.RebateNote, n)
+	for i := range out {
+		out[i] = domain.RebateNote{Number: d.line(), On: d.date(), Amount: d.dec()}
+		d.amount(out[i].Amount, positive)
+	}
+	return out
 }
 
 // records reads a count and that many fixed-width records of size bytes.
@@ -195,7 +292,8 @@ func (d *dec) dateOf(v int64) domain.Date {
 // Facts value: version, flags (factsLedger: the account has documents, so
 // a ledger value, which readers must find), the account, then the lists of records the facts
 // keep whole, in domain.Facts order (contacts, touches, promises, plans,
-// escalations, issues, contracts, follow-ups, surveys, marks). A record is
+// escalations, issues, contracts, follow-ups, surveys, marks, disputes and
+// their invoices' places, decisions, objectives). A record is
 // its own key and its value as its bucket holds them, read back with the
 // bucket's decoder; a touch is two varints read at once — id (delta from
 // the previous, modulo 2^64) and date (delta) — then kind and outcome, a
@@ -246,6 +344,8 @@ func appendFacts(dst []byte, x *domain.Facts, ledger bool) []byte {
 	for _, k := range x.DisputeInvoices {
 		e.i(int64(k))
 	}
+	e.b = appendRecords(e.b, x.Decisions, byID(func(c *domain.CreditDecision) uint64 { return c.ID }), appendDecision) // version 3
+	e.b = appendRecords(e.b, x.Objectives, byID(func(o *domain.Objective) uint64 { return o.ID }), appendObjective)
 	return e.b
 }
 
@@ -347,6 +447,8 @@ func decodeFacts(code string, v []byte, x *domain.Facts, in *interner) (ledger b
 			x.DisputeInvoices[i] = int32(k)
 		}
 	}
+	x.Decisions = decodeRecords(&d, code, decodeDecision)
+	x.Objectives = decodeRecords(&d, code, decodeObjective)
 	return flags&factsLedger != 0, d.done()
 }
 
