@@ -85,7 +85,7 @@ func (a *applier) account(r store.Rec[domain.Account]) {
 func (a *applier) contact(r store.Rec[domain.Contact]) {
 	x := r.V
 	x.Stamp = a.stampFor(x.Stamp)
-	if a.part != nil && domain.CheckCode(x.Account) == nil && x.Name != "" {
+	if a.part != nil && domain.CheckCode(x.Account) == nil && x.Name != "" && !a.removed[string(recKey(x.Account, x.Name))] {
 		if stored, ok := storedRec(a, a.b.contacts, bucketContacts, recKey(x.Account, x.Name), func(v []byte) (domain.Contact, error) {
 			return decodeContact(x.Account, []byte(x.Name), v, nil)
 		}); ok {
