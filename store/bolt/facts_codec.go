@@ -28,11 +28,12 @@ const (
 // excluded invoices (indices as ascending deltas) and the volume: month
 // (delta from the previous entry's), product, amount (the ledger's units),
 // quantity and its exponent. Then the lines: the quantities' exponent, the
-// products, the count of lines (as many as the invoices), each line's
-// quantity (a varint, in its units), and each line's product (an index
-// into the products) only when there are several products: most accounts
-// buy one, and their lines cost a byte or two each. Last the rebate
-// credit notes: number, date, amount.
+// products, the count of lines (as many as the invoices), the power of ten
+// every quantity is a multiple of (deliveries come in round litres: 12,850
+// is 1,285 tens, a byte shorter), each line's quantity divided by it (a
+// varint), and each line's product (an index into the products) only when
+// there are several products: most accounts buy one, and their lines cost
+// a byte or two each. Last the rebate credit notes: number, date, amount.
 const ledgerRecord = 16
 
 // ledgerMaxUnits bounds a ledger amount in its units as domain.LedgerOf
@@ -82,8 +83,12 @@ func appendLedger(dst []byte, l *domain.Ledger, notes []domain.RebateNote) []byt
 		e.str(p)
 	}
 	e.u(uint64(len(l.Lines)))
-	for _, line := range l.Lines {
-		e.i(line.Quantity)
+	if len(l.Lines) > 0 {
+		shift := lineShift(l.Lines)
+		e.u(uint64(shift))
+		for _, line := range l.Lines {
+			e.i(line.Quantity / pow10[shift])
+		}
 	}
 	if len(l.Products) > 1 {
 		for _, line := range l.Lines {
@@ -169,6 +174,34 @@ func decodeLedger(v []byte, x *domain.Facts, in *interner) error {
 	return nil
 }
 
+// pow10 are the powers of ten a line quantity can be a multiple of.
+var pow10 = func() (p [19]int64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
+
+// lineShift is the largest power of ten (as its exponent) that divides
+// every quantity; 0 when they are all zero.
+func lineShift(lines []domain.InvoiceLine) int {
+	shift := len(pow10) - 1
+	any := false
+	for _, line := range lines {
+		if q := line.Quantity; q != 0 {
+			any = true
+			for shift > 0 && q%pow10[shift] != 0 {
+				shift--
+			}
+		}
+	}
+	if !any {
+		return 0
+	}
+	return shift
+}
+
 // lines reads the ledger's lines, as many as its invoices, each naming one
 // of its products.
 func (d *dec) lines(l *domain.Ledger) {
@@ -191,28 +224,47 @@ func (d *dec) lines(l *domain.Ledger) {
 	if n == 0 {
 		return
 	}
+	shift := d.u()
+	if d.err != nil || shift >= uint64(len(pow10)) {
+		d.fail(errRange)
+		return
+	}
+	unit, bound := pow10[shift], ledgerMaxUnits/pow10[shift]
 	l.Lines = make([]domain.InvoiceLine, n)
 	b := d.b
+	round := true // every quantity read is a multiple of ten: the shift was not the largest
+	var nonzero bool
 	for i := range l.Lines {
-		// One-byte varints without a call, as dec.varints.
-		var q int64
-		if len(b) > 0 && b[0] < 0x80 {
-			q, b = int64(b[0]>>1)^-int64(b[0]&1), b[1:]
-		} else {
-			v, k := binary.Varint(b)
+		// One- and two-byte varints without a call (zig-zag, as binary.Varint).
+		var u uint64
+		switch {
+		case len(b) > 0 && b[0] < 0x80:
+			u, b = uint64(b[0]), b[1:]
+		case len(b) > 1 && b[1] < 0x80:
+			u, b = uint64(b[0]&0x7f)|uint64(b[1])<<7, b[2:]
+		default:
+			v, k := binary.Uvarint(b)
 			if k <= 0 {
 				d.fail(errVarint)
 				return
 			}
-			q, b = v, b[k:]
+			u, b = v, b[k:]
 		}
-		if q > ledgerMaxUnits || q < -ledgerMaxUnits {
+		q := int64(u>>1) ^ -int64(u&1)
+		if q > bound || q < -bound {
 			d.fail(errRange)
 			return
 		}
-		l.Lines[i].Quantity = q
+		nonzero = nonzero || q != 0
+		round = round && q%10 == 0
+		l.Lines[i].Quantity = q * unit
 	}
 	d.b = b
+	if nonzero && round && shift < uint64(len(pow10)-1) || !nonzero && shift != 0 {
+		// No encoder writes these: one ledger, one value.
+		d.fail(fmt.Errorf("line quantities in units of 10^%d", shift))
+		return
+	}
 	if len(l.Products) > 1 {
 		for i := range l.Lines {
 			p := d.u()

@@ -147,3 +147,101 @@ func TestSettingsV2(t *testing.T) {
 		t.Errorf("a rate below zero: %v", err)
 	}
 }
+
+// TestDecodersRefuseManagerContent: a credit decision of no field SPEC
+// §10.2 names, with an amount below zero, more places than its currency
+// has, or a flag no version wrote, is refused; so is a ledger whose lines
+// are not one per invoice or name a product it does not list.
+func TestDecodersRefuseManagerContent(t *testing.T) {
+	good := domain.CreditDecision{ID: 3, Account: "ACME", On: domain.MustDate("2025-03-10"), Field: domain.FieldCreditLimit,
+		Old: decimal.NewFromInt(5000000), New: decimal.RequireFromString("6000000.50"), Currency: "NGN", Reason: "volumes up"}
+	if _, err := decodeDecision("ACME", idOwn(3), appendDecision(nil, &good), nil); err != nil {
+		t.Fatalf("a good decision: %v", err)
+	}
+	for name, change := range map[string]func(x *domain.CreditDecision){
+		"unknown field":            func(x *domain.CreditDecision) { x.Field = "payment_terms" },
+		"negative limit":           func(x *domain.CreditDecision) { x.New = decimal.NewFromInt(-1) },
+		"more places than XOF has": func(x *domain.CreditDecision) { x.Currency = "XOF" },
+		"unknown currency":         func(x *domain.CreditDecision) { x.Currency = "ZZZ" },
+	} {
+		x := good
+		change(&x)
+		if got, err := decodeDecision("ACME", idOwn(3), appendDecision(nil, &x), nil); err == nil {
+			t.Errorf("%s: decoded as %+v", name, got)
+		}
+	}
+	v := appendDecision(nil, &good)
+	// The flags are the byte before the utilisation (exponent 0, small, 0).
+	if v[len(v)-4] != 0 {
+		t.Fatalf("the decision's flags are not where this test looks: %x", v)
+	}
+	v[len(v)-4] = 4
+	if _, err := decodeDecision("ACME", idOwn(3), v, nil); err == nil || !strings.Contains(err.Error(), "flags") {
+		t.Errorf("unknown flags: %v", err)
+	}
+
+	l := domain.Ledger{Invoices: []domain.LedgerInvoice{{Issued: 1, Due: 1, Amount: 5}, {Issued: 2, Due: 2, Amount: 7}},
+		Credits: []domain.LedgerCredit{}, Kinds: []domain.CreditKind{}, Products: []string{"AGO", "PMS"},
+		Lines: []domain.InvoiceLine{{Quantity: 10, Product: 1}, {Quantity: -3, Product: 0}}}
+	var x domain.Facts
+	if err := decodeLedger(appendLedger(nil, &l, nil), &x, nil); err != nil || !equalRecord(x.Ledger, l) {
+		t.Fatalf("a good ledger read %+v, %v", x.Ledger, err)
+	}
+	short := l
+	short.Lines = l.Lines[:1]
+	if err := decodeLedger(appendLedger(nil, &short, nil), &x, nil); err == nil || !strings.Contains(err.Error(), "1 lines for 2 invoices") {
+		t.Errorf("one line for two invoices: %v", err)
+	}
+	far := l
+	far.Lines = []domain.InvoiceLine{{Quantity: 1, Product: 2}, {Quantity: 1}}
+	if err := decodeLedger(appendLedger(nil, &far, nil), &x, nil); err == nil || !strings.Contains(err.Error(), "names product 2 of 2") {
+		t.Errorf("a line naming a third product of two: %v", err)
+	}
+	none := l
+	none.Products = nil
+	if err := decodeLedger(appendLedger(nil, &none, nil), &x, nil); err == nil {
+		t.Error("lines of no product decoded")
+	}
+}
+
+// TestLedgerLinesShift: line quantities are stored divided by the largest
+// power of ten that divides them all — 12,850, 3,000 and 0 litres by ten:
+// 1,285 (two bytes, zig-zag 2,570) instead of 12,850 (three, 25,700) — and
+// read back whole; a value written with a smaller power than it could (no
+// encoder writes one) is refused.
+func TestLedgerLinesShift(t *testing.T) {
+	if got := lineShift([]domain.InvoiceLine{{Quantity: 12850}, {Quantity: 3000}, {Quantity: 0}}); got != 1 {
+		t.Errorf("shift of 12850, 3000, 0 = %d; want 1", got)
+	}
+	for _, c := range []struct {
+		qty  []int64
+		want int
+	}{{[]int64{0, 0}, 0}, {[]int64{7, 70}, 0}, {[]int64{-500, 2000}, 2}, {[]int64{1_000_000_000_000_000_000}, 18}} {
+		var lines []domain.InvoiceLine
+		for _, q := range c.qty {
+			lines = append(lines, domain.InvoiceLine{Quantity: q})
+		}
+		if got := lineShift(lines); got != c.want {
+			t.Errorf("shift of %v = %d; want %d", c.qty, got, c.want)
+		}
+	}
+	l := domain.Ledger{Credits: []domain.LedgerCredit{}, Kinds: []domain.CreditKind{}, Products: []string{"AGO"}}
+	for _, q := range []int64{12850, 3000, 0} {
+		l.Invoices = append(l.Invoices, domain.LedgerInvoice{Issued: 1, Due: 1, Amount: 1})
+		l.Lines = append(l.Lines, domain.InvoiceLine{Quantity: q})
+	}
+	v := appendLedger(nil, &l, nil)
+	// ... 3 lines, shift 1, then 1285 (zig-zag 2570 = 20×128 + 10: 8a 14), 300 (d8 04), 0, and no rebate notes.
+	if tail := v[len(v)-8:]; string(tail) != "\x03\x01\x8a\x14\xd8\x04\x00\x00" {
+		t.Errorf("lines encoded as %x", tail)
+	}
+	var x domain.Facts
+	if err := decodeLedger(v, &x, nil); err != nil || !equalRecord(x.Ledger, l) {
+		t.Fatalf("read back %+v, %v", x.Ledger, err)
+	}
+	// The same lines with shift 0: 12850 (zig-zag 25700: e4 c8 01), 3000 (f0 2e), 0.
+	smaller := append(append([]byte(nil), v[:len(v)-7]...), 0x00, 0xe4, 0xc8, 0x01, 0xf0, 0x2e, 0x00, 0x00)
+	if err := decodeLedger(smaller, &x, nil); err == nil || !strings.Contains(err.Error(), "units of 10^0") {
+		t.Errorf("a smaller shift than the largest: %v", err)
+	}
+}
