@@ -244,7 +244,8 @@ var idBuckets = map[string]bool{
 var uniqueIDs = map[string]bool{string(bucketDecisions): true, string(bucketObjectives): true}
 
 // checkKind decodes every record of a bucket and checks that its account
-// exists and that what it points at (activity ids) exists too.
+// exists and that what it points at (activity ids) exists too; a record
+// of uniqueIDs must also validate and hold its id alone.
 func checkKind(b *buckets, kind fileKind, codes map[string]bool, bad badKeys, p *problems) {
 	in := newInterner()
 	var scratch domain.AccountFile

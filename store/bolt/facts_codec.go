@@ -28,12 +28,13 @@ const (
 // excluded invoices (indices as ascending deltas) and the volume: month
 // (delta from the previous entry's), product, amount (the ledger's units),
 // quantity and its exponent. Then the lines: the quantities' exponent, the
-// products, the count of lines (as many as the invoices), the power of ten
-// every quantity is a multiple of (deliveries come in round litres: 12,850
-// is 1,285 tens, a byte shorter), each line's quantity divided by it (a
-// varint), and each line's product (an index into the products) only when
-// there are several products: most accounts buy one, and their lines cost
-// a byte or two each. Last the rebate credit notes: number, date, amount.
+// products, the count of lines (as many as the invoices), the greatest
+// common divisor of the quantities (deliveries come in round litres:
+// 12,850 and 3,000 are 257 and 60 fifties, a byte shorter each), each
+// line's quantity divided by it (a varint), and each line's product (an
+// index into the products) only when there are several products: most
+// accounts buy one, and their lines cost a byte or two each. Last the
+// rebate credit notes: number, date, amount.
 const ledgerRecord = 16
 
 // ledgerMaxUnits bounds a ledger amount in its units as domain.LedgerOf
@@ -84,10 +85,10 @@ func appendLedger(dst []byte, l *domain.Ledger, notes []domain.RebateNote) []byt
 	}
 	e.u(uint64(len(l.Lines)))
 	if len(l.Lines) > 0 {
-		shift := lineShift(l.Lines)
-		e.u(uint64(shift))
+		unit := lineUnit(l.Lines)
+		e.u(uint64(unit))
 		for _, line := range l.Lines {
-			e.i(line.Quantity / pow10[shift])
+			e.i(line.Quantity / unit)
 		}
 	}
 	if len(l.Products) > 1 {
@@ -174,32 +175,26 @@ func decodeLedger(v []byte, x *domain.Facts, in *interner) error {
 	return nil
 }
 
-// pow10 are the powers of ten a line quantity can be a multiple of.
-var pow10 = func() (p [19]int64) {
-	p[0] = 1
-	for i := 1; i < len(p); i++ {
-		p[i] = p[i-1] * 10
-	}
-	return p
-}()
-
-// lineShift is the largest power of ten (as its exponent) that divides
-// every quantity; 0 when they are all zero.
-func lineShift(lines []domain.InvoiceLine) int {
-	shift := len(pow10) - 1
-	any := false
+// lineUnit is the greatest common divisor of the line quantities; 1 when
+// they are all zero.
+func lineUnit(lines []domain.InvoiceLine) int64 {
+	var g int64
 	for _, line := range lines {
-		if q := line.Quantity; q != 0 {
-			any = true
-			for shift > 0 && q%pow10[shift] != 0 {
-				shift--
-			}
+		if g = gcd(g, line.Quantity); g == 1 {
+			break
 		}
 	}
-	if !any {
-		return 0
+	return max(g, 1)
+}
+
+// gcd is the greatest common divisor of |a| and |b| (quantities are within
+// ±10^18: no absolute value overflows).
+func gcd(a, b int64) int64 {
+	a, b = max(a, -a), max(b, -b)
+	for b != 0 {
+		a, b = b, a%b
 	}
-	return shift
+	return a
 }
 
 // lines reads the ledger's lines, as many as its invoices, each naming one
@@ -224,16 +219,16 @@ func (d *dec) lines(l *domain.Ledger) {
 	if n == 0 {
 		return
 	}
-	shift := d.u()
-	if d.err != nil || shift >= uint64(len(pow10)) {
+	stored := d.u()
+	if d.err != nil || stored == 0 || stored > ledgerMaxUnits {
 		d.fail(errRange)
 		return
 	}
-	unit, bound := pow10[shift], ledgerMaxUnits/pow10[shift]
+	unit := int64(stored)
+	bound := ledgerMaxUnits / unit
 	l.Lines = make([]domain.InvoiceLine, n)
 	b := d.b
-	round := true // every quantity read is a multiple of ten: the shift was not the largest
-	var nonzero bool
+	var g int64 // of the quantities read: 1 once they have no common divisor, as they must
 	for i := range l.Lines {
 		// One- and two-byte varints without a call (zig-zag, as binary.Varint).
 		var u uint64
@@ -255,14 +250,15 @@ func (d *dec) lines(l *domain.Ledger) {
 			d.fail(errRange)
 			return
 		}
-		nonzero = nonzero || q != 0
-		round = round && q%10 == 0
+		if g != 1 {
+			g = gcd(g, q)
+		}
 		l.Lines[i].Quantity = q * unit
 	}
 	d.b = b
-	if nonzero && round && shift < uint64(len(pow10)-1) || !nonzero && shift != 0 {
+	if g > 1 || g == 0 && unit != 1 {
 		// No encoder writes these: one ledger, one value.
-		d.fail(fmt.Errorf("line quantities in units of 10^%d", shift))
+		d.fail(fmt.Errorf("line quantities in units of %d that have a common divisor %d", unit, g))
 		return
 	}
 	if len(l.Products) > 1 {

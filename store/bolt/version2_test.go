@@ -204,25 +204,25 @@ func TestDecodersRefuseManagerContent(t *testing.T) {
 	}
 }
 
-// TestLedgerLinesShift: line quantities are stored divided by the largest
-// power of ten that divides them all — 12,850, 3,000 and 0 litres by ten:
-// 1,285 (two bytes, zig-zag 2,570) instead of 12,850 (three, 25,700) — and
-// read back whole; a value written with a smaller power than it could (no
-// encoder writes one) is refused.
-func TestLedgerLinesShift(t *testing.T) {
-	if got := lineShift([]domain.InvoiceLine{{Quantity: 12850}, {Quantity: 3000}, {Quantity: 0}}); got != 1 {
-		t.Errorf("shift of 12850, 3000, 0 = %d; want 1", got)
-	}
+// TestLedgerLinesUnit: line quantities are stored divided by their
+// greatest common divisor — 12,850, 3,000 and 0 litres by 50: 257 (two
+// bytes, zig-zag 514) instead of 12,850 (three, 25,700), 60 (one, 120)
+// instead of 3,000 (two) — and read back whole; a value written in a
+// smaller unit than it could (no encoder writes one) is refused.
+func TestLedgerLinesUnit(t *testing.T) {
 	for _, c := range []struct {
 		qty  []int64
-		want int
-	}{{[]int64{0, 0}, 0}, {[]int64{7, 70}, 0}, {[]int64{-500, 2000}, 2}, {[]int64{1_000_000_000_000_000_000}, 18}} {
+		want int64
+	}{
+		{[]int64{12850, 3000, 0}, 50}, {[]int64{0, 0}, 1}, {nil, 1}, {[]int64{7, 70}, 7}, {[]int64{-500, 2000}, 500},
+		{[]int64{9, 6, 4}, 1}, {[]int64{-1_000_000_000_000_000_000}, 1_000_000_000_000_000_000},
+	} {
 		var lines []domain.InvoiceLine
 		for _, q := range c.qty {
 			lines = append(lines, domain.InvoiceLine{Quantity: q})
 		}
-		if got := lineShift(lines); got != c.want {
-			t.Errorf("shift of %v = %d; want %d", c.qty, got, c.want)
+		if got := lineUnit(lines); got != c.want {
+			t.Errorf("unit of %v = %d; want %d", c.qty, got, c.want)
 		}
 	}
 	l := domain.Ledger{Credits: []domain.LedgerCredit{}, Kinds: []domain.CreditKind{}, Products: []string{"AGO"}}
@@ -231,17 +231,21 @@ func TestLedgerLinesShift(t *testing.T) {
 		l.Lines = append(l.Lines, domain.InvoiceLine{Quantity: q})
 	}
 	v := appendLedger(nil, &l, nil)
-	// ... 3 lines, shift 1, then 1285 (zig-zag 2570 = 20×128 + 10: 8a 14), 300 (d8 04), 0, and no rebate notes.
-	if tail := v[len(v)-8:]; string(tail) != "\x03\x01\x8a\x14\xd8\x04\x00\x00" {
+	// ... 3 lines, unit 50 (32), then 257 (zig-zag 514 = 4×128 + 2: 82 04),
+	// 60 (zig-zag 120: 78), 0, and no rebate notes.
+	if tail := v[len(v)-7:]; string(tail) != "\x03\x32\x82\x04\x78\x00\x00" {
 		t.Errorf("lines encoded as %x", tail)
 	}
 	var x domain.Facts
 	if err := decodeLedger(v, &x, nil); err != nil || !equalRecord(x.Ledger, l) {
 		t.Fatalf("read back %+v, %v", x.Ledger, err)
 	}
-	// The same lines with shift 0: 12850 (zig-zag 25700: e4 c8 01), 3000 (f0 2e), 0.
-	smaller := append(append([]byte(nil), v[:len(v)-7]...), 0x00, 0xe4, 0xc8, 0x01, 0xf0, 0x2e, 0x00, 0x00)
-	if err := decodeLedger(smaller, &x, nil); err == nil || !strings.Contains(err.Error(), "units of 10^0") {
-		t.Errorf("a smaller shift than the largest: %v", err)
+	// The same lines in tens: 1285 (zig-zag 2570 = 20×128 + 10: 8a 14), 300 (zig-zag 600: d8 04), 0.
+	tens := append(append([]byte(nil), v[:len(v)-6]...), 0x0a, 0x8a, 0x14, 0xd8, 0x04, 0x00, 0x00)
+	if err := decodeLedger(tens, &x, nil); err == nil || !strings.Contains(err.Error(), "units of 10 that have a common divisor 5") {
+		t.Errorf("a smaller unit than the largest: %v", err)
+	}
+	if err := decodeLedger(append(append([]byte(nil), v[:len(v)-6]...), 0x00, 0x82, 0x04, 0x78, 0x00, 0x00), &x, nil); err == nil {
+		t.Error("a unit of 0 decoded")
 	}
 }
