@@ -68,7 +68,11 @@ func testManagerRecords(t *testing.T, s store.Store) {
 		}
 	})
 	in := managerBatch()
+	n := changes(t, s)
 	res := apply(t, s, in)
+	if ch, err := s.Changed(n); err != nil || !slices.Equal(ch.Accounts, []string{"ACME", "BETA", "GAMMA"}) {
+		t.Errorf("Changed after the batch = %+v, %v; want ACME, BETA, GAMMA", ch, err)
+	}
 	for k, want := range map[store.Kind]store.Counts{
 		store.KindAccounts: {Updated: 1}, store.KindIssues: {Added: 1},
 		store.KindDecisions: {Added: 2}, store.KindObjectives: {Added: 1},
