@@ -67,7 +67,8 @@ func (s *Store) ApplyProgress(ctx context.Context, batch *store.Batch, report fu
 func batchBytes(b *store.Batch) int64 {
 	n := len(b.Accounts) + len(b.Contacts) + len(b.Contracts) + len(b.Invoices) + len(b.Payments) +
 		len(b.Credits) + 3*len(b.Activities) + len(b.Plans) + len(b.Escalations) + len(b.Issues) +
-		len(b.FollowUps) + len(b.Surveys) + len(b.Marks) + len(b.Targets) + len(b.Balances) + 2*len(b.Settled) + len(b.Disputes)
+		len(b.FollowUps) + len(b.Surveys) + len(b.Marks) + len(b.Targets) + len(b.Balances) + 2*len(b.Settled) + len(b.Disputes) +
+		len(b.Decisions) + len(b.Objectives)
 	return int64(n) * 400
 }
 
@@ -112,6 +113,9 @@ type applier struct {
 	on             domain.Date
 	disputeGiven   map[string]bool
 	importDisputed map[string]bool
+	// removed are the contacts (recKey) the batch removes: a contact of
+	// the same name after them is added anew.
+	removed map[string]bool
 
 	// what single-record methods return
 	activities  []domain.Activity
@@ -233,9 +237,14 @@ func (a *applier) batch(b *store.Batch) error {
 	}
 	a.total = len(b.Accounts) + len(b.Contacts) + len(b.Contracts) + len(b.Invoices) + len(b.Payments) +
 		len(b.Credits) + len(b.Activities) + len(b.Plans) + len(b.Escalations) + len(b.Issues) +
-		len(b.FollowUps) + len(b.Surveys) + len(b.Marks) + len(b.Targets) + len(b.Balances) + len(b.Settled) + len(b.Disputes)
+		len(b.FollowUps) + len(b.Surveys) + len(b.Marks) + len(b.Targets) + len(b.Balances) + len(b.Settled) + len(b.Disputes) +
+		len(b.RemoveContacts) + len(b.Decisions) + len(b.Objectives)
 	for _, r := range b.Accounts {
 		a.account(r)
+		a.tick()
+	}
+	for _, r := range b.RemoveContacts {
+		a.removeContact(r)
 		a.tick()
 	}
 	for _, r := range b.Contacts {
@@ -300,6 +309,14 @@ func (a *applier) batch(b *store.Batch) error {
 	}
 	for _, r := range b.Balances {
 		a.balance(r)
+		a.tick()
+	}
+	for _, r := range b.Decisions {
+		a.decision(r)
+		a.tick()
+	}
+	for _, r := range b.Objectives {
+		a.objective(r)
 		a.tick()
 	}
 	return a.finish()

@@ -85,7 +85,7 @@ func (a *applier) account(r store.Rec[domain.Account]) {
 func (a *applier) contact(r store.Rec[domain.Contact]) {
 	x := r.V
 	x.Stamp = a.stampFor(x.Stamp)
-	if a.part != nil && domain.CheckCode(x.Account) == nil && x.Name != "" {
+	if a.part != nil && domain.CheckCode(x.Account) == nil && x.Name != "" && !a.removed[string(recKey(x.Account, x.Name))] {
 		if stored, ok := storedRec(a, a.b.contacts, bucketContacts, recKey(x.Account, x.Name), func(v []byte) (domain.Contact, error) {
 			return decodeContact(x.Account, []byte(x.Name), v, nil)
 		}); ok {
@@ -101,7 +101,39 @@ func (a *applier) contact(r store.Rec[domain.Contact]) {
 	if a.repeated(store.KindContacts, bucketContacts, string(key), r.Line, val, "name", "contact "+x.Name) {
 		return
 	}
+	if a.removed[string(key)] {
+		// Removed earlier in the batch (the removal is written first): new again.
+		a.res.Count(store.KindContacts, store.WasAdded)
+		a.put(bucketContacts, key, val)
+		return
+	}
 	a.upsert(store.KindContacts, bucketContacts, a.b.contacts, key, val)
+}
+
+// removeContact removes a contact by account and name (SPEC §10.10); one
+// the account does not have, or that the batch removed already, is refused.
+func (a *applier) removeContact(r store.Rec[domain.Contact]) {
+	x := r.V
+	if err := domain.CheckCode(x.Account); err != nil {
+		a.fail(r.Line, "account", err.Error())
+		return
+	}
+	if _, found := a.owner(x.Account, r.Line, ""); !found {
+		return
+	}
+	key := recKey(x.Account, x.Name)
+	if x.Name == "" || a.removed[string(key)] || !a.exists(a.b.contacts, bucketContacts, key) {
+		if a.fatal == nil {
+			a.fail(r.Line, "name", fmt.Sprintf("contact %s not found on account %s", domain.Safe(x.Name), x.Account))
+		}
+		return
+	}
+	if a.removed == nil {
+		a.removed = map[string]bool{}
+	}
+	a.removed[string(key)] = true
+	a.res.Count(store.KindContacts, store.WasRemoved)
+	a.del(bucketContacts, key)
 }
 
 func (a *applier) contract(r store.Rec[domain.Contract]) {
@@ -505,7 +537,7 @@ func (a *applier) escalation(r store.Rec[domain.Escalation]) {
 func (a *applier) issue(r store.Rec[domain.ServiceIssue]) {
 	x := r.V
 	if x.Status == "" {
-		x.Status = "open"
+		x.Status = domain.IssueOpen
 	}
 	x.Stamp = a.stampFor(x.Stamp)
 	_, found := a.owner(x.Account, r.Line, "")
@@ -514,6 +546,39 @@ func (a *applier) issue(r store.Rec[domain.ServiceIssue]) {
 	}
 	val := a.encode(func(b []byte) []byte { return appendIssue(b, &x) })
 	a.idRecord(store.KindIssues, bucketIssues, a.b.issues, r.Line, x.Account, x.ID, val, "service issue")
+}
+
+// decision writes a credit decision (SPEC §10.2): added, or rewritten by
+// id; in the account's currency.
+func (a *applier) decision(r store.Rec[domain.CreditDecision]) {
+	x := r.V
+	x.Stamp = a.stampFor(x.Stamp)
+	st, found := a.owner(x.Account, r.Line, "")
+	if found && x.Currency == "" {
+		x.Currency = st.a.Currency
+	}
+	ok := a.valid(r.Line, x.Validate())
+	if !found || !a.sameCurrency(r.Line, st, x.Currency) || !ok {
+		return
+	}
+	val := a.encode(func(b []byte) []byte { return appendDecision(b, &x) })
+	a.idRecord(store.KindDecisions, bucketDecisions, a.b.decisions, r.Line, x.Account, x.ID, val, "credit decision")
+}
+
+// objective writes an account plan's objective (SPEC §10.9): added, or
+// rewritten by id.
+func (a *applier) objective(r store.Rec[domain.Objective]) {
+	x := r.V
+	if x.Status == "" {
+		x.Status = domain.ObjectiveOpen
+	}
+	x.Stamp = a.stampFor(x.Stamp)
+	_, found := a.owner(x.Account, r.Line, "")
+	if !a.valid(r.Line, x.Validate()) || !found {
+		return
+	}
+	val := a.encode(func(b []byte) []byte { return appendObjective(b, &x) })
+	a.idRecord(store.KindObjectives, bucketObjectives, a.b.objectives, r.Line, x.Account, x.ID, val, "objective")
 }
 
 func (a *applier) followUp(r store.Rec[domain.FollowUp]) {

@@ -99,11 +99,11 @@ func TestOpenIsIdempotentAndRecordsMigrations(t *testing.T) {
 	_ = db.View(func(tx *bbolt.Tx) error {
 		n := 0
 		_ = tx.Bucket([]byte("migrations")).ForEach(func(k, v []byte) error { n++; return nil })
-		if n != 5 {
-			t.Errorf("%d migrations recorded, want 5", n)
+		if n != 6 {
+			t.Errorf("%d migrations recorded, want 6", n)
 		}
-		if v := tx.Bucket([]byte("meta")).Get([]byte("schema")); len(v) != 12 || v[7] != 5 {
-			t.Errorf("schema = %x, want version 5 and its checksum", v)
+		if v := tx.Bucket([]byte("meta")).Get([]byte("schema")); len(v) != 12 || v[7] != 6 {
+			t.Errorf("schema = %x, want version 6 and its checksum", v)
 		}
 		return nil
 	})
@@ -178,8 +178,8 @@ func TestNewerSchemaRefused(t *testing.T) {
 	})
 	setSchema(t, s.Path(), 7)
 	_, err := bolt.Open(s.Path(), testOptions())
-	if !errors.Is(err, store.ErrNewer) || !strings.Contains(err.Error(), "7") || !strings.Contains(err.Error(), "5") {
-		t.Errorf("Open of a newer book = %v; want ErrNewer naming 7 and 5", err)
+	if !errors.Is(err, store.ErrNewer) || !strings.Contains(err.Error(), "7") || !strings.Contains(err.Error(), "6") {
+		t.Errorf("Open of a newer book = %v; want ErrNewer naming 7 and 6", err)
 	}
 	if _, err := s.Facts("", 10); !errors.Is(err, store.ErrNewer) {
 		t.Errorf("Facts of a newer book = %v; want ErrNewer", err)

@@ -20,6 +20,7 @@ type buckets struct {
 	idxInvoice, idxPayment, idxCredit       *bbolt.Bucket
 	ledgers, facts, changelog               *bbolt.Bucket
 	targets, balances, disputes             *bbolt.Bucket
+	decisions, objectives                   *bbolt.Bucket
 	// walked: Check has walked every key and value of the book in this
 	// transaction, so reads need not check what surrounds a seek.
 	walked bool
@@ -54,7 +55,7 @@ func bucketsAt(tx *bbolt.Tx) (*buckets, error) {
 		{bucketSurveys, &b.surveys}, {bucketIdxInvoice, &b.idxInvoice}, {bucketIdxPayment, &b.idxPayment},
 		{bucketIdxCredit, &b.idxCredit}, {bucketLedgers, &b.ledgers}, {bucketFacts, &b.facts},
 		{bucketChangelog, &b.changelog}, {bucketTargets, &b.targets}, {bucketBalances, &b.balances},
-		{bucketDisputes, &b.disputes},
+		{bucketDisputes, &b.disputes}, {bucketDecisions, &b.decisions}, {bucketObjectives, &b.objectives},
 	} {
 		*p.dst = tx.Bucket(p.name)
 		if *p.dst == nil {

@@ -234,17 +234,28 @@ func checkMeta(b *buckets, p *problems) {
 var idBuckets = map[string]bool{
 	string(bucketActivities): true, string(bucketPromises): true, string(bucketPlans): true,
 	string(bucketEscalations): true, string(bucketIssues): true, string(bucketFollowUps): true,
-	string(bucketSurveys): true,
+	string(bucketSurveys): true, string(bucketDecisions): true, string(bucketObjectives): true,
 }
 
+// uniqueIDs are the id buckets checked for an id under two accounts (the
+// sequence gives each id once in the whole book), whose records are also
+// validated as a write would: the account manager's, which every write
+// has validated since their buckets began.
+var uniqueIDs = map[string]bool{string(bucketDecisions): true, string(bucketObjectives): true}
+
 // checkKind decodes every record of a bucket and checks that its account
-// exists and that what it points at (activity ids) exists too.
+// exists and that what it points at (activity ids) exists too; a record
+// of uniqueIDs must also validate and hold its id alone.
 func checkKind(b *buckets, kind fileKind, codes map[string]bool, bad badKeys, p *problems) {
 	in := newInterner()
 	var scratch domain.AccountFile
 	name := kind.name()
 	bk := b.tx.Bucket(name)
 	var maxID uint64
+	var owners map[uint64][]byte // uniqueIDs: the key each id was first met under
+	if uniqueIDs[string(name)] {
+		owners = map[uint64][]byte{}
+	}
 	_ = bk.ForEach(func(k, v []byte) error {
 		code, own, err := splitKey(k)
 		if err != nil {
@@ -257,6 +268,11 @@ func checkKind(b *buckets, kind fileKind, codes map[string]bool, bad badKeys, p 
 		if idBuckets[string(name)] {
 			if id, err := keyID(own); err == nil {
 				maxID = max(maxID, id)
+				if first, ok := owners[id]; ok {
+					p.at(name, k, "id %d is also %q's", id, first)
+				} else if owners != nil {
+					owners[id] = bytes.Clone(k)
+				}
 			}
 		}
 		if bad.has(name, k) {
@@ -274,6 +290,9 @@ func checkKind(b *buckets, kind fileKind, codes map[string]bool, bad badKeys, p 
 		}
 		for _, d := range scratch.Disputes {
 			checkDispute(b, d, k, p)
+		}
+		for _, err := range validated(&scratch) {
+			p.at(name, k, "%v", err)
 		}
 		for _, inv := range scratch.Invoices {
 			prefix := disputeKey(inv.Account, inv.Number, 0)
@@ -319,6 +338,23 @@ func checkDispute(b *buckets, d domain.Dispute, k []byte, p *problems) {
 	if inv.Disputed != d.IsOpen() {
 		p.at(bucketDisputes, k, "latest dispute is %s but invoice %s says disputed=%v", d.Status, d.Invoice, inv.Disputed)
 	}
+}
+
+// validated is what the validation of a just-decoded record of the
+// account manager's says is wrong with it.
+func validated(f *domain.AccountFile) []error {
+	var out []error
+	for _, x := range f.Decisions {
+		if err := x.Validate(); err != nil {
+			out = append(out, err)
+		}
+	}
+	for _, x := range f.Objectives {
+		if err := x.Validate(); err != nil {
+			out = append(out, err)
+		}
+	}
+	return out
 }
 
 // activityRefs lists the activity ids a just-decoded record points at.

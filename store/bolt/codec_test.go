@@ -43,7 +43,7 @@ var codecCases = []codecCase{
 			return domain.Account{Code: rkey(r), Name: rs(r), Tier: ri(r), Segment: rs(r), Owner: rs(r), Salesperson: rs(r),
 				Status: rs(r), StatusSince: rdate(r), OpenedOn: rdate(r), LiveOn: rdate(r), Terms: rs(r), TermsDays: ri(r), Currency: rcur(r),
 				CreditLimit: rlimit(r), Overdraft: domain.Overdraft{Amount: rlimit(r), Expires: rdate(r), ApprovedBy: rs(r)},
-				Products: rstrs(r), Notes: rnote(r), ExpansionNotes: rnote(r), Stamp: rstamp(r)}
+				Products: rstrs(r), Notes: rnote(r), ExpansionNotes: rnote(r), Competitors: rnote(r), Stamp: rstamp(r)}
 		},
 		func(v any) []byte { x := v.(domain.Account); return appendAccount(nil, &x) },
 		func(v any, b []byte) (any, error) { return decodeAccount(v.(domain.Account).Code, b, testIn) },
@@ -159,7 +159,8 @@ var codecCases = []codecCase{
 	{"issue",
 		func(r *rand.Rand) any {
 			return domain.ServiceIssue{ID: r.Uint64(), Account: rkey(r), Kind: rs(r), Opened: rdate(r), SLADeadline: rdate(r), Owner: rs(r),
-				Status: rs(r), Resolution: rnote(r), ConfirmedInWriting: r.IntN(2) == 1, Stamp: rstamp(r)}
+				Status: rs(r), Summary: rnote(r), KPI: rs(r), KPITarget: rs(r), Steps: rsteps(r), Resolution: rnote(r), ResolvedOn: rdate(r),
+				ConfirmedInWriting: r.IntN(2) == 1, Recap: rnote(r), Stamp: rstamp(r)}
 		},
 		func(v any) []byte { x := v.(domain.ServiceIssue); return appendIssue(nil, &x) },
 		func(v any, b []byte) (any, error) {
@@ -167,6 +168,31 @@ var codecCases = []codecCase{
 			return decodeIssue(x.Account, idOwn(x.ID), b, nil)
 		},
 		func(b []byte) (any, error) { return decodeIssue(fuzzCode, fuzzID, b, nil) }},
+	{"decision",
+		func(r *rand.Rand) any {
+			cur := rcur(r)
+			return domain.CreditDecision{ID: r.Uint64(), Account: rkey(r), On: rdate(r),
+				Field: []string{domain.FieldCreditLimit, domain.FieldOverdraft}[r.IntN(2)], Old: rlimitIn(r, cur), New: rlimitIn(r, cur),
+				OldExpires: rdate(r), NewExpires: rdate(r), Currency: cur, Reason: rnote(r), ApprovedBy: rs(r),
+				UtilisationAfter: rdec(r), HasUtilisation: r.IntN(2) == 1, ConfirmedOver: r.IntN(2) == 1, Stamp: rstamp(r)}
+		},
+		func(v any) []byte { x := v.(domain.CreditDecision); return appendDecision(nil, &x) },
+		func(v any, b []byte) (any, error) {
+			x := v.(domain.CreditDecision)
+			return decodeDecision(x.Account, idOwn(x.ID), b, testIn)
+		},
+		func(b []byte) (any, error) { return decodeDecision(fuzzCode, fuzzID, b, nil) }},
+	{"objective",
+		func(r *rand.Rand) any {
+			return domain.Objective{ID: r.Uint64(), Account: rkey(r), Kind: rs(r), Measure: rs(r), Target: rs(r), Due: rdate(r),
+				Owner: rs(r), Status: rs(r), Steps: rsteps(r), Stamp: rstamp(r)}
+		},
+		func(v any) []byte { x := v.(domain.Objective); return appendObjective(nil, &x) },
+		func(v any, b []byte) (any, error) {
+			x := v.(domain.Objective)
+			return decodeObjective(x.Account, idOwn(x.ID), b, testIn)
+		},
+		func(b []byte) (any, error) { return decodeObjective(fuzzCode, fuzzID, b, nil) }},
 	{"followup",
 		func(r *rand.Rand) any {
 			return domain.FollowUp{ID: r.Uint64(), Account: rkey(r), Due: rdate(r), Reason: rs(r), Source: rs(r), Status: rs(r), Until: rdate(r),
@@ -257,14 +283,14 @@ var codecCases = []codecCase{
 		func(r *rand.Rand) any {
 			return domain.Settings{Name: rnote(r), BaseCurrency: rcur(r), AgingEdges: rints(r), DSOPeriodDays: ri(r),
 				Thresholds: domain.Thresholds{UtilWarnPct: ri(r), UtilBreachPct: ri(r), StaleContactDays: ri(r), RenewalDays: ri(r), PromiseGraceDays: ri(r)},
-				Users:      rstrs(r), Reminders: domain.Reminders{Levels: rints(r), CadenceDays: ri(r)}}
+				Users:      rstrs(r), Reminders: domain.Reminders{Levels: rints(r), CadenceDays: ri(r)}, MarginRates: rrates(r)}
 		},
 		func(v any) []byte { x := v.(domain.Settings); return appendSettings(nil, &x) },
 		func(_ any, b []byte) (any, error) { return decodeSettings(b) },
 		func(b []byte) (any, error) { return decodeSettings(b) }},
 	{"ledger",
 		func(r *rand.Rand) any { return randomLedger(r) },
-		func(v any) []byte { x := v.(domain.Facts); return appendLedger(nil, &x.Ledger) },
+		func(v any) []byte { x := v.(domain.Facts); return appendLedger(nil, &x.Ledger, x.RebateNotes) },
 		func(_ any, b []byte) (any, error) {
 			var x domain.Facts
 			return x, decodeLedger(b, &x, testIn)
@@ -322,7 +348,44 @@ func randomLedger(r *rand.Rand) domain.Facts {
 		l.Volume = append(l.Volume, domain.Volume{Month: rdate(r), Product: rs(r), Amount: r.Int64() - r.Int64(),
 			Quantity: r.Int64() - r.Int64(), QuantityExp: -int32(r.IntN(7))})
 	}
-	return domain.Facts{Ledger: l}
+	// Lines: one per invoice, each naming one of one to three products
+	// (every line of a single product names it implicitly); quantities of
+	// any size a ledger makes.
+	l.QtyExp = -int32(r.IntN(7))
+	if len(l.Invoices) > 0 {
+		for range 1 + r.IntN(3) {
+			l.Products = append(l.Products, rs(r))
+		}
+	}
+	for range l.Invoices {
+		l.Lines = append(l.Lines, domain.InvoiceLine{Quantity: runits(r), Product: uint16(r.IntN(len(l.Products)))})
+	}
+	var notes []domain.RebateNote
+	for range r.IntN(3) {
+		notes = append(notes, domain.RebateNote{Number: rkey(r), On: rdate(r), Amount: ramount(r, rcur(r))})
+	}
+	return domain.Facts{Ledger: l, RebateNotes: notes}
+}
+
+// rsteps is a timetable of up to three steps.
+func rsteps(r *rand.Rand) []domain.Step {
+	var out []domain.Step
+	for range r.IntN(4) {
+		out = append(out, domain.Step{Text: rs(r), Due: rdate(r), Done: r.IntN(2) == 1, DoneOn: rdate(r)})
+	}
+	return out
+}
+
+// rrates are margin rates of up to three products, or none.
+func rrates(r *rand.Rand) map[string]decimal.Decimal {
+	if r.IntN(3) == 0 {
+		return nil
+	}
+	out := map[string]decimal.Decimal{}
+	for range 1 + r.IntN(3) {
+		out[rs(r)] = decimal.New(r.Int64N(1_000_001), -int32(r.IntN(5)))
+	}
+	return out
 }
 
 // runits is a ledger amount: at most 10^18 units either way.
@@ -404,6 +467,12 @@ func randomFacts(r *rand.Rand) factsView {
 		d.Account = code
 		x.Disputes = append(x.Disputes, d)
 		x.DisputeInvoices = append(x.DisputeInvoices, int32(r.IntN(100))-1)
+		cd := gen("decision").(domain.CreditDecision)
+		cd.Account = code
+		x.Decisions = append(x.Decisions, cd)
+		o := gen("objective").(domain.Objective)
+		o.Account = code
+		x.Objectives = append(x.Objectives, o)
 	}
 	return factsView{x, r.IntN(2) == 1}
 }
@@ -475,11 +544,14 @@ func ramount(r *rand.Rand, cur domain.Currency) decimal.Decimal {
 }
 
 // rlimit is a random credit limit or overdraft: zero or an amount.
-func rlimit(r *rand.Rand) decimal.Decimal {
+func rlimit(r *rand.Rand) decimal.Decimal { return rlimitIn(r, "NGN") }
+
+// rlimitIn is rlimit in cur's places.
+func rlimitIn(r *rand.Rand, cur domain.Currency) decimal.Decimal {
 	if r.IntN(3) == 0 {
 		return decimal.Decimal{}
 	}
-	return ramount(r, "NGN")
+	return ramount(r, cur)
 }
 
 // rqty is a random quantity: any sign, at most 10^15 either way.
@@ -582,6 +654,16 @@ func equalValue(a, b reflect.Value) bool {
 		}
 		for i := range a.Len() {
 			if !equalValue(a.Index(i), b.Index(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Map: // nil and empty alike, values as equalValue compares them
+		if a.Len() != b.Len() {
+			return false
+		}
+		for _, k := range a.MapKeys() {
+			if w := b.MapIndex(k); !w.IsValid() || !equalValue(a.MapIndex(k), w) {
 				return false
 			}
 		}
@@ -847,7 +929,7 @@ func TestCodecCoversEveryField(t *testing.T) {
 		v    any
 		want string
 	}{
-		{domain.Account{}, "Code Name Tier Segment Owner Salesperson Status StatusSince OpenedOn LiveOn Terms TermsDays Currency CreditLimit Overdraft Products Notes ExpansionNotes Stamp"},
+		{domain.Account{}, "Code Name Tier Segment Owner Salesperson Status StatusSince OpenedOn LiveOn Terms TermsDays Currency CreditLimit Overdraft Products Notes ExpansionNotes Competitors Stamp"},
 		{domain.Overdraft{}, "Amount Expires ApprovedBy"},
 		{domain.Contact{}, "Account Name Role Phone Email Primary Stamp"},
 		{domain.Contract{}, "Account ID Start End NoticeDays SLA Rebate Status Stamp"},
@@ -861,20 +943,25 @@ func TestCodecCoversEveryField(t *testing.T) {
 		{domain.PaymentPlan{}, "ID Account Agreed Instalments Closed Stamp"},
 		{domain.Instalment{}, "Due Amount"},
 		{domain.Escalation{}, "ID Account Opened Category Severity To Summary Due Status Resolution ResolvedBy ResolvedOn Stamp"},
-		{domain.ServiceIssue{}, "ID Account Kind Opened SLADeadline Owner Status Resolution ConfirmedInWriting Stamp"},
+		{domain.ServiceIssue{}, "ID Account Kind Opened SLADeadline Owner Status Summary KPI KPITarget Steps Resolution ResolvedOn ConfirmedInWriting Recap Stamp"},
+		{domain.Step{}, "Text Due Done DoneOn"},
+		{domain.CreditDecision{}, "ID Account On Field Old New OldExpires NewExpires Currency Reason ApprovedBy UtilisationAfter HasUtilisation ConfirmedOver Stamp"},
+		{domain.Objective{}, "ID Account Kind Measure Target Due Owner Status Steps Stamp"},
 		{domain.FollowUp{}, "ID Account Due Reason Source Status Until Activity Stamp"},
 		{domain.Survey{}, "ID Account On Kind Score Comment Stamp"},
 		{domain.QueueMark{}, "Key Account Done Until On Stamp"},
 		{domain.Target{}, "Account Month Product Quantity Amount Currency Stamp"},
 		{domain.Balance{}, "Account On Balance Currency Stamp"},
 		{domain.Dispute{}, "Account Invoice Seq Reason Owner OpenedOn Status ResolvedOn Resolution Credit Imported Stamp"},
-		{domain.Settings{}, "Name BaseCurrency AgingEdges DSOPeriodDays Thresholds Users Reminders"},
+		{domain.Settings{}, "Name BaseCurrency AgingEdges DSOPeriodDays Thresholds Users Reminders MarginRates"},
 		{domain.Reminders{}, "Levels CadenceDays"},
 		{domain.Thresholds{}, "UtilWarnPct UtilBreachPct StaleContactDays RenewalDays PromiseGraceDays"},
 		{domain.Stamp{}, "By At"},
-		{domain.Facts{}, "Account Contacts Ledger Touches Promises Plans Escalations Issues Contracts FollowUps Surveys Marks Disputes DisputeInvoices"},
+		{domain.Facts{}, "Account Contacts Ledger Touches Promises Plans Escalations Issues Contracts FollowUps Surveys Marks Disputes DisputeInvoices Decisions Objectives RebateNotes"},
+		{domain.RebateNote{}, "Number On Amount"},
 		{domain.Pending{}, "ID Activity SetAt Due Until Snoozed Reason"},
-		{domain.Ledger{}, "Exp Invoices Credits Kinds Disputed Excluded Volume"},
+		{domain.Ledger{}, "Exp Invoices Credits Kinds Disputed Excluded Volume Lines Products QtyExp"},
+		{domain.InvoiceLine{}, "Quantity Product"},
 		{domain.LedgerInvoice{}, "Issued Due Amount"},
 		{domain.LedgerCredit{}, "On Invoice Amount"},
 		{domain.Volume{}, "Month Product Amount Quantity QuantityExp"},

@@ -158,16 +158,18 @@ func documentsOf(b *buckets, code string, in *interner) (*domain.AccountFile, er
 	return f, nil
 }
 
-// ledgerValue is the encoded ledger of an account's documents; nil when it has none.
+// ledgerValue is the encoded ledger of an account's documents, with its
+// rebate credit notes; nil when it has none. The facts of the documents
+// alone are what the domain makes of them: the same function as the rest.
 func ledgerValue(f *domain.AccountFile) ([]byte, error) {
 	if len(f.Invoices)+len(f.Payments)+len(f.Credits) == 0 {
 		return nil, nil
 	}
-	l, _, err := domain.LedgerOf(f.Invoices, f.Payments, f.Credits)
+	x, err := domain.FactsOf(f)
 	if err != nil {
 		return nil, store.RowErrors{{Reason: fmt.Sprintf("account %s: %v", f.Account.Code, err)}}
 	}
-	return appendLedger(nil, &l), nil
+	return appendLedger(nil, &x.Ledger, x.RebateNotes), nil
 }
 
 // factsValue is the encoded rest of the facts of an account file read

@@ -14,9 +14,9 @@ import (
 )
 
 // schema4Book is a book as the release before disputes left it: schema 4,
-// without the disputes bucket or the migration that makes it, its facts
-// in their version 1 (no disputes), and with invoice A00001-D flagged
-// disputed by an import.
+// without the disputes bucket or the migration that makes it (nor those
+// of schema 6), its facts in their version 1 (no disputes) and its ledgers
+// in theirs, and with invoice A00001-D flagged disputed by an import.
 func schema4Book(t *testing.T) string {
 	t.Helper()
 	s := openUnchecked(t)
@@ -26,9 +26,12 @@ func schema4Book(t *testing.T) string {
 	mustApply(t, s, &store.Batch{Invoices: []store.Rec[domain.Invoice]{{V: inv}}})
 	path := s.Path()
 	rawUpdate(t, path, func(tx *bbolt.Tx) error {
-		if err := tx.DeleteBucket([]byte("disputes")); err != nil {
-			return err
+		for _, name := range []string{"disputes", "decisions", "objectives"} {
+			if err := tx.DeleteBucket([]byte(name)); err != nil {
+				return err
+			}
 		}
+		downgradeLedgers(t, tx)
 		facts := tx.Bucket([]byte("facts"))
 		type kv struct{ k, v []byte }
 		var old []kv
@@ -46,8 +49,10 @@ func schema4Book(t *testing.T) string {
 				return err
 			}
 		}
-		if err := tx.Bucket([]byte("migrations")).Delete(binary.BigEndian.AppendUint64(nil, 5)); err != nil {
-			return err
+		for _, m := range []uint64{5, 6} {
+			if err := tx.Bucket([]byte("migrations")).Delete(binary.BigEndian.AppendUint64(nil, m)); err != nil {
+				return err
+			}
 		}
 		schema := []byte("schema")
 		return tx.Bucket([]byte("meta")).Put(schema, bolt.Seal([]byte("meta"), schema, binary.BigEndian.AppendUint64(nil, 4)))

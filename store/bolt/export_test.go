@@ -26,18 +26,64 @@ func Handle(path string, opt Options) *Store {
 }
 
 // FactsV1 is a facts value as schema 4 wrote it (vFacts 1: no disputes)
-// for the same facts without their disputes.
-func FactsV1(code string, v []byte) ([]byte, error) {
+// for the same facts without their disputes (nor decisions or objectives).
+func FactsV1(code string, v []byte) ([]byte, error) { return factsBefore(code, v, 1) }
+
+// FactsV2 is a facts value as schema 5 wrote it (vFacts 2: no decisions or
+// objectives) for the same facts without them.
+func FactsV2(code string, v []byte) ([]byte, error) { return factsBefore(code, v, 2) }
+
+// factsBefore encodes the facts of v without what versions after version
+// added, then drops the empty lists they end with.
+func factsBefore(code string, v []byte, version byte) ([]byte, error) {
 	var x domain.Facts
 	ledger, err := decodeFacts(code, v, &x, nil)
 	if err != nil {
 		return nil, err
 	}
-	x.Disputes, x.DisputeInvoices = nil, nil
-	out := appendFacts(nil, &x, ledger)
-	if out[len(out)-1] != 0 {
-		return nil, fmt.Errorf("facts of %s do not end with an empty list of disputes", code)
+	x.Decisions, x.Objectives = nil, nil
+	cut := 2
+	if version == 1 {
+		x.Disputes, x.DisputeInvoices = nil, nil
+		cut = 3
 	}
-	out[0] = 1
-	return out[:len(out)-1], nil
+	return withoutTail(appendFacts(nil, &x, ledger), cut, version)
+}
+
+// LedgerV1 is a ledger value as schema 5 wrote it (vLedger 1: no lines,
+// products or rebate notes) for the same ledger without them.
+func LedgerV1(v []byte) ([]byte, error) {
+	var x domain.Facts
+	if err := decodeLedger(v, &x, nil); err != nil {
+		return nil, err
+	}
+	x.Ledger.Lines, x.Ledger.Products, x.Ledger.QtyExp = nil, nil, 0
+	return withoutTail(appendLedger(nil, &x.Ledger, nil), 4, 1)
+}
+
+// IssueV1 is a service issue value as schema 5 wrote it (vIssue 1: no
+// problem record) for the same issue without one.
+func IssueV1(code string, own, v []byte) ([]byte, error) {
+	x, err := decodeIssue(code, own, v, nil)
+	if err != nil {
+		return nil, err
+	}
+	x.Summary, x.KPI, x.KPITarget, x.Steps, x.ResolvedOn, x.Recap = "", "", "", nil, 0, ""
+	return withoutTail(appendIssue(nil, &x), 6, 1)
+}
+
+// ContractValue is a contract as the current version encodes it, whatever
+// its status (an older book's "ended" included).
+func ContractValue(c domain.Contract) []byte { return appendContract(nil, &c) }
+
+// withoutTail drops the n zero bytes (empty lists, absent values) that end
+// out and gives it the version.
+func withoutTail(out []byte, n int, version byte) ([]byte, error) {
+	for _, b := range out[len(out)-n:] {
+		if b != 0 {
+			return nil, fmt.Errorf("a value ends with %x, not %d empty fields", out[len(out)-n:], n)
+		}
+	}
+	out[0] = version
+	return out[:len(out)-n], nil
 }

@@ -16,8 +16,8 @@ import (
 // the interner shares.
 
 const (
-	vLedger = 1
-	vFacts  = 2 // 1: without the disputes (schema 4; migration 5 makes every account's again)
+	vLedger = 2 // 1: without the lines and the rebate notes (schema 5; migration 6 makes every account's again)
+	vFacts  = 3 // 1: without the disputes (schema 4); 2: without the decisions and objectives (schema 5)
 )
 
 // Ledger value: version, exponent, then the invoices and the credits as
@@ -27,14 +27,21 @@ const (
 // (int64); then one byte per credit for its kind. Then the disputed and the
 // excluded invoices (indices as ascending deltas) and the volume: month
 // (delta from the previous entry's), product, amount (the ledger's units),
-// quantity and its exponent.
+// quantity and its exponent. Then the lines: the quantities' exponent, the
+// products, the count of lines (as many as the invoices), the greatest
+// common divisor of the quantities (deliveries come in round litres:
+// 12,850 and 3,000 are 257 and 60 fifties, a byte shorter each), each
+// line's quantity divided by it (a varint), and each line's product (an
+// index into the products) only when there are several products: most
+// accounts buy one, and their lines cost a byte or two each. Last the
+// rebate credit notes: number, date, amount.
 const ledgerRecord = 16
 
 // ledgerMaxUnits bounds a ledger amount in its units as domain.LedgerOf
 // bounds them (10^18, which fits an int64): it never makes a larger one.
 const ledgerMaxUnits = 1_000_000_000_000_000_000
 
-func appendLedger(dst []byte, l *domain.Ledger) []byte {
+func appendLedger(dst []byte, l *domain.Ledger, notes []domain.RebateNote) []byte {
 	e := enc{b: dst}
 	e.byte(vLedger)
 	e.i(int64(l.Exp))
@@ -71,6 +78,30 @@ func appendLedger(dst []byte, l *domain.Ledger) []byte {
 		e.i(int64(v.QuantityExp))
 		prev = v.Month
 	}
+	e.i(int64(l.QtyExp)) // version 2
+	e.u(uint64(len(l.Products)))
+	for _, p := range l.Products {
+		e.str(p)
+	}
+	e.u(uint64(len(l.Lines)))
+	if len(l.Lines) > 0 {
+		unit := lineUnit(l.Lines)
+		e.u(uint64(unit))
+		for _, line := range l.Lines {
+			e.i(line.Quantity / unit)
+		}
+	}
+	if len(l.Products) > 1 {
+		for _, line := range l.Lines {
+			e.u(uint64(line.Product))
+		}
+	}
+	e.u(uint64(len(notes)))
+	for _, n := range notes {
+		e.str(n.Number)
+		e.date(n.On)
+		e.dec(n.Amount)
+	}
 	return e.b
 }
 
@@ -80,7 +111,7 @@ func emptyLedger() domain.Ledger {
 	return domain.Ledger{Invoices: []domain.LedgerInvoice{}, Credits: []domain.LedgerCredit{}, Kinds: []domain.CreditKind{}}
 }
 
-// decodeLedger reads a ledger value into x's Ledger.
+// decodeLedger reads a ledger value into x's Ledger and RebateNotes.
 func decodeLedger(v []byte, x *domain.Facts, in *interner) error {
 	d := dec{b: v, in: in}
 	d.version(vLedger)
@@ -135,11 +166,125 @@ func decodeLedger(v []byte, x *domain.Facts, in *interner) error {
 			l.Volume[i] = v
 		}
 	}
+	d.lines(&l)
+	notes := d.rebateNotes()
 	if err := d.done(); err != nil {
 		return err
 	}
-	x.Ledger = l
+	x.Ledger, x.RebateNotes = l, notes
 	return nil
+}
+
+// lineUnit is the greatest common divisor of the line quantities; 1 when
+// they are all zero.
+func lineUnit(lines []domain.InvoiceLine) int64 {
+	var g int64
+	for _, line := range lines {
+		if g = gcd(g, line.Quantity); g == 1 {
+			break
+		}
+	}
+	return max(g, 1)
+}
+
+// gcd is the greatest common divisor of |a| and |b| (quantities are within
+// ±10^18: no absolute value overflows).
+func gcd(a, b int64) int64 {
+	a, b = max(a, -a), max(b, -b)
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}
+
+// lines reads the ledger's lines, as many as its invoices, each naming one
+// of its products.
+func (d *dec) lines(l *domain.Ledger) {
+	qexp := d.i()
+	if qexp < math.MinInt32 || qexp > 0 {
+		d.fail(errRange)
+	}
+	l.QtyExp = int32(qexp)
+	if n := d.count(); n > 0 {
+		l.Products = make([]string, n)
+		for i := range l.Products {
+			l.Products[i] = d.word()
+		}
+	}
+	n := d.u()
+	if d.err != nil || n != uint64(len(l.Invoices)) || (n > 0 && len(l.Products) == 0) || len(l.Products) > 1<<16 {
+		d.fail(fmt.Errorf("%d lines for %d invoices of %d products", n, len(l.Invoices), len(l.Products)))
+		return
+	}
+	if n == 0 {
+		return
+	}
+	stored := d.u()
+	if d.err != nil || stored == 0 || stored > ledgerMaxUnits {
+		d.fail(errRange)
+		return
+	}
+	unit := int64(stored)
+	bound := ledgerMaxUnits / unit
+	l.Lines = make([]domain.InvoiceLine, n)
+	b := d.b
+	var g int64 // of the quantities read: 1 once they have no common divisor, as they must
+	for i := range l.Lines {
+		// One- and two-byte varints without a call (zig-zag, as binary.Varint).
+		var u uint64
+		switch {
+		case len(b) > 0 && b[0] < 0x80:
+			u, b = uint64(b[0]), b[1:]
+		case len(b) > 1 && b[1] < 0x80:
+			u, b = uint64(b[0]&0x7f)|uint64(b[1])<<7, b[2:]
+		default:
+			v, k := binary.Uvarint(b)
+			if k <= 0 {
+				d.fail(errVarint)
+				return
+			}
+			u, b = v, b[k:]
+		}
+		q := int64(u>>1) ^ -int64(u&1)
+		if q > bound || q < -bound {
+			d.fail(errRange)
+			return
+		}
+		if g != 1 {
+			g = gcd(g, q)
+		}
+		l.Lines[i].Quantity = q * unit
+	}
+	d.b = b
+	if g > 1 || g == 0 && unit != 1 {
+		// No encoder writes these: one ledger, one value.
+		d.fail(fmt.Errorf("line quantities in units of %d that have a common divisor %d", unit, g))
+		return
+	}
+	if len(l.Products) > 1 {
+		for i := range l.Lines {
+			p := d.u()
+			if p >= uint64(len(l.Products)) {
+				d.fail(fmt.Errorf("line %d names product %d of %d", i, p, len(l.Products)))
+				return
+			}
+			l.Lines[i].Product = uint16(p)
+		}
+	}
+}
+
+// rebateNotes reads the rebate credit notes of a ledger value.
+func (d *dec) rebateNotes() []domain.RebateNote {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	out := make([]domain.RebateNote, n)
+	for i := range out {
+		out[i] = domain.RebateNote{Number: d.line(), On: d.date(), Amount: d.dec()}
+		d.amount(out[i].Amount, positive)
+	}
+	return out
 }
 
 // records reads a count and that many fixed-width records of size bytes.
@@ -195,7 +340,8 @@ func (d *dec) dateOf(v int64) domain.Date {
 // Facts value: version, flags (factsLedger: the account has documents, so
 // a ledger value, which readers must find), the account, then the lists of records the facts
 // keep whole, in domain.Facts order (contacts, touches, promises, plans,
-// escalations, issues, contracts, follow-ups, surveys, marks). A record is
+// escalations, issues, contracts, follow-ups, surveys, marks, disputes and
+// their invoices' places, decisions, objectives). A record is
 // its own key and its value as its bucket holds them, read back with the
 // bucket's decoder; a touch is two varints read at once — id (delta from
 // the previous, modulo 2^64) and date (delta) — then kind and outcome, a
@@ -246,6 +392,8 @@ func appendFacts(dst []byte, x *domain.Facts, ledger bool) []byte {
 	for _, k := range x.DisputeInvoices {
 		e.i(int64(k))
 	}
+	e.b = appendRecords(e.b, x.Decisions, byID(func(c *domain.CreditDecision) uint64 { return c.ID }), appendDecision) // version 3
+	e.b = appendRecords(e.b, x.Objectives, byID(func(o *domain.Objective) uint64 { return o.ID }), appendObjective)
 	return e.b
 }
 
@@ -347,6 +495,8 @@ func decodeFacts(code string, v []byte, x *domain.Facts, in *interner) (ledger b
 			x.DisputeInvoices[i] = int32(k)
 		}
 	}
+	x.Decisions = decodeRecords(&d, code, decodeDecision)
+	x.Objectives = decodeRecords(&d, code, decodeObjective)
 	return flags&factsLedger != 0, d.done()
 }
 

@@ -263,6 +263,7 @@ func checkFile(b *buckets, f *domain.AccountFile) error {
 		{bucketIssues, len(f.Issues), len(x.Issues)}, {bucketFollowUps, pending, len(x.FollowUps)},
 		{bucketSurveys, len(f.Surveys), len(x.Surveys)}, {bucketMarks, len(f.Marks), len(x.Marks)},
 		{bucketDisputes, len(f.Disputes), len(x.Disputes)},
+		{bucketDecisions, len(f.Decisions), len(x.Decisions)}, {bucketObjectives, len(f.Objectives), len(x.Objectives)},
 		{bucketInvoices, len(f.Invoices), len(x.Ledger.Invoices)},
 		{bucketPayments, len(f.Payments) + len(f.Credits), len(x.Ledger.Credits)},
 	} {

@@ -16,7 +16,9 @@ import (
 // A migration moves a book from one schema version to the next. They run in
 // order, in one write transaction, and each is recorded in the migrations
 // bucket with the instant it ran (the influxdb kv/migration habit). Never
-// edit or reorder a released migration: append a new one.
+// reorder a released migration or change what it leaves: append a new one.
+// The facts, which every schema change so far has made again, are made
+// once, by the last (a book is never read between two migrations).
 type migration struct {
 	name string
 	up   func(tx *bbolt.Tx) error
@@ -28,6 +30,7 @@ var migrations = []migration{
 	{"facts, change log and checksums", buildFacts},
 	{"targets and balances", createTargets},
 	{"disputes", migrateDisputes},
+	{"credit decisions, objectives, problem records and invoice lines", migrateManager},
 }
 
 // schemaVersion is the schema version this code writes: one per migration.
@@ -176,29 +179,24 @@ func buildFacts(tx *bbolt.Tx) error {
 	if err := tx.DeleteBucket(bucketSummaries); err != nil {
 		return err
 	}
-	// The facts are made by today's code, which reads every bucket of the
-	// current schema: the buckets later migrations add are made first.
-	// Every pending migration runs in one transaction, so no book is ever
-	// left at schema 3 with them.
-	if err := createTargets(tx); err != nil {
-		return err
-	}
-	if _, err := tx.CreateBucketIfNotExists(bucketDisputes); err != nil {
-		return err
-	}
-	b, err := bucketsAt(tx)
+	n, err := countAccounts(tx)
 	if err != nil {
 		return err
 	}
-	var codes []string
-	_ = b.accounts.ForEach(func(k, _ []byte) error {
-		codes = append(codes, string(k))
+	// The facts are made once, by the last migration (migrateManager):
+	// every pending migration runs in one transaction, so no book is ever
+	// left at schema 3 without them.
+	return putSealed(tx.Bucket(bucketMeta), bucketMeta, metaAccounts, u64(n))
+}
+
+// countAccounts is how many accounts the accounts bucket holds.
+func countAccounts(tx *bbolt.Tx) (uint64, error) {
+	var n uint64
+	err := tx.Bucket(bucketAccounts).ForEach(func(_, _ []byte) error {
+		n++
 		return nil
 	})
-	if err := putSealed(b.meta, bucketMeta, metaAccounts, u64(uint64(len(codes)))); err != nil {
-		return err
-	}
-	return restate(b, touched{documents: codes, records: codes}, nil)
+	return n, err
 }
 
 // version 4: the sales targets and the accounting side's balances that
@@ -301,18 +299,16 @@ func rekeyMarks(tx *bbolt.Tx) error {
 // disputed column) is an open dispute: opened on the day its record was
 // written, owned by whoever wrote it, with its dispute reason; imported, so
 // that a later import calling it undisputed resolves it. The facts carry
-// the disputes from now on (vFacts 2): every account's are made again.
+// the disputes from now on (vFacts 2): migrateManager makes every
+// account's again.
 func migrateDisputes(tx *bbolt.Tx) error {
 	if _, err := tx.CreateBucketIfNotExists(bucketDisputes); err != nil {
 		return err
 	}
-	b, err := bucketsAt(tx)
-	if err != nil {
-		return err
-	}
+	invoices, disputes := tx.Bucket(bucketInvoices), tx.Bucket(bucketDisputes)
 	type put struct{ k, v []byte }
 	var puts []put
-	err = b.invoices.ForEach(func(k, v []byte) error {
+	err := invoices.ForEach(func(k, v []byte) error {
 		body, err := opened(bucketInvoices, k, v)
 		if err != nil {
 			return err
@@ -333,7 +329,7 @@ func migrateDisputes(tx *bbolt.Tx) error {
 			d.OpenedOn = inv.Issued
 		}
 		key := disputeKey(inv.Account, inv.Number, 1)
-		if b.disputes.Get(key) == nil {
+		if disputes.Get(key) == nil {
 			puts = append(puts, put{key, appendDispute(nil, &d)})
 		}
 		return nil
@@ -342,16 +338,11 @@ func migrateDisputes(tx *bbolt.Tx) error {
 		return err
 	}
 	for _, p := range puts {
-		if err := putSealed(b.disputes, bucketDisputes, p.k, p.v); err != nil {
+		if err := putSealed(disputes, bucketDisputes, p.k, p.v); err != nil {
 			return err
 		}
 	}
-	var codes []string
-	_ = b.accounts.ForEach(func(k, _ []byte) error {
-		codes = append(codes, string(k))
-		return nil
-	})
-	return restate(b, touched{records: codes}, nil)
+	return nil
 }
 
 // importedDispute is the open dispute an invoice imported as disputed
@@ -367,4 +358,74 @@ func importedDispute(inv domain.Invoice, on domain.Date, stamp domain.Stamp) dom
 	}
 	return domain.Dispute{Account: inv.Account, Invoice: inv.Number, Seq: 1, Reason: reason, Owner: owner,
 		OpenedOn: on, Status: domain.DisputeOpen, Imported: true, Stamp: stamp}
+}
+
+// version 6: the account manager's records (SPEC §10): credit decisions
+// and objectives get buckets of their own; service issues carry a problem
+// record (vIssue 2, read from version 1 as none), accounts their competitor
+// notes, the settings margin rates. A contract an older book holds as
+// "ended" (the demo's word for a churned account's) is "terminated", one
+// of the statuses SPEC §10.1 names. The facts carry the decisions, the
+// objectives, the rebate credit notes and each invoice's product and
+// quantity from now on (vFacts 3, vLedger 2): every account's ledger and
+// facts are made again. Run twice, it finds nothing more to rename and
+// makes the same facts.
+func migrateManager(tx *bbolt.Tx) error {
+	for _, name := range [][]byte{bucketDecisions, bucketObjectives} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	b, err := bucketsAt(tx)
+	if err != nil {
+		return err
+	}
+	if err := renameEnded(b); err != nil {
+		return err
+	}
+	var codes []string
+	_ = b.accounts.ForEach(func(k, _ []byte) error {
+		codes = append(codes, string(k))
+		return nil
+	})
+	return restate(b, touched{documents: codes, records: codes}, nil)
+}
+
+// contractEnded is the status older books gave a contract that ended with
+// its account (migrateManager renames it).
+const contractEnded = "ended"
+
+// renameEnded rewrites every contract whose status is "ended" as
+// terminated, keeping its stamp: nobody changed it, its word did.
+func renameEnded(b *buckets) error {
+	type put struct{ k, v []byte }
+	var puts []put
+	err := b.contracts.ForEach(func(k, v []byte) error {
+		body, err := opened(bucketContracts, k, v)
+		if err != nil {
+			return err
+		}
+		code, own, err := splitKey(k)
+		if err != nil {
+			return damaged(bucketContracts, k, err)
+		}
+		c, err := decodeContract(string(code), own, body, nil)
+		if err != nil {
+			return damaged(bucketContracts, k, err)
+		}
+		if c.Status == contractEnded {
+			c.Status = domain.ContractTerminated
+			puts = append(puts, put{bytes.Clone(k), appendContract(nil, &c)})
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, p := range puts {
+		if err := putSealed(b.contracts, bucketContracts, p.k, p.v); err != nil {
+			return err
+		}
+	}
+	return nil
 }

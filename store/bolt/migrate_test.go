@@ -245,11 +245,11 @@ func migrated(t *testing.T, path string) *bolt.Store {
 		t.Fatalf("Check after the migration: %v", err)
 	}
 	rawView(t, path, func(tx *bbolt.Tx) error {
-		if v := tx.Bucket([]byte("meta")).Get([]byte("schema")); len(v) != 12 || v[7] != 5 {
-			t.Errorf("schema %x after the migration, want 5", v)
+		if v := tx.Bucket([]byte("meta")).Get([]byte("schema")); len(v) != 12 || v[7] != 6 {
+			t.Errorf("schema %x after the migration, want 6", v)
 		}
-		if n := tx.Bucket([]byte("migrations")).Stats().KeyN; n != 5 {
-			t.Errorf("%d migrations recorded, want 5", n)
+		if n := tx.Bucket([]byte("migrations")).Stats().KeyN; n != 6 {
+			t.Errorf("%d migrations recorded, want 6", n)
 		}
 		return nil
 	})

@@ -106,6 +106,10 @@ var (
 			func(f *domain.AccountFile) *[]domain.Balance { return &f.Balances }},
 		kindOf[domain.Dispute]{bucketDisputes, decodeDispute,
 			func(f *domain.AccountFile) *[]domain.Dispute { return &f.Disputes }},
+		kindOf[domain.CreditDecision]{bucketDecisions, decodeDecision,
+			func(f *domain.AccountFile) *[]domain.CreditDecision { return &f.Decisions }},
+		kindOf[domain.Objective]{bucketObjectives, decodeObjective,
+			func(f *domain.AccountFile) *[]domain.Objective { return &f.Objectives }},
 	}
 	fileKinds = slices.Concat(documentKinds, recordKinds)
 	// factKinds are recordKinds as the facts read them: an activity's

@@ -4,9 +4,13 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"acctdesk/domain"
+
+	"github.com/shopspring/decimal"
 )
 
 // Record encodings. A value holds a version byte, the stamp, then
@@ -18,7 +22,7 @@ import (
 // migration if old values must be rewritten.
 
 const (
-	vAccount    = 2 // 1: without StatusSince
+	vAccount    = 3 // 1: without StatusSince; 2: without Competitors
 	vContact    = 1
 	vContract   = 2 // 1: without the rebate's basis and period
 	vInvoice    = 1
@@ -28,14 +32,16 @@ const (
 	vPromise    = 1
 	vPlan       = 2 // 1: without Closed
 	vEscalation = 2 // 1: without ResolvedOn
-	vIssue      = 1
+	vIssue      = 2 // 1: without Summary, KPI, KPITarget, Steps, ResolvedOn, Recap
 	vFollowUp   = 1
 	vSurvey     = 1
 	vMark       = 2 // 1: schema 2's, see decodeMarkV1
 	vTarget     = 1
 	vBalance    = 1
 	vDispute    = 1
-	vSettings   = 2 // 1: without Reminders (read as the defaults)
+	vSettings   = 3 // 1: without Reminders (read as the defaults); 2: without MarginRates
+	vDecision   = 1
+	vObjective  = 1
 	vMigration  = 1
 )
 
@@ -93,6 +99,7 @@ func appendAccount(dst []byte, a *domain.Account) []byte {
 	e.str(a.Notes)
 	e.str(a.ExpansionNotes)
 	e.date(a.StatusSince) // version 2
+	e.str(a.Competitors)  // version 3
 	return e.b
 }
 
@@ -120,6 +127,9 @@ func decodeAccount(code string, v []byte, in *interner) (domain.Account, error) 
 	a.ExpansionNotes = d.str()
 	if ver >= 2 {
 		a.StatusSince = d.date()
+	}
+	if ver >= 3 {
+		a.Competitors = d.str()
 	}
 	d.amount(a.CreditLimit, nonNegative)
 	d.amount(a.Overdraft.Amount, nonNegative)
@@ -482,6 +492,12 @@ func appendIssue(dst []byte, x *domain.ServiceIssue) []byte {
 	e.str(x.Status)
 	e.str(x.Resolution)
 	e.bool(x.ConfirmedInWriting)
+	e.str(x.Summary) // version 2
+	e.str(x.KPI)
+	e.str(x.KPITarget)
+	e.steps(x.Steps)
+	e.date(x.ResolvedOn)
+	e.str(x.Recap)
 	return e.b
 }
 
@@ -491,7 +507,7 @@ func decodeIssue(code string, own, v []byte, in *interner) (domain.ServiceIssue,
 		return domain.ServiceIssue{}, err
 	}
 	d := dec{b: v, in: in}
-	d.version(vIssue)
+	ver := d.versions(1, vIssue)
 	x := domain.ServiceIssue{ID: id, Account: code, Stamp: d.stamp()}
 	x.Kind = d.word()
 	x.Opened = d.date()
@@ -500,7 +516,42 @@ func decodeIssue(code string, own, v []byte, in *interner) (domain.ServiceIssue,
 	x.Status = d.word()
 	x.Resolution = d.str()
 	x.ConfirmedInWriting = d.bool()
+	if ver >= 2 { // a version 1 issue has no problem record, and no day it was resolved
+		x.Summary = d.str()
+		x.KPI = d.line()
+		x.KPITarget = d.line()
+		x.Steps = d.steps()
+		x.ResolvedOn = d.date()
+		x.Recap = d.str()
+	}
 	return x, d.done()
+}
+
+// A timetable (a problem record's, an objective's): the count, then each
+// step's text, due date, done and done date.
+func (e *enc) steps(steps []domain.Step) {
+	e.u(uint64(len(steps)))
+	for _, s := range steps {
+		e.str(s.Text)
+		e.date(s.Due)
+		e.bool(s.Done)
+		e.date(s.DoneOn)
+	}
+}
+
+func (d *dec) steps() []domain.Step {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	out := make([]domain.Step, n)
+	for i := range out {
+		out[i] = domain.Step{Text: d.line(), Due: d.date(), Done: d.bool(), DoneOn: d.date()}
+	}
+	if d.err != nil {
+		return nil
+	}
+	return out
 }
 
 // --- FollowUp (key: code 0x00 id)
@@ -707,6 +758,13 @@ func appendSettings(dst []byte, s *domain.Settings) []byte {
 	e.strs(s.Users)
 	e.ints(s.Reminders.Levels)
 	e.int(s.Reminders.CadenceDays)
+	// version 3: the margin rates, by product
+	products := slices.Sorted(maps.Keys(s.MarginRates))
+	e.u(uint64(len(products)))
+	for _, p := range products {
+		e.str(p)
+		e.dec(s.MarginRates[p])
+	}
 	return e.b
 }
 
@@ -728,7 +786,130 @@ func decodeSettings(v []byte) (domain.Settings, error) {
 		s.Reminders.Levels = d.ints()
 		s.Reminders.CadenceDays = d.int()
 	}
+	if ver >= 3 {
+		s.MarginRates = d.marginRates()
+	}
 	return s, d.done()
+}
+
+// marginRates reads the settings' margin rates: products strictly
+// increasing (one value, one map), each rate not below zero.
+func (d *dec) marginRates() map[string]decimal.Decimal {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	out := make(map[string]decimal.Decimal, n)
+	prev := ""
+	for i := range n {
+		p, r := d.line(), d.dec()
+		if d.err == nil && i > 0 && p <= prev {
+			d.fail(fmt.Errorf("margin rates out of order: %q after %q", p, prev))
+		}
+		d.amount(r, nonNegative)
+		out[p], prev = r, p
+	}
+	if d.err != nil {
+		return nil
+	}
+	return out
+}
+
+// --- CreditDecision (key: code 0x00 id)
+
+// Flags of a credit decision.
+const (
+	decisionHasUtilisation = 1 << iota
+	decisionConfirmedOver
+)
+
+func appendDecision(dst []byte, c *domain.CreditDecision) []byte {
+	e := head(dst, vDecision, c.Stamp)
+	e.date(c.On)
+	e.str(c.Field)
+	e.cur(c.Currency)
+	e.dec(c.Old)
+	e.dec(c.New)
+	e.date(c.OldExpires)
+	e.date(c.NewExpires)
+	e.str(c.Reason)
+	e.str(c.ApprovedBy)
+	var flags uint64
+	if c.HasUtilisation {
+		flags |= decisionHasUtilisation
+	}
+	if c.ConfirmedOver {
+		flags |= decisionConfirmedOver
+	}
+	e.u(flags)
+	e.dec(c.UtilisationAfter)
+	return e.b
+}
+
+func decodeDecision(code string, own, v []byte, in *interner) (domain.CreditDecision, error) {
+	id, err := keyID(own)
+	if err != nil {
+		return domain.CreditDecision{}, err
+	}
+	d := dec{b: v, in: in}
+	d.version(vDecision)
+	c := domain.CreditDecision{ID: id, Account: code, Stamp: d.stamp()}
+	c.On = d.date()
+	c.Field = d.word()
+	c.Currency = d.cur()
+	c.Old = d.dec()
+	c.New = d.dec()
+	c.OldExpires = d.date()
+	c.NewExpires = d.date()
+	c.Reason = d.str()
+	c.ApprovedBy = d.word()
+	flags := d.u()
+	if flags&^(decisionHasUtilisation|decisionConfirmedOver) != 0 {
+		d.fail(fmt.Errorf("unknown credit decision flags %#x", flags))
+	}
+	c.HasUtilisation = flags&decisionHasUtilisation != 0
+	c.ConfirmedOver = flags&decisionConfirmedOver != 0
+	c.UtilisationAfter = d.dec()
+	if d.err == nil && c.Field != domain.FieldCreditLimit && c.Field != domain.FieldOverdraft {
+		d.fail(fmt.Errorf("credit decision of %q, not a limit or an overdraft", c.Field))
+	}
+	d.amount(c.Old, nonNegative)
+	d.amount(c.New, nonNegative)
+	d.places(c.Old, c.Currency)
+	d.places(c.New, c.Currency)
+	return c, d.done()
+}
+
+// --- Objective (key: code 0x00 id)
+
+func appendObjective(dst []byte, o *domain.Objective) []byte {
+	e := head(dst, vObjective, o.Stamp)
+	e.str(o.Kind)
+	e.str(o.Measure)
+	e.str(o.Target)
+	e.date(o.Due)
+	e.str(o.Owner)
+	e.str(o.Status)
+	e.steps(o.Steps)
+	return e.b
+}
+
+func decodeObjective(code string, own, v []byte, in *interner) (domain.Objective, error) {
+	id, err := keyID(own)
+	if err != nil {
+		return domain.Objective{}, err
+	}
+	d := dec{b: v, in: in}
+	d.version(vObjective)
+	o := domain.Objective{ID: id, Account: code, Stamp: d.stamp()}
+	o.Kind = d.word()
+	o.Measure = d.line()
+	o.Target = d.line()
+	o.Due = d.date()
+	o.Owner = d.word()
+	o.Status = d.word()
+	o.Steps = d.steps()
+	return o, d.done()
 }
 
 // --- Migration record (key: version, big-endian)

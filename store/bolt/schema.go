@@ -32,6 +32,8 @@ var (
 	bucketTargets     = []byte("targets")     // code 0x00 month "YYYY-MM" 0x00 product → Target (schema 4)
 	bucketBalances    = []byte("balances")    // code 0x00 date "YYYY-MM-DD" → Balance (schema 4)
 	bucketDisputes    = []byte("disputes")    // code 0x00 invoice 0x00 seq(8, big-endian) → Dispute (schema 5)
+	bucketDecisions   = []byte("decisions")   // code 0x00 id → CreditDecision (schema 6)
+	bucketObjectives  = []byte("objectives")  // code 0x00 id → Objective (schema 6)
 
 	// Derived (schema 3): each account's domain.Facts, split in two so that a
 	// write touching only activities never reads the documents. Both are
@@ -74,7 +76,7 @@ var allBuckets = [][]byte{
 	bucketPlans, bucketEscalations, bucketIssues, bucketFollowUps, bucketSurveys,
 	bucketMarks, bucketIdxInvoice, bucketIdxPayment, bucketIdxCredit,
 	bucketLedgers, bucketFacts, bucketChangelog, bucketTargets, bucketBalances,
-	bucketDisputes,
+	bucketDisputes, bucketDecisions, bucketObjectives,
 }
 
 // indexOf names the uniqueness index of a document bucket.

@@ -50,8 +50,8 @@ func TestBookWithVersion1Records(t *testing.T) {
 		})
 		return b
 	}
-	if version("accounts", "ACME") != 2 || version("contracts", "ACME\x00C-2024") != 2 {
-		t.Fatal("this code does not write version 2")
+	if version("accounts", "ACME") != 3 || version("contracts", "ACME\x00C-2024") != 2 {
+		t.Fatal("this code does not write account version 3, contract version 2")
 	}
 	put("accounts", "ACME", bolt.V1AccountHex, 1)
 	put("contracts", "ACME\x00C-2024", bolt.V1ContractHex, 1)
@@ -76,7 +76,7 @@ func TestBookWithVersion1Records(t *testing.T) {
 	if res.Totals() != (store.Result{Updated: 2}) {
 		t.Errorf("re-import over version 1 records: %v; want 2 updated", res)
 	}
-	if version("accounts", "ACME") != 2 || version("contracts", "ACME\x00C-2024") != 2 {
+	if version("accounts", "ACME") != 3 || version("contracts", "ACME\x00C-2024") != 2 {
 		t.Error("the re-import left version 1 values")
 	}
 	if res := mustApply(t, s, batch); res.Totals() != (store.Result{Unchanged: 2}) {

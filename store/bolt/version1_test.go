@@ -79,17 +79,17 @@ func TestCodecReadsVersion1(t *testing.T) {
 		t.Errorf("v1 contract without tiers: %+v, %v; want no rebate", none.Rebate, err)
 	}
 
-	// Written again: version 2, the new fields after the old ones.
+	// Written again: the current version, the new fields after the old ones.
 	a.StatusSince = domain.MustDate("2025-05-31")
-	v2 := appendAccount(nil, &a)
-	if v2[0] != 2 || !strings.HasPrefix(string(v2[1:]), string(unhex(t, V1AccountHex)[1:])) {
-		t.Errorf("v2 account %x is not the v1 layout with fields appended", v2)
+	v3 := appendAccount(nil, &a)
+	if v3[0] != vAccount || !strings.HasPrefix(string(v3[1:]), string(unhex(t, V1AccountHex)[1:])) {
+		t.Errorf("account %x is not the v1 layout with fields appended", v3)
 	}
-	if back, err := decodeAccount("ACME", v2, nil); err != nil || back.StatusSince != a.StatusSince {
-		t.Errorf("v2 account read back %v, %v", back.StatusSince, err)
+	if back, err := decodeAccount("ACME", v3, nil); err != nil || back.StatusSince != a.StatusSince {
+		t.Errorf("account read back %v, %v", back.StatusSince, err)
 	}
 	c.Rebate.Basis, c.Rebate.Period = domain.RebateAmount, domain.RebateMonth
-	v2 = appendContract(nil, &c)
+	v2 := appendContract(nil, &c)
 	if v2[0] != 2 || !strings.HasPrefix(string(v2[1:]), string(unhex(t, V1ContractHex)[1:])) {
 		t.Errorf("v2 contract %x is not the v1 layout with fields appended", v2)
 	}
@@ -109,13 +109,15 @@ func TestCodecReadsVersion1(t *testing.T) {
 // one past the newest) is refused, as is a version 1 value with version 2's
 // fields after it (a trailer) and a version 2 value without them.
 func TestCodecRefusesOtherVersions(t *testing.T) {
-	for _, v := range []byte{0, 3, 255} {
+	for _, v := range []byte{0, 4, 255} {
 		b := unhex(t, V1AccountHex)
 		b[0] = v
-		if _, err := decodeAccount("ACME", b, nil); err == nil || !strings.Contains(err.Error(), "this acctdesk reads 1 to 2") {
+		if _, err := decodeAccount("ACME", b, nil); err == nil || !strings.Contains(err.Error(), "this acctdesk reads 1 to 3") {
 			t.Errorf("account version %d: %v", v, err)
 		}
-		b = unhex(t, V1ContractHex)
+	}
+	for _, v := range []byte{0, 3, 255} {
+		b := unhex(t, V1ContractHex)
 		b[0] = v
 		if _, err := decodeContract("ACME", []byte("C-2024"), b, nil); err == nil || !strings.Contains(err.Error(), "this acctdesk reads 1 to 2") {
 			t.Errorf("contract version %d: %v", v, err)
@@ -131,13 +133,14 @@ func TestCodecRefusesOtherVersions(t *testing.T) {
 	if _, err := decodeContract("ACME", []byte("C-2024"), v2short, nil); err == nil {
 		t.Error("a v2 contract without its basis and period decoded")
 	}
-	a := V1Account()
-	v2 = appendAccount(nil, &a)
-	if _, err := decodeAccount("ACME", append([]byte{1}, v2[1:]...), nil); err == nil {
+	if _, err := decodeAccount("ACME", append([]byte{1}, unhex(t, V2AccountHex)[1:]...), nil); err == nil {
 		t.Error("a v1 account with a trailer decoded")
 	}
 	if _, err := decodeAccount("ACME", append([]byte{2}, unhex(t, V1AccountHex)[1:]...), nil); err == nil {
 		t.Error("a v2 account without its status date decoded")
+	}
+	if _, err := decodeAccount("ACME", append([]byte{3}, unhex(t, V2AccountHex)[1:]...), nil); err == nil {
+		t.Error("a v3 account without its competitors decoded")
 	}
 }
 

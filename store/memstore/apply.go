@@ -143,6 +143,10 @@ func (a *applier) batch(b *store.Batch) {
 // removeContact removes a contact by account and name; one not there is an error.
 func (a *applier) removeContact(r store.Rec[domain.Contact]) {
 	x := r.V
+	if err := domain.CheckCode(x.Account); err != nil {
+		a.fail(r.Line, "account", err.Error())
+		return
+	}
 	if _, found := a.ownerOf(x.Account, r.Line, ""); !found {
 		return
 	}
@@ -156,10 +160,16 @@ func (a *applier) removeContact(r store.Rec[domain.Contact]) {
 	a.res.Count(store.KindContacts, store.WasRemoved)
 }
 
+// decision writes a credit decision, in the account's currency.
 func (a *applier) decision(r store.Rec[domain.CreditDecision]) {
 	x := r.V
 	x.Stamp = a.stampFor(x.Stamp)
-	if _, found := a.ownerOf(x.Account, r.Line, ""); !a.valid(r.Line, x.Validate()) || !found {
+	st, found := a.ownerOf(x.Account, r.Line, "")
+	if found && x.Currency == "" {
+		x.Currency = st.a.Currency
+	}
+	ok := a.valid(r.Line, x.Validate())
+	if !found || !a.sameCurrency(r.Line, st, x.Currency) || !ok {
 		return
 	}
 	f := a.file(x.Account)

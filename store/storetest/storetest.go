@@ -75,6 +75,10 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"RaiseResolveDispute", testRaiseResolveDispute},
 		{"DisputesRefused", testDisputesRefused},
 		{"ResolveEscalation", testResolveEscalation},
+		{"ManagerRecords", testManagerRecords},
+		{"ManagerRefused", testManagerRefused},
+		{"RemoveContacts", testRemoveContacts},
+		{"FactsLinesAndRebates", testFactsLinesAndRebates},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
