@@ -51,7 +51,6 @@ func choose(c *core, k string, changed func()) bool {
 	return true
 }
 
-
 // parseSteps reads steps typed TEXT@DATE, separated by semicolons.
 func parseSteps(s string, today domain.Date) ([]domain.Step, error) {
 	var out []domain.Step
