@@ -28,6 +28,9 @@ type AccountFile struct {
 	Disputes    []Dispute // by invoice, then sequence
 	Decisions   []CreditDecision
 	Objectives  []Objective
+	Documents   []Document       // by kind (SPEC §11.3)
+	Blockages   []Blockage       // by id
+	Reconciled  []Reconciliation // by date
 }
 
 // PrimaryContact is the account's primary contact (see PrimaryContact).

@@ -40,6 +40,15 @@ type Facts struct {
 	// RebateNotes are the credit notes with reason rebate, by number: what
 	// the rebates report counts as credited (SPEC §10.4).
 	RebateNotes []RebateNote
+	// The administrator's side (SPEC §11): the opening file, the
+	// reconciliation marks, the sales plan and accounting's balances.
+	Documents  []Document
+	Blockages  []Blockage
+	Reconciled []Reconciliation
+	Targets    []Target
+	Balances   []Balance
+	// Authors are the names of the touches' authors (Touch.By), each once.
+	Authors []string
 }
 
 // RebateNote is a rebate credit note as the book-wide reports need it.
@@ -81,6 +90,15 @@ type Touch struct {
 	On      Date
 	Kind    uint8 // position in ActivityKinds
 	Outcome uint8 // a call's outcome: its position in Outcomes plus one; a reminder's level; 0 otherwise
+	By      uint16 // its author: an index into Facts.Authors
+}
+
+// Author is the name of the touch's author.
+func (x *Facts) Author(t Touch) string {
+	if int(t.By) < len(x.Authors) {
+		return x.Authors[t.By]
+	}
+	return ""
 }
 
 // TouchOf is an activity's touch.
@@ -126,11 +144,20 @@ func FactsOf(f *AccountFile) (Facts, error) {
 		Promises: f.Promises, Plans: f.Plans, Escalations: f.Escalations, Issues: f.Issues,
 		Contracts: f.Contracts, Surveys: f.Surveys, Marks: f.Marks, Disputes: f.Disputes,
 		Decisions: f.Decisions, Objectives: f.Objectives,
+		Documents: f.Documents, Blockages: f.Blockages, Reconciled: f.Reconciled, Targets: f.Targets, Balances: f.Balances,
 	}
 	if len(f.Activities) > 0 {
 		x.Touches = make([]Touch, len(f.Activities))
+		by := map[string]uint16{}
 		for i, a := range f.Activities {
 			x.Touches[i] = TouchOf(a)
+			k, ok := by[a.Stamp.By]
+			if !ok && len(x.Authors) < 1<<16 {
+				k = uint16(len(x.Authors))
+				by[a.Stamp.By] = k
+				x.Authors = append(x.Authors, a.Stamp.By)
+			}
+			x.Touches[i].By = k
 		}
 		slices.SortFunc(x.Touches, func(a, b Touch) int { return cmp.Compare(a.ID, b.ID) })
 	}

@@ -39,6 +39,12 @@ type Settings struct {
 	// amount: the Book pane's margin proxy (SPEC §3). A product with none
 	// has no margin proxy.
 	MarginRates map[string]decimal.Decimal
+	// RequiredDocs are the documents of the account-opening file each
+	// segment requires ("" for every segment not named); none:
+	// DefaultRequiredDocs (SPEC §11.3).
+	RequiredDocs map[string][]string
+	// Targets are the dashboard's headline targets (SPEC §11.4).
+	Targets Targets
 }
 
 // Reminders are the reminder letters' levels and cadence (SPEC §9.3).
@@ -59,6 +65,7 @@ func DefaultSettings() Settings {
 			RenewalDays: 90, PromiseGraceDays: 3,
 		},
 		Reminders: DefaultReminders(),
+		Targets:   DefaultTargets(),
 	}
 }
 
@@ -91,6 +98,19 @@ func (s Settings) Validate() error {
 		if r.IsNegative() || r.GreaterThan(decimal.NewFromInt(100)) || r.Exponent() < -4 {
 			return fmt.Errorf("margin rate of %s must be 0 to 100 %% with at most 4 decimals, not %s", p, r)
 		}
+	}
+	for seg, docs := range s.RequiredDocs {
+		if err := CheckText(seg, false, 200); err != nil {
+			return fmt.Errorf("required documents of segment %q: %v", seg, err)
+		}
+		for _, d := range docs {
+			if err := CheckWord(d); err != nil {
+				return fmt.Errorf("required document of segment %q: %v", seg, err)
+			}
+		}
+	}
+	if t := s.Targets; t.NRRPct < 0 || t.NRRPct > 1000 || t.LogoChurnPct < 0 || t.LogoChurnPct > 100 || t.BadDebtPct < 0 || t.BadDebtPct > 100 || t.DSODays < 0 || t.DSODays > 3650 {
+		return fmt.Errorf("targets out of range: %+v", t)
 	}
 	return s.Reminders.Validate()
 }

@@ -179,6 +179,12 @@ type Batch struct {
 	// only those fields are read. A contact renamed is removed and added
 	// in the same batch; removals run before Contacts.
 	RemoveContacts []Rec[domain.Contact]
+	// Documents upsert an account's opening-file documents by account and
+	// kind; Blockages are added (ID 0) or rewritten by id; Reconciled
+	// upserts reconciliation marks by account and date (SPEC §11).
+	Documents  []Rec[domain.Document]
+	Blockages  []Rec[domain.Blockage]
+	Reconciled []Rec[domain.Reconciliation]
 	// On is the business date of the write (the as-of date): the day an
 	// import's disputes open or resolve. Zero: the day of the write's stamp.
 	On domain.Date
@@ -507,6 +513,9 @@ const (
 	KindMarks
 	KindDecisions
 	KindObjectives
+	KindDocuments
+	KindBlockages
+	KindReconciled
 	// KindAccountsCreated are the bare accounts a batch with CreateAccounts
 	// made for its documents: named last, after what they were made for
 	// (SPEC §5: "3 invoices added, 1 payment added (from paid_on),
@@ -537,6 +546,9 @@ var kindNouns = [NumKinds]struct{ one, many, tail string }{
 	KindMarks:           {"queue mark", "queue marks", ""},
 	KindDecisions:       {"credit decision", "credit decisions", ""},
 	KindObjectives:      {"objective", "objectives", ""},
+	KindDocuments:       {"document", "documents", ""},
+	KindBlockages:       {"blockage", "blockages", ""},
+	KindReconciled:      {"reconciliation", "reconciliations", ""},
 }
 
 // Change is what a write did to one record.

@@ -138,6 +138,54 @@ func (a *applier) batch(b *store.Batch) {
 	for _, r := range b.Objectives {
 		a.objective(r)
 	}
+	for _, r := range b.Documents {
+		a.openingDoc(r)
+	}
+	for _, r := range b.Blockages {
+		a.blockage(r)
+	}
+	for _, r := range b.Reconciled {
+		a.reconciled(r)
+	}
+}
+
+// openingDoc upserts an opening-file document by account and kind.
+func (a *applier) openingDoc(r store.Rec[domain.Document]) {
+	x := r.V
+	x.Stamp = a.stampFor(x.Stamp)
+	if _, found := a.ownerOf(x.Account, r.Line, ""); !a.valid(r.Line, x.Validate()) || !found {
+		return
+	}
+	if a.repeated(store.KindDocuments, "document", x.Account+"\x00"+x.Kind, r.Line, x, "kind", "document "+x.Kind) {
+		return
+	}
+	f := a.file(x.Account)
+	upsert(a, store.KindDocuments, &f.Documents, func(y domain.Document) bool { return y.Kind == x.Kind }, x)
+}
+
+func (a *applier) blockage(r store.Rec[domain.Blockage]) {
+	x := r.V
+	x.Stamp = a.stampFor(x.Stamp)
+	if _, found := a.ownerOf(x.Account, r.Line, ""); !a.valid(r.Line, x.Validate()) || !found {
+		return
+	}
+	f := a.file(x.Account)
+	byID(a, store.KindBlockages, &f.Blockages, "blockage", r.Line, x.Account, x.ID, x,
+		func(b *domain.Blockage, id uint64) { b.ID = id }, func(b domain.Blockage) uint64 { return b.ID }, "blockage")
+}
+
+// reconciled upserts a reconciliation mark by account and date.
+func (a *applier) reconciled(r store.Rec[domain.Reconciliation]) {
+	x := r.V
+	x.Stamp = a.stampFor(x.Stamp)
+	if _, found := a.ownerOf(x.Account, r.Line, ""); !a.valid(r.Line, x.Validate()) || !found {
+		return
+	}
+	if a.repeated(store.KindReconciled, "reconciled", x.Account+"\x00"+x.AsOf.String(), r.Line, x, "as_of", "reconciliation as of "+x.AsOf.String()) {
+		return
+	}
+	f := a.file(x.Account)
+	upsert(a, store.KindReconciled, &f.Reconciled, func(y domain.Reconciliation) bool { return y.AsOf == x.AsOf }, x)
 }
 
 // removeContact removes a contact by account and name; one not there is an error.

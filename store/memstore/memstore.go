@@ -399,6 +399,10 @@ func cloneSettings(s domain.Settings) domain.Settings {
 	s.Users = slices.Clone(s.Users)
 	s.Reminders.Levels = slices.Clone(s.Reminders.Levels)
 	s.MarginRates = maps.Clone(s.MarginRates)
+	s.RequiredDocs = maps.Clone(s.RequiredDocs)
+	for k, v := range s.RequiredDocs {
+		s.RequiredDocs[k] = slices.Clone(v)
+	}
 	return s
 }
 
@@ -426,6 +430,9 @@ func cloneFile(f *domain.AccountFile) *domain.AccountFile {
 	c.Disputes = slices.Clone(f.Disputes)
 	c.Decisions = slices.Clone(f.Decisions)
 	c.Objectives = slices.Clone(f.Objectives)
+	c.Documents = slices.Clone(f.Documents)
+	c.Blockages = slices.Clone(f.Blockages)
+	c.Reconciled = slices.Clone(f.Reconciled)
 	for i := range c.Issues {
 		c.Issues[i].Steps = slices.Clone(c.Issues[i].Steps)
 	}
@@ -464,6 +471,9 @@ func sortFile(f *domain.AccountFile) {
 	slices.SortFunc(f.Balances, func(a, b domain.Balance) int { return cmp.Compare(a.On, b.On) })
 	slices.SortFunc(f.Decisions, func(a, b domain.CreditDecision) int { return cmp.Compare(a.ID, b.ID) })
 	slices.SortFunc(f.Objectives, func(a, b domain.Objective) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(f.Documents, func(a, b domain.Document) int { return strings.Compare(a.Kind, b.Kind) })
+	slices.SortFunc(f.Blockages, func(a, b domain.Blockage) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(f.Reconciled, func(a, b domain.Reconciliation) int { return cmp.Compare(a.AsOf, b.AsOf) })
 	slices.SortFunc(f.Disputes, func(a, b domain.Dispute) int {
 		return cmp.Or(strings.Compare(a.Invoice, b.Invoice), cmp.Compare(a.Seq, b.Seq))
 	})
@@ -503,6 +513,9 @@ func idsOf(f *domain.AccountFile) []idOf {
 	}
 	for _, x := range f.Objectives {
 		out = append(out, idOf{"objective", x.ID})
+	}
+	for _, x := range f.Blockages {
+		out = append(out, idOf{"blockage", x.ID})
 	}
 	return out
 }

@@ -75,6 +75,9 @@ type KeyMap struct {
 	// Book.
 	Columns key.Binding // show or hide the account manager's columns (SPEC §3)
 
+	// Reports (SPEC §11.2): export the report shown.
+	Export key.Binding
+
 	// Aging.
 	PrevMonth key.Binding
 	NextMonth key.Binding
@@ -180,6 +183,8 @@ func DefaultKeyMap() *KeyMap {
 
 		Columns: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "account manager's columns")),
 
+		Export: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export the report (xlsx, csv)")),
+
 		PrevMonth: key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "as-of a month back")),
 		NextMonth: key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "as-of a month forward")),
 		Forecast:  key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "cash forecast by week")),
@@ -246,6 +251,8 @@ func (k *KeyMap) Sections() []Section {
 		{"Account", []key.Binding{k.NextTab, k.PrevTab, help(k.Open.Help().Key, "show the entry whole"), help(k.Filter.Help().Key, "search the lists"), k.Statement, k.Plan, k.Dispute, k.Remind,
 			k.QBR, k.Issue, k.Credit, k.Edit, k.Contacts, k.Plans, k.Survey, k.Add}},
 		{"Renewals", []key.Binding{k.Renew}},
+		{"Dashboard", []key.Binding{help(k.Scope.Help().Key, "the book / one owner's")}},
+		{"Reports", []key.Binding{k.Open, k.Export}},
 		{"Aging", []key.Binding{k.PrevMonth, k.NextMonth, k.Forecast}},
 		{"Forms", []key.Binding{k.Save, k.NextField, k.PrevField, k.Choose, k.Cancel, k.Confirm}},
 		{"Call outcome", choiceHelp(k.Outcomes)},
