@@ -36,6 +36,40 @@ type Ledger struct {
 	Lines    []InvoiceLine
 	Products []string // the distinct products of the invoices, sorted ("" for none)
 	QtyExp   int32    // line quantities are in units of 10^QtyExp (QtyExp ≤ 0)
+	// Numbers are the invoices' numbers, as Invoices (a report that lists
+	// invoices: due).
+	Numbers Numbers
+}
+
+// Numbers is a list of invoice numbers kept as one string and where each
+// ends: two allocations per account however many invoices it has.
+type Numbers struct {
+	Text string
+	Ends []uint32 // Ends[i] is where the i-th number ends in Text
+}
+
+// NumbersOf packs numbers.
+func NumbersOf(numbers []string) Numbers {
+	var b strings.Builder
+	n := Numbers{Ends: make([]uint32, len(numbers))}
+	for i, s := range numbers {
+		b.WriteString(s)
+		n.Ends[i] = uint32(b.Len())
+	}
+	n.Text = b.String()
+	return n
+}
+
+// Len is how many numbers there are.
+func (n Numbers) Len() int { return len(n.Ends) }
+
+// At is the i-th number.
+func (n Numbers) At(i int) string {
+	from := uint32(0)
+	if i > 0 {
+		from = n.Ends[i-1]
+	}
+	return n.Text[from:n.Ends[i]]
 }
 
 // InvoiceLine is an invoice's product and quantity.
@@ -170,6 +204,13 @@ func LedgerOf(invoices []Invoice, payments []Payment, credits []CreditNote) (l L
 	})
 	if err := l.linesOf(invoices, order); err != nil {
 		return Ledger{}, nil, err
+	}
+	if len(invoices) > 0 {
+		numbers := make([]string, len(order))
+		for k, i := range order {
+			numbers[k] = invoices[i].Number
+		}
+		l.Numbers = NumbersOf(numbers)
 	}
 	byNumber := make(map[string]int32, len(invoices))
 	l.Invoices = make([]LedgerInvoice, len(invoices))

@@ -30,3 +30,13 @@ func TestParsePeriod(t *testing.T) {
 		t.Error("period names")
 	}
 }
+
+func TestNumbersPack(t *testing.T) {
+	n := NumbersOf([]string{"INV-1", "", "INV-22", "Ω-3"})
+	if n.Len() != 4 || n.At(0) != "INV-1" || n.At(1) != "" || n.At(2) != "INV-22" || n.At(3) != "Ω-3" {
+		t.Fatalf("%+v", n)
+	}
+	if m := NumbersOf(nil); m.Len() != 0 {
+		t.Fatal("empty")
+	}
+}
