@@ -73,10 +73,14 @@ type acct struct {
 	rescueRate  int64
 	fleetRate   int64
 	fleetSize   int64
+	size        int64          // litres of a usual delivery
+	growth      int64          // per cent a year the account's volumes grow (or shrink)
+	since       [4]domain.Date // when each product was taken up; zero: from the start
 
 	contacts  []domain.Contact
 	contracts []domain.Contract
 	tiers     []tier
+	periods   []rebatePeriod // the contract's quarters, for its rebate
 	inv       []invoice
 	pay       []payment
 	cn        []credit
@@ -92,6 +96,8 @@ type acct struct {
 	issues      []domain.ServiceIssue
 	follows     []domain.FollowUp
 	surveys     []domain.Survey
+	decisions   []domain.CreditDecision
+	objectives  []domain.Objective
 }
 
 func (g *gen) newAcct(p *profile) *acct {

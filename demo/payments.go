@@ -29,7 +29,7 @@ func (a *acct) settle() {
 	weekly := r.chance(0.5)
 	payDay := r.between(20, 28) // slow payers settle in a monthly lump
 	var prev domain.Date
-	cutoff := A.AddDays(-240)
+	cutoff := A.AddDays(-270)
 	for i, v := range a.inv {
 		net := v.amount - v.credited
 		if v.disputed || net <= 0 {
@@ -57,7 +57,7 @@ func (a *acct) settle() {
 		case bDelinquent:
 			if v.issued < cutoff {
 				put(v.due.AddDays(r.between(5, 25)), net, i)
-			} else if r.chance(0.25) {
+			} else if r.chance(0.15) {
 				put(v.due.AddDays(r.between(20, 60)), net, i)
 			}
 		case bDisputer:

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -299,8 +300,10 @@ func checkSituations(t *testing.T, A domain.Date, b *store.Batch) {
 
 // TestDemoKeepsStatusDatesAndRebateSchemes: the churned account says when
 // it churned (its contract ended 150 days before the as-of date), and every
-// contract with rebate steps counts litres a quarter, as the demo's rebate
-// credit notes do, in a form the importer reads back.
+// contract with rebate steps counts a quarter's litres (an account buying
+// fuel only) or its invoiced amount (one that also buys Rescue or Fleet,
+// whose units do not add up with litres), from a 0 % step, in a form the
+// importer reads back.
 func TestDemoKeepsStatusDatesAndRebateSchemes(t *testing.T) {
 	A := domain.MustDate("2026-03-29")
 	b := book(t, Options{AsOf: A, Seed: 2})
@@ -323,8 +326,14 @@ func TestDemoKeepsStatusDatesAndRebateSchemes(t *testing.T) {
 			continue
 		}
 		schemes++
-		if c.Rebate.Basis != domain.RebateQuantity || c.Rebate.Period != domain.RebateQuarter {
-			t.Errorf("contract %s rebate %s", c.ID, domain.FormatRebate(c.Rebate))
+		basis := domain.RebateQuantity
+		for _, a := range b.Accounts {
+			if a.V.Code == c.Account && (slices.Contains(a.V.Products, "Rescue") || slices.Contains(a.V.Products, "Fleet")) {
+				basis = domain.RebateAmount
+			}
+		}
+		if c.Rebate.Basis != basis || c.Rebate.Period != domain.RebateQuarter || !c.Rebate.Tiers[0].From.IsZero() || len(c.Rebate.Tiers) != 3 {
+			t.Errorf("contract %s rebate %s, want %s/quarter from 0 in three steps", c.ID, domain.FormatRebate(c.Rebate), basis)
 		}
 		back, err := domain.ParseRebate(domain.FormatRebate(c.Rebate))
 		if err != nil || domain.FormatRebate(back) != domain.FormatRebate(c.Rebate) {

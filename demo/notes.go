@@ -1,0 +1,82 @@
+package demo
+
+import (
+	"strconv"
+	"strings"
+
+	"acctdesk/domain"
+)
+
+// pitch is what the account manager offers an account that does not buy a product.
+var pitch = [...]string{
+	pAGO:    "AGO for the generators and site plant",
+	pPMS:    "PMS for the pool cars and staff buses",
+	pRescue: "Rescue cover for the vehicles on the road",
+	pFleet:  "Fleet maintenance for its vehicles",
+}
+
+var nextSteps = []string{
+	"the MD asked for a quote after the last visit.",
+	"operations manager keen, procurement wants two quotes.",
+	"revisit at the next QBR.",
+	"trial offered for one month.",
+}
+
+// expansionNotes say what else the account could buy, and for a recent
+// convert what it took up; "" for an account that buys everything.
+func (a *acct) expansionNotes() string {
+	p := a.p
+	var missing []string
+	for i := range products {
+		if !p.sells(i) {
+			missing = append(missing, pitch[i])
+		}
+	}
+	var b strings.Builder
+	if p.added >= 0 {
+		b.WriteString("Took up " + products[p.added].name + " in " + a.since[p.added].Format("January 2006") + ". ")
+	}
+	switch {
+	case len(missing) == 0 && b.Len() == 0:
+		return ""
+	case len(missing) == 0:
+		b.WriteString("Buys every product line; next: volume growth.")
+	case len(p.products) == 1:
+		b.WriteString(products[p.products[0]].name + " only: pitch " + joinAnd(missing) + "; " + pick(a.r, nextSteps))
+	default:
+		b.WriteString("Cross-sell: " + joinAnd(missing) + ".")
+	}
+	return b.String()
+}
+
+func joinAnd(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
+// competitorNote fills a competitor note's price tokens: {AGO-20} is our
+// AGO list price for the account as of AsOf less ₦20 a litre, written
+// ₦1,226.
+func (a *acct) competitorNote(tmpl string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(tmpl, '{')
+		j := strings.IndexByte(tmpl, '}')
+		if i < 0 || j < i {
+			b.WriteString(tmpl)
+			return b.String()
+		}
+		b.WriteString(tmpl[:i])
+		tok := tmpl[i+1 : j]
+		tmpl = tmpl[j+1:]
+		prod := pAGO
+		if strings.HasPrefix(tok, "PMS") {
+			prod = pPMS
+		}
+		delta, _ := strconv.Atoi(tok[3:])
+		price := a.listPrice(prod, a.asOf)/a.unit + int64(delta)
+		b.WriteString(a.p.cur.Symbol() + domain.Grouped(strconv.FormatInt(price, 10)))
+	}
+}
