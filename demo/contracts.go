@@ -87,6 +87,9 @@ func (a *acct) makeContracts() {
 		note(weekdayFwd(end.AddDays(1)), "Contract "+c.ID+" lapsed on "+end.Format("2 Jan 2006")+": not renewed while deliveries are on hold.")
 	case status == domain.ContractTerminated:
 		note(weekdayBack(end), "Contract "+c.ID+" terminated on "+end.Format("2 Jan 2006")+": the customer moved to another supplier.")
+		// The churn, as the account edit records it (its status date: emit).
+		a.acts = append(a.acts, act{on: end, minute: 16*60 + 45, kind: domain.KindAccountEdit, fixedNext: true,
+			text: "status: active → churned; status since: " + end.String()})
 	}
 }
 

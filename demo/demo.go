@@ -120,5 +120,7 @@ func (g *gen) account(i int, b *store.Batch) {
 	a.limits()
 	a.timeline()
 	a.cases()
+	a.creditDecisions()
+	a.accountPlan()
 	a.emit(b)
 }

@@ -75,6 +75,7 @@ func writeDemo(path, author string, opt demo.Options, force bool) (int, error) {
 	ctx := store.WithAuthor(context.Background(), author)
 	set := domain.DefaultSettings()
 	set.Name = demoName
+	set.MarginRates = demo.MarginRates()
 	if err := st.SaveSettings(ctx, set); err != nil {
 		return 0, fmt.Errorf("demo: %w", err)
 	}
