@@ -128,7 +128,7 @@ func (a *acct) decide(d domain.CreditDecision, limit, od int64) {
 	net := a.netAt(d.On)
 	if capacity := limit + od; capacity > 0 {
 		d.HasUtilisation = true
-		d.UtilisationAfter = decimal.NewFromInt(net * 100).DivRound(decimal.NewFromInt(capacity), 1)
+		d.UtilisationAfter = decimal.NewFromInt(net*100).DivRound(decimal.NewFromInt(capacity), 1)
 		d.ConfirmedOver = net*100 > capacity*100 // over the breach threshold, 100 %
 	}
 	d.Stamp = stamp(p.owner, d.On, 15*60+30)
