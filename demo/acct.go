@@ -55,6 +55,7 @@ type promiseSpec struct {
 	given, due domain.Date
 	amount     int64
 	note       string
+	chased     bool // broken, and chased by a call since
 }
 
 // window is a span of dates a scenario keeps free of payments.

@@ -37,6 +37,9 @@ func (a *acct) makeContracts() {
 	r, p, A := a.r, a.p, a.asOf
 	id := func(n int) string { return "CTR-" + p.code + "-" + strconv.Itoa(n) }
 	months := []int{12, 24}[r.IntN(2)]
+	if p.has(fRebates) {
+		months = 24 // long enough for the rebates of several quarters
+	}
 	status := "active"
 	var end domain.Date
 	switch {

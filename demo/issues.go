@@ -156,7 +156,7 @@ func (a *acct) issueHistory() {
 		if r.chance(0.25) {
 			resolved = sla.AddDays(r.between(1, 6)) // missed its SLA
 		}
-		resolved = max(opened, min(resolved, A.AddDays(-1)))
+		resolved = max(opened, weekdayBack(min(resolved, A.AddDays(-1))))
 		a.issue(kind, opened, sla, t, resolved, r.chance(0.7))
 	}
 }

@@ -40,6 +40,11 @@ func (a *acct) settle() {
 			if p.beh == bChurned && i == len(a.inv)-1 {
 				continue
 			}
+			if p.has(fXOF) && v.due >= A.AddDays(-14) && v.due < A {
+				// Fell due in the last fortnight: the transfer from Lomé
+				// clears in three weeks (reminder level 1).
+				continue
+			}
 			d := v.due.AddDays(r.between(-4, 3) + p.lateness)
 			if weekly && d.Weekday() != run {
 				d = d.Next(run).AddDays(-7) // the last run before it falls due

@@ -152,7 +152,7 @@ var script = []scripted{
 	{"Kano Agro Allied Ltd", "Agro", 2, "musa", "active", bDelinquent, 30, "AGO PMS", medium, uBreach, 138, fPlanMissed | fEscalationLegal | fReminderAgain, 0, 0, 0, "", 0, ""},
 	{"Ikeja Specialist Hospital", "Healthcare", 2, "ngozi", "active", bPrompt, 15, "AGO Rescue", small, uNormal, 0, fFollowToday | fIssueConfirmed, 0, 0, 0, "csat", 5, "Generator diesel always on time"},
 	{"Unity Model Schools", "Education", 3, "ngozi", "active", bSlow, 30, "PMS", medium, uNormal, 0, fDisputeQuiet, 47, 0, 0, "", 0, ""},
-	{"Lomé Transit Logistique SARL", "Logistics", 2, "tunde", "active", bPrompt, 30, "AGO", medium, uNormal, 0, fXOF, 0, 0, 0, "nps", 8, "Border paperwork handled well"},
+	{"Lomé Transit Logistique SARL", "Logistics", 2, "tunde", "active", bPrompt, 30, "AGO", large, uNormal, 0, fXOF, 0, 0, 0, "nps", 8, "Border paperwork handled well"},
 	{"Eko Cold Chain Logistics", "Logistics", 1, "adaeze", "active", bPrompt, 30, "AGO PMS Fleet", large, uWarn, 86, fODExpiring | fQBRNow | fRebates | fIssueOpen, 0, 0, 0, "csat", 4, ""},
 	{"Jos Plateau Mining Ltd", "Mining", 2, "musa", "active", bDisputer, 60, "AGO", large, uNormal, 0, fEscalationDone | fIssuePastSLA | fProblem, 0, 0, 0, "csat", 2, "Short deliveries at the Bukuru site again"},
 	{"Sahel Grains & Oil Mills", "Manufacturing", 1, "musa", "active", bPrepay, 30, "AGO PMS", large, uNormal, 0, fRebates, 0, 0, 0, "nps", 7, ""},

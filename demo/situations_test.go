@@ -42,8 +42,8 @@ func checkSituations(t *testing.T, A domain.Date, b *store.Batch) {
 		if a.Kind == "call" {
 			calls[a.Account] = append(calls[a.Account], a)
 		}
-		if a.On >= lastAct[a.Account].On {
-			lastAct[a.Account] = a
+		if domain.IsContact(a.Kind) && a.On >= lastAct[a.Account].On {
+			lastAct[a.Account] = a // the last contact (an issue or a decision logged since is none)
 		}
 	}
 	callAfter := func(code string, d domain.Date) bool {

@@ -60,7 +60,11 @@ func (a *acct) survey() {
 			if p.survey == "csat" {
 				drift = (k + 1) / 2
 			}
-			score = min(hi, max(lo, p.score-dir*drift+r.between(-1, 1)))
+			noise := 0
+			if k > 1 {
+				noise = r.between(-1, 1) // the one before the latest is on the trend
+			}
+			score = min(hi, max(lo, p.score-dir*drift+noise))
 			comment = ""
 		}
 		if comment == "" {

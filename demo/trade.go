@@ -62,14 +62,29 @@ func (a *acct) trade() {
 	a.disputes()
 }
 
-// tradeNaturally delivers fuel every week or few (by size), bills Fleet
-// monthly and Rescue now and then.
+// tradeNaturally delivers fuel every week or few (by size), each fuel on its
+// own round (an account buying both takes PMS about every other AGO
+// delivery, half the size: a fifth of its litres),
+// more often and more of it in its season; bills Fleet monthly and Rescue
+// now and then.
 func (a *acct) tradeNaturally() {
 	r, p := a.r, a.p
 	freq := [...][2]int{small: {12, 30}, medium: {8, 19}, large: {5, 11}}[p.size]
 	gap := r.between(freq[0], freq[1])
-	for d := a.start.AddDays(r.between(0, gap)); d <= a.stop; d = d.AddDays(max(1, gap+r.between(-gap/3, gap/3))) {
-		a.add(a.fuel(d), d)
+	both := p.sells(pAGO) && p.sells(pPMS)
+	for _, fuel := range []int{pAGO, pPMS} {
+		if !p.sells(fuel) {
+			continue
+		}
+		g := gap
+		if both {
+			g = [...]int{pAGO: gap * 4 / 3, pPMS: gap * 2}[fuel]
+		}
+		for d := maxDate(a.start, a.since[fuel]).AddDays(r.between(0, g)); d <= a.stop; {
+			a.add(fuel, d)
+			next := int64(g + r.between(-g/8, g/8)) // a round: much the same day each time
+			d = d.AddDays(max(1, int(next*100/seasonRoot(fuel, d))))
+		}
 	}
 	if p.sells(pFleet) {
 		y, m, _ := maxDate(a.start, a.since[pFleet]).Parts()
@@ -106,15 +121,6 @@ func (a *acct) tradeEvenly(n int) {
 	}
 }
 
-// fuel picks AGO or PMS among what the account buys on day d.
-func (a *acct) fuel(d domain.Date) int {
-	ago, pms := a.p.sells(pAGO), a.p.sells(pPMS) && d >= a.since[pPMS]
-	if ago && (!pms || a.r.chance(0.75)) {
-		return pAGO
-	}
-	return pPMS
-}
-
 func (a *acct) add(prod int, d domain.Date) {
 	qty, amount := a.line(prod, d)
 	due := d
@@ -125,7 +131,7 @@ func (a *acct) add(prod int, d domain.Date) {
 }
 
 // line prices one delivery: litres at the month's price, call-outs, vehicle-months.
-// Litres are the account's usual delivery, give or take 15 %, in the season
+// Litres are the account's usual delivery, give or take 10 %, in the season
 // and along the account's trend; the fleet grows or shrinks with the trend.
 func (a *acct) line(prod int, d domain.Date) (qty, amount int64) {
 	r := a.r
@@ -140,8 +146,11 @@ func (a *acct) line(prod int, d domain.Date) (qty, amount int64) {
 		qty = max(1, (a.fleetSize*a.trend(d)+50)/100)
 		return qty, qty * a.fleetRate
 	}
-	qty = a.size * int64(r.between(85, 115)) / 100
-	qty = max(50, roundDown(seasonal(qty, prod, d)*a.trend(d)/100, 50))
+	qty = a.size * int64(r.between(90, 110)) / 100
+	if prod == pPMS && a.p.sells(pAGO) {
+		qty /= 2 // the pool cars, beside the generators and the trucks
+	}
+	qty = max(50, roundDown(qty*seasonRoot(prod, d)/100*a.trend(d)/100, 50))
 	return qty, qty * a.litrePrice(prod, d)
 }
 
@@ -187,13 +196,19 @@ func (a *acct) disputes() {
 
 // nearest is the index of the invoice issued closest to d.
 func (a *acct) nearest(d domain.Date) int {
-	best := 0
-	for i, v := range a.inv {
-		if abs(int(v.issued-d)) < abs(int(a.inv[best].issued-d)) {
+	return a.nearestWhere(d, func(*invoice) bool { return true })
+}
+
+// nearestWhere is the index of the invoice issued closest to d of those ok
+// accepts (0 when it accepts none).
+func (a *acct) nearestWhere(d domain.Date, ok func(*invoice) bool) int {
+	best := -1
+	for i := range a.inv {
+		if ok(&a.inv[i]) && (best < 0 || abs(int(a.inv[i].issued-d)) < abs(int(a.inv[best].issued-d))) {
 			best = i
 		}
 	}
-	return best
+	return max(best, 0)
 }
 
 func abs(n int) int {
@@ -215,9 +230,10 @@ func (a *acct) resolvedDisputes() {
 		return
 	}
 	for k, back := range []int{250, 170} {
-		i := a.nearest(a.asOf.AddDays(-back))
+		// The delivery nearest the day that nothing else happened to.
+		i := a.nearestWhere(a.asOf.AddDays(-back), func(v *invoice) bool { return !v.disputed && v.credited == 0 && v.opened.IsZero() })
 		v := &a.inv[i]
-		if v.disputed || v.credited > 0 || v.issued < a.asOf.AddDays(-back-20) || !v.opened.IsZero() {
+		if v.disputed || v.credited > 0 || v.issued < a.asOf.AddDays(-back-20) || v.issued > a.asOf.AddDays(-back+20) || !v.opened.IsZero() {
 			continue
 		}
 		v.reason = disputeReasons[(a.p.idx+k+2)%len(disputeReasons)]
