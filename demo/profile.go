@@ -216,10 +216,10 @@ func (g *gen) profile(i int) *profile {
 	}
 	if p.opened.IsZero() {
 		// Old enough to have two years of trading behind it, or (one in
-		// twelve drawn accounts) signed within the last year: too young for
-		// a seasonal forecast.
+		// twelve active drawn accounts) signed within the last year: too
+		// young for a seasonal forecast.
 		p.opened = g.asOf.AddDays(-r.between(740, 3200))
-		if i >= len(script) && r.chance(0.08) {
+		if i >= len(script) && p.status == "active" && r.chance(0.08) {
 			p.opened = g.asOf.AddDays(-r.between(75, 330))
 		}
 	}
