@@ -61,6 +61,9 @@ func (a *acct) makeContracts() {
 	if p.has(fRenewed) {
 		status = "renewed"
 	}
+	if end.AddMonths(-months).AddDays(1) > A {
+		months = 24 // a contract in force has started
+	}
 	start := end.AddMonths(-months).AddDays(1)
 	if p.status == "onboarding" || start < p.opened {
 		start = p.opened

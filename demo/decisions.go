@@ -2,6 +2,7 @@ package demo
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -42,11 +43,13 @@ func (a *acct) approver(limit int64) string {
 }
 
 // creditDecisions writes the history behind the account's limit and
-// overdraft (SPEC §10.2): the limit set at reviews (tier 1 twice, tier 2
-// once or twice, tier 3 now and then), each raise from about two thirds of
-// the next; a delinquent or on-hold account's limit cut to stop deliveries
-// after they stopped, leaving it over 100 % and confirmed so; the overdraft
-// it holds, granted with its expiry. Each has its timeline entry.
+// overdraft (SPEC §10.2): the limit raised at reviews (tier 1 twice, tier 2
+// once or twice, tier 3 now and then), each from about two thirds of the
+// next, on a day it left room; a delinquent or on-hold account's limit cut
+// after deliveries stopped, and an account over its limit raised lately to
+// keep it supplied — both leaving it over 100 % as a rule, and confirmed
+// so; the overdraft it holds, granted with its expiry. Each has its
+// timeline entry.
 func (a *acct) creditDecisions() {
 	p, r, A := a.p, a.r, a.asOf
 	if a.limit <= 0 || p.status == "onboarding" || p.status == "churned" || len(a.inv) == 0 {
@@ -63,7 +66,8 @@ func (a *acct) creditDecisions() {
 	}
 	var limits []change // newest first
 	cur := a.limit
-	if p.beh == bDelinquent || p.beh == bOnHold {
+	switch {
+	case p.beh == bDelinquent || p.beh == bOnHold:
 		on := weekdayBack(A.AddDays(-r.between(20, 40))) // after the last delivery (trade stops 45 days back)
 		old := roundUp(cur*13/10, step)
 		reason := "Limit cut after payments stopped; no deliveries beyond it until the arrears are cleared."
@@ -72,6 +76,18 @@ func (a *acct) creditDecisions() {
 		}
 		limits = append(limits, change{on, old, cur, reason})
 		cur = old
+	case p.util == uBreach:
+		// Raised lately to keep a big customer supplied, though it left
+		// the account over its limit: confirmed so.
+		on := weekdayBack(A.AddDays(-r.between(25, 50)))
+		if old := max(step, roundDown(cur*int64(r.between(75, 90))/100, step)); old < cur && on > p.live {
+			reason := "Limit raised to keep the contract supplied through the peak."
+			if a.netAt(on) > cur {
+				reason = "Limit raised to keep the contract supplied through the peak; the account stays over it until the month-end payment."
+			}
+			limits = append(limits, change{on, old, cur, reason})
+			cur = old
+		}
 	}
 	n := [...]int{1: 2, 2: 1 + r.IntN(2), 3: r.IntN(2)}[p.tier]
 	back := A
@@ -79,16 +95,13 @@ func (a *acct) creditDecisions() {
 		back = limits[0].on
 	}
 	for k := 0; k < n; k++ {
-		back = weekdayBack(back.AddDays(-r.between(150, 230)))
-		if back < p.live.AddDays(60) {
-			break
-		}
 		old := max(step, roundDown(cur*int64(r.between(60, 85))/100, step))
-		if old >= cur {
+		on, ok := a.reviewDay(weekdayBack(back.AddDays(-r.between(150, 230))), cur)
+		if !ok || old >= cur {
 			break
 		}
-		limits = append(limits, change{back, old, cur, a.raiseReason(old, cur)})
-		cur = old
+		limits = append(limits, change{on, old, cur, a.raiseReason(old, cur, on)})
+		cur, back = old, on
 	}
 	for i := len(limits) - 1; i >= 0; i-- {
 		c := limits[i]
@@ -107,15 +120,43 @@ func (a *acct) creditDecisions() {
 	}
 }
 
-// raiseReason says why a limit went from old to new.
-func (a *acct) raiseReason(old, new int64) string {
+// reviewDay is a weekday within three weeks of d, after the account's
+// first two months, on which a raise to limit leaves utilisation at 90 %
+// or under: a limit is raised for the business ahead, not to cover a breach.
+func (a *acct) reviewDay(d domain.Date, limit int64) (domain.Date, bool) {
+	for k := 0; k <= 21; k++ {
+		for _, on := range []domain.Date{d.AddDays(-k), d.AddDays(k)} {
+			if on.Weekday() != time.Saturday && on.Weekday() != time.Sunday && on >= a.p.live.AddDays(60) && on < a.asOf &&
+				a.netAt(on)*100 <= 90*limit {
+				return on, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// raiseReason says why a limit went from old to new on day on, as the
+// account pays and the season goes.
+func (a *acct) raiseReason(old, new int64, on domain.Date) string {
 	pct := (new - old) * 100 / old
-	return pick(a.r, []string{
+	_, m, _ := on.Parts()
+	reasons := []string{
 		fmt.Sprintf("Annual review: volumes up and paid within terms; limit raised %d %% to cover a month and a half of deliveries.", pct),
 		"New delivery site added to the contract; limit raised to carry the extra volume.",
-		fmt.Sprintf("Dry-season peak: limit raised %d %% on the last twelve months' payment record.", pct),
 		"Audited accounts received and reviewed; limit raised in line with the agreed volumes.",
-	})
+	}
+	switch a.p.beh {
+	case bSlow, bPartial, bDelinquent, bOnHold:
+		reasons = []string{
+			fmt.Sprintf("Volumes up %d %%; limit raised on condition that nothing runs past 60 days.", pct),
+			"New delivery site added to the contract; limit raised to carry it, with a monthly review of what is overdue.",
+			"Limit raised to the agreed volumes against the MD's personal guarantee.",
+		}
+	}
+	if m >= time.October || m <= time.February {
+		reasons = append(reasons, fmt.Sprintf("Dry-season peak ahead: limit raised %d %% for the harmattan volumes.", pct))
+	}
+	return pick(a.r, reasons)
 }
 
 // decide records one decision made on d.On, leaving limit and overdraft:
@@ -129,7 +170,7 @@ func (a *acct) decide(d domain.CreditDecision, limit, od int64) {
 	if capacity := limit + od; capacity > 0 {
 		d.HasUtilisation = true
 		d.UtilisationAfter = decimal.NewFromInt(net*100).DivRound(decimal.NewFromInt(capacity), 1)
-		d.ConfirmedOver = net*100 > capacity*100 // over the breach threshold, 100 %
+		d.ConfirmedOver = net > capacity // over the breach threshold, 100 %
 	}
 	d.Stamp = stamp(p.owner, d.On, 15*60+30)
 	a.decisions = append(a.decisions, d)

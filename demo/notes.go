@@ -22,14 +22,44 @@ var nextSteps = []string{
 	"trial offered for one month.",
 }
 
-// expansionNotes say what else the account could buy, and for a recent
-// convert what it took up; "" for an account that buys everything.
+// pitchOrder is what each segment is likeliest to buy next, first.
+var pitchOrder = map[string][]int{
+	"Haulage":        {pFleet, pRescue, pPMS, pAGO},
+	"Logistics":      {pFleet, pRescue, pPMS, pAGO},
+	"Telecom towers": {pRescue, pFleet, pPMS, pAGO},
+	"Mining":         {pRescue, pFleet, pPMS, pAGO},
+	"Construction":   {pPMS, pRescue, pFleet, pAGO},
+	"Manufacturing":  {pPMS, pFleet, pRescue, pAGO},
+	"Agro":           {pPMS, pFleet, pRescue, pAGO},
+	"Healthcare":     {pPMS, pRescue, pFleet, pAGO},
+	"Education":      {pAGO, pFleet, pPMS, pRescue},
+	"Hospitality":    {pAGO, pPMS, pFleet, pRescue},
+}
+
+// nextProducts are the products the account does not buy, likeliest first.
+func (a *acct) nextProducts() []int {
+	order, ok := pitchOrder[a.p.segment]
+	if !ok {
+		order = []int{pPMS, pRescue, pFleet, pAGO}
+	}
+	var out []int
+	for _, x := range order {
+		if !a.p.sells(x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// expansionNotes say what else the account could buy (the likeliest two),
+// and for a recent convert what it took up; "" for an account that buys
+// everything.
 func (a *acct) expansionNotes() string {
 	p := a.p
 	var missing []string
-	for i := range products {
-		if !p.sells(i) {
-			missing = append(missing, pitch[i])
+	for _, x := range a.nextProducts() {
+		if len(missing) < 2 {
+			missing = append(missing, pitch[x])
 		}
 	}
 	var b strings.Builder
@@ -44,7 +74,7 @@ func (a *acct) expansionNotes() string {
 	case len(p.products) == 1:
 		b.WriteString(products[p.products[0]].name + " only: pitch " + joinAnd(missing) + "; " + pick(a.r, nextSteps))
 	default:
-		b.WriteString("Cross-sell: " + joinAnd(missing) + ".")
+		b.WriteString("Next: " + joinAnd(missing) + ".")
 	}
 	return b.String()
 }
