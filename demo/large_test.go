@@ -68,7 +68,7 @@ func TestLargeBookCounts(t *testing.T) {
 // TestDrawnBookIsValid: a book of drawn accounts trading naturally (two
 // years, every situation sprinkled at its rate) holds only valid records.
 func TestDrawnBookIsValid(t *testing.T) {
-	b := book(t, Options{AsOf: asOf, Seed: 5, Accounts: 1500})
+	b := book(t, Options{AsOf: asOf, Seed: 5, Accounts: 1000})
 	for _, r := range records(b) {
 		if v, ok := r.(validator); ok {
 			if err := v.Validate(); err != nil {

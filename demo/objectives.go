@@ -9,7 +9,8 @@ import (
 // accountPlan writes the account plan (SPEC §10.9) of accounts that have one
 // — every tier 1, most tier 2, a few tier 3: a cross-sell objective for
 // what it does not buy, a volume or service objective for the quarter, each
-// with steps (some done, one due), and for tier 1 last year's revenue
+// with steps (some done, and on every tier 1 and about a third of the others
+// one overdue), and for tier 1 last year's revenue
 // objective, met or missed by what was invoiced. Each is on the timeline.
 func (a *acct) accountPlan() {
 	p, r, A := a.p, a.r, a.asOf
@@ -29,7 +30,7 @@ func (a *acct) accountPlan() {
 		a.objective(set, domain.Objective{Kind: "cross-sell", Measure: "First " + products[x].name + " invoice",
 			Target: crossSellTarget[x], Due: due, Steps: []domain.Step{
 				{Text: "Send the " + products[x].name + " proposal and price list", Due: set.AddDays(7), Done: true, DoneOn: set.AddDays(6)},
-				{Text: "Site survey with operations", Due: weekdayBack(A.AddDays(-r.between(2, 8)))},
+				{Text: "Site survey with operations", Due: a.stepDay(p.tier == 1 || r.chance(0.3))},
 				{Text: "One-month trial", Due: A.AddDays(r.between(15, 30))},
 				{Text: "Contract signed", Due: due},
 			}})
@@ -51,7 +52,7 @@ func (a *acct) accountPlan() {
 			a.objective(set, domain.Objective{Kind: "volume", Measure: products[fuel].name + " litres this quarter",
 				Target: fmt.Sprintf("%s litres", domain.Grouped(fmt.Sprint(roundUp(q*115/100, 1000)))), Due: A.QuarterEnd(), Steps: []domain.Step{
 					{Text: "Agree the delivery schedule for the extra volume", Due: set.AddDays(10), Done: true, DoneOn: set.AddDays(12)},
-					{Text: "Price review for the extra volume with procurement", Due: weekdayBack(A.AddDays(-r.between(1, 5)))},
+					{Text: "Price review for the extra volume with procurement", Due: a.stepDay(r.chance(0.3))},
 				}})
 		}
 	}
@@ -113,6 +114,15 @@ func (a *acct) pastRevenueObjective() {
 			text: fmt.Sprintf("Objective set (revenue): %s, target %s.", o.Measure, o.Target)},
 		act{on: weekdayFwd(due.AddDays(3)), minute: 17 * 60, kind: domain.KindObjective, fixedNext: true,
 			text: fmt.Sprintf("Objective %s (revenue): %s invoiced against a target of %s.", status, a.money(during), o.Target)})
+}
+
+// stepDay is when a step of an open objective falls due: in the last days
+// (overdue: the queue shows it) or in the next fortnight.
+func (a *acct) stepDay(overdue bool) domain.Date {
+	if overdue {
+		return weekdayBack(a.asOf.AddDays(-a.r.between(2, 8)))
+	}
+	return weekdayFwd(a.asOf.AddDays(a.r.between(3, 14)))
 }
 
 // quarterLitres is the litres of fuel invoiced in the quarter starting qs.
