@@ -17,7 +17,7 @@ type Options struct {
 	AsOf               domain.Date
 	Seed               uint64
 	Accounts           int // default 30
-	InvoicesPerAccount int // 0 = natural (about 18 months of trading); >0 = exactly that many per account (big books)
+	InvoicesPerAccount int // 0 = natural (about two years of trading); >0 = exactly that many per account (big books)
 	Author             string
 }
 
