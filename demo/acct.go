@@ -65,6 +65,7 @@ type window struct{ from, to domain.Date }
 type acct struct {
 	g    *gen
 	r    rnd
+	m    rnd // the account manager's records draw from their own stream (gen.mr)
 	p    *profile
 	asOf domain.Date
 	unit int64 // minor units in one major unit: 100 for NGN, 1 for XOF
@@ -102,12 +103,15 @@ type acct struct {
 }
 
 func (g *gen) newAcct(p *profile) *acct {
-	a := &acct{g: g, r: g.r, p: p, asOf: g.asOf, unit: 100}
+	a := &acct{g: g, r: g.r, m: g.mr, p: p, asOf: g.asOf, unit: 100}
 	if p.cur.Places() == 0 {
 		a.unit = 1
 	}
 	return a
 }
+
+// scripted says whether the account is one of the hand-written cast.
+func (a *acct) scripted() bool { return a.p.idx < len(script) }
 
 // major converts whole naira (or francs) to minor units.
 func (a *acct) major(n int64) int64 { return n * a.unit }

@@ -51,7 +51,7 @@ func (a *acct) approver(limit int64) string {
 // so; the overdraft it holds, granted with its expiry. Each has its
 // timeline entry.
 func (a *acct) creditDecisions() {
-	p, r, A := a.p, a.r, a.asOf
+	p, r, A := a.p, a.m, a.asOf
 	if a.limit <= 0 || p.status == "onboarding" || p.status == "churned" || len(a.inv) == 0 {
 		return
 	}
@@ -90,6 +90,9 @@ func (a *acct) creditDecisions() {
 		}
 	}
 	n := [...]int{1: 2, 2: 1 + r.IntN(2), 3: r.IntN(2)}[p.tier]
+	if !a.scripted() {
+		n = [...]int{1: 1 + r.IntN(2), 2: r.IntN(2), 3: r.weighted(80, 20)}[p.tier] // a big book's are fewer
+	}
 	back := A
 	if len(limits) > 0 {
 		back = limits[0].on
@@ -156,7 +159,7 @@ func (a *acct) raiseReason(old, new int64, on domain.Date) string {
 	if m >= time.October || m <= time.February {
 		reasons = append(reasons, fmt.Sprintf("Dry-season peak ahead: limit raised %d %% for the harmattan volumes.", pct))
 	}
-	return pick(a.r, reasons)
+	return pick(a.m, reasons)
 }
 
 // decide records one decision made on d.On, leaving limit and overdraft:

@@ -30,6 +30,10 @@ const (
 	// streamBase is the PCG stream constant; each account draws from its own
 	// stream (streamBase+index) so its records do not depend on batching.
 	streamBase = 0x6163637464657363
+	// managerBase is the stream of each account's account-manager records
+	// (SPEC §10: decisions, issues, surveys, plans, notes), apart, so that
+	// what they hold can change without moving the collections figures.
+	managerBase = 0x6d616e6167657273
 )
 
 // Generate emits the book in batches, chunked by accounts; each batch holds whole
@@ -88,17 +92,21 @@ type gen struct {
 	large bool
 	src   *rand.PCG
 	r     rnd
+	msrc  *rand.PCG
+	mr    rnd
 	reg   *registry
 }
 
 func newGen(opt Options) *gen {
-	src := rand.NewPCG(opt.Seed, streamBase)
+	src, msrc := rand.NewPCG(opt.Seed, streamBase), rand.NewPCG(opt.Seed, managerBase)
 	return &gen{
 		opt:   opt,
 		asOf:  opt.AsOf,
 		large: opt.InvoicesPerAccount > 0,
 		src:   src,
 		r:     rnd{rand.New(src)},
+		msrc:  msrc,
+		mr:    rnd{rand.New(msrc)},
 		reg:   newRegistry(),
 	}
 }
@@ -106,6 +114,7 @@ func newGen(opt Options) *gen {
 // account generates account i and appends all its records to b.
 func (g *gen) account(i int, b *store.Batch) {
 	g.src.Seed(g.opt.Seed, streamBase+uint64(i))
+	g.msrc.Seed(g.opt.Seed, managerBase+uint64(i))
 	a := g.newAcct(g.profile(i))
 	a.makeContacts()
 	if a.p.status != "onboarding" {
@@ -122,5 +131,6 @@ func (g *gen) account(i int, b *store.Batch) {
 	a.cases()
 	a.creditDecisions()
 	a.accountPlan()
+	a.competition()
 	a.emit(b)
 }

@@ -132,11 +132,14 @@ func (a *acct) problemRecord() {
 // a churned account), three in four within their SLA, most confirmed in
 // writing; more for the accounts that matter more.
 func (a *acct) issueHistory() {
-	p, r, A := a.p, a.r, a.asOf
+	p, r, A := a.p, a.m, a.asOf
 	if len(a.inv) == 0 || p.status == "onboarding" {
 		return
 	}
 	n := [...]int{1: r.between(1, 3), 2: r.between(0, 2), 3: r.weighted(60, 40)}[p.tier]
+	if !a.scripted() {
+		n = [...]int{1: r.between(0, 2), 2: r.weighted(70, 30), 3: r.weighted(90, 10)}[p.tier] // a big book's are fewer
+	}
 	until := A.AddDays(-12)
 	if p.status == "churned" {
 		until, n = A.AddDays(-160), 2 // what it complained of before it left
@@ -168,5 +171,5 @@ func (a *acct) issueKind() string {
 	if a.p.sells(pFleet) {
 		kinds, w = append(kinds, "fleet-incident"), append(w, 25)
 	}
-	return kinds[a.r.weighted(w...)]
+	return kinds[a.m.weighted(w...)]
 }

@@ -72,7 +72,7 @@ func (a *acct) expansionNotes() string {
 	case len(missing) == 0:
 		b.WriteString("Buys every product line; next: volume growth.")
 	case len(p.products) == 1:
-		b.WriteString(products[p.products[0]].name + " only: pitch " + joinAnd(missing) + "; " + pick(a.r, nextSteps))
+		b.WriteString(products[p.products[0]].name + " only: pitch " + joinAnd(missing) + "; " + pick(a.m, nextSteps))
 	default:
 		b.WriteString("Next: " + joinAnd(missing) + ".")
 	}
@@ -84,6 +84,13 @@ func joinAnd(xs []string) string {
 		return strings.Join(xs, "")
 	}
 	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
+// competition: about one drawn account in seven says who else supplies it.
+func (a *acct) competition() {
+	if !a.scripted() && a.p.status != "onboarding" && a.m.chance(0.15) {
+		a.p.competitors = pick(a.m, competitorNotes)
+	}
 }
 
 // competitorNote fills a competitor note's price tokens: {AGO-20} is our

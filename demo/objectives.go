@@ -7,17 +7,22 @@ import (
 )
 
 // accountPlan writes the account plan (SPEC §10.9) of accounts that have one
-// — every tier 1, most tier 2, a few tier 3: a cross-sell objective for
+// — every tier 1, most tier 2, a few tier 3 of the scripted accounts, fewer
+// of the drawn: a cross-sell objective for
 // what it does not buy, a volume or service objective for the quarter, each
 // with steps (some done, and on every tier 1 and about a third of the others
 // one overdue), and for tier 1 last year's revenue
 // objective, met or missed by what was invoiced. Each is on the timeline.
 func (a *acct) accountPlan() {
-	p, r, A := a.p, a.r, a.asOf
+	p, r, A := a.p, a.m, a.asOf
 	if p.status != "active" || len(a.inv) == 0 {
 		return
 	}
-	if p.tier == 2 && !r.chance(0.6) || p.tier == 3 && !r.chance(0.15) {
+	keep := [...]float64{1: 1, 2: 0.6, 3: 0.15}
+	if !a.scripted() {
+		keep = [...]float64{1: 0.7, 2: 0.25, 3: 0.05} // a big book's are fewer
+	}
+	if !r.chance(keep[p.tier]) {
 		return
 	}
 	set := weekdayBack(A.AddDays(-r.between(30, 60)))
@@ -83,7 +88,7 @@ func (a *acct) objective(set domain.Date, o domain.Objective) {
 // not reach back far enough to show what it was set on: it lies within
 // 10 % of what came in either way); met when what was invoiced reached it.
 func (a *acct) pastRevenueObjective() {
-	p, r, A := a.p, a.r, a.asOf
+	p, r, A := a.p, a.m, a.asOf
 	due := weekdayBack(A.AddDays(-r.between(20, 80)))
 	set := due.AddDays(-365)
 	if set < p.live {
@@ -120,9 +125,9 @@ func (a *acct) pastRevenueObjective() {
 // (overdue: the queue shows it) or in the next fortnight.
 func (a *acct) stepDay(overdue bool) domain.Date {
 	if overdue {
-		return weekdayBack(a.asOf.AddDays(-a.r.between(2, 8)))
+		return weekdayBack(a.asOf.AddDays(-a.m.between(2, 8)))
 	}
-	return weekdayFwd(a.asOf.AddDays(a.r.between(3, 14)))
+	return weekdayFwd(a.asOf.AddDays(a.m.between(3, 14)))
 }
 
 // quarterLitres is the litres of fuel invoiced in the quarter starting qs.

@@ -323,9 +323,6 @@ func (g *gen) drawnProfile(i int) *profile {
 	if len(p.products) > 1 && r.chance(0.12) {
 		p.added, p.addedAgo = p.products[len(p.products)-1], r.between(45, 330)
 	}
-	if r.chance(0.15) {
-		p.competitors = pick(r, competitorNotes)
-	}
 	return p
 }
 

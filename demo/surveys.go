@@ -19,7 +19,7 @@ var surveyComments = map[string][]string{
 // happier before, a promoter less so, a passive either way. Each score is
 // on the timeline.
 func (a *acct) survey() {
-	p, r := a.p, a.r
+	p, r := a.p, a.m
 	if p.survey == "" {
 		return
 	}
