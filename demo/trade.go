@@ -70,6 +70,9 @@ func (a *acct) trade() {
 func (a *acct) tradeNaturally() {
 	r, p := a.r, a.p
 	freq := [...][2]int{small: {12, 30}, medium: {8, 19}, large: {5, 11}}[p.size]
+	if p.size == small && !a.scripted() {
+		freq = [2]int{16, 40} // a big book's small accounts order less often
+	}
 	gap := r.between(freq[0], freq[1])
 	both := p.sells(pAGO) && p.sells(pPMS)
 	for _, fuel := range []int{pAGO, pPMS} {
