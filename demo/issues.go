@@ -15,22 +15,28 @@ var issueTexts = map[string][]issueText{
 	"late-delivery": {
 		{"Delivery to the main yard arrived a day late; the generators ran on reserve.", "Delivered by the second truck; dispatch now confirms the slot the day before."},
 		{"Order placed before noon was delivered after 48 hours.", "Truck reassigned from the Apapa queue; the depot now flags orders for this site."},
+		{"Night delivery missed its window; the gate was closed when the truck arrived.", "Delivery rebooked for the next morning; the site's gate hours added to the dispatch notes."},
+		{"Truck held at the Lagos–Ibadan toll gate for a day during the fuel queue.", "Delivered from the Sagamu depot instead; the customer now has a second loading point."},
 	},
 	"short-volume": {
 		{"Dip reading 600 litres under the waybill after offloading.", "Shortfall credited after a joint dip; the driver retrained on the offloading checklist."},
 		{"Two compartments arrived part-empty; seals were broken.", "Volume credited; the depot now records seal numbers on every waybill."},
+		{"Meter ticket shows 15,000 litres, the tank took 14,650.", "Truck meter recalibrated; the 350 litres credited on the next invoice."},
 	},
 	"fleet-incident": {
 		{"Fleet van broke down on the Lagos–Ibadan expressway.", "Replacement vehicle on site within 6 hours; the faulty alternator replaced."},
 		{"Monthly service missed on four vehicles.", "Vehicles serviced over the weekend; the service calendar shared with the fleet manager."},
+		{"Replacement vehicle sent without a tracker fitted.", "Tracker fitted the next day; pool vehicles now checked before they leave the yard."},
 	},
 	"quality": {
 		{"Customer reported water in the tank after a delivery.", "Tank drained and refilled; the depot tank tested and cleaned."},
 		{"Generator filters clogged after the last two deliveries.", "Fuel sample tested within spec; filters replaced at our cost as goodwill."},
+		{"PMS delivered with a strong smell; the customer suspected contamination.", "Laboratory test within spec; the certificate of quality sent to the customer."},
 	},
 	"billing-error": {
 		{"Invoice priced at last month's rate.", "Credit note raised for the difference; the invoicing rate table corrected."},
 		{"Delivery invoiced twice against one waybill.", "Duplicate invoice cancelled by credit note; the customer's statement re-sent."},
+		{"Invoice sent to the old head office address; the payment run missed it.", "Billing address corrected; the invoice re-sent to accounts payable by e-mail."},
 	},
 	"other": {
 		{"Driver refused to wait for the gate pass at the night delivery.", "Spoke to the haulier; drivers briefed on the site's security procedure."},

@@ -10,8 +10,8 @@ import (
 // — every tier 1, most tier 2, a few tier 3 of the scripted accounts, fewer
 // of the drawn: a cross-sell objective for
 // what it does not buy, a volume or service objective for the quarter, each
-// with steps (some done, and on every tier 1 and about a third of the others
-// one overdue), and for tier 1 last year's revenue
+// with steps (some done, and on every tier 1 and about one in seven of the
+// others one overdue), and for tier 1 last year's revenue
 // objective, met or missed by what was invoiced. Each is on the timeline.
 func (a *acct) accountPlan() {
 	p, r, A := a.p, a.m, a.asOf
@@ -29,13 +29,17 @@ func (a *acct) accountPlan() {
 	if set < p.live {
 		return
 	}
+	// One step overdue on every tier 1's plan and on about one in seven of
+	// the others: each is an item of the queue (follow-up).
+	overdue := p.tier == 1 || r.chance(0.15)
 	if next := a.nextProducts(); len(next) > 0 {
-		x := next[0]
+		x, stepOverdue := next[0], overdue
+		overdue = false
 		due := A.AddDays(r.between(45, 120))
 		a.objective(set, domain.Objective{Kind: "cross-sell", Measure: "First " + products[x].name + " invoice",
 			Target: crossSellTarget[x], Due: due, Steps: []domain.Step{
 				{Text: "Send the " + products[x].name + " proposal and price list", Due: set.AddDays(7), Done: true, DoneOn: set.AddDays(6)},
-				{Text: "Site survey with operations", Due: a.stepDay(p.tier == 1 || r.chance(0.3))},
+				{Text: "Site survey with operations", Due: a.stepDay(stepOverdue)},
 				{Text: "One-month trial", Due: A.AddDays(r.between(15, 30))},
 				{Text: "Contract signed", Due: due},
 			}})
@@ -57,7 +61,7 @@ func (a *acct) accountPlan() {
 			a.objective(set, domain.Objective{Kind: "volume", Measure: products[fuel].name + " litres this quarter",
 				Target: fmt.Sprintf("%s litres", domain.Grouped(fmt.Sprint(roundUp(q*115/100, 1000)))), Due: A.QuarterEnd(), Steps: []domain.Step{
 					{Text: "Agree the delivery schedule for the extra volume", Due: set.AddDays(10), Done: true, DoneOn: set.AddDays(12)},
-					{Text: "Price review for the extra volume with procurement", Due: a.stepDay(r.chance(0.3))},
+					{Text: "Price review for the extra volume with procurement", Due: a.stepDay(overdue)},
 				}})
 		}
 	}
