@@ -1,5 +1,10 @@
 // Package demo generates a believable book for trying acctdesk and for benchmarks:
-// the credit customers of a Nigerian fuel distributor (AGO, PMS, Rescue, Fleet).
+// the credit customers of a Nigerian fuel distributor (AGO, PMS, Rescue, Fleet),
+// two years of their seasonal trading, what collections made of it (SPEC §9) and
+// what the account managers did (SPEC §10: contracts, credit decisions, service
+// issues, rebates, surveys, account plans). The first 30 accounts are a scripted
+// cast that shows every situation; the rest are drawn, with the situations
+// sprinkled at their rates.
 // The book is a pure function of Options: the same options give identical records,
 // and nothing reads the clock — every date derives from AsOf.
 package demo
