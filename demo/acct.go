@@ -55,6 +55,7 @@ type promiseSpec struct {
 	given, due domain.Date
 	amount     int64
 	note       string
+	chased     bool // broken, and chased by a call since
 }
 
 // window is a span of dates a scenario keeps free of payments.
@@ -64,6 +65,7 @@ type window struct{ from, to domain.Date }
 type acct struct {
 	g    *gen
 	r    rnd
+	m    rnd // the account manager's records draw from their own stream (gen.mr)
 	p    *profile
 	asOf domain.Date
 	unit int64 // minor units in one major unit: 100 for NGN, 1 for XOF
@@ -73,10 +75,14 @@ type acct struct {
 	rescueRate  int64
 	fleetRate   int64
 	fleetSize   int64
+	size        int64          // litres of a usual delivery
+	growth      int64          // per cent a year the account's volumes grow (or shrink)
+	since       [4]domain.Date // when each product was taken up; zero: from the start
 
 	contacts  []domain.Contact
 	contracts []domain.Contract
 	tiers     []tier
+	periods   []rebatePeriod // the contract's quarters, for its rebate
 	inv       []invoice
 	pay       []payment
 	cn        []credit
@@ -92,15 +98,20 @@ type acct struct {
 	issues      []domain.ServiceIssue
 	follows     []domain.FollowUp
 	surveys     []domain.Survey
+	decisions   []domain.CreditDecision
+	objectives  []domain.Objective
 }
 
 func (g *gen) newAcct(p *profile) *acct {
-	a := &acct{g: g, r: g.r, p: p, asOf: g.asOf, unit: 100}
+	a := &acct{g: g, r: g.r, m: g.mr, p: p, asOf: g.asOf, unit: 100}
 	if p.cur.Places() == 0 {
 		a.unit = 1
 	}
 	return a
 }
+
+// scripted says whether the account is one of the hand-written cast.
+func (a *acct) scripted() bool { return a.p.idx < len(script) }
 
 // major converts whole naira (or francs) to minor units.
 func (a *acct) major(n int64) int64 { return n * a.unit }

@@ -48,7 +48,7 @@ func ledgers(b *store.Batch, asOf domain.Date) map[string]*ledger {
 	}
 	for _, e := range b.Activities {
 		l := out[e.Activity.Account]
-		if e.Activity.Kind != "note" && e.Activity.Kind != "escalation" && e.Activity.On > l.lastContact {
+		if domain.IsContact(e.Activity.Kind) && e.Activity.On > l.lastContact {
 			l.lastContact = e.Activity.On
 		}
 		if e.Promise != nil {

@@ -69,42 +69,6 @@ func (a *acct) brokenPromise() *promiseSpec {
 	return nil
 }
 
-func (a *acct) serviceIssues() {
-	p, A := a.p, a.asOf
-	add := func(kind string, opened, sla domain.Date, resolution string, confirmed bool) {
-		status := "open"
-		if resolution != "" {
-			status = "resolved"
-		}
-		a.issues = append(a.issues, domain.ServiceIssue{
-			Account: p.code, Kind: kind, Opened: opened, SLADeadline: sla, Owner: p.owner,
-			Status: status, Resolution: resolution, ConfirmedInWriting: confirmed,
-			Stamp: stamp(p.owner, opened, 14*60),
-		})
-	}
-	if p.has(fIssuePastSLA) {
-		add("short-volume", A.AddDays(-6), A.AddDays(-2), "", false)
-	}
-	if p.has(fIssueNearSLA) {
-		add("late-delivery", A.AddDays(-2), A, "", false)
-	}
-	if p.has(fIssueOpen) {
-		kind := "quality"
-		if p.sells(pFleet) {
-			kind = "fleet-incident"
-		}
-		add(kind, A.AddDays(-1), A.AddDays(6), "", false)
-	}
-	if p.has(fIssueConfirmed) {
-		add("late-delivery", A.AddDays(-40), A.AddDays(-38),
-			"Delivered on the second attempt; the truck broke down at Sagamu. Customer confirmed by e-mail.", true)
-	}
-	if p.has(fIssueUnconfirmed) {
-		add("billing-error", A.AddDays(-70), A.AddDays(-63),
-			"Credit note raised for the price difference; waiting for the customer's written confirmation.", false)
-	}
-}
-
 func (a *acct) followUps() {
 	p, A := a.p, a.asOf
 	add := func(due domain.Date, reason, status string, until domain.Date) {
@@ -136,34 +100,6 @@ func minDate(a, b domain.Date) domain.Date {
 		return a
 	}
 	return b
-}
-
-var surveyComments = map[string][]string{
-	"low":  {"Deliveries keep arriving late", "Invoices often do not match the waybills", "Hard to reach anyone after 5 pm"},
-	"mid":  {"Service is fine, prices could be sharper", "Good drivers, slow credit notes"},
-	"high": {"Reliable supply even during the scarcity", "Account manager always picks up", "Rescue team arrived in under an hour"},
-}
-
-func (a *acct) survey() {
-	p, r := a.p, a.r
-	if p.survey == "" {
-		return
-	}
-	comment := p.comment
-	if comment == "" {
-		band := "mid"
-		if p.survey == "nps" && p.score <= 6 || p.survey == "csat" && p.score <= 2 {
-			band = "low"
-		} else if p.survey == "nps" && p.score >= 9 || p.survey == "csat" && p.score >= 5 {
-			band = "high"
-		}
-		comment = pick(r, surveyComments[band])
-	}
-	on := weekdayBack(a.asOf.AddDays(-r.between(10, 80)))
-	a.surveys = append(a.surveys, domain.Survey{
-		Account: p.code, On: on, Kind: p.survey, Score: p.score, Comment: comment,
-		Stamp: stamp(a.g.opt.Author, on, 12*60),
-	})
 }
 
 // reminders: letters already written to accounts set up for them, at the

@@ -40,36 +40,27 @@ func (a *acct) credits() {
 	}
 }
 
-// rebates credits each finished quarter's fuel volume against the contract's steps,
-// ten days after the quarter ends.
+// rebates credits the contract's finished quarters that earned a rebate,
+// ten days after each ended, numbered as desk.ApplyRebate numbers them
+// (RB-<contract>-<period>) — all but the latest that earned one: its
+// statement is with the customer for sign-off, so the rebates report shows
+// it due (a churned account's were all settled when it left).
 func (a *acct) rebates() {
-	if len(a.tiers) == 0 || len(a.inv) == 0 {
+	if len(a.tiers) == 0 {
 		return
 	}
-	for qs := a.inv[0].issued.QuarterStart(); qs <= a.stop; qs = qs.AddMonths(3) {
-		qe := qs.QuarterEnd()
-		d := qe.AddDays(10)
-		if d > a.asOf {
-			break
+	id := a.contracts[0].ID
+	last := -1
+	for i, p := range a.periods {
+		if p.finished && a.rebateOf(p) > 0 {
+			last = i
 		}
-		var l, amt int64
-		for _, v := range a.inv {
-			if v.issued >= qs && v.issued <= qe && (v.product == pAGO || v.product == pPMS) {
-				l += v.qty
-				amt += v.amount
-			}
+	}
+	for i, p := range a.periods {
+		reb, d := a.rebateOf(p), p.to.AddDays(10)
+		if !p.finished || reb <= 0 || d > a.asOf || (i == last && a.p.status != "churned") {
+			continue
 		}
-		var reb int64
-		for _, t := range a.tiers {
-			if l >= t.from {
-				reb = amt * t.bp / 10000
-				if t.perUnit > 0 {
-					reb = l * t.perUnit
-				}
-			}
-		}
-		if reb > 0 {
-			a.cn = append(a.cn, credit{date: d, amount: reb, reason: "rebate", inv: -1})
-		}
+		a.cn = append(a.cn, credit{date: d, amount: reb, reason: "rebate", inv: -1, number: "RB-" + id + "-" + p.name})
 	}
 }

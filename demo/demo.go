@@ -1,5 +1,10 @@
 // Package demo generates a believable book for trying acctdesk and for benchmarks:
-// the credit customers of a Nigerian fuel distributor (AGO, PMS, Rescue, Fleet).
+// the credit customers of a Nigerian fuel distributor (AGO, PMS, Rescue, Fleet),
+// two years of their seasonal trading, what collections made of it (SPEC §9) and
+// what the account managers did (SPEC §10: contracts, credit decisions, service
+// issues, rebates, surveys, account plans). The first 30 accounts are a scripted
+// cast that shows every situation; the rest are drawn, with the situations
+// sprinkled at their rates.
 // The book is a pure function of Options: the same options give identical records,
 // and nothing reads the clock — every date derives from AsOf.
 package demo
@@ -17,7 +22,7 @@ type Options struct {
 	AsOf               domain.Date
 	Seed               uint64
 	Accounts           int // default 30
-	InvoicesPerAccount int // 0 = natural (about 18 months of trading); >0 = exactly that many per account (big books)
+	InvoicesPerAccount int // 0 = natural (about two years of trading); >0 = exactly that many per account (big books)
 	Author             string
 }
 
@@ -30,6 +35,10 @@ const (
 	// streamBase is the PCG stream constant; each account draws from its own
 	// stream (streamBase+index) so its records do not depend on batching.
 	streamBase = 0x6163637464657363
+	// managerBase is the stream of each account's account-manager records
+	// (SPEC §10: decisions, issues, surveys, plans, notes), apart, so that
+	// what they hold can change without moving the collections figures.
+	managerBase = 0x6d616e6167657273
 )
 
 // Generate emits the book in batches, chunked by accounts; each batch holds whole
@@ -88,17 +97,21 @@ type gen struct {
 	large bool
 	src   *rand.PCG
 	r     rnd
+	msrc  *rand.PCG
+	mr    rnd
 	reg   *registry
 }
 
 func newGen(opt Options) *gen {
-	src := rand.NewPCG(opt.Seed, streamBase)
+	src, msrc := rand.NewPCG(opt.Seed, streamBase), rand.NewPCG(opt.Seed, managerBase)
 	return &gen{
 		opt:   opt,
 		asOf:  opt.AsOf,
 		large: opt.InvoicesPerAccount > 0,
 		src:   src,
 		r:     rnd{rand.New(src)},
+		msrc:  msrc,
+		mr:    rnd{rand.New(msrc)},
 		reg:   newRegistry(),
 	}
 }
@@ -106,6 +119,7 @@ func newGen(opt Options) *gen {
 // account generates account i and appends all its records to b.
 func (g *gen) account(i int, b *store.Batch) {
 	g.src.Seed(g.opt.Seed, streamBase+uint64(i))
+	g.msrc.Seed(g.opt.Seed, managerBase+uint64(i))
 	a := g.newAcct(g.profile(i))
 	a.makeContacts()
 	if a.p.status != "onboarding" {
@@ -120,5 +134,8 @@ func (g *gen) account(i int, b *store.Batch) {
 	a.limits()
 	a.timeline()
 	a.cases()
+	a.creditDecisions()
+	a.accountPlan()
+	a.competition()
 	a.emit(b)
 }

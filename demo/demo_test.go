@@ -27,6 +27,8 @@ func book(t testing.TB, opt Options) *store.Batch {
 		all.Issues = append(all.Issues, b.Issues...)
 		all.FollowUps = append(all.FollowUps, b.FollowUps...)
 		all.Surveys = append(all.Surveys, b.Surveys...)
+		all.Decisions = append(all.Decisions, b.Decisions...)
+		all.Objectives = append(all.Objectives, b.Objectives...)
 		return nil
 	})
 	if err != nil {
@@ -79,6 +81,12 @@ func records(b *store.Batch) []any {
 		add(r.V)
 	}
 	for _, r := range b.Surveys {
+		add(r.V)
+	}
+	for _, r := range b.Decisions {
+		add(r.V)
+	}
+	for _, r := range b.Objectives {
 		add(r.V)
 	}
 	return out
@@ -197,14 +205,34 @@ func checkConsistency(t *testing.T, b *store.Batch) {
 	}
 	for _, r := range b.Issues {
 		v := r.V
-		if !oneOf(v.Kind, domain.ServiceKinds) || v.SLADeadline < v.Opened || (v.Status != "open" && v.Status != "resolved") {
+		if !oneOf(v.Kind, domain.ServiceKinds) || v.SLADeadline < v.Opened || !oneOf(v.Status, domain.IssueStatuses) ||
+			(v.Status == domain.IssueResolved) != (v.ResolvedOn != 0) || v.ResolvedOn > asOf || v.Summary == "" {
 			t.Errorf("service issue %+v", v)
+		}
+		for _, st := range v.Steps {
+			if st.DoneOn > asOf || st.Done && st.DoneOn < v.Opened {
+				t.Errorf("service issue %+v: step %+v", v, st)
+			}
 		}
 	}
 	for _, r := range b.FollowUps {
 		v := r.V
 		if v.Due.IsZero() || (v.Status == domain.FollowSnoozed) != (v.Until != 0) {
 			t.Errorf("follow-up %+v", v)
+		}
+	}
+	for _, r := range b.Decisions {
+		v := r.V
+		if cur[v.Account] != v.Currency || v.On > asOf || v.Stamp.At.IsZero() {
+			t.Errorf("credit decision %+v", v)
+		}
+	}
+	for _, r := range b.Objectives {
+		v := r.V
+		for _, st := range v.Steps {
+			if st.DoneOn > asOf {
+				t.Errorf("objective %+v: step %+v done after as-of", v, st)
+			}
 		}
 	}
 	for _, r := range b.Surveys {

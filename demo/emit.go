@@ -99,6 +99,12 @@ func (a *acct) emit(b *store.Batch) {
 	for _, s := range a.surveys {
 		b.Surveys = append(b.Surveys, store.Rec[domain.Survey]{V: s})
 	}
+	for _, d := range a.decisions {
+		b.Decisions = append(b.Decisions, store.Rec[domain.CreditDecision]{V: d})
+	}
+	for _, o := range a.objectives {
+		b.Objectives = append(b.Objectives, store.Rec[domain.Objective]{V: o})
+	}
 }
 
 func (a *acct) account() domain.Account {
@@ -122,8 +128,9 @@ func (a *acct) account() domain.Account {
 		acc.Products = append(acc.Products, products[x].name)
 	}
 	acc.Notes = a.notes()
-	if len(p.products) < len(products) {
-		acc.ExpansionNotes = "Cross-sell: " + a.crossSell()
+	acc.ExpansionNotes = a.expansionNotes()
+	if p.competitors != "" {
+		acc.Competitors = a.competitorNote(p.competitors)
 	}
 	return acc
 }
@@ -177,8 +184,9 @@ func (a *acct) emitTimeline(b *store.Batch) {
 		}
 		nextContact := 0
 		for j := i + 1; j < len(a.acts) && nextContact == 0; j++ {
-			// A reminder letter does not answer a call's follow-up.
-			if k := a.acts[j].kind; k != "note" && k != "escalation" && k != domain.KindReminder {
+			// A note, a reminder letter, a credit decision or an issue
+			// logged does not answer a call's follow-up: only contact does.
+			if domain.IsContact(a.acts[j].kind) {
 				nextContact = j
 			}
 		}

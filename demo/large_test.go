@@ -65,6 +65,20 @@ func TestLargeBookCounts(t *testing.T) {
 	}
 }
 
+// TestDrawnBookIsValid: a book of drawn accounts trading naturally (two
+// years, every situation sprinkled at its rate) holds only valid records.
+func TestDrawnBookIsValid(t *testing.T) {
+	b := book(t, Options{AsOf: asOf, Seed: 5, Accounts: 1000})
+	for _, r := range records(b) {
+		if v, ok := r.(validator); ok {
+			if err := v.Validate(); err != nil {
+				t.Fatalf("%T %+v: %v", r, r, err)
+			}
+		}
+	}
+	checkConsistency(t, b)
+}
+
 func TestLargeBookIsValid(t *testing.T) {
 	b := book(t, Options{AsOf: asOf, Seed: 3, Accounts: 600, InvoicesPerAccount: 20})
 	for _, r := range records(b) {

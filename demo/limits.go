@@ -17,7 +17,12 @@ func (a *acct) limits() {
 		return
 	}
 	net, _ := a.position()
+	// Limits go in ₦100,000 steps, or ₦10,000 on a small balance, fine
+	// enough to land utilisation in its band.
 	step := a.major(100_000)
+	if net < a.major(10_000_000) {
+		step = a.major(10_000)
+	}
 	monthly := a.monthlyVolume()
 	terms := int64(max(p.termsDays, 0))
 	base := roundUp(max(monthly*(terms+30)/30*13/10, a.major(1_000_000)), a.major(1_000_000))

@@ -29,7 +29,7 @@ func (a *acct) settle() {
 	weekly := r.chance(0.5)
 	payDay := r.between(20, 28) // slow payers settle in a monthly lump
 	var prev domain.Date
-	cutoff := A.AddDays(-240)
+	cutoff := A.AddDays(-270)
 	for i, v := range a.inv {
 		net := v.amount - v.credited
 		if v.disputed || net <= 0 {
@@ -38,6 +38,11 @@ func (a *acct) settle() {
 		switch p.beh {
 		case bPrompt, bChurned:
 			if p.beh == bChurned && i == len(a.inv)-1 {
+				continue
+			}
+			if p.has(fXOF) && v.due >= A.AddDays(-14) && v.due < A {
+				// Fell due in the last fortnight: the transfer from Lomé
+				// clears in three weeks (reminder level 1).
 				continue
 			}
 			d := v.due.AddDays(r.between(-4, 3) + p.lateness)
@@ -57,7 +62,7 @@ func (a *acct) settle() {
 		case bDelinquent:
 			if v.issued < cutoff {
 				put(v.due.AddDays(r.between(5, 25)), net, i)
-			} else if r.chance(0.25) {
+			} else if r.chance(0.15) {
 				put(v.due.AddDays(r.between(20, 60)), net, i)
 			}
 		case bDisputer:

@@ -78,6 +78,8 @@ const (
 	fPlanKept                          // a payment plan kept so far
 	fReminderRecent                    // a reminder at its level less than 7 days ago: not due
 	fReminderAgain                     // a reminder at its level 7+ days ago: due again
+	fProblem                           // the open issue is a problem record in progress (KPI, steps)
+	fLapsedMarked                      // contract ended and marked lapsed
 )
 
 // profile is everything decided about an account before its documents.
@@ -105,6 +107,9 @@ type profile struct {
 	score       int
 	comment     string
 	lateness    int // typical days late
+	added       int // a product taken up lately (a cross-sell conversion), -1: none
+	addedAgo    int // … so many days before AsOf
+	competitors string
 }
 
 func (p *profile) has(f flag) bool { return p.flags&f != 0 }
@@ -146,10 +151,10 @@ var script = []scripted{
 	{"Adeyemi Construction Co", "Construction", 2, "musa", "active", bPartial, 45, "AGO PMS", medium, uWarn, 92, fPromiseToday | fPromisePartPaid, 0, 0, 0, "", 0, ""},
 	{"Kano Agro Allied Ltd", "Agro", 2, "musa", "active", bDelinquent, 30, "AGO PMS", medium, uBreach, 138, fPlanMissed | fEscalationLegal | fReminderAgain, 0, 0, 0, "", 0, ""},
 	{"Ikeja Specialist Hospital", "Healthcare", 2, "ngozi", "active", bPrompt, 15, "AGO Rescue", small, uNormal, 0, fFollowToday | fIssueConfirmed, 0, 0, 0, "csat", 5, "Generator diesel always on time"},
-	{"Unity Model Schools", "Education", 3, "ngozi", "active", bSlow, 30, "PMS", small, uNormal, 0, fDisputeQuiet, 47, 0, 0, "", 0, ""},
-	{"Lomé Transit Logistique SARL", "Logistics", 2, "tunde", "active", bPrompt, 30, "AGO", medium, uNormal, 0, fXOF, 0, 0, 0, "nps", 8, "Border paperwork handled well"},
+	{"Unity Model Schools", "Education", 3, "ngozi", "active", bSlow, 30, "PMS", medium, uNormal, 0, fDisputeQuiet, 47, 0, 0, "", 0, ""},
+	{"Lomé Transit Logistique SARL", "Logistics", 2, "tunde", "active", bPrompt, 30, "AGO", large, uNormal, 0, fXOF, 0, 0, 0, "nps", 8, "Border paperwork handled well"},
 	{"Eko Cold Chain Logistics", "Logistics", 1, "adaeze", "active", bPrompt, 30, "AGO PMS Fleet", large, uWarn, 86, fODExpiring | fQBRNow | fRebates | fIssueOpen, 0, 0, 0, "csat", 4, ""},
-	{"Jos Plateau Mining Ltd", "Mining", 2, "musa", "active", bDisputer, 60, "AGO", large, uNormal, 0, fEscalationDone | fIssuePastSLA, 0, 0, 0, "csat", 2, "Short deliveries at the Bukuru site again"},
+	{"Jos Plateau Mining Ltd", "Mining", 2, "musa", "active", bDisputer, 60, "AGO", large, uNormal, 0, fEscalationDone | fIssuePastSLA | fProblem, 0, 0, 0, "csat", 2, "Short deliveries at the Bukuru site again"},
 	{"Sahel Grains & Oil Mills", "Manufacturing", 1, "musa", "active", bPrepay, 30, "AGO PMS", large, uNormal, 0, fRebates, 0, 0, 0, "nps", 7, ""},
 	{"Aba Textile Mills Ltd", "Manufacturing", 2, "ngozi", "active", bSlow, 45, "AGO", medium, uWarn, 84, fPromiseTomorrow, 0, 0, 0, "", 0, ""},
 	{"Benin Timber & Sawmills", "Manufacturing", 3, "tunde", "active", bSlow, 30, "AGO", small, uNormal, 0, fPromiseNextWeek, 0, 0, 0, "", 0, ""},
@@ -164,16 +169,36 @@ var script = []scripted{
 	{"Ogun Quarry & Aggregates", "Mining", 2, "adaeze", "active", bPrompt, 30, "AGO", medium, uNormal, 0, fLapsed, 62, 0, 0, "", 0, ""},
 	{"Warri Oilfield Catering", "Hospitality", 3, "ngozi", "active", bPrompt, 30, "PMS", small, uNormal, 0, fRenewed, 0, 80, 0, "", 0, ""},
 	{"TowerCo West Africa Sites", "Telecom towers", 1, "tunde", "active", bPrompt, 45, "AGO Rescue", large, uNormal, 0, fRebates, 0, 70, 0, "nps", 10, "Best supplier we have for remote sites"},
-	{"Kaduna Grain Haulage", "Haulage", 2, "musa", "active", bPrompt, 30, "AGO", medium, uNormal, 0, 0, 0, 0, 0, "csat", 4, ""},
+	{"Kaduna Grain Haulage", "Haulage", 2, "musa", "active", bPrompt, 30, "AGO Fleet", medium, uNormal, 0, 0, 0, 0, 0, "csat", 4, ""},
 	{"Lagoon Bottling Company", "Manufacturing", 2, "adaeze", "active", bPartial, 30, "AGO PMS Fleet", medium, uNormal, 0, 0, 0, 0, 0, "", 0, ""},
 	{"Greenfield Solar & Power", "Telecom towers", 3, "ngozi", "onboarding", bPrompt, 30, "AGO", small, uNormal, 0, 0, 0, 0, 25, "", 0, ""},
 	{"Enugu Coal Logistics", "Mining", 3, "tunde", "onboarding", bPrompt, 30, "AGO", medium, uNormal, 0, 0, 0, 0, 6, "", 0, ""},
-	{"Calabar Fisheries Ltd", "Agro", 3, "ngozi", "on-hold", bOnHold, 30, "AGO", small, uWarn, 95, 0, 0, 0, 0, "", 0, ""},
+	{"Calabar Fisheries Ltd", "Agro", 3, "ngozi", "on-hold", bOnHold, 30, "AGO", small, uWarn, 95, fLapsedMarked, 0, 0, 0, "", 0, ""},
 	{"Sokoto Livestock Traders", "Agro", 3, "musa", "churned", bChurned, 30, "AGO", small, uNormal, 0, 0, 0, 0, 0, "", 0, ""},
 	{"Mama Titi Kitchens", "Hospitality", 3, "adaeze", "active", bCash, -1, "PMS", small, uNoLimit, 0, 0, 0, 0, 0, "", 0, ""},
 }
 
 var productNames = map[string]int{"AGO": pAGO, "PMS": pPMS, "Rescue": pRescue, "Fleet": pFleet}
+
+// scriptedAdded are the scripted accounts that took up a product line
+// within the last 12 months: the book's cross-sell conversions.
+var scriptedAdded = map[string]struct{ product, ago int }{
+	"Kaduna Grain Haulage":        {pFleet, 240}, // fleet management for its 30 trucks
+	"Onitsha Plastics Industries": {pPMS, 130},   // the staff buses and the forklifts
+}
+
+// scriptedCompetitors are who else supplies some scripted accounts, and at
+// what price, as the account manager heard it; {AGO-20} is our own AGO
+// price as of AsOf less ₦20 a litre (competitorNotes).
+var scriptedCompetitors = map[string]string{
+	"Okafor Haulage Ltd":       "Ardova supplies the Kano route at {AGO-20}/L on 45 days; MRS quoted {AGO-30}/L for the Apapa yard last month.",
+	"Kano Agro Allied Ltd":     "Buys AGO for cash from a Kano depot at {AGO-55}/L while our account is on stop.",
+	"Jos Plateau Mining Ltd":   "TotalEnergies trialled two deliveries at Bukuru at {AGO-8}/L with metered trucks.",
+	"Cross River Cement Works": "Dangote's in-house logistics bid for the whole AGO volume; Conoil supplies the Calabar quarry at {AGO-15}/L.",
+	"Aba Textile Mills Ltd":    "Rainoil covers the weekends at {AGO+5}/L.",
+	"Lagoon Bottling Company":  "11 Plc quoted PMS at {PMS-25}/L delivered; a leasing company quoted Fleet at ₦70,000 a vehicle-month.",
+	"Sahel Grains & Oil Mills": "None at present: sole supplier for three years; MRS calls every quarter.",
+}
 
 // profile decides account i: a scripted one for the first accounts, drawn otherwise.
 func (g *gen) profile(i int) *profile {
@@ -190,8 +215,16 @@ func (g *gen) profile(i int) *profile {
 		p.sales = pick(r, salespeople)
 	}
 	if p.opened.IsZero() {
-		// Old enough to have 18 months of trading behind it.
-		p.opened = g.asOf.AddDays(-r.between(560, 3200))
+		// Old enough to have two years of trading behind it, or (one in
+		// twelve active drawn accounts) signed within the last year: too
+		// young for a seasonal forecast.
+		p.opened = g.asOf.AddDays(-r.between(740, 3200))
+		if i >= len(script) && p.status == "active" && r.chance(0.08) {
+			p.opened = g.asOf.AddDays(-r.between(75, 330))
+		}
+	}
+	if p.added >= 0 && p.opened > g.asOf.AddDays(-p.addedAgo-60) {
+		p.added = -1 // too young to have bought anything else before
 	}
 	if p.status != "onboarding" {
 		p.live = p.opened.AddDays(r.between(4, 12))
@@ -199,8 +232,12 @@ func (g *gen) profile(i int) *profile {
 	switch p.beh {
 	case bSlow:
 		p.lateness = r.between(30, 65)
+		if p.has(fDisputeQuiet) {
+			// Far enough behind that two invoices fell due weeks ago unpaid (quietDispute).
+			p.lateness = r.between(65, 80)
+		}
 	case bOnHold:
-		p.lateness = r.between(55, 80)
+		p.lateness = r.between(80, 100) // the last deliveries before the stop are unpaid
 	case bPrompt:
 		if p.has(fXOF) {
 			p.lateness = 5
@@ -219,6 +256,11 @@ func (g *gen) scriptedProfile(i int) *profile {
 	}
 	p.name = g.reg.name(s.name, g.r)
 	p.sales = salespeople[i%len(salespeople)]
+	p.added = -1
+	if x, ok := scriptedAdded[s.name]; ok {
+		p.added, p.addedAgo = x.product, x.ago
+	}
+	p.competitors = scriptedCompetitors[s.name]
 	for _, w := range strings.Fields(s.products) {
 		p.products = append(p.products, productNames[w])
 	}
@@ -246,6 +288,7 @@ func (g *gen) drawnProfile(i int) *profile {
 		status: "active", cur: "NGN", size: sizeClass(r.weighted(45, 40, 15)),
 	}
 	p.tier = 1 + r.weighted(20, 45, 35)
+	p.added = -1
 	p.beh = []behaviour{bPrompt, bSlow, bPartial, bPrepay, bDelinquent, bDisputer, bCash, bChurned, bOnHold}[r.weighted(820, 55, 35, 30, 10, 20, 10, 10, 10)]
 	switch p.beh {
 	case bChurned:
@@ -277,7 +320,22 @@ func (g *gen) drawnProfile(i int) *profile {
 		}
 	}
 	g.drawFlags(p, late)
+	if len(p.products) > 1 && r.chance(0.12) {
+		p.added, p.addedAgo = p.products[len(p.products)-1], r.between(45, 330)
+	}
 	return p
+}
+
+// competitorNotes are what drawn accounts say about other suppliers
+// (tokens as in scriptedCompetitors).
+var competitorNotes = []string{
+	"Ardova quoted {AGO-25}/L for the same volume on 30 days.",
+	"MRS supplies the second site at {AGO-10}/L; we keep the main yard.",
+	"TotalEnergies offered {AGO-35}/L with a 60-day credit line; customer is weighing it.",
+	"Buys PMS at the pump for the staff cars; Conoil quoted {PMS-20}/L delivered.",
+	"NNPC Retail supplies the generators at {AGO-40}/L, cash only.",
+	"Rainoil tops up when our trucks are late, at {AGO+10}/L.",
+	"Oando's fleet card covers the pool cars; our Fleet quote is with the MD.",
 }
 
 // drawFlags sprinkles queue situations over drawn accounts, in proportion.

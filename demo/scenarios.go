@@ -19,6 +19,7 @@ func (a *acct) scenarios() {
 		partly     bool
 		note       string
 		partPaid   bool // open, with a first part paid already
+		chased     bool // broken and chased by a call
 	}
 	var ws []want
 	if p.has(fPlanMissed) {
@@ -26,24 +27,24 @@ func (a *acct) scenarios() {
 	}
 	if p.has(fBrokenFollowed) {
 		g := weekdayBack(A.AddDays(-40))
-		ws = append(ws, want{g, g.AddDays(7), false, "Promised after the month-end close.", false})
+		ws = append(ws, want{g, g.AddDays(7), false, "Promised after the month-end close.", false, true})
 	}
 	if p.has(fBrokenPromise) {
 		g := weekdayBack(A.AddDays(-r.between(12, 15)))
-		ws = append(ws, want{g, g.AddDays(6), false, "Finance director confirmed the transfer for next week.", false})
+		ws = append(ws, want{g, g.AddDays(6), false, "Finance director confirmed the transfer for next week.", false, false})
 	}
 	if p.has(fPartlyKept) {
 		g := weekdayBack(A.AddDays(-20))
-		ws = append(ws, want{g, g.AddDays(6), true, "Will clear the oldest invoices in one transfer.", false})
+		ws = append(ws, want{g, g.AddDays(6), true, "Will clear the oldest invoices in one transfer.", false, false})
 	}
 	if p.has(fPromiseToday) {
-		ws = append(ws, want{weekdayBack(A.AddDays(-5)), A, false, "Payment run approved; transfer on the promised date.", p.has(fPromisePartPaid)})
+		ws = append(ws, want{weekdayBack(A.AddDays(-5)), A, false, "Payment run approved; transfer on the promised date.", p.has(fPromisePartPaid), false})
 	}
 	if p.has(fPromiseTomorrow) {
-		ws = append(ws, want{weekdayBack(A.AddDays(-2)), A.AddDays(1), false, "Awaiting the MD's signature; will pay the day after.", false})
+		ws = append(ws, want{weekdayBack(A.AddDays(-2)), A.AddDays(1), false, "Awaiting the MD's signature; will pay the day after.", false, false})
 	}
 	if p.has(fPromiseNextWeek) {
-		ws = append(ws, want{weekdayBack(A.AddDays(-1)), A.AddDays(7), false, "Customer collections expected next week; will pay then.", false})
+		ws = append(ws, want{weekdayBack(A.AddDays(-1)), A.AddDays(7), false, "Customer collections expected next week; will pay then.", false, false})
 	}
 	for _, w := range ws {
 		a.clear(w.given, min(A, w.due.AddDays(3)))
@@ -52,7 +53,7 @@ func (a *acct) scenarios() {
 	items := a.overdueItems()
 	for _, w := range ws {
 		amt := a.promiseAmount(items)
-		a.promises = append(a.promises, promiseSpec{given: w.given, due: w.due, amount: amt, note: w.note})
+		a.promises = append(a.promises, promiseSpec{given: w.given, due: w.due, amount: amt, note: w.note, chased: w.chased})
 		if w.partly {
 			paid := roundDown(amt*4/10, a.major(10_000))
 			a.pay = append(a.pay, payment{date: weekdayFwd(w.given.AddDays(3)), amount: paid, inv: -1})

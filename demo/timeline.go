@@ -76,7 +76,14 @@ func (a *acct) timeline() {
 		a.acts = append(a.acts, x)
 	}
 	for i := range a.promises {
-		a.acts = append(a.acts, a.promiseCall(&a.promises[i]))
+		pr := &a.promises[i]
+		a.acts = append(a.acts, a.promiseCall(pr))
+		if pr.chased {
+			x := act{on: weekdayFwd(pr.due.AddDays(4)), minute: 10 * 60, kind: "call", outcome: "reached", contact: a.contacts[0].Name}
+			x.text = fmt.Sprintf("Chased the promise of %s missed on %s; %s says the transfer was held at the bank.",
+				a.money(pr.amount), pr.due.Format("2 Jan"), firstName(x.contact))
+			a.acts = append(a.acts, x)
+		}
 	}
 	a.qbrs(start, end)
 }

@@ -16,15 +16,21 @@ var disputeReasons = []string{
 	"Duplicate of an earlier invoice for the same waybill",
 }
 
-// litres per delivery by account size; 200 L at the cheapest PMS is still over ₦150,000
-// and 15,000 L at the dearest AGO under ₦25,000,000.
+// litres of a typical delivery by account size; 200 L at the cheapest PMS is still over
+// ₦150,000, and 15,000 L of AGO at the December peak about ₦25,000,000.
 var litres = [...][2]int{small: {200, 2000}, medium: {1500, 8000}, large: {4000, 15000}}
 
-// trade issues the account's invoices: about 18 months of deliveries before
-// AsOf, or exactly InvoicesPerAccount of them in a big book.
+// tradeMonths is how far back trading goes: two years, so that a volume
+// forecast has last year's month to go by (SPEC §10.6).
+const tradeMonths = 24
+
+// trade issues the account's invoices: up to 24 months of deliveries before
+// AsOf, or exactly InvoicesPerAccount of them in a big book. Volumes follow
+// the seasons and the account's own growth; a product taken up lately
+// (profile.added) is invoiced from the day it was.
 func (a *acct) trade() {
 	r, p, A := a.r, a.p, a.asOf
-	a.start = maxDate(A.AddMonths(-18), p.live)
+	a.start = maxDate(A.AddMonths(-tradeMonths), p.live)
 	a.stop = A
 	switch p.beh {
 	case bChurned:
@@ -39,6 +45,15 @@ func (a *acct) trade() {
 	a.rescueRate = a.major(int64(r.between(36, 76)) * 5000)
 	a.fleetRate = a.major(int64(r.between(11, 19)) * 5000)
 	a.fleetSize = int64(r.between(4, 40))
+	lo, hi := litres[p.size][0], litres[p.size][1]
+	if a.unit == 1 {
+		lo, hi = 2000, 30000
+	}
+	a.size = int64(r.between(lo/50, hi/50)) * 50
+	a.growth = int64(r.between(-8, 15))
+	if p.added >= 0 {
+		a.since[p.added] = A.AddDays(-p.addedAgo)
+	}
 	if n := a.g.opt.InvoicesPerAccount; n > 0 {
 		a.tradeEvenly(n)
 	} else {
@@ -47,23 +62,41 @@ func (a *acct) trade() {
 	a.disputes()
 }
 
-// tradeNaturally delivers fuel every few days (by size), bills Fleet monthly
-// and Rescue now and then.
+// tradeNaturally delivers fuel every week or few (by size), each fuel on its
+// own round (an account buying both takes PMS about every other AGO
+// delivery, half the size: a fifth of its litres),
+// more often and more of it in its season; bills Fleet monthly and Rescue
+// now and then.
 func (a *acct) tradeNaturally() {
 	r, p := a.r, a.p
-	freq := [...][2]int{small: {12, 30}, medium: {6, 14}, large: {4, 8}}[p.size]
+	freq := [...][2]int{small: {12, 30}, medium: {8, 19}, large: {5, 11}}[p.size]
+	if p.size == small && !a.scripted() {
+		freq = [2]int{16, 40} // a big book's small accounts order less often
+	}
 	gap := r.between(freq[0], freq[1])
-	for d := a.start.AddDays(r.between(0, gap)); d <= a.stop; d = d.AddDays(max(1, gap+r.between(-gap/3, gap/3))) {
-		a.add(a.fuel(), d)
+	both := p.sells(pAGO) && p.sells(pPMS)
+	for _, fuel := range []int{pAGO, pPMS} {
+		if !p.sells(fuel) {
+			continue
+		}
+		g := gap
+		if both {
+			g = [...]int{pAGO: gap * 4 / 3, pPMS: gap * 2}[fuel]
+		}
+		for d := maxDate(a.start, a.since[fuel]).AddDays(r.between(0, g)); d <= a.stop; {
+			a.add(fuel, d)
+			next := int64(g + r.between(-g/8, g/8)) // a round: much the same day each time
+			d = d.AddDays(max(1, int(next*100/seasonRoot(fuel, d))))
+		}
 	}
 	if p.sells(pFleet) {
-		y, m, _ := a.start.Parts()
+		y, m, _ := maxDate(a.start, a.since[pFleet]).Parts()
 		for d := domain.NewDate(y, m+1, 1); d <= a.stop; d = d.AddMonths(1) {
 			a.add(pFleet, d)
 		}
 	}
 	if p.sells(pRescue) {
-		for d := a.start.AddDays(r.between(10, 60)); d <= a.stop; d = d.AddDays(r.between(20, 90)) {
+		for d := maxDate(a.start, a.since[pRescue]).AddDays(r.between(10, 60)); d <= a.stop; d = d.AddDays(r.between(20, 90)) {
 			a.add(pRescue, d)
 		}
 	}
@@ -83,17 +116,12 @@ func (a *acct) tradeEvenly(n int) {
 		lo := span * int64(k) / int64(n)
 		hi := span*int64(k+1)/int64(n) - 1
 		d := a.start.AddDays(int(r.between64(lo, max(lo, hi))))
-		a.add(p.products[r.weighted(w...)], d)
+		prod := p.products[r.weighted(w...)]
+		if d < a.since[prod] {
+			prod = p.products[0] // not taken up yet
+		}
+		a.add(prod, d)
 	}
-}
-
-// fuel picks AGO or PMS among what the account buys.
-func (a *acct) fuel() int {
-	ago, pms := a.p.sells(pAGO), a.p.sells(pPMS)
-	if ago && (!pms || a.r.chance(0.75)) {
-		return pAGO
-	}
-	return pPMS
 }
 
 func (a *acct) add(prod int, d domain.Date) {
@@ -106,38 +134,52 @@ func (a *acct) add(prod int, d domain.Date) {
 }
 
 // line prices one delivery: litres at the month's price, call-outs, vehicle-months.
+// Litres are the account's usual delivery, give or take 10 %, in the season
+// and along the account's trend; the fleet grows or shrinks with the trend.
 func (a *acct) line(prod int, d domain.Date) (qty, amount int64) {
 	r := a.r
 	switch prod {
 	case pRescue:
 		qty = int64(r.between(1, 3))
+		if rainy(d) && r.chance(0.5) {
+			qty++
+		}
 		return qty, qty * a.rescueRate
 	case pFleet:
-		return a.fleetSize, a.fleetSize * a.fleetRate
+		qty = max(1, (a.fleetSize*a.trend(d)+50)/100)
+		return qty, qty * a.fleetRate
 	}
-	lo, hi := litres[a.p.size][0], litres[a.p.size][1]
-	if a.unit == 1 {
-		lo, hi = 2000, 30000
+	qty = a.size * int64(r.between(90, 110)) / 100
+	if prod == pPMS && a.p.sells(pAGO) {
+		qty /= 2 // the pool cars, beside the generators and the trucks
 	}
-	qty = int64(r.between(lo/50, hi/50)) * 50
+	qty = max(50, roundDown(qty*seasonRoot(prod, d)/100*a.trend(d)/100, 50))
 	return qty, qty * a.litrePrice(prod, d)
 }
 
-// litrePrice in minor units: a base, a drift over the months, the monthly wave,
-// the account's discount and a few kobo of rounding noise.
+// litrePrice in minor units: the list price and a few kobo of rounding noise.
 func (a *acct) litrePrice(prod int, d domain.Date) int64 {
+	if a.unit == 1 {
+		return a.listPrice(prod, d)
+	}
+	return a.listPrice(prod, d) + int64(a.r.IntN(100))
+}
+
+// listPrice in minor units: a base, a drift over the months, the monthly
+// wave and the account's discount.
+func (a *acct) listPrice(prod int, d domain.Date) int64 {
 	y, m, _ := d.Parts()
 	abs := int64(y)*12 + int64(m) - 1
-	by, bm, _ := a.asOf.AddMonths(-18).Parts()
+	by, bm, _ := a.asOf.AddMonths(-tradeMonths).Parts()
 	rel := max(0, abs-(int64(by)*12+int64(bm)-1))
 	if a.unit == 1 {
-		return 660 + 4*rel + wave[abs%12]/2 - a.discount/5
+		return 630 + 4*rel + wave[abs%12]/2 - a.discount/5
 	}
-	base := int64(1080)
+	base := int64(1030)
 	if prod == pPMS {
-		base = 960
+		base = 910
 	}
-	return (base+9*rel+wave[abs%12]-a.discount)*100 + int64(a.r.IntN(100))
+	return (base + 9*rel + wave[abs%12] - a.discount) * 100
 }
 
 // disputes marks a few invoices of a disputing account: one about 100 days
@@ -157,13 +199,19 @@ func (a *acct) disputes() {
 
 // nearest is the index of the invoice issued closest to d.
 func (a *acct) nearest(d domain.Date) int {
-	best := 0
-	for i, v := range a.inv {
-		if abs(int(v.issued-d)) < abs(int(a.inv[best].issued-d)) {
+	return a.nearestWhere(d, func(*invoice) bool { return true })
+}
+
+// nearestWhere is the index of the invoice issued closest to d of those ok
+// accepts (0 when it accepts none).
+func (a *acct) nearestWhere(d domain.Date, ok func(*invoice) bool) int {
+	best := -1
+	for i := range a.inv {
+		if ok(&a.inv[i]) && (best < 0 || abs(int(a.inv[i].issued-d)) < abs(int(a.inv[best].issued-d))) {
 			best = i
 		}
 	}
-	return best
+	return max(best, 0)
 }
 
 func abs(n int) int {
@@ -185,9 +233,10 @@ func (a *acct) resolvedDisputes() {
 		return
 	}
 	for k, back := range []int{250, 170} {
-		i := a.nearest(a.asOf.AddDays(-back))
+		// The delivery nearest the day that nothing else happened to.
+		i := a.nearestWhere(a.asOf.AddDays(-back), func(v *invoice) bool { return !v.disputed && v.credited == 0 && v.opened.IsZero() })
 		v := &a.inv[i]
-		if v.disputed || v.credited > 0 || v.issued < a.asOf.AddDays(-back-20) || !v.opened.IsZero() {
+		if v.disputed || v.credited > 0 || v.issued < a.asOf.AddDays(-back-20) || v.issued > a.asOf.AddDays(-back+20) || !v.opened.IsZero() {
 			continue
 		}
 		v.reason = disputeReasons[(a.p.idx+k+2)%len(disputeReasons)]

@@ -17,7 +17,7 @@ import (
 func (c *cli) demo(args []string) error {
 	fs, g := newFlags("demo")
 	accounts := fs.Int("accounts", 30, "number of accounts")
-	perAccount := fs.Int("invoices-per-account", 0, "invoices per account (0: about 18 months of trading)")
+	perAccount := fs.Int("invoices-per-account", 0, "invoices per account (0: about two years of trading)")
 	seed := fs.Uint64("seed", 1, "random seed; the same seed gives the same book")
 	force := fs.Bool("force", false, "replace a book that is not empty")
 	pos, err := parse(fs, args)
@@ -75,6 +75,7 @@ func writeDemo(path, author string, opt demo.Options, force bool) (int, error) {
 	ctx := store.WithAuthor(context.Background(), author)
 	set := domain.DefaultSettings()
 	set.Name = demoName
+	set.MarginRates = demo.MarginRates()
 	if err := st.SaveSettings(ctx, set); err != nil {
 		return 0, fmt.Errorf("demo: %w", err)
 	}

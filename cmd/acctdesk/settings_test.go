@@ -15,17 +15,18 @@ func TestSettingsMargin(t *testing.T) {
 	if _, stderr, err := proc(t, db, "demo", "--as-of", "2026-11-18"); err != nil {
 		t.Fatalf("demo: %v %s", err, stderr)
 	}
+	// The demo book sets all four of its products (Fleet 22, Rescue 35 stay as it set them).
 	out, stderr, err := proc(t, db, "settings", "margin", "ago=4.5", "PMS=3.25%", "Widget=2")
 	if err != nil {
 		t.Fatalf("settings margin: %v %s", err, stderr)
 	}
-	if want := "AGO=4.5\nPMS=3.25\nWidget=2  (no invoice of the book names this product)\n"; out != want {
+	if want := "AGO=4.5\nFleet=22\nPMS=3.25\nRescue=35\nWidget=2  (no invoice of the book names this product)\n"; out != want {
 		t.Fatalf("settings margin said:\n%s\nwant:\n%s", out, want)
 	}
-	if out, _, err = proc(t, db, "settings", "margin", "widget="); err != nil || out != "AGO=4.5\nPMS=3.25\n" {
+	if out, _, err = proc(t, db, "settings", "margin", "widget="); err != nil || out != "AGO=4.5\nFleet=22\nPMS=3.25\nRescue=35\n" {
 		t.Fatalf("after removing Widget: %v\n%s", err, out)
 	}
-	if out, _, err = proc(t, db, "settings", "margin"); err != nil || out != "AGO=4.5\nPMS=3.25\n" {
+	if out, _, err = proc(t, db, "settings", "margin"); err != nil || out != "AGO=4.5\nFleet=22\nPMS=3.25\nRescue=35\n" {
 		t.Fatalf("the list: %v\n%s", err, out)
 	}
 	_, stderr, err = proc(t, db, "settings", "margin", "Rescue=120")
