@@ -252,7 +252,7 @@ func (k *KeyMap) Sections() []Section {
 			k.QBR, k.Issue, k.Credit, k.Edit, k.Contacts, k.Plans, k.Survey, k.Add}},
 		{"Renewals", []key.Binding{k.Renew}},
 		{"Dashboard", []key.Binding{help(k.Scope.Help().Key, "the book / one owner's")}},
-		{"Reports", []key.Binding{k.Open, k.Export}},
+		{"Reports", []key.Binding{help(k.Open.Help().Key, "show the report"), k.Export}},
 		{"Aging", []key.Binding{k.PrevMonth, k.NextMonth, k.Forecast}},
 		{"Forms", []key.Binding{k.Save, k.NextField, k.PrevField, k.Choose, k.Cancel, k.Confirm}},
 		{"Call outcome", choiceHelp(k.Outcomes)},
