@@ -31,15 +31,7 @@ func (d *Desk) Credit(ctx context.Context, code string, ch domain.CreditChange, 
 	if err := permit(ctx, Lead, "a credit decision"); err != nil {
 		return Decided{}, err
 	}
-	f, err := d.st.LoadAccount(code)
-	if err != nil {
-		return Decided{}, err
-	}
 	set, err := d.st.Settings()
-	if err != nil {
-		return Decided{}, err
-	}
-	x, err := domain.FactsOf(f)
 	if err != nil {
 		return Decided{}, err
 	}
@@ -47,20 +39,26 @@ func (d *Desk) Credit(ctx context.Context, code string, ch domain.CreditChange, 
 		ch.ApprovedBy = store.AuthorOf(ctx)
 	}
 	asOf := d.opt.AsOf
-	out, err := domain.DecideCredit(f.Account, x.Ledger.NetAR(asOf), asOf, ch, set.Thresholds, bool(confirm))
+	var out domain.CreditOutcome
+	f, _, err := d.readModifyWrite(ctx, code, func(f *domain.AccountFile) (*store.Batch, error) {
+		x, err := domain.FactsOf(f)
+		if err != nil {
+			return nil, err
+		}
+		if out, err = domain.DecideCredit(f.Account, x.Ledger.NetAR(asOf), asOf, ch, set.Thresholds, bool(confirm)); err != nil {
+			return nil, err
+		}
+		b := &store.Batch{On: asOf,
+			Accounts:   []store.Rec[domain.Account]{{V: out.Account}},
+			Activities: []store.ActivityEntry{{Activity: out.CreditEntry()}}}
+		for _, x := range out.Decisions {
+			b.Decisions = append(b.Decisions, store.Rec[domain.CreditDecision]{V: x})
+		}
+		return b, nil
+	})
 	if err != nil {
 		return Decided{}, err
 	}
-	b := &store.Batch{On: asOf,
-		Accounts:   []store.Rec[domain.Account]{{V: out.Account}},
-		Activities: []store.ActivityEntry{{Activity: out.CreditEntry()}}}
-	for _, x := range out.Decisions {
-		b.Decisions = append(b.Decisions, store.Rec[domain.CreditDecision]{V: x})
-	}
-	if _, err := d.st.Apply(ctx, b); err != nil {
-		return Decided{}, asFields(err)
-	}
-	d.wrote()
 	res := Decided{Account: out.Account, Decisions: out.Decisions, Outcome: out}
 	// As stored: the account stamped, the decisions with their ids (the
 	// ones the account did not have before).

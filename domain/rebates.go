@@ -31,7 +31,8 @@ type RebateLine struct {
 	Due                       decimal.Decimal // Rebate − Credited (negative when more was credited)
 	Currency                  Currency
 	// NoteOn is the date a credit note for what is due is given: the
-	// period's last day, or the as-of date while the period runs.
+	// day it is issued (the as-of date), never back in the period, so the
+	// aging of a day already past stays what it was.
 	NoteOn Date
 }
 
@@ -123,17 +124,32 @@ func SchemePeriods(k Contract, p Period, asOf Date) []Period {
 // of its scheme that overlap both the contract and p (SchemePeriods), as
 // of asOf, from the account's facts: the ledger's invoices (issue date,
 // amount, quantity) and its rebate credit notes.
+//
+// A renewal on the same scheme continues its contract: a period that
+// straddles the day one ends and its renewal starts is one period, the
+// renewal's, counting the invoices of both (so the customer does not lose
+// the tier the whole period reaches); the contract that ended leaves it out.
 func ContractRebates(x *Facts, k Contract, p Period, asOf Date) []RebateLine {
 	periods := SchemePeriods(k, p, asOf)
+	if next, ok := continuation(x.Contracts, k, true); ok {
+		periods = slices.DeleteFunc(periods, func(c Period) bool { return c.To > k.End && next.Start <= asOf })
+	}
 	if len(periods) == 0 {
 		return nil
+	}
+	// Where a period begins before the contract, the contracts it renews
+	// on the same scheme count for it: from the first of them.
+	start, renews := k.Start, []string{k.ID}
+	for prev, ok := continuation(x.Contracts, k, false); ok && periods[0].From < start; prev, ok = continuation(x.Contracts, prev, false) {
+		start = prev.Start
+		renews = append(renews, prev.ID)
 	}
 	l := &x.Ledger
 	type sums struct{ amount, qty Sum }
 	s := make([]sums, len(periods))
 	// Each period counts the invoices issued within it, within the
 	// contract's dates and on or before asOf.
-	lo, hi := max(periods[0].From, k.Start), min(periods[len(periods)-1].To, k.End, asOf)
+	lo, hi := max(periods[0].From, start), min(periods[len(periods)-1].To, k.End, asOf)
 	for i, inv := range l.Invoices {
 		if inv.Issued < lo || inv.Issued > hi {
 			continue
@@ -156,7 +172,7 @@ func ContractRebates(x *Facts, k Contract, p Period, asOf Date) []RebateLine {
 	out := make([]RebateLine, len(periods))
 	for j, c := range periods {
 		r := RebateLine{Account: x.Account.Code, Contract: k.ID, Period: c.Name, From: c.From, To: c.To, Basis: k.Rebate.Basis,
-			Invoiced: s[j].amount.Decimal(), Quantity: s[j].qty.Decimal(), Currency: cur, NoteOn: min(c.To, asOf)}
+			Invoiced: s[j].amount.Decimal(), Quantity: s[j].qty.Decimal(), Currency: cur, NoteOn: asOf}
 		r.Value = r.Quantity
 		if k.Rebate.Basis == RebateAmount {
 			r.Value = r.Invoiced
@@ -167,8 +183,13 @@ func ContractRebates(x *Facts, k Contract, p Period, asOf Date) []RebateLine {
 		}
 		var credited Sum
 		for _, n := range x.RebateNotes {
-			if n.On <= asOf && IsRebateNoteFor(n.Number, k.ID, c.Name) {
-				credited.Add(n.Amount)
+			if n.On > asOf {
+				continue
+			}
+			for _, id := range renews { // a straddling period's notes may name the contract renewed
+				if IsRebateNoteFor(n.Number, id, c.Name) && (id == k.ID || c.From < k.Start) {
+					credited.Add(n.Amount)
+				}
 			}
 		}
 		r.Credited = credited.Decimal()
@@ -176,6 +197,21 @@ func ContractRebates(x *Facts, k Contract, p Period, asOf Date) []RebateLine {
 		out[j] = r
 	}
 	return out
+}
+
+// continuation is the contract that renews k on the same scheme (next) —
+// it starts the day after k ends —, or the one k renews so (!next).
+func continuation(cs []Contract, k Contract, next bool) (Contract, bool) {
+	scheme := FormatRebate(k.Rebate)
+	for _, c := range cs {
+		if c.ID == k.ID || FormatRebate(c.Rebate) != scheme {
+			continue
+		}
+		if next && c.Start == k.End.AddDays(1) || !next && c.End.AddDays(1) == k.Start {
+			return c, true
+		}
+	}
+	return Contract{}, false
 }
 
 // AccountRebates are the rebate lines of every contract of the account

@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -69,13 +70,14 @@ func TestContractRebatesQuarterly(t *testing.T) {
 		period, value, invoiced, tier, rate, rebate, credited, due, noteOn string
 	}{
 		// Q1: 4000 + 6000 = 10000 litres, at the 10000 threshold: 1% of 2,000,000 + 3,000,000 = 50,000.00;
-		// credited 20,000 + 5,000 = 25,000; due 25,000.00. The note is dated the quarter's end.
-		{"2026-Q1", "10000", "5000000", "10000", "1%", "50000.00", "25000", "25000.00", "2026-03-31"},
+		// credited 20,000 + 5,000 = 25,000; due 25,000.00. A note for it is dated the day it is
+		// issued, the as-of date (never back in the quarter: the aging of a past day stays).
+		{"2026-Q1", "10000", "5000000", "10000", "1%", "50000.00", "25000", "25000.00", "2026-11-17"},
 		// Q2: 9999 litres, one below 10000: the 0 tier, 0%.
-		{"2026-Q2", "9999", "4999500", "0", "0%", "0.00", "0", "0.00", "2026-06-30"},
+		{"2026-Q2", "9999", "4999500", "0", "0%", "0.00", "0", "0.00", "2026-11-17"},
 		// Q3: 10001, one above: 1% of 5,000,537.50 = 50,005.375 → 50,005.38 (half away from zero).
-		{"2026-Q3", "10001", "5000537.5", "10000", "1%", "50005.38", "0", "50005.38", "2026-09-30"},
-		// Q4: 50000 at the 50000 threshold: 2.5% of 25,000,000 = 625,000.00; dated the as-of date (the quarter runs).
+		{"2026-Q3", "10001", "5000537.5", "10000", "1%", "50005.38", "0", "50005.38", "2026-11-17"},
+		// Q4: 50000 at the 50000 threshold: 2.5% of 25,000,000 = 625,000.00.
 		{"2026-Q4", "50000", "25000000", "50000", "2.5%", "625000.00", "0", "625000.00", "2026-11-17"},
 	}
 	got := ContractRebates(x, k, p, asOf)
@@ -269,5 +271,44 @@ func TestAccountRebates(t *testing.T) {
 	got := AccountRebates(x, p, asOf)
 	if len(got) != 2 || got[0].Contract != "K1" || got[1].Contract != "K2" || got[0].Rebate.String() != "10000" || got[1].Rebate.String() != "10000" {
 		t.Fatalf("%+v", got)
+	}
+}
+
+// A renewal on the same scheme continues its contract: December straddles
+// K1's end (10 Dec) and its renewal's start (11 Dec), and is one period.
+func TestRebatePeriodAcrossARenewal(t *testing.T) {
+	asOf := MustDate("2026-12-31")
+	s := scheme(t, "quantity/month:0=0%,500=1%")
+	k1 := Contract{Account: "A", ID: "K1", Start: MustDate("2026-01-01"), End: MustDate("2026-12-10"), Rebate: s, Status: ContractRenewed}
+	k2 := Contract{Account: "A", ID: "K1-R1", Start: MustDate("2026-12-11"), End: MustDate("2027-12-10"), Rebate: s}
+	other := Contract{Account: "A", ID: "K9", Start: MustDate("2026-12-11"), End: MustDate("2027-12-10"), Rebate: scheme(t, "amount/month:0=1%")}
+	x := rebateFacts(t, "NGN", []Contract{k1, k2, other}, []Invoice{
+		invoice("2026-11-20", "400", "320000"), // November: K1's alone
+		invoice("2026-12-05", "300", "240000"), // under K1
+		invoice("2026-12-20", "300", "240000"), // under K1-R1
+	}, []CreditNote{
+		{Number: "RB-K1-2026-12", Date: MustDate("2026-12-09"), Amount: decimal.RequireFromString("1000"), Reason: "rebate"}, // given before the renewal
+	})
+	p, err := ParsePeriod("2026-Q4", asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range append(ContractRebates(x, k1, p, asOf), ContractRebates(x, k2, p, asOf)...) {
+		got = append(got, fmt.Sprintf("%s %s %s %s %s %s", l.Contract, l.Period, l.Value, l.Rebate.StringFixed(2), l.Credited, l.Due.StringFixed(2)))
+	}
+	want := []string{
+		// October: nothing invoiced. November: 400 litres, below 500: the 0% tier.
+		"K1 2026-10 0 0.00 0 0.00", "K1 2026-11 400 0.00 0 0.00",
+		// December is the renewal's, whole: 300 + 300 = 600 litres reach the 500 tier:
+		// 1% of 240,000 + 240,000 = 4,800.00, less the 1,000 K1's note gave = 3,800.00 due.
+		"K1-R1 2026-12 600 4800.00 1000 3800.00",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Another scheme does not continue K1: K9's December counts its own days only.
+	if l := ContractRebates(x, other, p, asOf); len(l) != 1 || l[0].Invoiced.String() != "240000" {
+		t.Fatalf("K9: %+v", l)
 	}
 }

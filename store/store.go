@@ -22,6 +22,9 @@ var (
 	ErrDamaged  = errors.New("the book is damaged")
 	ErrNotEmpty = errors.New("the book is not empty")
 	ErrReadOnly = errors.New("the book is open read-only")
+	// ErrConflict refuses a guarded batch (Batch.Guard): an account it
+	// was worked out from was written since; read it again and retry.
+	ErrConflict = errors.New("the account changed meanwhile")
 )
 
 // Store is a book on some medium: a Reader, a Writer and an Admin. Every
@@ -207,6 +210,12 @@ type Batch struct {
 	Columns []string
 	// DryRun validates everything and writes nothing.
 	DryRun bool
+	// Guard and Since make a read-modify-write safe: the batch is refused
+	// (ErrConflict), writing nothing, when any account in Guard was
+	// written after the change counter Since — read before the account
+	// the batch was worked out from. The desk reads again and retries.
+	Guard []string
+	Since uint64
 }
 
 // Gives reports whether the batch gives the field of column col: always

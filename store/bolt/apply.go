@@ -41,6 +41,9 @@ func (s *Store) ApplyProgress(ctx context.Context, batch *store.Batch, report fu
 		if err != nil {
 			return false, err
 		}
+		if err := guardBatch(a.b, batch); err != nil {
+			return false, err
+		}
 		if err := a.batch(batch); err != nil {
 			return false, err
 		}

@@ -119,70 +119,96 @@ func prune(log *bbolt.Bucket, now uint64) error {
 // Changed says which accounts the writes after change since touched, in
 // one read transaction.
 func (s *Store) Changed(since uint64) (store.Changed, error) {
-	out := store.Changed{Since: since}
+	var out store.Changed
 	err := s.view(func(tx *bbolt.Tx) error {
 		b, err := bucketsOf(tx)
 		if err != nil {
 			return err
 		}
-		if out.Now, err = readChanges(b); err != nil {
-			return err
-		}
-		if since >= out.Now {
-			out.All = since > out.Now // a counter from another book, or from before a restore
-			return nil
-		}
-		c := b.changelog.Cursor()
-		k, v := c.Seek(u64(since + 1))
-		if n, err := readU64(k); err != nil || n != since+1 {
-			out.All = true // pruned, or older than the log
-			return nil
-		}
-		// The entries run without a gap up to the counter (every commit logs
-		// one, pruning takes the oldest): a gap is an entry lost to damage,
-		// and the accounts it named would be missed.
-		seen := map[string]bool{}
-		next := since + 1
-		for ; k != nil; k, v = c.Next() {
-			if n, err := readU64(k); err != nil || n != next {
-				return damaged(bucketChangelog, k, fmt.Errorf("entry %d expected here", next))
-			}
-			next++
-			body, err := opened(bucketChangelog, k, v)
-			if err != nil {
-				return err
-			}
-			e, err := decodeChange(body)
-			if err != nil {
-				return damaged(bucketChangelog, k, err)
-			}
-			if e.all {
-				out.All = true
-				break
-			}
-			out.Settings = out.Settings || e.settings
-			for _, code := range e.accounts {
-				if !seen[code] {
-					seen[code] = true
-					out.Accounts = append(out.Accounts, code)
-				}
-			}
-			if len(out.Accounts) > changeListMax {
-				out.All = true
-				break
-			}
-		}
-		if !out.All && next != out.Now+1 {
-			return damaged(bucketChangelog, u64(next), fmt.Errorf("missing: the change counter is %d", out.Now))
-		}
-		return nil
+		out, err = changedIn(b, since)
+		return err
 	})
 	if err != nil {
 		return store.Changed{}, err
+	}
+	return out, nil
+}
+
+// changedIn is Changed inside a transaction.
+func changedIn(b *buckets, since uint64) (store.Changed, error) {
+	out := store.Changed{Since: since}
+	var err error
+	if out.Now, err = readChanges(b); err != nil {
+		return out, err
+	}
+	if since >= out.Now {
+		out.All = since > out.Now // a counter from another book, or from before a restore
+		return out, nil
+	}
+	c := b.changelog.Cursor()
+	k, v := c.Seek(u64(since + 1))
+	if n, err := readU64(k); err != nil || n != since+1 {
+		out.All = true // pruned, or older than the log
+		return out, nil
+	}
+	// The entries run without a gap up to the counter (every commit logs
+	// one, pruning takes the oldest): a gap is an entry lost to damage,
+	// and the accounts it named would be missed.
+	seen := map[string]bool{}
+	next := since + 1
+	for ; k != nil; k, v = c.Next() {
+		if n, err := readU64(k); err != nil || n != next {
+			return out, damaged(bucketChangelog, k, fmt.Errorf("entry %d expected here", next))
+		}
+		next++
+		body, err := opened(bucketChangelog, k, v)
+		if err != nil {
+			return out, err
+		}
+		e, err := decodeChange(body)
+		if err != nil {
+			return out, damaged(bucketChangelog, k, err)
+		}
+		if e.all {
+			out.All = true
+			break
+		}
+		out.Settings = out.Settings || e.settings
+		for _, code := range e.accounts {
+			if !seen[code] {
+				seen[code] = true
+				out.Accounts = append(out.Accounts, code)
+			}
+		}
+		if len(out.Accounts) > changeListMax {
+			out.All = true
+			break
+		}
+	}
+	if !out.All && next != out.Now+1 {
+		return out, damaged(bucketChangelog, u64(next), fmt.Errorf("missing: the change counter is %d", out.Now))
 	}
 	if out.All {
 		out.Accounts, out.Settings = nil, false
 	}
 	slices.Sort(out.Accounts)
 	return out, nil
+}
+
+// guardBatch refuses a batch whose Guard accounts were written after its Since
+// counter (store.ErrConflict), inside the write's own transaction.
+func guardBatch(b *buckets, batch *store.Batch) error {
+	if len(batch.Guard) == 0 {
+		return nil
+	}
+	ch, err := changedIn(b, batch.Since)
+	if err != nil {
+		return err
+	}
+	for _, code := range batch.Guard {
+		if ch.All || slices.Contains(ch.Accounts, code) {
+			return fmt.Errorf("%w: %s", store.ErrConflict, code)
+		}
+	}
+	return nil
 }

@@ -256,6 +256,13 @@ func (s *Store) Apply(ctx context.Context, b *store.Batch) (store.Result, error)
 	if err := s.begin(ctx); err != nil {
 		return store.Result{}, err
 	}
+	for _, code := range b.Guard {
+		for _, e := range s.log {
+			if e.n > b.Since && slices.Contains(e.accounts, code) {
+				return store.Result{}, fmt.Errorf("%w: %s", store.ErrConflict, code)
+			}
+		}
+	}
 	a := newApplier(s, store.AuthorOf(ctx), true, b.CreateAccounts)
 	a.batch(b)
 	if err := a.finish(); err != nil {

@@ -50,6 +50,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"FactsPaging", testFactsPaging},
 		{"Changed", testChanged},
 		{"Assign", testAssign},
+		{"Guard", testGuard},
 		{"AssignRefused", testAssignRefused},
 		{"PlacesOfEveryKind", testPlaces},
 		{"CountsByKind", testCountsByKind},
