@@ -25,8 +25,8 @@ type ContractState struct {
 // StateOf is contract k's state as of asOf, among all the account's
 // contracts (k among them or not). A status a person recorded wins:
 // terminated, lapsed or renewed. Otherwise the contract is renewed when
-// another contract of the account starts after it starts and ends after it
-// ends; lapsed when it ended before asOf without such a renewal; else
+// another contract of the account takes over around its end (RenewalOf);
+// lapsed when it ended before asOf without such a renewal; else
 // active (including a contract that has not started yet).
 func StateOf(k Contract, all []Contract, asOf Date) ContractState {
 	st := ContractState{DaysLeft: k.End.DaysSince(asOf), NoticeBy: k.End.AddDays(-k.NoticeDays)}
@@ -44,14 +44,23 @@ func StateOf(k Contract, all []Contract, asOf Date) ContractState {
 	return st
 }
 
+// renewalWindow is how far from the day after a contract ends another may
+// start and still be its renewal: a renewal takes over around the end; a
+// contract signed beside it mid-term (Fleet next to the fuel supply) does
+// not renew it.
+const renewalWindow = 31
+
 // RenewalOf is the contract that renews k: of the account's other
-// contracts that start after k starts and end after k ends, the one that
+// contracts that start after k starts, end after k ends, and start within
+// renewalWindow days of the day after k ends (either side), the one that
 // starts first (then ends first, then by id). False when there is none.
 func RenewalOf(k Contract, all []Contract) (Contract, bool) {
 	var best *Contract
+	takeover := k.End.AddDays(1)
 	for i := range all {
 		o := &all[i]
-		if o.ID == k.ID || o.Start <= k.Start || o.End <= k.End {
+		if o.ID == k.ID || o.Start <= k.Start || o.End <= k.End ||
+			o.Start < takeover.AddDays(-renewalWindow) || o.Start > takeover.AddDays(renewalWindow) {
 			continue
 		}
 		if best == nil || cmp.Or(cmp.Compare(o.Start, best.Start), cmp.Compare(o.End, best.End), cmp.Compare(o.ID, best.ID)) < 0 {

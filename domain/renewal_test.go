@@ -43,6 +43,18 @@ func TestContractState(t *testing.T) {
 		{"recorded lapse, then a new contract", k("A9", "2025-01-01", "2025-12-31", 0, ContractLapsed),
 			[]Contract{k("A9", "2025-01-01", "2025-12-31", 0, ContractLapsed), k("B1", "2026-06-01", "2027-05-31", 0, "")}, ContractLapsed, -321, "2025-12-31", "", false},
 		{"not started yet", k("A10", "2027-01-01", "2027-03-31", 0, ""), nil, ContractActive, 134, "2027-03-31", "", false},
+		// A Fleet contract signed beside the fuel supply mid-term (starts 1 Jun, long before
+		// F1 ends 31 Dec) renews nothing: F1 is still due for renewal (44 days).
+		{"a contract beside it is no renewal", k("F1", "2025-01-01", "2026-12-31", 0, ""),
+			[]Contract{k("F1", "2025-01-01", "2026-12-31", 0, ""), k("F2", "2026-06-01", "2027-05-31", 0, "")}, ContractActive, 44, "2026-12-31", "", true},
+		// A renewal may take over a little early or late: from 31 days before the day after
+		// the end (1 Jan − 31 = 1 Dec) to 31 days after it (1 Feb).
+		{"a renewal starting a month early", k("G1", "2025-01-01", "2026-12-31", 0, ""),
+			[]Contract{k("G1", "2025-01-01", "2026-12-31", 0, ""), k("G2", "2026-12-01", "2028-11-30", 0, "")}, ContractRenewed, 44, "2026-12-31", "G2", false},
+		{"a day more than a month early", k("H1", "2025-01-01", "2026-12-31", 0, ""),
+			[]Contract{k("H1", "2025-01-01", "2026-12-31", 0, ""), k("H2", "2026-11-30", "2028-11-30", 0, "")}, ContractActive, 44, "2026-12-31", "", true},
+		{"a renewal starting a month late", k("J1", "2025-01-01", "2026-11-01", 0, ""),
+			[]Contract{k("J1", "2025-01-01", "2026-11-01", 0, ""), k("J2", "2026-12-02", "2028-11-30", 0, "")}, ContractRenewed, -16, "2026-11-01", "J2", false},
 	}
 	for _, c := range cases {
 		all := c.all
