@@ -115,59 +115,119 @@ func pdfTable(pdf *fpdf.Fpdf, t *Table, limit float64) {
 	measure("B", [][]string{titles})
 	measure("", t.Rows)
 	measure("B", t.Foot)
-	total := 0.0
-	for _, w := range ws {
-		total += w
-	}
-	if total > 0 && (total > pdfWidth || len(t.Cols) > 3) {
-		for i := range ws {
-			ws[i] *= pdfWidth / total
+	fitColumns(ws, pdfWidth)
+	// A cell wider than its column wraps: a row is as tall as its
+	// longest cell (a contract's SLA, an issue's summary).
+	aligns := make([]string, len(t.Cols))
+	for i, c := range t.Cols {
+		aligns[i] = "L"
+		if c.Right {
+			aligns[i] = "R"
 		}
 	}
-	row := func(cells []string, style string, fill bool) {
+	lay := func(cells []string, style string) ([][]string, float64) {
 		pdf.SetFont(pdfFont, style, pdfSize)
-		for i, c := range t.Cols {
-			v, align := "", "L"
+		lines := make([][]string, len(t.Cols))
+		n := 1
+		for i := range t.Cols {
+			v := ""
 			if i < len(cells) {
 				v = plain(cells[i])
 			}
-			if c.Right {
-				align = "R"
+			ls := pdf.SplitText(v, ws[i]) // it keeps the cell margins itself
+			if len(ls) == 0 {
+				ls = []string{""}
 			}
-			border := "B"
-			if fill {
-				border = ""
-			}
-			pdf.CellFormat(ws[i], pdfRow, v, border, 0, align, fill, 0, "")
+			lines[i], n = ls, max(n, len(ls))
 		}
-		pdf.Ln(pdfRow)
+		return lines, float64(n) * pdfRow
+	}
+	row := func(lines [][]string, h float64, style string, fill bool) {
+		pdf.SetFont(pdfFont, style, pdfSize)
+		x0, y0 := pdf.GetX(), pdf.GetY()
+		x := x0
+		for i := range t.Cols {
+			for j := range int(h/pdfRow + 0.5) {
+				v := ""
+				if j < len(lines[i]) {
+					v = lines[i][j]
+				}
+				pdf.SetXY(x, y0+float64(j)*pdfRow)
+				pdf.CellFormat(ws[i], pdfRow, v, "", 0, aligns[i], fill, 0, "")
+			}
+			x += ws[i]
+		}
+		if !fill {
+			pdf.Line(x0, y0+h, x, y0+h)
+		}
+		pdf.SetXY(x0, y0+h)
 	}
 	head := func() {
 		pdf.SetFillColor(235, 235, 235)
 		pdf.SetDrawColor(200, 200, 200)
-		row(titles, "B", true)
+		ls, h := lay(titles, "B")
+		row(ls, h, "B", true)
 	}
-	room := func() bool {
-		if pdf.GetY()+pdfRow > limit {
+	_, titleH := lay(titles, "B")
+	body := func(cells []string, style string) {
+		ls, h := lay(cells, style)
+		if pdf.GetY()+h > limit {
 			pdf.AddPage()
-			return true
+			head()
 		}
-		return false
+		row(ls, h, style, false)
 	}
-	if pdf.GetY()+2*pdfRow > limit {
+	if pdf.GetY()+titleH+pdfRow > limit {
 		pdf.AddPage()
 	}
 	head()
 	for _, r := range t.Rows {
-		if room() {
-			head()
-		}
-		row(r, "", false)
+		body(r, "")
 	}
 	for _, r := range t.Foot {
-		if room() {
-			head()
+		body(r, "B")
+	}
+}
+
+// fitColumns fits natural column widths to the page: a table narrower
+// than the page with more than three columns is widened in proportion; a
+// wider one keeps every column that fits its fair share as it is and
+// shares what is left among the wide ones (which wrap), so a long text
+// never squeezes the dates and amounts beside it.
+func fitColumns(ws []float64, width float64) {
+	total := 0.0
+	for _, w := range ws {
+		total += w
+	}
+	switch {
+	case total <= 0:
+	case total <= width:
+		if len(ws) > 3 {
+			for i := range ws {
+				ws[i] *= width / total
+			}
 		}
-		row(r, "B", false)
+	default:
+		wide := make([]bool, len(ws))
+		for i := range wide {
+			wide[i] = true
+		}
+		left, n := width, len(ws)
+		for n > 0 {
+			share, fixed := left/float64(n), false
+			for i, w := range ws {
+				if wide[i] && w <= share {
+					wide[i], left, n, fixed = false, left-w, n-1, true
+				}
+			}
+			if !fixed {
+				for i := range ws {
+					if wide[i] {
+						ws[i] = share
+					}
+				}
+				break
+			}
+		}
 	}
 }
