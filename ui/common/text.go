@@ -3,6 +3,7 @@ package common
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/shopspring/decimal"
@@ -182,4 +183,39 @@ func ContactName(c domain.Contact) string {
 		return Clean(c.Name)
 	}
 	return Clean(c.Name + " (" + strings.Join(tags, ", ") + ")")
+}
+
+// WrapWords wraps text to lines at most w cells wide, breaking only at
+// spaces — never inside a word such as "on-time", which a reader must see
+// whole — and cutting a word longer than a line across lines. Runs of
+// spaces between words become one.
+func WrapWords(text string, w int) []string {
+	w = max(w, 1)
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		for Width(word) > w { // longer than a line: cut it
+			if line != "" {
+				lines, line = append(lines, line), ""
+			}
+			head := ansi.Truncate(word, w, "")
+			if head == "" { // a character wider than the line
+				_, n := utf8.DecodeRuneInString(word)
+				head = word[:n]
+			}
+			lines, word = append(lines, head), word[len(head):]
+		}
+		switch {
+		case line == "":
+			line = word
+		case Width(line)+1+Width(word) <= w:
+			line += " " + word
+		default:
+			lines, line = append(lines, line), word
+		}
+	}
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	return lines
 }

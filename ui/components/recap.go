@@ -6,7 +6,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 
 	"acctdesk/ui/common"
 )
@@ -52,7 +51,7 @@ func (v *RecapView) wrap() {
 			continue
 		}
 		indent := para[:len(para)-len(body)]
-		for _, l := range strings.Split(ansi.Wordwrap(body, max(v.Width-2-len(indent), 10), " "), "\n") {
+		for _, l := range common.WrapWords(body, max(v.Width-2-len(indent), 10)) {
 			v.lines = append(v.lines, "  "+indent+l)
 		}
 	}

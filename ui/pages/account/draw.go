@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/shopspring/decimal"
 
 	"acctdesk/domain"
@@ -173,7 +172,7 @@ func wrap(text string, w int) []string {
 	if text == "" {
 		return []string{""}
 	}
-	return strings.Split(ansi.Wrap(text, w, ""), "\n")
+	return common.WrapWords(text, w)
 }
 
 func (p *Page) tone(t Tone) *lipgloss.Style {
