@@ -58,6 +58,13 @@ func RoleOf(ctx context.Context) Role {
 // stored.
 var ErrNotPermitted = errors.New("not permitted")
 
+// Allows says why a user of role have may not make a write that needs
+// role need (what names it), or nil: what a form asks before it opens, so
+// that nobody types a decision the desk would refuse.
+func Allows(have, need Role, what string) error {
+	return permit(WithRole(context.Background(), have), need, what)
+}
+
 // permit refuses a write that needs at least role need (Collector for the
 // everyday writes, Lead for assignments and decisions) when ctx's role is
 // below it, saying why.

@@ -42,6 +42,16 @@ type Common struct {
 	Post func(tea.Msg) tea.Cmd
 }
 
+// Refuse is the status line's refusal when the session's role may not
+// make a write that needs role need (desk.Allows), or nil: a page asks
+// before it opens a form, so a collector does not fill one in for nothing.
+func (c Common) Refuse(need desk.Role, what string) tea.Cmd {
+	if err := desk.Allows(c.Role, need, what); err != nil {
+		return ErrorCmd(err.Error())
+	}
+	return nil
+}
+
 // Ask gives the root msg at once when it can (Post), else as a command.
 func (c Common) Ask(msg tea.Msg) tea.Cmd {
 	if c.Post != nil {

@@ -1,6 +1,9 @@
 package components
 
-import "acctdesk/ui/common"
+import (
+	"acctdesk/desk"
+	"acctdesk/ui/common"
+)
 
 // StatusKind is how a status message reads.
 type StatusKind int
@@ -36,7 +39,11 @@ func StatusLine(c common.Common, st Status, w int) string {
 	msg := " " + common.Clean(st.Text) // errors may quote the book
 	user := ""
 	if c.User != "" {
-		user = "you: " + common.Clean(c.User) + " · "
+		user = "you: " + common.Clean(c.User)
+		if c.Role != desk.Lead { // a session's narrower rights (SPEC §12), said where they bite
+			user += " (" + c.Role.String() + ")"
+		}
+		user += " · "
 	}
 	help := c.Keys.Help.Help().Key + " help" // as remapped
 	quit := ""

@@ -3,6 +3,7 @@ package account
 import (
 	tea "github.com/charmbracelet/bubbletea"
 
+	"acctdesk/desk"
 	"acctdesk/domain"
 	"acctdesk/ui/common"
 	"acctdesk/ui/form"
@@ -15,6 +16,9 @@ import (
 
 // addContract opens the contract form on the account shown.
 func (p *Page) addContract() tea.Cmd {
+	if no := p.Refuse(desk.Lead, "a contract"); no != nil {
+		return no
+	}
 	if p.data == nil {
 		return nil
 	}
@@ -33,6 +37,9 @@ func (p *Page) addContract() tea.Cmd {
 func (p *Page) renewOrCredit() tea.Cmd {
 	if p.data == nil {
 		return nil
+	}
+	if no := p.Refuse(desk.Lead, "a renewal, a lapse or a rebate credit note"); no != nil {
+		return no
 	}
 	if p.data.Tabs[p.tab].Name != contractsTabName {
 		return common.InfoCmd("r works on the Contracts tab: on a contract it records a renewal or a lapse, on a rebate line its credit note")

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/shopspring/decimal"
 
+	"acctdesk/desk"
 	"acctdesk/domain"
 	"acctdesk/ui/common"
 	"acctdesk/ui/form"
@@ -55,6 +56,9 @@ func (p *Page) issueUnderCursor() (domain.ServiceIssue, bool) {
 // credit opens the credit decision form with the account's limit and
 // overdraft as the newest view has them.
 func (p *Page) credit() tea.Cmd {
+	if no := p.Refuse(desk.Lead, "a credit decision"); no != nil {
+		return no
+	}
 	code := p.shown.code
 	x := p.facts
 	if p.view != nil {

@@ -93,6 +93,9 @@ func (p *Page) load() tea.Cmd {
 // renew asks the root for the renewal form on the selected contract; one
 // renewed or terminated has nothing left to record.
 func (p *Page) renew() tea.Cmd {
+	if no := p.Refuse(desk.Lead, "a renewal or a lapse"); no != nil {
+		return no
+	}
 	r, ok := p.Current()
 	if !ok {
 		return common.InfoCmd("Choose a contract first")
