@@ -117,7 +117,7 @@ func (m *Model) pageKey(km tea.KeyMsg) int {
 }
 
 // ReadOnly is what a viewer's write keys say (SPEC §12).
-const ReadOnly = "read-only: ask a lead"
+const ReadOnly = common.ReadOnly
 
 // readOnly says so on the status line, and reports true, when the session's
 // user may not write.

@@ -46,11 +46,17 @@ type Common struct {
 // make a write that needs role need (desk.Allows), or nil: a page asks
 // before it opens a form, so a collector does not fill one in for nothing.
 func (c Common) Refuse(need desk.Role, what string) tea.Cmd {
+	if c.Role == desk.Viewer {
+		return ErrorCmd(ReadOnly)
+	}
 	if err := desk.Allows(c.Role, need, what); err != nil {
 		return ErrorCmd(err.Error())
 	}
 	return nil
 }
+
+// ReadOnly is what a viewer's write keys say (SPEC §12).
+const ReadOnly = "read-only: ask a lead"
 
 // Ask gives the root msg at once when it can (Post), else as a command.
 func (c Common) Ask(msg tea.Msg) tea.Cmd {

@@ -170,7 +170,7 @@ func DefaultKeyMap() *KeyMap {
 		Plan:      key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "agree a payment plan")),
 		Dispute:   key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "dispute an invoice")),
 		Remind:    key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "preview a reminder letter")),
-		QBR:       key.NewBinding(key.WithKeys("Q"), key.WithHelp("Q", "write the QBR pack")),
+		QBR:       key.NewBinding(key.WithKeys("Q"), key.WithHelp("Q", "write the QBR pack (md, to fill in)")),
 		Issue:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "service issue: open, or update the selected")),
 		Credit:    key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "credit decision (limit, overdraft)")),
 		Edit:      key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "edit the account")),

@@ -4,26 +4,21 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"acctdesk/desk"
-	"acctdesk/docs"
 	"acctdesk/domain"
 	"acctdesk/ui/common"
 )
 
 // qbr writes the account's QBR pack as of the date the page shows it (Q,
-// SPEC §10.7) into the documents directory, in the statement's format
-// (statement_format) when a pack has it, else md: a pack has no text form.
+// SPEC §10.7) into the documents directory, as md: the pack's agreed
+// actions are left to fill in at the review (acctdesk qbr writes html and
+// pdf too).
 func (p *Page) qbr() tea.Cmd {
-	format := p.StatementFormat
-	if !slices.Contains(docs.QBRFormats, format) {
-		format = "md"
-	}
-	return writeQBR(p.Desk, p.data.Code, p.data.AsOf, format, p.DocsDir)
+	return writeQBR(p.Desk, p.data.Code, p.data.AsOf, "md", p.DocsDir)
 }
 
 // writeQBR writes the pack in a command (off Update) and says where, or
@@ -41,10 +36,4 @@ func writeQBR(d *desk.Desk, code string, asOf domain.Date, format, dir string) t
 		}
 		return common.InfoMsg{Text: "Wrote " + common.Clean(name) + " in " + common.Clean(dir)}
 	}
-}
-
-// notYet answers a key whose part has not landed yet (the placeholders of
-// issues.go, edit.go, contract.go), saying so.
-func notYet(what string) tea.Cmd {
-	return func() tea.Msg { return common.InfoMsg{Text: what + " is not built yet"} }
 }
