@@ -144,7 +144,7 @@ func init() {
 	docs["metrics"] = doc{"the book's metrics over --period P (default 12m, the 12 months ending the date): one row per group " +
 		"and currency, sorted by group then currency; the group is book, or with --by owner|tier|segment owner:NAME, tier:N " +
 		"or segment:S (the account's current one). The period starts on S and ends on E, its last day or the as-of date when " +
-		"that is earlier. One decimal, rounded half away from zero; empty when a figure has no base. Counts (conversion, " +
+		"that is earlier (a period must have begun by the as-of date). One decimal, rounded half away from zero; empty when a figure has no base. Counts (conversion, " +
 		"promises, NPS, CSAT) are over the group's accounts of the currency. An account is active on a date when opened on or " +
 		"before it (no opening date: opened) and not churned by it (status churned with status_since on or before it; a " +
 		"churned account without status_since churned before any date)", map[string]string{

@@ -66,6 +66,9 @@ func (c *cli) report(args []string) error {
 	if in.Period, err = domain.ParsePeriod(*period, in.AsOf); err != nil {
 		return fmt.Errorf("--period: %w", err)
 	}
+	if r.Name == "metrics" && in.Period.From > in.AsOf {
+		return fmt.Errorf("--period %s starts after the as-of date %s: none of it has happened yet", in.Period.Name, in.AsOf)
+	}
 	if *since != "" {
 		if in.Since, err = sinceDate(*since, in.AsOf); err != nil {
 			return err
