@@ -52,21 +52,44 @@ func RoundDays(d decimal.Decimal) decimal.Decimal { return d.Round(1) }
 // sales the AR still covers adds its days; the month that covers the rest
 // adds its share. months bounds the walk (AR older than that adds nothing more).
 func CountbackDSO(ar decimal.Decimal, l *Ledger, asOf Date, months int) decimal.Decimal {
+	starts := countbackStarts(asOf, months)
+	return countback(ar, asOf, starts, func(m int) decimal.Decimal {
+		end := asOf
+		if m > 0 {
+			end = starts[m-1]
+		}
+		return l.Sales(starts[m]+1, end)
+	})
+}
+
+// countbackStarts are the days before each month of the walk back from
+// asOf: month m is (starts[m], starts[m−1]], month 0 ends on asOf.
+func countbackStarts(asOf Date, months int) []Date {
+	starts := make([]Date, months)
+	for m := range starts {
+		starts[m] = monthsBack(asOf, m+1)
+	}
+	return starts
+}
+
+// countback is the walk of CountbackDSO over the months of starts, sales(m)
+// being the sales of month m (a group's metrics add them up over accounts).
+func countback(ar decimal.Decimal, asOf Date, starts []Date, sales func(m int) decimal.Decimal) decimal.Decimal {
 	days := decimal.Zero
 	left := ar
 	end := asOf
-	for m := 1; m <= months && left.IsPositive(); m++ {
-		start := monthsBack(asOf, m) // the month is (start, end]
+	for m := 0; m < len(starts) && left.IsPositive(); m++ {
+		start := starts[m] // the month is (start, end]
 		n := end.DaysSince(start)
-		sales := l.Sales(start+1, end)
+		s := sales(m)
 		switch {
-		case !sales.IsPositive():
+		case !s.IsPositive():
 			days = days.Add(decimal.NewFromInt(int64(n)))
-		case left.GreaterThanOrEqual(sales):
+		case left.GreaterThanOrEqual(s):
 			days = days.Add(decimal.NewFromInt(int64(n)))
-			left = left.Sub(sales)
+			left = left.Sub(s)
 		default:
-			days = days.Add(left.Div(sales).Mul(decimal.NewFromInt(int64(n))))
+			days = days.Add(left.Div(s).Mul(decimal.NewFromInt(int64(n))))
 			left = decimal.Zero
 		}
 		end = start

@@ -95,7 +95,18 @@ func ForecastOf(x *Facts, asOf Date, weeks, grace int) Forecast {
 // invoices counting with the as-of date as their paid date. It adds in the
 // ledger's units (a book's forecast works it out for every account).
 func (l *Ledger) AverageDaysLate(ap Applied, from Date) (days decimal.Decimal, ok bool) {
-	var weighted, weight Sum
+	weighted, weight := l.DaysLateWeights(ap, from)
+	w := weight.Decimal()
+	if w.IsZero() {
+		return decimal.Zero, false
+	}
+	return weighted.Decimal().Div(w), true
+}
+
+// DaysLateWeights are the sums AverageDaysLate divides: Σ amount × days
+// late and Σ amount over the invoices it counts (a group's metrics add them
+// up over accounts).
+func (l *Ledger) DaysLateWeights(ap Applied, from Date) (weighted, weight Sum) {
 	for i := range l.Invoices {
 		x := &l.Invoices[i]
 		var paid Date
@@ -120,11 +131,7 @@ func (l *Ledger) AverageDaysLate(ap Applied, from Date) (days decimal.Decimal, o
 		}
 		l.add(&weight, x.Amount)
 	}
-	w := weight.Decimal()
-	if w.IsZero() {
-		return decimal.Zero, false
-	}
-	return weighted.Decimal().Div(w), true
+	return weighted, weight
 }
 
 // averageDaysLate is the rule of AverageDaysLate over n invoices, item(i)

@@ -15,7 +15,7 @@ import (
 
 // Names of the reports.
 var Names = []string{"book", "aging", "dso", "promises", "escalations", "disputes", "queue", "plans", "changes", "cash-forecast",
-	"renewals", "credit-decisions", "issues", "rebates", "cross-sell", "forecast", "contacts"}
+	"renewals", "credit-decisions", "issues", "rebates", "cross-sell", "forecast", "contacts", "metrics"}
 
 // Input is what a report is asked for.
 type Input struct {
@@ -26,6 +26,9 @@ type Input struct {
 	// Period is --period (domain.ParsePeriod); zero: the 12 months ending
 	// AsOf (Input.period).
 	Period domain.Period
+	// By is --by: how a report groups its rows, in the words ByWords(its
+	// name) allows (metrics: owner, tier, segment); "" for its default.
+	By string
 }
 
 // A Report is made in two steps, so that the book can be read a page of
@@ -56,6 +59,7 @@ var reports = []Report{
 	named("issues", issuesPart, issuesTable),
 	named("cross-sell", crossSellAccount, crossSellTable),
 	named("forecast", volumeAccount, volumeTable),
+	named("metrics", metricsAccount, metricsTable),
 }
 
 // named is a report whose tables carry its name (a workbook's sheet).

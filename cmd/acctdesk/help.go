@@ -81,7 +81,7 @@ var topics = map[string]topic{
 			"Re-importing the same file changes nothing. Headers are matched without regard to case. " +
 			"Creates the book when there is none.",
 		words: importWords},
-	"report": {synopsis: "acctdesk report NAME [--format table|csv|json|xlsx] [--out FILE] [--owner NAME] [--since DATE (changes)] [--weeks N (cash-forecast)] [--period P (rebates, …)]",
+	"report": {synopsis: "acctdesk report NAME [--format table|csv|json|xlsx] [--out FILE] [--owner NAME] [--since DATE (changes)] [--weeks N (cash-forecast)] [--period P (rebates, metrics, …)] [--by owner|tier|segment (metrics)]",
 		about: "Prints a report of the book as of --as-of: a table for people, or csv or json for other programs " +
 			"(plain decimals, the currency's own places), or xlsx, a workbook: one sheet, amounts as numbers with " +
 			"their currency's places, dates as dates, the header frozen, TOTAL rows in bold. " +

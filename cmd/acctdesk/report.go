@@ -19,6 +19,7 @@ func (c *cli) report(args []string) error {
 	owner := fs.String("owner", "", "only the accounts of this `NAME` (any case)")
 	since := fs.String("since", "", "report changes: what changed after this `DATE` (YYYY-MM-DD, yesterday, -3, mon…sun: the last such day before the as-of date); default the working day before the as-of date")
 	weeks := fs.Int("weeks", 0, "cash-forecast: the `N` weeks shown one by one before later (default 13)")
+	by := fs.String("by", "", "metrics: a row per `GROUP` (and currency): owner, tier or segment (default: the whole book)")
 	period := fs.String("period", "", "the period `P` a report covers (rebates, …): 2026-11, 2026-Q3, 2026 or 12m, the 12 months ending the as-of date (the default)")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -65,6 +66,9 @@ func (c *cli) report(args []string) error {
 	if in.Period, err = domain.ParsePeriod(*period, in.AsOf); err != nil {
 		return fmt.Errorf("--period: %w", err)
 	}
+	if r.Name == "metrics" && in.Period.From > in.AsOf {
+		return fmt.Errorf("--period %s starts after the as-of date %s: none of it has happened yet", in.Period.Name, in.AsOf)
+	}
 	if *since != "" {
 		if in.Since, err = sinceDate(*since, in.AsOf); err != nil {
 			return err
@@ -78,6 +82,15 @@ func (c *cli) report(args []string) error {
 			return fmt.Errorf("--weeks %d: give 1 to 520 weeks", *weeks)
 		}
 		in.Weeks = *weeks
+	}
+	if *by != "" {
+		words := report.ByWords(r.Name)
+		if words == nil {
+			return fmt.Errorf("--by is not for report %s (it is for %s)", r.Name, strings.Join(byReports(), ", "))
+		}
+		if in.By, err = word("by", *by, words, "a grouping", false); err != nil {
+			return err
+		}
 	}
 	if *owner != "" {
 		if in.Owner, err = d.ResolveOwner(*owner); err != nil {
@@ -100,6 +113,17 @@ func (c *cli) report(args []string) error {
 	}
 	fmt.Fprintf(c.stderr, "wrote %s (%d %s)\n", shown(*out), len(t.Rows), rows)
 	return nil
+}
+
+// byReports are the reports that take --by.
+func byReports() []string {
+	var out []string
+	for _, n := range report.Names {
+		if report.ByWords(n) != nil {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // sinceDate reads --since as --as-of is read (domain.ParseAsOf), relative
