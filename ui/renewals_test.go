@@ -222,7 +222,7 @@ func TestAccountContractsTab(t *testing.T) {
 		}
 	}
 	press(m, "j", "r")
-	if m.form() == nil || !strings.Contains(m.View(), "Draft: credit note RB-K-2024-01-2026-Q3 · ₦152,500.00 · dated Wed 30 Sep 2026") {
+	if m.form() == nil || !strings.Contains(m.View(), "Draft: credit note RB-K-2024-01-2026-Q3 · ₦152,500.00 · dated Tue 17 Nov 2026") {
 		t.Fatalf("no rebate form:\n%s", m.View())
 	}
 	press(m, "enter") // without y: not saved
@@ -237,7 +237,7 @@ func TestAccountContractsTab(t *testing.T) {
 			cn = &a.Credits[i]
 		}
 	}
-	if cn == nil || !cn.Amount.Equal(decimal.RequireFromString("152500")) || cn.Date != domain.MustDate("2026-09-30") || cn.Reason != "rebate" || cn.Stamp.By != "ada" {
+	if cn == nil || !cn.Amount.Equal(decimal.RequireFromString("152500")) || cn.Date != domain.MustDate("2026-11-17") || cn.Reason != "rebate" || cn.Stamp.By != "ada" {
 		t.Fatalf("credit note %+v (status %q)", cn, m.Status())
 	}
 	// The tab follows: Q3 credited, nothing due; r there says so.

@@ -201,11 +201,11 @@ func TestRebateForm(t *testing.T) {
 	if err != nil || len(r.Lines) != 1 || len(r.Notes) != 1 {
 		t.Fatalf("%+v %v", r, err)
 	}
-	// 12,000 ≥ 10,000: 1% × 6,000,000.00 = 60,000.00, dated the quarter's end.
+	// 12,000 ≥ 10,000: 1% × 6,000,000.00 = 60,000.00, dated the day it is given (Tue 17 Nov).
 	m := NewRebateNote(cm(), target(), RebateOn{Line: r.Lines[0], Note: r.Notes[0]})
 	v := m.View()
 	for _, want := range []string{"Rebate credit note · contract K1 2026-Q3 · ACC001", "basis 12,000 units", "tier from 10,000 at 1%",
-		"rebate ₦60,000.00", "Draft: credit note RB-K1-2026-Q3 · ₦60,000.00 · dated Wed 30 Sep 2026", "reason rebate"} {
+		"rebate ₦60,000.00", "Draft: credit note RB-K1-2026-Q3 · ₦60,000.00 · dated Tue 17 Nov 2026", "reason rebate"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("no %q in\n%s", want, v)
 		}
