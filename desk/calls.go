@@ -78,7 +78,7 @@ func (d *Desk) LogCall(ctx context.Context, code string, c domain.Call) (Logged,
 		for _, n := range c.Disputed {
 			rs = append(rs, DisputeRequest{Invoice: n, Reason: c.DisputeReason})
 		}
-		got, err := d.raise(ctx, f, rs, &entry)
+		got, err := d.raise(ctx, f.Account.Code, rs, &entry)
 		if err != nil {
 			return Logged{}, err
 		}

@@ -16,18 +16,19 @@ func (d *Desk) AddContact(ctx context.Context, code string, c domain.Contact) (d
 	if err := permit(ctx, Collector, "adding a contact"); err != nil {
 		return domain.Contact{}, err
 	}
-	f, err := d.st.LoadAccount(code)
+	given := c
+	_, _, err := d.readModifyWrite(ctx, code, func(f *domain.AccountFile) (*store.Batch, error) {
+		c = given
+		c.Account = f.Account.Code
+		var err error
+		if c, err = domain.NewContact(f.Contacts, c); err != nil {
+			return nil, err
+		}
+		return &store.Batch{Contacts: []store.Rec[domain.Contact]{{V: c}}}, nil
+	})
 	if err != nil {
 		return domain.Contact{}, err
 	}
-	c.Account = f.Account.Code
-	if c, err = domain.NewContact(f.Contacts, c); err != nil {
-		return domain.Contact{}, err
-	}
-	if _, err := d.st.Apply(ctx, &store.Batch{Contacts: []store.Rec[domain.Contact]{{V: c}}}); err != nil {
-		return domain.Contact{}, err
-	}
-	d.wrote()
 	return c, nil
 }
 
@@ -61,40 +62,58 @@ func (d *Desk) SaveContact(ctx context.Context, code, was string, c domain.Conta
 	if err := permit(ctx, Collector, "editing contacts"); err != nil {
 		return ContactSaved{}, err
 	}
-	f, err := d.st.LoadAccount(code)
+	given := c
+	var note domain.Activity
+	var changes []FieldChange
+	f, _, err := d.readModifyWrite(ctx, code, func(f *domain.AccountFile) (*store.Batch, error) {
+		var b *store.Batch
+		var err error
+		c, note, changes, b, err = d.contactSave(f, was, given)
+		return b, err
+	})
 	if err != nil {
 		return ContactSaved{}, err
 	}
-	code = f.Account.Code
+	return d.contactSaved(f.Account.Code, c, note, changes), nil
+}
+
+// contactSave is the batch that saves contact c on the account's file (a
+// new one when was is ""), with its timeline entry and changes.
+func (d *Desk) contactSave(f *domain.AccountFile, was string, c domain.Contact) (domain.Contact, domain.Activity, []FieldChange, *store.Batch, error) {
+	no := func(err error) (domain.Contact, domain.Activity, []FieldChange, *store.Batch, error) {
+		return c, domain.Activity{}, nil, nil, err
+	}
+	code := f.Account.Code
 	c.Account, c.Stamp = code, domain.Stamp{} // the store stamps the write
 	c.Role = strings.ToLower(strings.TrimSpace(c.Role))
 	b := &store.Batch{On: d.opt.AsOf}
 	var text, self string // self: the contact changed, by its stored name
 	var changes []FieldChange
 	if strings.TrimSpace(was) == "" {
+		var err error
 		if c, err = domain.NewContact(f.Contacts, c); err != nil {
-			return ContactSaved{}, err
+			return no(err)
 		}
 		text = "contact added: " + contactText(c)
 	} else {
 		old, err := contactNamed(f, was)
 		if err != nil {
-			return ContactSaved{}, err
+			return no(err)
 		}
 		self = old.Name
 		c.Name = strings.Join(strings.Fields(c.Name), " ")
 		c.Phone, c.Email = strings.TrimSpace(c.Phone), strings.TrimSpace(c.Email)
 		for _, o := range f.Contacts {
 			if o.Name != old.Name && strings.EqualFold(strings.Join(strings.Fields(o.Name), " "), c.Name) && c.Name != "" {
-				return ContactSaved{}, fieldError("name", fmt.Sprintf("%s is already a contact of %s", o.Name, code))
+				return no(fieldError("name", fmt.Sprintf("%s is already a contact of %s", o.Name, code)))
 			}
 		}
 		if err := c.Validate(); err != nil {
-			return ContactSaved{}, err
+			return no(err)
 		}
 		changes = contactChanges(old, c)
 		if len(changes) == 0 {
-			return ContactSaved{}, fmt.Errorf("%w: contact %s is as it was", ErrNothingChanged, domain.Safe(old.Name))
+			return no(fmt.Errorf("%w: contact %s is as it was", ErrNothingChanged, domain.Safe(old.Name)))
 		}
 		if c.Name != old.Name {
 			b.RemoveContacts = []store.Rec[domain.Contact]{{V: domain.Contact{Account: code, Name: old.Name}}}
@@ -118,11 +137,7 @@ func (d *Desk) SaveContact(ctx context.Context, code, was string, c domain.Conta
 	}
 	note := domain.Activity{Account: code, On: d.opt.AsOf, Kind: domain.KindContactEdit, Contact: c.Name, Text: text}
 	b.Activities = []store.ActivityEntry{{Activity: note}}
-	if _, err := d.st.Apply(ctx, b); err != nil {
-		return ContactSaved{}, asFields(err)
-	}
-	d.wrote()
-	return d.contactSaved(code, c, note, changes), nil
+	return c, note, changes, b, nil
 }
 
 // RemoveContact removes the contact named name from an account, with its
@@ -131,24 +146,23 @@ func (d *Desk) RemoveContact(ctx context.Context, code, name string) (ContactSav
 	if err := permit(ctx, Collector, "removing a contact"); err != nil {
 		return ContactSaved{}, err
 	}
-	f, err := d.st.LoadAccount(code)
+	var old domain.Contact
+	var note domain.Activity
+	f, _, err := d.readModifyWrite(ctx, code, func(f *domain.AccountFile) (*store.Batch, error) {
+		var err error
+		if old, err = contactNamed(f, name); err != nil {
+			return nil, err
+		}
+		code := f.Account.Code
+		note = domain.Activity{Account: code, On: d.opt.AsOf, Kind: domain.KindContactEdit, Contact: old.Name,
+			Text: "contact removed: " + contactText(old)}
+		return &store.Batch{On: d.opt.AsOf, RemoveContacts: []store.Rec[domain.Contact]{{V: domain.Contact{Account: code, Name: old.Name}}},
+			Activities: []store.ActivityEntry{{Activity: note}}}, nil
+	})
 	if err != nil {
 		return ContactSaved{}, err
 	}
-	old, err := contactNamed(f, name)
-	if err != nil {
-		return ContactSaved{}, err
-	}
-	code = f.Account.Code
-	note := domain.Activity{Account: code, On: d.opt.AsOf, Kind: domain.KindContactEdit, Contact: old.Name,
-		Text: "contact removed: " + contactText(old)}
-	b := &store.Batch{On: d.opt.AsOf, RemoveContacts: []store.Rec[domain.Contact]{{V: domain.Contact{Account: code, Name: old.Name}}},
-		Activities: []store.ActivityEntry{{Activity: note}}}
-	if _, err := d.st.Apply(ctx, b); err != nil {
-		return ContactSaved{}, asFields(err)
-	}
-	d.wrote()
-	return d.contactSaved(code, old, note, nil), nil
+	return d.contactSaved(f.Account.Code, old, note, nil), nil
 }
 
 // contactSaved is what a contact write became, with its entry as stored.

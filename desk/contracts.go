@@ -33,27 +33,27 @@ func (d *Desk) AddContract(ctx context.Context, code string, k domain.Contract) 
 	if err := permit(ctx, Lead, "adding a contract"); err != nil {
 		return Contracted{}, err
 	}
-	f, err := d.st.LoadAccount(code)
-	if err != nil {
-		return Contracted{}, err
-	}
-	k.Account = f.Account.Code
-	k.ID = strings.TrimSpace(k.ID)
-	k.SLA = strings.TrimSpace(k.SLA)
-	if k.ID == "" {
-		k.ID = domain.ContractNumber(f.Account.Code, f.Contracts)
-	} else if err := checkNumber(f, k.ID); err != nil {
-		return Contracted{}, err
-	}
-	if k.Status == "" {
-		k.Status = domain.ContractActive
-	}
-	if err := k.Validate(); err != nil {
-		return Contracted{}, err
-	}
-	entry := domain.Activity{Account: k.Account, On: d.opt.AsOf, Kind: domain.KindContract,
-		Text: fmt.Sprintf("contract %s added: %s", k.ID, terms(k))}
-	return d.writeContracts(ctx, f, k, nil, entry)
+	given := k
+	return d.writeContracts(ctx, code, func(f *domain.AccountFile) (domain.Contract, *domain.Contract, domain.Activity, error) {
+		k := given
+		k.Account = f.Account.Code
+		k.ID = strings.TrimSpace(k.ID)
+		k.SLA = strings.TrimSpace(k.SLA)
+		if k.ID == "" {
+			k.ID = domain.ContractNumber(f.Account.Code, f.Contracts)
+		} else if err := checkNumber(f, k.ID); err != nil {
+			return k, nil, domain.Activity{}, err
+		}
+		if k.Status == "" {
+			k.Status = domain.ContractActive
+		}
+		if err := k.Validate(); err != nil {
+			return k, nil, domain.Activity{}, err
+		}
+		entry := domain.Activity{Account: k.Account, On: d.opt.AsOf, Kind: domain.KindContract,
+			Text: fmt.Sprintf("contract %s added: %s", k.ID, terms(k))}
+		return k, nil, entry, nil
+	})
 }
 
 // Renewal is a renewal to record: a new contract that starts the day after
@@ -78,16 +78,23 @@ func (d *Desk) Renew(ctx context.Context, code string, r Renewal) (Contracted, e
 	if err := permit(ctx, Lead, "recording a renewal"); err != nil {
 		return Contracted{}, err
 	}
-	f, err := d.st.LoadAccount(code)
-	if err != nil {
-		return Contracted{}, err
+	return d.writeContracts(ctx, code, func(f *domain.AccountFile) (domain.Contract, *domain.Contract, domain.Activity, error) {
+		return d.renewal(f, r)
+	})
+}
+
+// renewal is the renewal r of the account's file: the new contract, the
+// old one marked renewed and the timeline entry.
+func (d *Desk) renewal(f *domain.AccountFile, r Renewal) (domain.Contract, *domain.Contract, domain.Activity, error) {
+	no := func(err error) (domain.Contract, *domain.Contract, domain.Activity, error) {
+		return domain.Contract{}, nil, domain.Activity{}, err
 	}
 	old, err := contractOf(f, r.Contract)
 	if err != nil {
-		return Contracted{}, err
+		return no(err)
 	}
 	if err := d.renewable(f, *old, false); err != nil {
-		return Contracted{}, err
+		return no(err)
 	}
 	k := *old
 	k.Stamp = domain.Stamp{}
@@ -95,7 +102,7 @@ func (d *Desk) Renew(ctx context.Context, code string, r Renewal) (Contracted, e
 	if k.ID == "" {
 		k.ID = domain.RenewalNumber(old.ID, func(id string) bool { return contractOn(f, id) != nil })
 	} else if err := checkNumber(f, k.ID); err != nil {
-		return Contracted{}, err
+		return no(err)
 	}
 	k.Start, k.End, k.Status = old.End.AddDays(1), r.End, domain.ContractActive
 	if r.NoticeDays != nil {
@@ -108,13 +115,13 @@ func (d *Desk) Renew(ctx context.Context, code string, r Renewal) (Contracted, e
 		k.Rebate = *r.Rebate
 	}
 	if r.End.IsZero() {
-		return Contracted{}, fieldError("end", "give the renewal's end date")
+		return no(fieldError("end", "give the renewal's end date"))
 	}
 	if r.End <= old.End {
-		return Contracted{}, fieldError("end", fmt.Sprintf("the renewal starts %s (the day after %s ends): it must end after that", k.Start, old.ID))
+		return no(fieldError("end", fmt.Sprintf("the renewal starts %s (the day after %s ends): it must end after that", k.Start, old.ID)))
 	}
 	if err := k.Validate(); err != nil {
-		return Contracted{}, err
+		return no(err)
 	}
 	was := *old
 	was.Status = domain.ContractRenewed
@@ -123,7 +130,7 @@ func (d *Desk) Renew(ctx context.Context, code string, r Renewal) (Contracted, e
 		text += " (rebate carried over)"
 	}
 	entry := domain.Activity{Account: k.Account, On: d.opt.AsOf, Kind: domain.KindContract, Text: text}
-	return d.writeContracts(ctx, f, k, &was, entry)
+	return k, &was, entry, nil
 }
 
 // Lapse records that a contract lapses (or has lapsed) without a renewal:
@@ -133,29 +140,27 @@ func (d *Desk) Lapse(ctx context.Context, code, contract string) (Contracted, er
 	if err := permit(ctx, Lead, "recording a lapse"); err != nil {
 		return Contracted{}, err
 	}
-	f, err := d.st.LoadAccount(code)
-	if err != nil {
-		return Contracted{}, err
-	}
-	old, err := contractOf(f, contract)
-	if err != nil {
-		return Contracted{}, err
-	}
-	if old.Status == domain.ContractLapsed {
-		return Contracted{}, refusal(fmt.Sprintf("contract %s's lapse is already recorded", old.ID))
-	}
-	if err := d.renewable(f, *old, true); err != nil {
-		return Contracted{}, err
-	}
-	k := *old
-	k.Status = domain.ContractLapsed
-	when := "ends"
-	if k.End < d.opt.AsOf {
-		when = "ended"
-	}
-	entry := domain.Activity{Account: k.Account, On: d.opt.AsOf, Kind: domain.KindContract,
-		Text: fmt.Sprintf("contract %s lapses without a renewal (it %s %s)", k.ID, when, k.End)}
-	return d.writeContracts(ctx, f, k, nil, entry)
+	return d.writeContracts(ctx, code, func(f *domain.AccountFile) (domain.Contract, *domain.Contract, domain.Activity, error) {
+		old, err := contractOf(f, contract)
+		if err != nil {
+			return domain.Contract{}, nil, domain.Activity{}, err
+		}
+		if old.Status == domain.ContractLapsed {
+			return domain.Contract{}, nil, domain.Activity{}, refusal(fmt.Sprintf("contract %s's lapse is already recorded", old.ID))
+		}
+		if err := d.renewable(f, *old, true); err != nil {
+			return domain.Contract{}, nil, domain.Activity{}, err
+		}
+		k := *old
+		k.Status = domain.ContractLapsed
+		when := "ends"
+		if k.End < d.opt.AsOf {
+			when = "ended"
+		}
+		entry := domain.Activity{Account: k.Account, On: d.opt.AsOf, Kind: domain.KindContract,
+			Text: fmt.Sprintf("contract %s lapses without a renewal (it %s %s)", k.ID, when, k.End)}
+		return k, nil, entry, nil
+	})
 }
 
 // renewable refuses a contract that is renewed (recorded, or by a later
@@ -180,17 +185,28 @@ func (d *Desk) renewable(f *domain.AccountFile, k domain.Contract, lapse bool) e
 	return refusal(msg + ": it cannot be renewed")
 }
 
-// writeContracts writes k (and old, a renewal's contract marked renewed)
-// with the timeline entry, and reads back what was stored.
-func (d *Desk) writeContracts(ctx context.Context, f *domain.AccountFile, k domain.Contract, old *domain.Contract, entry domain.Activity) (Contracted, error) {
-	b := &store.Batch{On: d.opt.AsOf, Contracts: []store.Rec[domain.Contract]{{V: k}}, Activities: []store.ActivityEntry{{Activity: entry}}}
-	if old != nil {
-		b.Contracts = append(b.Contracts, store.Rec[domain.Contract]{V: *old})
+// writeContracts writes the contract work makes from the account (and the
+// old one, a renewal's contract marked renewed) with the timeline entry, in
+// one guarded transaction (readModifyWrite: worked out again when the
+// account changed meanwhile), and reads back what was stored.
+func (d *Desk) writeContracts(ctx context.Context, code string, work func(f *domain.AccountFile) (domain.Contract, *domain.Contract, domain.Activity, error)) (Contracted, error) {
+	var k domain.Contract
+	var old *domain.Contract
+	var entry domain.Activity
+	f, _, err := d.readModifyWrite(ctx, code, func(f *domain.AccountFile) (*store.Batch, error) {
+		var err error
+		if k, old, entry, err = work(f); err != nil {
+			return nil, err
+		}
+		b := &store.Batch{On: d.opt.AsOf, Contracts: []store.Rec[domain.Contract]{{V: k}}, Activities: []store.ActivityEntry{{Activity: entry}}}
+		if old != nil {
+			b.Contracts = append(b.Contracts, store.Rec[domain.Contract]{V: *old})
+		}
+		return b, nil
+	})
+	if err != nil {
+		return Contracted{}, err
 	}
-	if _, err := d.st.Apply(ctx, b); err != nil {
-		return Contracted{}, asFields(err)
-	}
-	d.wrote()
 	out := Contracted{Account: f.Account, Contract: k, Renewed: old, Entry: entry}
 	if g, err := d.st.LoadAccount(f.Account.Code); err == nil {
 		if s := contractOn(g, k.ID); s != nil {

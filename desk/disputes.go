@@ -41,23 +41,38 @@ func (d *Desk) RaiseDispute(ctx context.Context, code string, r DisputeRequest) 
 	if err := permit(ctx, Collector, "raising a dispute"); err != nil {
 		return Disputed{}, err
 	}
-	f, err := d.st.LoadAccount(code)
-	if err != nil {
-		return Disputed{}, err
-	}
-	got, err := d.raise(ctx, f, []DisputeRequest{r}, nil)
+	got, err := d.raise(ctx, code, []DisputeRequest{r}, nil)
 	if err != nil {
 		return Disputed{}, err
 	}
 	return got[0], nil
 }
 
-// raise writes the disputes rs (and entry, a call that raised them, when
-// given) in one transaction.
-func (d *Desk) raise(ctx context.Context, f *domain.AccountFile, rs []DisputeRequest, entry *store.ActivityEntry) ([]Disputed, error) {
-	pos, err := domain.PositionOf(f, d.opt.AsOf)
+// raise writes the disputes rs on the account (and entry, a call that
+// raised them, when given) in one guarded transaction: worked out again
+// when the account changed meanwhile (readModifyWrite).
+func (d *Desk) raise(ctx context.Context, code string, rs []DisputeRequest, entry *store.ActivityEntry) ([]Disputed, error) {
+	var out []Disputed
+	_, _, err := d.readModifyWrite(ctx, code, func(f *domain.AccountFile) (*store.Batch, error) {
+		var b *store.Batch
+		var err error
+		out, b, err = d.raiseBatch(ctx, f, rs, entry)
+		return b, err
+	})
 	if err != nil {
 		return nil, err
+	}
+	for i := range out {
+		out[i].Dispute = d.stored(out[i].Dispute)
+	}
+	return out, nil
+}
+
+// raiseBatch is the batch that raises the disputes rs on the account's file.
+func (d *Desk) raiseBatch(ctx context.Context, f *domain.AccountFile, rs []DisputeRequest, entry *store.ActivityEntry) ([]Disputed, *store.Batch, error) {
+	pos, err := domain.PositionOf(f, d.opt.AsOf)
+	if err != nil {
+		return nil, nil, err
 	}
 	b := &store.Batch{On: d.opt.AsOf}
 	var out []Disputed
@@ -65,19 +80,19 @@ func (d *Desk) raise(ctx context.Context, f *domain.AccountFile, rs []DisputeReq
 	for _, r := range rs {
 		inv, err := invoiceOf(f, &pos, r.Invoice)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		switch {
 		case seen[inv.Number]:
-			return nil, fmt.Errorf("invoice %s is named twice", inv.Number)
+			return nil, nil, fmt.Errorf("invoice %s is named twice", inv.Number)
 		case inv.Disputed:
 			msg := fmt.Sprintf("invoice %s is already disputed", inv.Number)
 			if o := domain.OpenDisputeOf(f.Disputes, inv.Number); o != nil {
 				msg += fmt.Sprintf(" (since %s, owner %s)", o.OpenedOn, o.Owner)
 			}
-			return nil, refusal(msg)
+			return nil, nil, refusal(msg)
 		case !outstanding(&pos, inv.Number).IsPositive():
-			return nil, refusal(fmt.Sprintf("invoice %s is fully paid as of %s: nothing to dispute", inv.Number, d.opt.AsOf))
+			return nil, nil, refusal(fmt.Sprintf("invoice %s is fully paid as of %s: nothing to dispute", inv.Number, d.opt.AsOf))
 		}
 		seen[inv.Number] = true
 		seq := uint64(1)
@@ -91,7 +106,7 @@ func (d *Desk) raise(ctx context.Context, f *domain.AccountFile, rs []DisputeReq
 		x := domain.Dispute{Account: f.Account.Code, Invoice: inv.Number, Seq: seq, Reason: strings.TrimSpace(r.Reason),
 			Owner: owner, OpenedOn: d.opt.AsOf, Status: domain.DisputeOpen}
 		if err := x.Validate(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		flagged := *inv
 		flagged.Disputed, flagged.DisputeReason = true, x.Reason
@@ -105,14 +120,7 @@ func (d *Desk) raise(ctx context.Context, f *domain.AccountFile, rs []DisputeReq
 	if entry != nil {
 		b.Activities = append(b.Activities, *entry)
 	}
-	if _, err := d.st.Apply(ctx, b); err != nil {
-		return nil, asFields(err)
-	}
-	d.wrote()
-	for i := range out {
-		out[i].Dispute = d.stored(out[i].Dispute)
-	}
-	return out, nil
+	return out, b, nil
 }
 
 // Resolution is how a dispute ends.
@@ -131,26 +139,43 @@ func (d *Desk) ResolveDispute(ctx context.Context, code string, r Resolution) (D
 	if err := permit(ctx, Lead, "resolving a dispute"); err != nil {
 		return Disputed{}, err
 	}
-	f, err := d.st.LoadAccount(code)
+	var x domain.Dispute
+	var credit *domain.CreditNote
+	f, _, err := d.readModifyWrite(ctx, code, func(f *domain.AccountFile) (*store.Batch, error) {
+		var b *store.Batch
+		var err error
+		x, credit, b, err = d.resolution(f, r)
+		return b, err
+	})
 	if err != nil {
 		return Disputed{}, err
+	}
+	return Disputed{Account: f.Account, Dispute: d.stored(x), Credit: credit}, nil
+}
+
+// resolution is the batch that resolves the open dispute r names on the
+// account's file: the dispute closed, the invoice's flag cleared, the
+// credit note given and the timeline entry.
+func (d *Desk) resolution(f *domain.AccountFile, r Resolution) (domain.Dispute, *domain.CreditNote, *store.Batch, error) {
+	no := func(err error) (domain.Dispute, *domain.CreditNote, *store.Batch, error) {
+		return domain.Dispute{}, nil, nil, err
 	}
 	pos, err := domain.PositionOf(f, d.opt.AsOf)
 	if err != nil {
-		return Disputed{}, err
+		return no(err)
 	}
 	inv, err := invoiceOf(f, &pos, r.Invoice)
 	if err != nil {
-		return Disputed{}, err
+		return no(err)
 	}
 	open := domain.OpenDisputeOf(f.Disputes, inv.Number)
 	if open == nil || !inv.Disputed {
-		return Disputed{}, refusal(fmt.Sprintf("invoice %s has no open dispute", inv.Number))
+		return no(refusal(fmt.Sprintf("invoice %s has no open dispute", inv.Number)))
 	}
 	x := *open
 	x.Status, x.ResolvedOn, x.Resolution = domain.DisputeResolved, d.opt.AsOf, strings.TrimSpace(r.Resolution)
 	if x.ResolvedOn < x.OpenedOn {
-		return Disputed{}, fieldError("resolved_on", fmt.Sprintf("the dispute opened on %s, after %s", x.OpenedOn, d.opt.AsOf))
+		return no(fieldError("resolved_on", fmt.Sprintf("the dispute opened on %s, after %s", x.OpenedOn, d.opt.AsOf)))
 	}
 	b := &store.Batch{On: d.opt.AsOf}
 	var credit *domain.CreditNote
@@ -160,16 +185,16 @@ func (d *Desk) ResolveDispute(ctx context.Context, code string, r Resolution) (D
 			reason = "price-correction"
 		}
 		if reason, err = domain.ParseCreditReason(reason); err != nil {
-			return Disputed{}, fieldError("reason", err.Error())
+			return no(fieldError("reason", err.Error()))
 		}
 		owed := outstanding(&pos, inv.Number)
 		cur := f.Account.Currency
 		switch {
 		case !r.Credit.IsPositive():
-			return Disputed{}, fieldError("credit", "a credit must be more than zero")
+			return no(fieldError("credit", "a credit must be more than zero"))
 		case r.Credit.GreaterThan(owed):
-			return Disputed{}, fieldError("credit", fmt.Sprintf("a credit of %s is more than the %s invoice %s still owes",
-				domain.Money{Amount: r.Credit, Currency: cur}, domain.Money{Amount: owed, Currency: cur}, inv.Number))
+			return no(fieldError("credit", fmt.Sprintf("a credit of %s is more than the %s invoice %s still owes",
+				domain.Money{Amount: r.Credit, Currency: cur}, domain.Money{Amount: owed, Currency: cur}, inv.Number)))
 		}
 		cn := domain.CreditNote{Account: f.Account.Code, Number: domain.DisputeCredit(inv.Number, x.Seq), Date: d.opt.AsOf,
 			Amount: r.Credit, Currency: cur, Reason: reason, Invoice: inv.Number}
@@ -177,18 +202,14 @@ func (d *Desk) ResolveDispute(ctx context.Context, code string, r Resolution) (D
 		b.Credits = []store.Rec[domain.CreditNote]{{V: cn}}
 	}
 	if err := x.Validate(); err != nil {
-		return Disputed{}, err
+		return no(err)
 	}
 	cleared := *inv
 	cleared.Disputed = false
 	b.Invoices = []store.Rec[domain.Invoice]{{V: cleared}}
 	b.Disputes = []store.Rec[domain.Dispute]{{V: x}}
 	b.Activities = []store.ActivityEntry{{Activity: x.ResolvedEntry()}}
-	if _, err := d.st.Apply(ctx, b); err != nil {
-		return Disputed{}, asFields(err)
-	}
-	d.wrote()
-	return Disputed{Account: f.Account, Dispute: d.stored(x), Credit: credit}, nil
+	return x, credit, b, nil
 }
 
 // stored is the dispute as the store wrote it (stamped), read back; x

@@ -104,29 +104,28 @@ func (d *Desk) EditAccount(ctx context.Context, code string, e AccountEdit) (Edi
 	if err := permit(ctx, Lead, "editing an account"); err != nil {
 		return Edited{}, err
 	}
-	f, err := d.st.LoadAccount(code)
+	var a domain.Account
+	var cs []FieldChange
+	var note domain.Activity
+	_, _, err := d.readModifyWrite(ctx, code, func(f *domain.AccountFile) (*store.Batch, error) {
+		old, e := f.Account, e // e afresh each time the account is read again
+		if e.From != nil {
+			e = e.onlyChanged(EditOf(old))
+		}
+		var err error
+		if a, err = d.edited(old, e); err != nil {
+			return nil, err
+		}
+		if cs = editChanges(old, a); len(cs) == 0 {
+			return nil, fmt.Errorf("%w: account %s is as it was", ErrNothingChanged, old.Code)
+		}
+		note = domain.Activity{Account: a.Code, On: d.opt.AsOf, Kind: domain.KindAccountEdit, Text: "edited: " + changesText(cs)}
+		return &store.Batch{On: d.opt.AsOf, Accounts: []store.Rec[domain.Account]{{V: a}},
+			Activities: []store.ActivityEntry{{Activity: note}}}, nil
+	})
 	if err != nil {
 		return Edited{}, err
 	}
-	old := f.Account
-	if e.From != nil {
-		e = e.onlyChanged(EditOf(old))
-	}
-	a, err := d.edited(old, e)
-	if err != nil {
-		return Edited{}, err
-	}
-	cs := editChanges(old, a)
-	if len(cs) == 0 {
-		return Edited{}, fmt.Errorf("%w: account %s is as it was", ErrNothingChanged, old.Code)
-	}
-	note := domain.Activity{Account: a.Code, On: d.opt.AsOf, Kind: domain.KindAccountEdit, Text: "edited: " + changesText(cs)}
-	b := &store.Batch{On: d.opt.AsOf, Accounts: []store.Rec[domain.Account]{{V: a}},
-		Activities: []store.ActivityEntry{{Activity: note}}}
-	if _, err := d.st.Apply(ctx, b); err != nil {
-		return Edited{}, asFields(err)
-	}
-	d.wrote()
 	out := Edited{Account: a, Changes: cs, Activity: note}
 	if after, err := d.st.LoadAccount(a.Code); err == nil {
 		out.Account = after.Account

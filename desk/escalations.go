@@ -20,10 +20,32 @@ func (d *Desk) ResolveEscalation(ctx context.Context, code string, id uint64, re
 	if err := permit(ctx, Lead, "resolving an escalation"); err != nil {
 		return Escalated{}, err
 	}
-	f, err := d.st.LoadAccount(code)
+	var x domain.Escalation
+	f, _, err := d.readModifyWrite(ctx, code, func(f *domain.AccountFile) (*store.Batch, error) {
+		var err error
+		if x, err = d.escalationResolved(ctx, f, id, resolution); err != nil {
+			return nil, err
+		}
+		return &store.Batch{On: d.opt.AsOf,
+			Escalations: []store.Rec[domain.Escalation]{{V: x}},
+			Activities:  []store.ActivityEntry{{Activity: x.ResolvedEntry()}}}, nil
+	})
 	if err != nil {
 		return Escalated{}, err
 	}
+	if g, err := d.st.LoadAccount(x.Account); err == nil {
+		for _, e := range g.Escalations {
+			if e.ID == x.ID {
+				x = e // as stored: stamped
+			}
+		}
+	}
+	return Escalated{Account: f.Account, Escalation: x}, nil
+}
+
+// escalationResolved is the account's open escalation id resolved on the
+// business date by the author.
+func (d *Desk) escalationResolved(ctx context.Context, f *domain.AccountFile, id uint64, resolution string) (domain.Escalation, error) {
 	var open *domain.Escalation
 	var ids []string
 	for i := range f.Escalations {
@@ -43,7 +65,7 @@ func (d *Desk) ResolveEscalation(ctx context.Context, code string, id uint64, re
 		} else {
 			msg += " (its open escalations: " + strings.Join(ids, "; ") + ")"
 		}
-		return Escalated{}, refusal(msg)
+		return domain.Escalation{}, refusal(msg)
 	case !open.IsOpen():
 		msg := fmt.Sprintf("escalation %d on %s is already resolved", id, f.Account.Code)
 		if !open.ResolvedOn.IsZero() {
@@ -52,7 +74,7 @@ func (d *Desk) ResolveEscalation(ctx context.Context, code string, id uint64, re
 		if open.ResolvedBy != "" {
 			msg += " by " + domain.Safe(open.ResolvedBy)
 		}
-		return Escalated{}, refusal(msg)
+		return domain.Escalation{}, refusal(msg)
 	}
 	x := *open
 	x.Status, x.Resolution, x.ResolvedOn, x.ResolvedBy = "resolved", strings.TrimSpace(resolution), d.opt.AsOf, store.AuthorOf(ctx)
@@ -61,26 +83,12 @@ func (d *Desk) ResolveEscalation(ctx context.Context, code string, id uint64, re
 	// ResolvedBy, and the timeline entry is stamped with the author.
 	switch {
 	case x.Resolution == "":
-		return Escalated{}, fieldError("resolution", "say how the escalation was resolved")
+		return x, fieldError("resolution", "say how the escalation was resolved")
 	case x.ResolvedOn < x.Opened:
-		return Escalated{}, fieldError("resolved_on", fmt.Sprintf("the escalation opened on %s, after %s", x.Opened, d.opt.AsOf))
+		return x, fieldError("resolved_on", fmt.Sprintf("the escalation opened on %s, after %s", x.Opened, d.opt.AsOf))
 	}
 	if err := x.Validate(); err != nil {
-		return Escalated{}, err
+		return x, err
 	}
-	b := &store.Batch{On: d.opt.AsOf,
-		Escalations: []store.Rec[domain.Escalation]{{V: x}},
-		Activities:  []store.ActivityEntry{{Activity: x.ResolvedEntry()}}}
-	if _, err := d.st.Apply(ctx, b); err != nil {
-		return Escalated{}, asFields(err)
-	}
-	d.wrote()
-	if g, err := d.st.LoadAccount(x.Account); err == nil {
-		for _, e := range g.Escalations {
-			if e.ID == x.ID {
-				x = e // as stored: stamped
-			}
-		}
-	}
-	return Escalated{Account: f.Account, Escalation: x}, nil
+	return x, nil
 }

@@ -44,10 +44,6 @@ func (d *Desk) OpenIssue(ctx context.Context, code string, r IssueRequest, confi
 	if err := permit(ctx, Collector, "opening a service issue"); err != nil {
 		return Issued{}, err
 	}
-	f, err := d.st.LoadAccount(code)
-	if err != nil {
-		return Issued{}, err
-	}
 	owner := strings.TrimSpace(r.Owner)
 	if owner == "" {
 		owner = store.AuthorOf(ctx)
@@ -56,16 +52,18 @@ func (d *Desk) OpenIssue(ctx context.Context, code string, r IssueRequest, confi
 	for i, s := range r.Steps {
 		steps[i] = domain.Step{Text: strings.TrimSpace(s.Text), Due: s.Due}
 	}
-	x := domain.ServiceIssue{Account: f.Account.Code, Kind: r.Kind, Opened: d.opt.AsOf, SLADeadline: r.SLA, Owner: owner,
-		Status: domain.IssueOpen, Summary: strings.TrimSpace(r.Summary), KPI: strings.TrimSpace(r.KPI),
-		KPITarget: strings.TrimSpace(r.KPITarget), Steps: steps}
-	if len(x.Steps) == 0 {
-		x.Steps = nil
-	}
-	if err := domain.NewIssue(x, d.opt.AsOf, bool(confirm)); err != nil {
-		return Issued{}, err
-	}
-	return d.writeIssue(ctx, f, x, x.OpenedEntry())
+	return d.writeIssue(ctx, code, func(f *domain.AccountFile) (domain.ServiceIssue, domain.Activity, error) {
+		x := domain.ServiceIssue{Account: f.Account.Code, Kind: r.Kind, Opened: d.opt.AsOf, SLADeadline: r.SLA, Owner: owner,
+			Status: domain.IssueOpen, Summary: strings.TrimSpace(r.Summary), KPI: strings.TrimSpace(r.KPI),
+			KPITarget: strings.TrimSpace(r.KPITarget), Steps: steps}
+		if len(x.Steps) == 0 {
+			x.Steps = nil
+		}
+		if err := domain.NewIssue(x, d.opt.AsOf, bool(confirm)); err != nil {
+			return x, domain.Activity{}, err
+		}
+		return x, x.OpenedEntry(), nil
+	})
 }
 
 // UpdateIssue changes an open issue of an account on the business date
@@ -74,15 +72,19 @@ func (d *Desk) UpdateIssue(ctx context.Context, code string, id uint64, u domain
 	if err := permit(ctx, Collector, "updating a service issue"); err != nil {
 		return Issued{}, err
 	}
-	f, s, err := d.issueOf(code, id)
-	if err != nil {
-		return Issued{}, err
-	}
-	x, said, err := s.Update(u, d.opt.AsOf, bool(confirm))
-	if err != nil {
-		return Issued{}, err
-	}
-	out, err := d.writeIssue(ctx, f, x, x.UpdatedEntry(d.opt.AsOf, said))
+	var said []string
+	out, err := d.writeIssue(ctx, code, func(f *domain.AccountFile) (domain.ServiceIssue, domain.Activity, error) {
+		s, err := issueIn(f, id)
+		if err != nil {
+			return s, domain.Activity{}, err
+		}
+		x, words, err := s.Update(u, d.opt.AsOf, bool(confirm))
+		if err != nil {
+			return x, domain.Activity{}, err
+		}
+		said = words
+		return x, x.UpdatedEntry(d.opt.AsOf, said), nil
+	})
 	out.Said = said
 	return out, err
 }
@@ -95,31 +97,29 @@ func (d *Desk) ResolveIssue(ctx context.Context, code string, id uint64, resolut
 	if err := permit(ctx, Collector, "resolving a service issue"); err != nil {
 		return Issued{}, err
 	}
-	f, s, err := d.issueOf(code, id)
-	if err != nil {
-		return Issued{}, err
-	}
-	x, err := s.Resolve(resolution, inWriting, d.opt.AsOf)
-	if err != nil {
-		return Issued{}, err
-	}
-	x.Recap = domain.IssueRecap(f, x, store.AuthorOf(ctx))
-	note := x.ResolvedEntry()
-	note.Contact, note.Recap = f.PrimaryContact(), x.Recap
-	return d.writeIssue(ctx, f, x, note)
+	return d.writeIssue(ctx, code, func(f *domain.AccountFile) (domain.ServiceIssue, domain.Activity, error) {
+		s, err := issueIn(f, id)
+		if err != nil {
+			return s, domain.Activity{}, err
+		}
+		x, err := s.Resolve(resolution, inWriting, d.opt.AsOf)
+		if err != nil {
+			return x, domain.Activity{}, err
+		}
+		x.Recap = domain.IssueRecap(f, x, store.AuthorOf(ctx))
+		note := x.ResolvedEntry()
+		note.Contact, note.Recap = f.PrimaryContact(), x.Recap
+		return x, note, nil
+	})
 }
 
-// issueOf reads an account and its issue id; an id the account does not
-// have is refused, naming its open issues.
-func (d *Desk) issueOf(code string, id uint64) (*domain.AccountFile, domain.ServiceIssue, error) {
-	f, err := d.st.LoadAccount(code)
-	if err != nil {
-		return nil, domain.ServiceIssue{}, err
-	}
+// issueIn is the account's issue id; an id the account does not have is
+// refused, naming its open issues.
+func issueIn(f *domain.AccountFile, id uint64) (domain.ServiceIssue, error) {
 	var open []string
 	for _, s := range f.Issues {
 		if s.ID == id {
-			return f, s, nil
+			return s, nil
 		}
 		if s.IsOpen() {
 			open = append(open, fmt.Sprintf("%d, %s, SLA %s", s.ID, s.Kind, s.SLADeadline))
@@ -131,19 +131,28 @@ func (d *Desk) issueOf(code string, id uint64) (*domain.AccountFile, domain.Serv
 	} else {
 		msg += " (its open issues: " + strings.Join(open, "; ") + ")"
 	}
-	return nil, domain.ServiceIssue{}, refusal(msg)
+	return domain.ServiceIssue{}, refusal(msg)
 }
 
-// writeIssue writes the issue and its timeline entry in one transaction and
-// reads the issue back as stored.
-func (d *Desk) writeIssue(ctx context.Context, f *domain.AccountFile, x domain.ServiceIssue, note domain.Activity) (Issued, error) {
-	b := &store.Batch{On: d.opt.AsOf,
-		Issues:     []store.Rec[domain.ServiceIssue]{{V: x}},
-		Activities: []store.ActivityEntry{{Activity: note}}}
-	if _, err := d.st.Apply(ctx, b); err != nil {
-		return Issued{}, asFields(err)
+// writeIssue writes the issue work makes from the account, with its
+// timeline entry, in one guarded transaction (readModifyWrite: worked out
+// again when the account changed meanwhile), and reads the issue back as
+// stored.
+func (d *Desk) writeIssue(ctx context.Context, code string, work func(f *domain.AccountFile) (domain.ServiceIssue, domain.Activity, error)) (Issued, error) {
+	var x domain.ServiceIssue
+	var note domain.Activity
+	f, _, err := d.readModifyWrite(ctx, code, func(f *domain.AccountFile) (*store.Batch, error) {
+		var err error
+		if x, note, err = work(f); err != nil {
+			return nil, err
+		}
+		return &store.Batch{On: d.opt.AsOf,
+			Issues:     []store.Rec[domain.ServiceIssue]{{V: x}},
+			Activities: []store.ActivityEntry{{Activity: note}}}, nil
+	})
+	if err != nil {
+		return Issued{}, err
 	}
-	d.wrote()
 	out := Issued{Account: f.Account, Issue: x, Entry: note, Recap: x.Recap}
 	// Its id (a new issue's is the store's) and stamp as stored.
 	if g, err := d.st.LoadAccount(f.Account.Code); err == nil {

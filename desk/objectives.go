@@ -28,11 +28,7 @@ func (d *Desk) SaveObjective(ctx context.Context, code string, o domain.Objectiv
 	if err := permit(ctx, Collector, "saving an objective"); err != nil {
 		return SavedObjective{}, err
 	}
-	f, err := d.st.LoadAccount(code)
-	if err != nil {
-		return SavedObjective{}, err
-	}
-	o.Account, o.Stamp = f.Account.Code, domain.Stamp{} // the store stamps the write
+	o.Stamp = domain.Stamp{} // the store stamps the write
 	o.Kind = strings.ToLower(strings.TrimSpace(o.Kind))
 	if k, ok := domain.MatchWord(o.Kind, domain.ObjectiveKinds); ok {
 		o.Kind = k
@@ -59,30 +55,36 @@ func (d *Desk) SaveObjective(ctx context.Context, code string, o domain.Objectiv
 			return SavedObjective{}, fieldError("steps", fmt.Sprintf("step %d is done on %s, after today (%s)", i+1, s.DoneOn, d.opt.AsOf))
 		}
 	}
-	if err := o.Validate(); err != nil {
+	out := SavedObjective{Added: o.ID == 0}
+	var note domain.Activity
+	_, _, err := d.readModifyWrite(ctx, code, func(f *domain.AccountFile) (*store.Batch, error) {
+		o.Account = f.Account.Code
+		if err := o.Validate(); err != nil {
+			return nil, err
+		}
+		var text string
+		out.Changes = nil
+		if out.Added {
+			text = "objective added: " + objectiveText(o)
+		} else {
+			// What it changes is told against the objective as stored
+			// now: a change saved meanwhile that this one undoes is said.
+			i := slices.IndexFunc(f.Objectives, func(x domain.Objective) bool { return x.ID == o.ID })
+			if i < 0 {
+				return nil, fieldError("objective", fmt.Sprintf("%s has no objective #%d", o.Account, o.ID))
+			}
+			out.Changes = objectiveChanges(f.Objectives[i], o)
+			if len(out.Changes) == 0 {
+				return nil, fmt.Errorf("%w: objective #%d is as it was", ErrNothingChanged, o.ID)
+			}
+			text = fmt.Sprintf("objective #%d changed: %s", o.ID, changesText(out.Changes))
+		}
+		note = domain.Activity{Account: o.Account, On: d.opt.AsOf, Kind: domain.KindObjective, Outcome: o.Status, Text: text}
+		return &store.Batch{On: d.opt.AsOf, Objectives: []store.Rec[domain.Objective]{{V: o}}, Activities: []store.ActivityEntry{{Activity: note}}}, nil
+	})
+	if err != nil {
 		return SavedObjective{}, err
 	}
-	out := SavedObjective{Added: o.ID == 0}
-	var text string
-	if out.Added {
-		text = "objective added: " + objectiveText(o)
-	} else {
-		i := slices.IndexFunc(f.Objectives, func(x domain.Objective) bool { return x.ID == o.ID })
-		if i < 0 {
-			return SavedObjective{}, fieldError("objective", fmt.Sprintf("%s has no objective #%d", o.Account, o.ID))
-		}
-		out.Changes = objectiveChanges(f.Objectives[i], o)
-		if len(out.Changes) == 0 {
-			return SavedObjective{}, fmt.Errorf("%w: objective #%d is as it was", ErrNothingChanged, o.ID)
-		}
-		text = fmt.Sprintf("objective #%d changed: %s", o.ID, changesText(out.Changes))
-	}
-	note := domain.Activity{Account: o.Account, On: d.opt.AsOf, Kind: domain.KindObjective, Outcome: o.Status, Text: text}
-	b := &store.Batch{On: d.opt.AsOf, Objectives: []store.Rec[domain.Objective]{{V: o}}, Activities: []store.ActivityEntry{{Activity: note}}}
-	if _, err := d.st.Apply(ctx, b); err != nil {
-		return SavedObjective{}, asFields(err)
-	}
-	d.wrote()
 	out.Objective, out.Activity = o, note
 	if after, err := d.st.LoadAccount(o.Account); err == nil {
 		out.Activity = newestOf(after.Activities, domain.KindObjective)

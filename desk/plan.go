@@ -33,43 +33,45 @@ func (d *Desk) Plan(ctx context.Context, code string, instalments []domain.Insta
 	if err := permit(ctx, Collector, "agreeing a payment plan"); err != nil {
 		return Planned{}, err
 	}
-	f, err := d.st.LoadAccount(code)
-	if err != nil {
-		return Planned{}, err
-	}
 	asOf := d.opt.AsOf
-	a := f.Account
-	open := domain.OpenPlan(f.Plans, asOf)
-	if open != nil && !replace {
-		return Planned{}, fmt.Errorf("%w (#%d, agreed %s, %s): replace it to agree a new one",
-			ErrOpenPlan, open.ID, open.Agreed, domain.Safe(domain.Money{Amount: open.Total(), Currency: a.Currency}.String()))
-	}
-	x, err := domain.FactsOf(f)
+	var p domain.PaymentPlan
+	var closed *domain.PaymentPlan
+	var note domain.Activity
+	f, _, err := d.readModifyWrite(ctx, code, func(f *domain.AccountFile) (*store.Batch, error) {
+		a := f.Account
+		open := domain.OpenPlan(f.Plans, asOf)
+		if open != nil && !replace {
+			return nil, fmt.Errorf("%w (#%d, agreed %s, %s): replace it to agree a new one",
+				ErrOpenPlan, open.ID, open.Agreed, domain.Safe(domain.Money{Amount: open.Total(), Currency: a.Currency}.String()))
+		}
+		x, err := domain.FactsOf(f)
+		if err != nil {
+			return nil, err
+		}
+		p = domain.PaymentPlan{Account: a.Code, Agreed: asOf, Instalments: slices.Clone(instalments)}
+		if err := domain.NewPlan(p, a.Currency, asOf, x.Ledger.NetAR(asOf), bool(confirm)); err != nil {
+			return nil, err
+		}
+		b := &store.Batch{Plans: []store.Rec[domain.PaymentPlan]{{V: p}}}
+		closed = nil
+		if open != nil {
+			c := *open
+			c.Instalments = slices.Clone(open.Instalments)
+			c.Closed = asOf
+			closed = &c
+			b.Plans = append(b.Plans, store.Rec[domain.PaymentPlan]{V: c})
+		}
+		contact := f.PrimaryContact()
+		note = p.TimelineEntry(a.Currency, closed)
+		note.Contact = contact
+		note.Recap = domain.PlanRecap(f, p, closed, contact, store.AuthorOf(ctx))
+		b.Activities = []store.ActivityEntry{{Activity: note}}
+		return b, nil
+	})
 	if err != nil {
 		return Planned{}, err
 	}
-	p := domain.PaymentPlan{Account: a.Code, Agreed: asOf, Instalments: slices.Clone(instalments)}
-	if err := domain.NewPlan(p, a.Currency, asOf, x.Ledger.NetAR(asOf), bool(confirm)); err != nil {
-		return Planned{}, err
-	}
-	b := &store.Batch{Plans: []store.Rec[domain.PaymentPlan]{{V: p}}}
-	var closed *domain.PaymentPlan
-	if open != nil {
-		c := *open
-		c.Instalments = slices.Clone(open.Instalments)
-		c.Closed = asOf
-		closed = &c
-		b.Plans = append(b.Plans, store.Rec[domain.PaymentPlan]{V: c})
-	}
-	contact := f.PrimaryContact()
-	note := p.TimelineEntry(a.Currency, closed)
-	note.Contact = contact
-	note.Recap = domain.PlanRecap(f, p, closed, contact, store.AuthorOf(ctx))
-	b.Activities = []store.ActivityEntry{{Activity: note}}
-	if _, err := d.st.Apply(ctx, b); err != nil {
-		return Planned{}, err
-	}
-	d.wrote()
+	a := f.Account
 	// The new plan's id is the store's: it is the account's newest plan.
 	after, err := d.st.LoadAccount(a.Code)
 	if err != nil {

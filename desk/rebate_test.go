@@ -42,8 +42,9 @@ func rebateBook(t *testing.T) (*Desk, store.Store) {
 func TestApplyRebate(t *testing.T) {
 	d, st := rebateBook(t)
 	p, _ := domain.ParsePeriod("2026", asOf)
-	// Q1, Q2: nothing invoiced (the 0 tier, 0%). Q3: 12,000 litres ≥ 10,000: 1% × 6,000,000 = 60,000.00,
-	// dated 30 Sep. Q4 (running): 10,000 ≥ 10,000: 1% × 5,000,000.50 = 50,000.005 → 50,000.01, dated 22 Nov.
+	// Q1, Q2: nothing invoiced (the 0 tier, 0%). Q3: 12,000 litres ≥ 10,000: 1% × 6,000,000 = 60,000.00.
+	// Q4 (running): 10,000 ≥ 10,000: 1% × 5,000,000.50 = 50,000.005 → 50,000.01. Both notes are dated
+	// the day they are given, 22 Nov (never back in the quarter: a past day's aging stays).
 	before, _ := st.Changes()
 	draft, err := d.Rebates("OKAF01", p)
 	if after, _ := st.Changes(); after != before {
@@ -56,7 +57,7 @@ func TestApplyRebate(t *testing.T) {
 		t.Fatalf("lines %+v notes %+v", draft.Lines, draft.Notes)
 	}
 	want := []struct{ number, amount, on string }{
-		{"RB-K1-2026-Q3-2", "60000", "2026-09-30"}, // RB-K1-2026-Q3 is the discount note's
+		{"RB-K1-2026-Q3-2", "60000", "2026-11-22"}, // RB-K1-2026-Q3 is the discount note's
 		{"RB-K1-2026-Q4", "50000.01", "2026-11-22"},
 	}
 	check := func(what string, notes []domain.CreditNote, stamped bool) {
@@ -129,5 +130,65 @@ func TestApplyRebate(t *testing.T) {
 		if !strings.Contains(buf.String(), row+"\n") {
 			t.Errorf("no row %s in\n%s", row, buf.String())
 		}
+	}
+}
+
+// Applying as of a day before a note already given credits nothing twice:
+// Q3's 60,000.00 was given on 22 Nov; applied again as of 20 Nov (the
+// report as of then does not count it yet) nothing is due.
+func TestApplyRebateEarlierAsOf(t *testing.T) {
+	d, st := rebateBook(t)
+	p, _ := domain.ParsePeriod("2026-Q3", asOf)
+	got, err := d.ApplyRebate(ada, "OKAF01", p)
+	if err != nil || len(got.Notes) != 1 || got.Notes[0].Amount.String() != "60000" || got.Notes[0].Date != asOf {
+		t.Fatalf("applied %+v, %v", got.Notes, err)
+	}
+	early := New(st, Options{AsOf: asOf.AddDays(-2)})
+	n0, _ := st.Changes()
+	again, err := early.ApplyRebate(ada, "OKAF01", p)
+	if n1, _ := st.Changes(); err != nil || len(again.Notes) != 0 || n1 != n0 {
+		t.Fatalf("as of 20 Nov: %+v, %v; changes %d → %d", again.Notes, err, n0, n1)
+	}
+	// The report as of the 20th still shows Q3 due: the note is dated after it.
+	if len(again.Lines) != 1 || again.Lines[0].Due.String() != "60000" {
+		t.Fatalf("lines as of the 20th: %+v", again.Lines)
+	}
+	draft, err := early.Rebates("OKAF01", p)
+	if err != nil || len(draft.Notes) != 0 {
+		t.Fatalf("draft as of the 20th: %+v, %v", draft.Notes, err)
+	}
+}
+
+// Contract numbers are the account's, credit-note numbers the book's: when
+// RB-K1-2026-Q4 (and -2) are another account's notes, OKAF01's K1 takes
+// the next free suffix, -3, and that note counts as K1's: applying again
+// adds nothing.
+func TestApplyRebateNumberTakenElsewhere(t *testing.T) {
+	d, st := rebateBook(t)
+	other := func(n string) store.Rec[domain.CreditNote] {
+		return store.Rec[domain.CreditNote]{V: domain.CreditNote{Account: "KANO01", Number: n, Date: domain.MustDate("2026-10-31"),
+			Amount: decimal.NewFromInt(10), Currency: "NGN", Reason: "rebate"}}
+	}
+	if _, err := st.Apply(ada, &store.Batch{Credits: []store.Rec[domain.CreditNote]{other("RB-K1-2026-Q4"), other("RB-K1-2026-Q4-2")}}); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := domain.ParsePeriod("2026-Q4", asOf)
+	got, err := d.ApplyRebate(ada, "OKAF01", p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Q4: 1% × 5,000,000.50 = 50,000.01, on RB-K1-2026-Q4-3.
+	if len(got.Notes) != 1 || got.Notes[0].Number != "RB-K1-2026-Q4-3" || got.Notes[0].Amount.String() != "50000.01" || got.Notes[0].Stamp.By != "ada" {
+		t.Fatalf("notes %+v", got.Notes)
+	}
+	n0, _ := st.Changes()
+	again, err := d.ApplyRebateLine(ada, "OKAF01", "K1", "2026-Q4")
+	if n1, _ := st.Changes(); err != nil || len(again.Notes) != 0 || n1 != n0 || !again.Lines[0].Due.IsZero() || again.Lines[0].Credited.String() != "50000.01" {
+		t.Fatalf("again: %+v %+v, %v; changes %d → %d", again.Lines, again.Notes, err, n0, n1)
+	}
+	// KANO01's notes are its own still.
+	f, _ := st.LoadAccount("KANO01")
+	if len(f.Credits) != 2 {
+		t.Fatalf("KANO01's credits %+v", f.Credits)
 	}
 }

@@ -26,15 +26,11 @@ func (d *Desk) AddSurvey(ctx context.Context, code string, s domain.Survey) (Sur
 	if err := permit(ctx, Collector, "entering a survey score"); err != nil {
 		return Surveyed{}, err
 	}
-	f, err := d.st.LoadAccount(code)
-	if err != nil {
-		return Surveyed{}, err
-	}
 	kind, err := domain.ParseSurveyKind(s.Kind)
 	if err != nil {
 		return Surveyed{}, fieldError("kind", err.Error())
 	}
-	s.ID, s.Kind, s.Account, s.Stamp = 0, kind, f.Account.Code, domain.Stamp{}
+	s.ID, s.Kind, s.Stamp = 0, kind, domain.Stamp{}
 	s.Comment = strings.TrimSpace(s.Comment)
 	if s.On.IsZero() {
 		s.On = d.opt.AsOf
@@ -42,30 +38,34 @@ func (d *Desk) AddSurvey(ctx context.Context, code string, s domain.Survey) (Sur
 	if s.On > d.opt.AsOf {
 		return Surveyed{}, fieldError("date", fmt.Sprintf("%s is after today (%s): a score is entered once given", s.On, d.opt.AsOf))
 	}
-	if err := s.Validate(); err != nil {
+	var out Surveyed
+	var note domain.Activity
+	_, _, err = d.readModifyWrite(ctx, code, func(f *domain.AccountFile) (*store.Batch, error) {
+		s.Account = f.Account.Code
+		if err := s.Validate(); err != nil {
+			return nil, err
+		}
+		out = Surveyed{}
+		text := fmt.Sprintf("%s %d", domain.SurveyLabel(kind), s.Score)
+		if s.On != d.opt.AsOf {
+			text += " given " + s.On.String()
+		}
+		for _, x := range f.Surveys {
+			if x.Kind == kind && x.On == s.On {
+				was := x
+				out.Replaced = &was
+				text += fmt.Sprintf(" (replaces %d)", x.Score)
+			}
+		}
+		if s.Comment != "" {
+			text += ": " + s.Comment
+		}
+		note = domain.Activity{Account: s.Account, On: d.opt.AsOf, Kind: domain.KindSurvey, Outcome: kind, Text: text}
+		return &store.Batch{On: d.opt.AsOf, Surveys: []store.Rec[domain.Survey]{{V: s}}, Activities: []store.ActivityEntry{{Activity: note}}}, nil
+	})
+	if err != nil {
 		return Surveyed{}, err
 	}
-	out := Surveyed{}
-	text := fmt.Sprintf("%s %d", domain.SurveyLabel(kind), s.Score)
-	if s.On != d.opt.AsOf {
-		text += " given " + s.On.String()
-	}
-	for _, x := range f.Surveys {
-		if x.Kind == kind && x.On == s.On {
-			was := x
-			out.Replaced = &was
-			text += fmt.Sprintf(" (replaces %d)", x.Score)
-		}
-	}
-	if s.Comment != "" {
-		text += ": " + s.Comment
-	}
-	note := domain.Activity{Account: s.Account, On: d.opt.AsOf, Kind: domain.KindSurvey, Outcome: kind, Text: text}
-	b := &store.Batch{On: d.opt.AsOf, Surveys: []store.Rec[domain.Survey]{{V: s}}, Activities: []store.ActivityEntry{{Activity: note}}}
-	if _, err := d.st.Apply(ctx, b); err != nil {
-		return Surveyed{}, asFields(err)
-	}
-	d.wrote()
 	out.Survey, out.Activity = s, note
 	if after, err := d.st.LoadAccount(s.Account); err == nil {
 		out.Activity = newestOf(after.Activities, domain.KindSurvey)

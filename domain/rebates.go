@@ -130,6 +130,20 @@ func SchemePeriods(k Contract, p Period, asOf Date) []Period {
 // renewal's, counting the invoices of both (so the customer does not lose
 // the tier the whole period reaches); the contract that ended leaves it out.
 func ContractRebates(x *Facts, k Contract, p Period, asOf Date) []RebateLine {
+	return contractRebates(x, k, p, asOf, false)
+}
+
+// ContractRebatesToCredit are ContractRebates as a credit note for what is
+// due is worked out: Credited counts every rebate note of the contract and
+// period whatever its date. A note dated after asOf has given its part
+// already, so crediting as of an earlier day never gives it twice.
+func ContractRebatesToCredit(x *Facts, k Contract, p Period, asOf Date) []RebateLine {
+	return contractRebates(x, k, p, asOf, true)
+}
+
+// contractRebates are ContractRebates, counting as credited the notes
+// dated on or before asOf, or every note (allNotes).
+func contractRebates(x *Facts, k Contract, p Period, asOf Date, allNotes bool) []RebateLine {
 	periods := SchemePeriods(k, p, asOf)
 	if next, ok := continuation(x.Contracts, k, true); ok {
 		periods = slices.DeleteFunc(periods, func(c Period) bool { return c.To > k.End && next.Start <= asOf })
@@ -183,7 +197,7 @@ func ContractRebates(x *Facts, k Contract, p Period, asOf Date) []RebateLine {
 		}
 		var credited Sum
 		for _, n := range x.RebateNotes {
-			if n.On > asOf {
+			if n.On > asOf && !allNotes {
 				continue
 			}
 			for _, id := range renews { // a straddling period's notes may name the contract renewed
@@ -217,11 +231,22 @@ func continuation(cs []Contract, k Contract, next bool) (Contract, bool) {
 // AccountRebates are the rebate lines of every contract of the account
 // that has a scheme (ContractRebates), by contract id, then period.
 func AccountRebates(x *Facts, p Period, asOf Date) []RebateLine {
+	return accountRebates(x, p, asOf, false)
+}
+
+// AccountRebatesToCredit are AccountRebates as applying them works out
+// what is due: every rebate note counts, whatever its date
+// (ContractRebatesToCredit).
+func AccountRebatesToCredit(x *Facts, p Period, asOf Date) []RebateLine {
+	return accountRebates(x, p, asOf, true)
+}
+
+func accountRebates(x *Facts, p Period, asOf Date, allNotes bool) []RebateLine {
 	ks := slices.Clone(x.Contracts)
 	slices.SortStableFunc(ks, func(a, b Contract) int { return strings.Compare(a.ID, b.ID) })
 	var out []RebateLine
 	for _, k := range ks {
-		out = append(out, ContractRebates(x, k, p, asOf)...)
+		out = append(out, contractRebates(x, k, p, asOf, allNotes)...)
 	}
 	return out
 }

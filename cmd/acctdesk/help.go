@@ -89,9 +89,14 @@ var topics = map[string]topic{
 			"says \"wrote FILE (N rows)\" on stderr; xlsx needs --out on a terminal, and goes to a pipe as it is. " +
 			"acctdesk help report NAME lists a report's columns.",
 		words: reportWords},
-	"log": {synopsis: "acctdesk log call|escalation|dispute|issue ACCOUNT ...",
+	"log": {synopsis: "acctdesk log call|escalation|dispute|issue|note|visit|qbr|meeting|email ACCOUNT ...",
 		about: "Logs what was done on an account. acctdesk help log call, acctdesk help log escalation, acctdesk help log dispute, " +
-			"acctdesk help log issue."},
+			"acctdesk help log issue, acctdesk help log note."},
+	"log note": {synopsis: "acctdesk log note|visit|qbr|meeting|email ACCOUNT --note T [--next DATE]",
+		about: "Logs a note, a visit, a QBR, a meeting or an e-mail on an account (its code in any case) on --as-of, with what " +
+			"happened and an optional next follow-up (YYYY-MM-DD, today, tomorrow, +3 or mon…sun; a follow-up on the queue that " +
+			"day). It goes on the timeline; a visit, a meeting, a QBR or an e-mail is a contact (stale-contact counts from it), " +
+			"and a QBR clears the account's qbr-due for the quarter."},
 	"log dispute": {synopsis: "acctdesk log dispute ACCOUNT --invoice N --reason T [--owner NAME]",
 		about: "Raises a dispute on an invoice of the account (code and number in any case), opened on --as-of, owned by --owner " +
 			"(default you). While it is open the invoice raises no overdue item, no reminder and no forecast; it still counts in " +

@@ -9,8 +9,15 @@ import (
 	"acctdesk/domain"
 )
 
-// logs are the sub-commands of log.
-var logs = []string{"call", "escalation", "dispute", "issue"}
+// logs are the sub-commands of log: a call, an escalation, a dispute, an
+// issue, and the contacts that are not calls (noteKinds).
+var logs = append([]string{"call", "escalation", "dispute", "issue"}, noteKinds...)
+
+// noteKinds are the activities log writes with a note and an optional next
+// follow-up (SPEC §4 log note|visit|qbr): desk.Note.
+var noteKinds = []string{"note", "visit", "qbr", "meeting", "email"}
+
+const logWords = "call, escalation, dispute, issue, note, visit, qbr, meeting or email"
 
 func (c *cli) log(args []string) error {
 	sub, rest := firstWord(args)
@@ -19,7 +26,7 @@ func (c *cli) log(args []string) error {
 		if _, err := parse(fs, args); err != nil {
 			return err
 		}
-		return errors.New("log needs call, escalation, dispute or issue (run acctdesk help log)")
+		return errors.New("log needs " + logWords + " (run acctdesk help log)")
 	}
 	switch w, _ := domain.MatchWord(sub, logs); w {
 	case "call":
@@ -30,8 +37,74 @@ func (c *cli) log(args []string) error {
 		return c.logDispute(rest)
 	case "issue":
 		return c.logIssue(rest)
+	case "note", "visit", "qbr", "meeting", "email":
+		return c.logNote(w, rest)
 	}
-	return unknownWord("log ", sub, "call, escalation, dispute or issue", logs)
+	return unknownWord("log ", sub, logWords, logs)
+}
+
+// logNote logs a note, a visit, a QBR, a meeting or an e-mail on an
+// account (kind), with its text and an optional next follow-up. A QBR
+// logged clears the account's qbr-due for the quarter.
+func (c *cli) logNote(kind string, args []string) error {
+	name := "log " + kind
+	fs, g := newFlags("log note") // one help for the five
+	note := fs.String("note", "", "what happened, a `TEXT`")
+	next := fs.String("next", "", "the next follow-up `DATE` (optional)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return fmt.Errorf("%s needs an ACCOUNT (run acctdesk help %s)", name, name)
+	}
+	if err := noMore(name, pos, 1); err != nil {
+		return err
+	}
+	if err := checkAccountArg(pos[0]); err != nil {
+		return err
+	}
+	if strings.TrimSpace(*note) == "" {
+		return fmt.Errorf("%s needs --note TEXT: what happened", name)
+	}
+	today, err := g.date()
+	if err != nil {
+		return err
+	}
+	var when domain.Date
+	if *next != "" {
+		if when, err = relDate(*next, today); err != nil {
+			return fmt.Errorf("--next: %v", err)
+		}
+		if when < today {
+			return fmt.Errorf("--next: %s is before the day logged (%s)", when, today)
+		}
+	}
+	d, code, err := g.deskOn(c.stderr, pos[0])
+	if err != nil {
+		return err
+	}
+	got, err := d.Note(g.ctx(), code, kind, strings.TrimSpace(*note), when)
+	if err != nil {
+		return err
+	}
+	msg := fmt.Sprintf("logged %s on %s, %s", kindWord(kind), got.Account.Code, got.Activity.On)
+	if !got.Activity.NextFollow.IsZero() {
+		msg += " (next follow-up " + got.Activity.NextFollow.String() + ")"
+	}
+	fmt.Fprintln(c.stdout, shown(msg))
+	return nil
+}
+
+// kindWord is an activity kind as a sentence says it.
+func kindWord(kind string) string {
+	switch kind {
+	case "qbr":
+		return "a QBR"
+	case "email":
+		return "an e-mail"
+	}
+	return "a " + kind
 }
 
 func (c *cli) logCall(args []string) error {

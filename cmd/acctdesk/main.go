@@ -27,6 +27,8 @@ const usage = `acctdesk — a workstation for a book of credit accounts
   acctdesk log call ACCOUNT --outcome O [--contact C] [--promise AMOUNT@DATE] [--next DATE] [--note T]
   acctdesk log escalation ACCOUNT --category C --severity S --to T --note T [--due DATE]
   acctdesk log issue ACCOUNT --kind K --sla DATE [--owner NAME] --note T [--kpi T --target T] [--step TEXT@DATE ...]
+  acctdesk log note|visit|qbr|meeting|email ACCOUNT --note T [--next DATE]
+                                                         a contact that is not a call (a QBR clears qbr-due)
   acctdesk issue ACCOUNT ID [--status in-progress] [--step TEXT@DATE] [--done N]   update a service issue
   acctdesk resolve escalation|dispute|issue ACCOUNT ID --resolution T [...]
   acctdesk plan ACCOUNT --instalment AMOUNT@DATE [--instalment ...] [--replace]

@@ -38,7 +38,7 @@ func TestRebateCommand(t *testing.T) {
 		}
 	}
 	out = must(t, db, "rebate", "ACME", "--period", "2026-Q3", "--apply", "--as-of", "2026-11-17")
-	if !strings.HasSuffix(out, "recorded credit note RB-K1-2026-Q3: ₦60,000.00 dated 2026-09-30 (rebate)\n") {
+	if !strings.HasSuffix(out, "recorded credit note RB-K1-2026-Q3: ₦60,000.00 dated 2026-11-17 (rebate)\n") {
 		t.Fatalf("apply:\n%s", out)
 	}
 	out = must(t, db, "rebate", "ACME", "--period", "2026-Q3", "--apply", "--as-of", "2026-11-17")

@@ -201,7 +201,7 @@ func TestRebateForm(t *testing.T) {
 	if err != nil || len(r.Lines) != 1 || len(r.Notes) != 1 {
 		t.Fatalf("%+v %v", r, err)
 	}
-	// 12,000 ≥ 10,000: 1% × 6,000,000.00 = 60,000.00, dated the quarter's end.
+	// 12,000 ≥ 10,000: 1% × 6,000,000.00 = 60,000.00, dated the day it is given (Tue 17 Nov).
 	m := NewRebateNote(cm(), target(), RebateOn{Line: r.Lines[0], Note: r.Notes[0]})
 	v := m.View()
 	for _, want := range []string{"Rebate credit note · contract K1 2026-Q3 · ACC001", "basis 12,000 units", "tier from 10,000 at 1%",

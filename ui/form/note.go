@@ -1,16 +1,26 @@
 package form
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
+	"acctdesk/desk"
 	"acctdesk/domain"
 	"acctdesk/ui/common"
+	"acctdesk/ui/keymap"
 )
 
+// The note form (n): the text, an optional follow-up date, and what it
+// logs: a note unless another kind is chosen with one key (a visit, a QBR,
+// a meeting, an e-mail: SPEC §10.7, §10.9; a QBR clears qbr-due). The kind
+// comes last, so n, the text, tab, a date and enter still add a note, and
+// shift+tab from the text reaches it: n, the text, shift+tab, q, enter
+// logs a QBR.
 const (
 	nText = iota
 	nNext
+	nKind
 )
 
 type noteBody struct {
@@ -18,20 +28,47 @@ type noteBody struct {
 	t Target
 }
 
-// NewNote opens the note form on an account: the note and an optional
-// follow-up date.
+// NewNote opens the note form on an account: the note, its kind and an
+// optional follow-up date.
 func NewNote(c common.Common, t Target) *Model {
 	b := &noteBody{t: t}
 	b.c.fields = []*field{
 		{label: "Note", kind: textField, text: common.Field{Limit: 4000}, example: "what to remember"},
 		{label: "Follow up on", kind: textField, example: "optional: fri, +3, 2026-12-01"},
+		{label: "Logs", kind: choiceField, choices: c.Keys.NoteKinds},
 	}
 	return newModel(c, t, b)
 }
 
-func (b *noteBody) core() *core          { return &b.c }
-func (b *noteBody) title() string        { return fmt.Sprintf("Add a note · %s %s", b.t.Code, b.t.Name) }
-func (b *noteBody) choose(k string) bool { return false }
+func (b *noteBody) core() *core { return &b.c }
+
+// kind is the activity kind chosen, a note by default.
+func (b *noteBody) kind() string {
+	if k := b.c.fields[nKind].choice; k != "" {
+		return k
+	}
+	return "note"
+}
+
+// noun is the kind as people read it: note, visit, QBR, meeting, e-mail.
+func (b *noteBody) noun() string { return keymap.Label(b.c.fields[nKind].choices, b.kind()) }
+
+func (b *noteBody) title() string {
+	if b.kind() == "note" {
+		return fmt.Sprintf("Add a note · %s %s", b.t.Code, b.t.Name)
+	}
+	return fmt.Sprintf("Log a %s · %s %s", b.noun(), b.t.Code, b.t.Name)
+}
+
+func (b *noteBody) choose(k string) bool {
+	f := b.c.fields[nKind]
+	ch, ok := keymap.Find(f.choices, k)
+	if !ok {
+		return false
+	}
+	f.choice = ch.Value // the last field: enter saves from here
+	return true
+}
 
 func (b *noteBody) changed() {
 	f := b.c.fields[nNext]
@@ -69,17 +106,26 @@ func (b *noteBody) validate() (*Submission, bool) {
 	if !ok {
 		return nil, false
 	}
-	what := "note"
+	kind, noun := b.kind(), b.noun()
+	what := noun
 	if !next.IsZero() {
 		what += ", next " + common.WeekDay(next, t.Today)
 	}
-	return &Submission{Kind: Note, Text: text, Next: next, What: what}, true
+	code := t.Code
+	// Saved through the desk's Note use case, with its kind.
+	do := func(ctx context.Context, d *desk.Desk, _ bool) (Saved, error) {
+		l, err := d.Note(ctx, code, kind, text, next)
+		return Saved{At: l.Activity.Stamp.At}, err
+	}
+	return &Submission{Kind: Custom, Noun: noun, Do: do, Text: text, Next: next, What: what}, true
 }
 
 func (b *noteBody) fieldOf(name string) int {
 	switch name {
 	case "note", "text":
 		return nText
+	case "kind":
+		return nKind
 	case "next":
 		return nNext
 	}

@@ -97,6 +97,7 @@ type KeyMap struct {
 	Severities []Choice
 	Teams      []Choice
 	Intervals  []Choice // a payment plan's (domain.PlanIntervals)
+	NoteKinds  []Choice // what the note form logs: a note, a visit, a QBR, a meeting, an e-mail
 
 	pageKeys map[int][]string // the pages' keys a config gave (remap.go), by page
 	remapped map[string]bool  // the actions a config remapped
@@ -210,6 +211,9 @@ func DefaultKeyMap() *KeyMap {
 			{"f", "finance", "finance"}, {"o", "operations", "operations"}, {"m", "management", "management"}, {"l", "legal", "legal"},
 		},
 		Intervals: []Choice{{"w", "weekly", "weekly"}, {"f", "fortnightly", "fortnightly"}, {"m", "monthly", "monthly"}},
+		NoteKinds: []Choice{
+			{"n", "note", "note"}, {"v", "visit", "visit"}, {"q", "qbr", "QBR"}, {"m", "meeting", "meeting"}, {"e", "email", "e-mail"},
+		},
 	}
 }
 
@@ -260,6 +264,7 @@ func (k *KeyMap) Sections() []Section {
 		{"Severity", choiceHelp(k.Severities)},
 		{"Escalate to", choiceHelp(k.Teams)},
 		{"Plan interval", choiceHelp(k.Intervals)},
+		{"Note kind", choiceHelp(k.NoteKinds)},
 		{"Dates", []key.Binding{help("+3", "in 3 days"), help("mon…sun", "the next such day"),
 			help("today", "or tomorrow"), help("2026-12-01", "a date")}},
 	}
