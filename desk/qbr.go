@@ -196,7 +196,7 @@ func QBROf(f *domain.AccountFile, set domain.Settings, asOf domain.Date, sold []
 
 	q.Contracts = slices.Clone(f.Contracts)
 	slices.SortStableFunc(q.Contracts, func(a, b domain.Contract) int { return cmp.Compare(b.End, a.End) })
-	q.Renewal, q.HasRenewal = domain.ContractInForce(f.Contracts, asOf)
+	q.Renewal, q.HasRenewal = renewalContract(f.Contracts, asOf)
 
 	for _, s := range f.Surveys {
 		if s.On <= asOf {
@@ -257,4 +257,26 @@ func qbrVolumes(f *domain.AccountFile, l *domain.Ledger, asOf domain.Date) ([]do
 		out = append(out, v)
 	}
 	return out, months
+}
+
+// renewalContract is the contract whose end is the account's renewal date
+// as of asOf: of the contracts not ended by then and not terminated — the
+// one in force and any renewal already agreed after it — the one that ends
+// last, so that after a renewal the pack names the new contract, not the
+// one it renews. False when there is none.
+func renewalContract(cs []domain.Contract, asOf domain.Date) (domain.Contract, bool) {
+	var best *domain.Contract
+	for i := range cs {
+		k := &cs[i]
+		if k.End < asOf || k.Status == domain.ContractTerminated {
+			continue
+		}
+		if best == nil || cmp.Or(cmp.Compare(k.End, best.End), cmp.Compare(k.ID, best.ID)) > 0 {
+			best = k
+		}
+	}
+	if best == nil {
+		return domain.Contract{}, false
+	}
+	return *best, true
 }

@@ -37,6 +37,35 @@ type CreditOutcome struct {
 	// (exactly: net AR × 100 > threshold × the limit in force).
 	Over      bool
 	BreachPct int
+	// net and on are the net AR and the day the decision was worked out
+	// with (AfterPct shows more of the utilisation from them).
+	net decimal.Decimal
+	on  Date
+}
+
+// justOverPlaces is how many decimals AfterPct shows at most to show a
+// utilisation over the threshold as over it.
+const justOverPlaces = 4
+
+// AfterPct is the utilisation after the decision as it is shown, in per
+// cent without the sign: one decimal (After), unless that does not show a
+// utilisation over the breach threshold as over it (100.0 for 100.0004 %):
+// then as many decimals as it takes, cut, never rounded up to look over
+// ("100.0004"), or "just over 100" when four are not enough.
+func (o CreditOutcome) AfterPct() string {
+	breach := decimal.NewFromInt(int64(o.BreachPct))
+	if !o.HasAfter || !o.Over || o.After.GreaterThan(breach) {
+		return o.After.StringFixed(1)
+	}
+	limit := o.Account.CreditLimit.Add(o.Account.OverdraftAt(o.on))
+	for places := int32(2); places <= justOverPlaces; places++ {
+		// net × 100 × 10^places ÷ limit, cut to a whole number.
+		q, _ := o.net.Mul(decimal.New(1, places+2)).QuoRem(limit, 0)
+		if q.GreaterThan(breach.Shift(places)) {
+			return q.Shift(-places).StringFixed(places)
+		}
+	}
+	return fmt.Sprintf("just over %d", o.BreachPct)
 }
 
 // DecideCredit works out a credit change on account a, whose net AR as of
@@ -96,7 +125,7 @@ func DecideCredit(a Account, net decimal.Decimal, asOf Date, ch CreditChange, th
 		return CreditOutcome{}, err
 	}
 
-	out := CreditOutcome{Account: a, BreachPct: th.UtilBreachPct}
+	out := CreditOutcome{Account: a, BreachPct: th.UtilBreachPct, net: net, on: asOf}
 	out.Before, out.HasBefore = UtilisationRounded(a, net, asOf)
 	base := CreditDecision{Account: a.Code, On: asOf, Currency: cur, Reason: reason, ApprovedBy: approver}
 	if ch.SetLimit && !ch.Limit.Equal(a.CreditLimit) {
@@ -136,7 +165,7 @@ func DecideCredit(a Account, net decimal.Decimal, asOf Date, ch CreditChange, th
 	var u Unlikely
 	if out.Over {
 		u = append(u, fmt.Sprintf("utilisation after the decision is %s %%, over the %d %% breach threshold",
-			out.After.StringFixed(1), th.UtilBreachPct))
+			out.AfterPct(), th.UtilBreachPct))
 	}
 	if ch.SetOverdraft && ch.Overdraft.IsPositive() && FarOff(ch.Expires, asOf) {
 		u = append(u, fmt.Sprintf("the overdraft expiry %s is more than a year away", ch.Expires))
@@ -239,7 +268,7 @@ func (o CreditOutcome) CreditEntry() Activity {
 	}
 	text += fmt.Sprintf(", approved by %s: %s.", approver, strings.TrimRight(reason, ". "))
 	if o.HasAfter {
-		text += fmt.Sprintf(" Utilisation after %s %%", o.After.StringFixed(1))
+		text += fmt.Sprintf(" Utilisation after %s %%", o.AfterPct())
 		if confirmed {
 			text += fmt.Sprintf(", over the %d %% breach threshold: confirmed", o.BreachPct)
 		}

@@ -223,3 +223,50 @@ func TestCreditEntry(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestAfterPctShowsItIsOver: a utilisation over the breach threshold by
+// less than one decimal shows is written with as many decimals as it takes
+// (cut, never rounded up), in the refusal and on the timeline; one decimal
+// when that shows it.
+func TestAfterPctShowsItIsOver(t *testing.T) {
+	asOf := MustDate("2026-11-22")
+	th := Thresholds{UtilWarnPct: 80, UtilBreachPct: 100}
+	for _, c := range []struct {
+		name, net, limit, want string
+	}{
+		// 1,200,000.25 × 100 ÷ 1,199,995.25 = 100.000416669…: 100.0 rounded, 100.00 and 100.000 cut; 100.0004.
+		{"four places", "1200000.25", "1199995.25", "100.0004"},
+		// 1,200,000.25 × 100 ÷ 1,199,999.00 = 100.000104166…: 100.0001.
+		{"a ten-thousandth", "1200000.25", "1199999", "100.0001"},
+		// 1,200,000.25 × 100 ÷ 1,199,990.00 = 100.000854…: 100.00 cut is not over; 100.000 is not; 100.0008.
+		{"eight ten-thousandths", "1200000.25", "1199990", "100.0008"},
+		// 1,200,000.25 × 100 ÷ 1,199,800.00 = 100.016690…: 100.0 rounded; 100.01 cut is over.
+		{"two places", "1200000.25", "1199800", "100.01"},
+		// 1,200,000.25 × 100 ÷ 1,200,000.00 = 100.0000208…: over, but not in four places.
+		{"just over", "1200000.25", "1200000", "just over 100"},
+		// 9,000,000 × 100 ÷ 8,000,000 = 112.5: one decimal shows it.
+		{"plainly over", "9000000", "8000000", "112.5"},
+		// 9,000,000 × 100 ÷ 9,000,000 = 100.0 exactly: not over, one decimal.
+		{"at the limit", "9000000", "9000000", "100.0"},
+	} {
+		a := Account{Code: "FOXTROT", Currency: "NGN", CreditLimit: d("50000000")}
+		ch := CreditChange{SetLimit: true, Limit: d(c.limit), Reason: "review", ApprovedBy: "bisi"}
+		out, err := DecideCredit(a, d(c.net), asOf, ch, th, false)
+		if got := out.AfterPct(); got != c.want {
+			t.Errorf("%s: AfterPct %q, want %q", c.name, got, c.want)
+		}
+		if !out.Over {
+			if err != nil {
+				t.Errorf("%s: %v", c.name, err)
+			}
+			continue
+		}
+		if want := "utilisation after the decision is " + c.want + " %, over the 100 % breach threshold"; err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v; want %q", c.name, err, want)
+		}
+		out, _ = DecideCredit(a, d(c.net), asOf, ch, th, true)
+		if text := out.CreditEntry().Text; !strings.Contains(text, "Utilisation after "+c.want+" %, over the 100 % breach threshold: confirmed") {
+			t.Errorf("%s: entry %q", c.name, text)
+		}
+	}
+}

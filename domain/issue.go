@@ -61,6 +61,10 @@ func ParseStep(s string, today Date) (Step, error) {
 	return Step{Text: text, Due: d}, nil
 }
 
+// noKPI refuses a target given to an issue without a KPI, when it is
+// opened or updated.
+const noKPI = "a target goes with a KPI: what will show it is fixed"
+
 // NewIssue checks an issue being opened on the business date today: a kind,
 // an SLA deadline on or after today, a summary, steps due on or after today
 // (and the record's own rules, Validate). A deadline or a step more than a
@@ -76,11 +80,18 @@ func NewIssue(x ServiceIssue, today Date, confirmed bool) error {
 		f.add("summary", "say what is wrong, in a few words")
 	}
 	if strings.TrimSpace(x.KPITarget) != "" && strings.TrimSpace(x.KPI) == "" {
-		f.add("kpi", "a target goes with a KPI: what will show it is fixed")
+		f.add("kpi", noKPI)
 	}
 	f.stepsFrom(x.Steps, today)
 	if err := x.Validate(); err != nil {
-		f = append(f, err.(ValidationError)...)
+		// The record's own rules, for the fields not already said: one
+		// message per field (a deadline before today is before the
+		// opening too).
+		for _, e := range err.(ValidationError) {
+			if !slices.ContainsFunc(f, func(g FieldError) bool { return g.Field == e.Field }) {
+				f = append(f, e)
+			}
+		}
 	}
 	if err := f.err(); err != nil {
 		return err
@@ -160,6 +171,9 @@ func (s ServiceIssue) Update(u IssueUpdate, today Date, confirmed bool) (Service
 	if t := strings.TrimSpace(u.KPITarget); t != "" && t != s.KPITarget {
 		x.KPITarget = t
 		said = append(said, "target "+t)
+		if x.KPI == "" { // as when it is opened
+			f.add("kpi", noKPI)
+		}
 	}
 	seen := map[int]bool{}
 	for _, n := range u.Done {

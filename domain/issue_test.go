@@ -144,6 +144,8 @@ func TestIssueUpdate(t *testing.T) {
 		{"nothing", IssueUpdate{Status: IssueOpen, KPI: ""}, "nothing to change on service issue 52"},
 		{"step in the past", IssueUpdate{AddSteps: []Step{{Text: "x", Due: today - 1}}}, "before today"},
 		{"unknown status", IssueUpdate{Status: "closed"}, `"closed" is not open or in-progress`},
+		// The same rule as when it is opened: s has no KPI.
+		{"target without KPI", IssueUpdate{KPITarget: "95"}, "kpi: a target goes with a KPI: what will show it is fixed"},
 	} {
 		if _, _, err := s.Update(c.u, today, false); err == nil || !strings.Contains(err.Error(), c.says) {
 			t.Errorf("%s: %v; want %q", c.name, err, c.says)
@@ -151,6 +153,23 @@ func TestIssueUpdate(t *testing.T) {
 	}
 	if _, _, err := x.Update(IssueUpdate{Done: []int{1}}, today+1, false); err == nil || err.Error() != "done: step 1 is already done on 2026-11-18" {
 		t.Errorf("done twice: %v", err)
+	}
+	// x has a KPI: a new target alone is taken.
+	if y, said, err := x.Update(IssueUpdate{KPITarget: "95"}, today, false); err != nil || y.KPITarget != "95" || strings.Join(said, "; ") != "target 95" {
+		t.Errorf("target on an issue with a KPI: %+v %q %v", y, said, err)
+	}
+}
+
+// TestNewIssueSaysEachFieldOnce: a deadline before today is also before
+// the opening (Validate's rule); the field is said once, with NewIssue's
+// reason.
+func TestNewIssueSaysEachFieldOnce(t *testing.T) {
+	today := MustDate("2026-11-05")
+	s := ServiceIssue{Account: "ACC005", Kind: "quality", Opened: today, SLADeadline: MustDate("2026-11-01"), Owner: "ada",
+		Status: IssueOpen, Summary: "bad fuel"}
+	err := NewIssue(s, today, false)
+	if want := "sla_deadline: the deadline 2026-11-01 is before today (2026-11-05)"; err == nil || err.Error() != want {
+		t.Errorf("%v; want %q", err, want)
 	}
 }
 

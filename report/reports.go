@@ -17,6 +17,26 @@ import (
 var Names = []string{"book", "aging", "dso", "promises", "escalations", "disputes", "queue", "plans", "changes", "cash-forecast",
 	"renewals", "credit-decisions", "issues", "rebates", "cross-sell", "forecast", "contacts", "metrics"}
 
+// UsesPeriod are the reports that read Input.Period (--period): the
+// command line refuses a period given to any other, rather than ignore it.
+// One line per report.
+var UsesPeriod = map[string]bool{
+	"rebates": true,
+	"metrics": true,
+}
+
+// PeriodReports are the reports of UsesPeriod, in the order of Names (for
+// help texts and messages).
+func PeriodReports() []string {
+	var out []string
+	for _, n := range Names {
+		if UsesPeriod[n] {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // Input is what a report is asked for.
 type Input struct {
 	AsOf  domain.Date

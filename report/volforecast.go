@@ -18,7 +18,7 @@ type volumePart struct {
 }
 
 func volumeAccount(in Input, set domain.Settings, x *domain.Facts) any {
-	if in.skip(x) {
+	if in.skip(x) || churnedBy(x.Account, in.AsOf) {
 		return nil
 	}
 	fs := domain.VolumeForecasts(&x.Ledger, in.AsOf)
@@ -60,6 +60,13 @@ func volumeTable(in Input, set domain.Settings, parts []any) *Table {
 	return t
 }
 
+// churnedBy reports whether the account had churned by d: status churned
+// since d or before (or since a day not known). A churned account is
+// forecast nothing, as cross-sell shows it nothing.
+func churnedBy(a domain.Account, d domain.Date) bool {
+	return a.Status == domain.StatusChurned && (a.StatusSince.IsZero() || a.StatusSince <= d)
+}
+
 // quantity is a quantity cell: its own places, grouped for the table.
 func quantity(q decimal.Decimal) Cell {
 	s := q.String()
@@ -68,7 +75,8 @@ func quantity(q decimal.Decimal) Cell {
 
 func init() {
 	docs["forecast"] = doc{"the volume forecast (SPEC §10.6): per account and product invoiced in the 13 months before the " +
-		"as-of month or in it, the last complete month, then the as-of month and the two after it", map[string]string{
+		"as-of month or in it, the last complete month, then the as-of month and the two after it; accounts churned by " +
+		"the date (status churned, since the date or before, or since a day not known) are left out", map[string]string{
 		"account": "the account's code", "product": "the product (invoices without one are left out)",
 		"month": "YYYY-MM: the last complete month (forecast from the months before it, to show the error), then the as-of " +
 			"month and the two after it (forecast from the complete months before the as-of month)",

@@ -114,7 +114,7 @@ func creditSaid(got desk.Decided) string {
 		return v + " %"
 	}
 	msg := fmt.Sprintf("credit decision on %s: %s, approved by %s; utilisation %s → %s", got.Account.Code, strings.Join(parts, ", "),
-		got.Decisions[0].ApprovedBy, pct(o.HasBefore, o.Before.StringFixed(1)), pct(o.HasAfter, o.After.StringFixed(1)))
+		got.Decisions[0].ApprovedBy, pct(o.HasBefore, o.Before.StringFixed(1)), pct(o.HasAfter, o.AfterPct()))
 	if o.Over {
 		msg += fmt.Sprintf(", over the %d %% breach threshold (confirmed)", o.BreachPct)
 	}

@@ -79,9 +79,16 @@ var topics = map[string]topic{
 		about: "Imports a CSV or XLSX file in one transaction: every row lands or none does, and one run lists every bad row " +
 			"(the file's format errors and the book's: unknown account, another currency, a duplicate number) with line and column. " +
 			"Re-importing the same file changes nothing. Headers are matched without regard to case. " +
+			"A product is spelt as the book already spells it, matched without regard to case (fleet in a book that " +
+			"sells Fleet is Fleet: the spelling of the book's earliest invoice of it; a product new to the book, that of " +
+			"the file's first row of it), in invoices, targets and accounts' products alike. " +
+			"A re-import that changes an existing account's credit_limit is a credit decision, as acctdesk credit makes " +
+			"one, in the same write: reason \"imported from FILE line N\", approved by you, the utilisation it leaves " +
+			"(never refused for it: one over the breach threshold is marked confirmed_over), on the account's timeline " +
+			"and in report credit-decisions. " +
 			"Creates the book when there is none.",
 		words: importWords},
-	"report": {synopsis: "acctdesk report NAME [--format table|csv|json|xlsx] [--out FILE] [--owner NAME] [--since DATE (changes)] [--weeks N (cash-forecast)] [--period P (rebates, metrics, …)] [--by owner|tier|segment (metrics)]",
+	"report": {synopsis: "acctdesk report NAME [--format table|csv|json|xlsx] [--out FILE] [--owner NAME] [--since DATE (changes)] [--weeks N (cash-forecast)] [--period P (" + strings.Join(report.PeriodReports(), ", ") + ")] [--by owner|tier|segment (metrics)]",
 		about: "Prints a report of the book as of --as-of: a table for people, or csv or json for other programs " +
 			"(plain decimals, the currency's own places), or xlsx, a workbook: one sheet, amounts as numbers with " +
 			"their currency's places, dates as dates, the header frozen, TOTAL rows in bold. " +

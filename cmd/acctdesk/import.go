@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -105,12 +106,19 @@ func (c *cli) importFile(args []string) error {
 	if batch.On, err = g.date(); err != nil {
 		return err
 	}
-	var res store.Result
-	if pa, ok := any(st).(store.ProgressApplier); ok && bar != nil {
-		res, err = pa.ApplyProgress(g.ctx(), batch, bar.apply)
-	} else {
-		res, err = st.Apply(g.ctx(), batch)
+	// Through the desk: products spelt as the book spells them, and a
+	// credit decision for each limit the file changes (desk.Import).
+	d, err := g.desk(st)
+	if err != nil {
+		return err
 	}
+	apply := st.Apply
+	if bar != nil {
+		apply = func(ctx context.Context, b *store.Batch) (store.Result, error) {
+			return st.ApplyProgress(ctx, b, bar.apply)
+		}
+	}
+	res, err := d.Import(g.ctx(), batch, path, apply)
 	if bar != nil {
 		bar.clear()
 	}

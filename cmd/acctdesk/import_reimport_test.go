@@ -69,8 +69,9 @@ func TestReimportKeepsWhatTheFileDoesNotSay(t *testing.T) {
 	if acme := loadAccount(t, db, "ACME").Account; !acme.CreditLimit.Equal(decimal.RequireFromString("1000000")) {
 		t.Errorf("ACME's credit limit is %s, want 1000000.00", acme.CreditLimit)
 	}
-	// A column the file has does change: XO's limit.
-	if got := importTwice(t, db, "accounts", write(t, dir, "acc3.csv", "code,name,credit_limit\nXO,Xof Co,\"600,000\"\n")); got != "1 account updated" {
+	// A column the file has does change: XO's limit, a credit decision
+	// with its timeline entry (desk.Import).
+	if got := importTwice(t, db, "accounts", write(t, dir, "acc3.csv", "code,name,credit_limit\nXO,Xof Co,\"600,000\"\n")); got != "1 account updated, 1 activity added, 1 credit decision added" {
 		t.Errorf("acc3.csv: %q", got)
 	}
 	if xo := loadAccount(t, db, "XO").Account; !xo.CreditLimit.Equal(decimal.RequireFromString("600000")) || xo.Currency != "XOF" {

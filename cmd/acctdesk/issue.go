@@ -81,7 +81,7 @@ func (c *cli) logIssue(args []string) error {
 		return err
 	}
 	got, err := d.OpenIssue(g.ctx(), code, r, desk.Confirm(*confirm))
-	if err := unlikelyFlag(err); err != nil {
+	if err := issueFlagged(unlikelyFlag(err)); err != nil {
 		return err
 	}
 	s := got.Issue
@@ -103,6 +103,30 @@ func unlikelyFlag(err error) error {
 		return fmt.Errorf("%s: give --confirm to save it", strings.Join(unlikely, "; "))
 	}
 	return err
+}
+
+// issueFields are the flags of log issue and issue by the fields of the
+// issue they give, so that a refusal names what was typed (--sla, not
+// sla_deadline).
+var issueFields = map[string]string{"kind": "--kind", "sla_deadline": "--sla", "owner": "--owner", "summary": "--note",
+	"kpi": "--kpi", "kpi_target": "--target", "steps": "--step", "done": "--done", "status": "--status"}
+
+// issueFlagged is err with the fields it names written as the flags that
+// give them.
+func issueFlagged(err error) error {
+	var ve domain.ValidationError
+	if !errors.As(err, &ve) {
+		return err
+	}
+	parts := make([]string, len(ve))
+	for i, f := range ve {
+		name := f.Field
+		if fl, ok := issueFields[name]; ok {
+			name = fl
+		}
+		parts[i] = name + ": " + f.Reason
+	}
+	return errors.New(strings.Join(parts, "; "))
 }
 
 // issueArgs reads ACCOUNT ID, the two words of issue and resolve issue.
@@ -177,7 +201,7 @@ func (c *cli) issue(args []string) error {
 		return err
 	}
 	got, err := d.UpdateIssue(g.ctx(), code, id, u, desk.Confirm(*confirm))
-	if err := unlikelyFlag(err); err != nil {
+	if err := issueFlagged(unlikelyFlag(err)); err != nil {
 		return err
 	}
 	s := got.Issue

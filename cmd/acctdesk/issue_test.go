@@ -24,7 +24,7 @@ func TestLogIssue(t *testing.T) {
 		{[]string{"log", "issue", "ACME", "--kind", "quality", "--note", "x"}, "needs --sla DATE"},
 		{[]string{"log", "issue", "ACME", "--kind", "quality", "--sla", "mon"}, "needs --note TEXT"},
 		{[]string{"log", "issue", "ACME", "--kind", "quality", "--sla", "someday", "--note", "x"}, "--sla:"},
-		{append([]string{"log", "issue", "ACME", "--kind", "quality", "--sla", "2026-11-19", "--note", "x"}, on...), "sla_deadline: the deadline 2026-11-19 is before today (2026-11-20)"},
+		{append([]string{"log", "issue", "ACME", "--kind", "quality", "--sla", "2026-11-19", "--note", "x"}, on...), "--sla: the deadline 2026-11-19 is before today (2026-11-20)"},
 		{append([]string{"log", "issue", "ACME", "--kind", "quality", "--sla", "mon", "--note", "x", "--step", "call"}, on...), "--step 1: \"call\": write TEXT@DATE"},
 		{append([]string{"log", "issue", "ACME", "--kind", "quality", "--sla", "2028-01-01", "--note", "x"}, on...), "more than a year away: give --confirm to save it"},
 		{[]string{"log", "isue", "ACME"}, "did you mean issue?"},

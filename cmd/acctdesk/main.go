@@ -11,21 +11,28 @@ import (
 	"unicode/utf8"
 
 	"acctdesk/domain"
+	"acctdesk/importer"
+	"acctdesk/report"
 )
 
-const usage = `acctdesk — a workstation for a book of credit accounts
+// usage is the general help. The import kinds and the report names come
+// from their registries (importer.Kinds, report.Names), so they are never
+// stale.
+var usage = `acctdesk — a workstation for a book of credit accounts
 
   acctdesk [--db PATH] [--as-of DATE] [--user NAME]      the workstation (never creates a book)
   acctdesk --demo [--reset]                              the workstation on a demo book kept apart
   acctdesk demo [--accounts N] [--seed S] [--force]      write a realistic demo book
   acctdesk init                                          create an empty book
-  acctdesk import KIND FILE [--map SRC=DST,...] [--date-format LAYOUT]
-                  [--currency CODE] [--create-accounts] [--dry-run]
-                  KIND: accounts, contacts, invoices, payments, credit-notes
-  acctdesk report NAME [--format table|csv|json|xlsx] [--out FILE] [--owner NAME] [--since DATE] [--period P]
-                  NAME: book, aging, dso, promises, escalations, queue, plans, changes, renewals, rebates
+  acctdesk import KIND FILE [--map SRC=DST,...] [--date-format LAYOUT] [--sheet NAME]
+                  [--currency CODE] [--create-accounts] [--decimal-comma] [--encoding E] [--dry-run]
+` + usageWords("KIND: ", importer.Kinds) + `
+  acctdesk report NAME [--format table|csv|json|xlsx] [--out FILE] [--owner NAME]
+                  [--since DATE] [--weeks N] [--period P]
+` + usageWords("NAME: ", report.Names) + `
   acctdesk log call ACCOUNT --outcome O [--contact C] [--promise AMOUNT@DATE] [--next DATE] [--note T]
   acctdesk log escalation ACCOUNT --category C --severity S --to T --note T [--due DATE]
+  acctdesk log dispute ACCOUNT --invoice N --reason T [--owner NAME]
   acctdesk log issue ACCOUNT --kind K --sla DATE [--owner NAME] --note T [--kpi T --target T] [--step TEXT@DATE ...]
   acctdesk log note|visit|qbr|meeting|email ACCOUNT --note T [--next DATE]
                                                          a contact that is not a call (a QBR clears qbr-due)
@@ -59,6 +66,29 @@ Global flags (anywhere on the line) and their environment variables:
 
 Account codes and words (outcomes, categories, report names, …) are matched without regard to case.
 `
+
+// usageWords is a "KIND: a, b, …" line of the usage, wrapped under the
+// command it belongs to.
+func usageWords(label string, words []string) string {
+	const indent, width = 18, 100
+	var lines []string
+	line := strings.Repeat(" ", indent) + label
+	for i, w := range words {
+		if i < len(words)-1 {
+			w += ","
+		}
+		if len(line)+1+len(w) > width && strings.TrimSpace(line) != strings.TrimSpace(label) {
+			lines = append(lines, line)
+			line = strings.Repeat(" ", indent+len(label)) + w
+			continue
+		}
+		if !strings.HasSuffix(line, label) {
+			line += " "
+		}
+		line += w
+	}
+	return strings.Join(append(lines, line), "\n")
+}
 
 func main() {
 	os.Exit(exit(os.Args[1:], os.Stdout, os.Stderr))

@@ -20,7 +20,7 @@ func (c *cli) report(args []string) error {
 	since := fs.String("since", "", "report changes: what changed after this `DATE` (YYYY-MM-DD, yesterday, -3, mon…sun: the last such day before the as-of date); default the working day before the as-of date")
 	weeks := fs.Int("weeks", 0, "cash-forecast: the `N` weeks shown one by one before later (default 13)")
 	by := fs.String("by", "", "metrics: a row per `GROUP` (and currency): owner, tier or segment (default: the whole book)")
-	period := fs.String("period", "", "the period `P` a report covers (rebates, …): 2026-11, 2026-Q3, 2026 or 12m, the 12 months ending the as-of date (the default)")
+	period := fs.String("period", "", "the period `P` a report covers ("+strings.Join(report.PeriodReports(), ", ")+"): 2026-11, 2026-Q3, 2026 or 12m, the 12 months ending the as-of date (the default)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -57,6 +57,9 @@ func (c *cli) report(args []string) error {
 	}
 	if *since != "" && r.Name != "changes" {
 		return fmt.Errorf("--since is for report changes, not report %s", r.Name)
+	}
+	if *period != "" && !report.UsesPeriod[r.Name] {
+		return fmt.Errorf("--period is for report %s, not report %s", orList(report.PeriodReports()), r.Name)
 	}
 	d, err := g.openDesk(c.stderr)
 	if err != nil {

@@ -63,3 +63,15 @@ func noMore(cmd string, pos []string, n int) error {
 	}
 	return fmt.Errorf("%s: unexpected argument %q (run acctdesk help %s)", cmd, pos[n], cmd)
 }
+
+// orList is words as a sentence says a choice: "a", "a or b", "a, b or c".
+func orList(words []string) string {
+	switch n := len(words); n {
+	case 0:
+		return ""
+	case 1:
+		return words[0]
+	default:
+		return strings.Join(words[:n-1], ", ") + " or " + words[n-1]
+	}
+}
