@@ -4,8 +4,8 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"strings"
 	"unicode/utf8"
-	"unsafe"
 
 	"acctdesk/domain"
 )
@@ -145,7 +145,7 @@ func sharedPrefix(prev, s string) int {
 // sharesAll reports whether k is sharedPrefix(before, before[:k]+rest),
 // without making the string: the bytes after the k shared differ, or
 // differ inside the rune that starts rest.
-func sharesAll(before []byte, k int, rest []byte) bool {
+func sharesAll(before string, k int, rest []byte) bool {
 	j := k
 	for j < len(before) && j-k < len(rest) && before[j] == rest[j-k] {
 		j++
@@ -156,7 +156,18 @@ func sharesAll(before []byte, k int, rest []byte) bool {
 	return j == k
 }
 
-// maxNumberRoom is the room decodeNumbers makes at most for a number
+// printable reports whether b is printable ASCII, the usual rest of a
+// number, in a loop the compiler keeps in line (textOK says the rest).
+func printable(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// maxNumberRoom is the room numbers makes at most for a number
 // before it has read them (domain.CheckCode's longest); longer ones grow it.
 const maxNumberRoom = 64
 
@@ -176,20 +187,42 @@ func (d *dec) numbers(l *domain.Ledger) {
 		d.fail(errRange)
 		return
 	}
-	text := make([]byte, 0, min(total, n*maxNumberRoom))
+	// The text is built once, in place: a Builder grown to its length
+	// makes it without clearing it first, and gives it as a string
+	// without a copy. What a number shares comes from the one before it.
+	var sb strings.Builder
+	sb.Grow(int(min(total, n*maxNumberRoom)))
 	ends := make([]uint32, n)
-	prev := 0 // where the number before starts in text
+	prev := 0 // where the number before starts
+	b := d.b  // read on a local, the two counts of the usual number without a call
 	for i := range ends {
-		k, rest := d.u(), d.raw()
-		if d.err != nil {
+		var k, m uint64
+		if len(b) >= 2 && b[0] < 0x80 && b[1] < 0x80 {
+			k, m, b = uint64(b[0]), uint64(b[1]), b[2:]
+		} else {
+			var nk, nm int
+			k, nk = binary.Uvarint(b)
+			if nk > 0 {
+				m, nm = binary.Uvarint(b[nk:])
+			}
+			if nk <= 0 || nm <= 0 {
+				d.fail(errVarint)
+				return
+			}
+			b = b[nk+nm:]
+		}
+		if m > uint64(len(b)) {
+			d.fail(errShort)
 			return
 		}
-		before := text[prev:]
+		rest := b[:m:m]
+		b = b[m:]
+		before := sb.String()[prev:]
 		switch {
 		case k > uint64(len(before)) || k < uint64(len(before)) && !utf8.RuneStart(before[k]):
 			d.fail(fmt.Errorf("invoice number %d shares %d bytes of one of %d", i, k, len(before)))
 			return
-		case k == 0 && len(rest) == 0 || !textOK(rest, false):
+		case k == 0 && m == 0 || !printable(rest) && !textOK(rest, false):
 			d.fail(errKey)
 			return
 		case !sharesAll(before, int(k), rest):
@@ -197,20 +230,21 @@ func (d *dec) numbers(l *domain.Ledger) {
 			d.fail(fmt.Errorf("invoice number %d shares fewer bytes than it could", i))
 			return
 		}
-		prev = len(text)
-		text = append(text, before[:k]...)
-		text = append(text, rest...)
-		if uint64(len(text)) > total {
+		if uint64(sb.Len())+k+m > total {
 			d.fail(errRange)
 			return
 		}
-		ends[i] = uint32(len(text))
+		prev = sb.Len()
+		sb.WriteString(before[:k])
+		sb.Write(rest)
+		ends[i] = uint32(sb.Len())
 	}
-	if uint64(len(text)) != total {
-		d.fail(fmt.Errorf("invoice numbers of %d bytes, not %d", len(text), total))
+	d.b = b
+	if uint64(sb.Len()) != total {
+		d.fail(fmt.Errorf("invoice numbers of %d bytes, not %d", sb.Len(), total))
 		return
 	}
-	l.Numbers = domain.Numbers{Text: unsafe.String(&text[0], len(text)), Ends: ends}
+	l.Numbers = domain.Numbers{Text: sb.String(), Ends: ends}
 }
 
 // emptyLedger is the ledger of an account without documents, which has no
