@@ -118,7 +118,7 @@ func (e *enc) numbers(n domain.Numbers) {
 	if n.Len() == 0 {
 		return
 	}
-	e.u(uint64(len(n.Text)))
+	e.u(uint64(n.Ends[n.Len()-1])) // where the last ends: the length of them all
 	prev := ""
 	for i := range n.Len() {
 		s := n.At(i)

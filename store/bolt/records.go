@@ -976,7 +976,7 @@ func appendDocument(dst []byte, x *domain.Document) []byte {
 func decodeDocument(code string, own, v []byte, in *interner) (domain.Document, error) {
 	d := dec{b: v, in: in}
 	d.version(vDocument)
-	x := domain.Document{Account: code, Kind: d.key(own), Stamp: d.stamp()}
+	x := domain.Document{Account: code, Kind: d.keyWord(own), Stamp: d.stamp()}
 	x.Received = d.date()
 	x.ValidatedOn = d.date()
 	x.ValidatedBy = d.word()
