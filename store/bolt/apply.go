@@ -71,7 +71,7 @@ func batchBytes(b *store.Batch) int64 {
 	n := len(b.Accounts) + len(b.Contacts) + len(b.Contracts) + len(b.Invoices) + len(b.Payments) +
 		len(b.Credits) + 3*len(b.Activities) + len(b.Plans) + len(b.Escalations) + len(b.Issues) +
 		len(b.FollowUps) + len(b.Surveys) + len(b.Marks) + len(b.Targets) + len(b.Balances) + 2*len(b.Settled) + len(b.Disputes) +
-		len(b.Decisions) + len(b.Objectives)
+		len(b.Decisions) + len(b.Objectives) + len(b.Documents) + len(b.Blockages) + len(b.Reconciled)
 	return int64(n) * 400
 }
 
@@ -241,7 +241,7 @@ func (a *applier) batch(b *store.Batch) error {
 	a.total = len(b.Accounts) + len(b.Contacts) + len(b.Contracts) + len(b.Invoices) + len(b.Payments) +
 		len(b.Credits) + len(b.Activities) + len(b.Plans) + len(b.Escalations) + len(b.Issues) +
 		len(b.FollowUps) + len(b.Surveys) + len(b.Marks) + len(b.Targets) + len(b.Balances) + len(b.Settled) + len(b.Disputes) +
-		len(b.RemoveContacts) + len(b.Decisions) + len(b.Objectives)
+		len(b.RemoveContacts) + len(b.Decisions) + len(b.Objectives) + len(b.Documents) + len(b.Blockages) + len(b.Reconciled)
 	for _, r := range b.Accounts {
 		a.account(r)
 		a.tick()
@@ -320,6 +320,18 @@ func (a *applier) batch(b *store.Batch) error {
 	}
 	for _, r := range b.Objectives {
 		a.objective(r)
+		a.tick()
+	}
+	for _, r := range b.Documents {
+		a.openingDoc(r)
+		a.tick()
+	}
+	for _, r := range b.Blockages {
+		a.blockage(r)
+		a.tick()
+	}
+	for _, r := range b.Reconciled {
+		a.reconciled(r)
 		a.tick()
 	}
 	return a.finish()

@@ -581,6 +581,52 @@ func (a *applier) objective(r store.Rec[domain.Objective]) {
 	a.idRecord(store.KindObjectives, bucketObjectives, a.b.objectives, r.Line, x.Account, x.ID, val, "objective")
 }
 
+// openingDoc upserts a document of an account's opening file by account
+// and kind (SPEC §11.3).
+func (a *applier) openingDoc(r store.Rec[domain.Document]) {
+	x := r.V
+	x.Stamp = a.stampFor(x.Stamp)
+	_, found := a.owner(x.Account, r.Line, "")
+	if !a.valid(r.Line, x.Validate()) || !found {
+		return
+	}
+	key := recKey(x.Account, x.Kind)
+	val := a.encode(func(b []byte) []byte { return appendDocument(b, &x) })
+	if a.repeated(store.KindDocuments, bucketDocuments, string(key), r.Line, val, "kind", "document "+x.Kind) {
+		return
+	}
+	a.upsert(store.KindDocuments, bucketDocuments, a.b.documents, key, val)
+}
+
+// blockage writes what keeps an account from going live: added, or
+// rewritten by id (resolved).
+func (a *applier) blockage(r store.Rec[domain.Blockage]) {
+	x := r.V
+	x.Stamp = a.stampFor(x.Stamp)
+	_, found := a.owner(x.Account, r.Line, "")
+	if !a.valid(r.Line, x.Validate()) || !found {
+		return
+	}
+	val := a.encode(func(b []byte) []byte { return appendBlockage(b, &x) })
+	a.idRecord(store.KindBlockages, bucketBlockages, a.b.blockages, r.Line, x.Account, x.ID, val, "blockage")
+}
+
+// reconciled upserts a reconciliation mark by account and date (SPEC §11.2).
+func (a *applier) reconciled(r store.Rec[domain.Reconciliation]) {
+	x := r.V
+	x.Stamp = a.stampFor(x.Stamp)
+	_, found := a.owner(x.Account, r.Line, "")
+	if !a.valid(r.Line, x.Validate()) || !found {
+		return
+	}
+	key := balanceKey(x.Account, x.AsOf)
+	val := a.encode(func(b []byte) []byte { return appendReconciled(b, &x) })
+	if a.repeated(store.KindReconciled, bucketReconciled, string(key), r.Line, val, "as_of", "reconciliation as of "+x.AsOf.String()) {
+		return
+	}
+	a.upsert(store.KindReconciled, bucketReconciled, a.b.reconciled, key, val)
+}
+
 func (a *applier) followUp(r store.Rec[domain.FollowUp]) {
 	x := r.V
 	if x.Status == "" {

@@ -99,11 +99,11 @@ func TestOpenIsIdempotentAndRecordsMigrations(t *testing.T) {
 	_ = db.View(func(tx *bbolt.Tx) error {
 		n := 0
 		_ = tx.Bucket([]byte("migrations")).ForEach(func(k, v []byte) error { n++; return nil })
-		if n != 6 {
-			t.Errorf("%d migrations recorded, want 6", n)
+		if n != 7 {
+			t.Errorf("%d migrations recorded, want 7", n)
 		}
-		if v := tx.Bucket([]byte("meta")).Get([]byte("schema")); len(v) != 12 || v[7] != 6 {
-			t.Errorf("schema = %x, want version 6 and its checksum", v)
+		if v := tx.Bucket([]byte("meta")).Get([]byte("schema")); len(v) != 12 || v[7] != 7 {
+			t.Errorf("schema = %x, want version 7 and its checksum", v)
 		}
 		return nil
 	})
@@ -176,10 +176,10 @@ func TestNewerSchemaRefused(t *testing.T) {
 	defer rawUpdate(t, s.Path(), func(tx *bbolt.Tx) error { // so the cleanup Check passes
 		return tx.Bucket([]byte("meta")).Put([]byte("schema"), sealed)
 	})
-	setSchema(t, s.Path(), 7)
+	setSchema(t, s.Path(), 8)
 	_, err := bolt.Open(s.Path(), testOptions())
-	if !errors.Is(err, store.ErrNewer) || !strings.Contains(err.Error(), "7") || !strings.Contains(err.Error(), "6") {
-		t.Errorf("Open of a newer book = %v; want ErrNewer naming 7 and 6", err)
+	if !errors.Is(err, store.ErrNewer) || !strings.Contains(err.Error(), "8") || !strings.Contains(err.Error(), "7") {
+		t.Errorf("Open of a newer book = %v; want ErrNewer naming 8 and 7", err)
 	}
 	if _, err := s.Facts("", 10); !errors.Is(err, store.ErrNewer) {
 		t.Errorf("Facts of a newer book = %v; want ErrNewer", err)

@@ -21,6 +21,7 @@ type buckets struct {
 	ledgers, facts, changelog               *bbolt.Bucket
 	targets, balances, disputes             *bbolt.Bucket
 	decisions, objectives                   *bbolt.Bucket
+	documents, blockages, reconciled        *bbolt.Bucket
 	// walked: Check has walked every key and value of the book in this
 	// transaction, so reads need not check what surrounds a seek.
 	walked bool
@@ -56,6 +57,7 @@ func bucketsAt(tx *bbolt.Tx) (*buckets, error) {
 		{bucketIdxCredit, &b.idxCredit}, {bucketLedgers, &b.ledgers}, {bucketFacts, &b.facts},
 		{bucketChangelog, &b.changelog}, {bucketTargets, &b.targets}, {bucketBalances, &b.balances},
 		{bucketDisputes, &b.disputes}, {bucketDecisions, &b.decisions}, {bucketObjectives, &b.objectives},
+		{bucketDocuments, &b.documents}, {bucketBlockages, &b.blockages}, {bucketReconciled, &b.reconciled},
 	} {
 		*p.dst = tx.Bucket(p.name)
 		if *p.dst == nil {

@@ -235,13 +235,14 @@ var idBuckets = map[string]bool{
 	string(bucketActivities): true, string(bucketPromises): true, string(bucketPlans): true,
 	string(bucketEscalations): true, string(bucketIssues): true, string(bucketFollowUps): true,
 	string(bucketSurveys): true, string(bucketDecisions): true, string(bucketObjectives): true,
+	string(bucketBlockages): true,
 }
 
 // uniqueIDs are the id buckets checked for an id under two accounts (the
-// sequence gives each id once in the whole book), whose records are also
-// validated as a write would: the account manager's, which every write
-// has validated since their buckets began.
-var uniqueIDs = map[string]bool{string(bucketDecisions): true, string(bucketObjectives): true}
+// sequence gives each id once in the whole book): the account manager's
+// and the administrator's, whose records are also validated as a write
+// would (validated), which every write has done since their buckets began.
+var uniqueIDs = map[string]bool{string(bucketDecisions): true, string(bucketObjectives): true, string(bucketBlockages): true}
 
 // checkKind decodes every record of a bucket and checks that its account
 // exists and that what it points at (activity ids) exists too; a record
@@ -341,18 +342,28 @@ func checkDispute(b *buckets, d domain.Dispute, k []byte, p *problems) {
 }
 
 // validated is what the validation of a just-decoded record of the
-// account manager's says is wrong with it.
+// account manager's or the administrator's says is wrong with it.
 func validated(f *domain.AccountFile) []error {
 	var out []error
-	for _, x := range f.Decisions {
-		if err := x.Validate(); err != nil {
+	add := func(err error) {
+		if err != nil {
 			out = append(out, err)
 		}
 	}
+	for _, x := range f.Decisions {
+		add(x.Validate())
+	}
 	for _, x := range f.Objectives {
-		if err := x.Validate(); err != nil {
-			out = append(out, err)
-		}
+		add(x.Validate())
+	}
+	for _, x := range f.Documents {
+		add(x.Validate())
+	}
+	for _, x := range f.Blockages {
+		add(x.Validate())
+	}
+	for _, x := range f.Reconciled {
+		add(x.Validate())
 	}
 	return out
 }

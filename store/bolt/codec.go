@@ -296,6 +296,19 @@ func (d *dec) key(b []byte) string {
 	return string(b)
 }
 
+// keyWord is key for a short word many accounts' keys repeat (the kind of
+// an opening document), shared through the interner like word.
+func (d *dec) keyWord(b []byte) string {
+	if len(b) == 0 || !textOK(b, false) {
+		d.fail(errKey)
+		return ""
+	}
+	if d.in != nil {
+		return d.in.get(b)
+	}
+	return string(b)
+}
+
 // word reads a short, often repeated one-line string (currency, kind,
 // status, author), shared through the interner when there is one.
 func (d *dec) word() string {

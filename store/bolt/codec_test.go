@@ -3,12 +3,14 @@ package bolt
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/hex"
 	"math/big"
 	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"acctdesk/domain"
 
@@ -193,6 +195,37 @@ var codecCases = []codecCase{
 			return decodeObjective(x.Account, idOwn(x.ID), b, testIn)
 		},
 		func(b []byte) (any, error) { return decodeObjective(fuzzCode, fuzzID, b, nil) }},
+	{"document",
+		func(r *rand.Rand) any {
+			return domain.Document{Account: rkey(r), Kind: rkey(r), Received: rdate(r), ValidatedOn: rdate(r), ValidatedBy: rs(r),
+				File: rs(r), SHA256: rsha(r), Note: rnote(r), Stamp: rstamp(r)}
+		},
+		func(v any) []byte { x := v.(domain.Document); return appendDocument(nil, &x) },
+		func(v any, b []byte) (any, error) {
+			x := v.(domain.Document)
+			return decodeDocument(x.Account, []byte(x.Kind), b, testIn)
+		},
+		func(b []byte) (any, error) { return decodeDocument(fuzzCode, fuzzOwn, b, nil) }},
+	{"blockage",
+		func(r *rand.Rand) any {
+			return domain.Blockage{ID: r.Uint64(), Account: rkey(r), Reason: rnote(r), Since: rdate(r), Owner: rs(r), ResolvedOn: rdate(r), Stamp: rstamp(r)}
+		},
+		func(v any) []byte { x := v.(domain.Blockage); return appendBlockage(nil, &x) },
+		func(v any, b []byte) (any, error) {
+			x := v.(domain.Blockage)
+			return decodeBlockage(x.Account, idOwn(x.ID), b, testIn)
+		},
+		func(b []byte) (any, error) { return decodeBlockage(fuzzCode, fuzzID, b, nil) }},
+	{"reconciled",
+		func(r *rand.Rand) any {
+			return domain.Reconciliation{Account: rkey(r), AsOf: rday(r), Stamp: rstamp(r)}
+		},
+		func(v any) []byte { x := v.(domain.Reconciliation); return appendReconciled(nil, &x) },
+		func(v any, b []byte) (any, error) {
+			x := v.(domain.Reconciliation)
+			return decodeReconciled(x.Account, []byte(x.AsOf.Format("2006-01-02")), b, testIn)
+		},
+		func(b []byte) (any, error) { return decodeReconciled(fuzzCode, []byte("2026-11-30"), b, nil) }},
 	{"followup",
 		func(r *rand.Rand) any {
 			return domain.FollowUp{ID: r.Uint64(), Account: rkey(r), Due: rdate(r), Reason: rs(r), Source: rs(r), Status: rs(r), Until: rdate(r),
@@ -283,7 +316,8 @@ var codecCases = []codecCase{
 		func(r *rand.Rand) any {
 			return domain.Settings{Name: rnote(r), BaseCurrency: rcur(r), AgingEdges: rints(r), DSOPeriodDays: ri(r),
 				Thresholds: domain.Thresholds{UtilWarnPct: ri(r), UtilBreachPct: ri(r), StaleContactDays: ri(r), RenewalDays: ri(r), PromiseGraceDays: ri(r)},
-				Users:      rstrs(r), Reminders: domain.Reminders{Levels: rints(r), CadenceDays: ri(r)}, MarginRates: rrates(r)}
+				Users:      rstrs(r), Reminders: domain.Reminders{Levels: rints(r), CadenceDays: ri(r)}, MarginRates: rrates(r),
+				RequiredDocs: rrequired(r), Targets: domain.Targets{NRRPct: ri(r), LogoChurnPct: ri(r), BadDebtPct: ri(r), DSODays: ri(r)}}
 		},
 		func(v any) []byte { x := v.(domain.Settings); return appendSettings(nil, &x) },
 		func(_ any, b []byte) (any, error) { return decodeSettings(b) },
@@ -360,11 +394,58 @@ func randomLedger(r *rand.Rand) domain.Facts {
 	for range l.Invoices {
 		l.Lines = append(l.Lines, domain.InvoiceLine{Quantity: runits(r), Product: uint16(r.IntN(len(l.Products)))})
 	}
+	// Numbers: one per invoice, often sharing a start (multi-byte runes
+	// included, so that what two share may end inside one).
+	if len(l.Invoices) > 0 {
+		numbers := make([]string, len(l.Invoices))
+		for i := range numbers {
+			switch {
+			case i > 0 && r.IntN(2) == 0:
+				prev := numbers[i-1]
+				numbers[i] = prev[:r.IntN(len(prev)+1)] + rs(r)
+				if numbers[i] == "" || !utf8.ValidString(numbers[i]) {
+					numbers[i] = prev + rkey(r)
+				}
+			default:
+				numbers[i] = rkey(r)
+			}
+		}
+		l.Numbers = domain.NumbersOf(numbers)
+	}
 	var notes []domain.RebateNote
 	for range r.IntN(3) {
 		notes = append(notes, domain.RebateNote{Number: rkey(r), On: rdate(r), Amount: ramount(r, rcur(r))})
 	}
 	return domain.Facts{Ledger: l, RebateNotes: notes}
+}
+
+// rsha is no SHA-256, or one in lower-case hex (what every write keeps),
+// or now and then any other text (which an encoder takes too).
+func rsha(r *rand.Rand) string {
+	switch r.IntN(4) {
+	case 0:
+		return ""
+	case 1:
+		return rkey(r)
+	}
+	var b [32]byte
+	for i := range b {
+		b[i] = byte(r.IntN(256))
+	}
+	return hex.EncodeToString(b[:])
+}
+
+// rrequired are required documents of up to three segments ("" among
+// them now and then), a segment's list perhaps empty, or none.
+func rrequired(r *rand.Rand) map[string][]string {
+	if r.IntN(3) == 0 {
+		return nil
+	}
+	out := map[string][]string{}
+	for range 1 + r.IntN(3) {
+		out[rs(r)] = rstrs(r)
+	}
+	return out
 }
 
 // rsteps is a timetable of up to three steps.
@@ -473,6 +554,33 @@ func randomFacts(r *rand.Rand) factsView {
 		o := gen("objective").(domain.Objective)
 		o.Account = code
 		x.Objectives = append(x.Objectives, o)
+		doc := gen("document").(domain.Document)
+		doc.Account = code
+		x.Documents = append(x.Documents, doc)
+		bl := gen("blockage").(domain.Blockage)
+		bl.Account = code
+		x.Blockages = append(x.Blockages, bl)
+		rc := gen("reconciled").(domain.Reconciliation)
+		rc.Account = code
+		x.Reconciled = append(x.Reconciled, rc)
+		tg := gen("target").(domain.Target)
+		tg.Account = code
+		x.Targets = append(x.Targets, tg)
+		ba := gen("balance").(domain.Balance)
+		ba.Account = code
+		x.Balances = append(x.Balances, ba)
+	}
+	// Authors: none, one (whose touches name none) or several, each touch
+	// naming one of them.
+	if len(x.Touches) > 0 || r.IntN(2) == 0 {
+		for range r.IntN(4) {
+			x.Authors = append(x.Authors, rs(r))
+		}
+	}
+	if len(x.Authors) > 1 {
+		for i := range x.Touches {
+			x.Touches[i].By = uint16(r.IntN(len(x.Authors)))
+		}
 	}
 	return factsView{x, r.IntN(2) == 1}
 }
@@ -953,19 +1061,24 @@ func TestCodecCoversEveryField(t *testing.T) {
 		{domain.Target{}, "Account Month Product Quantity Amount Currency Stamp"},
 		{domain.Balance{}, "Account On Balance Currency Stamp"},
 		{domain.Dispute{}, "Account Invoice Seq Reason Owner OpenedOn Status ResolvedOn Resolution Credit Imported Stamp"},
-		{domain.Settings{}, "Name BaseCurrency AgingEdges DSOPeriodDays Thresholds Users Reminders MarginRates"},
+		{domain.Settings{}, "Name BaseCurrency AgingEdges DSOPeriodDays Thresholds Users Reminders MarginRates RequiredDocs Targets"},
+		{domain.Targets{}, "NRRPct LogoChurnPct BadDebtPct DSODays"},
+		{domain.Document{}, "Account Kind Received ValidatedOn ValidatedBy File SHA256 Note Stamp"},
+		{domain.Blockage{}, "ID Account Reason Since Owner ResolvedOn Stamp"},
+		{domain.Reconciliation{}, "Account AsOf Stamp"},
 		{domain.Reminders{}, "Levels CadenceDays"},
 		{domain.Thresholds{}, "UtilWarnPct UtilBreachPct StaleContactDays RenewalDays PromiseGraceDays"},
 		{domain.Stamp{}, "By At"},
-		{domain.Facts{}, "Account Contacts Ledger Touches Promises Plans Escalations Issues Contracts FollowUps Surveys Marks Disputes DisputeInvoices Decisions Objectives RebateNotes"},
+		{domain.Facts{}, "Account Contacts Ledger Touches Promises Plans Escalations Issues Contracts FollowUps Surveys Marks Disputes DisputeInvoices Decisions Objectives RebateNotes Documents Blockages Reconciled Targets Balances Authors"},
 		{domain.RebateNote{}, "Number On Amount"},
 		{domain.Pending{}, "ID Activity SetAt Due Until Snoozed Reason"},
-		{domain.Ledger{}, "Exp Invoices Credits Kinds Disputed Excluded Volume Lines Products QtyExp"},
+		{domain.Ledger{}, "Exp Invoices Credits Kinds Disputed Excluded Volume Lines Products QtyExp Numbers"},
+		{domain.Numbers{}, "Text Ends"},
 		{domain.InvoiceLine{}, "Quantity Product"},
 		{domain.LedgerInvoice{}, "Issued Due Amount"},
 		{domain.LedgerCredit{}, "On Invoice Amount"},
 		{domain.Volume{}, "Month Product Amount Quantity QuantityExp"},
-		{domain.Touch{}, "ID On Kind Outcome"},
+		{domain.Touch{}, "ID On Kind Outcome By"},
 	}
 	for _, k := range known {
 		typ, want := reflect.TypeOf(k.v), k.want

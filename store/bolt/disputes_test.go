@@ -26,6 +26,7 @@ func schema4Book(t *testing.T) string {
 	mustApply(t, s, &store.Batch{Invoices: []store.Rec[domain.Invoice]{{V: inv}}})
 	path := s.Path()
 	rawUpdate(t, path, func(tx *bbolt.Tx) error {
+		beforeAdmin(t, tx)
 		for _, name := range []string{"disputes", "decisions", "objectives"} {
 			if err := tx.DeleteBucket([]byte(name)); err != nil {
 				return err

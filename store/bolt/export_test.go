@@ -33,6 +33,11 @@ func FactsV1(code string, v []byte) ([]byte, error) { return factsBefore(code, v
 // objectives) for the same facts without them.
 func FactsV2(code string, v []byte) ([]byte, error) { return factsBefore(code, v, 2) }
 
+// FactsV3 is a facts value as schema 6 wrote it (vFacts 3: none of the
+// administrator's records, targets, balances or touches' authors) for the
+// same facts without them.
+func FactsV3(code string, v []byte) ([]byte, error) { return factsBefore(code, v, 3) }
+
 // factsBefore encodes the facts of v without what versions after version
 // added, then drops the empty lists they end with.
 func factsBefore(code string, v []byte, version byte) ([]byte, error) {
@@ -41,11 +46,18 @@ func factsBefore(code string, v []byte, version byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	x.Decisions, x.Objectives = nil, nil
-	cut := 2
+	x.Documents, x.Blockages, x.Reconciled, x.Targets, x.Balances, x.Authors = nil, nil, nil, nil, nil, nil
+	for i := range x.Touches {
+		x.Touches[i].By = 0
+	}
+	cut := 6
+	if version <= 2 {
+		x.Decisions, x.Objectives = nil, nil
+		cut += 2
+	}
 	if version == 1 {
 		x.Disputes, x.DisputeInvoices = nil, nil
-		cut = 3
+		cut++
 	}
 	return withoutTail(appendFacts(nil, &x, ledger), cut, version)
 }
@@ -57,8 +69,30 @@ func LedgerV1(v []byte) ([]byte, error) {
 	if err := decodeLedger(v, &x, nil); err != nil {
 		return nil, err
 	}
-	x.Ledger.Lines, x.Ledger.Products, x.Ledger.QtyExp = nil, nil, 0
-	return withoutTail(appendLedger(nil, &x.Ledger, nil), 4, 1)
+	x.Ledger.Lines, x.Ledger.Products, x.Ledger.QtyExp, x.Ledger.Numbers = nil, nil, 0, domain.Numbers{}
+	return withoutTail(appendLedger(nil, &x.Ledger, nil), 5, 1)
+}
+
+// LedgerV2 is a ledger value as schema 6 wrote it (vLedger 2: no invoice
+// numbers) for the same ledger without them.
+func LedgerV2(v []byte) ([]byte, error) {
+	var x domain.Facts
+	if err := decodeLedger(v, &x, nil); err != nil {
+		return nil, err
+	}
+	x.Ledger.Numbers = domain.Numbers{}
+	return withoutTail(appendLedger(nil, &x.Ledger, x.RebateNotes), 1, 2)
+}
+
+// SettingsV3 is a settings value as schema 6 wrote it (vSettings 3: no
+// required documents or targets) for the same settings without them.
+func SettingsV3(v []byte) ([]byte, error) {
+	s, err := decodeSettings(v)
+	if err != nil {
+		return nil, err
+	}
+	s.RequiredDocs, s.Targets = nil, domain.Targets{}
+	return withoutTail(appendSettings(nil, &s), 5, 3)
 }
 
 // IssueV1 is a service issue value as schema 5 wrote it (vIssue 1: no

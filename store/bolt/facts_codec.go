@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"strings"
+	"unicode/utf8"
 
 	"acctdesk/domain"
 )
@@ -16,8 +18,8 @@ import (
 // the interner shares.
 
 const (
-	vLedger = 2 // 1: without the lines and the rebate notes (schema 5; migration 6 makes every account's again)
-	vFacts  = 3 // 1: without the disputes (schema 4); 2: without the decisions and objectives (schema 5)
+	vLedger = 3 // 1: without the lines and the rebate notes (schema 5); 2: without the invoices' numbers (schema 6)
+	vFacts  = 4 // 1: without the disputes (schema 4); 2: without the decisions and objectives (schema 5); 3: without the administrator's records and the touches' authors (schema 6)
 )
 
 // Ledger value: version, exponent, then the invoices and the credits as
@@ -33,8 +35,12 @@ const (
 // 12,850 and 3,000 are 257 and 60 fifties, a byte shorter each), each
 // line's quantity divided by it (a varint), and each line's product (an
 // index into the products) only when there are several products: most
-// accounts buy one, and their lines cost a byte or two each. Last the
-// rebate credit notes: number, date, amount.
+// accounts buy one, and their lines cost a byte or two each. Then the
+// rebate credit notes: number, date, amount. Last the invoices' numbers,
+// in ledger order: their count (as many as the invoices), then, when there
+// are any, the length of all of them together and each front-coded: how
+// many bytes it shares with the number before (cut at a rune's start) and
+// the rest — INV-0001-0002 after INV-0001-0001 is 12 and "2", three bytes.
 const ledgerRecord = 16
 
 // ledgerMaxUnits bounds a ledger amount in its units as domain.LedgerOf
@@ -102,7 +108,143 @@ func appendLedger(dst []byte, l *domain.Ledger, notes []domain.RebateNote) []byt
 		e.date(n.On)
 		e.dec(n.Amount)
 	}
+	e.numbers(l.Numbers) // version 3
 	return e.b
+}
+
+// numbers appends invoice numbers front-coded (see appendLedger).
+func (e *enc) numbers(n domain.Numbers) {
+	e.u(uint64(n.Len()))
+	if n.Len() == 0 {
+		return
+	}
+	e.u(uint64(n.Ends[n.Len()-1])) // where the last ends: the length of them all
+	prev := ""
+	for i := range n.Len() {
+		s := n.At(i)
+		k := sharedPrefix(prev, s)
+		e.u(uint64(k))
+		e.str(s[k:])
+		prev = s
+	}
+}
+
+// sharedPrefix is how many leading bytes s shares with prev, cut back to
+// the start of a rune of s so that what is left of s is text of its own.
+func sharedPrefix(prev, s string) int {
+	k := 0
+	for k < len(prev) && k < len(s) && prev[k] == s[k] {
+		k++
+	}
+	for k > 0 && k < len(s) && !utf8.RuneStart(s[k]) {
+		k--
+	}
+	return k
+}
+
+// sharesAll reports whether k is sharedPrefix(before, before[:k]+rest),
+// without making the string: the bytes after the k shared differ, or
+// differ inside the rune that starts rest.
+func sharesAll(before string, k int, rest []byte) bool {
+	j := k
+	for j < len(before) && j-k < len(rest) && before[j] == rest[j-k] {
+		j++
+	}
+	for j > k && j-k < len(rest) && !utf8.RuneStart(rest[j-k]) {
+		j--
+	}
+	return j == k
+}
+
+// printable reports whether b is printable ASCII, the usual rest of a
+// number, in a loop the compiler keeps in line (textOK says the rest).
+func printable(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// maxNumberRoom is the room numbers makes at most for a number
+// before it has read them (domain.CheckCode's longest); longer ones grow it.
+const maxNumberRoom = 64
+
+// numbers reads a ledger's invoice numbers: one per invoice, each one line
+// and not empty, front-coded as numbers writes them and no other way.
+func (d *dec) numbers(l *domain.Ledger) {
+	n := d.u()
+	if d.err != nil || n != uint64(len(l.Invoices)) {
+		d.fail(fmt.Errorf("%d invoice numbers for %d invoices", n, len(l.Invoices)))
+		return
+	}
+	if n == 0 {
+		return
+	}
+	total := d.u()
+	if d.err != nil || total > math.MaxUint32 {
+		d.fail(errRange)
+		return
+	}
+	// The text is built once, in place: a Builder grown to its length
+	// makes it without clearing it first, and gives it as a string
+	// without a copy. What a number shares comes from the one before it.
+	var sb strings.Builder
+	sb.Grow(int(min(total, n*maxNumberRoom)))
+	ends := make([]uint32, n)
+	prev := 0 // where the number before starts
+	b := d.b  // read on a local, the two counts of the usual number without a call
+	for i := range ends {
+		var k, m uint64
+		if len(b) >= 2 && b[0] < 0x80 && b[1] < 0x80 {
+			k, m, b = uint64(b[0]), uint64(b[1]), b[2:]
+		} else {
+			var nk, nm int
+			k, nk = binary.Uvarint(b)
+			if nk > 0 {
+				m, nm = binary.Uvarint(b[nk:])
+			}
+			if nk <= 0 || nm <= 0 {
+				d.fail(errVarint)
+				return
+			}
+			b = b[nk+nm:]
+		}
+		if m > uint64(len(b)) {
+			d.fail(errShort)
+			return
+		}
+		rest := b[:m:m]
+		b = b[m:]
+		before := sb.String()[prev:]
+		switch {
+		case k > uint64(len(before)) || k < uint64(len(before)) && !utf8.RuneStart(before[k]):
+			d.fail(fmt.Errorf("invoice number %d shares %d bytes of one of %d", i, k, len(before)))
+			return
+		case k == 0 && m == 0 || !printable(rest) && !textOK(rest, false):
+			d.fail(errKey)
+			return
+		case !sharesAll(before, int(k), rest):
+			// No encoder writes these: one list of numbers, one value.
+			d.fail(fmt.Errorf("invoice number %d shares fewer bytes than it could", i))
+			return
+		}
+		if uint64(sb.Len())+k+m > total {
+			d.fail(errRange)
+			return
+		}
+		prev = sb.Len()
+		sb.WriteString(before[:k])
+		sb.Write(rest)
+		ends[i] = uint32(sb.Len())
+	}
+	d.b = b
+	if uint64(sb.Len()) != total {
+		d.fail(fmt.Errorf("invoice numbers of %d bytes, not %d", sb.Len(), total))
+		return
+	}
+	l.Numbers = domain.Numbers{Text: sb.String(), Ends: ends}
 }
 
 // emptyLedger is the ledger of an account without documents, which has no
@@ -168,6 +310,7 @@ func decodeLedger(v []byte, x *domain.Facts, in *interner) error {
 	}
 	d.lines(&l)
 	notes := d.rebateNotes()
+	d.numbers(&l)
 	if err := d.done(); err != nil {
 		return err
 	}
@@ -341,13 +484,17 @@ func (d *dec) dateOf(v int64) domain.Date {
 // a ledger value, which readers must find), the account, then the lists of records the facts
 // keep whole, in domain.Facts order (contacts, touches, promises, plans,
 // escalations, issues, contracts, follow-ups, surveys, marks, disputes and
-// their invoices' places, decisions, objectives). A record is
-// its own key and its value as its bucket holds them, read back with the
-// bucket's decoder; a touch is two varints read at once — id (delta from
-// the previous, modulo 2^64) and date (delta) — then kind and outcome, a
-// byte each (domain.Touch's codes); a pending follow-up (domain.Pending) is
-// its id (delta), the activity that set it, when it was written, due,
-// until, snoozed and the reason.
+// their invoices' places, decisions, objectives, the opening file's
+// documents, blockages, reconciliation marks, targets, balances), then the
+// touches' authors. A record is its own key and its value as its bucket
+// holds them, read back with the bucket's decoder; a touch is two varints
+// read at once — id (delta from the previous, modulo 2^64) and date
+// (delta) — then kind and outcome, a byte each (domain.Touch's codes); a
+// pending follow-up (domain.Pending) is its id (delta), the activity that
+// set it, when it was written, due, until, snoozed and the reason. The
+// authors are their names, each once, then each touch's (an index, a
+// varint) only when there are two or more: most accounts' timelines are
+// one person's, and theirs cost nothing per touch.
 func appendFacts(dst []byte, x *domain.Facts, ledger bool) []byte {
 	e := enc{b: dst}
 	e.byte(vFacts)
@@ -394,7 +541,25 @@ func appendFacts(dst []byte, x *domain.Facts, ledger bool) []byte {
 	}
 	e.b = appendRecords(e.b, x.Decisions, byID(func(c *domain.CreditDecision) uint64 { return c.ID }), appendDecision) // version 3
 	e.b = appendRecords(e.b, x.Objectives, byID(func(o *domain.Objective) uint64 { return o.ID }), appendObjective)
+	e.b = appendRecords(e.b, x.Documents, byName(func(d *domain.Document) string { return d.Kind }), appendDocument) // version 4
+	e.b = appendRecords(e.b, x.Blockages, byID(func(b *domain.Blockage) uint64 { return b.ID }), appendBlockage)
+	e.b = appendRecords(e.b, x.Reconciled, byDay(func(r *domain.Reconciliation) domain.Date { return r.AsOf }), appendReconciled)
+	e.b = appendRecords(e.b, x.Targets, func(b []byte, t *domain.Target) []byte {
+		return append(b, targetKey("", t.Month, t.Product)[1:]...)
+	}, appendTarget)
+	e.b = appendRecords(e.b, x.Balances, byDay(func(b *domain.Balance) domain.Date { return b.On }), appendBalance)
+	e.strs(x.Authors)
+	if len(x.Authors) > 1 {
+		for _, t := range x.Touches {
+			e.u(uint64(t.By))
+		}
+	}
 	return e.b
+}
+
+// byDay appends the own key of a record keyed by a date: YYYY-MM-DD.
+func byDay[T any](on func(*T) domain.Date) func([]byte, *T) []byte {
+	return func(b []byte, x *T) []byte { return append(b, on(x).Format("2006-01-02")...) }
 }
 
 // byID appends the own key of an id-keyed record: the id, 8 bytes big-endian.
@@ -497,7 +662,34 @@ func decodeFacts(code string, v []byte, x *domain.Facts, in *interner) (ledger b
 	}
 	x.Decisions = decodeRecords(&d, code, decodeDecision)
 	x.Objectives = decodeRecords(&d, code, decodeObjective)
+	x.Documents = decodeRecords(&d, code, decodeDocument)
+	x.Blockages = decodeRecords(&d, code, decodeBlockage)
+	x.Reconciled = decodeRecords(&d, code, decodeReconciled)
+	x.Targets = decodeRecords(&d, code, decodeTarget)
+	x.Balances = decodeRecords(&d, code, decodeBalance)
+	d.authors(x)
 	return flags&factsLedger != 0, d.done()
+}
+
+// authors reads the touches' authors and, when there are several, which
+// one each touch's is.
+func (d *dec) authors(x *domain.Facts) {
+	x.Authors = d.strs()
+	if len(x.Authors) > 1<<16 {
+		d.fail(fmt.Errorf("%d authors, more than a touch can name", len(x.Authors)))
+		return
+	}
+	if len(x.Authors) < 2 {
+		return
+	}
+	for i := range x.Touches {
+		by := d.u()
+		if by >= uint64(len(x.Authors)) {
+			d.fail(fmt.Errorf("touch %d by author %d of %d", i, by, len(x.Authors)))
+			return
+		}
+		x.Touches[i].By = uint16(by)
+	}
 }
 
 // decodeRecords reads a list appendRecords wrote with the bucket's decoder.

@@ -264,6 +264,9 @@ func checkFile(b *buckets, f *domain.AccountFile) error {
 		{bucketSurveys, len(f.Surveys), len(x.Surveys)}, {bucketMarks, len(f.Marks), len(x.Marks)},
 		{bucketDisputes, len(f.Disputes), len(x.Disputes)},
 		{bucketDecisions, len(f.Decisions), len(x.Decisions)}, {bucketObjectives, len(f.Objectives), len(x.Objectives)},
+		{bucketDocuments, len(f.Documents), len(x.Documents)}, {bucketBlockages, len(f.Blockages), len(x.Blockages)},
+		{bucketReconciled, len(f.Reconciled), len(x.Reconciled)},
+		{bucketTargets, len(f.Targets), len(x.Targets)}, {bucketBalances, len(f.Balances), len(x.Balances)},
 		{bucketInvoices, len(f.Invoices), len(x.Ledger.Invoices)},
 		{bucketPayments, len(f.Payments) + len(f.Credits), len(x.Ledger.Credits)},
 	} {

@@ -75,6 +75,7 @@ func schema5Book(t *testing.T) string {
 	})
 	path := s.Path()
 	rawUpdate(t, path, func(tx *bbolt.Tx) error {
+		beforeAdmin(t, tx)
 		for _, name := range []string{"decisions", "objectives"} {
 			if err := tx.DeleteBucket([]byte(name)); err != nil {
 				return err

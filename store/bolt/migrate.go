@@ -31,6 +31,7 @@ var migrations = []migration{
 	{"targets and balances", createTargets},
 	{"disputes", migrateDisputes},
 	{"credit decisions, objectives, problem records and invoice lines", migrateManager},
+	{"opening documents, blockages, reconciliation marks and the touches' authors", migrateAdmin},
 }
 
 // schemaVersion is the schema version this code writes: one per migration.
@@ -183,7 +184,7 @@ func buildFacts(tx *bbolt.Tx) error {
 	if err != nil {
 		return err
 	}
-	// The facts are made once, by the last migration (migrateManager):
+	// The facts are made once, by the last migration (migrateAdmin):
 	// every pending migration runs in one transaction, so no book is ever
 	// left at schema 3 without them.
 	return putSealed(tx.Bucket(bucketMeta), bucketMeta, metaAccounts, u64(n))
@@ -299,7 +300,7 @@ func rekeyMarks(tx *bbolt.Tx) error {
 // disputed column) is an open dispute: opened on the day its record was
 // written, owned by whoever wrote it, with its dispute reason; imported, so
 // that a later import calling it undisputed resolves it. The facts carry
-// the disputes from now on (vFacts 2): migrateManager makes every
+// the disputes from now on (vFacts 2): migrateAdmin makes every
 // account's again.
 func migrateDisputes(tx *bbolt.Tx) error {
 	if _, err := tx.CreateBucketIfNotExists(bucketDisputes); err != nil {
@@ -367,28 +368,16 @@ func importedDispute(inv domain.Invoice, on domain.Date, stamp domain.Stamp) dom
 // "ended" (the demo's word for a churned account's) is "terminated", one
 // of the statuses SPEC §10.1 names. The facts carry the decisions, the
 // objectives, the rebate credit notes and each invoice's product and
-// quantity from now on (vFacts 3, vLedger 2): every account's ledger and
-// facts are made again. Run twice, it finds nothing more to rename and
-// makes the same facts.
+// quantity from now on (vFacts 3, vLedger 2): migrateAdmin makes every
+// account's ledger and facts again. Run twice, it finds nothing more to
+// rename.
 func migrateManager(tx *bbolt.Tx) error {
 	for _, name := range [][]byte{bucketDecisions, bucketObjectives} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}
 	}
-	b, err := bucketsAt(tx)
-	if err != nil {
-		return err
-	}
-	if err := renameEnded(b); err != nil {
-		return err
-	}
-	var codes []string
-	_ = b.accounts.ForEach(func(k, _ []byte) error {
-		codes = append(codes, string(k))
-		return nil
-	})
-	return restate(b, touched{documents: codes, records: codes}, nil)
+	return renameEnded(tx.Bucket(bucketContracts))
 }
 
 // contractEnded is the status older books gave a contract that ended with
@@ -397,10 +386,10 @@ const contractEnded = "ended"
 
 // renameEnded rewrites every contract whose status is "ended" as
 // terminated, keeping its stamp: nobody changed it, its word did.
-func renameEnded(b *buckets) error {
+func renameEnded(contracts *bbolt.Bucket) error {
 	type put struct{ k, v []byte }
 	var puts []put
-	err := b.contracts.ForEach(func(k, v []byte) error {
+	err := contracts.ForEach(func(k, v []byte) error {
 		body, err := opened(bucketContracts, k, v)
 		if err != nil {
 			return err
@@ -423,9 +412,36 @@ func renameEnded(b *buckets) error {
 		return err
 	}
 	for _, p := range puts {
-		if err := putSealed(b.contracts, bucketContracts, p.k, p.v); err != nil {
+		if err := putSealed(contracts, bucketContracts, p.k, p.v); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// version 7: the administrator's records (SPEC §11): the opening file's
+// documents, the blockages and the reconciliation marks get buckets of
+// their own; the settings keep the required documents and the dashboard's
+// targets (vSettings 4: an older book's read with none and the SPEC's
+// targets, and are written so when next saved). The facts carry the new
+// records, the sales targets, accounting's balances and who logged each
+// touch, the ledger the invoices' numbers (vFacts 4, vLedger 3): every
+// account's ledger and facts are made again, by this migration, the
+// last. Run twice, it makes the same.
+func migrateAdmin(tx *bbolt.Tx) error {
+	for _, name := range [][]byte{bucketDocuments, bucketBlockages, bucketReconciled} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	b, err := bucketsAt(tx)
+	if err != nil {
+		return err
+	}
+	var codes []string
+	_ = b.accounts.ForEach(func(k, _ []byte) error {
+		codes = append(codes, string(k))
+		return nil
+	})
+	return restate(b, touched{documents: codes, records: codes}, nil)
 }

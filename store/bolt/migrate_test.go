@@ -245,11 +245,11 @@ func migrated(t *testing.T, path string) *bolt.Store {
 		t.Fatalf("Check after the migration: %v", err)
 	}
 	rawView(t, path, func(tx *bbolt.Tx) error {
-		if v := tx.Bucket([]byte("meta")).Get([]byte("schema")); len(v) != 12 || v[7] != 6 {
-			t.Errorf("schema %x after the migration, want 6", v)
+		if v := tx.Bucket([]byte("meta")).Get([]byte("schema")); len(v) != 12 || v[7] != 7 {
+			t.Errorf("schema %x after the migration, want 7", v)
 		}
-		if n := tx.Bucket([]byte("migrations")).Stats().KeyN; n != 6 {
-			t.Errorf("%d migrations recorded, want 6", n)
+		if n := tx.Bucket([]byte("migrations")).Stats().KeyN; n != 7 {
+			t.Errorf("%d migrations recorded, want 7", n)
 		}
 		return nil
 	})

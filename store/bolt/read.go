@@ -110,6 +110,12 @@ var (
 			func(f *domain.AccountFile) *[]domain.CreditDecision { return &f.Decisions }},
 		kindOf[domain.Objective]{bucketObjectives, decodeObjective,
 			func(f *domain.AccountFile) *[]domain.Objective { return &f.Objectives }},
+		kindOf[domain.Document]{bucketDocuments, decodeDocument,
+			func(f *domain.AccountFile) *[]domain.Document { return &f.Documents }},
+		kindOf[domain.Blockage]{bucketBlockages, decodeBlockage,
+			func(f *domain.AccountFile) *[]domain.Blockage { return &f.Blockages }},
+		kindOf[domain.Reconciliation]{bucketReconciled, decodeReconciled,
+			func(f *domain.AccountFile) *[]domain.Reconciliation { return &f.Reconciled }},
 	}
 	fileKinds = slices.Concat(documentKinds, recordKinds)
 	// factKinds are recordKinds as the facts read them: an activity's

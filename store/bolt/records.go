@@ -2,7 +2,10 @@ package bolt
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -39,9 +42,12 @@ const (
 	vTarget     = 1
 	vBalance    = 1
 	vDispute    = 1
-	vSettings   = 3 // 1: without Reminders (read as the defaults); 2: without MarginRates
+	vSettings   = 4 // 1: without Reminders (read as the defaults); 2: without MarginRates; 3: without RequiredDocs and Targets (read as the defaults)
 	vDecision   = 1
 	vObjective  = 1
+	vDocument   = 1
+	vBlockage   = 1
+	vReconciled = 1
 	vMigration  = 1
 )
 
@@ -356,8 +362,8 @@ func decodeActivity(code string, own, v []byte, in *interner) (domain.Activity, 
 	return a, d.done()
 }
 
-// decodeActivityTouch reads what an activity's touch needs: id, date, kind
-// and outcome.
+// decodeActivityTouch reads what an activity's touch needs: id, author,
+// date, kind and outcome.
 func decodeActivityTouch(code string, own, v []byte, in *interner) (domain.Activity, error) {
 	id, err := keyID(own)
 	if err != nil {
@@ -365,9 +371,9 @@ func decodeActivityTouch(code string, own, v []byte, in *interner) (domain.Activ
 	}
 	d := dec{b: v, in: in}
 	d.version(vActivity)
-	d.word() // stamp: author
-	d.time() // stamp: instant
-	a := domain.Activity{ID: id, Account: code, On: d.date(), Kind: d.word()}
+	by := d.word() // stamp: author (the touch's)
+	d.time()       // stamp: instant
+	a := domain.Activity{ID: id, Account: code, Stamp: domain.Stamp{By: by}, On: d.date(), Kind: d.word()}
 	d.word() // contact
 	a.Outcome = d.word()
 	return a, d.err
@@ -765,6 +771,17 @@ func appendSettings(dst []byte, s *domain.Settings) []byte {
 		e.str(p)
 		e.dec(s.MarginRates[p])
 	}
+	// version 4: the required documents, by segment, and the dashboard's targets
+	segments := slices.Sorted(maps.Keys(s.RequiredDocs))
+	e.u(uint64(len(segments)))
+	for _, seg := range segments {
+		e.str(seg)
+		e.strs(s.RequiredDocs[seg])
+	}
+	tg := s.Targets
+	for _, v := range []int{tg.NRRPct, tg.LogoChurnPct, tg.BadDebtPct, tg.DSODays} {
+		e.int(v)
+	}
 	return e.b
 }
 
@@ -789,7 +806,38 @@ func decodeSettings(v []byte) (domain.Settings, error) {
 	if ver >= 3 {
 		s.MarginRates = d.marginRates()
 	}
+	s.Targets = domain.DefaultTargets()
+	if ver >= 4 {
+		s.RequiredDocs = d.requiredDocs()
+		tg := &s.Targets
+		for _, p := range []*int{&tg.NRRPct, &tg.LogoChurnPct, &tg.BadDebtPct, &tg.DSODays} {
+			*p = d.int()
+		}
+	}
 	return s, d.done()
+}
+
+// requiredDocs reads the settings' required documents: segments strictly
+// increasing ("" first), each with its list as given (empty: it requires
+// none, which is not the same as not being named).
+func (d *dec) requiredDocs() map[string][]string {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	out := make(map[string][]string, n)
+	prev := ""
+	for i := range n {
+		seg, docs := d.line(), d.strs()
+		if d.err == nil && i > 0 && seg <= prev {
+			d.fail(fmt.Errorf("required documents out of order: segment %q after %q", seg, prev))
+		}
+		out[seg], prev = docs, seg
+	}
+	if d.err != nil {
+		return nil
+	}
+	return out
 }
 
 // marginRates reads the settings' margin rates: products strictly
@@ -910,6 +958,123 @@ func decodeObjective(code string, own, v []byte, in *interner) (domain.Objective
 	o.Status = d.word()
 	o.Steps = d.steps()
 	return o, d.done()
+}
+
+// --- Document of the opening file (key: code 0x00 kind)
+
+func appendDocument(dst []byte, x *domain.Document) []byte {
+	e := head(dst, vDocument, x.Stamp)
+	e.date(x.Received)
+	e.date(x.ValidatedOn)
+	e.str(x.ValidatedBy)
+	e.str(x.File)
+	e.sha(x.SHA256)
+	e.str(x.Note)
+	return e.b
+}
+
+func decodeDocument(code string, own, v []byte, in *interner) (domain.Document, error) {
+	d := dec{b: v, in: in}
+	d.version(vDocument)
+	x := domain.Document{Account: code, Kind: d.keyWord(own), Stamp: d.stamp()}
+	x.Received = d.date()
+	x.ValidatedOn = d.date()
+	x.ValidatedBy = d.word()
+	x.File = d.line()
+	x.SHA256 = d.sha()
+	x.Note = d.str()
+	return x, d.done()
+}
+
+// A file's SHA-256: a byte saying how it is kept, then none (shaNone), its
+// 32 bytes (shaBytes: the lower-case hex every write validates, half the
+// room in the facts of every account) or, for any other text, the text
+// (shaText; no write makes one, but an encoder takes any value).
+const (
+	shaNone = iota
+	shaBytes
+	shaText
+)
+
+func (e *enc) sha(s string) {
+	switch b, err := hex.DecodeString(s); {
+	case s == "":
+		e.byte(shaNone)
+	case err == nil && len(b) == sha256.Size && hex.EncodeToString(b) == s:
+		e.byte(shaBytes)
+		e.b = append(e.b, b...)
+	default:
+		e.byte(shaText)
+		e.str(s)
+	}
+}
+
+func (d *dec) sha() string {
+	switch d.byte() {
+	case shaNone:
+		return ""
+	case shaBytes:
+		b := d.take(sha256.Size)
+		if d.err != nil {
+			return ""
+		}
+		return hex.EncodeToString(b)
+	case shaText:
+		s := d.line()
+		if b, err := hex.DecodeString(s); d.err == nil && (s == "" || err == nil && len(b) == sha256.Size && hex.EncodeToString(b) == s) {
+			d.fail(errors.New("a SHA-256 kept as text that has a shorter form"))
+		}
+		return s
+	default:
+		d.fail(errors.New("bad SHA-256 form"))
+		return ""
+	}
+}
+
+// --- Blockage (key: code 0x00 id)
+
+func appendBlockage(dst []byte, x *domain.Blockage) []byte {
+	e := head(dst, vBlockage, x.Stamp)
+	e.str(x.Reason)
+	e.date(x.Since)
+	e.str(x.Owner)
+	e.date(x.ResolvedOn)
+	return e.b
+}
+
+func decodeBlockage(code string, own, v []byte, in *interner) (domain.Blockage, error) {
+	id, err := keyID(own)
+	if err != nil {
+		return domain.Blockage{}, err
+	}
+	d := dec{b: v, in: in}
+	d.version(vBlockage)
+	x := domain.Blockage{ID: id, Account: code, Stamp: d.stamp()}
+	x.Reason = d.str()
+	x.Since = d.date()
+	x.Owner = d.word()
+	x.ResolvedOn = d.date()
+	return x, d.done()
+}
+
+// --- Reconciliation (key: code 0x00 date "YYYY-MM-DD"): who marked the
+// account reconciled as of that date, and when, is all it holds.
+
+func appendReconciled(dst []byte, x *domain.Reconciliation) []byte {
+	e := head(dst, vReconciled, x.Stamp)
+	return e.b
+}
+
+func decodeReconciled(code string, own, v []byte, in *interner) (domain.Reconciliation, error) {
+	d := dec{b: v, in: in}
+	d.version(vReconciled)
+	x := domain.Reconciliation{Account: code, Stamp: d.stamp()}
+	if on, err := domain.ParseDate(string(own)); err != nil || !on.InRange() || on.Format("2006-01-02") != string(own) {
+		d.fail(fmt.Errorf("key %q: not a date", own))
+	} else {
+		x.AsOf = on
+	}
+	return x, d.done()
 }
 
 // --- Migration record (key: version, big-endian)

@@ -34,6 +34,9 @@ var (
 	bucketDisputes    = []byte("disputes")    // code 0x00 invoice 0x00 seq(8, big-endian) → Dispute (schema 5)
 	bucketDecisions   = []byte("decisions")   // code 0x00 id → CreditDecision (schema 6)
 	bucketObjectives  = []byte("objectives")  // code 0x00 id → Objective (schema 6)
+	bucketDocuments   = []byte("documents")   // code 0x00 kind → Document of the opening file (schema 7)
+	bucketBlockages   = []byte("blockages")   // code 0x00 id → Blockage (schema 7)
+	bucketReconciled  = []byte("reconciled")  // code 0x00 date "YYYY-MM-DD" → Reconciliation (schema 7)
 
 	// Derived (schema 3): each account's domain.Facts, split in two so that a
 	// write touching only activities never reads the documents. Both are
@@ -77,6 +80,7 @@ var allBuckets = [][]byte{
 	bucketMarks, bucketIdxInvoice, bucketIdxPayment, bucketIdxCredit,
 	bucketLedgers, bucketFacts, bucketChangelog, bucketTargets, bucketBalances,
 	bucketDisputes, bucketDecisions, bucketObjectives,
+	bucketDocuments, bucketBlockages, bucketReconciled,
 }
 
 // indexOf names the uniqueness index of a document bucket.

@@ -24,6 +24,7 @@ func schema3Book(t *testing.T) string {
 	mustApply(t, s, sampleBatch(5, 3))
 	path := s.Path()
 	rawUpdate(t, path, func(tx *bbolt.Tx) error {
+		beforeAdmin(t, tx)
 		for _, name := range []string{"targets", "balances", "disputes", "decisions", "objectives"} {
 			if err := tx.DeleteBucket([]byte(name)); err != nil {
 				return err

@@ -108,27 +108,27 @@ func TestCodecReadsIssueVersion1(t *testing.T) {
 	}
 }
 
-// TestSettingsV2: settings written before the margin rates read with none;
-// written again with rates they read back with them, whatever order the
-// map gives; rates out of order (no encoder writes them so) or below zero
-// are refused.
+// TestSettingsV2: settings written before the margin rates read with none
+// (and the SPEC's targets); written again with rates they read back with
+// them, whatever order the map gives; rates out of order (no encoder
+// writes them so) or below zero are refused.
 func TestSettingsV2(t *testing.T) {
 	s, err := decodeSettings(unhex(t, V2SettingsHex))
 	if err != nil || !equalRecord(s, V2Settings()) || s.MarginRates != nil {
 		t.Fatalf("v2 settings %+v, %v; want %+v", s, err, V2Settings())
 	}
 	s.MarginRates = map[string]decimal.Decimal{"PMS": decimal.RequireFromString("3.25"), "AGO": decimal.RequireFromString("4.5"), "LPG": decimal.Zero}
-	v3 := appendSettings(nil, &s)
-	if v3[0] != 3 || !strings.HasPrefix(string(v3[1:]), string(unhex(t, V2SettingsHex)[1:])) {
-		t.Errorf("v3 settings %x are not the v2 layout with the rates appended", v3)
+	v4 := appendSettings(nil, &s)
+	if v4[0] != 4 || !strings.HasPrefix(string(v4[1:]), string(unhex(t, V2SettingsHex)[1:])) {
+		t.Errorf("v4 settings %x are not the v2 layout with the rates (and what v4 adds) appended", v4)
 	}
 	for range 20 { // map order differs from run to run; the value must not
-		if again := appendSettings(nil, &s); string(again) != string(v3) {
-			t.Fatalf("settings encode as %x, then %x", v3, again)
+		if again := appendSettings(nil, &s); string(again) != string(v4) {
+			t.Fatalf("settings encode as %x, then %x", v4, again)
 		}
 	}
-	if back, err := decodeSettings(v3); err != nil || !equalRecord(back, s) {
-		t.Errorf("v3 settings read back %+v, %v", back, err)
+	if back, err := decodeSettings(v4); err != nil || !equalRecord(back, s) {
+		t.Errorf("v4 settings read back %+v, %v", back, err)
 	}
 	e := enc{b: append([]byte{3}, unhex(t, V2SettingsHex)[1:]...)}
 	e.u(2)
@@ -182,7 +182,7 @@ func TestDecodersRefuseManagerContent(t *testing.T) {
 
 	l := domain.Ledger{Invoices: []domain.LedgerInvoice{{Issued: 1, Due: 1, Amount: 5}, {Issued: 2, Due: 2, Amount: 7}},
 		Credits: []domain.LedgerCredit{}, Kinds: []domain.CreditKind{}, Products: []string{"AGO", "PMS"},
-		Lines: []domain.InvoiceLine{{Quantity: 10, Product: 1}, {Quantity: -3, Product: 0}}}
+		Lines: []domain.InvoiceLine{{Quantity: 10, Product: 1}, {Quantity: -3, Product: 0}}, Numbers: domain.NumbersOf([]string{"I-1", "I-2"})}
 	var x domain.Facts
 	if err := decodeLedger(appendLedger(nil, &l, nil), &x, nil); err != nil || !equalRecord(x.Ledger, l) {
 		t.Fatalf("a good ledger read %+v, %v", x.Ledger, err)
@@ -225,27 +225,35 @@ func TestLedgerLinesUnit(t *testing.T) {
 			t.Errorf("unit of %v = %d; want %d", c.qty, got, c.want)
 		}
 	}
-	l := domain.Ledger{Credits: []domain.LedgerCredit{}, Kinds: []domain.CreditKind{}, Products: []string{"AGO"}}
+	l := domain.Ledger{Credits: []domain.LedgerCredit{}, Kinds: []domain.CreditKind{}, Products: []string{"AGO"},
+		Numbers: domain.NumbersOf([]string{"I-1", "I-2", "I-3"})}
 	for _, q := range []int64{12850, 3000, 0} {
 		l.Invoices = append(l.Invoices, domain.LedgerInvoice{Issued: 1, Due: 1, Amount: 1})
 		l.Lines = append(l.Lines, domain.InvoiceLine{Quantity: q})
 	}
+	// The invoices' numbers end the value: 3 of 9 bytes, "I-1", then 2
+	// bytes shared and "2", then 2 and "3".
+	numbers := "\x03\x09\x00\x03I-1\x02\x012\x02\x013"
 	v := appendLedger(nil, &l, nil)
+	if !strings.HasSuffix(string(v), numbers) {
+		t.Fatalf("numbers encoded as %x", v)
+	}
+	v = v[:len(v)-len(numbers)]
 	// ... 3 lines, unit 50 (32), then 257 (zig-zag 514 = 4×128 + 2: 82 04),
 	// 60 (zig-zag 120: 78), 0, and no rebate notes.
 	if tail := v[len(v)-7:]; string(tail) != "\x03\x32\x82\x04\x78\x00\x00" {
 		t.Errorf("lines encoded as %x", tail)
 	}
 	var x domain.Facts
-	if err := decodeLedger(v, &x, nil); err != nil || !equalRecord(x.Ledger, l) {
+	if err := decodeLedger(append(v, numbers...), &x, nil); err != nil || !equalRecord(x.Ledger, l) {
 		t.Fatalf("read back %+v, %v", x.Ledger, err)
 	}
 	// The same lines in tens: 1285 (zig-zag 2570 = 20×128 + 10: 8a 14), 300 (zig-zag 600: d8 04), 0.
 	tens := append(append([]byte(nil), v[:len(v)-6]...), 0x0a, 0x8a, 0x14, 0xd8, 0x04, 0x00, 0x00)
-	if err := decodeLedger(tens, &x, nil); err == nil || !strings.Contains(err.Error(), "units of 10 that have a common divisor 5") {
+	if err := decodeLedger(append(tens, numbers...), &x, nil); err == nil || !strings.Contains(err.Error(), "units of 10 that have a common divisor 5") {
 		t.Errorf("a smaller unit than the largest: %v", err)
 	}
-	if err := decodeLedger(append(append([]byte(nil), v[:len(v)-6]...), 0x00, 0x82, 0x04, 0x78, 0x00, 0x00), &x, nil); err == nil {
+	if err := decodeLedger(append(append(append([]byte(nil), v[:len(v)-6]...), 0x00, 0x82, 0x04, 0x78, 0x00, 0x00), numbers...), &x, nil); err == nil {
 		t.Error("a unit of 0 decoded")
 	}
 }

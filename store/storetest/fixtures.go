@@ -122,6 +122,9 @@ func unstamped(f *domain.AccountFile) domain.AccountFile {
 	c.Marks = cleared(f.Marks, func(x *domain.QueueMark) { x.Stamp = domain.Stamp{} })
 	c.Targets = cleared(f.Targets, func(x *domain.Target) { x.Stamp = domain.Stamp{} })
 	c.Balances = cleared(f.Balances, func(x *domain.Balance) { x.Stamp = domain.Stamp{} })
+	c.Documents = cleared(f.Documents, func(x *domain.Document) { x.Stamp = domain.Stamp{} })
+	c.Blockages = cleared(f.Blockages, func(x *domain.Blockage) { x.Stamp = domain.Stamp{} })
+	c.Reconciled = cleared(f.Reconciled, func(x *domain.Reconciliation) { x.Stamp = domain.Stamp{} })
 	return c
 }
 

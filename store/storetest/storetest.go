@@ -80,6 +80,9 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ManagerRefused", testManagerRefused},
 		{"RemoveContacts", testRemoveContacts},
 		{"FactsLinesAndRebates", testFactsLinesAndRebates},
+		{"AdminRecords", testAdminRecords},
+		{"AdminRefused", testAdminRefused},
+		{"FactsAuthors", testFactsAuthors},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
