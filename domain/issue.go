@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -138,6 +139,8 @@ type IssueUpdate struct {
 	KPITarget string
 	AddSteps  []Step
 	Done      []int
+	Owner     string // a new owner; "" keeps it
+	SLA       Date   // a new SLA deadline; zero keeps it
 }
 
 // Update is the issue after u on the business date today, and what changed
@@ -174,6 +177,21 @@ func (s ServiceIssue) Update(u IssueUpdate, today Date, confirmed bool) (Service
 		if x.KPI == "" { // as when it is opened
 			f.add("kpi", noKPI)
 		}
+	}
+	if o := strings.TrimSpace(u.Owner); o != "" && o != s.Owner {
+		x.Owner = o
+		said = append(said, fmt.Sprintf("owner %s (was %s)", o, cmp.Or(s.Owner, "nobody")))
+	}
+	if !u.SLA.IsZero() && u.SLA != s.SLADeadline {
+		if u.SLA < s.Opened {
+			f.add("sla_deadline", fmt.Sprintf("the deadline %s is before the issue was opened (%s)", u.SLA, s.Opened))
+		}
+		x.SLADeadline = u.SLA
+		was := "none"
+		if !s.SLADeadline.IsZero() {
+			was = s.SLADeadline.Format("2 Jan 2006")
+		}
+		said = append(said, fmt.Sprintf("SLA %s (was %s)", u.SLA.Format("2 Jan 2006"), was))
 	}
 	seen := map[int]bool{}
 	for _, n := range u.Done {

@@ -241,3 +241,27 @@ func errString(err error) string {
 	}
 	return err.Error()
 }
+
+// An open issue is reassigned and re-dated: a new owner and SLA deadline,
+// each said old → new; a deadline before the issue was opened is refused.
+func TestIssueReassignAndRedate(t *testing.T) {
+	today := MustDate("2026-11-18")
+	s := ServiceIssue{ID: 7, Account: "ACC005", Kind: "quality", Opened: today - 4, SLADeadline: today + 2, Owner: "ops", Status: IssueOpen}
+	x, said, err := s.Update(IssueUpdate{Owner: "tunde", SLA: today + 9}, today, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x.Owner != "tunde" || x.SLADeadline != today+9 {
+		t.Errorf("updated %+v", x)
+	}
+	// 18 Nov + 9 = 27 Nov; the old deadline 18 + 2 = 20 Nov.
+	if got, want := strings.Join(said, "; "), "owner tunde (was ops); SLA 27 Nov 2026 (was 20 Nov 2026)"; got != want {
+		t.Errorf("said %q, want %q", got, want)
+	}
+	if _, _, err := s.Update(IssueUpdate{SLA: today - 5}, today, false); err == nil || !strings.Contains(err.Error(), "before the issue was opened") {
+		t.Errorf("a deadline before the opening: %v", err)
+	}
+	if _, _, err := s.Update(IssueUpdate{Owner: "ops", SLA: s.SLADeadline}, today, false); err == nil {
+		t.Error("the same owner and deadline changed something")
+	}
+}

@@ -166,6 +166,8 @@ func (c *cli) issue(args []string) error {
 	status := fs.String("status", "", "the new status, a `WORD`: open or in-progress")
 	kpi := fs.String("kpi", "", "what will show it is fixed, a `TEXT`")
 	target := fs.String("target", "", "the value the KPI must reach, a `TEXT`")
+	owner := fs.String("owner", "", "the issue's new owner, a user's `NAME`")
+	sla := fs.String("sla", "", "the new SLA deadline, a `DATE`")
 	var steps stepFlags
 	fs.Var(&steps, "step", "a step added to the timetable, `TEXT@DATE`; give it once per step")
 	var done stepFlags
@@ -193,8 +195,19 @@ func (c *cli) issue(args []string) error {
 	if u.AddSteps, err = steps.steps(today); err != nil {
 		return err
 	}
-	if u.Status == "" && u.KPI == "" && u.KPITarget == "" && len(u.AddSteps) == 0 && len(u.Done) == 0 {
-		return errors.New("issue needs something to change: --status, --kpi, --target, --step or --done (run acctdesk help issue)")
+	if *owner != "" {
+		if err := domain.CheckUser(*owner); err != nil {
+			return fmt.Errorf("--owner: %q %v", domain.Safe(*owner), err)
+		}
+		u.Owner = *owner
+	}
+	if *sla != "" {
+		if u.SLA, err = relDate(*sla, today); err != nil {
+			return fmt.Errorf("--sla: %v", err)
+		}
+	}
+	if u.Status == "" && u.KPI == "" && u.KPITarget == "" && len(u.AddSteps) == 0 && len(u.Done) == 0 && u.Owner == "" && u.SLA.IsZero() {
+		return errors.New("issue needs something to change: --status, --kpi, --target, --owner, --sla, --step or --done (run acctdesk help issue)")
 	}
 	d, code, err := g.deskOn(c.stderr, pos[0])
 	if err != nil {

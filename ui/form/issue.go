@@ -201,6 +201,8 @@ const (
 	uDone
 	uKPI
 	uTarget
+	uOwner
+	uSLA
 	uResolution
 	uWriting
 )
@@ -222,10 +224,20 @@ func NewIssueUpdate(c common.Common, t Target, s domain.ServiceIssue) *Model {
 		{label: "Steps done", kind: textField, example: "their numbers: 1, 3"},
 		{label: "KPI", kind: textField, text: fieldWith(s.KPI, 200), initial: s.KPI, example: "what will show it is fixed"},
 		{label: "Target", kind: textField, text: fieldWith(s.KPITarget, 200), initial: s.KPITarget, example: "the value the KPI must reach"},
+		{label: "Owner", kind: textField, text: fieldWith(s.Owner, 64), initial: s.Owner, example: "who drives it"},
+		{label: "SLA by", kind: textField, text: fieldWith(slaText(s.SLADeadline), 40), initial: slaText(s.SLADeadline), example: "2026-12-01, +3, fri"},
 		{label: "Resolution", kind: textField, text: common.Field{Limit: 2000}, example: "how it was resolved"},
 		{label: "In writing", kind: choiceField, choices: yesNo},
 	}
 	return newModel(c, t, b)
+}
+
+// slaText is an SLA deadline as the form shows it; "" for none.
+func slaText(d domain.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
 }
 
 func fieldWith(s string, limit int) common.Field {
@@ -249,7 +261,7 @@ func (b *issueUpdateBody) resolving() bool { return b.c.fields[uStatus].choice =
 func (b *issueUpdateBody) changed() {
 	f := b.c.fields
 	r := b.resolving()
-	for _, i := range []int{uAdd, uDone, uKPI, uTarget} {
+	for _, i := range []int{uAdd, uDone, uKPI, uTarget, uOwner, uSLA} {
 		f[i].disabled = r
 	}
 	f[uResolution].disabled, f[uWriting].disabled = !r, !r
@@ -301,8 +313,17 @@ func (b *issueUpdateBody) validate() (*Submission, bool) {
 	if k := text(uTarget); k != s.KPITarget {
 		u.KPITarget = k
 	}
+	if o := text(uOwner); o != s.Owner {
+		u.Owner = o
+	}
 	ok := true
 	var err error
+	if v := text(uSLA); v != slaText(s.SLADeadline) && v != "" {
+		if u.SLA, err = resolveDate(v, t.Today); err != nil {
+			f[uSLA].err = err.Error()
+			ok = false
+		}
+	}
 	if u.AddSteps, err = parseSteps(text(uAdd), t.Today); err != nil {
 		f[uAdd].err = err.Error()
 		ok = false
@@ -350,6 +371,10 @@ func (b *issueUpdateBody) fieldOf(name string) int {
 		return uKPI
 	case "kpi_target", "target":
 		return uTarget
+	case "owner":
+		return uOwner
+	case "sla_deadline":
+		return uSLA
 	case "resolution", "resolved_on":
 		return uResolution
 	}
