@@ -88,8 +88,8 @@ func PendingOf(fu FollowUp) Pending {
 type Touch struct {
 	ID      uint64
 	On      Date
-	Kind    uint8 // position in ActivityKinds
-	Outcome uint8 // a call's outcome: its position in Outcomes plus one; a reminder's level; 0 otherwise
+	Kind    uint8  // position in ActivityKinds
+	Outcome uint8  // a call's outcome: its position in Outcomes plus one; a reminder's level; 0 otherwise
 	By      uint16 // its author: an index into Facts.Authors
 }
 
