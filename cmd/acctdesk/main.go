@@ -29,6 +29,9 @@ const usage = `acctdesk — a workstation for a book of credit accounts
   acctdesk log issue ACCOUNT --kind K --sla DATE [--owner NAME] --note T [--kpi T --target T] [--step TEXT@DATE ...]
   acctdesk issue ACCOUNT ID [--status in-progress] [--step TEXT@DATE] [--done N]   update a service issue
   acctdesk resolve escalation|dispute|issue ACCOUNT ID --resolution T [...]
+  acctdesk doc ACCOUNT --kind K [--received DATE] [--validated] [--file PATH] [--note T]
+                                                         a document of the account-opening file
+  acctdesk block ACCOUNT --reason T [--owner NAME]       what keeps an account from going live; resolve block ACCOUNT ID clears it
   acctdesk plan ACCOUNT --instalment AMOUNT@DATE [--instalment ...] [--replace]
                                                          agree a payment plan (replacing the open one)
   acctdesk credit ACCOUNT [--limit AMOUNT] [--overdraft AMOUNT@DATE] --reason T [--approved-by NAME] [--confirm]
@@ -125,6 +128,10 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return c.assign(rest)
 	case "plan":
 		return c.plan(rest)
+	case "doc":
+		return c.doc(rest)
+	case "block":
+		return c.block(rest)
 	case "credit":
 		return c.credit(rest)
 	case "issue":
@@ -162,7 +169,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 }
 
 // commands are the words dispatch knows.
-var commands = []string{"demo", "init", "import", "report", "log", "resolve", "plan", "assign", "statement", "remind", "backup", "check", "serve", "settings", "help", "credit", "issue", "qbr", "rebate", "renew"}
+var commands = []string{"demo", "init", "import", "report", "log", "resolve", "plan", "assign", "statement", "remind", "backup", "check", "serve", "settings", "help", "credit", "issue", "qbr", "rebate", "renew", "doc", "block"}
 
 // unknownCommand refuses a word that is no command, suggesting the nearest.
 func unknownCommand(cmd string) error {
