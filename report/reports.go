@@ -15,7 +15,7 @@ import (
 
 // Names of the reports.
 var Names = []string{"book", "aging", "dso", "promises", "escalations", "disputes", "queue", "plans", "changes", "cash-forecast",
-	"renewals", "credit-decisions", "issues", "rebates", "cross-sell", "forecast", "contacts"}
+	"renewals", "credit-decisions", "issues", "rebates", "cross-sell", "forecast", "contacts", "openings"}
 
 // Input is what a report is asked for.
 type Input struct {
@@ -56,6 +56,7 @@ var reports = []Report{
 	named("issues", issuesPart, issuesTable),
 	named("cross-sell", crossSellAccount, crossSellTable),
 	named("forecast", volumeAccount, volumeTable),
+	named("openings", openingsPart, openingsTable),
 }
 
 // named is a report whose tables carry its name (a workbook's sheet).
