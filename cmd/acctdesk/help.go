@@ -97,7 +97,7 @@ var topics = map[string]topic{
 			"(default you). While it is open the invoice raises no overdue item, no reminder and no forecast; it still counts in " +
 			"the aging and the AR. Refused: an invoice not on the account, one already disputed, one fully paid. " +
 			"It goes on the timeline. acctdesk resolve dispute ends it."},
-	"resolve": {synopsis: "acctdesk resolve dispute|escalation|issue|block ACCOUNT ID [--resolution T] [...]",
+	"resolve": {synopsis: "acctdesk resolve dispute|escalation|issue ACCOUNT ID --resolution T [...] · acctdesk resolve block ACCOUNT ID",
 		about: "Resolves what is open on an account. acctdesk help resolve dispute, acctdesk help resolve escalation, " +
 			"acctdesk help resolve issue, acctdesk help resolve block."},
 	"doc":           openingHelp["doc"],
