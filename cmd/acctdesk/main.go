@@ -31,7 +31,8 @@ const usage = `acctdesk — a workstation for a book of credit accounts
   acctdesk resolve escalation|dispute|issue ACCOUNT ID --resolution T [...]
   acctdesk doc ACCOUNT --kind K [--received DATE] [--validated] [--file PATH] [--note T]
                                                          a document of the account-opening file
-  acctdesk block ACCOUNT --reason T [--owner NAME]       what keeps an account from going live; resolve block ACCOUNT ID clears it
+  acctdesk block ACCOUNT --reason T [--owner NAME]       record what keeps an account from going live
+  acctdesk resolve block ACCOUNT ID [--note T]           … and clear it
   acctdesk plan ACCOUNT --instalment AMOUNT@DATE [--instalment ...] [--replace]
                                                          agree a payment plan (replacing the open one)
   acctdesk credit ACCOUNT [--limit AMOUNT] [--overdraft AMOUNT@DATE] --reason T [--approved-by NAME] [--confirm]
