@@ -66,6 +66,7 @@ type acct struct {
 	g    *gen
 	r    rnd
 	m    rnd // the account manager's records draw from their own stream (gen.mr)
+	o    rnd // the administrator's records (opening file, sales plan, balances), theirs (gen.adm)
 	p    *profile
 	asOf domain.Date
 	unit int64 // minor units in one major unit: 100 for NGN, 1 for XOF
@@ -100,10 +101,14 @@ type acct struct {
 	surveys     []domain.Survey
 	decisions   []domain.CreditDecision
 	objectives  []domain.Objective
+	documents   []domain.Document
+	blockages   []domain.Blockage
+	targets     []domain.Target
+	balanceRows []domain.Balance
 }
 
 func (g *gen) newAcct(p *profile) *acct {
-	a := &acct{g: g, r: g.r, m: g.mr, p: p, asOf: g.asOf, unit: 100}
+	a := &acct{g: g, r: g.r, m: g.mr, o: g.adm, p: p, asOf: g.asOf, unit: 100}
 	if p.cur.Places() == 0 {
 		a.unit = 1
 	}

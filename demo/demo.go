@@ -39,6 +39,9 @@ const (
 	// (SPEC §10: decisions, issues, surveys, plans, notes), apart, so that
 	// what they hold can change without moving the collections figures.
 	managerBase = 0x6d616e6167657273
+	// adminBase is the stream of the administrator's records (SPEC §11:
+	// the opening file, the sales plan, accounting's balances), apart too.
+	adminBase = 0x61646d696e697374
 )
 
 // Generate emits the book in batches, chunked by accounts; each batch holds whole
@@ -99,11 +102,13 @@ type gen struct {
 	r     rnd
 	msrc  *rand.PCG
 	mr    rnd
+	asrc  *rand.PCG
+	adm   rnd
 	reg   *registry
 }
 
 func newGen(opt Options) *gen {
-	src, msrc := rand.NewPCG(opt.Seed, streamBase), rand.NewPCG(opt.Seed, managerBase)
+	src, msrc, asrc := rand.NewPCG(opt.Seed, streamBase), rand.NewPCG(opt.Seed, managerBase), rand.NewPCG(opt.Seed, adminBase)
 	return &gen{
 		opt:   opt,
 		asOf:  opt.AsOf,
@@ -112,6 +117,8 @@ func newGen(opt Options) *gen {
 		r:     rnd{rand.New(src)},
 		msrc:  msrc,
 		mr:    rnd{rand.New(msrc)},
+		asrc:  asrc,
+		adm:   rnd{rand.New(asrc)},
 		reg:   newRegistry(),
 	}
 }
@@ -120,6 +127,7 @@ func newGen(opt Options) *gen {
 func (g *gen) account(i int, b *store.Batch) {
 	g.src.Seed(g.opt.Seed, streamBase+uint64(i))
 	g.msrc.Seed(g.opt.Seed, managerBase+uint64(i))
+	g.asrc.Seed(g.opt.Seed, adminBase+uint64(i))
 	a := g.newAcct(g.profile(i))
 	a.makeContacts()
 	if a.p.status != "onboarding" {
@@ -137,5 +145,8 @@ func (g *gen) account(i int, b *store.Batch) {
 	a.creditDecisions()
 	a.accountPlan()
 	a.competition()
+	a.opening()
+	a.salesPlan()
+	a.balances()
 	a.emit(b)
 }

@@ -29,6 +29,10 @@ func book(t testing.TB, opt Options) *store.Batch {
 		all.Surveys = append(all.Surveys, b.Surveys...)
 		all.Decisions = append(all.Decisions, b.Decisions...)
 		all.Objectives = append(all.Objectives, b.Objectives...)
+		all.Documents = append(all.Documents, b.Documents...)
+		all.Blockages = append(all.Blockages, b.Blockages...)
+		all.Targets = append(all.Targets, b.Targets...)
+		all.Balances = append(all.Balances, b.Balances...)
 		return nil
 	})
 	if err != nil {
@@ -87,6 +91,18 @@ func records(b *store.Batch) []any {
 		add(r.V)
 	}
 	for _, r := range b.Objectives {
+		add(r.V)
+	}
+	for _, r := range b.Documents {
+		add(r.V)
+	}
+	for _, r := range b.Blockages {
+		add(r.V)
+	}
+	for _, r := range b.Targets {
+		add(r.V)
+	}
+	for _, r := range b.Balances {
 		add(r.V)
 	}
 	return out

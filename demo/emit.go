@@ -105,6 +105,18 @@ func (a *acct) emit(b *store.Batch) {
 	for _, o := range a.objectives {
 		b.Objectives = append(b.Objectives, store.Rec[domain.Objective]{V: o})
 	}
+	for _, d := range a.documents {
+		b.Documents = append(b.Documents, store.Rec[domain.Document]{V: d})
+	}
+	for _, x := range a.blockages {
+		b.Blockages = append(b.Blockages, store.Rec[domain.Blockage]{V: x})
+	}
+	for _, t := range a.targets {
+		b.Targets = append(b.Targets, store.Rec[domain.Target]{V: t})
+	}
+	for _, x := range a.balanceRows {
+		b.Balances = append(b.Balances, store.Rec[domain.Balance]{V: x})
+	}
 }
 
 func (a *acct) account() domain.Account {
@@ -207,7 +219,7 @@ func (a *acct) emitTimeline(b *store.Batch) {
 	for _, x := range a.acts {
 		e := store.ActivityEntry{Activity: domain.Activity{
 			Account: a.p.code, On: x.on, Kind: x.kind, Contact: x.contact, Outcome: x.outcome,
-			Text: x.text, Recap: x.recap, NextFollow: x.next, Stamp: stamp(a.p.owner, x.on, x.minute),
+			Text: x.text, Recap: x.recap, NextFollow: x.next, Stamp: stamp(cmp.Or(x.by, a.p.owner), x.on, x.minute),
 		}}
 		if x.promise != nil {
 			e.Promise = &domain.Promise{

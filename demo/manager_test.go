@@ -26,12 +26,14 @@ type book interface {
 }
 
 // demoFacts writes a demo book into st, as `acctdesk demo` does (settings
-// with the demo's margin rates, then the batches), and reads its facts.
+// with the demo's margin rates, targets and required documents, then the
+// batches), and reads its facts.
 func demoFacts(t *testing.T, st book, opt demo.Options) store.FactsPage {
 	t.Helper()
 	ctx := store.WithAuthor(context.Background(), "demo")
 	set := domain.DefaultSettings()
 	set.MarginRates = demo.MarginRates()
+	set.Targets, set.RequiredDocs = demo.Targets(), demo.RequiredDocs()
 	if err := st.SaveSettings(ctx, set); err != nil {
 		t.Fatal(err)
 	}

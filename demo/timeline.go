@@ -16,6 +16,7 @@ type act struct {
 	recap                        string
 	next                         domain.Date
 	fixedNext                    bool
+	by                           string // its author: "" is the account's owner
 	promise                      *promiseSpec
 }
 

@@ -432,7 +432,8 @@ func (c CreditNote) Validate() error {
 // Activity kinds. They only ever grow at the end (facts keep a kind by its
 // position: Touch).
 var ActivityKinds = []string{"call", "email", "visit", "meeting", "qbr", "note", "escalation", KindAssignment, KindPlan, KindDispute, KindDisputeResolved, KindReminder, KindEscalationResolved,
-	KindCreditDecision, KindIssue, KindIssueResolved, KindAccountEdit, KindContactEdit, KindContract, KindObjective, KindSurvey}
+	KindCreditDecision, KindIssue, KindIssueResolved, KindAccountEdit, KindContactEdit, KindContract, KindObjective, KindSurvey,
+	KindDocument, KindBlockage}
 
 // Call outcomes, as words (the command line) in SPEC order.
 var Outcomes = []string{"reached", "no-answer", "voicemail", "promise", "dispute", "call-back", "refused", "wrong-number"}

@@ -15,7 +15,7 @@ import (
 
 // Names of the reports.
 var Names = []string{"book", "aging", "dso", "promises", "escalations", "disputes", "queue", "plans", "changes", "cash-forecast",
-	"renewals", "credit-decisions", "issues", "rebates", "cross-sell", "forecast", "contacts", "metrics"}
+	"renewals", "credit-decisions", "issues", "rebates", "cross-sell", "forecast", "contacts", "metrics", "openings"}
 
 // UsesPeriod are the reports that read Input.Period (--period): the
 // command line refuses a period given to any other, rather than ignore it.
@@ -23,6 +23,7 @@ var Names = []string{"book", "aging", "dso", "promises", "escalations", "dispute
 var UsesPeriod = map[string]bool{
 	"rebates": true,
 	"metrics": true,
+	"openings": true,
 }
 
 // PeriodReports are the reports of UsesPeriod, in the order of Names (for
@@ -80,6 +81,7 @@ var reports = []Report{
 	named("cross-sell", crossSellAccount, crossSellTable),
 	named("forecast", volumeAccount, volumeTable),
 	named("metrics", metricsAccount, metricsTable),
+	named("openings", openingsPart, openingsTable),
 }
 
 // named is a report whose tables carry its name (a workbook's sheet).

@@ -76,6 +76,7 @@ func writeDemo(path, author string, opt demo.Options, force bool) (int, error) {
 	set := domain.DefaultSettings()
 	set.Name = demoName
 	set.MarginRates = demo.MarginRates()
+	set.Targets, set.RequiredDocs = demo.Targets(), demo.RequiredDocs()
 	if err := st.SaveSettings(ctx, set); err != nil {
 		return 0, fmt.Errorf("demo: %w", err)
 	}

@@ -50,7 +50,7 @@ func (c *cli) logDispute(args []string) error {
 }
 
 // resolves are the sub-commands of resolve.
-var resolves = []string{"dispute", "escalation", "issue"}
+var resolves = []string{"dispute", "escalation", "issue", "block"}
 
 func (c *cli) resolve(args []string) error {
 	sub, rest := firstWord(args)
@@ -59,7 +59,7 @@ func (c *cli) resolve(args []string) error {
 		if _, err := parse(fs, args); err != nil {
 			return err
 		}
-		return errors.New("resolve needs dispute, escalation or issue (run acctdesk help resolve)")
+		return errors.New("resolve needs dispute, escalation, issue or block (run acctdesk help resolve)")
 	}
 	switch w, _ := domain.MatchWord(sub, resolves); w {
 	case "dispute":
@@ -68,8 +68,10 @@ func (c *cli) resolve(args []string) error {
 		return c.resolveEscalation(rest)
 	case "issue":
 		return c.resolveIssue(rest)
+	case "block":
+		return c.resolveBlock(rest)
 	}
-	return unknownWord("resolve ", sub, "dispute, escalation or issue", resolves)
+	return unknownWord("resolve ", sub, "dispute, escalation, issue or block", resolves)
 }
 
 func (c *cli) resolveDispute(args []string) error {

@@ -109,9 +109,12 @@ var topics = map[string]topic{
 			"(default you). While it is open the invoice raises no overdue item, no reminder and no forecast; it still counts in " +
 			"the aging and the AR. Refused: an invoice not on the account, one already disputed, one fully paid. " +
 			"It goes on the timeline. acctdesk resolve dispute ends it."},
-	"resolve": {synopsis: "acctdesk resolve dispute|escalation|issue ACCOUNT ID --resolution T [...]",
+	"resolve": {synopsis: "acctdesk resolve dispute|escalation|issue ACCOUNT ID --resolution T [...] · acctdesk resolve block ACCOUNT ID",
 		about: "Resolves what is open on an account. acctdesk help resolve dispute, acctdesk help resolve escalation, " +
-			"acctdesk help resolve issue."},
+			"acctdesk help resolve issue, acctdesk help resolve block."},
+	"doc":           openingHelp["doc"],
+	"block":         openingHelp["block"],
+	"resolve block": openingHelp["resolve block"],
 	"log issue": {synopsis: "acctdesk log issue ACCOUNT --kind K --sla DATE [--owner NAME] --note T [--kpi T --target T] [--step TEXT@DATE ...] [--confirm]",
 		about: "Opens a service issue on the account (its code in any case), on --as-of: its kind, the SLA deadline (when it must be " +
 			"fixed: YYYY-MM-DD, today, tomorrow, +3 or mon…sun, not before today), its owner (default you) and what is wrong. " +

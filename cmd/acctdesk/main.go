@@ -38,6 +38,10 @@ var usage = `acctdesk — a workstation for a book of credit accounts
                                                          a contact that is not a call (a QBR clears qbr-due)
   acctdesk issue ACCOUNT ID [--status in-progress] [--step TEXT@DATE] [--done N]   update a service issue
   acctdesk resolve escalation|dispute|issue ACCOUNT ID --resolution T [...]
+  acctdesk doc ACCOUNT --kind K [--received DATE] [--validated] [--file PATH] [--note T]
+                                                         a document of the account-opening file
+  acctdesk block ACCOUNT --reason T [--owner NAME]       record what keeps an account from going live
+  acctdesk resolve block ACCOUNT ID [--note T]           … and clear it
   acctdesk plan ACCOUNT --instalment AMOUNT@DATE [--instalment ...] [--replace]
                                                          agree a payment plan (replacing the open one)
   acctdesk credit ACCOUNT [--limit AMOUNT] [--overdraft AMOUNT@DATE] --reason T [--approved-by NAME] [--confirm]
@@ -157,6 +161,10 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return c.assign(rest)
 	case "plan":
 		return c.plan(rest)
+	case "doc":
+		return c.doc(rest)
+	case "block":
+		return c.block(rest)
 	case "credit":
 		return c.credit(rest)
 	case "issue":
@@ -194,7 +202,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 }
 
 // commands are the words dispatch knows.
-var commands = []string{"demo", "init", "import", "report", "log", "resolve", "plan", "assign", "statement", "remind", "backup", "check", "serve", "settings", "help", "credit", "issue", "qbr", "rebate", "renew"}
+var commands = []string{"demo", "init", "import", "report", "log", "resolve", "plan", "assign", "statement", "remind", "backup", "check", "serve", "settings", "help", "credit", "issue", "qbr", "rebate", "renew", "doc", "block"}
 
 // unknownCommand refuses a word that is no command, suggesting the nearest.
 func unknownCommand(cmd string) error {

@@ -328,8 +328,10 @@ func goLive(c *ctx) {
 	if n <= 14 {
 		return
 	}
+	// What keeps it from going live, from its opening file (SPEC §11.3).
+	o := domain.OpeningOf(c.set.RequiredDocsFor(a.Segment), c.f.Documents, c.f.Blockages, c.asOf)
 	c.add(GoLiveLate, a.OpenedOn.String(), decimal.Zero, a.OpenedOn.AddDays(14),
-		fmt.Sprintf("signed %s ago, not live", days(n)), "")
+		fmt.Sprintf("signed %s ago, not live: %s", days(n), o), "")
 }
 
 func staleContact(c *ctx) {

@@ -339,6 +339,9 @@ func (p *Page) tabsLine(w int) string {
 		line, n = build(true)
 	}
 	if n > w {
+		if line, ok := p.tabsWindow(w); ok { // tabswindow.go
+			return line
+		}
 		return s.TabActive.Render(common.Cut(fmt.Sprintf("[%s] %d/%d · tab/shift+tab", p.data.Tabs[p.tab].Name, p.tab+1, len(p.data.Tabs)), w))
 	}
 	return line

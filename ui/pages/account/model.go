@@ -121,6 +121,7 @@ func Prepare(f *domain.AccountFile, set domain.Settings, asOf, today domain.Date
 		escalationsTab(f, asOf),
 		contractsTab(f, &x, set.Thresholds, asOf, &d.Contracts),
 		volumeTab(f, asOf),
+		openingTab(f, set, asOf),
 		contactsTab(f),
 	}
 	d.Issues = issueRows(f, asOf)
