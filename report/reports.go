@@ -15,7 +15,8 @@ import (
 
 // Names of the reports.
 var Names = []string{"book", "aging", "dso", "promises", "escalations", "disputes", "queue", "plans", "changes", "cash-forecast",
-	"renewals", "credit-decisions", "issues", "rebates", "cross-sell", "forecast", "contacts"}
+	"renewals", "credit-decisions", "issues", "rebates", "cross-sell", "forecast", "contacts",
+	"term-vs-cash", "due", "collections", "credits", "reconciliation", "team", "plan"}
 
 // Input is what a report is asked for.
 type Input struct {
@@ -26,6 +27,9 @@ type Input struct {
 	// Period is --period (domain.ParsePeriod); zero: the 12 months ending
 	// AsOf (Input.period).
 	Period domain.Period
+	// By is --by: how a report groups, in the words it takes (ByWords):
+	// collections' day, week or month ("": month).
+	By string
 }
 
 // A Report is made in two steps, so that the book can be read a page of
@@ -56,6 +60,13 @@ var reports = []Report{
 	named("issues", issuesPart, issuesTable),
 	named("cross-sell", crossSellAccount, crossSellTable),
 	named("forecast", volumeAccount, volumeTable),
+	named("term-vs-cash", termCashAccount, termCashTable),
+	named("due", dueAccount, dueTable),
+	named("collections", collectionsAccount, collectionsTable),
+	named("credits", creditsAccount, creditsTable),
+	named("reconciliation", reconciliationAccount, reconciliationTable),
+	named("team", teamAccount, teamTable),
+	named("plan", planAccount, planTable),
 }
 
 // named is a report whose tables carry its name (a workbook's sheet).

@@ -19,6 +19,7 @@ func (c *cli) report(args []string) error {
 	owner := fs.String("owner", "", "only the accounts of this `NAME` (any case)")
 	since := fs.String("since", "", "report changes: what changed after this `DATE` (YYYY-MM-DD, yesterday, -3, mon…sun: the last such day before the as-of date); default the working day before the as-of date")
 	weeks := fs.Int("weeks", 0, "cash-forecast: the `N` weeks shown one by one before later (default 13)")
+	by := fs.String("by", "", "`WORD`: how the report groups; collections by day, week or month (the default)")
 	period := fs.String("period", "", "the period `P` a report covers (rebates, …): 2026-11, 2026-Q3, 2026 or 12m, the 12 months ending the as-of date (the default)")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -70,6 +71,11 @@ func (c *cli) report(args []string) error {
 			return err
 		}
 	}
+	if *by != "" {
+		if in.By, err = byWord(r.Name, *by); err != nil {
+			return err
+		}
+	}
 	if *weeks != 0 {
 		if r.Name != "cash-forecast" {
 			return fmt.Errorf("--weeks is for report cash-forecast, not %s", r.Name)
@@ -100,6 +106,22 @@ func (c *cli) report(args []string) error {
 	}
 	fmt.Fprintf(c.stderr, "wrote %s (%d %s)\n", shown(*out), len(t.Rows), rows)
 	return nil
+}
+
+// byWord is --by for report name: one of the words it groups by
+// (report.ByWords), as the report spells it.
+func byWord(name, v string) (string, error) {
+	words := report.ByWords(name)
+	if words == nil {
+		var takes []string
+		for _, n := range report.Names {
+			if ws := report.ByWords(n); ws != nil {
+				takes = append(takes, fmt.Sprintf("report %s (%s)", n, strings.Join(ws, ", ")))
+			}
+		}
+		return "", fmt.Errorf("--by is for %s, not report %s", strings.Join(takes, " and "), name)
+	}
+	return word("by", v, words, "a way report "+name+" groups", false)
 }
 
 // sinceDate reads --since as --as-of is read (domain.ParseAsOf), relative

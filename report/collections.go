@@ -1,0 +1,215 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"acctdesk/domain"
+)
+
+// Collections (SPEC §11.2): the invoices falling due in each interval of
+// the period (--by day, week or month, default month; --period, default
+// 12m, up to the as-of date), per owner and currency — what fell due, what
+// of it was paid by each invoice's due date, and what by the interval's
+// end. "Paid" is settled by the application rule of SPEC §2: an invoice's
+// amount less its outstanding as of that day, so credit notes applied to
+// it (a price correction, a rebate, a write-off) count as paid as payments
+// do — the report measures what is no longer owed, as the aging does. An
+// interval is cut at the period's ends: a week or month that starts before
+// the period counts only the invoices due in the period, and one that ends
+// after it (or after the as-of date) counts payments up to the period's
+// last day. Disputed invoices count: they fell due. By interval, owner,
+// then currency; rows only where something fell due.
+
+type collRow struct {
+	iv                   interval
+	lo, hi               int // the ledger's invoices of the interval: [lo, hi)
+	fell, onTime, byEnds domain.Sum
+}
+
+type collPart struct {
+	owner string
+	cur   domain.Currency
+	rows  []collRow
+}
+
+// by is --by for report collections: day, week or month (the default).
+func (in Input) by() string {
+	if in.By == "" {
+		return ByMonth
+	}
+	return in.By
+}
+
+func collectionsAccount(in Input, set domain.Settings, x *domain.Facts) any {
+	from, to, ok := in.span()
+	l := &x.Ledger
+	if in.skip(x) || !ok || len(l.Invoices) == 0 {
+		return nil
+	}
+	by := in.by()
+	inv := l.Invoices
+	// The invoices are in due-date order, so their intervals come in
+	// order too: each row is a run of them.
+	rows := make([]collRow, 0, 16)
+	var whole interval // the current row's interval before it is cut to the period
+	for k := range inv {
+		due := inv[k].Due
+		if due < from || due > to || inv[k].Issued > in.AsOf {
+			continue // not due in the period, or not issued yet: it does not exist
+		}
+		if len(rows) == 0 || due > whole.to {
+			whole = intervalOf(by, due)
+			// Named by its first day (a week's Monday) even when the
+			// period starts later; counted up to the period's last day.
+			rows = append(rows, collRow{iv: interval{whole.from, min(whole.to, to)}, lo: k})
+		}
+		rows[len(rows)-1].hi = k + 1
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	owed := owedAsOf(l, rows)
+	for n := range rows {
+		r := &rows[n]
+		for k := r.lo; k < r.hi; k++ {
+			if inv[k].Due < from || inv[k].Issued > in.AsOf {
+				continue
+			}
+			r.fell.AddInt(inv[k].Amount, l.Exp)
+			if inv[k].Issued <= inv[k].Due {
+				r.onTime.AddInt(inv[k].Amount-owed.onTime[k], l.Exp)
+			}
+			if inv[k].Issued <= r.iv.to {
+				r.byEnds.AddInt(inv[k].Amount-owed.byEnd[k], l.Exp)
+			}
+		}
+	}
+	return &collPart{owner: x.Account.Owner, cur: x.Account.Currency, rows: rows}
+}
+
+// collOwed is what each invoice of the rows owed as of its due date and as
+// of its interval's end (by ledger position).
+type collOwed struct{ onTime, byEnd []int64 }
+
+// owedAsOf works collOwed out: with a sweep over the dates in order, or
+// (a ledger the sweep does not cover) by applying the ledger as of each.
+func owedAsOf(l *domain.Ledger, rows []collRow) collOwed {
+	n := len(l.Invoices)
+	o := collOwed{make([]int64, n), make([]int64, n)}
+	type ask struct {
+		on  domain.Date
+		k   int
+		end bool
+	}
+	// Both lists of dates are in order already (due dates, and the ends of
+	// the intervals they fall in): merged, they are the sweep's dates.
+	n = rows[len(rows)-1].hi - rows[0].lo
+	dues, ends := make([]ask, 0, n), make([]ask, 0, n)
+	for _, r := range rows {
+		for k := r.lo; k < r.hi; k++ {
+			dues = append(dues, ask{l.Invoices[k].Due, k, false})
+			ends = append(ends, ask{r.iv.to, k, true})
+		}
+	}
+	asks := make([]ask, 0, len(dues)+len(ends))
+	for i, j := 0, 0; i < len(dues) || j < len(ends); {
+		if j == len(ends) || (i < len(dues) && dues[i].on <= ends[j].on) {
+			asks = append(asks, dues[i])
+			i++
+		} else {
+			asks = append(asks, ends[j])
+			j++
+		}
+	}
+	answer := func(a ask, v int64) {
+		if a.end {
+			o.byEnd[a.k] = v
+		} else {
+			o.onTime[a.k] = v
+		}
+	}
+	if s, ok := newOwedSweep(l); ok {
+		for _, a := range asks {
+			if a.on != s.on {
+				s.to(a.on)
+			}
+			answer(a, s.owed(a.k))
+		}
+		return o
+	}
+	var sc domain.Scratch
+	var applied domain.Applied
+	for i, a := range asks {
+		if i == 0 || a.on != asks[i-1].on {
+			applied = l.Apply(a.on, &sc)
+		}
+		answer(a, applied.Owed[a.k])
+	}
+	return o
+}
+
+func collectionsTable(in Input, set domain.Settings, parts []any) *Table {
+	t := &Table{Columns: []Column{{"interval", Text, ""}, {"owner", Text, ""}, {"currency", Text, ""}, {"fell_due", Money, ""},
+		{"paid_on_time", Money, ""}, {"paid", Money, ""}, {"rate_pct", Percent, "RATE %"}}}
+	type key struct {
+		from  domain.Date
+		owner string
+		cur   domain.Currency
+	}
+	type sums struct {
+		iv                 interval
+		fell, onTime, paid domain.Sum
+	}
+	all := map[key]*sums{}
+	for _, part := range parts {
+		p, ok := part.(*collPart)
+		if !ok {
+			continue
+		}
+		for _, r := range p.rows {
+			k := key{r.iv.from, p.owner, p.cur}
+			s := all[k]
+			if s == nil {
+				s = &sums{iv: r.iv}
+				all[k] = s
+			}
+			s.fell.Add(r.fell.Decimal())
+			s.onTime.Add(r.onTime.Decimal())
+			s.paid.Add(r.byEnds.Decimal())
+		}
+	}
+	keys := make([]key, 0, len(all))
+	for k := range all {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.from, b.from), strings.Compare(a.owner, b.owner), strings.Compare(string(a.cur), string(b.cur)))
+	})
+	by := in.by()
+	for _, k := range keys {
+		s := all[k]
+		fell, onTime := s.fell.Decimal(), s.onTime.Decimal()
+		t.Rows = append(t.Rows, []Cell{T(s.iv.name(by)), T(k.owner), T(string(k.cur)), money(fell, k.cur), money(onTime, k.cur),
+			money(s.paid.Decimal(), k.cur), pctCell(onTime, fell)})
+	}
+	return t
+}
+
+func init() {
+	docs["collections"] = doc{"the invoices falling due in each interval of --period (default 12m, up to the as-of date), --by day, week " +
+		"or month (the default), per owner and currency: what fell due, what of it was paid by each invoice's due date and what by " +
+		"the interval's end. Paid means settled by the application rule of SPEC §2 (the amount less the outstanding that day): credit " +
+		"notes applied to an invoice count as payments do. An interval is cut at the period's ends (a week or month starting before " +
+		"it counts only the invoices due in it; one ending after it counts payments up to its last day). Disputed invoices count. " +
+		"By interval, owner, then currency", map[string]string{
+		"interval":     "the day (YYYY-MM-DD), the week (its Monday, YYYY-MM-DD) or the month (2026-11) the invoices fell due in",
+		"owner":        "the accounts' owner",
+		"currency":     "the accounts' currency (never added across)",
+		"fell_due":     "the amounts of the invoices that fell due in the interval",
+		"paid_on_time": "what of each was settled by its due date (payments and credit notes dated on or before it, SPEC §2)",
+		"paid":         "what of each was settled by the interval's end (or the period's last day, when earlier)",
+		"rate_pct":     "paid_on_time ÷ fell_due × 100, one decimal; empty when nothing fell due (invoices of no amount)",
+	}}
+}
