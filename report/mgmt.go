@@ -1,6 +1,7 @@
 package report
 
 import (
+	"math"
 	"strconv"
 
 	"acctdesk/domain"
@@ -69,6 +70,48 @@ func (iv interval) name(by string) string {
 		return domain.MonthName(iv.from)
 	}
 	return iv.from.String()
+}
+
+// intervalIndex is the position, from 0, of the interval of the kind by
+// that holds d among those of a period starting from.
+func intervalIndex(by string, from, d domain.Date) int {
+	switch by {
+	case ByDay:
+		return d.DaysSince(from)
+	case ByWeek:
+		return weekOf(d).DaysSince(weekOf(from)) / 7
+	}
+	y0, m0, _ := from.Parts()
+	y, m, _ := d.Parts()
+	return (y-y0)*12 + int(m-m0)
+}
+
+// unitSum adds amounts of one ledger in its units, as an int64 while they
+// fit and as a domain.Sum beyond: a report's per-account rows then cost no
+// decimal until they are added across accounts.
+type unitSum struct {
+	v       int64
+	rest    domain.Sum
+	spilled bool
+}
+
+func (s *unitSum) add(v int64, exp int32) {
+	if (v > 0 && s.v > math.MaxInt64-v) || (v < 0 && s.v < math.MinInt64-v) {
+		s.rest.AddInt(v, exp)
+		s.spilled = true
+		return
+	}
+	s.v += v
+}
+
+// addTo adds the sum (in units of 10^exp) to total.
+func (s *unitSum) addTo(total *domain.Sum, exp int32) {
+	if s.v != 0 {
+		total.AddInt(s.v, exp)
+	}
+	if s.spilled {
+		total.Add(s.rest.Decimal())
+	}
 }
 
 var hundred = decimal.NewFromInt(100)
