@@ -54,8 +54,18 @@ func collectionsAccount(in Input, set domain.Settings, x *domain.Facts) any {
 	inv := l.Invoices
 	// The invoices are in due-date order, so their intervals come in
 	// order too: each row is a run of them.
-	rows := make([]collRow, 0, 16)
 	var whole interval // the current row's interval before it is cut to the period
+	n := 0             // how many rows: counted first, to make room once
+	for k := range inv {
+		if due := inv[k].Due; due >= from && due <= to && inv[k].Issued <= in.AsOf && (n == 0 || due > whole.to) {
+			whole = intervalOf(by, due)
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	rows := make([]collRow, 0, n)
 	for k := range inv {
 		due := inv[k].Due
 		if due < from || due > to || inv[k].Issued > in.AsOf {
@@ -97,57 +107,51 @@ type collOwed struct{ onTime, byEnd []int64 }
 
 // owedAsOf works collOwed out: with a sweep over the dates in order, or
 // (a ledger the sweep does not cover) by applying the ledger as of each.
+// Both lists of dates are in order already — the due dates, and the ends
+// of the intervals they fall in — so the sweep takes them merged.
 func owedAsOf(l *domain.Ledger, rows []collRow) collOwed {
+	s, ok := newOwedSweep(l)
+	return owedBy(l, rows, s, ok)
+}
+
+// owedBy is owedAsOf with the sweep s when sweep, else with Ledger.Apply.
+func owedBy(l *domain.Ledger, rows []collRow, s *owedSweep, sweep bool) collOwed {
 	n := len(l.Invoices)
-	o := collOwed{make([]int64, n), make([]int64, n)}
-	type ask struct {
-		on  domain.Date
-		k   int
-		end bool
-	}
-	// Both lists of dates are in order already (due dates, and the ends of
-	// the intervals they fall in): merged, they are the sweep's dates.
-	n = rows[len(rows)-1].hi - rows[0].lo
-	dues, ends := make([]ask, 0, n), make([]ask, 0, n)
-	for _, r := range rows {
-		for k := r.lo; k < r.hi; k++ {
-			dues = append(dues, ask{l.Invoices[k].Due, k, false})
-			ends = append(ends, ask{r.iv.to, k, true})
-		}
-	}
-	asks := make([]ask, 0, len(dues)+len(ends))
-	for i, j := 0, 0; i < len(dues) || j < len(ends); {
-		if j == len(ends) || (i < len(dues) && dues[i].on <= ends[j].on) {
-			asks = append(asks, dues[i])
-			i++
-		} else {
-			asks = append(asks, ends[j])
-			j++
-		}
-	}
-	answer := func(a ask, v int64) {
-		if a.end {
-			o.byEnd[a.k] = v
-		} else {
-			o.onTime[a.k] = v
-		}
-	}
-	if s, ok := newOwedSweep(l); ok {
-		for _, a := range asks {
-			if a.on != s.on {
-				s.to(a.on)
-			}
-			answer(a, s.owed(a.k))
-		}
-		return o
-	}
+	buf := make([]int64, 2*n)
+	o := collOwed{buf[:n], buf[n:]}
 	var sc domain.Scratch
 	var applied domain.Applied
-	for i, a := range asks {
-		if i == 0 || a.on != asks[i-1].on {
-			applied = l.Apply(a.on, &sc)
+	var at domain.Date
+	owed := func(on domain.Date, k int) int64 {
+		if sweep {
+			if on != s.on {
+				s.to(on)
+			}
+			return s.owed(k)
 		}
-		answer(a, applied.Owed[a.k])
+		if on != at {
+			applied, at = l.Apply(on, &sc), on
+		}
+		return applied.Owed[k]
+	}
+	// A cursor walks the rows' invoices: row r, ledger position k.
+	type cursor struct{ r, k int }
+	next := func(c *cursor) {
+		if c.k++; c.k >= rows[c.r].hi {
+			if c.r++; c.r < len(rows) {
+				c.k = rows[c.r].lo
+			}
+		}
+	}
+	due, end := cursor{0, rows[0].lo}, cursor{0, rows[0].lo}
+	for due.r < len(rows) || end.r < len(rows) {
+		if end.r == len(rows) || (due.r < len(rows) && l.Invoices[due.k].Due <= rows[end.r].iv.to) {
+			o.onTime[due.k] = owed(l.Invoices[due.k].Due, due.k)
+			next(&due)
+		} else {
+			o.byEnd[end.k] = owed(rows[end.r].iv.to, end.k)
+			next(&end)
+		}
 	}
 	return o
 }
@@ -181,9 +185,9 @@ func collectionsTable(in Input, set domain.Settings, parts []any) *Table {
 			}
 			s := &g[r.at]
 			s.iv, s.used = r.iv, true
-			r.fell.addTo(&s.fell, p.exp)
-			r.onTime.addTo(&s.onTime, p.exp)
-			r.byEnds.addTo(&s.paid, p.exp)
+			r.fell.addTo(&s.fell, p.exp, p.cur)
+			r.onTime.addTo(&s.onTime, p.exp, p.cur)
+			r.byEnds.addTo(&s.paid, p.exp, p.cur)
 		}
 		groups[k] = g
 	}

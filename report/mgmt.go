@@ -104,15 +104,29 @@ func (s *unitSum) add(v int64, exp int32) {
 	s.v += v
 }
 
-// addTo adds the sum (in units of 10^exp) to total.
-func (s *unitSum) addTo(total *domain.Sum, exp int32) {
+// addTo adds the sum (in units of 10^exp) to total in units of the
+// currency's places, when it has no finer ones (a book's amounts have not):
+// every account's sums then share total's exponent, and adding them up
+// stays in integers (domain.Sum).
+func (s *unitSum) addTo(total *domain.Sum, exp int32, c domain.Currency) {
 	if s.v != 0 {
-		total.AddInt(s.v, exp)
+		places := c.Places()
+		shift := exp + places
+		switch {
+		case shift == 0:
+			total.AddInt(s.v, exp)
+		case shift > 0 && shift < int32(len(pow10)) && s.v <= math.MaxInt64/pow10[shift] && s.v >= math.MinInt64/pow10[shift]:
+			total.AddInt(s.v*pow10[shift], -places)
+		default:
+			total.AddInt(s.v, exp)
+		}
 	}
 	if s.spilled {
 		total.Add(s.rest.Decimal())
 	}
 }
+
+var pow10 = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
 
 var hundred = decimal.NewFromInt(100)
 

@@ -59,8 +59,8 @@ func newOwedSweep(l *domain.Ledger) (*owedSweep, bool) {
 		}
 	}
 	n := len(l.Invoices)
-	s := &owedSweep{l: l, byIssue: make([]int, n), issued: make([]bool, n), explicit: make([]int64, n),
-		rem: make([]int64, n), tree: make([]int64, n+1)}
+	buf := make([]int64, 3*n+1) // one allocation for the three
+	s := &owedSweep{l: l, byIssue: make([]int, n), issued: make([]bool, n), explicit: buf[:n:n], rem: buf[n : 2*n : 2*n], tree: buf[2*n:]}
 	for i := range s.byIssue {
 		s.byIssue[i] = i
 	}

@@ -128,7 +128,11 @@ func teamTable(in Input, set domain.Settings, parts []any) *Table {
 	})
 	for _, k := range keys {
 		s := all[k]
-		t.Rows = append(t.Rows, []Cell{T(k.user), count(s.calls), count(s.reached), count(s.promises), money(s.promised.Decimal(), k.cur),
+		user := T(k.user)
+		if k.user == "" {
+			user.Human = "(unknown)" // written without an author (an old record)
+		}
+		t.Rows = append(t.Rows, []Cell{user, count(s.calls), count(s.reached), count(s.promises), money(s.promised.Decimal(), k.cur),
 			count(s.kept), money(s.keptAmount.Decimal(), k.cur), count(s.escOpened), count(s.escResolved), count(s.disputesResolved),
 			T(string(k.cur))})
 	}
@@ -138,7 +142,7 @@ func teamTable(in Input, set domain.Settings, parts []any) *Table {
 func init() {
 	docs["team"] = doc{"what each user logged in --period (default 12m, up to the as-of date), per user and the currency of the accounts " +
 		"it was on; a user with nothing in the period has no row; by user, then currency", map[string]string{
-		"user":                 "who logged it (the author of the timeline entry, promise or escalation)",
+		"user":                 "who logged it (the author of the timeline entry, promise or escalation); empty (the table: (unknown)) when the record has none",
 		"calls":                "calls on the timeline dated in the period, by their author",
 		"reached":              "those of the calls that reached someone: every outcome but no-answer, voicemail and wrong-number",
 		"promises":             "promises to pay given in the period, by who logged them",
