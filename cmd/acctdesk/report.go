@@ -58,21 +58,22 @@ func (c *cli) report(args []string) error {
 	if *since != "" && r.Name != "changes" {
 		return fmt.Errorf("--since is for report changes, not report %s", r.Name)
 	}
+	grouping := ""
+	if *by != "" {
+		if grouping, err = byWord(r.Name, *by); err != nil {
+			return err
+		}
+	}
 	d, err := g.openDesk(c.stderr)
 	if err != nil {
 		return err
 	}
-	in := report.Input{AsOf: d.AsOf()}
+	in := report.Input{AsOf: d.AsOf(), By: grouping}
 	if in.Period, err = domain.ParsePeriod(*period, in.AsOf); err != nil {
 		return fmt.Errorf("--period: %w", err)
 	}
 	if *since != "" {
 		if in.Since, err = sinceDate(*since, in.AsOf); err != nil {
-			return err
-		}
-	}
-	if *by != "" {
-		if in.By, err = byWord(r.Name, *by); err != nil {
 			return err
 		}
 	}
