@@ -36,13 +36,7 @@ const (
 	ByMonth = "month"
 )
 
-// byWords are the words --by takes, per report.
-var byWords = map[string][]string{
-	"collections": {ByDay, ByWeek, ByMonth},
-}
-
-// ByWords are the words --by takes for a report; nil when it takes none.
-func ByWords(name string) []string { return byWords[name] }
+func init() { byWords["collections"] = []string{ByDay, ByWeek, ByMonth} }
 
 // interval is a stretch of days a report groups by: a day, a Monday-start
 // week or a calendar month.

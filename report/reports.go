@@ -27,8 +27,8 @@ type Input struct {
 	// Period is --period (domain.ParsePeriod); zero: the 12 months ending
 	// AsOf (Input.period).
 	Period domain.Period
-	// By is --by: how a report groups, in the words it takes (ByWords):
-	// collections' day, week or month ("": month).
+	// By is --by: how a report groups its rows, in the words ByWords(its
+	// name) allows (metrics: owner, tier, segment); "" for its default.
 	By string
 }
 

@@ -31,7 +31,7 @@ func TestReportBy(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"report", "aging", "--by", "week"}, "--by is for report collections (day, week, month), not report aging"},
+		{[]string{"report", "aging", "--by", "week"}, "--by is not for report aging (it is for collections"},
 		{[]string{"report", "collections", "--by", "wek"}, `--by "wek": did you mean week? (day, week, month)`},
 	} {
 		if _, err := acctdesk(t, db, c.args...); err == nil || !strings.Contains(err.Error(), c.want) {

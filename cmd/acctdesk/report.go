@@ -19,7 +19,7 @@ func (c *cli) report(args []string) error {
 	owner := fs.String("owner", "", "only the accounts of this `NAME` (any case)")
 	since := fs.String("since", "", "report changes: what changed after this `DATE` (YYYY-MM-DD, yesterday, -3, mon…sun: the last such day before the as-of date); default the working day before the as-of date")
 	weeks := fs.Int("weeks", 0, "cash-forecast: the `N` weeks shown one by one before later (default 13)")
-	by := fs.String("by", "", "`WORD`: how the report groups; collections by day, week or month (the default)")
+	by := fs.String("by", "", "a row per `GROUP` (and currency): collections by day, week or month (default month); metrics by owner, tier or segment (default: the whole book)")
 	period := fs.String("period", "", "the period `P` a report covers (rebates, …): 2026-11, 2026-Q3, 2026 or 12m, the 12 months ending the as-of date (the default)")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -58,17 +58,11 @@ func (c *cli) report(args []string) error {
 	if *since != "" && r.Name != "changes" {
 		return fmt.Errorf("--since is for report changes, not report %s", r.Name)
 	}
-	grouping := ""
-	if *by != "" {
-		if grouping, err = byWord(r.Name, *by); err != nil {
-			return err
-		}
-	}
 	d, err := g.openDesk(c.stderr)
 	if err != nil {
 		return err
 	}
-	in := report.Input{AsOf: d.AsOf(), By: grouping}
+	in := report.Input{AsOf: d.AsOf()}
 	if in.Period, err = domain.ParsePeriod(*period, in.AsOf); err != nil {
 		return fmt.Errorf("--period: %w", err)
 	}
@@ -85,6 +79,15 @@ func (c *cli) report(args []string) error {
 			return fmt.Errorf("--weeks %d: give 1 to 520 weeks", *weeks)
 		}
 		in.Weeks = *weeks
+	}
+	if *by != "" {
+		words := report.ByWords(r.Name)
+		if words == nil {
+			return fmt.Errorf("--by is not for report %s (it is for %s)", r.Name, strings.Join(byReports(), ", "))
+		}
+		if in.By, err = word("by", *by, words, "a grouping", false); err != nil {
+			return err
+		}
 	}
 	if *owner != "" {
 		if in.Owner, err = d.ResolveOwner(*owner); err != nil {
@@ -109,20 +112,15 @@ func (c *cli) report(args []string) error {
 	return nil
 }
 
-// byWord is --by for report name: one of the words it groups by
-// (report.ByWords), as the report spells it.
-func byWord(name, v string) (string, error) {
-	words := report.ByWords(name)
-	if words == nil {
-		var takes []string
-		for _, n := range report.Names {
-			if ws := report.ByWords(n); ws != nil {
-				takes = append(takes, fmt.Sprintf("report %s (%s)", n, strings.Join(ws, ", ")))
-			}
+// byReports are the reports that take --by.
+func byReports() []string {
+	var out []string
+	for _, n := range report.Names {
+		if report.ByWords(n) != nil {
+			out = append(out, n)
 		}
-		return "", fmt.Errorf("--by is for %s, not report %s", strings.Join(takes, " and "), name)
 	}
-	return word("by", v, words, "a way report "+name+" groups", false)
+	return out
 }
 
 // sinceDate reads --since as --as-of is read (domain.ParseAsOf), relative
