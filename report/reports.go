@@ -15,15 +15,22 @@ import (
 
 // Names of the reports.
 var Names = []string{"book", "aging", "dso", "promises", "escalations", "disputes", "queue", "plans", "changes", "cash-forecast",
-	"renewals", "credit-decisions", "issues", "rebates", "cross-sell", "forecast", "contacts", "metrics", "openings"}
+	"renewals", "credit-decisions", "issues", "rebates", "cross-sell", "forecast", "contacts", "metrics", "openings",
+	"term-vs-cash", "due", "collections", "credits", "reconciliation", "team", "plan"}
 
 // UsesPeriod are the reports that read Input.Period (--period): the
 // command line refuses a period given to any other, rather than ignore it.
 // One line per report.
 var UsesPeriod = map[string]bool{
-	"rebates": true,
-	"metrics": true,
-	"openings": true,
+	"rebates":        true,
+	"metrics":        true,
+	"openings":       true,
+	"term-vs-cash":   true,
+	"collections":    true,
+	"credits":        true,
+	"reconciliation": true,
+	"team":           true,
+	"plan":           true,
 }
 
 // PeriodReports are the reports of UsesPeriod, in the order of Names (for
@@ -82,6 +89,13 @@ var reports = []Report{
 	named("forecast", volumeAccount, volumeTable),
 	named("metrics", metricsAccount, metricsTable),
 	named("openings", openingsPart, openingsTable),
+	named("term-vs-cash", termCashAccount, termCashTable),
+	named("due", dueAccount, dueTable),
+	named("collections", collectionsAccount, collectionsTable),
+	named("credits", creditsAccount, creditsTable),
+	named("reconciliation", reconciliationAccount, reconciliationTable),
+	named("team", teamAccount, teamTable),
+	named("plan", planAccount, planTable),
 }
 
 // named is a report whose tables carry its name (a workbook's sheet).

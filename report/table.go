@@ -67,6 +67,10 @@ type Table struct {
 	// when json asks. csv, the table and a workbook leave them out.
 	PartColumns []Column
 	Parts       func(row int) [][]Cell
+
+	// Footer are lines the table form ends with, after a blank line (a
+	// summary for people); csv, json and a workbook leave them out.
+	Footer []string
 }
 
 // Formats a report can be printed in as text, on a terminal or a pipe.
@@ -222,6 +226,12 @@ func (t *Table) table(w io.Writer) error {
 	line(head)
 	for _, r := range rows {
 		line(r)
+	}
+	if len(t.Footer) > 0 {
+		b.WriteString("\n")
+		for _, f := range t.Footer {
+			b.WriteString(oneLine(f) + "\n")
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -88,7 +88,7 @@ var topics = map[string]topic{
 			"and in report credit-decisions. " +
 			"Creates the book when there is none.",
 		words: importWords},
-	"report": {synopsis: "acctdesk report NAME [--format table|csv|json|xlsx] [--out FILE] [--owner NAME] [--since DATE (changes)] [--weeks N (cash-forecast)] [--period P (" + strings.Join(report.PeriodReports(), ", ") + ")] [--by owner|tier|segment (metrics)]",
+	"report": {synopsis: "acctdesk report NAME [--format table|csv|json|xlsx] [--out FILE] [--owner NAME] [--since DATE (changes)] [--weeks N (cash-forecast)] [--period P (" + strings.Join(report.PeriodReports(), ", ") + ")] [--by owner|tier|segment (metrics), day|week|month (collections)]",
 		about: "Prints a report of the book as of --as-of: a table for people, or csv or json for other programs " +
 			"(plain decimals, the currency's own places), or xlsx, a workbook: one sheet, amounts as numbers with " +
 			"their currency's places, dates as dates, the header frozen, TOTAL rows in bold. " +
@@ -196,6 +196,13 @@ var topics = map[string]topic{
 			"and the contract leaves the renewal queue. Refused: a contract already renewed (recorded, or by a later contract " +
 			"of the account) or terminated, an --end not after the contract's end, a number the account already has. A " +
 			"lead's decision; on the host it runs as one. acctdesk report renewals lists the contracts due and lapsed."},
+	"reconcile": {synopsis: "acctdesk reconcile ACCOUNT [--as-of DATE]",
+		about: "Marks the account (its code in any case) reconciled with accounting as of --as-of: the book and accounting agree " +
+			"on it up to that day. It prints the book's net AR that day and accounting's latest balance on or before it (import " +
+			"balances) with the difference, so what was agreed is on record; the mark is stamped with you and the time. Marking " +
+			"the same day again writes nothing. It does not go on the timeline (it is not contact with the customer). " +
+			"report reconciliation shows each balance's first mark on or after its date, and how many accounts were marked per " +
+			"week and month. A lead's attestation; on the host it runs as one."},
 	"assign": {synopsis: "acctdesk assign ACCOUNT... --to NAME",
 		about: "Gives the accounts (their codes in any case) to a user, who owns them from then on: their queue follows. " +
 			"All of them change in one write, or none does (an account the book does not have). Each change is stamped " +

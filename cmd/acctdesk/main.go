@@ -49,6 +49,7 @@ var usage = `acctdesk — a workstation for a book of credit accounts
   acctdesk rebate ACCOUNT --period P [--apply]           an account's rebates for a period; --apply credits them
   acctdesk renew ACCOUNT CONTRACT --end DATE | --lapse
                                                          record a contract's renewal, or its lapse
+  acctdesk reconcile ACCOUNT [--as-of DATE]              mark an account reconciled with accounting that day
   acctdesk assign ACCOUNT... --to NAME                   give the accounts to a user (their owner)
   acctdesk statement ACCOUNT [--format text|md|html|pdf] [--out FILE]
                                                          the statement of account to send the customer
@@ -173,6 +174,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return c.rebate(rest)
 	case "renew":
 		return c.renew(rest)
+	case "reconcile":
+		return c.reconcile(rest)
 	case "resolve":
 		return c.resolve(rest)
 	case "statement":
@@ -202,7 +205,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 }
 
 // commands are the words dispatch knows.
-var commands = []string{"demo", "init", "import", "report", "log", "resolve", "plan", "assign", "statement", "remind", "backup", "check", "serve", "settings", "help", "credit", "issue", "qbr", "rebate", "renew", "doc", "block"}
+var commands = []string{"demo", "init", "import", "report", "log", "resolve", "plan", "assign", "statement", "remind", "backup", "check", "serve", "settings", "help", "credit", "issue", "qbr", "rebate", "renew", "doc", "block", "reconcile"}
 
 // unknownCommand refuses a word that is no command, suggesting the nearest.
 func unknownCommand(cmd string) error {

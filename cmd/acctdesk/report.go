@@ -19,7 +19,7 @@ func (c *cli) report(args []string) error {
 	owner := fs.String("owner", "", "only the accounts of this `NAME` (any case)")
 	since := fs.String("since", "", "report changes: what changed after this `DATE` (YYYY-MM-DD, yesterday, -3, mon…sun: the last such day before the as-of date); default the working day before the as-of date")
 	weeks := fs.Int("weeks", 0, "cash-forecast: the `N` weeks shown one by one before later (default 13)")
-	by := fs.String("by", "", "metrics: a row per `GROUP` (and currency): owner, tier or segment (default: the whole book)")
+	by := fs.String("by", "", "a row per `GROUP` (and currency): collections by day, week or month (default month); metrics by owner, tier or segment (default: the whole book)")
 	period := fs.String("period", "", "the period `P` a report covers ("+strings.Join(report.PeriodReports(), ", ")+"): 2026-11, 2026-Q3, 2026 or 12m, the 12 months ending the as-of date (the default)")
 	pos, err := parse(fs, args)
 	if err != nil {
