@@ -3,6 +3,7 @@ package bolt_test
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -279,11 +280,60 @@ func TestCheckKnowsDecisionsAndObjectives(t *testing.T) {
 		fmt.Sprintf("decisions %q: checksum mismatch", decisionKey),
 		`decisions "GHOST\x00\x00\x00\x00\x00\x00\x00\x00Z": account GHOST does not exist`,
 		fmt.Sprintf("decisions %q: id %d is also %q's", key("A00001", dID), dID, decisionKey),
-		fmt.Sprintf("objectives %q: status", objectiveKey),
+		fmt.Sprintf(`objectives %q: objective 1: kind "volume" or status "shut" is not the domain's`, objectiveKey),
 		fmt.Sprintf("objectives sequence %d is behind the ids it gave (up to %d)", oID, oID+50),
-		`facts "A00001": differs from what its records make`,
+		`facts "A00001": cannot be made from its records`,
 	} {
 		if !strings.Contains(err.Error(), want) {
+			t.Errorf("Check does not list %s:\n%v", want, err)
+		}
+	}
+}
+
+// TestWordsEditedByHand: a contract whose rebate period, or an issue whose
+// status, was edited by hand and sealed again decodes, but is not the
+// domain's: reading the account fails naming the record, and check lists
+// it — never a rebate worked out monthly from a quarterly scheme, or an
+// issue shown "opeX".
+func TestWordsEditedByHand(t *testing.T) {
+	s := openUnchecked(t)
+	mustApply(t, s, sampleBatch(2, 1))
+	scheme, err := domain.ParseRebate("quantity/quarter:0=0%,1000=1%")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustApply(t, s, &store.Batch{
+		Contracts: []store.Rec[domain.Contract]{{V: domain.Contract{Account: "A00000", ID: "K1", Start: domain.MustDate("2025-01-01"),
+			End: domain.MustDate("2025-12-31"), Rebate: scheme}}},
+		Issues: []store.Rec[domain.ServiceIssue]{{V: domain.ServiceIssue{Account: "A00001", Kind: "quality", Opened: domain.MustDate("2025-02-01")}}},
+	})
+	rawUpdate(t, s.Path(), func(tx *bbolt.Tx) error {
+		for _, e := range []struct{ bucket, from, to string }{{"contracts", "\x07quarter", "\x07quartex"}, {"issues", "\x04open", "\x04opeX"}} {
+			bk := tx.Bucket([]byte(e.bucket))
+			k, v := bk.Cursor().First()
+			k = bytes.Clone(k)
+			body := mustUnseal(t, e.bucket, k, v)
+			edited := bytes.Replace(body, []byte(e.from), []byte(e.to), 1)
+			if bytes.Equal(edited, body) {
+				t.Fatalf("%s: %q not found in the record", e.bucket, e.from)
+			}
+			if err := bk.Put(k, bolt.Seal([]byte(e.bucket), k, edited)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	for _, c := range []struct{ code, want string }{
+		{"A00000", `contract K1: rebate: period "quartex" is not month or quarter`},
+		{"A00001", `service issue 1: kind "quality" or status "opeX" is not the domain's`},
+	} {
+		if _, err := s.LoadAccount(c.code); err == nil || !errors.Is(err, store.ErrDamaged) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("LoadAccount(%s): %v, want damage saying %q", c.code, err, c.want)
+		}
+	}
+	err = s.Check()
+	for _, want := range []string{`contracts "A00000\x00K1": contract K1: rebate: period "quartex"`, `service issue 1: kind "quality" or status "opeX"`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Check does not list %s:\n%v", want, err)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"acctdesk/domain"
 	"acctdesk/store"
@@ -82,7 +83,7 @@ var (
 	recordKinds = []fileKind{
 		kindOf[domain.Contact]{bucketContacts, decodeContact,
 			func(f *domain.AccountFile) *[]domain.Contact { return &f.Contacts }},
-		kindOf[domain.Contract]{bucketContracts, decodeContract,
+		kindOf[domain.Contract]{bucketContracts, worded(decodeContract, contractWords),
 			func(f *domain.AccountFile) *[]domain.Contract { return &f.Contracts }},
 		kindOf[domain.Activity]{bucketActivities, decodeActivity,
 			func(f *domain.AccountFile) *[]domain.Activity { return &f.Activities }},
@@ -92,7 +93,7 @@ var (
 			func(f *domain.AccountFile) *[]domain.PaymentPlan { return &f.Plans }},
 		kindOf[domain.Escalation]{bucketEscalations, decodeEscalation,
 			func(f *domain.AccountFile) *[]domain.Escalation { return &f.Escalations }},
-		kindOf[domain.ServiceIssue]{bucketIssues, decodeIssue,
+		kindOf[domain.ServiceIssue]{bucketIssues, worded(decodeIssue, issueWords),
 			func(f *domain.AccountFile) *[]domain.ServiceIssue { return &f.Issues }},
 		kindOf[domain.FollowUp]{bucketFollowUps, decodeFollowUp,
 			func(f *domain.AccountFile) *[]domain.FollowUp { return &f.FollowUps }},
@@ -108,7 +109,7 @@ var (
 			func(f *domain.AccountFile) *[]domain.Dispute { return &f.Disputes }},
 		kindOf[domain.CreditDecision]{bucketDecisions, decodeDecision,
 			func(f *domain.AccountFile) *[]domain.CreditDecision { return &f.Decisions }},
-		kindOf[domain.Objective]{bucketObjectives, decodeObjective,
+		kindOf[domain.Objective]{bucketObjectives, worded(decodeObjective, objectiveWords),
 			func(f *domain.AccountFile) *[]domain.Objective { return &f.Objectives }},
 		kindOf[domain.Document]{bucketDocuments, decodeDocument,
 			func(f *domain.AccountFile) *[]domain.Document { return &f.Documents }},
@@ -124,6 +125,43 @@ var (
 	factKinds = slices.Concat(recordKinds[:2], []fileKind{kindOf[domain.Activity]{bucketActivities, decodeActivityTouch,
 		func(f *domain.AccountFile) *[]domain.Activity { return &f.Activities }}}, recordKinds[3:])
 )
+
+// worded is a decoder that also refuses a record whose words are not the
+// domain's — a status, a kind, a rebate scheme edited by hand and sealed
+// again: wrong content is damage, never a different figure (SPEC §6).
+func worded[T any](decode func(code string, own, v []byte, in *interner) (T, error), words func(T) error) func(string, []byte, []byte, *interner) (T, error) {
+	return func(code string, own, v []byte, in *interner) (T, error) {
+		x, err := decode(code, own, v, in)
+		if err == nil {
+			err = words(x)
+		}
+		return x, err
+	}
+}
+
+func contractWords(c domain.Contract) error {
+	if c.Status != "" && !slices.Contains(domain.ContractStatuses, c.Status) {
+		return fmt.Errorf("contract %s: status %q is not one of %s", domain.Safe(c.ID), domain.Safe(c.Status), strings.Join(domain.ContractStatuses, ", "))
+	}
+	if err := c.Rebate.Validate(); err != nil {
+		return fmt.Errorf("contract %s: rebate: %v", domain.Safe(c.ID), err)
+	}
+	return nil
+}
+
+func issueWords(x domain.ServiceIssue) error {
+	if !slices.Contains(domain.ServiceKinds, x.Kind) || !slices.Contains(domain.IssueStatuses, x.Status) {
+		return fmt.Errorf("service issue %d: kind %q or status %q is not the domain's", x.ID, domain.Safe(x.Kind), domain.Safe(x.Status))
+	}
+	return nil
+}
+
+func objectiveWords(o domain.Objective) error {
+	if !slices.Contains(domain.ObjectiveKinds, o.Kind) || !slices.Contains(domain.ObjectiveStatuses, o.Status) {
+		return fmt.Errorf("objective %d: kind %q or status %q is not the domain's", o.ID, domain.Safe(o.Kind), domain.Safe(o.Status))
+	}
+	return nil
+}
 
 // LoadAccount reads one account's file.
 func (s *Store) LoadAccount(code string) (*domain.AccountFile, error) {
