@@ -41,5 +41,5 @@ func TestReportMetrics(t *testing.T) {
 	says(t, 1, append(g, "--by", "region"), `--by "region" is not a grouping (owner, tier, segment)`)
 	says(t, 1, []string{"--db", db, "--as-of", "2026-12-01", "report", "metrics", "--period", "2027"},
 		"--period 2027 starts after the as-of date 2026-12-01: none of it has happened yet")
-	says(t, 1, []string{"--db", db, "report", "aging", "--by", "owner"}, "--by is not for report aging (it is for metrics)")
+	says(t, 1, []string{"--db", db, "report", "aging", "--by", "owner"}, "--by is not for report aging (it is for metrics, collections)")
 }
