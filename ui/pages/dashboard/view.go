@@ -289,9 +289,24 @@ func (p *Page) agingLegend(edges []int, w int) string {
 // book has one) a dotted rule.
 func (p *Page) dsoPanel(f *figures, w, h int) []string {
 	s := p.Styles
-	heading := s.Title.Render("DSO at month ends")
-	if f.today.Valid {
-		heading += s.Muted.Render(" · today " + domain.RoundDays(f.today.Days).StringFixed(1) + " days")
+	tg := p.view.Settings.Targets.DSODays
+	// The longest heading that fits: today's DSO, and the target's rule.
+	var heading string
+	for _, form := range []struct{ title, today, days, target string }{
+		{"DSO at month ends", " · today ", " days", " · %s target ≤ %d"},
+		{"DSO at month ends", " · today ", "", " · %s ≤ %d"},
+		{"DSO", " · today ", "", " · %s ≤ %d"},
+	} {
+		heading = s.Title.Render(form.title)
+		if f.today.Valid {
+			heading += s.Muted.Render(form.today + domain.RoundDays(f.today.Days).StringFixed(1) + form.days)
+		}
+		if tg > 0 {
+			heading += s.Muted.Render(fmt.Sprintf(form.target, components.TargetGlyph, tg))
+		}
+		if common.Width(heading) <= w {
+			break
+		}
 	}
 	asOf := p.data.frame.asOf
 	pts := make([]components.LinePoint, len(f.months))
@@ -303,7 +318,6 @@ func (p *Page) dsoPanel(f *figures, w, h int) []string {
 			lo, hi = math.Min(lo, pts[i].Value), math.Max(hi, pts[i].Value)
 		}
 	}
-	tg := p.view.Settings.Targets.DSODays
 	chartH := h - 3
 	places := 0
 	if hi-lo < float64(chartH) {
@@ -314,9 +328,6 @@ func (p *Page) dsoPanel(f *figures, w, h int) []string {
 		components.LineStyles{Line: s.Title, Target: s.Warn, Axis: s.Muted, Label: s.Muted})
 	if math.IsInf(lo, 1) {
 		body = []string{s.Muted.Render("  No sales in any DSO period: no DSO to draw.")}
-	}
-	if tg > 0 {
-		heading += s.Muted.Render(fmt.Sprintf(" · %s target ≤ %d", components.TargetGlyph, tg))
 	}
 	return panel(common.Cut(heading, w), body, h)
 }
@@ -344,8 +355,15 @@ func (p *Page) forecastPanel(f *figures, w, h int) []string {
 	if fc.Decimal().IsPositive() {
 		total += " (" + came.Decimal().Mul(decimal.NewFromInt(100)).Div(fc.Decimal()).Round(0).String() + " %)"
 	}
+	if common.Width(total) > w {
+		total = strings.Replace(total, " · came in ", ", in ", 1)
+	}
 	scale := func(v float64) string { return common.ShortMoney(decimal.NewFromFloat(v), f.cur) }
-	body := components.Columns(cols, w, max(h-4, 1), scale,
+	chartH := h - 4 // the heading, the axis, the labels and the totals
+	if h >= 8 {
+		chartH-- // and a legend
+	}
+	body := components.Columns(cols, w, max(chartH, 1), scale,
 		components.ColumnStyles{Value: s.Good, Forecast: s.Muted, Axis: s.Muted, Label: s.Muted})
 	if h >= 8 {
 		body = append([]string{legend}, body...)

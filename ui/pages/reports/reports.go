@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -92,9 +93,15 @@ func (p *Page) Update(msg tea.Msg) tea.Cmd {
 		}
 	case exported:
 		if msg.err != nil {
-			return common.ErrorCmd(msg.err.Error())
+			return common.ErrorCmd("No workbook: " + common.Clean(msg.err.Error()))
 		}
-		return common.InfoCmd(fmt.Sprintf("Wrote %s (%s)", msg.path, common.Count(msg.rows, "row")))
+		// The file's name first, then its directory: a narrow status line
+		// cuts the end, not the name (as S says where a statement went).
+		dir, name := filepath.Split(msg.path)
+		if home, err := os.UserHomeDir(); err == nil && home != "" && strings.HasPrefix(dir, home+string(os.PathSeparator)) {
+			dir = "~" + dir[len(home):]
+		}
+		return common.InfoCmd(fmt.Sprintf("Wrote %s in %s (%s)", common.Clean(name), common.Clean(dir), common.Count(msg.rows, "row")))
 	case tea.KeyMsg:
 		return p.key(msg)
 	}

@@ -1,8 +1,6 @@
 package reports
 
 import (
-	"fmt"
-
 	"acctdesk/report"
 	"acctdesk/ui/common"
 )
@@ -16,10 +14,15 @@ func (p *Page) View() string {
 		return p.sheetView()
 	}
 	s, w := p.Styles, p.Width
-	title := fmt.Sprintf("Reports · %s · enter shows one, x writes it as a workbook", common.Count(len(report.Names), "report"))
+	n := common.Count(len(report.Names), "report")
+	title := "Reports · " + n
 	if p.view != nil {
-		title = fmt.Sprintf("Reports as of %s · %s · enter shows one, x writes it as a workbook",
-			common.LongDay(p.view.AsOf), common.Count(len(report.Names), "report"))
+		title = "Reports as of " + common.LongDay(p.view.AsOf) + " · " + n
+	}
+	if t := title + " · enter shows one, x writes it as a workbook"; common.Width(t) <= w {
+		title = t
+	} else if t := title + " · enter: show · x: xlsx"; common.Width(t) <= w {
+		title = t
 	}
 	lines := []string{s.Title.Render(common.Cut(title, w)),
 		"  " + s.ColHeader.Render(common.Fit("Report", nameWidth)) + " " + s.ColHeader.Render(common.Fit("What it is", max(w-nameWidth-3, 0)))}
@@ -54,7 +57,9 @@ func (p *Page) sheetView() string {
 	if len(idx) < len(sh.cols) || sh.first > 0 {
 		head += " (←→)"
 	}
-	head += " · x: xlsx · esc: reports"
+	if common.Width(head+" · x: xlsx · esc: reports") <= w {
+		head += " · x: xlsx · esc: reports"
+	}
 	lines := []string{s.Title.Render(common.Cut(head, w)), s.Muted.Render(common.Cut("  "+common.Clean(report.About(sh.name)), w))}
 	titles := make([]string, len(sh.cols))
 	for i, c := range sh.cols {
