@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,9 +11,11 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/shopspring/decimal"
 
 	"acctdesk/domain"
 	"acctdesk/report"
+	"acctdesk/store"
 	"acctdesk/ui/internal/sample"
 	"acctdesk/ui/pages/reports"
 )
@@ -116,5 +119,30 @@ func TestReportExport(t *testing.T) {
 	press(m, "8", "enter", "x")
 	if !strings.HasPrefix(m.Status(), "No workbook: ") {
 		t.Fatalf("status %q", m.Status())
+	}
+}
+
+// The report shown follows the book: a change made elsewhere is in the
+// table once the view has it, the cursor where it was.
+func TestReportFollowsTheBook(t *testing.T) {
+	st := sample.Store()
+	m := loadedWith(t, 120, 30, st, testOptions())
+	press(m, "8", "j", "enter", "j", "j")
+	if strings.Contains(ansi.Strip(m.View()), "ACC007") {
+		t.Fatal("ACC007 owes nothing in the sample")
+	}
+	ctx := store.WithAuthor(context.Background(), "bola")
+	inv := domain.Invoice{Account: "ACC007", Number: "NEW-1", Issued: sample.AsOf, Due: sample.AsOf.AddDays(30),
+		Amount: decimal.NewFromInt(1500000), Currency: "NGN"}
+	if _, err := st.Apply(ctx, &store.Batch{Invoices: []store.Rec[domain.Invoice]{{V: inv}}}); err != nil {
+		t.Fatal(err)
+	}
+	drive(m, changedMsg{})
+	s := ansi.Strip(m.View())
+	if !strings.Contains(s, "ACC007   NGN        1,500,000.00") {
+		t.Fatalf("the new invoice is not in the report:\n%s", s)
+	}
+	if !strings.Contains(s, "▸ ACC003") {
+		t.Fatalf("the cursor moved:\n%s", s)
 	}
 }

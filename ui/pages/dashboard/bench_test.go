@@ -101,3 +101,16 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// Drawing the dashboard once its figures are there: what 5 costs.
+func BenchmarkViewL(b *testing.B) {
+	v := lBook(b)
+	p := page(b, 160, 48)
+	p.view = v
+	p.data = withWeeks(dataOf(v, nil, metricsReport))
+	cpu := cpuTime()
+	for b.Loop() {
+		_ = p.View()
+	}
+	reportCPU(b, cpu)
+}

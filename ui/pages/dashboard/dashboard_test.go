@@ -270,7 +270,7 @@ func metricsStub() (report.Report, error) {
 		}}, nil
 }
 
-func page(t *testing.T, w, h int) *Page {
+func page(t testing.TB, w, h int) *Page {
 	t.Helper()
 	r := lipgloss.NewRenderer(os.Stdout)
 	r.SetColorProfile(termenv.Ascii)

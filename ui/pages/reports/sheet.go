@@ -153,6 +153,8 @@ func span(idx []int, n int) string {
 		return fmt.Sprintf("column 1 of %d", n)
 	case idx[1] == 1:
 		return fmt.Sprintf("columns 1–%d of %d", idx[len(idx)-1]+1, n)
+	case len(idx) == 2:
+		return fmt.Sprintf("columns 1, %d of %d", idx[1]+1, n)
 	}
 	return fmt.Sprintf("columns 1, %d–%d of %d", idx[1]+1, idx[len(idx)-1]+1, n)
 }
