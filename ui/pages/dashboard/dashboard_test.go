@@ -355,3 +355,62 @@ func keyMsg(s string) tea.KeyMsg {
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
 }
+
+// A book with nothing in it says so.
+func TestEmptyBook(t *testing.T) {
+	v := viewOf(t, nil, nil)
+	p := page(t, 80, 24)
+	p.view = v
+	p.data = complete(v, nil, noMetrics)
+	if s := p.View(); !strings.Contains(s, "Nothing to show: no account has an invoice") {
+		t.Errorf("empty book:\n%s", s)
+	}
+	p.key(keyMsg("m"))
+	p.key(keyMsg("down"))
+	if p.owner != nil || p.cur != "" {
+		t.Error("keys on an empty book changed the scope")
+	}
+}
+
+// The two stages come as two commands: the first shows everything but the
+// forecasts, which the second adds. A view that comes meanwhile is worked
+// out after, from the data shown; another page given a view already worked
+// out in this process shows it without a command.
+func TestStages(t *testing.T) {
+	files := book(t)
+	v1 := viewOf(t, files, nil)
+	p := page(t, 80, 24)
+	cmd := p.Update(common.ViewMsg{View: v1})
+	first := cmd().(prepared)
+	if first.weeks {
+		t.Fatal("the first answer is the second stage")
+	}
+	v2 := viewOf(t, files, []string{"A"})
+	if p.Update(common.ViewMsg{View: v2}) != nil {
+		t.Fatal("a second load started while one is under way")
+	}
+	second := p.Update(first)
+	if p.data != first.data || p.data.weeksDone || !strings.Contains(p.View(), "Working out each week's forecast") {
+		t.Fatalf("after the first stage:\n%s", p.View())
+	}
+	again := p.Update(second().(prepared))
+	if !p.data.weeksDone || p.data.view != v1 || again == nil {
+		t.Fatal("the second stage did not complete v1, or v2 was not loaded after it")
+	}
+	// v2's first stage shows v1's forecasts until its own are there.
+	p.Update(again())
+	if p.data.view != v2 || p.data.weeksDone || p.data.book.of("NGN").weeks == nil {
+		t.Fatal("v2's first stage lost the forecasts shown")
+	}
+	// A reply to an older load is dropped.
+	if p.Update(first) != nil || p.data.view != v2 {
+		t.Fatal("a stale first stage was taken")
+	}
+
+	q := page(t, 80, 24)
+	done := withWeeks(dataOf(v2, nil, noMetrics))
+	keep(done)
+	if q.Update(common.ViewMsg{View: v2}) != nil || q.data != done {
+		t.Fatal("the view worked out elsewhere was not shown at once")
+	}
+}

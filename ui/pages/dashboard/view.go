@@ -339,7 +339,7 @@ func (p *Page) forecastPanel(f *figures, w, h int) []string {
 	heading := s.Title.Render("Forecast vs came in") + s.Muted.Render(fmt.Sprintf(" · last %d weeks", Weeks))
 	legend := s.Muted.Render(components.ForecastGlyph+" forecast as of the Monday  ") + s.Good.Render(components.ColumnGlyph) + s.Muted.Render(" came in")
 	if f.weeks == nil {
-		return panel(common.Cut(heading, w), []string{s.Muted.Render("  Working out the forecast of each week as of its Monday…")}, h)
+		return panel(common.Cut(heading, w), []string{s.Muted.Render("  Working out each week's forecast…")}, h)
 	}
 	asOf := p.data.frame.asOf
 	var cols []components.Column
