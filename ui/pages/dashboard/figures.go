@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"math"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -195,6 +196,9 @@ type decAdder struct {
 func (a *decAdder) units(i int, u int64)            { a.v[i] = a.v[i].Add(decimal.New(u, a.exp)) }
 func (a *decAdder) amount(i int, d decimal.Decimal) { a.v[i] = a.v[i].Add(d) }
 
+// scratch is room for applying ledgers, one per worker at a time.
+var scratch = sync.Pool{New: func() any { return &domain.Scratch{} }}
+
 // amountsOf adds an account's figures up with add, in 64 bits when they fit.
 func amountsOf(x *domain.Facts, n int, add func(adder)) amounts {
 	a := amounts{code: x.Account.Code, owner: x.Account.Owner, cur: x.Account.Currency, exp: x.Ledger.Exp}
@@ -225,10 +229,11 @@ func monthFigures(f frame, s *domain.Summary, a adder) {
 	a.amount(todayNet, s.AR())
 	a.amount(todayCurrent, s.Aging.Buckets[0])
 	a.amount(todaySales, s.Sales)
-	var sc domain.Scratch
+	sc := scratch.Get().(*domain.Scratch)
+	defer scratch.Put(sc)
 	nb := f.buckets()
 	for m, end := range f.ends {
-		ap := l.Apply(end, &sc)
+		ap := l.Apply(end, sc)
 		base := f.point(m)
 		for i, owed := range ap.Owed {
 			if owed > 0 {
@@ -244,22 +249,27 @@ func monthFigures(f frame, s *domain.Summary, a adder) {
 		}
 	}
 	// This month: what fell due up to today and what of it is settled, from
-	// what today's summary says is still owed.
-	owed := make(map[int32]int64, len(s.Open))
-	for _, o := range s.Open {
-		owed[o.Invoice] = o.Owed
-	}
+	// what today's summary says is still owed (its open items are in the
+	// ledger's order).
 	c := f.collections()
 	monthEnd := f.month.AddMonths(1).AddDays(-1)
+	open := s.Open
 	for i := range l.Invoices {
 		iv := &l.Invoices[i]
+		var owed int64
+		for len(open) > 0 && int(open[0].Invoice) < i {
+			open = open[1:]
+		}
+		if len(open) > 0 && int(open[0].Invoice) == i {
+			owed = open[0].Owed
+		}
 		switch {
 		case iv.Issued > f.asOf || iv.Due < f.month || iv.Due > monthEnd:
 		case iv.Due <= f.asOf:
 			a.units(c+fellDue, iv.Amount)
-			a.units(c+settled, iv.Amount-owed[int32(i)])
+			a.units(c+settled, iv.Amount-owed)
 		default:
-			a.units(c+dueLater, owed[int32(i)])
+			a.units(c+dueLater, owed)
 		}
 	}
 }
