@@ -6,6 +6,7 @@
 package reports
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -157,7 +158,11 @@ func (p *Page) key(km tea.KeyMsg) tea.Cmd {
 			if s, ok := p.made[name]; ok {
 				return p.export(s)
 			}
-			return common.InfoCmd("enter shows " + name + " first; x then writes it")
+			if p.view == nil {
+				return nil
+			}
+			dir, v := p.DocsDir, p.view
+			return func() tea.Msg { return write(dir, sheetOf(name, v)) }
 		}
 		return nil
 	}
@@ -186,25 +191,31 @@ var (
 	right = key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "columns right"))
 )
 
-// export writes the report shown as a workbook into the documents
-// directory (made when missing), whole and durably (docs.WriteFile), as
-// report-NAME-DATE.xlsx, in a command.
+// export writes the report shown as a workbook, in a command (write).
 func (p *Page) export(s *sheet) tea.Cmd {
 	dir := p.DocsDir
-	t, asOf := s.table, s.asOf
-	return func() tea.Msg {
-		if dir == "" {
-			return exported{err: fmt.Errorf("no documents directory: set documents_dir in the config file")}
-		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return exported{err: err}
-		}
-		path := filepath.Join(dir, docs.FileName("report", t.Name, asOf, "xlsx"))
-		if err := docs.WriteFile(path, func(w io.Writer) error { return t.Write(w, "xlsx") }); err != nil {
-			return exported{err: err}
-		}
-		return exported{path: path, rows: len(t.Rows)}
+	return func() tea.Msg { return write(dir, s) }
+}
+
+// write writes a report as a workbook into the documents directory (made
+// when missing), whole and durably (docs.WriteFile), as
+// report-NAME-DATE.xlsx.
+func write(dir string, s *sheet) exported {
+	switch {
+	case s.err != "":
+		return exported{err: errors.New(s.err)}
+	case dir == "":
+		return exported{err: errors.New("no documents directory: set documents_dir in the config file")}
 	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return exported{err: err}
+	}
+	t := s.table
+	path := filepath.Join(dir, docs.FileName("report", t.Name, s.asOf, "xlsx"))
+	if err := docs.WriteFile(path, func(w io.Writer) error { return t.Write(w, "xlsx") }); err != nil {
+		return exported{err: err}
+	}
+	return exported{path: path, rows: len(t.Rows)}
 }
 
 // ShortHelp is the page's key summary.
