@@ -24,7 +24,12 @@ type CoverPart struct {
 }
 
 // Uncovered is what no promise covers of the invoice: all of it when disputed.
-func (c InvoiceCover) Uncovered() decimal.Decimal { return c.Outstanding.Sub(c.Covered) }
+func (c InvoiceCover) Uncovered() decimal.Decimal {
+	if c.Covered.IsZero() {
+		return c.Outstanding // most invoices: no promise covers them, and no decimal is worked out
+	}
+	return c.Outstanding.Sub(c.Covered)
+}
 
 // PromiseCover lists the account's open invoices (outstanding > 0 as of asOf) in
 // application order with what its open promises cover of them. A promise's

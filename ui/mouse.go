@@ -106,8 +106,9 @@ func keyOf(keys []string) (tea.KeyMsg, bool) {
 }
 
 // tabAt is the tab at column x of the top bar, -1 for none: each tab's
-// label is found on the bar as drawn, in order, and takes its brackets or
-// spaces on either side.
+// label (or its key alone, on a bar too narrow for the labels) is found on
+// the bar as drawn, in order, and takes its brackets or spaces on either
+// side.
 func (m *Model) tabAt(x int) int {
 	bar := ansi.Strip(m.topBar(m.cur))
 	pos := 0
@@ -115,7 +116,10 @@ func (m *Model) tabAt(x int) int {
 		label = common.Clean(label)
 		j := strings.Index(bar[pos:], label)
 		if j < 0 {
-			return -1
+			label, _, _ = strings.Cut(label, " ")
+			if j = strings.Index(bar[pos:], label); j < 0 {
+				return -1
+			}
 		}
 		start := common.Width(bar[:pos+j])
 		if x >= start-1 && x <= start+common.Width(label) {

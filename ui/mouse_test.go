@@ -136,7 +136,7 @@ func TestMouseWheelScrolls(t *testing.T) {
 
 // Item 22: a click on a tab shows its page, over the help too.
 func TestMouseClickTab(t *testing.T) {
-	m := loadedWith(t, 140, 30, sample.Store(), mouseOptions()) // wide enough for the brand beside every page's tab
+	m := loadedWith(t, 160, 30, sample.Store(), mouseOptions()) // wide enough for the brand beside every page's tab
 	bar := ansi.Strip(strings.Split(m.View(), "\n")[0])
 	x := strings.Index(bar, "3 Aging")
 	if x < 0 {

@@ -6,8 +6,10 @@ import (
 	"acctdesk/ui/pages/aging"
 	"acctdesk/ui/pages/book"
 	"acctdesk/ui/pages/crosssell"
+	"acctdesk/ui/pages/dashboard"
 	"acctdesk/ui/pages/queue"
 	"acctdesk/ui/pages/renewals"
+	"acctdesk/ui/pages/reports"
 )
 
 // newPages is the page registry: the workstation's pages in the order of
@@ -19,7 +21,9 @@ func newPages(c common.Common) []common.Page {
 		book.New(c),
 		aging.New(c),
 		account.New(c),
+		dashboard.New(c),
 		renewals.New(c),
 		crosssell.New(c),
+		reports.New(c),
 	}
 }

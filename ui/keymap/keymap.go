@@ -184,7 +184,7 @@ func DefaultKeyMap() *KeyMap {
 
 		Columns: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "account manager's columns")),
 
-		Export: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export the report (xlsx, csv)")),
+		Export: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "write the report as a workbook (xlsx)")),
 
 		PrevMonth: key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "as-of a month back")),
 		NextMonth: key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "as-of a month forward")),
@@ -255,8 +255,8 @@ func (k *KeyMap) Sections() []Section {
 		{"Account", []key.Binding{k.NextTab, k.PrevTab, help(k.Open.Help().Key, "show the entry whole"), help(k.Filter.Help().Key, "search the lists"), k.Statement, k.Plan, k.Dispute, k.Remind,
 			k.QBR, k.Issue, k.Credit, k.Edit, k.Contacts, k.Plans, k.Survey, k.Add}},
 		{"Renewals", []key.Binding{k.Renew}},
-		{"Dashboard", []key.Binding{help(k.Scope.Help().Key, "the book / one owner's")}},
-		{"Reports", []key.Binding{help(k.Open.Help().Key, "show the report"), k.Export}},
+		{"Dashboard", []key.Binding{help(k.Scope.Help().Key, "the book / each owner's"), help("↑/↓", "currency")}},
+		{"Reports", []key.Binding{help(k.Open.Help().Key, "show the report"), k.Export, help("←/→", "columns"), help(k.Back.Help().Key, "back to the reports")}},
 		{"Aging", []key.Binding{k.PrevMonth, k.NextMonth, k.Forecast}},
 		{"Forms", []key.Binding{k.Save, k.NextField, k.PrevField, k.Choose, k.Cancel, k.Confirm}},
 		{"Call outcome", choiceHelp(k.Outcomes)},
