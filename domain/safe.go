@@ -80,7 +80,9 @@ func Invisible(r rune) bool {
 		return true
 	case r >= 0x2066 && r <= 0x2069: // LRI, RLI, FSI, PDI
 		return true
-	case r >= 0x200b && r <= 0x200d, r == 0x2060, r == 0xfeff: // zero-width space, non-joiner, joiner, word joiner, BOM
+	case r >= 0x200b && r <= 0x200d, r == 0xfeff: // zero-width space, non-joiner, joiner, BOM
+		return true
+	case r >= 0x2060 && r <= 0x2065: // word joiner, the invisible operators (function application, times, separator, plus)
 		return true
 	case r == 0x2028, r == 0x2029:
 		return true
