@@ -1,12 +1,9 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 
+	"acctdesk/desk"
 	"acctdesk/docs"
 )
 
@@ -14,62 +11,12 @@ import (
 // and never over the book, or to stdout — md and html always, a pdf only
 // when stdout is not a terminal.
 func (c *cli) qbr(args []string) error {
-	fs, g := newFlags("qbr")
-	format := fs.String("format", "md", "`FORMAT`: md, html or pdf")
-	out := fs.String("out", "", "write to `FILE` (replaced if there; never the book)")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) == 0 {
-		return errors.New("qbr needs an ACCOUNT (run acctdesk help qbr)")
-	}
-	if err := noMore("qbr", pos, 1); err != nil {
-		return err
-	}
-	if err := checkAccountArg(pos[0]); err != nil {
-		return err
-	}
-	if *format, err = word("format", *format, docs.QBRFormats, "a format", false); err != nil {
-		return err
-	}
-	if *format == "" {
-		*format = "md"
-	}
-	// stdout as it is: a PDF is bytes, not text for domain.Safe.
-	raw := c.stdout
-	if sw, ok := raw.(*safeWriter); ok {
-		raw = sw.w
-	}
-	if *out == "" && docs.Binary(*format) && isTerminal(raw) {
-		return fmt.Errorf("a %s is not for the terminal: give --out FILE", *format)
-	}
-	if *out != "" {
-		if info, err := os.Stat(filepath.Dir(*out)); err != nil || !info.IsDir() {
-			return fmt.Errorf("--out %s: the directory %s is not there", shown(*out), shown(filepath.Dir(*out)))
-		}
-	}
-	d, err := g.openDesk(c.stderr)
-	if err != nil {
-		return err
-	}
-	b, q, err := d.QBRBytes(pos[0], 0, *format)
-	if err != nil {
-		return err
-	}
-	if *out == "" {
-		w := c.stdout
-		if docs.Binary(*format) {
-			w = raw
-		}
-		_, err := w.Write(b)
-		return err
-	}
-	if err := docs.WriteFile(*out, func(w io.Writer) error { _, err := w.Write(b); return err }, g.path()); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "QBR pack of %s as of %s written to %s\n", q.Account.Code, q.AsOf, shown(*out))
-	return nil
+	return c.document(args, "qbr", "md", docs.QBRFormats, func(d *desk.Desk, code, format string) ([]byte, func(file string) string, error) {
+		b, q, err := d.QBRBytes(code, 0, format)
+		return b, func(file string) string {
+			return fmt.Sprintf("QBR pack of %s as of %s written to %s", q.Account.Code, q.AsOf, file)
+		}, err
+	})
 }
 
 func init() {
@@ -81,7 +28,7 @@ func init() {
 			"NPS and CSAT and how they moved), expansion opportunities (the products the book sells that the account does not " +
 			"buy), open objectives, and an Agreed actions table to fill in at the review. md by default. Without --out it goes " +
 			"to stdout (a pdf only when stdout is not a terminal). --out replaces a FILE already there, durably; never the book, " +
-			"a directory or a device. In the workstation, Q on an account writes one into the documents directory " +
-			"(statement_format: md, html or pdf; text writes md).",
+			"a directory or a device. In the workstation, Q on an account writes one as md (to fill in) into the " +
+			"documents directory.",
 		words: func([]string) (string, error) { return wordList("Formats", docs.QBRFormats), nil }}
 }

@@ -1,12 +1,12 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 
+	"acctdesk/desk"
 	"acctdesk/docs"
 	"acctdesk/domain"
 )
@@ -15,27 +15,42 @@ import (
 // --out FILE, durably and never over the book, or to stdout — text, md
 // and html always, a pdf only when stdout is not a terminal.
 func (c *cli) statement(args []string) error {
-	fs, g := newFlags("statement")
-	format := fs.String("format", "text", "`FORMAT`: text, md, html or pdf")
+	return c.document(args, "statement", "text", docs.Formats, func(d *desk.Desk, code, format string) ([]byte, func(file string) string, error) {
+		b, st, err := d.StatementBytes(code, 0, format)
+		return b, func(file string) string {
+			return fmt.Sprintf("statement of %s as of %s written to %s (total due %s %s)",
+				st.Account.Code, st.AsOf, file, st.Currency, domain.Human(st.TotalDue(), st.Currency))
+		}, err
+	})
+}
+
+// document is a command that writes one document of an account (a
+// statement, a QBR pack) in a format of formats (def when none is given):
+// to --out FILE, durably and never over the book, or to stdout — a binary
+// format only when stdout is not a terminal. make renders it and says
+// what was written to a file.
+func (c *cli) document(args []string, name, def string, formats []string, make func(d *desk.Desk, code, format string) ([]byte, func(file string) string, error)) error {
+	fs, g := newFlags(name)
+	format := fs.String("format", def, "`FORMAT`: "+orList(formats))
 	out := fs.String("out", "", "write to `FILE` (replaced if there; never the book)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) == 0 {
-		return errors.New("statement needs an ACCOUNT (run acctdesk help statement)")
+		return fmt.Errorf("%s needs an ACCOUNT (run acctdesk help %s)", name, name)
 	}
-	if err := noMore("statement", pos, 1); err != nil {
+	if err := noMore(name, pos, 1); err != nil {
 		return err
 	}
 	if err := checkAccountArg(pos[0]); err != nil {
 		return err
 	}
-	if *format, err = word("format", *format, docs.Formats, "a format", false); err != nil {
+	if *format, err = word("format", *format, formats, "a format", false); err != nil {
 		return err
 	}
 	if *format == "" {
-		*format = "text"
+		*format = def
 	}
 	// stdout as it is: a PDF is bytes, not text for domain.Safe.
 	raw := c.stdout
@@ -54,7 +69,7 @@ func (c *cli) statement(args []string) error {
 	if err != nil {
 		return err
 	}
-	b, st, err := d.StatementBytes(pos[0], 0, *format)
+	b, said, err := make(d, pos[0], *format)
 	if err != nil {
 		return err
 	}
@@ -69,7 +84,6 @@ func (c *cli) statement(args []string) error {
 	if err := docs.WriteFile(*out, func(w io.Writer) error { _, err := w.Write(b); return err }, g.path()); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "statement of %s as of %s written to %s (total due %s %s)\n",
-		st.Account.Code, st.AsOf, shown(*out), st.Currency, domain.Human(st.TotalDue(), st.Currency))
+	fmt.Fprintln(c.stdout, said(shown(*out)))
 	return nil
 }

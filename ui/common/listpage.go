@@ -415,3 +415,29 @@ func (l *ListPage[R]) Window(cols []Column, widths []int, cells func(i int, r *R
 	}
 	return out
 }
+
+// GroupLines turns rows in order into list lines, with a heading line
+// before each run of rows whose key is the same; heading writes it from the
+// run's rows (in order). A nil key groups nothing: one line per row.
+func GroupLines(order []int, key func(row int) string, heading func(run []int) string) []Line {
+	if key == nil {
+		out := make([]Line, len(order))
+		for i, r := range order {
+			out[i] = Line{Row: r}
+		}
+		return out
+	}
+	out := make([]Line, 0, len(order)+8)
+	for i := 0; i < len(order); {
+		j := i + 1
+		for j < len(order) && key(order[j]) == key(order[i]) {
+			j++
+		}
+		out = append(out, Line{Row: -1, Heading: heading(order[i:j])})
+		for _, r := range order[i:j] {
+			out = append(out, Line{Row: r})
+		}
+		i = j
+	}
+	return out
+}

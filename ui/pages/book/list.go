@@ -174,41 +174,18 @@ func groupTitle(r *Row, group int) string {
 // its count and AR per currency.
 func Group(rows []*Row, order []int, group int) []common.Line {
 	if group == 0 {
-		out := make([]common.Line, len(order))
-		for i, r := range order {
-			out[i] = common.Line{Row: r}
-		}
-		return out
+		return common.GroupLines(order, nil, nil)
 	}
-	out := make([]common.Line, 0, len(order)+8)
-	start := -1
-	var totals domain.Totals
-	var overdue domain.Totals
-	n := 0
-	flush := func() {
-		if start < 0 {
-			return
+	return common.GroupLines(order, func(r int) string { return groupKey(rows[r], group) }, func(run []int) string {
+		totals, overdue := domain.Totals{}, domain.Totals{}
+		for _, r := range run {
+			totals.Add(rows[r].Cur, rows[r].arAmount)
+			overdue.Add(rows[r].Cur, rows[r].owed)
 		}
 		var parts []string
 		for _, c := range totals.Currencies() {
 			parts = append(parts, "AR "+common.ShortMoney(totals[c], c)+", overdue "+common.ShortMoney(overdue[c], c))
 		}
-		h := groupTitle(rows[out[start+1].Row], group)
-		out[start].Heading = fmt.Sprintf("%s · %s · %s", h, common.Count(n, "account"), strings.Join(parts, " | "))
-	}
-	prev := "\x00"
-	for _, r := range order {
-		if g := groupKey(rows[r], group); g != prev {
-			flush()
-			prev, start, n = g, len(out), 0
-			totals, overdue = domain.Totals{}, domain.Totals{}
-			out = append(out, common.Line{Row: -1})
-		}
-		totals.Add(rows[r].Cur, rows[r].arAmount)
-		overdue.Add(rows[r].Cur, rows[r].owed)
-		n++
-		out = append(out, common.Line{Row: r})
-	}
-	flush()
-	return out
+		return fmt.Sprintf("%s · %s · %s", groupTitle(rows[run[0]], group), common.Count(len(run), "account"), strings.Join(parts, " | "))
+	})
 }

@@ -216,37 +216,19 @@ func groupTitle(r *Row, group int) string {
 // accounts it has and how many of them are single-product.
 func Group(rows []*Row, order []int, group int) []common.Line {
 	if group == 0 {
-		out := make([]common.Line, len(order))
-		for i, r := range order {
-			out[i] = common.Line{Row: r}
-		}
-		return out
+		return common.GroupLines(order, nil, nil)
 	}
-	out := make([]common.Line, 0, len(order)+8)
-	start, n, singles := -1, 0, 0
-	flush := func() {
-		if start < 0 {
-			return
-		}
-		h := groupTitle(rows[out[start+1].Row], group) + " · " + common.Count(n, "account")
+	return common.GroupLines(order, func(r int) string { return groupKey(rows[r], group) }, func(run []int) string {
+		h := groupTitle(rows[run[0]], group) + " · " + common.Count(len(run), "account")
 		if group != 1 {
+			singles := 0
+			for _, r := range run {
+				if rows[r].Single {
+					singles++
+				}
+			}
 			h += fmt.Sprintf(", %d single-product", singles)
 		}
-		out[start].Heading = h
-	}
-	prev := "\x00"
-	for _, r := range order {
-		if g := groupKey(rows[r], group); g != prev {
-			flush()
-			prev, start, n, singles = g, len(out), 0, 0
-			out = append(out, common.Line{Row: -1})
-		}
-		n++
-		if rows[r].Single {
-			singles++
-		}
-		out = append(out, common.Line{Row: r})
-	}
-	flush()
-	return out
+		return h
+	})
 }

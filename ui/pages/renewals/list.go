@@ -141,38 +141,20 @@ func heading(r *Row, group, horizon int) string {
 // owner, how many are due) before each group.
 func Group(rows []*Row, order []int, group int) []common.Line {
 	if Groups[group] == "none" {
-		out := make([]common.Line, len(order))
-		for i, r := range order {
-			out[i] = common.Line{Row: r}
-		}
-		return out
+		return common.GroupLines(order, nil, nil)
 	}
-	out := make([]common.Line, 0, len(order)+5)
-	start, n, due := -1, 0, 0
-	flush := func() {
-		if start < 0 {
-			return
+	return common.GroupLines(order, func(r int) string { return groupKey(rows[r], group) }, func(run []int) string {
+		first := rows[run[0]]
+		h := heading(first, group, first.horizon) + " · " + common.Count(len(run), "contract")
+		due := 0
+		for _, r := range run {
+			if rows[r].Due {
+				due++
+			}
 		}
-		first := rows[out[start+1].Row]
-		h := heading(first, group, first.horizon) + " · " + common.Count(n, "contract")
 		if Groups[group] == "owner" && due > 0 {
 			h += fmt.Sprintf(", %d due", due)
 		}
-		out[start].Heading = h
-	}
-	prev := "\x00"
-	for _, r := range order {
-		if g := groupKey(rows[r], group); g != prev {
-			flush()
-			prev, start, n, due = g, len(out), 0, 0
-			out = append(out, common.Line{Row: -1})
-		}
-		n++
-		if rows[r].Due {
-			due++
-		}
-		out = append(out, common.Line{Row: r})
-	}
-	flush()
-	return out
+		return h
+	})
 }
