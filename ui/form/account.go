@@ -84,15 +84,13 @@ func (b *accountBody) title() string {
 	return fmt.Sprintf("Edit the account · %s %s", b.t.Code, b.t.Name)
 }
 
-func (b *accountBody) text(i int) string { return strings.TrimSpace(b.c.fields[i].text.String()) }
-
 func (b *accountBody) changed() {
 	f := b.c.fields
-	f[aDays].disabled = strings.EqualFold(b.text(aTerms), "cash")
+	f[aDays].disabled = strings.EqualFold(b.c.text(aTerms), "cash")
 	f[aSince].hint = ""
-	since := b.text(aSince)
+	since := b.c.text(aSince)
 	switch {
-	case !strings.EqualFold(b.text(aStatus), b.was.Status) && since == f[aSince].initial:
+	case !strings.EqualFold(b.c.text(aStatus), b.was.Status) && since == f[aSince].initial:
 		f[aSince].hint = "→ today: a new status"
 	case since != "":
 		if d, err := resolveDate(since, b.t.Today); err == nil {
@@ -103,45 +101,43 @@ func (b *accountBody) changed() {
 
 func (b *accountBody) validate() (*Submission, bool) {
 	f := b.c.fields
-	for _, x := range f {
-		x.err = ""
-	}
+	b.c.clearErrors()
 	was := b.was
-	e := desk.AccountEdit{Owner: b.text(aOwner), Segment: b.text(aSegment), Notes: b.text(aNotes),
-		ExpansionNotes: b.text(aExpansion), Competitors: b.text(aCompetitors), From: &was}
+	e := desk.AccountEdit{Owner: b.c.text(aOwner), Segment: b.c.text(aSegment), Notes: b.c.text(aNotes),
+		ExpansionNotes: b.c.text(aExpansion), Competitors: b.c.text(aCompetitors), From: &was}
 	ok := true
 	bad := func(i int, why string) { f[i].err, ok = why, false }
-	if n, err := strconv.Atoi(b.text(aTier)); err != nil || n < 1 || n > 3 {
+	if n, err := strconv.Atoi(b.c.text(aTier)); err != nil || n < 1 || n > 3 {
 		bad(aTier, "a tier is 1, 2 or 3")
 	} else {
 		e.Tier = n
 	}
 	statuses := f[aStatus].options
-	if s, found := domain.MatchWord(b.text(aStatus), statuses); found {
+	if s, found := domain.MatchWord(b.c.text(aStatus), statuses); found {
 		e.Status = s
 	} else {
 		bad(aStatus, "one of "+strings.Join(statuses, ", "))
 	}
-	if s := b.text(aSince); s != "" {
+	if s := b.c.text(aSince); s != "" {
 		if d, err := resolveDate(s, b.t.Today); err != nil {
 			bad(aSince, err.Error())
 		} else {
 			e.StatusSince = d
 		}
 	}
-	if s, found := domain.MatchWord(b.text(aTerms), f[aTerms].options); found {
+	if s, found := domain.MatchWord(b.c.text(aTerms), f[aTerms].options); found {
 		e.Terms = s
 	} else {
 		bad(aTerms, "term or cash")
 	}
 	if e.Terms == "term" {
-		if n, err := strconv.Atoi(b.text(aDays)); err != nil || n < 0 {
+		if n, err := strconv.Atoi(b.c.text(aDays)); err != nil || n < 0 {
 			bad(aDays, "days to pay, a whole number (30)")
 		} else {
 			e.TermsDays = n
 		}
 	}
-	for _, p := range strings.FieldsFunc(b.text(aProducts), func(r rune) bool { return r == ',' || r == ';' }) {
+	for _, p := range strings.FieldsFunc(b.c.text(aProducts), func(r rune) bool { return r == ',' || r == ';' }) {
 		e.Products = append(e.Products, strings.TrimSpace(p))
 	}
 	if !ok {

@@ -219,9 +219,7 @@ func isNone(s string) bool {
 func (b *callBody) validate() (*Submission, bool) {
 	f := b.c.fields
 	t := b.t
-	for _, x := range f {
-		x.err = ""
-	}
+	b.c.clearErrors()
 	ok := true
 	call := domain.Call{
 		Outcome: f[fOutcome].choice,

@@ -9,6 +9,7 @@ import (
 	"acctdesk/domain"
 	"acctdesk/ui/common"
 	"acctdesk/ui/keymap"
+	"acctdesk/ui/styles"
 )
 
 // The contacts form (C, SPEC §10.10): the account's contacts listed above
@@ -65,6 +66,16 @@ func NewContacts(c common.Common, t Target, people []domain.Contact) *Model {
 }
 
 // pickKey is the key of the i-th contact: 1…9, then letters (not n).
+// pickLine is line i of a list a form picks from: its key, its parts,
+// highlighted when it is the one picked (sel), cut to w.
+func pickLine(s *styles.Styles, i, sel int, parts []string, w int) string {
+	line := common.Cut(fmt.Sprintf("%2s  %s", pickKey(i), strings.Join(parts, " · ")), w)
+	if i == sel {
+		return s.Chosen.Render(line)
+	}
+	return line
+}
+
 func pickKey(i int) string {
 	if i < 9 {
 		return fmt.Sprint(i + 1)
@@ -166,23 +177,14 @@ func (b *contactsBody) brief(cm common.Common, w int) []string {
 				parts = append(parts, x)
 			}
 		}
-		line := fmt.Sprintf("%2s  %s", pickKey(i), strings.Join(parts, " · "))
-		if i == b.sel {
-			out = append(out, s.Chosen.Render(common.Cut(line, w)))
-		} else {
-			out = append(out, common.Cut(line, w))
-		}
+		out = append(out, pickLine(s, i, b.sel, parts, w))
 	}
 	return append(out, "")
 }
 
-func (b *contactsBody) text(i int) string { return strings.TrimSpace(b.c.fields[i].text.String()) }
-
 func (b *contactsBody) validate() (*Submission, bool) {
 	f := b.c.fields
-	for _, x := range f {
-		x.err = ""
-	}
+	b.c.clearErrors()
 	if b.sel == -2 {
 		f[kWho].err = "pick a contact (" + keysOf(f[kWho].choices) + ")"
 		return nil, false
@@ -196,19 +198,19 @@ func (b *contactsBody) validate() (*Submission, bool) {
 				return Saved{At: x.Activity.Stamp.At}, err
 			}}, true
 	}
-	c := domain.Contact{Name: b.text(kName), Phone: b.text(kPhone), Email: b.text(kEmail)}
+	c := domain.Contact{Name: b.c.text(kName), Phone: b.c.text(kPhone), Email: b.c.text(kEmail)}
 	ok := true
 	if c.Name == "" {
 		f[kName].err, ok = "a contact needs a name", false
 	}
-	if r := b.text(kRole); r != "" {
+	if r := b.c.text(kRole); r != "" {
 		if w, found := domain.MatchWord(r, domain.ContactRoles); found {
 			c.Role = w
 		} else {
 			f[kRole].err, ok = "one of "+strings.Join(domain.ContactRoles, ", ")+", or empty", false
 		}
 	}
-	switch strings.ToLower(b.text(kPrimary)) {
+	switch strings.ToLower(b.c.text(kPrimary)) {
 	case "yes", "y":
 		c.Primary = true
 	case "no", "n", "":

@@ -64,9 +64,7 @@ func (b *contractBody) changed() {
 
 func (b *contractBody) validate() (*Submission, bool) {
 	f := b.c.fields
-	for _, x := range f {
-		x.err = ""
-	}
+	b.c.clearErrors()
 	t := b.t
 	k := domain.Contract{ID: strings.TrimSpace(f[kNumber].text.String()), SLA: strings.TrimSpace(f[kSLA].text.String())}
 	ok := true

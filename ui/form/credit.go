@@ -80,26 +80,24 @@ func (b *creditBody) title() string {
 	return fmt.Sprintf("Credit decision · %s %s", b.t.Code, b.t.Name)
 }
 
-func (b *creditBody) text(i int) string { return strings.TrimSpace(b.c.fields[i].text.String()) }
-
 // change reads the fields; a value that does not read names its field.
 func (b *creditBody) change() (domain.CreditChange, int, error) {
 	cur := b.t.Currency
-	ch := domain.CreditChange{Reason: b.text(cReason), ApprovedBy: b.text(cApprover)}
+	ch := domain.CreditChange{Reason: b.c.text(cReason), ApprovedBy: b.c.text(cApprover)}
 	var err error
-	if s := b.text(cLimit); s != "" {
+	if s := b.c.text(cLimit); s != "" {
 		ch.SetLimit = true
 		if ch.Limit, err = domain.ParseAmount(s, cur); err != nil {
 			return ch, cLimit, err
 		}
 	}
-	if s := b.text(cOverdraft); s != "" {
+	if s := b.c.text(cOverdraft); s != "" {
 		ch.SetOverdraft = true
 		if ch.Overdraft, err = domain.ParseAmount(s, cur); err != nil {
 			return ch, cOverdraft, err
 		}
 	}
-	if s := b.text(cExpires); s != "" && ch.Overdraft.IsPositive() {
+	if s := b.c.text(cExpires); s != "" && ch.Overdraft.IsPositive() {
 		if ch.Expires, err = resolveDate(s, b.t.Today); err != nil {
 			return ch, cExpires, err
 		}
@@ -109,11 +107,11 @@ func (b *creditBody) change() (domain.CreditChange, int, error) {
 
 func (b *creditBody) changed() {
 	f := b.c.fields
-	od := b.text(cOverdraft)
+	od := b.c.text(cOverdraft)
 	amt, err := domain.ParseAmount(od, b.t.Currency)
 	f[cExpires].disabled = od == "" || (err == nil && amt.IsZero())
 	f[cExpires].hint = ""
-	if s := b.text(cExpires); s != "" && !f[cExpires].disabled {
+	if s := b.c.text(cExpires); s != "" && !f[cExpires].disabled {
 		if d, err := resolveDate(s, b.t.Today); err == nil {
 			f[cExpires].hint = "→ " + common.LongDay(d)
 		}
@@ -151,9 +149,7 @@ func (b *creditBody) changed() {
 
 func (b *creditBody) validate() (*Submission, bool) {
 	f := b.c.fields
-	for _, x := range f {
-		x.err = ""
-	}
+	b.c.clearErrors()
 	ch, at, err := b.change()
 	if err != nil {
 		f[at].err = err.Error()

@@ -139,9 +139,7 @@ func (b *resolveBody) changed() {
 
 func (b *resolveBody) validate() (*Submission, bool) {
 	f := b.c.fields
-	for _, x := range f {
-		x.err = ""
-	}
+	b.c.clearErrors()
 	ok := true
 	r := desk.Resolution{Invoice: b.on.Invoice, Resolution: strings.TrimSpace(f[rResolution].text.String())}
 	if r.Resolution == "" {

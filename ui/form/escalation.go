@@ -68,9 +68,7 @@ func (b *escBody) validate() (*Submission, bool) {
 	f := b.c.fields
 	t := b.t
 	ok := true
-	for _, x := range f {
-		x.err = ""
-	}
+	b.c.clearErrors()
 	for _, i := range []int{eCategory, eSeverity, eTo} {
 		if f[i].choice == "" {
 			f[i].err = "choose one: " + keysOf(f[i].choices)

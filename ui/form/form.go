@@ -401,6 +401,16 @@ type core struct {
 
 func (c *core) focused() *field { return c.fields[c.focus] }
 
+// text is field i's text, trimmed.
+func (c *core) text(i int) string { return strings.TrimSpace(c.fields[i].text.String()) }
+
+// clearErrors forgets every field's error before a new validation.
+func (c *core) clearErrors() {
+	for _, x := range c.fields {
+		x.err = ""
+	}
+}
+
 func (c *core) dirty() bool {
 	for _, f := range c.fields {
 		if f.choice != "" || f.text.String() != f.initial {

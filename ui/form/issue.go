@@ -111,9 +111,7 @@ func (b *issueBody) changed() {
 
 func (b *issueBody) validate() (*Submission, bool) {
 	f := b.c.fields
-	for _, x := range f {
-		x.err = ""
-	}
+	b.c.clearErrors()
 	t := b.t
 	text := func(i int) string { return strings.TrimSpace(f[i].text.String()) }
 	r := desk.IssueRequest{Kind: f[iKind].choice, Owner: text(iOwner), Summary: text(iSummary), KPI: text(iKPI)}
@@ -283,9 +281,7 @@ func (b *issueUpdateBody) done() ([]int, error) {
 
 func (b *issueUpdateBody) validate() (*Submission, bool) {
 	f := b.c.fields
-	for _, x := range f {
-		x.err = ""
-	}
+	b.c.clearErrors()
 	t, s := b.t, b.s
 	code, id := t.Code, s.ID
 	if b.resolving() {

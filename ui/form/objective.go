@@ -220,34 +220,25 @@ func (b *objectiveBody) brief(cm common.Common, w int) []string {
 			}
 			parts = append(parts, fmt.Sprintf("%d/%d steps done", done, n))
 		}
-		line := fmt.Sprintf("%2s  %s", pickKey(i), strings.Join(parts, " · "))
-		if i == b.sel {
-			out = append(out, s.Chosen.Render(common.Cut(line, w)))
-		} else {
-			out = append(out, common.Cut(line, w))
-		}
+		out = append(out, pickLine(s, i, b.sel, parts, w))
 	}
 	return append(out, "")
 }
 
-func (b *objectiveBody) text(i int) string { return strings.TrimSpace(b.c.fields[i].text.String()) }
-
 func (b *objectiveBody) validate() (*Submission, bool) {
 	f := b.c.fields
-	for _, x := range f {
-		x.err = ""
-	}
+	b.c.clearErrors()
 	if b.sel == -2 {
 		f[oWhich].err = "pick an objective (" + keysOf(f[oWhich].choices) + ")"
 		return nil, false
 	}
-	o := domain.Objective{Measure: b.text(oMeasure), Target: b.text(oTarget), Owner: b.text(oOwner)}
+	o := domain.Objective{Measure: b.c.text(oMeasure), Target: b.c.text(oTarget), Owner: b.c.text(oOwner)}
 	if b.sel >= 0 {
 		o.ID = b.objs[b.sel].ID
 	}
 	ok := true
 	bad := func(i int, why string) { f[i].err, ok = why, false }
-	if k, found := domain.MatchWord(b.text(oKind), domain.ObjectiveKinds); found {
+	if k, found := domain.MatchWord(b.c.text(oKind), domain.ObjectiveKinds); found {
 		o.Kind = k
 	} else {
 		bad(oKind, "one of "+strings.Join(domain.ObjectiveKinds, ", "))
@@ -255,14 +246,14 @@ func (b *objectiveBody) validate() (*Submission, bool) {
 	if o.Measure == "" {
 		bad(oMeasure, "say what is measured")
 	}
-	if s := b.text(oStatus); s != "" {
+	if s := b.c.text(oStatus); s != "" {
 		if st, found := domain.MatchWord(s, domain.ObjectiveStatuses); found {
 			o.Status = st
 		} else {
 			bad(oStatus, "one of "+strings.Join(domain.ObjectiveStatuses, ", "))
 		}
 	}
-	if s := b.text(oDue); s != "" {
+	if s := b.c.text(oDue); s != "" {
 		if d, err := resolveDate(s, b.t.Today); err != nil {
 			bad(oDue, err.Error())
 		} else {
@@ -270,7 +261,7 @@ func (b *objectiveBody) validate() (*Submission, bool) {
 		}
 	}
 	for i := oSteps; i < len(f); i++ {
-		s := b.text(i)
+		s := b.c.text(i)
 		if s == "" {
 			continue // an empty line is no step (clearing one removes it)
 		}

@@ -165,9 +165,7 @@ func parseInstalments(s string, c domain.Currency, today domain.Date) ([]domain.
 }
 
 func (b *planBody) validate() (*Submission, bool) {
-	for _, x := range b.c.fields {
-		x.err = ""
-	}
+	b.c.clearErrors()
 	ins, problem, field := b.compute()
 	if problem != "" {
 		b.c.fields[field].err = problem

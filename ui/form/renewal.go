@@ -147,9 +147,7 @@ func (b *renewalBody) brief(cm common.Common, w int) []string {
 
 func (b *renewalBody) validate() (*Submission, bool) {
 	f := b.c.fields
-	for _, x := range f {
-		x.err = ""
-	}
+	b.c.clearErrors()
 	t, old := b.t, b.on.Contract
 	code, id := t.Code, old.ID
 	if b.lapse() {

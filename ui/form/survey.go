@@ -95,9 +95,7 @@ func (b *surveyBody) changed() {
 
 func (b *surveyBody) validate() (*Submission, bool) {
 	f := b.c.fields
-	for _, x := range f {
-		x.err = ""
-	}
+	b.c.clearErrors()
 	ok := true
 	s := domain.Survey{Kind: f[sKind].choice, Comment: strings.TrimSpace(f[sComment].text.String())}
 	if s.Kind == "" {
