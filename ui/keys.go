@@ -79,10 +79,7 @@ func (m *Model) key(km tea.KeyMsg) tea.Cmd {
 		m.push(components.NewHelp(m.c, p.Info().Name, p))
 		return nil
 	case key.Matches(km, k.Jump):
-		if m.view == nil {
-			m.setStatus(components.Info, "The book is still loading")
-			return nil
-		}
+		// Open even while the book loads: what is typed waits for it.
 		m.jump.Open()
 		m.push(m.jump)
 		return nil

@@ -279,6 +279,11 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.BackMsg:
 		m.cur = m.prev
 		return m, nil
+	case jump.ChosenMsg:
+		if m.top() == modal(m.jump) {
+			m.pop()
+		}
+		return m, common.OpenAccount(msg.Code)
 	case common.DoneMsg:
 		if m.readOnly() {
 			return m, nil

@@ -24,6 +24,9 @@ func (l *Loads) Start() (seq int, ok bool) {
 	return l.seq, true
 }
 
+// Busy says a load is under way: what is shown may be about to change.
+func (l *Loads) Busy() bool { return l.running }
+
 // Restart numbers a load that replaces the one under way: the user asked
 // for something else (another date, another account).
 func (l *Loads) Restart() int {

@@ -80,7 +80,16 @@ type Model struct {
 	field   common.Field
 	matches []int
 	sel     int
+	// pending is an enter typed while the accounts were still being listed
+	// and nothing matched yet: it opens the first match once they are in,
+	// so a code typed fast after ':' is not lost (over SSH, or on a book
+	// just loaded).
+	pending bool
 }
+
+// ChosenMsg says the prompt chose an account after its enter: the root
+// closes the prompt and opens the account.
+type ChosenMsg struct{ Code string }
 
 // New makes the prompt; it has accounts once a view has come.
 func New(c common.Common) *Model {
@@ -103,9 +112,19 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 				m.refresh()
 			}
 		}
+		var cmds []tea.Cmd
 		if again {
-			return m.load()
+			cmds = append(cmds, m.load())
 		}
+		if m.pending && m.open && (len(m.matches) > 0 || !m.listing()) {
+			m.pending = false
+			if len(m.matches) > 0 {
+				m.open = false
+				code := m.cands.Rows[m.matches[m.sel]].Code
+				cmds = append(cmds, func() tea.Msg { return ChosenMsg{code} })
+			}
+		}
+		return tea.Batch(cmds...)
 	}
 	return nil
 }
@@ -119,9 +138,13 @@ func (m *Model) load() tea.Cmd {
 	return prepare(seq, m.view, m.cands)
 }
 
+// listing says the accounts are yet to come: no view has come, or the
+// newest is being listed.
+func (m *Model) listing() bool { return m.view == nil || m.loads.Busy() }
+
 // Open empties the prompt for a new search.
 func (m *Model) Open() {
-	m.open = true
+	m.open, m.pending = true, false
 	m.field.Set("")
 	m.refresh()
 }
@@ -140,12 +163,14 @@ func (m *Model) HoldsKeyboard() bool { return true }
 // Key handles a key; done is true when the prompt closes (esc, or enter on
 // a match, which opens the account).
 func (m *Model) Key(km tea.KeyMsg) (cmd tea.Cmd, done bool) {
+	m.pending = false
 	switch km.Type {
 	case tea.KeyEsc, tea.KeyCtrlC:
 		m.open = false
 		return nil, true
 	case tea.KeyEnter:
 		if len(m.matches) == 0 {
+			m.pending = m.listing()
 			return nil, false
 		}
 		m.open = false
@@ -175,7 +200,10 @@ func (m *Model) View() string {
 		s.Key.Render(": ") + m.field.View(w-3, true, s.Input, s.Cursor, s.Placeholder),
 	}
 	room := m.Height - 4
-	if len(m.matches) == 0 {
+	switch {
+	case len(m.matches) == 0 && m.listing():
+		lines = append(lines, s.Muted.Render("  Listing the accounts…"))
+	case len(m.matches) == 0:
 		lines = append(lines, s.Muted.Render("  No account matches."))
 	}
 	from := 0
