@@ -204,6 +204,12 @@ func (d *Desk) edited(old domain.Account, e AccountEdit) (domain.Account, error)
 	case !e.StatusSince.IsZero():
 		a.StatusSince = e.StatusSince
 	}
+	// Going live: an onboarding account made active without a live date
+	// went live the day its new status dates from (the queue stops asking
+	// for go-live, and report openings counts the days it took).
+	if a.Status == domain.StatusActive && old.Status == domain.StatusOnboarding && a.LiveOn.IsZero() {
+		a.LiveOn = a.StatusSince
+	}
 	var ve domain.ValidationError
 	if a.Owner != "" {
 		if err := domain.CheckUser(a.Owner); err != nil {
@@ -252,6 +258,7 @@ func editChanges(old, a domain.Account) []FieldChange {
 	add("segment", old.Segment, a.Segment)
 	add("status", old.Status, a.Status)
 	add("status since", dateText(old.StatusSince), dateText(a.StatusSince))
+	add("live on", dateText(old.LiveOn), dateText(a.LiveOn))
 	add("terms", termsText(old), termsText(a))
 	add("products", strings.Join(old.Products, ", "), strings.Join(a.Products, ", "))
 	add("notes", old.Notes, a.Notes)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -229,4 +230,48 @@ func mustAccount(t *testing.T, d *Desk, code string) *domain.AccountFile {
 		t.Fatal(err)
 	}
 	return f
+}
+
+// Going live by E: an onboarding account made active gets its live date
+// (the new status's), the timeline says so, and go-live-late is gone; an
+// account without a live date that is active is live (one brought from an
+// ERP), so the queue does not ask for it.
+func TestGoingLiveByEdit(t *testing.T) {
+	st := openingBook(t)
+	d := New(st, Options{AsOf: asOf})
+	late := func() bool {
+		t.Helper()
+		v, err := d.Refresh()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return slices.ContainsFunc(v.Queue, func(it queue.Item) bool { return it.Account == "GREEN01" && it.Reason == queue.GoLiveLate })
+	}
+	if !late() {
+		t.Fatal("GREEN01, onboarding and signed 23 days ago, is not go-live-late")
+	}
+	f := mustAccount(t, d, "GREEN01")
+	e := EditOf(f.Account)
+	e.Status, e.StatusSince = "active", domain.MustDate("2026-11-20")
+	got, err := d.EditAccount(ada, "GREEN01", e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Account.LiveOn != domain.MustDate("2026-11-20") || !strings.Contains(got.Activity.Text, "live on: (none) → 2026-11-20") {
+		t.Errorf("made active: live on %s, entry %q", got.Account.LiveOn, got.Activity.Text)
+	}
+	if late() {
+		t.Error("GREEN01 is live since 11-20 and still go-live-late")
+	}
+	// Back on hold and active again: the live date stays the first one.
+	e = EditOf(got.Account)
+	e.Status = "on-hold"
+	if got, err = d.EditAccount(ada, "GREEN01", e); err != nil {
+		t.Fatal(err)
+	}
+	e = EditOf(got.Account)
+	e.Status = "active"
+	if got, err = d.EditAccount(ada, "GREEN01", e); err != nil || got.Account.LiveOn != domain.MustDate("2026-11-20") {
+		t.Errorf("active again: live on %s, %v", got.Account.LiveOn, err)
+	}
 }

@@ -78,3 +78,24 @@ func TestDocumentLabelAndHeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestAccountLive: a live date decides; without one, active and on-hold are
+// live (an ERP's book seldom has the date), onboarding and churned are not.
+func TestAccountLive(t *testing.T) {
+	on := MustDate("2026-07-01")
+	for _, c := range []struct {
+		a    Account
+		want bool
+	}{
+		{Account{Status: StatusOnboarding, LiveOn: MustDate("2026-07-01")}, true}, // live that day
+		{Account{Status: StatusActive, LiveOn: MustDate("2026-07-02")}, false},    // the date decides, not the status
+		{Account{Status: StatusActive}, true},
+		{Account{Status: StatusOnHold}, true},
+		{Account{Status: StatusOnboarding}, false},
+		{Account{Status: StatusChurned}, false},
+	} {
+		if got := c.a.Live(on); got != c.want {
+			t.Errorf("%s, live on %s: live on %s is %v, want %v", c.a.Status, c.a.LiveOn, on, got, c.want)
+		}
+	}
+}

@@ -183,6 +183,18 @@ func (a Account) DefaultDue(d Date) Date {
 	return d.AddDays(a.TermsDays)
 }
 
+// Live says whether the account is live on asOf: from its live date when it
+// has one. Without one, an active or on-hold account is live (a book brought
+// from an ERP seldom has the date; its date is not known) and any other is
+// not: onboarding is not live yet, and a churned account without the date
+// may never have been.
+func (a Account) Live(asOf Date) bool {
+	if !a.LiveOn.IsZero() {
+		return a.LiveOn <= asOf
+	}
+	return a.Status == StatusActive || a.Status == StatusOnHold
+}
+
 // HasLimit reports whether the account has a credit limit.
 func (a Account) HasLimit() bool { return a.CreditLimit.IsPositive() }
 

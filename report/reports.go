@@ -319,7 +319,7 @@ func escalationsPart(in Input, set domain.Settings, x *domain.Facts) any {
 
 func escalationsTable(in Input, set domain.Settings, parts []any) *Table {
 	t := &Table{Columns: []Column{{"account", Text, ""}, {"opened_at", Date, ""}, {"category", Text, ""}, {"severity", Text, ""},
-		{"to", Text, ""}, {"status", Text, ""}, {"summary", Text, ""}, {"author", Text, ""}}}
+		{"to", Text, ""}, {"status", Text, ""}, {"summary", Text, ""}, {"author", Text, ""}, {"id", Count, ""}}}
 	var es []domain.Escalation
 	for _, p := range parts {
 		if e, ok := p.([]domain.Escalation); ok {
@@ -334,7 +334,7 @@ func escalationsTable(in Input, set domain.Settings, parts []any) *Table {
 	})
 	for _, e := range es {
 		t.Rows = append(t.Rows, []Cell{T(e.Account), date(e.Opened), T(e.Category), T(e.Severity), T(e.To),
-			T(e.Status), T(e.Summary), T(e.Stamp.By)})
+			T(e.Status), T(e.Summary), T(e.Stamp.By), T(strconv.FormatUint(e.ID, 10))})
 	}
 	return t
 }

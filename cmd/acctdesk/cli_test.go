@@ -170,7 +170,7 @@ func TestEscalation(t *testing.T) {
 		t.Errorf("said %q", out)
 	}
 	got := must(t, db, "report", "escalations", "--format", "csv", "--as-of", "2026-11-22")
-	if !strings.Contains(got, "ACME,2026-11-20,credit-breach,high,finance,open,over limit by 12%,ada\n") {
+	if !strings.Contains(got, "ACME,2026-11-20,credit-breach,high,finance,open,over limit by 12%,ada,1\n") {
 		t.Fatalf("escalations:\n%s", got)
 	}
 	if _, err := acctdesk(t, db, "log", "escalation", "ACME", "--category", "fire", "--severity", "high", "--to", "finance", "--note", "x"); err == nil || !strings.Contains(err.Error(), "category") {

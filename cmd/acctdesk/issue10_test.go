@@ -153,8 +153,10 @@ func TestCodesAndWordsInAnyCase(t *testing.T) {
 	says(t, 0, append(g, "LOG", "Call", "aCmE", "--outcome", "No Answer"), "logged call to ACME (no-answer")
 	says(t, 0, append(g, "log", "call", "acme", "--outcome", "PROMISE", "--promise", "1500.00@2026-11-27"), "logged call to ACME (promise of")
 	says(t, 0, append(g, "log", "escalation", "Acme", "--category", "Credit Breach", "--severity", "HIGH", "--to", "Finance", "--note", "over"),
-		"escalated ACME to finance (credit-breach, high)")
-	says(t, 0, append(g, "Report", "Escalations", "--format", "CSV"), "ACME,2026-11-22,credit-breach,high,finance,open,over,ada")
+		"escalated ACME to finance (credit-breach, high), due 2026-11-24: escalation 1")
+	says(t, 0, append(g, "Report", "Escalations", "--format", "CSV"), "ACME,2026-11-22,credit-breach,high,finance,open,over,ada,1\n")
+	says(t, 0, append(g, "resolve", "escalation", "ACME", "1", "--resolution", "limit raised"), "escalation 1 on ACME")
+	says(t, 0, append(g, "report", "escalations", "--format", "csv"), "ACME,2026-11-22,credit-breach,high,finance,resolved,over,ada,1\n")
 	says(t, 0, append(g, "report", "promises", "--format", "Json"), `"account": "ACME"`, `"amount": 1500.00`)
 	says(t, 0, append(g, "import", "Invoices", filepath.Join(dir, "invoices.csv")), ": 5 invoices unchanged")
 }

@@ -265,6 +265,6 @@ func (c *cli) logEscalation(args []string) error {
 		return err
 	}
 	e := got.Escalation
-	fmt.Fprintln(c.stdout, shown(fmt.Sprintf("escalated %s to %s (%s, %s), due %s", e.Account, e.To, e.Category, e.Severity, e.Due)))
+	fmt.Fprintln(c.stdout, shown(fmt.Sprintf("escalated %s to %s (%s, %s), due %s: escalation %d", e.Account, e.To, e.Category, e.Severity, e.Due, e.ID)))
 	return nil
 }

@@ -321,7 +321,7 @@ func qbr(c *ctx) {
 
 func goLive(c *ctx) {
 	a := c.f.Account
-	if a.OpenedOn.IsZero() || a.Status == domain.StatusChurned || (!a.LiveOn.IsZero() && a.LiveOn <= c.asOf) {
+	if a.OpenedOn.IsZero() || a.Status == domain.StatusChurned || a.Live(c.asOf) {
 		return
 	}
 	n := c.asOf.DaysSince(a.OpenedOn)

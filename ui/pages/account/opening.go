@@ -62,6 +62,8 @@ func openingTitle(a domain.Account, o domain.Opening, asOf domain.Date) string {
 		s = "Signs " + common.Day(a.OpenedOn, asOf)
 	case !a.LiveOn.IsZero() && a.LiveOn <= asOf:
 		s = fmt.Sprintf("Live %s, %s after signing", common.Day(a.LiveOn, asOf), plural(max(a.LiveOn.DaysSince(a.OpenedOn), 0), "day", "days"))
+	case a.Live(asOf):
+		s = fmt.Sprintf("Signed %s, live (%s; no live date)", common.Day(a.OpenedOn, asOf), a.Status)
 	default:
 		s = fmt.Sprintf("Signed %s (%s), not live", common.Day(a.OpenedOn, asOf), plural(asOf.DaysSince(a.OpenedOn), "day", "days"))
 	}
