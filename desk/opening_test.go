@@ -4,7 +4,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -164,19 +163,7 @@ func TestBlockage(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Signed 2026-10-30: 23 days before 11-22, more than 14.
-	goLive := func(d *Desk) string {
-		t.Helper()
-		v, err := d.Refresh()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, it := range v.Queue {
-			if it.Account == "GREEN01" && it.Reason == queue.GoLiveLate {
-				return it.Detail
-			}
-		}
-		return ""
-	}
+	goLive := func(d *Desk) string { return goLiveLate(t, d, "GREEN01") }
 	if got, want := goLive(d), "signed 23 days ago, not live: missing company registration, tax identifier; blocked: credit check"; got != want {
 		t.Errorf("go-live-late %q, want %q", got, want)
 	}
@@ -239,14 +226,7 @@ func mustAccount(t *testing.T, d *Desk, code string) *domain.AccountFile {
 func TestGoingLiveByEdit(t *testing.T) {
 	st := openingBook(t)
 	d := New(st, Options{AsOf: asOf})
-	late := func() bool {
-		t.Helper()
-		v, err := d.Refresh()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return slices.ContainsFunc(v.Queue, func(it queue.Item) bool { return it.Account == "GREEN01" && it.Reason == queue.GoLiveLate })
-	}
+	late := func() bool { return goLiveLate(t, d, "GREEN01") != "" }
 	if !late() {
 		t.Fatal("GREEN01, onboarding and signed 23 days ago, is not go-live-late")
 	}
@@ -274,4 +254,20 @@ func TestGoingLiveByEdit(t *testing.T) {
 	if got, err = d.EditAccount(ada, "GREEN01", e); err != nil || got.Account.LiveOn != domain.MustDate("2026-11-20") {
 		t.Errorf("active again: live on %s, %v", got.Account.LiveOn, err)
 	}
+}
+
+// goLiveLate is the detail of the account's go-live-late item in a fresh
+// view, "" without one.
+func goLiveLate(t *testing.T, d *Desk, code string) string {
+	t.Helper()
+	v, err := d.Refresh()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range v.Queue {
+		if it.Account == code && it.Reason == queue.GoLiveLate {
+			return it.Detail
+		}
+	}
+	return ""
 }

@@ -70,13 +70,9 @@ func (d *Desk) SetMarginRates(ctx context.Context, rates map[string]*decimal.Dec
 	if len(next) == 0 {
 		set.MarginRates = nil
 	}
-	if err := set.Validate(); err != nil {
-		return nil, refusal(err.Error()) // it names the product
+	if err := d.saveSettings(ctx, set); err != nil {
+		return nil, err // a refusal names the product
 	}
-	if err := d.st.SaveSettings(ctx, set); err != nil {
-		return nil, err
-	}
-	d.wrote()
 	return maps.Clone(set.MarginRates), nil
 }
 

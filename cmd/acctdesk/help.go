@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"acctdesk/desk"
 	"acctdesk/docs"
 	"acctdesk/domain"
 	"acctdesk/importer"
@@ -227,8 +228,28 @@ var topics = map[string]topic{
 			"--dry-run prints csv account,level,oldest_days,total_due,currency,contact,email and writes nothing. " +
 			"In the workstation, R on an account previews one and writes it into the documents directory.",
 		words: func([]string) (string, error) { return wordList("Formats", docs.LetterFormats), nil }},
-	"settings": {synopsis: "acctdesk settings margin [PRODUCT=PCT ...]",
-		about: "Changes the book's settings. acctdesk help settings margin."},
+	"settings": {synopsis: "acctdesk settings [set KEY=VALUE ... | documents [SEGMENT=KIND,KIND ...] | margin [PRODUCT=PCT ...]]",
+		about: "Lists the book's settings, KEY=VALUE, or changes them: acctdesk help settings set (thresholds, aging edges, " +
+			"reminder levels, the dashboard's targets), acctdesk help settings documents (the opening file's documents per " +
+			"segment), acctdesk help settings margin (the margin proxy's rates)."},
+	"settings set": {synopsis: "acctdesk settings set KEY=VALUE ...",
+		about: "Sets book settings by key (promise-grace=5 target-dso=45 aging-edges=30,60,90,120) and prints every setting " +
+			"after. All of them or, when one is wrong, none: each wrong value is named with its key. A lead's command: on " +
+			"the host it runs as one.",
+		words: func([]string) (string, error) {
+			var b strings.Builder
+			b.WriteString("Keys:\n")
+			for _, s := range desk.BookSettings {
+				fmt.Fprintf(&b, "  %-18s %s\n", s.Key, s.About)
+			}
+			return b.String(), nil
+		}},
+	"settings documents": {synopsis: "acctdesk settings documents [SEGMENT=KIND,KIND ...]",
+		about: "Sets the documents the opening file of a segment's accounts requires (SPEC §11.3), in order, each a word " +
+			"(company-registration, tax-identifier, signatory-id, signed-contract, or the book's own such as mining-licence). " +
+			"SEGMENT * is every segment not named; SEGMENT= goes back to the default; a segment is spelt as the accounts " +
+			"spell it. Without arguments it lists them. go-live-late, the Opening tab and report openings follow. A lead's " +
+			"command: on the host it runs as one."},
 	"settings margin": {synopsis: "acctdesk settings margin [PRODUCT=PCT ...]",
 		about: "Sets each product's margin rate, in per cent of its invoiced amount (AGO=4.5 PMS=3.25), for the Book pane's " +
 			"margin proxy: each invoice of the last 12 months times its product's rate. PRODUCT= removes a rate; other products " +

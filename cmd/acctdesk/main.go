@@ -55,7 +55,9 @@ var usage = `acctdesk — a workstation for a book of credit accounts
                                                          the statement of account to send the customer
   acctdesk remind [ACCOUNT...] --out DIR [--format md|html|eml] [--dry-run]
                                                          reminder letters to the accounts due one
-  acctdesk settings margin [PRODUCT=PCT ...]            the products' margin rates (the Book pane's margin proxy)
+  acctdesk settings [set KEY=VALUE ...]                  the book's settings: thresholds, aging, reminders, targets
+  acctdesk settings documents [SEGMENT=KIND,KIND ...]    the documents a segment's opening file requires
+  acctdesk settings margin [PRODUCT=PCT ...]             the products' margin rates (the Book pane's margin proxy)
   acctdesk qbr ACCOUNT [--format md|html|pdf] [--out FILE]
                                                          the quarterly business review pack of an account
   acctdesk backup FILE [--force]                         a consistent copy while the book is in use

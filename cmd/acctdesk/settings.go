@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -9,29 +8,146 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"acctdesk/desk"
 	"acctdesk/domain"
 )
 
 // settings are the sub-commands of settings.
-var settingWords = []string{"margin"}
+var settingWords = []string{"set", "documents", "margin"}
 
-// settings changes the book's settings through the desk. For now the
-// margin rates of the Book pane's margin proxy (SPEC §3):
+// settings lists or changes the book's settings through the desk:
 //
-//	acctdesk settings margin [PRODUCT=PCT ...]
+//	acctdesk settings                           every setting, KEY=VALUE
+//	acctdesk settings set KEY=VALUE ...         thresholds, aging edges, reminders, targets
+//	acctdesk settings documents [SEGMENT=KIND,KIND ...]   the opening file's documents
+//	acctdesk settings margin [PRODUCT=PCT ...]  the margin proxy's rates
 func (c *cli) settings(args []string) error {
 	sub, rest := firstWord(args)
 	if sub == "" {
-		fs, _ := newFlags("settings")
-		if _, err := parse(fs, args); err != nil {
-			return err
-		}
-		return errors.New("settings needs margin (run acctdesk help settings)")
+		return c.settingsSet(args, false)
 	}
-	if w, _ := domain.MatchWord(sub, settingWords); w == "margin" {
+	switch w, _ := domain.MatchWord(sub, settingWords); w {
+	case "set":
+		return c.settingsSet(rest, true)
+	case "documents":
+		return c.settingsDocuments(rest)
+	case "margin":
 		return c.settingsMargin(rest)
 	}
-	return unknownWord("settings ", sub, "margin", settingWords)
+	return unknownWord("settings ", sub, "set, documents or margin", settingWords)
+}
+
+// settingsSet sets settings by key and prints every setting after, KEY=VALUE
+// as it is typed; without arguments (or as plain settings) it only prints.
+func (c *cli) settingsSet(args []string, set bool) error {
+	name := "settings"
+	if set {
+		name = "settings set"
+	}
+	fs, g := newFlags(name)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if !set && len(pos) > 0 {
+		return unknownWord("settings ", pos[0], "set, documents or margin", settingWords)
+	}
+	values := map[string]string{}
+	for _, p := range pos {
+		k, v, ok := strings.Cut(p, "=")
+		k = strings.TrimSpace(k)
+		if !ok || k == "" || strings.TrimSpace(v) == "" {
+			return fmt.Errorf("%q: write KEY=VALUE (promise-grace=3); acctdesk help settings set lists the keys", shown(p))
+		}
+		if _, known := desk.SettingNamed(k); !known {
+			keys := make([]string, len(desk.BookSettings))
+			for i, s := range desk.BookSettings {
+				keys[i] = s.Key
+			}
+			return unknownWord("", k, "a setting (acctdesk help settings set lists them)", keys)
+		}
+		values[k] = v
+	}
+	d, err := g.openDesk(c.stderr)
+	if err != nil {
+		return err
+	}
+	var now domain.Settings
+	if len(values) == 0 {
+		now, err = d.SettingsNow()
+	} else {
+		now, err = d.ChangeSettings(g.ctx(), values)
+	}
+	if err != nil {
+		return err
+	}
+	for _, s := range desk.BookSettings {
+		fmt.Fprintln(c.stdout, shown(s.Key+"="+s.Value(now)))
+	}
+	if !set {
+		fmt.Fprintln(c.stdout, "# the opening file's documents: acctdesk settings documents; margin rates: acctdesk settings margin")
+	}
+	return nil
+}
+
+// settingsDocuments sets (SEGMENT=KIND,KIND), resets (SEGMENT=) or, without
+// arguments, lists the documents each segment's opening file requires;
+// SEGMENT * is every segment not named. It prints the lists after.
+func (c *cli) settingsDocuments(args []string) error {
+	fs, g := newFlags("settings documents")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	docs := map[string][]string{}
+	for _, p := range pos {
+		seg, kinds, ok := strings.Cut(p, "=")
+		seg = strings.TrimSpace(seg)
+		if !ok || seg == "" {
+			return fmt.Errorf("%q: write SEGMENT=KIND,KIND (Solar=company-registration,signed-contract), * for every other "+
+				"segment, or SEGMENT= to go back to the default", shown(p))
+		}
+		if seg == "*" {
+			seg = ""
+		}
+		var list []string // none: back to the default
+		for _, k := range strings.FieldsFunc(kinds, func(r rune) bool { return r == ',' || r == ';' }) {
+			if k = strings.TrimSpace(k); k != "" {
+				list = append(list, k)
+			}
+		}
+		docs[seg] = list
+	}
+	d, err := g.openDesk(c.stderr)
+	if err != nil {
+		return err
+	}
+	var now domain.Settings
+	if len(docs) == 0 {
+		now, err = d.SettingsNow()
+	} else {
+		now, err = d.SetRequiredDocs(g.ctx(), docs)
+	}
+	if err != nil {
+		return err
+	}
+	_, own := now.RequiredDocs[""]
+	line := "*=" + strings.Join(now.RequiredDocsFor(""), ",")
+	if !own {
+		line += "  (the default)"
+	}
+	fmt.Fprintln(c.stdout, shown(line))
+	segs := make([]string, 0, len(now.RequiredDocs))
+	for seg := range now.RequiredDocs {
+		if seg != "" {
+			segs = append(segs, seg)
+		}
+	}
+	sort.Strings(segs)
+	for _, seg := range segs {
+		fmt.Fprintln(c.stdout, shown(seg+"="+strings.Join(now.RequiredDocs[seg], ",")))
+	}
+	return nil
 }
 
 // settingsMargin sets (PRODUCT=PCT), removes (PRODUCT=) or, without

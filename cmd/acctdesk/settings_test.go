@@ -38,3 +38,44 @@ func TestSettingsMargin(t *testing.T) {
 		t.Fatalf("no rate: %v %s", err, stderr)
 	}
 }
+
+// acctdesk settings lists every setting KEY=VALUE; settings set changes
+// them (all or none) and what the reports compute follows; settings
+// documents sets a segment's opening file.
+func TestSettingsSetAndDocuments(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "book.db")
+	importBook(t, db, dir)
+	out := must(t, db, "settings")
+	for _, want := range []string{"name=", "aging-edges=30,60,90,120\n", "promise-grace=3\n", "reminder-levels=1,15,30\n", "target-nrr=110\n", "target-dso=0\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("settings does not list %q:\n%s", want, out)
+		}
+	}
+	if _, err := acctdesk(t, db, "settings", "set", "aging-edges=30,20", "promise-grace=2"); err == nil || !strings.Contains(err.Error(), `aging-edges: "30,20" does not rise`) {
+		t.Fatalf("edges that fall: %v", err)
+	}
+	if out := must(t, db, "settings"); !strings.Contains(out, "promise-grace=3\n") {
+		t.Errorf("a refused set changed promise-grace:\n%s", out)
+	}
+	if _, err := acctdesk(t, db, "settings", "set", "grace=2"); err == nil || !strings.Contains(err.Error(), `"grace"`) {
+		t.Errorf("an unknown key: %v", err)
+	}
+	out = must(t, db, "settings", "set", "aging-edges=15,45", "Target-DSO=40")
+	if !strings.Contains(out, "aging-edges=15,45\n") || !strings.Contains(out, "target-dso=40\n") {
+		t.Fatalf("after set:\n%s", out)
+	}
+	if head := strings.SplitN(must(t, db, "report", "aging", "--format", "csv"), "\n", 2)[0]; head != "account,currency,current,d1_15,d16_45,d45_plus,total,unapplied,net" {
+		t.Errorf("the aging after edges 15,45: %s", head)
+	}
+	if out := must(t, db, "settings", "documents"); out != "*=company-registration,tax-identifier,signatory-id,signed-contract  (the default)\n" {
+		t.Errorf("documents at first:\n%s", out)
+	}
+	out = must(t, db, "settings", "documents", "*=signed-contract", "Solar=company-registration, power-licence")
+	if out != "*=signed-contract\nSolar=company-registration,power-licence\n" {
+		t.Errorf("documents after:\n%s", out)
+	}
+	if out = must(t, db, "settings", "documents", "solar=", "*="); out != "*=company-registration,tax-identifier,signatory-id,signed-contract  (the default)\n" {
+		t.Errorf("documents reset:\n%s", out)
+	}
+}
