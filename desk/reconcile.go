@@ -32,14 +32,18 @@ type Reconciled struct {
 	// Balance is accounting's latest imported balance dated on or before
 	// the date; nil when there is none.
 	Balance *domain.Balance
+	// Ours is the book's net AR on the balance's date: what it is compared
+	// with (report reconciliation's ours), not today's AR.
+	Ours decimal.Decimal
 }
 
-// Difference is net AR − accounting's balance; ok is false without a balance.
+// Difference is ours − accounting's balance, both on the balance's date;
+// ok is false without a balance.
 func (r Reconciled) Difference() (decimal.Decimal, bool) {
 	if r.Balance == nil {
 		return decimal.Zero, false
 	}
-	return r.NetAR.Sub(r.Balance.Balance), true
+	return r.Ours.Sub(r.Balance.Balance), true
 }
 
 // Reconcile marks an account reconciled with accounting as of the business
@@ -87,6 +91,9 @@ func reconciled(f *domain.AccountFile, on domain.Date) (Reconciled, error) {
 		if b.On <= on && (r.Balance == nil || b.On > r.Balance.On) {
 			r.Balance = b
 		}
+	}
+	if r.Balance != nil {
+		r.Ours = x.Ledger.NetAR(r.Balance.On)
 	}
 	if m := markOn(f.Reconciled, on); m != nil {
 		r.Mark, r.Already = *m, true

@@ -37,8 +37,9 @@ func reconcileStore(t *testing.T) *memstore.Store {
 
 // TestReconcile: a lead marks an account reconciled as of the business
 // date, stamped; the result says the net AR that day (1000.00 − 400.00 =
-// 600.00) against accounting's latest balance on or before it (500.00 of
-// 10-31): 100.00 apart. Again the same day writes nothing. The report
+// 600.00) and accounting's latest balance on or before it (500.00 of
+// 10-31) against the book's net AR of 10-31 (also 600.00, the payment was
+// 10-20): 100.00 apart. Again the same day writes nothing. The report
 // shows the mark for the balances dated on or before it.
 func TestReconcile(t *testing.T) {
 	st := reconcileStore(t)
@@ -49,7 +50,7 @@ func TestReconcile(t *testing.T) {
 	}
 	diff, ok := r.Difference()
 	if r.Already || r.Mark.Account != "ACME" || r.Mark.AsOf != asOf || r.Mark.Stamp.By != "ada" || r.Mark.Stamp.At.IsZero() ||
-		!r.NetAR.Equal(decimal.RequireFromString("600")) || r.Balance == nil || r.Balance.On != domain.MustDate("2026-10-31") || !ok || !diff.Equal(decimal.RequireFromString("100")) {
+		!r.NetAR.Equal(decimal.RequireFromString("600")) || !r.Ours.Equal(decimal.RequireFromString("600")) || r.Balance == nil || r.Balance.On != domain.MustDate("2026-10-31") || !ok || !diff.Equal(decimal.RequireFromString("100")) {
 		t.Fatalf("reconciled %+v (difference %s, %v)", r, diff, ok)
 	}
 	f, err := st.LoadAccount("ACME")

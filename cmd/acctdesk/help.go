@@ -200,7 +200,8 @@ var topics = map[string]topic{
 	"reconcile": {synopsis: "acctdesk reconcile ACCOUNT [--as-of DATE]",
 		about: "Marks the account (its code in any case) reconciled with accounting as of --as-of: the book and accounting agree " +
 			"on it up to that day. It prints the book's net AR that day and accounting's latest balance on or before it (import " +
-			"balances) with the difference, so what was agreed is on record; the mark is stamped with you and the time. Marking " +
+			"balances) with the difference between that balance and the book's net AR on the balance's date (as report " +
+			"reconciliation compares them), so what was agreed is on record; the mark is stamped with you and the time. Marking " +
 			"the same day again writes nothing. It does not go on the timeline (it is not contact with the customer). " +
 			"report reconciliation shows each balance's first mark on or after its date, and how many accounts were marked per " +
 			"week and month. A lead's attestation; on the host it runs as one."},

@@ -50,6 +50,9 @@ func (c *cli) reconcile(args []string) error {
 	msg := fmt.Sprintf("%s marked reconciled as of %s: net AR %s", r.Account.Code, m.AsOf, domain.Money{Amount: r.NetAR, Currency: cur})
 	if diff, ok := r.Difference(); ok {
 		msg += fmt.Sprintf("; accounting's balance of %s %s", r.Balance.On, domain.Money{Amount: r.Balance.Balance, Currency: cur})
+		if !r.Ours.Equal(r.NetAR) {
+			msg += fmt.Sprintf(" against the book's %s that day", domain.Money{Amount: r.Ours, Currency: cur})
+		}
 		if diff.IsZero() {
 			msg += ": match"
 		} else {

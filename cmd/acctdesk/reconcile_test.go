@@ -35,9 +35,14 @@ func TestReconcileCommand(t *testing.T) {
 	if !strings.HasPrefix(out, "ACME is already marked reconciled as of 2026-12-01 (by ada at ") || !strings.HasSuffix(out, " UTC): nothing written\n") {
 		t.Errorf("reconcile again: %q", out)
 	}
-	// As of 11-10: A-3 (11-01) is invoiced, the payments are made: 1,300,000.25 against 10-31's 900,000.00.
+	// As of 11-10: A-3 (11-01) is invoiced, the payments are made: net AR
+	// 1,300,000.25. Accounting's latest balance is of 10-31 (900,000.00): it
+	// is compared with the book's net AR of 10-31, 900,000.25 (A-1 + A-2 −
+	// P-1 − P-2 = 1,000,000.00 + 250,000.50 − 300,000.00 − 50,000.25; before A-3),
+	// 0.25 apart — not with today's, 400,000.25 apart only because of A-3.
 	out = must(t, db, "reconcile", "ACME", "--as-of", "2026-11-10")
-	if want := "ACME marked reconciled as of 2026-11-10: net AR ₦1,300,000.25; accounting's balance of 2026-10-31 ₦900,000.00: differs by ₦400,000.25\n"; out != want {
+	if want := "ACME marked reconciled as of 2026-11-10: net AR ₦1,300,000.25; accounting's balance of 2026-10-31 ₦900,000.00 " +
+		"against the book's ₦900,000.25 that day: differs by ₦0.25\n"; out != want {
 		t.Errorf("reconcile 11-10:\n%q\nwant\n%q", out, want)
 	}
 	if out := must(t, db, "reconcile", "TOGO", "--as-of", "2026-12-01"); !strings.HasSuffix(out, "; no balance from accounting on or before 2026-12-01 (import balances FILE)\n") {
