@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -67,7 +68,7 @@ func TestReportTableIsTheReport(t *testing.T) {
 		facts[i] = v.Sums[i].Facts
 	}
 	var b bytes.Buffer
-	if err := report.Of(r, reports.Input(v), v.Settings, facts).Write(&b, "table"); err != nil {
+	if err := report.Of(r, reports.Input(v, ""), v.Settings, facts).Write(&b, "table"); err != nil {
 		t.Fatal(err)
 	}
 	screen := ansi.Strip(m.View())
@@ -81,6 +82,56 @@ func TestReportTableIsTheReport(t *testing.T) {
 	press(m, "esc")
 	if s := ansi.Strip(m.View()); !strings.Contains(s, "▸ aging") {
 		t.Fatalf("after esc:\n%s", s)
+	}
+}
+
+// p steps the period of the reports that need one (12m, this month, last
+// month, …): the table shown is the report over that period, the head says
+// which, and a report without a period is made as before.
+func TestReportPeriod(t *testing.T) {
+	m := loadedWith(t, 250, 60, sample.Store(), testOptions())
+	v := m.c.Desk.Current()
+	periods := reports.Periods(v.AsOf)
+	at := slices.Index(report.Names, "term-vs-cash")
+	press(m, "8")
+	for range at {
+		press(m, "j")
+	}
+	press(m, "p", "p", "enter") // the month before the as-of date's
+	screen := ansi.Strip(m.View())
+	if !strings.Contains(screen, "Report term-vs-cash as of") || !strings.Contains(screen, "period "+periods[2]+" (p)") {
+		t.Fatalf("after p p enter:\n%s", screen)
+	}
+	r, err := report.Lookup("term-vs-cash")
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts := make([]*domain.Facts, len(v.Sums))
+	for i := range v.Sums {
+		facts[i] = v.Sums[i].Facts
+	}
+	month := report.Of(r, reports.Input(v, periods[2]), v.Settings, facts)
+	year := report.Of(r, reports.Input(v, ""), v.Settings, facts)
+	if len(month.Rows) == 0 || len(month.Rows) >= len(year.Rows) {
+		t.Fatalf("the sample's term-vs-cash: %d rows over %s, %d over 12m: no test of the period", len(month.Rows), periods[2], len(year.Rows))
+	}
+	var b bytes.Buffer
+	if err := month.Write(&b, "table"); err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(screen), " ")
+	for _, line := range strings.Split(strings.TrimSpace(b.String()), "\n")[1:] {
+		if !strings.Contains(flat, strings.Join(strings.Fields(line), " ")) {
+			t.Errorf("the row %q of %s is not on screen:\n%s", line, periods[2], screen)
+		}
+	}
+	if n := strings.Count(screen, "\n  "+periods[2][:4]); n > len(month.Rows)+1 {
+		t.Errorf("more rows than the month's:\n%s", screen)
+	}
+	// Once round, back to 12m.
+	press(m, "p", "p", "p", "p", "p")
+	if s := ansi.Strip(m.View()); !strings.Contains(s, "period 12m (p)") {
+		t.Fatalf("after seven p:\n%s", s)
 	}
 }
 

@@ -1,8 +1,9 @@
 // Package reports is the Reports page (SPEC §11.2): every report of
 // `acctdesk report` with what it is, enter to see its table over the
-// view's facts as of the workstation's date (a period of 12 months where
-// one is needed), scrolled with the list keys and ← →, and x to write it
-// as a workbook into the documents directory.
+// view's facts as of the workstation's date (over the 12 months ending it
+// where a period is needed, or, with p, this or last month, quarter or
+// year), scrolled with the list keys and ← →, and x to write it as a
+// workbook into the documents directory.
 package reports
 
 import (
@@ -34,8 +35,12 @@ type Page struct {
 	// another report is dropped.
 	want string
 	seq  int
-	// made are the tables of the view shown, by report: made once a view.
+	// made are the tables of the view shown, by report and period: made
+	// once a view.
 	made map[string]*sheet
+	// period is the index in Periods of the period the reports that need
+	// one are made over (p steps through them).
+	period int
 }
 
 // New makes the reports page.
@@ -88,8 +93,8 @@ func (p *Page) Update(msg tea.Msg) tea.Cmd {
 		if msg.seq != p.seq || msg.view != p.view {
 			return nil
 		}
-		p.made[msg.sheet.name] = msg.sheet
-		if p.want == msg.sheet.name {
+		p.made[madeKey(msg.sheet.name, msg.sheet.period)] = msg.sheet
+		if p.want == msg.sheet.name && msg.sheet.period == p.periodFor(msg.sheet.name) {
 			p.show(msg.sheet)
 		}
 	case exported:
@@ -123,7 +128,8 @@ func (p *Page) show(s *sheet) {
 // command: at once when the view already has it.
 func (p *Page) make(name string) tea.Cmd {
 	p.want = name
-	if s, ok := p.made[name]; ok {
+	period := p.periodFor(name)
+	if s, ok := p.made[madeKey(name, period)]; ok {
 		p.show(s)
 		return nil
 	}
@@ -132,19 +138,65 @@ func (p *Page) make(name string) tea.Cmd {
 	}
 	p.seq++
 	seq, v := p.seq, p.view
-	return func() tea.Msg { return madeMsg{seq, v, sheetOf(name, v)} }
+	return func() tea.Msg { return madeMsg{seq, v, sheetOf(name, v, period)} }
+}
+
+func madeKey(name, period string) string { return name + " " + period }
+
+// periodFor is the period a report is made over: the one chosen, "" for
+// a report that needs none.
+func (p *Page) periodFor(name string) string {
+	if !report.UsesPeriod[name] {
+		return ""
+	}
+	return p.chosen()
+}
+
+// chosen is the period chosen with p ("" before a view has come).
+func (p *Page) chosen() string {
+	if p.view == nil {
+		return ""
+	}
+	ps := Periods(p.view.AsOf)
+	return ps[p.period%len(ps)]
+}
+
+// Periods are the periods p steps through, as --period writes them: the
+// 12 months ending the date, its month and the one before, its quarter
+// and the one before, its year and the one before.
+func Periods(asOf domain.Date) []string {
+	y, m, _ := asOf.Time().Date()
+	q := (int(m)-1)/3 + 1
+	prevMonth := domain.NewDate(y, m, 1).AddDays(-1)
+	py, pm, _ := prevMonth.Time().Date()
+	qy, pq := y, q-1
+	if pq == 0 {
+		qy, pq = y-1, 4
+	}
+	return []string{"12m", fmt.Sprintf("%04d-%02d", y, m), fmt.Sprintf("%04d-%02d", py, pm),
+		fmt.Sprintf("%04d-Q%d", y, q), fmt.Sprintf("%04d-Q%d", qy, pq), fmt.Sprintf("%04d", y), fmt.Sprintf("%04d", y-1)}
 }
 
 // Input is what the page asks every report for: the view's date, the
-// 12 months ending it where a period is needed, everyone's accounts.
-func Input(v *desk.View) report.Input {
+// period (12m when "" or not a period), everyone's accounts.
+func Input(v *desk.View, period string) report.Input {
 	in := report.Input{AsOf: v.AsOf}
-	in.Period, _ = domain.ParsePeriod("12m", v.AsOf)
+	var err error
+	if in.Period, err = domain.ParsePeriod(period, v.AsOf); err != nil {
+		in.Period, _ = domain.ParsePeriod("12m", v.AsOf)
+	}
 	return in
 }
 
 func (p *Page) key(km tea.KeyMsg) tea.Cmd {
 	k := p.Keys
+	if key.Matches(km, period) {
+		p.period++
+		if p.sheet != nil && report.UsesPeriod[p.sheet.name] {
+			return p.make(p.sheet.name)
+		}
+		return nil
+	}
 	if p.sheet == nil {
 		if l, ok := common.NavKey(p.list, km, k); ok {
 			p.list = l
@@ -161,8 +213,8 @@ func (p *Page) key(km tea.KeyMsg) tea.Cmd {
 			if p.view == nil {
 				return nil
 			}
-			dir, v := p.DocsDir, p.view
-			return func() tea.Msg { return write(dir, sheetOf(name, v)) }
+			dir, v, period := p.DocsDir, p.view, p.periodFor(name)
+			return func() tea.Msg { return write(dir, sheetOf(name, v, period)) }
 		}
 		return nil
 	}
@@ -187,8 +239,9 @@ func (p *Page) key(km tea.KeyMsg) tea.Cmd {
 // The columns scroll with the arrows too (and tab, shift+tab, as the
 // account's tabs do).
 var (
-	left  = key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "columns left"))
-	right = key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "columns right"))
+	left   = key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "columns left"))
+	right  = key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "columns right"))
+	period = key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "next period"))
 )
 
 // export writes the report shown as a workbook, in a command (write).
@@ -211,7 +264,11 @@ func write(dir string, s *sheet) exported {
 		return exported{err: err}
 	}
 	t := s.table
-	path := filepath.Join(dir, docs.FileName("report", t.Name, s.asOf, "xlsx"))
+	name := t.Name
+	if s.period != "" {
+		name += "-" + s.period
+	}
+	path := filepath.Join(dir, docs.FileName("report", name, s.asOf, "xlsx"))
 	if err := docs.WriteFile(path, func(w io.Writer) error { return t.Write(w, "xlsx") }); err != nil {
 		return exported{err: err}
 	}
@@ -222,9 +279,9 @@ func write(dir string, s *sheet) exported {
 func (p *Page) ShortHelp() []key.Binding {
 	k := p.Keys
 	if p.sheet == nil {
-		return []key.Binding{help(k.Open.Help().Key, "show the report"), k.Export}
+		return []key.Binding{help(k.Open.Help().Key, "show the report"), k.Export, period}
 	}
-	return []key.Binding{help("←/→", "columns"), k.Export, help(k.Back.Help().Key, "the reports")}
+	return []key.Binding{help("←/→", "columns"), k.Export, period, help(k.Back.Help().Key, "the reports")}
 }
 
 // FullHelp is every key of the page.

@@ -14,8 +14,9 @@ import (
 // each cell as a line of the screen with each column's width, worked out
 // once in the command that made it.
 type sheet struct {
-	name  string
-	asOf  domain.Date
+	name   string
+	period string // the period it was made over ("" for a report without one)
+	asOf   domain.Date
 	table *report.Table
 	err   string // why the report could not be made
 	cols  []column
@@ -39,8 +40,11 @@ const maxText = 36
 const tableHead = 3
 
 // sheetOf makes a report over the view's facts.
-func sheetOf(name string, v *desk.View) *sheet {
+func sheetOf(name string, v *desk.View, period string) *sheet {
 	s := &sheet{name: name, asOf: v.AsOf}
+	if report.UsesPeriod[name] {
+		s.period = period
+	}
 	r, err := report.Lookup(name)
 	if err != nil {
 		s.err = err.Error()
@@ -50,7 +54,7 @@ func sheetOf(name string, v *desk.View) *sheet {
 	for i := range v.Sums {
 		facts[i] = v.Sums[i].Facts
 	}
-	t := report.Of(r, Input(v), v.Settings, facts)
+	t := report.Of(r, Input(v, period), v.Settings, facts)
 	if t.Name == "" {
 		t.Name = name
 	}

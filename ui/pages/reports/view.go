@@ -17,12 +17,19 @@ func (p *Page) View() string {
 	n := common.Count(len(report.Names), "report")
 	title := "Reports · " + n
 	if p.view != nil {
-		title = "Reports as of " + common.LongDay(p.view.AsOf) + " · " + n
-	}
-	if t := title + " · enter shows one, x writes it as a workbook"; common.Width(t) <= w {
-		title = t
-	} else if t := title + " · enter: show · x: xlsx"; common.Width(t) <= w {
-		title = t
+		// The longest that fits: the keys said in words, then short, the
+		// count left out before the keys.
+		base, period := "Reports as of "+common.LongDay(p.view.AsOf), " · period "+p.chosen()
+		for _, t := range []string{
+			base + " · " + n + period + " · enter shows one, x writes it as a workbook, p another period",
+			base + " · " + n + period + " (p) · enter: show · x: xlsx",
+			base + period + " (p) · enter: show · x: xlsx",
+			base + period + " (p)",
+		} {
+			if title = t; common.Width(t) <= w {
+				break
+			}
+		}
 	}
 	lines := []string{s.Title.Render(common.Cut(title, w)),
 		"  " + s.ColHeader.Render(common.Fit("Report", nameWidth)) + " " + s.ColHeader.Render(common.Fit("What it is", max(w-nameWidth-3, 0)))}
@@ -32,6 +39,8 @@ func (p *Page) View() string {
 		about := report.About(name)
 		if p.want == name && p.sheet == nil {
 			about = "working it out…"
+		} else if report.UsesPeriod[name] {
+			about = "(" + p.periodFor(name) + ") " + about
 		}
 		text := common.Fit(name, nameWidth) + " " + common.Cut(common.Clean(about), max(w-nameWidth-3, 0))
 		if i == p.list.Cursor {
@@ -48,6 +57,9 @@ func (p *Page) View() string {
 func (p *Page) sheetView() string {
 	s, w, sh := p.Styles, p.Width, p.sheet
 	head := "Report " + sh.name + " as of " + common.LongDay(sh.asOf)
+	if sh.period != "" {
+		head += " · period " + sh.period + " (p)"
+	}
 	if sh.err != "" {
 		return common.Lines([]string{s.Title.Render(common.Cut(head, w)), s.Bad.Render(common.Cut("  "+sh.err, w))}, w, p.Height)
 	}
