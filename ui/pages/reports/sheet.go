@@ -17,12 +17,12 @@ type sheet struct {
 	name   string
 	period string // the period it was made over ("" for a report without one)
 	asOf   domain.Date
-	table *report.Table
-	err   string // why the report could not be made
-	cols  []column
-	cells [][]string
-	rows  common.List // the cursor on the rows
-	first int         // the first column shown after the first (← →)
+	table  *report.Table
+	err    string // why the report could not be made
+	cols   []column
+	cells  [][]string
+	rows   common.List // the cursor on the rows
+	first  int         // the first column shown after the first (← →)
 }
 
 // column is a report column as the screen draws it.
