@@ -329,6 +329,7 @@ func escalationsTab(f *domain.AccountFile, asOf domain.Date) Tab {
 	esc := Section{
 		Title: "Escalations",
 		Cols: []common.Column{
+			{Title: "#", Width: 4, Min: 3, Max: 6, Right: true, Drop: 2}, // the ID resolve escalation takes
 			{Title: "Opened", Width: common.DateWidth},
 			{Title: "Category", Width: 16, Min: 8, Drop: 4},
 			{Title: "Severity", Width: 8, Min: 4},
@@ -353,7 +354,7 @@ func escalationsTab(f *domain.AccountFile, asOf domain.Date) Tab {
 			summary += " — " + common.Clean(e.Resolution)
 		}
 		esc.Rows = append(esc.Rows, []Cell{
-			{Text: common.Day(e.Opened, asOf)}, {Text: strings.ReplaceAll(e.Category, "-", " ")},
+			{Text: strconv.FormatUint(e.ID, 10)}, {Text: common.Day(e.Opened, asOf)}, {Text: strings.ReplaceAll(e.Category, "-", " ")},
 			{Text: e.Severity, Tone: sevTone}, {Text: e.To}, {Text: common.Day(e.Due, asOf), Tone: dueTone},
 			{Text: e.Status, Tone: statusTone(e.Status)}, {Text: summary},
 		})
