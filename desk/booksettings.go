@@ -70,6 +70,9 @@ var BookSettings = []Setting{
 			if err != nil {
 				return err
 			}
+			if len(l) != domain.ReminderLevels {
+				return fmt.Errorf("%q: give %d levels (1,15,30), not %d", v, domain.ReminderLevels, len(l))
+			}
 			s.Reminders.Levels = l
 			return nil
 		}},
@@ -169,7 +172,8 @@ func (d *Desk) ChangeSettings(ctx context.Context, values map[string]string) (do
 
 // SetRequiredDocs sets the documents each named segment's opening file
 // requires (SPEC §11.3; a lead's right): kinds in order, each a word
-// (company-registration); nil for a segment goes back to the default.
+// (company-registration), or the one word none for no document; nil for a
+// segment goes back to the default.
 // Segment "" is every segment not named. A segment is spelt as the book's
 // accounts spell it when it differs only in case.
 func (d *Desk) SetRequiredDocs(ctx context.Context, docs map[string][]string) (domain.Settings, error) {
@@ -202,7 +206,11 @@ func (d *Desk) SetRequiredDocs(ctx context.Context, docs map[string][]string) (d
 			delete(next, name)
 			continue
 		}
-		var clean []string
+		clean := []string{} // none (SEGMENT=none): requires no document
+		if len(kinds) == 1 && strings.EqualFold(strings.TrimSpace(kinds[0]), "none") {
+			next[name] = clean
+			continue
+		}
 		for _, k := range kinds {
 			k = strings.ToLower(strings.TrimSpace(k))
 			if err := domain.CheckWord(k); err != nil {
@@ -227,6 +235,9 @@ func (d *Desk) SetRequiredDocs(ctx context.Context, docs map[string][]string) (d
 	}
 	return set, nil
 }
+
+// Segments are the segments of the book's accounts.
+func (d *Desk) Segments() ([]string, error) { return d.segments() }
 
 // segments are the segments of the book's accounts, from the view when
 // there is one, else from every account.

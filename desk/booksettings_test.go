@@ -17,12 +17,13 @@ func TestChangeSettings(t *testing.T) {
 	if _, err := d.ChangeSettings(WithRole(ada, Collector), map[string]string{"promise-grace": "5"}); !errors.Is(err, ErrNotPermitted) {
 		t.Errorf("a collector changed the settings: %v", err)
 	}
-	_, err := d.ChangeSettings(ada, map[string]string{"Promise-Grace": "5", "aging-edges": "30,20", "target-dso": "-1", "nrr": "1"})
+	_, err := d.ChangeSettings(ada, map[string]string{"Promise-Grace": "5", "aging-edges": "30,20", "target-dso": "-1", "nrr": "1", "reminder-levels": "1,15"})
 	var ve domain.ValidationError
-	if !errors.As(err, &ve) || len(ve) != 3 {
-		t.Fatalf("three wrong values: %v", err)
+	if !errors.As(err, &ve) || len(ve) != 4 {
+		t.Fatalf("four wrong values: %v", err)
 	}
-	for _, want := range []string{`aging-edges: "30,20" does not rise`, `target-dso: "-1" is not a whole number from 0 to 3650`, "nrr: no such setting"} {
+	for _, want := range []string{`aging-edges: "30,20" does not rise`, `target-dso: "-1" is not a whole number from 0 to 3650`, "nrr: no such setting",
+		`reminder-levels: "1,15": give 3 levels`} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("%q does not say %q", err, want)
 		}
@@ -71,6 +72,13 @@ func TestSetRequiredDocs(t *testing.T) {
 	}
 	if got, want := goLive(), "signed 23 days ago, not live: missing signed contract, power licence"; got != want {
 		t.Errorf("go-live-late %q, want %q", got, want)
+	}
+	// None: the opening file requires nothing, and go-live-late says so.
+	if set, err = d.SetRequiredDocs(ada, map[string][]string{"Solar": {"None"}}); err != nil || set.RequiredDocs["Solar"] == nil || len(set.RequiredDocs["Solar"]) != 0 {
+		t.Fatalf("none: %v %v", set.RequiredDocs, err)
+	}
+	if got := goLive(); !strings.HasPrefix(got, "signed 23 days ago, not live: ") || strings.Contains(got, "missing") {
+		t.Errorf("go-live-late with nothing required: %q", got)
 	}
 	// Back to the default for Solar: the book's four.
 	if set, err = d.SetRequiredDocs(ada, map[string][]string{"SOLAR": nil}); err != nil || len(set.RequiredDocs) != 0 {

@@ -79,7 +79,11 @@ func (m *Model) key(km tea.KeyMsg) tea.Cmd {
 		m.push(components.NewHelp(m.c, p.Info().Name, p))
 		return nil
 	case key.Matches(km, k.Jump):
-		// Open even while the book loads: what is typed waits for it.
+		// Open even while the book loads: what is typed waits for it
+		// (not once the load failed: the status line says why).
+		if m.view == nil && m.loadFailed {
+			return nil
+		}
 		m.jump.Open()
 		m.push(m.jump)
 		return nil

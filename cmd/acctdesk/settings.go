@@ -59,6 +59,11 @@ func (c *cli) settingsSet(args []string, set bool) error {
 		if !ok || k == "" || strings.TrimSpace(v) == "" {
 			return fmt.Errorf("%q: write KEY=VALUE (promise-grace=3); acctdesk help settings set lists the keys", shown(p))
 		}
+		for given := range values {
+			if strings.EqualFold(given, k) {
+				return fmt.Errorf("%s is given twice: give each setting once", shown(k))
+			}
+		}
 		if _, known := desk.SettingNamed(k); !known {
 			keys := make([]string, len(desk.BookSettings))
 			for i, s := range desk.BookSettings {
@@ -110,6 +115,11 @@ func (c *cli) settingsDocuments(args []string) error {
 		if seg == "*" {
 			seg = ""
 		}
+		for given := range docs {
+			if strings.EqualFold(given, seg) {
+				return fmt.Errorf("segment %s is given twice: give each segment once", shown(p[:strings.Index(p, "=")]))
+			}
+		}
 		var list []string // none: back to the default
 		for _, k := range strings.FieldsFunc(kinds, func(r rune) bool { return r == ',' || r == ';' }) {
 			if k = strings.TrimSpace(k); k != "" {
@@ -144,8 +154,17 @@ func (c *cli) settingsDocuments(args []string) error {
 		}
 	}
 	sort.Strings(segs)
+	known, _ := d.Segments()
 	for _, seg := range segs {
-		fmt.Fprintln(c.stdout, shown(seg+"="+strings.Join(now.RequiredDocs[seg], ",")))
+		kinds := strings.Join(now.RequiredDocs[seg], ",")
+		if kinds == "" {
+			kinds = "none"
+		}
+		line := seg + "=" + kinds
+		if !slices.Contains(known, seg) {
+			line += "  (no account of the book is in this segment)"
+		}
+		fmt.Fprintln(c.stdout, shown(line))
 	}
 	return nil
 }

@@ -61,6 +61,9 @@ func TestSettingsSetAndDocuments(t *testing.T) {
 	if _, err := acctdesk(t, db, "settings", "set", "grace=2"); err == nil || !strings.Contains(err.Error(), `"grace"`) {
 		t.Errorf("an unknown key: %v", err)
 	}
+	if _, err := acctdesk(t, db, "settings", "set", "util-warn=81", "Util-Warn=82"); err == nil || !strings.Contains(err.Error(), "given twice") {
+		t.Errorf("a key twice: %v", err)
+	}
 	out = must(t, db, "settings", "set", "aging-edges=15,45", "Target-DSO=40")
 	if !strings.Contains(out, "aging-edges=15,45\n") || !strings.Contains(out, "target-dso=40\n") {
 		t.Fatalf("after set:\n%s", out)
@@ -71,11 +74,12 @@ func TestSettingsSetAndDocuments(t *testing.T) {
 	if out := must(t, db, "settings", "documents"); out != "*=company-registration,tax-identifier,signatory-id,signed-contract  (the default)\n" {
 		t.Errorf("documents at first:\n%s", out)
 	}
-	out = must(t, db, "settings", "documents", "*=signed-contract", "Solar=company-registration, power-licence")
-	if out != "*=signed-contract\nSolar=company-registration,power-licence\n" {
+	out = must(t, db, "settings", "documents", "*=signed-contract", "Solar=company-registration, power-licence", "Mining=none")
+	const unknown = "  (no account of the book is in this segment)"
+	if out != "*=signed-contract\nMining=none"+unknown+"\nSolar=company-registration,power-licence"+unknown+"\n" {
 		t.Errorf("documents after:\n%s", out)
 	}
-	if out = must(t, db, "settings", "documents", "solar=", "*="); out != "*=company-registration,tax-identifier,signatory-id,signed-contract  (the default)\n" {
+	if out = must(t, db, "settings", "documents", "solar=", "*=", "mining="); out != "*=company-registration,tax-identifier,signatory-id,signed-contract  (the default)\n" {
 		t.Errorf("documents reset:\n%s", out)
 	}
 }

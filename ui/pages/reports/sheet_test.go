@@ -3,6 +3,8 @@ package reports
 import (
 	"fmt"
 	"testing"
+
+	"acctdesk/domain"
 )
 
 // The first column always shows; from the first scrolled to, each column
@@ -32,6 +34,22 @@ func TestShownColumns(t *testing.T) {
 		idx, widths := s.shown(c.w)
 		if fmt.Sprint(idx) != c.idx || fmt.Sprint(widths) != c.widths || span(idx, 4) != c.span {
 			t.Errorf("%d cells from %d: %v %v %q, want %s %s %q", c.w, c.first, idx, widths, span(idx, 4), c.idx, c.widths, c.span)
+		}
+	}
+}
+
+// Periods at the turns of months, quarters and years: last month of 1
+// January is December before, the quarter before Q1 is Q4 before, 31 March's
+// month before is February.
+func TestPeriods(t *testing.T) {
+	for asOf, want := range map[string]string{
+		"2026-01-01": "[12m 2026-01 2025-12 2026-Q1 2025-Q4 2026 2025]",
+		"2026-03-31": "[12m 2026-03 2026-02 2026-Q1 2025-Q4 2026 2025]",
+		"2026-12-02": "[12m 2026-12 2026-11 2026-Q4 2026-Q3 2026 2025]",
+		"2024-02-29": "[12m 2024-02 2024-01 2024-Q1 2023-Q4 2024 2023]",
+	} {
+		if got := fmt.Sprint(Periods(domain.MustDate(asOf))); got != want {
+			t.Errorf("periods as of %s: %s, want %s", asOf, got, want)
 		}
 	}
 }
