@@ -184,7 +184,7 @@ func (d *Desk) SetRequiredDocs(ctx context.Context, docs map[string][]string) (d
 	if err != nil {
 		return domain.Settings{}, err
 	}
-	segments, err := d.segments()
+	segments, err := d.Segments()
 	if err != nil {
 		return domain.Settings{}, err
 	}
@@ -195,13 +195,7 @@ func (d *Desk) SetRequiredDocs(ctx context.Context, docs map[string][]string) (d
 	var ve domain.ValidationError
 	for _, seg := range slices.Sorted(maps.Keys(docs)) {
 		kinds := docs[seg]
-		name := strings.TrimSpace(seg)
-		for _, known := range append(slices.Sorted(maps.Keys(next)), segments...) {
-			if strings.EqualFold(known, name) {
-				name = known
-				break
-			}
-		}
+		name := speltAs(strings.TrimSpace(seg), slices.Sorted(maps.Keys(next)), segments)
 		if kinds == nil {
 			delete(next, name)
 			continue
@@ -236,12 +230,9 @@ func (d *Desk) SetRequiredDocs(ctx context.Context, docs map[string][]string) (d
 	return set, nil
 }
 
-// Segments are the segments of the book's accounts.
-func (d *Desk) Segments() ([]string, error) { return d.segments() }
-
-// segments are the segments of the book's accounts, from the view when
+// Segments are the segments of the book's accounts, from the view when
 // there is one, else from every account.
-func (d *Desk) segments() ([]string, error) {
+func (d *Desk) Segments() ([]string, error) {
 	var out []string
 	add := func(s string) {
 		if s != "" && !slices.Contains(out, s) {

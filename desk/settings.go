@@ -54,12 +54,7 @@ func (d *Desk) SetMarginRates(ctx context.Context, rates map[string]*decimal.Dec
 		if err := domain.CheckText(name, true, 40); err != nil {
 			return nil, fieldError("product", fmt.Sprintf("%q %v", p, err))
 		}
-		for _, k := range append(keys(next), known...) {
-			if strings.EqualFold(k, name) {
-				name = k
-				break
-			}
-		}
+		name = speltAs(name, keys(next), known)
 		if r == nil {
 			delete(next, name)
 			continue
@@ -119,4 +114,17 @@ func keys(m map[string]decimal.Decimal) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// speltAs is name as the first of the known spellings that differs from it
+// only in case (one product, one segment, one spelling), else name.
+func speltAs(name string, known ...[]string) string {
+	for _, ks := range known {
+		for _, k := range ks {
+			if strings.EqualFold(k, name) {
+				return k
+			}
+		}
+	}
+	return name
 }

@@ -20,10 +20,11 @@ import (
 // avg_days_to_live is over the accounts of the row gone live by the date
 // (live on or before it), live date − opened date, floored at 0; those not
 // live yet, and those live without a live date (domain.Account.Live), have
-// taken no known time and are left out, so a row with none has it empty. pending_documents counts, over every account of the
-// row, live or not, the documents its segment requires that are not
-// validated by the date (missing, or received and not yet validated): a
-// live account's gap is still the administrator's to close.
+// taken no known time and are left out, so a row with none has it empty.
+// pending_documents counts, over every account of the row, live or not,
+// the documents its segment requires that are not validated by the date
+// (missing, or received and not yet validated): a live account's gap is
+// still the administrator's to close.
 
 type opening struct {
 	month, segment, salesperson string

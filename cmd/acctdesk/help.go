@@ -248,9 +248,9 @@ var topics = map[string]topic{
 	"settings documents": {synopsis: "acctdesk settings documents [SEGMENT=KIND,KIND ...]",
 		about: "Sets the documents the opening file of a segment's accounts requires (SPEC §11.3), in order, each a word " +
 			"(company-registration, tax-identifier, signatory-id, signed-contract, or the book's own such as mining-licence). " +
-			"SEGMENT * is every segment not named; SEGMENT=none requires no document; SEGMENT= goes back to the default; a segment is spelt as the accounts " +
-			"spell it. Without arguments it lists them. go-live-late, the Opening tab and report openings follow. A lead's " +
-			"command: on the host it runs as one."},
+			"SEGMENT * is every segment not named; SEGMENT=none requires no document; SEGMENT= goes back to the default; " +
+			"a segment is spelt as the accounts spell it. Without arguments it lists them. go-live-late, the Opening tab and " +
+			"report openings follow. A lead's command: on the host it runs as one."},
 	"settings margin": {synopsis: "acctdesk settings margin [PRODUCT=PCT ...]",
 		about: "Sets each product's margin rate, in per cent of its invoiced amount (AGO=4.5 PMS=3.25), for the Book pane's " +
 			"margin proxy: each invoice of the last 12 months times its product's rate. PRODUCT= removes a rate; other products " +

@@ -59,10 +59,8 @@ func (c *cli) settingsSet(args []string, set bool) error {
 		if !ok || k == "" || strings.TrimSpace(v) == "" {
 			return fmt.Errorf("%q: write KEY=VALUE (promise-grace=3); acctdesk help settings set lists the keys", shown(p))
 		}
-		for given := range values {
-			if strings.EqualFold(given, k) {
-				return fmt.Errorf("%s is given twice: give each setting once", shown(k))
-			}
+		if givenTwice(values, k) {
+			return fmt.Errorf("%s is given twice: give each setting once", shown(k))
 		}
 		if _, known := desk.SettingNamed(k); !known {
 			keys := make([]string, len(desk.BookSettings))
@@ -106,8 +104,8 @@ func (c *cli) settingsDocuments(args []string) error {
 	}
 	docs := map[string][]string{}
 	for _, p := range pos {
-		seg, kinds, ok := strings.Cut(p, "=")
-		seg = strings.TrimSpace(seg)
+		typed, kinds, ok := strings.Cut(p, "=")
+		seg := strings.TrimSpace(typed)
 		if !ok || seg == "" {
 			return fmt.Errorf("%q: write SEGMENT=KIND,KIND (Solar=company-registration,signed-contract), * for every other "+
 				"segment, or SEGMENT= to go back to the default", shown(p))
@@ -115,10 +113,8 @@ func (c *cli) settingsDocuments(args []string) error {
 		if seg == "*" {
 			seg = ""
 		}
-		for given := range docs {
-			if strings.EqualFold(given, seg) {
-				return fmt.Errorf("segment %s is given twice: give each segment once", shown(p[:strings.Index(p, "=")]))
-			}
+		if givenTwice(docs, seg) {
+			return fmt.Errorf("segment %s is given twice: give each segment once", shown(typed))
 		}
 		var list []string // none: back to the default
 		for _, k := range strings.FieldsFunc(kinds, func(r rune) bool { return r == ',' || r == ';' }) {
@@ -167,6 +163,16 @@ func (c *cli) settingsDocuments(args []string) error {
 		fmt.Fprintln(c.stdout, shown(line))
 	}
 	return nil
+}
+
+// givenTwice says a key is in m already, in any case.
+func givenTwice[V any](m map[string]V, key string) bool {
+	for given := range m {
+		if strings.EqualFold(given, key) {
+			return true
+		}
+	}
+	return false
 }
 
 // settingsMargin sets (PRODUCT=PCT), removes (PRODUCT=) or, without

@@ -185,7 +185,7 @@ func (b *callBody) changed() {
 		f[fNext].example = "default " + common.LongDay(def) + " · none for no follow-up"
 	}
 	f[fNext].hint = ""
-	if s := strings.TrimSpace(f[fNext].text.String()); s != "" && !isNone(s) {
+	if s := b.c.text(fNext); s != "" && !isNone(s) {
 		if d, err := resolveDate(s, b.t.Today); err == nil {
 			f[fNext].hint = "→ " + common.LongDay(d)
 		}
@@ -193,7 +193,7 @@ func (b *callBody) changed() {
 		f[fNext].hint = "no follow-up"
 	}
 	f[fAmount].hint = ""
-	if promise && strings.TrimSpace(f[fAmount].text.String()) != "" {
+	if promise && b.c.text(fAmount) != "" {
 		if amt, err := domain.ParseAmount(f[fAmount].text.String(), b.t.Currency); err == nil {
 			f[fAmount].hint = "→ " + common.Money(amt, b.t.Currency)
 		}
@@ -223,8 +223,8 @@ func (b *callBody) validate() (*Submission, bool) {
 	ok := true
 	call := domain.Call{
 		Outcome: f[fOutcome].choice,
-		Contact: strings.TrimSpace(f[fContact].text.String()),
-		Note:    strings.TrimSpace(f[fNote].text.String()),
+		Contact: b.c.text(fContact),
+		Note:    b.c.text(fNote),
 	}
 	if call.Outcome == "" {
 		f[fOutcome].err = "choose an outcome: " + keysOf(f[fOutcome].choices)
@@ -249,7 +249,7 @@ func (b *callBody) validate() (*Submission, bool) {
 	}
 	if call.Outcome == "dispute" {
 		call.Disputed = invoiceList(f[fInvoices].text.String())
-		call.DisputeReason = strings.TrimSpace(f[fDisputeReason].text.String())
+		call.DisputeReason = b.c.text(fDisputeReason)
 		switch {
 		case len(call.Disputed) == 0:
 			f[fInvoices].err = "which invoice do they dispute? its number"
@@ -261,17 +261,17 @@ func (b *callBody) validate() (*Submission, bool) {
 	}
 	if who, known := b.contact(); known {
 		call.Contact = who.Name
-		if strings.TrimSpace(f[fContact].text.String()) == "" {
+		if b.c.text(fContact) == "" {
 			call.Contact = "" // the desk fills in the primary contact
 		}
-	} else if phone := strings.TrimSpace(f[fPhone].text.String()); phone != "" {
+	} else if phone := b.c.text(fPhone); phone != "" {
 		call.AddContact = &domain.Contact{Name: call.Contact, Phone: phone}
 	} else {
 		f[fContact].err = fmt.Sprintf("%s is not a contact of %s: ↑/↓ picks one, or a phone below adds them", call.Contact, t.Code)
 		ok = false
 	}
 	next := suggestedNext(call.Outcome, t.Today, call.PromiseDue, t.Brief.Upcoming)
-	if s := strings.TrimSpace(f[fNext].text.String()); isNone(s) {
+	if s := b.c.text(fNext); isNone(s) {
 		call.NoNext, next = true, 0
 	} else if s != "" {
 		d, err := resolveDate(s, t.Today)

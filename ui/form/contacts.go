@@ -65,7 +65,6 @@ func NewContacts(c common.Common, t Target, people []domain.Contact) *Model {
 	return newModel(c, t, b)
 }
 
-// pickKey is the key of the i-th contact: 1…9, then letters (not n).
 // pickLine is line i of a list a form picks from: its key, its parts,
 // highlighted when it is the one picked (sel), cut to w.
 func pickLine(s *styles.Styles, i, sel int, parts []string, w int) string {
@@ -76,6 +75,7 @@ func pickLine(s *styles.Styles, i, sel int, parts []string, w int) string {
 	return line
 }
 
+// pickKey is the key of the i-th contact: 1…9, then letters (not n).
 func pickKey(i int) string {
 	if i < 9 {
 		return fmt.Sprint(i + 1)

@@ -66,10 +66,10 @@ func (b *contractBody) validate() (*Submission, bool) {
 	f := b.c.fields
 	b.c.clearErrors()
 	t := b.t
-	k := domain.Contract{ID: strings.TrimSpace(f[kNumber].text.String()), SLA: strings.TrimSpace(f[kSLA].text.String())}
+	k := domain.Contract{ID: b.c.text(kNumber), SLA: b.c.text(kSLA)}
 	ok := true
 	k.Start = t.Today
-	if s := strings.TrimSpace(f[kStart].text.String()); s != "" {
+	if s := b.c.text(kStart); s != "" {
 		d, err := resolveDate(s, t.Today)
 		if err != nil {
 			f[kStart].err, ok = err.Error(), false
@@ -77,7 +77,7 @@ func (b *contractBody) validate() (*Submission, bool) {
 		k.Start = d
 	}
 	switch d, err := resolveDate(f[kEnd].text.String(), t.Today); {
-	case strings.TrimSpace(f[kEnd].text.String()) == "":
+	case b.c.text(kEnd) == "":
 		f[kEnd].err, ok = "when does it end? (its last day)", false
 	case err != nil:
 		f[kEnd].err, ok = err.Error(), false

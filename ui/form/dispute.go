@@ -57,12 +57,12 @@ func (b *disputeBody) title() string {
 func (b *disputeBody) validate() (*Submission, bool) {
 	f := b.c.fields
 	f[dReason].err, f[dOwner].err = "", ""
-	reason := strings.TrimSpace(f[dReason].text.String())
+	reason := b.c.text(dReason)
 	if reason == "" {
 		f[dReason].err = "say what the customer disputes"
 		return nil, false
 	}
-	owner := strings.TrimSpace(f[dOwner].text.String())
+	owner := b.c.text(dOwner)
 	return &Submission{Kind: Dispute, Dispute: desk.DisputeRequest{Invoice: b.on.Invoice, Reason: reason, Owner: owner},
 		What: "dispute raised on " + b.on.Invoice}, true
 }
@@ -134,14 +134,14 @@ func (b *resolveBody) changed() {
 	if amt, err := b.credit(); err == nil && amt.IsPositive() {
 		f[rCredit].hint = "→ " + common.Money(amt, b.t.Currency) + " credited to " + b.on.Invoice
 	}
-	f[rReason].disabled = strings.TrimSpace(f[rCredit].text.String()) == ""
+	f[rReason].disabled = b.c.text(rCredit) == ""
 }
 
 func (b *resolveBody) validate() (*Submission, bool) {
 	f := b.c.fields
 	b.c.clearErrors()
 	ok := true
-	r := desk.Resolution{Invoice: b.on.Invoice, Resolution: strings.TrimSpace(f[rResolution].text.String())}
+	r := desk.Resolution{Invoice: b.on.Invoice, Resolution: b.c.text(rResolution)}
 	if r.Resolution == "" {
 		f[rResolution].err = "say how it was resolved"
 		ok = false

@@ -75,13 +75,13 @@ func (b *escBody) validate() (*Submission, bool) {
 			ok = false
 		}
 	}
-	summary := strings.TrimSpace(f[eSummary].text.String())
+	summary := b.c.text(eSummary)
 	if summary == "" {
 		f[eSummary].err = "say in a few words what is escalated"
 		ok = false
 	}
 	due := desk.DefaultEscalationDue(t.Today)
-	if s := strings.TrimSpace(f[eDue].text.String()); s != "" {
+	if s := b.c.text(eDue); s != "" {
 		d, err := resolveDate(s, t.Today)
 		switch {
 		case err != nil:

@@ -74,7 +74,7 @@ func (b *followBody) validate() (*Submission, bool) {
 		return nil, false
 	}
 	t := b.t
-	reason := strings.TrimSpace(f[fuReason].text.String())
+	reason := b.c.text(fuReason)
 	what := common.WeekDay(d, t.Today)
 	if reason != "" {
 		what += ", " + common.Clean(reason)

@@ -113,7 +113,7 @@ func (b *issueBody) validate() (*Submission, bool) {
 	f := b.c.fields
 	b.c.clearErrors()
 	t := b.t
-	text := func(i int) string { return strings.TrimSpace(f[i].text.String()) }
+	text := b.c.text
 	r := desk.IssueRequest{Kind: f[iKind].choice, Owner: text(iOwner), Summary: text(iSummary), KPI: text(iKPI)}
 	if r.KPI != "" {
 		r.KPITarget = text(iTarget)
@@ -285,7 +285,7 @@ func (b *issueUpdateBody) validate() (*Submission, bool) {
 	t, s := b.t, b.s
 	code, id := t.Code, s.ID
 	if b.resolving() {
-		res := strings.TrimSpace(f[uResolution].text.String())
+		res := b.c.text(uResolution)
 		if res == "" {
 			f[uResolution].err = "say how it was resolved"
 			return nil, false
@@ -302,7 +302,7 @@ func (b *issueUpdateBody) validate() (*Submission, bool) {
 			}}, true
 	}
 	u := domain.IssueUpdate{Status: f[uStatus].choice}
-	text := func(i int) string { return strings.TrimSpace(f[i].text.String()) }
+	text := b.c.text
 	if k := text(uKPI); k != s.KPI {
 		u.KPI = k
 	}

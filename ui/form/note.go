@@ -84,14 +84,14 @@ func (b *noteBody) validate() (*Submission, bool) {
 	f := b.c.fields
 	t := b.t
 	f[nText].err, f[nNext].err = "", ""
-	text := strings.TrimSpace(f[nText].text.String())
+	text := b.c.text(nText)
 	ok := true
 	if text == "" {
 		f[nText].err = "the note is empty"
 		ok = false
 	}
 	var next domain.Date
-	if s := strings.TrimSpace(f[nNext].text.String()); s != "" {
+	if s := b.c.text(nNext); s != "" {
 		d, err := resolveDate(s, t.Today)
 		switch {
 		case err != nil:

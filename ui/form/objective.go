@@ -168,7 +168,7 @@ func (b *objectiveBody) changed() {
 	}
 	f = b.c.fields
 	f[oDue].hint = ""
-	if s := strings.TrimSpace(f[oDue].text.String()); s != "" {
+	if s := b.c.text(oDue); s != "" {
 		if d, err := resolveDate(s, b.t.Today); err == nil {
 			f[oDue].hint = "→ " + common.LongDay(d)
 		}

@@ -85,7 +85,7 @@ func (b *planBody) changed() {
 	}
 	f[pFirst].example = "default " + common.LongDay(b.firstDefault())
 	f[pFirst].hint = ""
-	if s := strings.TrimSpace(f[pFirst].text.String()); s != "" {
+	if s := b.c.text(pFirst); s != "" {
 		if d, err := resolveDate(s, b.t.Today); err == nil {
 			f[pFirst].hint = "→ " + common.LongDay(d)
 		}
@@ -96,7 +96,6 @@ func (b *planBody) changed() {
 // compute is what the fields come to: the instalments, or what is wrong
 // and with which field.
 func (b *planBody) compute() ([]domain.Instalment, string, int) {
-	f := b.c.fields
 	t := b.t
 	if s := b.hand(); s != "" {
 		ins, err := parseInstalments(s, t.Currency, t.Today)
@@ -106,14 +105,14 @@ func (b *planBody) compute() ([]domain.Instalment, string, int) {
 		return ins, "", -1
 	}
 	total := t.Outstanding
-	if s := strings.TrimSpace(f[pTotal].text.String()); s != "" {
+	if s := b.c.text(pTotal); s != "" {
 		amt, err := domain.ParseAmount(s, t.Currency)
 		if err != nil {
 			return nil, err.Error(), pTotal
 		}
 		total = amt
 	}
-	cs := strings.TrimSpace(f[pCount].text.String())
+	cs := b.c.text(pCount)
 	if cs == "" {
 		return nil, "how many instalments?", pCount
 	}
@@ -122,7 +121,7 @@ func (b *planBody) compute() ([]domain.Instalment, string, int) {
 		return nil, fmt.Sprintf("%q is not a count of instalments (1, 2, 3, …)", cs), pCount
 	}
 	first := b.firstDefault()
-	if s := strings.TrimSpace(f[pFirst].text.String()); s != "" {
+	if s := b.c.text(pFirst); s != "" {
 		if first, err = resolveDate(s, t.Today); err != nil {
 			return nil, err.Error(), pFirst
 		}

@@ -115,7 +115,7 @@ func (b *renewalBody) changed() {
 		f[i].disabled = b.lapse()
 	}
 	dateHint(f[nwEnd], b.t.Today)
-	if d, err := resolveDate(f[nwEnd].text.String(), b.t.Today); err == nil && strings.TrimSpace(f[nwEnd].text.String()) != "" {
+	if d, err := resolveDate(f[nwEnd].text.String(), b.t.Today); err == nil && b.c.text(nwEnd) != "" {
 		f[nwEnd].hint = fmt.Sprintf("→ %s, from %s", common.Day(d, b.t.Today), common.Day(b.on.Contract.End.AddDays(1), b.t.Today))
 	}
 	if f[nwRebate].text.String() != f[nwRebate].initial {
@@ -157,9 +157,9 @@ func (b *renewalBody) validate() (*Submission, bool) {
 				return Saved{At: got.Entry.Stamp.At}, err
 			}}, true
 	}
-	r := desk.Renewal{Contract: id, ID: strings.TrimSpace(f[nwNumber].text.String()), End: DefaultRenewalEnd(old)}
+	r := desk.Renewal{Contract: id, ID: b.c.text(nwNumber), End: DefaultRenewalEnd(old)}
 	ok := true
-	if s := strings.TrimSpace(f[nwEnd].text.String()); s != "" {
+	if s := b.c.text(nwEnd); s != "" {
 		d, err := resolveDate(s, t.Today)
 		switch {
 		case err != nil:

@@ -86,7 +86,7 @@ func (b *surveyBody) changed() {
 	}
 	f[sOn].example = "default today"
 	f[sOn].hint = ""
-	if s := strings.TrimSpace(f[sOn].text.String()); s != "" {
+	if s := b.c.text(sOn); s != "" {
 		if d, err := resolveDate(s, b.t.Today); err == nil {
 			f[sOn].hint = "→ " + common.LongDay(d)
 		}
@@ -97,7 +97,7 @@ func (b *surveyBody) validate() (*Submission, bool) {
 	f := b.c.fields
 	b.c.clearErrors()
 	ok := true
-	s := domain.Survey{Kind: f[sKind].choice, Comment: strings.TrimSpace(f[sComment].text.String())}
+	s := domain.Survey{Kind: f[sKind].choice, Comment: b.c.text(sComment)}
 	if s.Kind == "" {
 		f[sKind].err, ok = "choose one: "+keysOf(f[sKind].choices), false
 	}
@@ -105,12 +105,12 @@ func (b *surveyBody) validate() (*Submission, bool) {
 	if s.Kind == domain.SurveyCSAT {
 		lo, hi = 1, 5
 	}
-	if n, err := strconv.Atoi(strings.TrimSpace(f[sScore].text.String())); err != nil || n < lo || n > hi {
+	if n, err := strconv.Atoi(b.c.text(sScore)); err != nil || n < lo || n > hi {
 		f[sScore].err, ok = fmt.Sprintf("a score from %d to %d", lo, hi), false
 	} else {
 		s.Score = n
 	}
-	if txt := strings.TrimSpace(f[sOn].text.String()); txt != "" {
+	if txt := b.c.text(sOn); txt != "" {
 		d, err := resolveDate(txt, b.t.Today)
 		switch {
 		case err != nil:

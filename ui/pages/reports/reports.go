@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -38,9 +39,10 @@ type Page struct {
 	// made are the tables of the view shown, by report and period: made
 	// once a view.
 	made map[string]*sheet
-	// period is the index in Periods of the period the reports that need
-	// one are made over (p steps through them).
-	period int
+	// periods are the view's Periods, and period the index of the one the
+	// reports that need one are made over (p steps through them).
+	periods []string
+	period  int
 }
 
 // New makes the reports page.
@@ -85,6 +87,7 @@ func (p *Page) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case common.ViewMsg:
 		p.view = msg.View
+		p.periods = Periods(msg.View.AsOf)
 		p.made = map[string]*sheet{}
 		if p.sheet != nil {
 			return p.make(p.sheet.name)
@@ -154,27 +157,19 @@ func (p *Page) periodFor(name string) string {
 
 // chosen is the period chosen with p ("" before a view has come).
 func (p *Page) chosen() string {
-	if p.view == nil {
+	if len(p.periods) == 0 {
 		return ""
 	}
-	ps := Periods(p.view.AsOf)
-	return ps[p.period%len(ps)]
+	return p.periods[p.period%len(p.periods)]
 }
 
 // Periods are the periods p steps through, as --period writes them: the
 // 12 months ending the date, its month and the one before, its quarter
 // and the one before, its year and the one before.
 func Periods(asOf domain.Date) []string {
-	y, m, _ := asOf.Time().Date()
-	q := (int(m)-1)/3 + 1
-	prevMonth := domain.NewDate(y, m, 1).AddDays(-1)
-	py, pm, _ := prevMonth.Time().Date()
-	qy, pq := y, q-1
-	if pq == 0 {
-		qy, pq = y-1, 4
-	}
-	return []string{"12m", fmt.Sprintf("%04d-%02d", y, m), fmt.Sprintf("%04d-%02d", py, pm),
-		fmt.Sprintf("%04d-Q%d", y, q), fmt.Sprintf("%04d-Q%d", qy, pq), fmt.Sprintf("%04d", y), fmt.Sprintf("%04d", y-1)}
+	y, _, _ := asOf.Parts()
+	return []string{"12m", domain.MonthName(asOf), domain.MonthName(asOf.MonthStart().AddDays(-1)),
+		domain.QuarterName(asOf), domain.QuarterName(asOf.QuarterStart().AddDays(-1)), strconv.Itoa(y), strconv.Itoa(y - 1)}
 }
 
 // Input is what the page asks every report for: the view's date, the
