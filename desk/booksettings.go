@@ -142,32 +142,26 @@ func (d *Desk) ChangeSettings(ctx context.Context, values map[string]string) (do
 	if err := permit(ctx, Lead, "changing the book settings"); err != nil {
 		return domain.Settings{}, err
 	}
-	set, err := d.st.Settings()
-	if err != nil {
-		return domain.Settings{}, err
-	}
-	keys := slices.Sorted(maps.Keys(values))
-	var ve domain.ValidationError
-	for _, k := range keys {
-		s, ok := SettingNamed(k)
-		if !ok {
-			ve = append(ve, domain.FieldError{Field: k, Reason: "no such setting (acctdesk settings lists them)"})
-			continue
+	return d.updateSettings(ctx, func(set *domain.Settings) error {
+		var ve domain.ValidationError
+		for _, k := range slices.Sorted(maps.Keys(values)) {
+			s, ok := SettingNamed(k)
+			if !ok {
+				ve = append(ve, domain.FieldError{Field: k, Reason: "no such setting (acctdesk settings lists them)"})
+				continue
+			}
+			if err := s.set(set, strings.TrimSpace(values[k])); err != nil {
+				ve = append(ve, domain.FieldError{Field: s.Key, Reason: err.Error()})
+			}
 		}
-		if err := s.set(&set, strings.TrimSpace(values[k])); err != nil {
-			ve = append(ve, domain.FieldError{Field: s.Key, Reason: err.Error()})
+		if t := set.Thresholds; len(ve) == 0 && t.UtilBreachPct < t.UtilWarnPct {
+			ve = append(ve, domain.FieldError{Field: "util-breach", Reason: fmt.Sprintf("%d %% is below util-warn (%d %%)", t.UtilBreachPct, t.UtilWarnPct)})
 		}
-	}
-	if t := set.Thresholds; len(ve) == 0 && t.UtilBreachPct < t.UtilWarnPct {
-		ve = append(ve, domain.FieldError{Field: "util-breach", Reason: fmt.Sprintf("%d %% is below util-warn (%d %%)", t.UtilBreachPct, t.UtilWarnPct)})
-	}
-	if len(ve) > 0 {
-		return domain.Settings{}, ve
-	}
-	if err := d.saveSettings(ctx, set); err != nil {
-		return domain.Settings{}, err
-	}
-	return set, nil
+		if len(ve) > 0 {
+			return ve
+		}
+		return nil
+	})
 }
 
 // SetRequiredDocs sets the documents each named segment's opening file
@@ -180,54 +174,49 @@ func (d *Desk) SetRequiredDocs(ctx context.Context, docs map[string][]string) (d
 	if err := permit(ctx, Lead, "changing the book settings"); err != nil {
 		return domain.Settings{}, err
 	}
-	set, err := d.st.Settings()
-	if err != nil {
-		return domain.Settings{}, err
-	}
 	segments, err := d.Segments()
 	if err != nil {
 		return domain.Settings{}, err
 	}
-	next := maps.Clone(set.RequiredDocs)
-	if next == nil {
-		next = map[string][]string{}
-	}
-	var ve domain.ValidationError
-	for _, seg := range slices.Sorted(maps.Keys(docs)) {
-		kinds := docs[seg]
-		name := speltAs(strings.TrimSpace(seg), slices.Sorted(maps.Keys(next)), segments)
-		if kinds == nil {
-			delete(next, name)
-			continue
+	return d.updateSettings(ctx, func(set *domain.Settings) error {
+		next := maps.Clone(set.RequiredDocs)
+		if next == nil {
+			next = map[string][]string{}
 		}
-		clean := []string{} // none (SEGMENT=none): requires no document
-		if len(kinds) == 1 && strings.EqualFold(strings.TrimSpace(kinds[0]), "none") {
-			next[name] = clean
-			continue
-		}
-		for _, k := range kinds {
-			k = strings.ToLower(strings.TrimSpace(k))
-			if err := domain.CheckWord(k); err != nil {
-				ve = append(ve, domain.FieldError{Field: "documents", Reason: fmt.Sprintf("%q of segment %q: %v", k, name, err)})
+		var ve domain.ValidationError
+		for _, seg := range slices.Sorted(maps.Keys(docs)) {
+			kinds := docs[seg]
+			name := speltAs(strings.TrimSpace(seg), slices.Sorted(maps.Keys(next)), segments)
+			if kinds == nil {
+				delete(next, name)
 				continue
 			}
-			if !slices.Contains(clean, k) {
-				clean = append(clean, k)
+			clean := []string{} // none (SEGMENT=none): requires no document
+			if len(kinds) == 1 && strings.EqualFold(strings.TrimSpace(kinds[0]), "none") {
+				next[name] = clean
+				continue
 			}
+			for _, k := range kinds {
+				k = strings.ToLower(strings.TrimSpace(k))
+				if err := domain.CheckWord(k); err != nil {
+					ve = append(ve, domain.FieldError{Field: "documents", Reason: fmt.Sprintf("%q of segment %q: %v", k, name, err)})
+					continue
+				}
+				if !slices.Contains(clean, k) {
+					clean = append(clean, k)
+				}
+			}
+			next[name] = clean
 		}
-		next[name] = clean
-	}
-	if len(ve) > 0 {
-		return domain.Settings{}, ve
-	}
-	set.RequiredDocs = next
-	if len(next) == 0 {
-		set.RequiredDocs = nil
-	}
-	if err := d.saveSettings(ctx, set); err != nil {
-		return domain.Settings{}, err
-	}
-	return set, nil
+		if len(ve) > 0 {
+			return ve
+		}
+		set.RequiredDocs = next
+		if len(next) == 0 {
+			set.RequiredDocs = nil
+		}
+		return nil
+	})
 }
 
 // Segments are the segments of the book's accounts, from the view when
@@ -255,15 +244,26 @@ func (d *Desk) Segments() ([]string, error) {
 	return out, nil
 }
 
-// saveSettings writes settings that validate (the reason of one that does
-// not is the refusal).
-func (d *Desk) saveSettings(ctx context.Context, set domain.Settings) error {
-	if err := set.Validate(); err != nil {
-		return refusal(err.Error())
+// updateSettings changes the settings as stored in one write (the store's
+// UpdateSettings: a change another process saved meanwhile is kept). What
+// edit refuses is the error; settings that do not validate are refused
+// with the reason.
+func (d *Desk) updateSettings(ctx context.Context, edit func(*domain.Settings) error) (domain.Settings, error) {
+	var refused error
+	set, err := d.st.UpdateSettings(ctx, func(s *domain.Settings) error {
+		if refused = edit(s); refused == nil {
+			if err := s.Validate(); err != nil {
+				refused = refusal(err.Error())
+			}
+		}
+		return refused
+	})
+	if refused != nil {
+		return domain.Settings{}, refused
 	}
-	if err := d.st.SaveSettings(ctx, set); err != nil {
-		return err
+	if err != nil {
+		return domain.Settings{}, err
 	}
 	d.wrote()
-	return nil
+	return set, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -31,41 +32,36 @@ func (d *Desk) SetMarginRates(ctx context.Context, rates map[string]*decimal.Dec
 	if err := permit(ctx, Lead, "changing the book settings"); err != nil {
 		return nil, err
 	}
-	set, err := d.st.Settings()
-	if err != nil {
-		return nil, err
-	}
 	known, err := d.products()
 	if err != nil {
 		return nil, err
 	}
-	next := maps.Clone(set.MarginRates)
-	if next == nil {
-		next = map[string]decimal.Decimal{}
-	}
-	names := make([]string, 0, len(rates))
-	for p := range rates {
-		names = append(names, p)
-	}
-	sort.Strings(names)
-	for _, p := range names {
-		r := rates[p]
-		name := strings.TrimSpace(p)
-		if err := domain.CheckText(name, true, 40); err != nil {
-			return nil, fieldError("product", fmt.Sprintf("%q %v", p, err))
+	names := slices.Sorted(maps.Keys(rates))
+	set, err := d.updateSettings(ctx, func(set *domain.Settings) error {
+		next := maps.Clone(set.MarginRates)
+		if next == nil {
+			next = map[string]decimal.Decimal{}
 		}
-		name = speltAs(name, keys(next), known)
-		if r == nil {
-			delete(next, name)
-			continue
+		for _, p := range names {
+			r := rates[p]
+			name := strings.TrimSpace(p)
+			if err := domain.CheckText(name, true, 40); err != nil {
+				return fieldError("product", fmt.Sprintf("%q %v", p, err))
+			}
+			name = speltAs(name, keys(next), known)
+			if r == nil {
+				delete(next, name)
+				continue
+			}
+			next[name] = *r
 		}
-		next[name] = *r
-	}
-	set.MarginRates = next
-	if len(next) == 0 {
-		set.MarginRates = nil
-	}
-	if err := d.saveSettings(ctx, set); err != nil {
+		set.MarginRates = next
+		if len(next) == 0 {
+			set.MarginRates = nil
+		}
+		return nil
+	})
+	if err != nil {
 		return nil, err // a refusal names the product
 	}
 	return maps.Clone(set.MarginRates), nil

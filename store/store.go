@@ -98,6 +98,12 @@ type Writer interface {
 	Assign(ctx context.Context, a Assignment) ([]Reassigned, error)
 	// SaveSettings replaces the book settings.
 	SaveSettings(ctx context.Context, s domain.Settings) error
+	// UpdateSettings changes the book settings in one transaction: edit
+	// gets the settings as stored and changes them (it must do no I/O); its
+	// error, or settings that do not validate, write nothing. Two writers
+	// at once each see the other's change: none is lost. It returns the
+	// settings after.
+	UpdateSettings(ctx context.Context, edit func(*domain.Settings) error) (domain.Settings, error)
 }
 
 // Admin looks after the book as a whole.

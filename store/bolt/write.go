@@ -101,19 +101,32 @@ func asValidation(err error) error {
 
 // SaveSettings replaces the book settings.
 func (s *Store) SaveSettings(ctx context.Context, set domain.Settings) error {
-	if _, err := s.stamp(ctx); err != nil {
-		return err
-	}
 	if err := set.Validate(); err != nil {
 		return err
 	}
-	return s.write(false, func(tx *bbolt.Tx) (bool, error) {
+	_, err := s.UpdateSettings(ctx, func(stored *domain.Settings) error { *stored = set; return nil })
+	return err
+}
+
+// UpdateSettings changes the settings as stored, inside the write.
+func (s *Store) UpdateSettings(ctx context.Context, edit func(*domain.Settings) error) (domain.Settings, error) {
+	if _, err := s.stamp(ctx); err != nil {
+		return domain.Settings{}, err
+	}
+	var set domain.Settings
+	err := s.write(false, func(tx *bbolt.Tx) (bool, error) {
 		b, err := bucketsOf(tx)
 		if err != nil {
 			return false, err
 		}
-		if _, err := readSettings(b); err != nil {
+		if set, err = readSettings(b); err != nil {
 			return false, err // damaged settings are not silently replaced
+		}
+		if err := edit(&set); err != nil {
+			return false, err
+		}
+		if err := set.Validate(); err != nil {
+			return false, err
 		}
 		val := appendSettings(nil, &set)
 		old, _ := get(b.meta, bucketMeta, metaSettings)
@@ -125,4 +138,8 @@ func (s *Store) SaveSettings(ctx context.Context, set domain.Settings) error {
 		}
 		return true, bumpChanges(tx, change{settings: true})
 	})
+	if err != nil {
+		return domain.Settings{}, err
+	}
+	return set, nil
 }

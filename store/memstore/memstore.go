@@ -233,20 +233,30 @@ func (s *Store) Backup(string) error { return errors.New("a book in memory canno
 
 // SaveSettings replaces the book settings.
 func (s *Store) SaveSettings(ctx context.Context, set domain.Settings) error {
+	_, err := s.UpdateSettings(ctx, func(stored *domain.Settings) error { *stored = cloneSettings(set); return nil })
+	return err
+}
+
+// UpdateSettings changes a copy of the settings under the lock, and keeps
+// it when it validates.
+func (s *Store) UpdateSettings(ctx context.Context, edit func(*domain.Settings) error) (domain.Settings, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.begin(ctx); err != nil {
-		return err
+		return domain.Settings{}, err
+	}
+	set := cloneSettings(s.settings)
+	if err := edit(&set); err != nil {
+		return domain.Settings{}, err
 	}
 	if err := set.Validate(); err != nil {
-		return err
+		return domain.Settings{}, err
 	}
-	if reflect.DeepEqual(set, s.settings) {
-		return nil
+	if !reflect.DeepEqual(set, s.settings) {
+		s.settings = cloneSettings(set)
+		s.commit(nil, true)
 	}
-	s.settings = cloneSettings(set)
-	s.commit(nil, true)
-	return nil
+	return cloneSettings(set), nil
 }
 
 // Apply writes a batch: every record lands or none does.

@@ -6,10 +6,14 @@ package storetest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/shopspring/decimal"
 
 	"acctdesk/domain"
 	"acctdesk/store"
@@ -42,6 +46,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Mark", testMark},
 		{"UpdateByID", testUpdateByID},
 		{"Settings", testSettings},
+		{"UpdateSettings", testUpdateSettings},
 		{"LoadAccount", testLoadAccount},
 		{"Check", testCheck},
 		{"StampsOfHistory", testStampsOfHistory},
@@ -697,6 +702,63 @@ func testSettings(t *testing.T, s store.Store) {
 	if c := file(t, load(t, s), "K").Account.Currency; c != "GHS" {
 		t.Errorf("account currency %s; want the base GHS", c)
 	}
+}
+
+// UpdateSettings edits the settings as stored: writers at once each keep
+// the other's change (a read-then-save would lose one); an edit's error or
+// settings that do not validate write nothing.
+func testUpdateSettings(t *testing.T, s store.Store) {
+	const n = 20
+	var wg sync.WaitGroup
+	errs := make(chan error, 2*n)
+	for i := range n {
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			_, err := s.UpdateSettings(ctx, func(set *domain.Settings) error { set.Thresholds.StaleContactDays++; return nil })
+			errs <- err
+		}()
+		go func() {
+			defer wg.Done()
+			_, err := s.UpdateSettings(ctx, func(set *domain.Settings) error {
+				if set.MarginRates == nil {
+					set.MarginRates = map[string]decimal.Decimal{}
+				}
+				set.MarginRates[fmt.Sprintf("P%02d", i)] = decimal.NewFromInt(int64(i))
+				return nil
+			})
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.Settings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 30 days to begin with, one more for each of the n edits.
+	if got.Thresholds.StaleContactDays != 30+n || len(got.MarginRates) != n {
+		t.Fatalf("after %d edits of each: stale-contact %d, %d margin rates; an edit was lost", n, got.Thresholds.StaleContactDays, len(got.MarginRates))
+	}
+	unchangedBy := func(what string, edit func(*domain.Settings) error) {
+		t.Helper()
+		before := changes(t, s)
+		if _, err := s.UpdateSettings(ctx, edit); err == nil {
+			t.Errorf("%s: no error", what)
+		}
+		after, _ := s.Settings()
+		same(t, what, after, got)
+		if m := changes(t, s); m != before {
+			t.Errorf("%s: the change counter moved", what)
+		}
+	}
+	unchangedBy("an edit's error", func(set *domain.Settings) error { set.Name = "x"; return errors.New("no") })
+	unchangedBy("settings that do not validate", func(set *domain.Settings) error { set.BaseCurrency = "ZZZ"; return nil })
 }
 
 func testLoadAccount(t *testing.T, s store.Store) {
